@@ -1,0 +1,110 @@
+package org.playerdesk.access;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.playerdesk.access.internal.ApiKey;
+import org.playerdesk.access.internal.ApiKeyRepository;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Hashes;
+import org.playerdesk.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Game API keys. A key is shown once when created; only its SHA-256 is stored (keys are long
+ * random strings, so a fast hash is enough and lets a key be found by its hash). Verified keys
+ * are remembered for a few seconds so that intake does not read the key table on every call;
+ * a revoked key stops working within that time on every node.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ApiKeys {
+
+    static final Duration REMEMBER = Duration.ofSeconds(10);
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
+
+    private final ApiKeyRepository keys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Cache<String, Optional<GameClient>> verified = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBER).maximumSize(10_000).build();
+    private final Cache<UUID, Instant> lastTouched = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
+
+    ApiKeys(ApiKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Creates a key with a random secret; the answer is the only place the secret appears. */
+    @Transactional
+    public IssuedApiKey create(UUID gameId, String name, String createdBy) {
+        StringBuilder secret = new StringBuilder("pdk_");
+        for (int i = 0; i < 40; i++) {
+            secret.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return register(gameId, name, secret.toString(), createdBy);
+    }
+
+    /** Registers a key whose secret is chosen by the caller (the demo workspace's {@code demo-key}). */
+    @Transactional
+    public IssuedApiKey register(UUID gameId, String name, String secret, String createdBy) {
+        FieldErrors errors = new FieldErrors();
+        String checkedName = errors.line("name", name, 100, true);
+        if (gameId == null) {
+            errors.add("gameId", "must be given");
+        }
+        if (secret == null || secret.length() < 8) {
+            errors.add("secret", "must be at least 8 characters");
+        }
+        errors.throwIfAny();
+        ApiKey key = new ApiKey(gameId, checkedName, secret.substring(0, Math.min(8, secret.length())), Hashes.sha256(secret),
+                createdBy, clock.instant());
+        return keys.save(key).issued(secret);
+    }
+
+    @Transactional
+    public void revoke(UUID keyId) {
+        ApiKey key = keys.findById(keyId).orElseThrow(() -> new NotFoundException("api key", keyId));
+        key.revoke(clock.instant());
+        verified.invalidateAll();
+    }
+
+    public List<IssuedApiKey> all() {
+        return keys.findAllByOrderByCreatedAtDesc().stream().map(k -> k.issued(null)).toList();
+    }
+
+    /** The game a presented key belongs to, if the key exists and is not revoked. */
+    @Transactional
+    public Optional<GameClient> authenticate(String presented) {
+        if (presented == null || presented.isBlank() || presented.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = Hashes.sha256(presented);
+        Optional<GameClient> client = verified.get(hash, h -> keys.findByKeyHash(h)
+                .filter(k -> !k.revoked())
+                .map(k -> new GameClient(k.gameId(), k.getId())));
+        client.ifPresent(this::touch);
+        return client;
+    }
+
+    /** Records when a key was last used, at most once a minute per key. */
+    private void touch(GameClient client) {
+        Instant now = clock.instant();
+        Instant last = lastTouched.getIfPresent(client.keyId());
+        if (last == null || last.isBefore(now.minus(Duration.ofMinutes(1)))) {
+            lastTouched.put(client.keyId(), now);
+            keys.touch(client.keyId(), now);
+        }
+    }
+
+}

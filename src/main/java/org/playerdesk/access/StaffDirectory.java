@@ -1,0 +1,106 @@
+package org.playerdesk.access;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.playerdesk.access.internal.StaffAccount;
+import org.playerdesk.access.internal.StaffAccountRepository;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Locales;
+import org.playerdesk.system.NotFoundException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The support department's staff: accounts, roles, the games each one serves. */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory implements UserDetailsService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    private final StaffAccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public StaffMember enrol(String username, String displayName, String password, StaffRole role, String locale,
+            Set<UUID> gameIds) {
+        FieldErrors errors = new FieldErrors();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            errors.add("username", "must be 2 to 64 lower-case letters, digits, dots, dashes or underscores");
+        } else if (accounts.findByUsername(username).isPresent()) {
+            errors.add("username", "is taken");
+        }
+        String name = errors.line("displayName", displayName, 100, true);
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            errors.add("password", "must be 8 to 128 characters");
+        }
+        if (role == null) {
+            errors.add("role", "must be given");
+        }
+        errors.throwIfAny();
+        StaffAccount account = new StaffAccount(username, name, passwords.encode(password), role,
+                Locales.tag(Locales.supported(locale)), gameIds, clock.instant());
+        return accounts.save(account).member();
+    }
+
+    public StaffMember get(UUID id) {
+        return accounts.findById(id).map(StaffAccount::member).orElseThrow(() -> new NotFoundException("staff", id));
+    }
+
+    public Optional<StaffMember> byUsername(String username) {
+        return accounts.findByUsername(username).map(StaffAccount::member);
+    }
+
+    public List<StaffMember> all() {
+        return accounts.findAllByOrderByUsernameAsc().stream().map(StaffAccount::member).toList();
+    }
+
+    /** Staff who serve the given game and may work tickets: the people a ticket can be assigned to. */
+    public List<StaffMember> servingGame(UUID gameId) {
+        return all().stream()
+                .filter(m -> m.enabled() && m.serves(gameId) && m.role().grants(Permission.WORK_TICKETS))
+                .toList();
+    }
+
+    public Map<UUID, StaffMember> byIds(Collection<UUID> ids) {
+        return accounts.findAllById(ids).stream().map(StaffAccount::member)
+                .collect(Collectors.toMap(StaffMember::id, Function.identity()));
+    }
+
+    @Transactional
+    public void preferLocale(UUID staffId, String locale) {
+        accounts.findById(staffId).orElseThrow(() -> new NotFoundException("staff", staffId))
+                .preferLocale(Locales.tag(Locales.supported(locale)));
+    }
+
+    @Transactional
+    public void assignGames(UUID staffId, Set<UUID> gameIds) {
+        accounts.findById(staffId).orElseThrow(() -> new NotFoundException("staff", staffId)).assignGames(gameIds);
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        StaffAccount account = accounts.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no such staff account"));
+        return new StaffUser(account.member(), account.passwordHash());
+    }
+}

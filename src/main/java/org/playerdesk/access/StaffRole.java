@@ -1,0 +1,41 @@
+package org.playerdesk.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The roles of a support department, each with the permissions it grants. */
+public enum StaffRole implements org.playerdesk.system.Coded {
+
+    ADMIN("admin", EnumSet.allOf(Permission.class)),
+    SUPERVISOR("supervisor", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS, Permission.ASSIGN_OTHERS,
+            Permission.VIEW_STAFF)),
+    AGENT_L1("agent_l1", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS)),
+    AGENT_L2("agent_l2", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS)),
+    AGENT_VIP("agent_vip", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS));
+
+    private final String code;
+    private final Set<Permission> permissions;
+
+    StaffRole(String code, Set<Permission> permissions) {
+        this.code = code;
+        this.permissions = permissions;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean grants(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Administrators serve every game; everyone else serves the games they are assigned to. */
+    public boolean seesAllGames() {
+        return this == ADMIN;
+    }
+}

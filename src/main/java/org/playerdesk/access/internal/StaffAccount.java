@@ -1,0 +1,78 @@
+package org.playerdesk.access.internal;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.system.StoredEntity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "staff_account")
+public class StaffAccount extends StoredEntity {
+
+    private String username;
+    private String displayName;
+    private String passwordHash;
+    @Convert(converter = StaffRoleConverter.class)
+    private StaffRole role;
+    private String locale;
+    private boolean enabled;
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_game", joinColumns = @JoinColumn(name = "staff_id"))
+    @Column(name = "game_id")
+    private Set<UUID> gameIds = new HashSet<>();
+
+    protected StaffAccount() {
+    }
+
+    public StaffAccount(String username, String displayName, String passwordHash, StaffRole role, String locale,
+            Set<UUID> gameIds, Instant createdAt) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.locale = locale;
+        this.enabled = true;
+        this.gameIds.addAll(gameIds);
+        this.createdAt = createdAt;
+    }
+
+    public StaffMember member() {
+        return new StaffMember(getId(), username, displayName, role, Set.copyOf(gameIds), locale, enabled);
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public void preferLocale(String locale) {
+        this.locale = locale;
+    }
+
+    public void assignGames(Set<UUID> games) {
+        gameIds.clear();
+        gameIds.addAll(games);
+    }
+
+    public void changeRole(StaffRole role) {
+        this.role = role;
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+}

@@ -1,0 +1,14 @@
+package org.playerdesk.access.internal;
+
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.system.CodedConverter;
+
+import jakarta.persistence.Converter;
+
+@Converter
+class StaffRoleConverter extends CodedConverter<StaffRole> {
+
+    StaffRoleConverter() {
+        super(StaffRole.class);
+    }
+}

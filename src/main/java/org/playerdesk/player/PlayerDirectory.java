@@ -1,0 +1,72 @@
+package org.playerdesk.player;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.playerdesk.player.internal.Player;
+import org.playerdesk.player.internal.PlayerRepository;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Players per game account. */
+@Service
+@Transactional(readOnly = true)
+public class PlayerDirectory {
+
+    public static final int ACCOUNT_ID_MAX = 64;
+
+    private final PlayerRepository players;
+    private final Clock clock;
+
+    PlayerDirectory(PlayerRepository players, Clock clock) {
+        this.players = players;
+        this.clock = clock;
+    }
+
+    /** Checks an identity field by field, adding what is wrong under {@code prefix}. */
+    public static PlayerIdentity check(PlayerIdentity identity, String prefix, FieldErrors errors) {
+        if (identity == null) {
+            errors.add(prefix, "must be given");
+            return null;
+        }
+        String accountId = errors.line(prefix + ".accountId", identity.accountId(), ACCOUNT_ID_MAX, true);
+        String nickname = errors.line(prefix + ".nickname", identity.nickname(), 100, false);
+        String server = errors.line(prefix + ".server", identity.server(), 64, false);
+        String role = errors.line(prefix + ".role", identity.role(), 100, false);
+        return new PlayerIdentity(accountId, nickname, server, role);
+    }
+
+    /**
+     * The player with this account in this game, created on first contact; what they now say
+     * about their nickname, server and role (and contact email) is kept as the latest. Two first
+     * contacts from the same new account may race: the unique key lets one win and the other's
+     * transaction fails, to be retried by its caller.
+     */
+    @Transactional
+    public PlayerSummary matchOrCreate(UUID gameId, PlayerIdentity identity, String contactEmail) {
+        Player player = players.findByGameIdAndAccountId(gameId, identity.accountId())
+                .orElseGet(() -> players.save(new Player(gameId, identity, clock.instant())));
+        player.update(identity, contactEmail, clock.instant());
+        return player.summary();
+    }
+
+    public Optional<PlayerSummary> find(UUID gameId, String accountId) {
+        return players.findByGameIdAndAccountId(gameId, accountId).map(Player::summary);
+    }
+
+    public PlayerSummary get(UUID id) {
+        return players.findById(id).map(Player::summary).orElseThrow(() -> new NotFoundException("player", id));
+    }
+
+    public Map<UUID, PlayerSummary> byIds(Collection<UUID> ids) {
+        return players.findAllById(ids).stream().map(Player::summary)
+                .collect(Collectors.toMap(PlayerSummary::id, Function.identity()));
+    }
+}

@@ -1,0 +1,122 @@
+package org.playerdesk.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place where errors of the JSON API become RFC 9457 problem details. Bad input names
+ * each bad field under {@code errors}; nothing here ever answers 500 for something the caller
+ * sent.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPES = "https://playerdesk.org/problems/";
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
+        return ResponseEntity.badRequest().body(invalid(e.errors()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code().replace('.', '-'), "Refused", e.getMessage());
+        problem.setProperty("code", e.code());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidInput.FieldError(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String message = "the body is not valid JSON";
+        if (e.getCause() instanceof JacksonException jackson) {
+            String path = jackson.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (!path.isEmpty()) {
+                field = path;
+                message = "has the wrong type or format";
+            } else if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains("nesting depth")) {
+                message = "the body is nested too deeply";
+            }
+        } else if (e.getCause() == null) {
+            message = "the body is missing";
+        }
+        ProblemDetail problem = field == null
+                ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", message)
+                : invalid(List.of(new InvalidInput.FieldError(field, message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", "the upload is too large"));
+    }
+
+    @ExceptionHandler(PayloadTooLarge.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", e.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            log.error("API request failed", e);
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+}

@@ -1,0 +1,7 @@
+package org.playerdesk.ticket;
+
+import java.nio.file.Path;
+
+/** An attachment ready to be served: its description and where its bytes are. */
+public record StoredAttachment(AttachmentView attachment, Path file) {
+}

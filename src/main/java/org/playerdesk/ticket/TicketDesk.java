@@ -1,0 +1,318 @@
+package org.playerdesk.ticket;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.system.Coded;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Hashes;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.TicketEvents.TicketAssigned;
+import org.playerdesk.ticket.TicketEvents.TicketCreated;
+import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
+import org.playerdesk.ticket.TicketEvents.TicketPriorityChanged;
+import org.playerdesk.ticket.TicketEvents.TicketStatusChanged;
+import org.playerdesk.ticket.TicketEvents.TicketTagged;
+import org.playerdesk.ticket.TicketEvents.TicketTypeChanged;
+import org.playerdesk.ticket.internal.AttachmentStore;
+import org.playerdesk.ticket.internal.Change;
+import org.playerdesk.ticket.internal.Ticket;
+import org.playerdesk.ticket.internal.TicketAttachment;
+import org.playerdesk.ticket.internal.TicketAttachmentRepository;
+import org.playerdesk.ticket.internal.TicketHistory;
+import org.playerdesk.ticket.internal.TicketHistoryRepository;
+import org.playerdesk.ticket.internal.TicketMessage;
+import org.playerdesk.ticket.internal.TicketMessageRepository;
+import org.playerdesk.ticket.internal.TicketNumbers;
+import org.playerdesk.ticket.internal.TicketRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything that changes a ticket. Each command checks its input field by field, applies the
+ * ticket's rules, writes the history, and publishes the matching event, all in one transaction:
+ * when the caller gets an answer, all of it is stored, or none of it.
+ */
+@Service
+@Transactional
+public class TicketDesk {
+
+    static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,63}");
+    private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_.-]{1," + Ticket.TAG_MAX + "}");
+    private static final int METADATA_MAX = 30;
+
+    private final TicketRepository tickets;
+    private final TicketMessageRepository messages;
+    private final TicketAttachmentRepository attachments;
+    private final TicketHistoryRepository history;
+    private final TicketNumbers numbers;
+    private final AttachmentStore files;
+    private final PlayerDirectory players;
+    private final ApplicationEventPublisher events;
+    private final PlayerDeskProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    TicketDesk(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
+            TicketHistoryRepository history, TicketNumbers numbers, AttachmentStore files, PlayerDirectory players,
+            ApplicationEventPublisher events, PlayerDeskProperties properties, Clock clock) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.attachments = attachments;
+        this.history = history;
+        this.numbers = numbers;
+        this.files = files;
+        this.players = players;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a ticket for a player (matched by game and account id, created on first contact)
+     * with the player's first message.
+     */
+    public Opened open(NewTicket request, List<Upload> uploads) {
+        FieldErrors errors = new FieldErrors();
+        PlayerIdentity identity = PlayerDirectory.check(request.player(), "player", errors);
+        TicketType type = errors.code("type", request.type(), TicketType.class, null);
+        TicketChannel channel = errors.code("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME);
+        TicketPriority priority = errors.code("priority", request.priority(), TicketPriority.class, TicketPriority.NORMAL);
+        String subject = errors.line("subject", request.subject(), Ticket.SUBJECT_MAX, true);
+        String message = errors.text("message", request.message(), TicketMessage.BODY_MAX, true);
+        String email = checkEmail("contactEmail", request.contactEmail(), errors);
+        Map<String, String> metadata = checkMetadata(request.metadata(), errors);
+        checkUploadCount(uploads, errors);
+        errors.throwIfAny();
+
+        Instant now = clock.instant();
+        PlayerSummary player = players.matchOrCreate(request.gameId(), identity, email);
+        String token = request.followLink() ? newToken() : null;
+        Ticket ticket = new Ticket(request.gameId(), numbers.next(request.gameId()), player.id(), subject, type, channel,
+                priority, email, metadata, token == null ? null : Hashes.sha256(token), now);
+        tickets.save(ticket);
+        Actor author = Actor.player(player.id(), player.displayName());
+        record(ticket, new Change(Change.CREATED, null, TicketStatus.NEW.code()), author, now);
+        TicketMessage first = post(ticket, Visibility.PUBLIC, author, message, uploads, now);
+        events.publishEvent(new TicketCreated(ticket.getId(), ticket.gameId(), ticket.number(), player.id(), type,
+                channel, priority, now));
+        events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), first.getId(), Visibility.PUBLIC,
+                Actor.Kind.PLAYER, now));
+        return new Opened(ticket.view(), token);
+    }
+
+    /**
+     * A public reply. From the player it reopens a resolved ticket and ends waiting on them;
+     * from an agent it is the answer, optionally moving the ticket on to {@code then}.
+     */
+    public MessageView reply(UUID ticketId, Actor author, String body, List<Upload> uploads, TicketStatus then) {
+        Ticket ticket = load(ticketId);
+        String text = checkBody(body, uploads);
+        Instant now = clock.instant();
+        Change statusChange = author.isPlayer() ? ticket.playerReplied(now) : ticket.agentReplied(now);
+        TicketMessage message = post(ticket, Visibility.PUBLIC, author, text, uploads, now);
+        statusChanged(ticket, statusChange, author, now);
+        if (then != null && !author.isPlayer()) {
+            statusChanged(ticket, ticket.changeStatus(then, now), author, now);
+        }
+        events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
+                Visibility.PUBLIC, author.kind(), now));
+        return message.view(attachmentsOf(message));
+    }
+
+    /** An internal note: seen by staff only, never by the player. */
+    public MessageView note(UUID ticketId, Actor author, String body, List<Upload> uploads) {
+        if (author.isPlayer()) {
+            throw new RuleViolation("ticket.note.staff-only", "only staff can add internal notes");
+        }
+        Ticket ticket = load(ticketId);
+        String text = checkBody(body, uploads);
+        Instant now = clock.instant();
+        ticket.noted(now);
+        TicketMessage message = post(ticket, Visibility.INTERNAL, author, text, uploads, now);
+        events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
+                Visibility.INTERNAL, author.kind(), now));
+        return message.view(attachmentsOf(message));
+    }
+
+    public TicketView changeStatus(UUID ticketId, TicketStatus next, Actor actor) {
+        Ticket ticket = load(ticketId);
+        Instant now = clock.instant();
+        statusChanged(ticket, ticket.changeStatus(next, now), actor, now);
+        return ticket.view();
+    }
+
+    /** Gives the ticket to a member of staff, or to nobody when {@code assignee} is null. */
+    public TicketView assign(UUID ticketId, UUID assignee, Actor actor) {
+        Ticket ticket = load(ticketId);
+        UUID before = ticket.assigneeId();
+        Instant now = clock.instant();
+        for (Change change : ticket.assign(assignee, now)) {
+            if (Change.STATUS.equals(change.action())) {
+                statusChanged(ticket, change, actor, now);
+            } else {
+                record(ticket, change, actor, now);
+                events.publishEvent(new TicketAssigned(ticket.getId(), ticket.gameId(), before, assignee, now));
+            }
+        }
+        return ticket.view();
+    }
+
+    public TicketView prioritize(UUID ticketId, TicketPriority next, Actor actor) {
+        Ticket ticket = load(ticketId);
+        TicketPriority before = ticket.priority();
+        Instant now = clock.instant();
+        if (record(ticket, ticket.prioritize(next, now), actor, now)) {
+            events.publishEvent(new TicketPriorityChanged(ticket.getId(), ticket.gameId(), before, next, now));
+        }
+        return ticket.view();
+    }
+
+    public TicketView retype(UUID ticketId, TicketType next, Actor actor) {
+        Ticket ticket = load(ticketId);
+        TicketType before = ticket.type();
+        Instant now = clock.instant();
+        if (record(ticket, ticket.retype(next, now), actor, now)) {
+            events.publishEvent(new TicketTypeChanged(ticket.getId(), ticket.gameId(), before, next, now));
+        }
+        return ticket.view();
+    }
+
+    /** Adds a tag: letters, digits, dots, dashes and underscores, at most 40; stored in lower case. */
+    public TicketView tag(UUID ticketId, String tag, Actor actor) {
+        String checked = checkTag(tag);
+        Ticket ticket = load(ticketId);
+        Instant now = clock.instant();
+        if (record(ticket, ticket.tag(checked, now), actor, now)) {
+            events.publishEvent(new TicketTagged(ticket.getId(), ticket.gameId(), checked, true, now));
+        }
+        return ticket.view();
+    }
+
+    public TicketView untag(UUID ticketId, String tag, Actor actor) {
+        Ticket ticket = load(ticketId);
+        Instant now = clock.instant();
+        String normal = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        if (record(ticket, ticket.untag(normal, now), actor, now)) {
+            events.publishEvent(new TicketTagged(ticket.getId(), ticket.gameId(), normal, false, now));
+        }
+        return ticket.view();
+    }
+
+    private Ticket load(UUID ticketId) {
+        return tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket", ticketId));
+    }
+
+    private TicketMessage post(Ticket ticket, Visibility visibility, Actor author, String body, List<Upload> uploads,
+            Instant now) {
+        TicketMessage message = messages.save(new TicketMessage(ticket.getId(), visibility, author, body, now));
+        record(ticket, new Change(visibility == Visibility.PUBLIC ? Change.REPLY : Change.NOTE, null, null), author, now);
+        for (int i = 0; uploads != null && i < uploads.size(); i++) {
+            Upload upload = uploads.get(i);
+            AttachmentStore.Stored stored = files.store("files[" + i + "]", upload.fileName(), upload.content());
+            attachments.save(new TicketAttachment(ticket.getId(), message.getId(), visibility, stored.fileName(),
+                    stored.contentType(), stored.size(), stored.sha256(), stored.storageKey(), author.name(), now));
+            record(ticket, new Change(Change.ATTACHMENT, null, stored.fileName()), author, now);
+        }
+        return message;
+    }
+
+    private List<AttachmentView> attachmentsOf(TicketMessage message) {
+        return attachments.findByMessageIdOrderByCreatedAtAscIdAsc(message.getId()).stream()
+                .map(TicketAttachment::view).toList();
+    }
+
+    private void statusChanged(Ticket ticket, Change change, Actor actor, Instant now) {
+        if (record(ticket, change, actor, now)) {
+            events.publishEvent(new TicketStatusChanged(ticket.getId(), ticket.gameId(),
+                    Coded.fromCode(TicketStatus.class, change.oldValue()),
+                    Coded.fromCode(TicketStatus.class, change.newValue()), actor.kind(), now));
+        }
+    }
+
+    private boolean record(Ticket ticket, Change change, Actor actor, Instant now) {
+        if (change == null) {
+            return false;
+        }
+        history.save(new TicketHistory(ticket.getId(), change, actor, now));
+        return true;
+    }
+
+    private String checkBody(String body, List<Upload> uploads) {
+        FieldErrors errors = new FieldErrors();
+        boolean hasFiles = uploads != null && !uploads.isEmpty();
+        String text = errors.text("message", body, TicketMessage.BODY_MAX, !hasFiles);
+        checkUploadCount(uploads, errors);
+        errors.throwIfAny();
+        return text == null ? "" : text;
+    }
+
+    private void checkUploadCount(List<Upload> uploads, FieldErrors errors) {
+        int max = properties.attachments().maxPerMessage();
+        if (uploads != null && uploads.size() > max) {
+            errors.add("files", "at most " + max + " files per message");
+        }
+    }
+
+    static String checkEmail(String field, String email, FieldErrors errors) {
+        String value = errors.line(field, email, 254, false);
+        if (value != null && !EMAIL.matcher(value).matches()) {
+            errors.add(field, "is not an email address");
+            return null;
+        }
+        return value;
+    }
+
+    private static Map<String, String> checkMetadata(Map<String, String> metadata, FieldErrors errors) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        if (metadata == null) {
+            return checked;
+        }
+        if (metadata.size() > METADATA_MAX) {
+            errors.add("metadata", "at most " + METADATA_MAX + " entries");
+            return checked;
+        }
+        metadata.forEach((key, value) -> {
+            if (key == null || !METADATA_KEY.matcher(key).matches()) {
+                errors.add("metadata", "keys are 1 to 64 letters, digits, dots, dashes or underscores");
+            } else {
+                String v = errors.line("metadata." + key, value, 500, true);
+                if (v != null) {
+                    checked.put(key, v);
+                }
+            }
+        });
+        return checked;
+    }
+
+    private static String checkTag(String tag) {
+        String normal = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        if (!TAG.matcher(normal).matches()) {
+            new FieldErrors().add("tag", "must be 1 to " + Ticket.TAG_MAX
+                    + " letters, digits, dots, dashes or underscores").throwIfAny();
+        }
+        return normal;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+}

@@ -1,0 +1,40 @@
+package org.playerdesk.ticket;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The events a ticket publishes; each change in its history has one. They go through the event
+ * publication registry, so a listener in another module that fails is retried, not lost.
+ */
+public final class TicketEvents {
+
+    private TicketEvents() {
+    }
+
+    public record TicketCreated(UUID ticketId, UUID gameId, long number, UUID playerId, TicketType type,
+            TicketChannel channel, TicketPriority priority, Instant at) {
+    }
+
+    public record TicketStatusChanged(UUID ticketId, UUID gameId, TicketStatus from, TicketStatus to,
+            Actor.Kind by, Instant at) {
+    }
+
+    public record TicketAssigned(UUID ticketId, UUID gameId, UUID from, UUID to, Instant at) {
+    }
+
+    public record TicketPriorityChanged(UUID ticketId, UUID gameId, TicketPriority from, TicketPriority to,
+            Instant at) {
+    }
+
+    public record TicketTypeChanged(UUID ticketId, UUID gameId, TicketType from, TicketType to, Instant at) {
+    }
+
+    public record TicketTagged(UUID ticketId, UUID gameId, String tag, boolean added, Instant at) {
+    }
+
+    /** A public reply (from the player or an agent) or an internal note. */
+    public record TicketMessagePosted(UUID ticketId, UUID gameId, UUID messageId, Visibility visibility,
+            Actor.Kind by, Instant at) {
+    }
+}

@@ -1,0 +1,11 @@
+package org.playerdesk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A ticket's head: what an inbox row or an API answer shows. */
+public record TicketView(UUID id, UUID gameId, long number, UUID playerId, String subject, TicketType type,
+        TicketChannel channel, TicketPriority priority, TicketStatus status, UUID assigneeId, List<String> tags,
+        Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt) {
+}

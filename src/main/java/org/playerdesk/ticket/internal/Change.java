@@ -1,0 +1,16 @@
+package org.playerdesk.ticket.internal;
+
+/** A change a ticket made to itself, to be written into its history. */
+public record Change(String action, String oldValue, String newValue) {
+
+    public static final String CREATED = "created";
+    public static final String STATUS = "status";
+    public static final String ASSIGNEE = "assignee";
+    public static final String PRIORITY = "priority";
+    public static final String TYPE = "type";
+    public static final String TAG_ADDED = "tag_added";
+    public static final String TAG_REMOVED = "tag_removed";
+    public static final String REPLY = "reply";
+    public static final String NOTE = "note";
+    public static final String ATTACHMENT = "attachment";
+}
