@@ -1,0 +1,98 @@
+package org.playerdesk.channel.help;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.NewTicket;
+import org.playerdesk.ticket.Opened;
+import org.playerdesk.ticket.StoredAttachment;
+import org.playerdesk.ticket.TicketChannel;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.Upload;
+import org.playerdesk.ticket.Visibility;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a player can do on the help center: open a ticket, and through its private link read
+ * the public conversation, reply, and fetch public attachments. The private link is the
+ * player's only credential, so every lookup checks it against the game in the address and
+ * answers "not found" alike for a wrong link and for another game's link.
+ */
+@Component
+class HelpCenter {
+
+    private final GameCatalog games;
+    private final TicketDesk desk;
+    private final TicketQueries queries;
+    private final PlayerDirectory players;
+
+    HelpCenter(GameCatalog games, TicketDesk desk, TicketQueries queries, PlayerDirectory players) {
+        this.games = games;
+        this.desk = desk;
+        this.queries = queries;
+        this.players = players;
+    }
+
+    GameInfo game(String code) {
+        if (code == null) {
+            throw new NotFoundException("game", "of the help center");
+        }
+        return games.byCode(code).orElseThrow(() -> new NotFoundException("game", "of the help center"));
+    }
+
+    /**
+     * Opens a web ticket with a private link. The help center asks for everything the desk
+     * requires and, unlike the in-game API, for a contact email: a player on the web has no
+     * other way to be reached. Blank required fields are refused here, all at once; the
+     * desk's own rules (lengths, control characters, known types, files) come after.
+     */
+    Opened submit(GameInfo game, TicketForm form, List<Upload> uploads) {
+        FieldErrors missing = new FieldErrors();
+        missing.line("type", form.type(), Integer.MAX_VALUE, true);
+        missing.line("subject", form.subject(), Integer.MAX_VALUE, true);
+        missing.text("message", form.description(), Integer.MAX_VALUE, true);
+        missing.line("player.accountId", form.accountId(), Integer.MAX_VALUE, true);
+        missing.line("contactEmail", form.email(), Integer.MAX_VALUE, true);
+        missing.throwIfAny();
+        PlayerIdentity player = new PlayerIdentity(form.accountId(), form.nickname(), form.server(), null);
+        return desk.open(new NewTicket(game.id(), player, form.type(), TicketChannel.WEB.code(), null,
+                form.subject(), form.description(), form.email(), null, true), uploads);
+    }
+
+    /** The ticket this private link opens, if the link is genuine and was given out by this game. */
+    FollowedTicket follow(String gameCode, String token) {
+        GameInfo game = game(gameCode);
+        return queries.byFollowToken(token)
+                .filter(ticket -> ticket.gameId().equals(game.id()))
+                .map(ticket -> new FollowedTicket(game, ticket, token))
+                .orElseThrow(() -> new NotFoundException("ticket", "of a private link"));
+    }
+
+    /** The public conversation, oldest first; internal notes are never read for a player. */
+    List<ConversationEntry> conversation(FollowedTicket followed, ZoneId zone) {
+        return queries.details(followed.ticket().id(), false).messages().stream()
+                .filter(message -> message.visibility() == Visibility.PUBLIC)
+                .map(message -> ConversationEntry.of(message, zone))
+                .toList();
+    }
+
+    /** The player answers; the desk reopens a resolved ticket and refuses a closed one. */
+    void reply(FollowedTicket followed, String message, List<Upload> uploads) {
+        String name = players.get(followed.ticket().playerId()).displayName();
+        desk.reply(followed.ticket().id(), Actor.player(followed.ticket().playerId(), name), message, uploads, null);
+    }
+
+    /** A public attachment of this ticket; internal ones and other tickets' files are "not found". */
+    StoredAttachment attachment(FollowedTicket followed, UUID attachmentId) {
+        return queries.attachment(followed.ticket().id(), attachmentId, false);
+    }
+}

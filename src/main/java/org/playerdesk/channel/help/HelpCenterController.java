@@ -1,0 +1,249 @@
+package org.playerdesk.channel.help;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.PayloadTooLarge;
+import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.Opened;
+import org.playerdesk.ticket.StoredAttachment;
+import org.playerdesk.ticket.TicketStatus;
+import org.playerdesk.ticket.TicketType;
+import org.playerdesk.ticket.Upload;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The players' help center of one game: the home page with the ticket form, and the private
+ * link of each ticket. Never logs a private link: it is the player's only key.
+ */
+@Controller
+@RequestMapping("/help/{game}")
+class HelpCenterController {
+
+    private final HelpCenter help;
+    private final FieldMessages fieldMessages;
+    private final PlayerDeskProperties properties;
+
+    HelpCenterController(HelpCenter help, MessageSource messages, PlayerDeskProperties properties) {
+        this.help = help;
+        this.fieldMessages = new FieldMessages(messages);
+        this.properties = properties;
+    }
+
+    @GetMapping
+    String home(@PathVariable String game, @RequestParam(name = HelpRequestFilter.UPLOAD_PROBLEM, required = false)
+            String uploadProblem, Model model, Locale locale) {
+        GameInfo info = help.game(game);
+        showHome(model, info, TicketForm.empty(), Map.of(), locale);
+        explainUploadProblem(uploadProblem, model, locale);
+        return "help/home";
+    }
+
+    @PostMapping("/tickets")
+    String submit(@PathVariable String game, @ModelAttribute("form") TicketForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model, Locale locale,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        GameInfo info = help.game(game);
+        try {
+            Opened opened = help.submit(info, form, uploads(files));
+            redirect.addFlashAttribute("opened", true);
+            return "redirect:" + HelpPaths.ticket(info.code(), opened.followToken());
+        } catch (InvalidInput e) {
+            return homeWithErrors(model, info, form,
+                    fieldMessages.describe(e, FieldMessages.TICKET_FORM, locale), locale, response);
+        } catch (PayloadTooLarge e) {
+            return homeWithErrors(model, info, form, tooLarge(locale), locale, response);
+        }
+    }
+
+    /** The form page shown again after a refusal, for example when the language is switched. */
+    @GetMapping("/tickets")
+    String submitted(@PathVariable String game) {
+        return "redirect:" + HelpPaths.home(help.game(game).code());
+    }
+
+    @GetMapping("/t/{token}")
+    String ticket(@PathVariable String game, @PathVariable String token,
+            @RequestParam(name = HelpRequestFilter.UPLOAD_PROBLEM, required = false) String uploadProblem,
+            Model model, Locale locale) {
+        FollowedTicket followed = help.follow(game, token);
+        showTicket(model, followed, ReplyForm.empty(), Map.of(), locale);
+        explainUploadProblem(uploadProblem, model, locale);
+        return "help/ticket";
+    }
+
+    @PostMapping("/t/{token}/messages")
+    String reply(@PathVariable String game, @PathVariable String token, @ModelAttribute("reply") ReplyForm reply,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model, Locale locale,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        FollowedTicket followed = help.follow(game, token);
+        try {
+            help.reply(followed, reply.message(), uploads(files));
+            redirect.addFlashAttribute("notice", "help.reply.sent");
+        } catch (InvalidInput e) {
+            return ticketWithErrors(model, followed, reply,
+                    fieldMessages.describe(e, FieldMessages.REPLY_FORM, locale), locale, response);
+        } catch (PayloadTooLarge e) {
+            return ticketWithErrors(model, followed, reply, tooLarge(locale), locale, response);
+        } catch (RuleViolation e) {
+            // the ticket was closed while the player was writing: the page now says so
+            redirect.addFlashAttribute("problem", fieldMessages.refusal(e, locale));
+        }
+        return "redirect:" + followed.path();
+    }
+
+    @GetMapping("/t/{token}/messages")
+    String replied(@PathVariable String game, @PathVariable String token) {
+        return "redirect:" + help.follow(game, token).path();
+    }
+
+    @GetMapping("/t/{token}/attachments/{attachment}")
+    ResponseEntity<Resource> attachment(@PathVariable String game, @PathVariable String token,
+            @PathVariable String attachment) {
+        FollowedTicket followed = help.follow(game, token);
+        StoredAttachment stored = help.attachment(followed, attachmentId(attachment));
+        if (!Files.isReadable(stored.file())) {
+            throw new NotFoundException("attachment file", attachment);
+        }
+        return AttachmentDownload.of(stored);
+    }
+
+    /**
+     * One answer for an unknown game, a wrong link and another game's link, so that nobody can
+     * learn which links exist. The message of the exception is not shown: it may name ids.
+     */
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request
+                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String code = variables == null ? null : variables.get("game");
+        try {
+            frame(model, help.game(code), locale);
+        } catch (NotFoundException unknownGame) {
+            model.addAttribute("helpTitle", fieldMessages.text("help.title", locale));
+            model.addAttribute("helpHome", "#");
+        }
+        return "help/not-found";
+    }
+
+    private String homeWithErrors(Model model, GameInfo game, TicketForm form, Map<String, String> errors,
+            Locale locale, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        showHome(model, game, form, errors, locale);
+        return "help/home";
+    }
+
+    private String ticketWithErrors(Model model, FollowedTicket followed, ReplyForm reply, Map<String, String> errors,
+            Locale locale, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        showTicket(model, followed, reply, errors, locale);
+        return "help/ticket";
+    }
+
+    private void showHome(Model model, GameInfo game, TicketForm form, Map<String, String> errors, Locale locale) {
+        frame(model, game, locale);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("types", TicketType.values());
+        model.addAttribute("fileLimits", fileLimits(locale));
+    }
+
+    private void showTicket(Model model, FollowedTicket followed, ReplyForm reply, Map<String, String> errors,
+            Locale locale) {
+        frame(model, followed.game(), locale);
+        model.addAttribute("ticket", followed.ticket());
+        model.addAttribute("token", followed.token());
+        model.addAttribute("followUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(followed.path()).toUriString());
+        model.addAttribute("conversation", help.conversation(followed, ZoneId.systemDefault()));
+        model.addAttribute("closed", followed.ticket().status() == TicketStatus.CLOSED);
+        model.addAttribute("reply", reply);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fileLimits", fileLimits(locale));
+    }
+
+    /** The help-center header of the layout: the game's name, linking to its help center. */
+    private void frame(Model model, GameInfo game, Locale locale) {
+        model.addAttribute("game", game);
+        model.addAttribute("helpTitle", fieldMessages.text("help.center.title", locale, game.name()));
+        model.addAttribute("helpHome", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(HelpPaths.home(game.code())).build().getPath());
+    }
+
+    private void explainUploadProblem(String uploadProblem, Model model, Locale locale) {
+        if (HelpRequestFilter.TOO_LARGE.equals(uploadProblem)) {
+            model.addAttribute("problem", tooLarge(locale).get("files"));
+        } else if (HelpRequestFilter.UNREADABLE.equals(uploadProblem)) {
+            model.addAttribute("problem", fieldMessages.text("help.error.unreadable", locale));
+        }
+    }
+
+    private Map<String, String> tooLarge(Locale locale) {
+        return Map.of("files", fieldMessages.text("help.error.fileTooLarge", locale, maxFileMegabytes()));
+    }
+
+    private String fileLimits(Locale locale) {
+        return fieldMessages.text("help.files.limits", locale, properties.attachments().maxPerMessage(),
+                maxFileMegabytes());
+    }
+
+    private long maxFileMegabytes() {
+        return properties.attachments().maxSize().toMegabytes();
+    }
+
+    /** Files the player really chose; browsers send an empty part for a file input left empty. */
+    private static List<Upload> uploads(List<MultipartFile> files) {
+        List<Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            String name = file.getOriginalFilename();
+            if (file.isEmpty() && (name == null || name.isBlank())) {
+                continue;
+            }
+            try {
+                uploads.add(new Upload(name, file.getBytes()));
+            } catch (IOException e) {
+                throw InvalidInput.of("files", "could not be read");
+            }
+        }
+        return uploads;
+    }
+
+    private static UUID attachmentId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("attachment", "of a private link");
+        }
+    }
+}
