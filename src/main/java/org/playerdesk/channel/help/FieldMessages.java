@@ -42,7 +42,7 @@ final class FieldMessages {
     }
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("must not be blank; valid values.*"), "help.error.choose"),
+            new Rule(Pattern.compile("must be chosen|must not be blank; valid values.*"), "help.error.choose"),
             new Rule(Pattern.compile("unknown value.*"), "help.error.choose"),
             new Rule(Pattern.compile("must not be blank|must be given"), "help.error.required"),
             new Rule(Pattern.compile("must be at most (\\d+) characters"), "help.error.tooLong"),

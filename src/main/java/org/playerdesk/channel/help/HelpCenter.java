@@ -52,20 +52,28 @@ class HelpCenter {
     /**
      * Opens a web ticket with a private link. The help center asks for everything the desk
      * requires and, unlike the in-game API, for a contact email: a player on the web has no
-     * other way to be reached. Blank required fields are refused here, all at once; the
-     * desk's own rules (lengths, control characters, known types, files) come after.
+     * other way to be reached. Missing answers are named here, all at once; the desk's own
+     * rules (lengths, control characters, known types, files) are checked by the desk.
      */
     Opened submit(GameInfo game, TicketForm form, List<Upload> uploads) {
         FieldErrors missing = new FieldErrors();
-        missing.line("type", form.type(), Integer.MAX_VALUE, true);
-        missing.line("subject", form.subject(), Integer.MAX_VALUE, true);
-        missing.text("message", form.description(), Integer.MAX_VALUE, true);
-        missing.line("player.accountId", form.accountId(), Integer.MAX_VALUE, true);
-        missing.line("contactEmail", form.email(), Integer.MAX_VALUE, true);
+        if (form.type() == null || form.type().isBlank()) {
+            missing.add("type", "must be chosen");
+        }
+        require(missing, "subject", form.subject());
+        require(missing, "message", form.description());
+        require(missing, "player.accountId", form.accountId());
+        require(missing, "contactEmail", form.email());
         missing.throwIfAny();
         PlayerIdentity player = new PlayerIdentity(form.accountId(), form.nickname(), form.server(), null);
         return desk.open(new NewTicket(game.id(), player, form.type(), TicketChannel.WEB.code(), null,
                 form.subject(), form.description(), form.email(), null, true), uploads);
+    }
+
+    private static void require(FieldErrors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(field, "must not be blank");
+        }
     }
 
     /** The ticket this private link opens, if the link is genuine and was given out by this game. */
