@@ -138,6 +138,16 @@ class HelpCenterController {
     }
 
     /**
+     * Any other address under a help center, for example a private link with something typed
+     * after it. Answered here rather than by the static-resource fallback, which would log the
+     * address, and with it the link's secret.
+     */
+    @RequestMapping("/**")
+    String elsewhere() {
+        throw new NotFoundException("help-center page", "");
+    }
+
+    /**
      * One answer for an unknown game, a wrong link and another game's link, so that nobody can
      * learn which links exist. The message of the exception is not shown: it may name ids.
      */

@@ -244,6 +244,8 @@ class HelpCenterTest {
         String borrowed = notFound("/help/" + game.code() + "/t/" + othersTicket.followToken());
         assertThat(main(borrowed)).isEqualTo(main(wrong)).contains("页面不存在").doesNotContain("测试工单");
         notFound("/help/" + game.code() + "/t/" + othersTicket.followToken() + "/attachments/" + UUID.randomUUID());
+        assertThat(main(notFound("/help/" + other.code() + "/t/" + othersTicket.followToken() + "/typo")))
+                .contains("页面不存在");
         mvc.perform(multipart("/help/" + game.code() + "/t/" + othersTicket.followToken() + "/messages")
                 .param("message", "hi").with(csrf())).andExpect(status().isNotFound());
         assertThat(queries.details(othersTicket.ticket().id(), true).messages()).hasSize(1);
