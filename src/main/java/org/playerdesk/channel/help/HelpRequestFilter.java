@@ -1,6 +1,7 @@
 package org.playerdesk.channel.help;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class HelpRequestFilter extends OncePerRequestFilter {
     private static String uploadProblem(HttpServletRequest request) {
         String contentType = request.getContentType();
         if (!"POST".equals(request.getMethod()) || contentType == null
-                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return null;
         }
         try {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -395,7 +396,7 @@ class HelpCenterTest {
     static List<String> testIdTexts(String page, String testId) {
         Matcher matcher = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testId) + "\"[^>]*>([^<]*)</\\1>")
                 .matcher(page);
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         while (matcher.find()) {
             texts.add(org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(2)));
         }
