@@ -55,7 +55,8 @@ class GameApiController {
         this.intake = intake;
     }
 
-    @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "openTicket", summary = "Report a player's ticket",
             description = "Opens a ticket for the player, who is matched by account id within the game (and "
                     + "created on first contact). Send an Idempotency-Key to retry safely: the same key with the "
@@ -90,7 +91,7 @@ class GameApiController {
                 .body(intake.ticket());
     }
 
-    @GetMapping("/tickets/{id}")
+    @GetMapping(path = "/tickets/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getTicket", summary = "Read a ticket with its public conversation",
             description = "Internal notes and the ticket's history are never included. Another game's ticket "
                     + "answers 404, like one that does not exist.")
@@ -105,7 +106,8 @@ class GameApiController {
         return intake.ticket(client.gameId(), id);
     }
 
-    @PostMapping(path = "/tickets/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "followUp", summary = "Add the player's follow-up to their ticket",
             description = "A follow-up on a resolved ticket reopens it; a closed ticket takes no more messages "
                     + "(409): the player opens a new ticket.")
@@ -130,7 +132,7 @@ class GameApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(intake.followUp(client.gameId(), id, request));
     }
 
-    @GetMapping("/players/{accountId}/tickets")
+    @GetMapping(path = "/players/{accountId}/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "playerTickets", summary = "List a player's tickets, newest first",
             description = "Tickets of the player with this account id in this game, without metadata and "
                     + "messages. An account support has never heard of has no tickets.")
