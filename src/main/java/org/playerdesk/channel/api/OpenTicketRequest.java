@@ -11,6 +11,8 @@ import org.playerdesk.ticket.NewTicket;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
@@ -21,29 +23,46 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
  */
 @Schema(name = "NewTicket", description = "A player's report, sent by the game server.")
 record OpenTicketRequest(
-        @Schema(requiredMode = RequiredMode.REQUIRED) Player player,
+        @Schema(requiredMode = RequiredMode.REQUIRED)
+        Player player,
+
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "payment",
-                description = "What the player asks about; one of the ticket type codes.") String type,
+                description = "What the player asks about; one of the ticket type codes.")
+        @StrictText.Text String type,
+
         @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 200, example = "充值未到账",
-                description = "One line, no control characters.") String subject,
+                description = "One line, no control characters.")
+        @StrictText.Text String subject,
+
         @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 20000, example = "充值 648 元后钻石没有到账。",
-                description = "The player's first message; several lines allowed.") String message,
-        @Schema(example = "in_game", description = "Where the report came from; in_game when absent.") String channel,
-        @Schema(example = "normal", description = "normal when absent.") String priority,
-        @Schema(maxLength = 254, example = "player@example.com",
-                description = "Where the player may also be reached.") String contactEmail,
+                description = "The player's first message; several lines allowed.")
+        @StrictText.Text String message,
+
+        @Schema(example = "in_game", description = "Where the report came from; in_game when absent.")
+        @StrictText.Text String channel,
+
+        @Schema(example = "normal", description = "normal when absent.")
+        @StrictText.Text String priority,
+
+        @Schema(maxLength = 254, example = "player@example.com", description = "Where the player may also be reached.")
+        @StrictText.Text String contactEmail,
+
         @Schema(description = "Player context as text: client version, device, zone… At most 30 entries; keys are "
                 + "1 to 64 letters, digits, dots, dashes or underscores; values at most 500 characters.",
-                example = "{\"clientVersion\": \"2.3.1\", \"device\": \"iPhone 15\"}") Map<String, String> metadata,
-        @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+                example = "{\"clientVersion\": \"2.3.1\", \"device\": \"iPhone 15\"}")
+        @JsonDeserialize(contentUsing = StrictText.class) Map<String, String> metadata,
+
+        @JsonAnySetter @Schema(hidden = true)
+        Map<String, Object> unknown) {
 
     /** Who the player is in the game. */
     @Schema(name = "PlayerIdentity")
     record Player(
-            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 64, example = "10086") String accountId,
-            @Schema(maxLength = 100, example = "风之子") String nickname,
-            @Schema(maxLength = 64, example = "S12") String server,
-            @Schema(maxLength = 100, example = "法师") String role,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 64, example = "10086")
+            @StrictText.Text String accountId,
+            @Schema(maxLength = 100, example = "风之子") @StrictText.Text String nickname,
+            @Schema(maxLength = 64, example = "S12") @StrictText.Text String server,
+            @Schema(maxLength = 100, example = "法师") @StrictText.Text String role,
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
     }
 

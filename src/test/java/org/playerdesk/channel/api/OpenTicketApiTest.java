@@ -207,6 +207,17 @@ class OpenTicketApiTest {
                 """)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("player.accountId"));
+        api.open("""
+                {"player": {"accountId": "p1"}, "type": true, "subject": 5, "message": "m",
+                 "metadata": {"zone": 3}}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("type"));
+        api.open("""
+                {"player": {"accountId": "p1"}, "type": "bug", "subject": "s", "message": "m", "metadata": {"zone": 3}}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("metadata.zone"));
         api.open("[1, 2]")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.status").value(400));
