@@ -61,8 +61,8 @@ class ApiBodyLimit extends OncePerRequestFilter {
         ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
                 "the body is larger than " + maxBody + " bytes");
         problem.setInstance(URI.create(request.getRequestURI()));
-        // the rest of an oversized body is not worth reading: the connection is closed after the answer
-        response.setHeader("Connection", "close");
+        // the container drains the unread rest (up to server.tomcat.max-swallow-size), so that the
+        // client reads this answer instead of a reset connection
         problems.write(response, problem);
     }
 
