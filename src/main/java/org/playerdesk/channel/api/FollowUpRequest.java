@@ -22,6 +22,6 @@ record FollowUpRequest(
     }
 
     void checkKnownFields(FieldErrors errors) {
-        unknown.keySet().forEach(name -> errors.add(name, "is not a field of a follow-up"));
+        UnknownFields.check(unknown, "", "is not a field of a follow-up", errors);
     }
 }

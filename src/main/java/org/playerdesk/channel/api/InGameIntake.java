@@ -3,6 +3,7 @@ package org.playerdesk.channel.api;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.playerdesk.player.PlayerDirectory;
@@ -139,7 +140,7 @@ class InGameIntake {
         if (player.isEmpty()) {
             return new TicketPage(List.of(), pageNumber, pageSize, false);
         }
-        TicketFilter filter = new TicketFilter(java.util.Set.of(gameId), gameId, null, null, null, null, null, false,
+        TicketFilter filter = new TicketFilter(Set.of(gameId), gameId, null, null, null, null, null, false,
                 null, List.of(player.get().id()), null, TicketFilter.Order.NEWEST);
         Slice<TicketView> slice = queries.search(filter, pageNumber, pageSize);
         return new TicketPage(slice.getContent().stream().map(t -> TicketResponse.row(t, player.get())).toList(),

@@ -72,9 +72,9 @@ record OpenTicketRequest(
 
     /** Fields the API does not know are refused by name: a misspelt field would otherwise be lost quietly. */
     void checkKnownFields(FieldErrors errors) {
-        unknown.keySet().forEach(name -> errors.add(name, "is not a field of a new ticket"));
-        if (player != null && player.unknown() != null) {
-            player.unknown().keySet().forEach(name -> errors.add("player." + name, "is not a field of a player"));
+        UnknownFields.check(unknown, "", "is not a field of a new ticket", errors);
+        if (player != null) {
+            UnknownFields.check(player.unknown(), "player.", "is not a field of a player", errors);
         }
     }
 
