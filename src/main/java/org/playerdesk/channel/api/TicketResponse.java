@@ -3,6 +3,7 @@ package org.playerdesk.channel.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.playerdesk.player.PlayerSummary;
@@ -73,7 +74,8 @@ record TicketResponse(
 
     /** One ticket with its metadata and public messages (the caller asked for public ones only). */
     static TicketResponse of(TicketDetails details, PlayerSummary player) {
-        return of(details.ticket(), player, details.metadata(),
+        // sorted, so that the same ticket always reads the same
+        return of(details.ticket(), player, new TreeMap<>(details.metadata()),
                 details.messages().stream().map(Message::of).toList());
     }
 
