@@ -21,6 +21,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where errors of the JSON API become RFC 9457 problem details. Bad input names
@@ -83,11 +85,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String path = jackson.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            if (!path.isEmpty()) {
+            // a parser limit is about the whole body, even when it is hit inside some field
+            if (jackson instanceof StreamConstraintsException) {
+                message = jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains("nesting depth")
+                        ? "the body is nested too deeply" : "the body exceeds a limit of the JSON reader";
+            } else if (!path.isEmpty()) {
                 field = path;
                 message = "has the wrong type or format";
-            } else if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains("nesting depth")) {
-                message = "the body is nested too deeply";
+            } else if (jackson instanceof MismatchedInputException) {
+                message = "the body is JSON of the wrong shape: an object with the documented fields is expected";
             }
         } else if (e.getCause() == null) {
             message = "the body is missing";

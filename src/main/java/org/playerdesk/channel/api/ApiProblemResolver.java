@@ -1,0 +1,71 @@
+package org.playerdesk.channel.api;
+
+import java.io.IOException;
+import java.net.URI;
+
+import org.playerdesk.system.ProblemDetailsAdvice;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Answers with problem details when a game API request reaches no controller: an unknown path
+ * (404), a method the path does not have (405), a body that is not JSON (415). The problem-details
+ * advice only sees requests a controller took; without this a game server would get an error page.
+ */
+class ApiProblemResolver implements HandlerExceptionResolver, Ordered {
+
+    private final ApiProblems problems;
+
+    ApiProblemResolver(ApiProblems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception exception) {
+        if (!isGameApi(request) || handler instanceof HandlerMethod || !(exception instanceof ErrorResponse error)
+                || response.isCommitted()) {
+            return null;
+        }
+        HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
+        ProblemDetail problem = ProblemDetailsAdvice.problem(status, slug(status), status.getReasonPhrase(),
+                error.getBody().getDetail());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            problems.write(response, problem);
+            return new ModelAndView();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // before Spring MVC's own resolvers, which would send the container's error page
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+
+    private static boolean isGameApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1") || path.startsWith("/api/v1/");
+    }
+
+    private static String slug(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            default -> "bad-request";
+        };
+    }
+}

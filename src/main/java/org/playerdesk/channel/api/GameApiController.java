@@ -1,0 +1,170 @@
+package org.playerdesk.channel.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.playerdesk.access.GameClient;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.ProblemDetailsAdvice;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The game API: a game server reports its players' tickets, reads them back and passes on the
+ * players' follow-ups. Errors are problem details (see {@link ProblemDetailsAdvice}).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Tickets", description = "Players' tickets, reported and followed by the game server.")
+@SecurityRequirement(name = GameApiConfiguration.SECURITY_SCHEME)
+@ApiResponse(responseCode = "401", description = "No API key, or one that is unknown or revoked.",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDocument.class)))
+class GameApiController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final InGameIntake intake;
+
+    GameApiController(InGameIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "openTicket", summary = "Report a player's ticket",
+            description = "Opens a ticket for the player, who is matched by account id within the game (and "
+                    + "created on first contact). Send an Idempotency-Key to retry safely: the same key with the "
+                    + "same request answers the ticket the first attempt made, again with 201 and the header "
+                    + "Idempotent-Replayed: true.")
+    @ApiResponse(responseCode = "201", description = "Opened (or replayed for the same Idempotency-Key).",
+            headers = { @Header(name = "Location", description = "The ticket's URL.", schema = @Schema(type = "string")),
+                    @Header(name = REPLAYED, description = "true when an earlier request with the same key made it.",
+                            schema = @Schema(type = "boolean")) })
+    @ApiResponse(responseCode = "400", description = "Bad input: each bad field is named under errors.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "413", description = "The body is larger than the limit (256 KB by default).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    ResponseEntity<TicketResponse> open(@AuthenticationPrincipal GameClient client,
+            @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY, required = false,
+                    description = "1 to 128 visible ASCII characters, unique per ticket the game means to open "
+                            + "(a UUID is a good choice).",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, example = "7d3f0c1e-6a8b-4c2d-9e1f-0a1b2c3d4e5f"))
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody OpenTicketRequest request) {
+        InGameIntake.Intake intake = this.intake.open(client.gameId(), request, idempotencyKey);
+        return ResponseEntity.created(ticketUrl(intake.ticket().id()))
+                .header(REPLAYED, Boolean.toString(intake.replayed()))
+                .body(intake.ticket());
+    }
+
+    @GetMapping(path = "/tickets/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getTicket", summary = "Read a ticket with its public conversation",
+            description = "Internal notes and the ticket's history are never included. Another game's ticket "
+                    + "answers 404, like one that does not exist.")
+    @ApiResponse(responseCode = "200", description = "The ticket.")
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "404", description = "No such ticket in this game.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    TicketResponse ticket(@AuthenticationPrincipal GameClient client, @PathVariable UUID id) {
+        return intake.ticket(client.gameId(), id);
+    }
+
+    @PostMapping(path = "/tickets/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "followUp", summary = "Add the player's follow-up to their ticket",
+            description = "A follow-up on a resolved ticket reopens it; a closed ticket takes no more messages "
+                    + "(409): the player opens a new ticket.")
+    @ApiResponse(responseCode = "201", description = "The follow-up as stored.")
+    @ApiResponse(responseCode = "400", description = "Bad input: each bad field is named under errors.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "404", description = "No such ticket in this game.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "409", description = "The ticket is closed (code ticket.closed).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "413", description = "The body is larger than the limit.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    ResponseEntity<TicketResponse.Message> followUp(@AuthenticationPrincipal GameClient client,
+            @PathVariable UUID id, @RequestBody FollowUpRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(intake.followUp(client.gameId(), id, request));
+    }
+
+    @GetMapping(path = "/players/{accountId}/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "playerTickets", summary = "List a player's tickets, newest first",
+            description = "Tickets of the player with this account id in this game, without metadata and "
+                    + "messages. An account support has never heard of has no tickets.")
+    @ApiResponse(responseCode = "200", description = "One page of tickets.")
+    @ApiResponse(responseCode = "400", description = "Bad account id, page or size.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDocument.class)))
+    TicketPage playerTickets(@AuthenticationPrincipal GameClient client,
+            @Parameter(description = "The player's account id in the game.") @PathVariable String accountId,
+            @Parameter(description = "Page number from 0.", schema = @Schema(minimum = "0", defaultValue = "0"))
+            @RequestParam(required = false) Integer page,
+            @Parameter(description = "Tickets per page.",
+                    schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) Integer size) {
+        return intake.playerTickets(client.gameId(), accountId, page, size);
+    }
+
+    /** A path or query value of the wrong type (an id that is not a UUID, a page that is not a number). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == UUID.class ? "must be a UUID" : "must be a whole number";
+        return ResponseEntity.badRequest()
+                .body(ProblemDetailsAdvice.invalid(List.of(new InvalidInput.FieldError(e.getName(), expected))));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                "idempotency-key-reused", "Idempotency-Key reused", e.getMessage()));
+    }
+
+    private static URI ticketUrl(UUID id) {
+        return URI.create("/api/v1/tickets/" + id);
+    }
+}

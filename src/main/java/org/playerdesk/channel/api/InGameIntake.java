@@ -1,0 +1,182 @@
+package org.playerdesk.channel.api;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Hashes;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketFilter;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a game server asks of support, on behalf of its players. A game only ever sees its own
+ * tickets: another game's ticket is answered exactly like one that does not exist.
+ */
+@Service
+class InGameIntake {
+
+    static final int IDEMPOTENCY_KEY_MAX = 128;
+    static final int PAGE_MAX = 10_000;
+
+    private final TicketDesk desk;
+    private final TicketQueries queries;
+    private final PlayerDirectory players;
+    private final IdempotencyRecords idempotency;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    InGameIntake(TicketDesk desk, TicketQueries queries, PlayerDirectory players, IdempotencyRecords idempotency,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.desk = desk;
+        this.queries = queries;
+        this.players = players;
+        this.idempotency = idempotency;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** A ticket reported, and whether it was made just now or by an earlier request with the same key. */
+    record Intake(TicketResponse ticket, boolean replayed) {
+    }
+
+    /**
+     * Opens the reported ticket. With an idempotency key the ticket and the key are stored in one
+     * transaction, so that a retry finds the ticket its first attempt made, or nothing at all.
+     */
+    Intake open(UUID gameId, OpenTicketRequest request, String idempotencyKey) {
+        FieldErrors errors = new FieldErrors();
+        request.checkKnownFields(errors);
+        IdempotencyRecord.Key key = checkIdempotencyKey(gameId, idempotencyKey, errors);
+        errors.throwIfAny();
+        String requestHash = key == null ? null : Hashes.sha256(request.canonical());
+        for (int attempt = 1;; attempt++) {
+            if (key != null) {
+                Optional<IdempotencyRecord> earlier = idempotency.findById(key);
+                if (earlier.isPresent()) {
+                    return replay(gameId, earlier.get(), requestHash);
+                }
+            }
+            try {
+                UUID ticketId = transaction.execute(status -> {
+                    UUID id = desk.open(request.toNewTicket(gameId), List.of()).ticket().id();
+                    if (key != null) {
+                        // the ticket's rows go first: the key's row refers to the ticket
+                        idempotency.flush();
+                        idempotency.save(new IdempotencyRecord(key, requestHash, id, clock.instant()));
+                    }
+                    return id;
+                });
+                return new Intake(ticket(gameId, ticketId), false);
+            } catch (DataIntegrityViolationException | PessimisticLockingFailureException collided) {
+                // A concurrent request won a unique key: the same idempotency key (its ticket is
+                // replayed above on the next attempt), or the first contact of the same new player
+                // (who now exists). Nothing of this attempt was stored.
+                if (attempt >= 2) {
+                    throw new RuleViolation("api.concurrent-request",
+                            "the request collided with a concurrent one and was not stored; send it again");
+                }
+            }
+        }
+    }
+
+    /** The ticket with its public conversation, if it belongs to this game. */
+    TicketResponse ticket(UUID gameId, UUID ticketId) {
+        TicketDetails details = queries.details(ticketId, false);
+        if (!details.ticket().gameId().equals(gameId)) {
+            throw new NotFoundException("ticket", ticketId);
+        }
+        return TicketResponse.of(details, players.get(details.ticket().playerId()));
+    }
+
+    /** The player's follow-up on their own ticket: it reopens a resolved ticket; a closed one refuses it. */
+    TicketResponse.Message followUp(UUID gameId, UUID ticketId, FollowUpRequest request) {
+        FieldErrors errors = new FieldErrors();
+        request.checkKnownFields(errors);
+        errors.throwIfAny();
+        TicketView ticket = own(gameId, ticketId);
+        PlayerSummary player = players.get(ticket.playerId());
+        Actor author = Actor.player(player.id(), player.displayName());
+        try {
+            return TicketResponse.Message.of(reply(ticketId, author, request.message()));
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            // an agent changed the ticket at the same moment; the follow-up applies to the new state
+            return TicketResponse.Message.of(reply(ticketId, author, request.message()));
+        }
+    }
+
+    /** A player's tickets in this game, newest first; an account support has never heard of has none. */
+    TicketPage playerTickets(UUID gameId, String accountId, Integer page, Integer size) {
+        FieldErrors errors = new FieldErrors();
+        String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? 20 : size;
+        if (pageNumber < 0 || pageNumber > PAGE_MAX) {
+            errors.add("page", "must be from 0 to " + PAGE_MAX);
+        }
+        if (pageSize < 1 || pageSize > TicketQueries.PAGE_SIZE_MAX) {
+            errors.add("size", "must be from 1 to " + TicketQueries.PAGE_SIZE_MAX);
+        }
+        errors.throwIfAny();
+        Optional<PlayerSummary> player = players.find(gameId, account);
+        if (player.isEmpty()) {
+            return new TicketPage(List.of(), pageNumber, pageSize, false);
+        }
+        TicketFilter filter = new TicketFilter(Set.of(gameId), gameId, null, null, null, null, null, false,
+                null, List.of(player.get().id()), null, TicketFilter.Order.NEWEST);
+        Slice<TicketView> slice = queries.search(filter, pageNumber, pageSize);
+        return new TicketPage(slice.getContent().stream().map(t -> TicketResponse.row(t, player.get())).toList(),
+                pageNumber, pageSize, slice.hasNext());
+    }
+
+    private MessageView reply(UUID ticketId, Actor author, String message) {
+        return desk.reply(ticketId, author, message, List.of(), null);
+    }
+
+    private TicketView own(UUID gameId, UUID ticketId) {
+        TicketView ticket = queries.head(ticketId);
+        if (!ticket.gameId().equals(gameId)) {
+            throw new NotFoundException("ticket", ticketId);
+        }
+        return ticket;
+    }
+
+    private Intake replay(UUID gameId, IdempotencyRecord earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReused();
+        }
+        return new Intake(ticket(gameId, earlier.ticketId()), true);
+    }
+
+    /** 1 to 128 visible ASCII characters, as most clients make them (UUIDs, ULIDs, hashes). */
+    private static IdempotencyRecord.Key checkIdempotencyKey(UUID gameId, String value, FieldErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        boolean visibleAscii = value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (value.isEmpty() || value.length() > IDEMPOTENCY_KEY_MAX || !visibleAscii) {
+            errors.add("Idempotency-Key", "must be 1 to " + IDEMPOTENCY_KEY_MAX
+                    + " visible ASCII characters (no spaces)");
+            return null;
+        }
+        return new IdempotencyRecord.Key(gameId, value);
+    }
+}

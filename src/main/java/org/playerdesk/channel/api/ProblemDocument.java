@@ -1,0 +1,25 @@
+package org.playerdesk.channel.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The shape of every error answer (RFC 9457 problem details), written down for the API document
+ * only; the answers themselves come from the application's one problem-details handler.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details, sent as application/problem+json.")
+record ProblemDocument(
+        @Schema(example = "https://playerdesk.org/problems/invalid-input") String type,
+        @Schema(example = "Invalid input") String title,
+        @Schema(example = "400") int status,
+        @Schema(example = "type: unknown value 'bgu'; valid values: consultation, complaint, …") String detail,
+        @Schema(description = "The request path.") String instance,
+        @Schema(description = "Bad input only: each bad field and what is wrong with it.") List<FieldProblem> errors,
+        @Schema(description = "Refusals (409) only: the rule that refused, e.g. ticket.closed.") String code) {
+
+    @Schema(name = "FieldProblem")
+    record FieldProblem(@Schema(example = "player.accountId") String field,
+            @Schema(example = "must not be blank") String message) {
+    }
+}
