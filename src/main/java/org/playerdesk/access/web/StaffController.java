@@ -43,7 +43,7 @@ class StaffController {
             return new Enrolment("", "", "", StaffRole.AGENT_L1.code(), "zh-CN", List.of());
         }
 
-        boolean serves(UUID gameId) {
+        public boolean serves(UUID gameId) {
             return games != null && games.contains(gameId.toString());
         }
     }

@@ -16,7 +16,7 @@ class ConsoleErrors {
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
-        ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
         page.addObject("status", 404);
         return page;
     }

@@ -70,10 +70,11 @@ class InboxController {
 
         List<GameInfo> served = scope == null ? games.all() : games.all(scope);
         model.addAttribute("rows", rows(tickets.getContent(), served));
-        model.addAttribute("view", query.view(me).code());
+        String view = query.view(me).code();
+        model.addAttribute("view", view);
         model.addAttribute("page", page);
-        model.addAttribute("previousUrl", page > 0 ? query.url(query.view(), page - 1) : null);
-        model.addAttribute("nextUrl", tickets.hasNext() ? query.url(query.view(), page + 1) : null);
+        model.addAttribute("previousUrl", page > 0 ? query.url(view, page - 1) : null);
+        model.addAttribute("nextUrl", tickets.hasNext() ? query.url(view, page + 1) : null);
         model.addAttribute("viewUrls", Map.of(
                 "mine", query.url("mine", 0), "unassigned", query.url("unassigned", 0), "all", query.url("all", 0)));
         if (htmx != null) {
@@ -86,7 +87,10 @@ class InboxController {
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("channels", TicketChannel.values());
         model.addAttribute("sorts", List.of("oldest", "newest", "priority", "updated"));
-        model.addAttribute("today", volume.today(scope));
+        // keyed by name so that the page can ask for today['CREATED']
+        Map<String, Long> today = new java.util.HashMap<>();
+        volume.today(scope).forEach((metric, count) -> today.put(metric.name(), count));
+        model.addAttribute("today", today);
         return "ticket/inbox";
     }
 

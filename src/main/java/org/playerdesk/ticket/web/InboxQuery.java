@@ -66,7 +66,7 @@ record InboxQuery(String view, String game, String type, String status, String p
         return TicketFilter.Order.OLDEST;
     }
 
-    String sortCode() {
+    public String sortCode() {
         return order().name().toLowerCase();
     }
 

@@ -12,7 +12,7 @@ import org.playerdesk.ticket.TicketView;
 record InboxRow(TicketView ticket, GameInfo game, PlayerSummary player, StaffMember assignee, Instant now) {
 
     /** The age in its largest whole unit, as a bundle key ({@code age.minutes}) and an amount. */
-    String ageUnit() {
+    public String ageUnit() {
         Duration age = age();
         if (age.toDays() > 0) {
             return "age.days";
@@ -20,7 +20,7 @@ record InboxRow(TicketView ticket, GameInfo game, PlayerSummary player, StaffMem
         return age.toHours() > 0 ? "age.hours" : "age.minutes";
     }
 
-    long ageAmount() {
+    public long ageAmount() {
         Duration age = age();
         if (age.toDays() > 0) {
             return age.toDays();
