@@ -17,7 +17,6 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.insight.DailyVolume;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.ticket.TicketChannel;
@@ -46,16 +45,14 @@ class InboxController {
     private final PlayerDirectory players;
     private final StaffDirectory staff;
     private final GameCatalog games;
-    private final DailyVolume volume;
     private final Clock clock;
 
     InboxController(TicketQueries queries, PlayerDirectory players, StaffDirectory staff, GameCatalog games,
-            DailyVolume volume, Clock clock) {
+            Clock clock) {
         this.queries = queries;
         this.players = players;
         this.staff = staff;
         this.games = games;
-        this.volume = volume;
         this.clock = clock;
     }
 
@@ -87,10 +84,6 @@ class InboxController {
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("channels", TicketChannel.values());
         model.addAttribute("sorts", List.of("oldest", "newest", "priority", "updated"));
-        // keyed by name so that the page can ask for today['CREATED']
-        Map<String, Long> today = new java.util.HashMap<>();
-        volume.today(scope).forEach((metric, count) -> today.put(metric.name(), count));
-        model.addAttribute("today", today);
         return "ticket/inbox";
     }
 
