@@ -85,18 +85,19 @@ class TicketPageTest {
     void showsTheConversationThePlayerAndTheHistory() throws Exception {
         GameInfo game = workspace.game();
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        workspace.ticket(game, "acc-77", "bug");
         Opened opened = desk.open(new NewTicket(game.id(), new PlayerIdentity("acc-77", "<b>Hero</b>", "S9", "Mage"),
                 "payment", "web", null, "Coins <missing>", "I paid but got nothing", "hero@example.com",
                 Map.of("clientVersion", "2.4.1", "device", "Pixel 8"), false), List.of());
         UUID id = opened.ticket().id();
-        workspace.ticket(game, "acc-77", "bug");
         desk.note(id, org.playerdesk.ticket.Actor.agent(agent.id(), agent.displayName()), "checked the ledger", List.of());
 
         String html = page(id, agent, Map.of());
         assertThat(html).contains("data-testid=\"message-body\">I paid but got nothing<",
-                        "Coins &lt;missing&gt;", "&lt;b&gt;Hero&lt;/b&gt;", "acc-77", "S9", "Mage", "hero@example.com",
+                        "Coins &lt;missing&gt;", "&lt;b&gt;Hero&lt;/b&gt;", "data-testid=\"player-account\">acc-77<", ">S9<", ">Mage<",
+                        "hero@example.com",
                         "clientVersion", "2.4.1", "Pixel 8", "Internal note", "checked the ledger",
-                        "opened the ticket", "added an internal note", "测试工单 bug", "Payment / recharge", "Web")
+                        "opened the ticket", "added an internal note", "#1 测试工单 bug", "Payment / recharge", ">Web<")
                 .doesNotContain("<b>Hero</b>");
         // only the transitions the state machine allows from new are offered
         assertThat(html).contains("<option value=\"open\">Open</option>")
