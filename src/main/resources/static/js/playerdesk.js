@@ -6,3 +6,18 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// Files over the upload limit are refused by the server as well; checking here first saves the
+// agent a long upload that would fail.
+document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) {
+        return;
+    }
+    var max = Number(input.getAttribute('data-max-bytes'));
+    var tooLarge = Array.prototype.some.call(input.files, function (file) { return file.size > max; });
+    input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') : '');
+    if (tooLarge) {
+        input.reportValidity();
+    }
+});

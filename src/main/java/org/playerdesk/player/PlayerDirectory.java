@@ -2,8 +2,10 @@ package org.playerdesk.player;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,6 +61,20 @@ public class PlayerDirectory {
 
     public Optional<PlayerSummary> find(UUID gameId, String accountId) {
         return players.findByGameIdAndAccountId(gameId, accountId).map(Player::summary);
+    }
+
+    /**
+     * The players with exactly this account id in the given games (null: all games); a search box
+     * uses it, so a blank or over-long account id finds nobody instead of failing.
+     */
+    public List<UUID> idsByAccount(Set<UUID> gameScope, String accountId) {
+        if (accountId == null || accountId.isBlank() || accountId.strip().length() > ACCOUNT_ID_MAX
+                || (gameScope != null && gameScope.isEmpty())) {
+            return List.of();
+        }
+        String account = accountId.strip();
+        return gameScope == null ? players.findIdsByAccountId(account)
+                : players.findIdsByAccountIdInGames(account, gameScope);
     }
 
     public PlayerSummary get(UUID id) {

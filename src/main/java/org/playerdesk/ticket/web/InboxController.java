@@ -1,0 +1,117 @@
+package org.playerdesk.ticket.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.ticket.TicketChannel;
+import org.playerdesk.ticket.TicketFilter;
+import org.playerdesk.ticket.TicketPriority;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketStatus;
+import org.playerdesk.ticket.TicketType;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * The inbox: one page of tickets of the games the reader serves, filtered as the URL says. An
+ * htmx request gets only the table, everything else the whole page.
+ */
+@Controller
+class InboxController {
+
+    private final TicketQueries queries;
+    private final PlayerDirectory players;
+    private final StaffDirectory staff;
+    private final GameCatalog games;
+    private final Clock clock;
+
+    InboxController(TicketQueries queries, PlayerDirectory players, StaffDirectory staff, GameCatalog games,
+            Clock clock) {
+        this.queries = queries;
+        this.players = players;
+        this.staff = staff;
+        this.games = games;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/tickets")
+    String inbox(@ModelAttribute("query") InboxQuery query, @AuthenticationPrincipal StaffUser me,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        Set<UUID> scope = me.gameScope();
+        List<UUID> playerIds = query.searchesAccounts() ? players.idsByAccount(scope, query.search()) : List.of();
+        TicketFilter filter = query.filter(me, playerIds);
+        int page = query.pageNumber();
+        Slice<TicketView> tickets = queries.search(filter, page, InboxQuery.PAGE_SIZE);
+
+        List<GameInfo> served = scope == null ? games.all() : games.all(scope);
+        model.addAttribute("rows", rows(tickets.getContent(), served));
+        String view = query.view(me).code();
+        model.addAttribute("view", view);
+        model.addAttribute("page", page);
+        model.addAttribute("previousUrl", page > 0 ? query.url(view, page - 1) : null);
+        model.addAttribute("nextUrl", tickets.hasNext() ? query.url(view, page + 1) : null);
+        model.addAttribute("viewUrls", Map.of(
+                "mine", query.url("mine", 0), "unassigned", query.url("unassigned", 0), "all", query.url("all", 0)));
+        if (htmx != null) {
+            return "ticket/inbox :: results";
+        }
+        model.addAttribute("games", served);
+        model.addAttribute("assignees", assignees(scope));
+        model.addAttribute("types", TicketType.values());
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("priorities", TicketPriority.values());
+        model.addAttribute("channels", TicketChannel.values());
+        model.addAttribute("sorts", List.of("oldest", "newest", "priority", "updated"));
+        return "ticket/inbox";
+    }
+
+    /** Players, assignees and games of a whole page are loaded in one batch each. */
+    private List<InboxRow> rows(List<TicketView> tickets, List<GameInfo> served) {
+        Map<UUID, PlayerSummary> byPlayer = players.byIds(
+                tickets.stream().map(TicketView::playerId).collect(Collectors.toSet()));
+        Map<UUID, StaffMember> byAssignee = staff.byIds(
+                tickets.stream().map(TicketView::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<UUID, GameInfo> byGame = served.stream().collect(Collectors.toMap(GameInfo::id, Function.identity()));
+        Instant now = clock.instant();
+        return tickets.stream()
+                .map(t -> new InboxRow(t, byGame.get(t.gameId()), byPlayer.get(t.playerId()),
+                        t.assigneeId() == null ? null : byAssignee.get(t.assigneeId()), now))
+                .toList();
+    }
+
+    /** Everyone who works tickets in at least one of the reader's games. */
+    private List<StaffMember> assignees(Set<UUID> scope) {
+        return staff.all().stream()
+                .filter(m -> m.enabled() && m.role().grants(Permission.WORK_TICKETS))
+                .filter(m -> scope == null || m.role().seesAllGames() || !disjoint(m.gameIds(), scope))
+                .toList();
+    }
+
+    private static boolean disjoint(Set<UUID> a, Set<UUID> b) {
+        Set<UUID> both = new HashSet<>(a);
+        both.retainAll(b);
+        return both.isEmpty();
+    }
+}

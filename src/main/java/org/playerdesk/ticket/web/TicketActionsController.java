@@ -1,0 +1,232 @@
+package org.playerdesk.ticket.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.PayloadTooLarge;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.ticket.TicketPriority;
+import org.playerdesk.ticket.TicketStatus;
+import org.playerdesk.ticket.TicketType;
+import org.playerdesk.ticket.TicketView;
+import org.playerdesk.ticket.Upload;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What an agent does to a ticket. Each action is a form POST that ends in a redirect back to the
+ * ticket (Post/Redirect/Get) with a notice, or with what was refused and why; the desk either
+ * stores all of an action or none of it, so a refused reply leaves no trace but the draft kept
+ * for the agent.
+ */
+@Controller
+@RequestMapping("/console/tickets/{id}")
+@PreAuthorize("hasAuthority('WORK_TICKETS')")
+class TicketActionsController {
+
+    private final ConsoleTickets tickets;
+    private final TicketDesk desk;
+    private final StaffDirectory staff;
+    private final ProblemTexts problems;
+
+    TicketActionsController(ConsoleTickets tickets, TicketDesk desk, StaffDirectory staff, ProblemTexts problems) {
+        this.tickets = tickets;
+        this.desk = desk;
+        this.staff = staff;
+        this.problems = problems;
+    }
+
+    @PostMapping("/reply")
+    String reply(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "then", required = false) String then,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        tickets.visible(id, me);
+        TicketStatus next = then == null || then.isBlank() ? null : InboxQuery.coded(TicketStatus.class, then);
+        if (then != null && !then.isBlank() && next == null) {
+            return refused(id, "reply", "then", "unknownValue", body, locale, redirect);
+        }
+        List<Upload> uploads = uploads(files);
+        return attempt(id, "reply", body, names(uploads), locale, redirect, "ticket.notice.replied",
+                () -> desk.reply(id, ConsoleTickets.actor(me), body, uploads, next));
+    }
+
+    @PostMapping("/note")
+    String note(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        tickets.visible(id, me);
+        List<Upload> uploads = uploads(files);
+        return attempt(id, "note", body, names(uploads), locale, redirect, "ticket.notice.noted",
+                () -> desk.note(id, ConsoleTickets.actor(me), body, uploads));
+    }
+
+    @PostMapping("/status")
+    String status(@PathVariable UUID id, @RequestParam(defaultValue = "") String status,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        tickets.visible(id, me);
+        TicketStatus next = InboxQuery.coded(TicketStatus.class, status);
+        if (next == null) {
+            return refused(id, "status", "status", "unknownValue", null, locale, redirect);
+        }
+        return attempt(id, "status", null, List.of(), locale, redirect, "ticket.notice.status",
+                () -> desk.changeStatus(id, next, ConsoleTickets.actor(me)));
+    }
+
+    @PostMapping("/priority")
+    String priority(@PathVariable UUID id, @RequestParam(defaultValue = "") String priority,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        tickets.visible(id, me);
+        TicketPriority next = InboxQuery.coded(TicketPriority.class, priority);
+        if (next == null) {
+            return refused(id, "priority", "priority", "unknownValue", null, locale, redirect);
+        }
+        return attempt(id, "priority", null, List.of(), locale, redirect, "ticket.notice.priority",
+                () -> desk.prioritize(id, next, ConsoleTickets.actor(me)));
+    }
+
+    @PostMapping("/type")
+    String type(@PathVariable UUID id, @RequestParam(defaultValue = "") String type,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        tickets.visible(id, me);
+        TicketType next = InboxQuery.coded(TicketType.class, type);
+        if (next == null) {
+            return refused(id, "type", "type", "unknownValue", null, locale, redirect);
+        }
+        return attempt(id, "type", null, List.of(), locale, redirect, "ticket.notice.type",
+                () -> desk.retype(id, next, ConsoleTickets.actor(me)));
+    }
+
+    /** Taking a ticket that someone else holds is handing their work around: that needs ASSIGN_OTHERS. */
+    @PostMapping("/take")
+    String take(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Locale locale,
+            RedirectAttributes redirect) {
+        TicketView ticket = tickets.visible(id, me);
+        if (ticket.assigneeId() != null && !ticket.assigneeId().equals(me.id()) && !me.can(Permission.ASSIGN_OTHERS)) {
+            throw new AccessDeniedException("the ticket is someone else's");
+        }
+        return attempt(id, "assign", null, List.of(), locale, redirect, "ticket.notice.assigned",
+                () -> desk.assign(id, me.id(), ConsoleTickets.actor(me)));
+    }
+
+    @PostMapping("/assign")
+    @PreAuthorize("hasAuthority('ASSIGN_OTHERS')")
+    String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String assignee,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        TicketView ticket = tickets.visible(id, me);
+        UUID chosen = staff.servingGame(ticket.gameId()).stream()
+                .filter(m -> m.id().toString().equals(assignee.strip()))
+                .map(m -> m.id()).findFirst().orElse(null);
+        if (chosen == null) {
+            return refused(id, "assign", "assignee", "assignee", null, locale, redirect);
+        }
+        return attempt(id, "assign", null, List.of(), locale, redirect, "ticket.notice.assigned",
+                () -> desk.assign(id, chosen, ConsoleTickets.actor(me)));
+    }
+
+    @PostMapping("/unassign")
+    String unassign(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Locale locale,
+            RedirectAttributes redirect) {
+        TicketView ticket = tickets.visible(id, me);
+        if (ticket.assigneeId() != null && !ticket.assigneeId().equals(me.id()) && !me.can(Permission.ASSIGN_OTHERS)) {
+            throw new AccessDeniedException("the ticket is someone else's");
+        }
+        return attempt(id, "assign", null, List.of(), locale, redirect, "ticket.notice.unassigned",
+                () -> desk.assign(id, null, ConsoleTickets.actor(me)));
+    }
+
+    @PostMapping("/tags")
+    String tag(@PathVariable UUID id, @RequestParam(defaultValue = "") String tag,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        tickets.visible(id, me);
+        return attempt(id, "tag", tag, List.of(), locale, redirect, "ticket.notice.tagged",
+                () -> desk.tag(id, tag, ConsoleTickets.actor(me)));
+    }
+
+    @PostMapping("/tags/remove")
+    String untag(@PathVariable UUID id, @RequestParam(defaultValue = "") String tag,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        tickets.visible(id, me);
+        return attempt(id, "tag", null, List.of(), locale, redirect, "ticket.notice.untagged",
+                () -> desk.untag(id, tag, ConsoleTickets.actor(me)));
+    }
+
+    /**
+     * Runs one action; what the desk refuses goes back to the page, translated and next to the
+     * form it came from, with what the agent typed.
+     */
+    private String attempt(UUID id, String form, String draft, List<String> fileNames, Locale locale,
+            RedirectAttributes redirect, String notice, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (InvalidInput invalid) {
+            redirect.addFlashAttribute("errors", problems.invalid(invalid, fileNames, locale));
+            keep(form, draft, redirect);
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("problem", problems.refused(violation, locale));
+            keep(form, draft, redirect);
+        } catch (PayloadTooLarge tooLarge) {
+            redirect.addFlashAttribute("errors", Map.of("files", List.of(problems.tooLarge(locale))));
+            keep(form, draft, redirect);
+        }
+        return "redirect:/console/tickets/" + id;
+    }
+
+    private String refused(UUID id, String form, String field, String kind, String draft, Locale locale,
+            RedirectAttributes redirect) {
+        redirect.addFlashAttribute("errors", Map.of(field, List.of(problems.kind(kind, locale))));
+        keep(form, draft, redirect);
+        return "redirect:/console/tickets/" + id;
+    }
+
+    private static void keep(String form, String draft, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("failedForm", form);
+        if (draft != null) {
+            redirect.addFlashAttribute("draft", draft);
+        }
+    }
+
+    /** The files of a form; a file input left empty still sends one nameless, empty part. */
+    private static List<Upload> uploads(List<MultipartFile> files) {
+        List<Upload> uploads = new ArrayList<>();
+        if (files == null) {
+            return uploads;
+        }
+        for (MultipartFile file : files) {
+            boolean nameless = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank();
+            if (nameless && file.isEmpty()) {
+                continue;
+            }
+            try {
+                uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read an uploaded file", e);
+            }
+        }
+        return uploads;
+    }
+
+    private static List<String> names(List<Upload> uploads) {
+        return uploads.stream().map(Upload::fileName).toList();
+    }
+}

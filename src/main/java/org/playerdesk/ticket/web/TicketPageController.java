@@ -1,0 +1,130 @@
+package org.playerdesk.ticket.web;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.ticket.HistoryEntry;
+import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketPriority;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketStatus;
+import org.playerdesk.ticket.TicketType;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** One ticket as an agent works it: the conversation, the player, the history and the actions. */
+@Controller
+class TicketPageController {
+
+    static final int OTHER_TICKETS = 10;
+
+    private final ConsoleTickets tickets;
+    private final TicketQueries queries;
+    private final PlayerDirectory players;
+    private final StaffDirectory staff;
+    private final GameCatalog games;
+    private final PlayerDeskProperties properties;
+
+    TicketPageController(ConsoleTickets tickets, TicketQueries queries, PlayerDirectory players, StaffDirectory staff,
+            GameCatalog games, PlayerDeskProperties properties) {
+        this.properties = properties;
+        this.tickets = tickets;
+        this.queries = queries;
+        this.players = players;
+        this.staff = staff;
+        this.games = games;
+    }
+
+    @GetMapping("/console/tickets/{id}")
+    String ticket(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
+        tickets.visible(id, me);
+        TicketDetails details = queries.details(id, true);
+        TicketView ticket = details.ticket();
+        model.addAttribute("details", details);
+        model.addAttribute("t", ticket);
+        model.addAttribute("game", games.get(ticket.gameId()));
+        model.addAttribute("player", players.get(ticket.playerId()));
+        model.addAttribute("otherTickets", queries.byPlayer(ticket.gameId(), ticket.playerId(), OTHER_TICKETS + 1)
+                .stream().filter(other -> !other.id().equals(id)).limit(OTHER_TICKETS).toList());
+        model.addAttribute("staffNames", staffNames(ticket, details.history()));
+        model.addAttribute("transitions", sorted(ticket.status().next()));
+        model.addAttribute("types", TicketType.values());
+        model.addAttribute("priorities", TicketPriority.values());
+        model.addAttribute("mine", me.id().equals(ticket.assigneeId()));
+        model.addAttribute("canWork", me.can(Permission.WORK_TICKETS));
+        model.addAttribute("canAssignOthers", me.can(Permission.ASSIGN_OTHERS));
+        model.addAttribute("canTake", me.can(Permission.WORK_TICKETS) && !me.id().equals(ticket.assigneeId())
+                && (ticket.assigneeId() == null || me.can(Permission.ASSIGN_OTHERS)));
+        model.addAttribute("canUnassign", ticket.assigneeId() != null
+                && (me.id().equals(ticket.assigneeId()) || me.can(Permission.ASSIGN_OTHERS)));
+        if (me.can(Permission.ASSIGN_OTHERS)) {
+            model.addAttribute("assignable", staff.servingGame(ticket.gameId()));
+        }
+        addReplyChoices(ticket.status(), model);
+        model.addAttribute("maxFiles", properties.attachments().maxPerMessage());
+        model.addAttribute("maxFileBytes", properties.attachments().maxSize().toBytes());
+        model.addAttribute("maxFileMb", properties.attachments().maxSize().toMegabytes());
+        return "ticket/ticket";
+    }
+
+    /**
+     * What the ticket may become right after an agent's reply. A reply opens a new ticket first,
+     * so the choices follow from there; "keep" (empty) leaves the status as the reply made it.
+     * Waiting for the player is the usual next step, so it is chosen when it is allowed.
+     */
+    private static void addReplyChoices(TicketStatus status, Model model) {
+        TicketStatus afterReply = status == TicketStatus.NEW ? TicketStatus.OPEN : status;
+        List<TicketStatus> choices = sorted(afterReply.next());
+        model.addAttribute("afterReply", afterReply);
+        model.addAttribute("replyStatuses", choices);
+        model.addAttribute("replyDefault",
+                choices.contains(TicketStatus.PENDING_PLAYER) ? TicketStatus.PENDING_PLAYER.code() : "");
+    }
+
+    /** Names of everyone the header and history mention by id, read in one batch. */
+    private Map<String, String> staffNames(TicketView ticket, List<HistoryEntry> history) {
+        Set<UUID> ids = new HashSet<>();
+        if (ticket.assigneeId() != null) {
+            ids.add(ticket.assigneeId());
+        }
+        for (HistoryEntry entry : history) {
+            if ("assignee".equals(entry.action())) {
+                addId(ids, entry.oldValue());
+                addId(ids, entry.newValue());
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        staff.byIds(ids).forEach((id, member) -> names.put(id.toString(), member.displayName()));
+        return names;
+    }
+
+    private static void addId(Set<UUID> ids, String value) {
+        if (value != null) {
+            try {
+                ids.add(UUID.fromString(value));
+            } catch (IllegalArgumentException e) {
+                // not an id: nothing to look up
+            }
+        }
+    }
+
+    static List<TicketStatus> sorted(Set<TicketStatus> statuses) {
+        return statuses.stream().sorted(Comparator.naturalOrder()).toList();
+    }
+
+}
