@@ -15,6 +15,7 @@ import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.AttachmentDownload;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.StoredAttachment;
 import org.playerdesk.ticket.TicketStatus;
