@@ -1,5 +1,6 @@
 package org.playerdesk.demo;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,10 @@ class DemoWorkspace implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        boolean embedded = dataSource.getConnection().getMetaData().getURL().startsWith("jdbc:h2:");
+        boolean embedded;
+        try (Connection connection = dataSource.getConnection()) {
+            embedded = connection.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
         boolean wanted = properties.demo() != null ? properties.demo() : embedded;
         if (!wanted) {
             log.info("Demo data: not seeded (set PLAYERDESK_DEMO=true to seed a demo workspace)");
