@@ -28,6 +28,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds the demo workspace once. It is never seeded into an external database unless
@@ -60,7 +61,9 @@ class DemoWorkspace implements ApplicationRunner {
         this.desk = desk;
     }
 
+    /** One transaction: a start interrupted while seeding leaves no half workspace that would never be completed. */
     @Override
+    @Transactional
     public void run(ApplicationArguments args) throws Exception {
         boolean embedded;
         try (Connection connection = dataSource.getConnection()) {
