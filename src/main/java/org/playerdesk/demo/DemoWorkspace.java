@@ -1,5 +1,6 @@
 package org.playerdesk.demo;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds the demo workspace once. It is never seeded into an external database unless
@@ -59,9 +61,14 @@ class DemoWorkspace implements ApplicationRunner {
         this.desk = desk;
     }
 
+    /** One transaction: a start interrupted while seeding leaves no half workspace that would never be completed. */
     @Override
+    @Transactional
     public void run(ApplicationArguments args) throws Exception {
-        boolean embedded = dataSource.getConnection().getMetaData().getURL().startsWith("jdbc:h2:");
+        boolean embedded;
+        try (Connection connection = dataSource.getConnection()) {
+            embedded = connection.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
         boolean wanted = properties.demo() != null ? properties.demo() : embedded;
         if (!wanted) {
             log.info("Demo data: not seeded (set PLAYERDESK_DEMO=true to seed a demo workspace)");

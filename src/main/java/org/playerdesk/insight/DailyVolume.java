@@ -84,16 +84,24 @@ public class DailyVolume {
     }
 
     /**
-     * Adds one to a counter: update first, insert when the row is new; a concurrent insert of
-     * the same row fails the transaction, and the registry retries it.
+     * Adds one to a counter: update first, insert when the row is new. Listeners run in
+     * parallel, so two may both find a new day's row missing; the insert that loses waits for
+     * the winner and does nothing, and the update after it counts. A failed insert would
+     * instead fail the listener and leave the count missing until the next restart.
      */
     private void count(UUID gameId, LocalDate day, Metric metric) {
-        int updated = jdbc.update("update ticket_daily_count set total = total + 1 where game_id = ? and count_day = ? and metric = ?",
-                gameId, day, metric.name());
-        if (updated == 0) {
-            jdbc.update("insert into ticket_daily_count (game_id, count_day, metric, total) values (?, ?, ?, 1)",
-                    gameId, day, metric.name());
+        if (increment(gameId, day, metric) == 0) {
+            int inserted = jdbc.update("insert into ticket_daily_count (game_id, count_day, metric, total) "
+                    + "values (?, ?, ?, 1) on conflict do nothing", gameId, day, metric.name());
+            if (inserted == 0) {
+                increment(gameId, day, metric);
+            }
         }
+    }
+
+    private int increment(UUID gameId, LocalDate day, Metric metric) {
+        return jdbc.update("update ticket_daily_count set total = total + 1 where game_id = ? and count_day = ? and metric = ?",
+                gameId, day, metric.name());
     }
 
     private static LocalDate day(java.time.Instant at) {

@@ -56,12 +56,26 @@ public class TicketNumbers {
     }
 
     void ensure(UUID gameId) {
+        try {
+            create(gameId);
+        } catch (SQLException raced) {
+            // PostgreSQL's "if not exists" is not safe against a concurrent create of the same
+            // sequence (the GameRegistered listener, first intake, another node): the loser fails
+            // once, and by then the sequence exists.
+            try {
+                create(gameId);
+            } catch (SQLException e) {
+                e.addSuppressed(raced);
+                throw new IllegalStateException("cannot prepare ticket numbers for game " + gameId, e);
+            }
+        }
+        ready.add(gameId);
+    }
+
+    private void create(UUID gameId) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute("create sequence if not exists " + name(gameId) + " start with 1");
-            ready.add(gameId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare ticket numbers for game " + gameId, e);
         }
     }
 

@@ -1,0 +1,98 @@
+package org.playerdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.playerdesk.access.ApiKeys;
+import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.ticket.TicketFilter;
+import org.playerdesk.ticket.TicketQueries;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Starting with the demo switched on: the newcomer's workspace is there and usable, and the
+ * start-up log says which database PlayerDesk runs on. The only test context with the demo on.
+ */
+@SpringBootTest(properties = "playerdesk.demo=true")
+@ExtendWith(OutputCaptureExtension.class)
+class DemoWorkspaceIntegrationTest {
+
+    @Autowired
+    GameCatalog games;
+    @Autowired
+    ApiKeys keys;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    TicketQueries tickets;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void seedsTheDemoGameWithItsKey() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+
+        assertThat(keys.authenticate("demo-key")).hasValueSatisfying(client -> assertThat(client.gameId())
+                .isEqualTo(demo.id()));
+        assertThat(keys.all()).filteredOn(k -> k.gameId().equals(demo.id())).extracting(k -> k.prefix())
+                .contains("demo-key");
+        assertThat(tickets.search(new TicketFilter(null, demo.id(), null, null, null, null, null, false, null, null,
+                null, null), 0, 100).getContent()).hasSizeGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void seedsTheFiveStaffAccountsWithTheDemoPassword() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        Map<String, StaffRole> roles = Map.of("admin", StaffRole.ADMIN, "lead", StaffRole.SUPERVISOR,
+                "agent1", StaffRole.AGENT_L1, "agent2", StaffRole.AGENT_L2, "vip1", StaffRole.AGENT_VIP);
+
+        roles.forEach((username, role) -> {
+            StaffMember member = staff.byUsername(username).orElseThrow();
+            assertThat(member.role()).as(username).isEqualTo(role);
+            assertThat(member.serves(demo.id())).as(username + " serves the demo game").isTrue();
+            UserDetails login = staff.loadUserByUsername(username);
+            assertThat(passwords.matches("playerdesk", login.getPassword())).as(username + " signs in").isTrue();
+            assertThat(login.isEnabled()).isTrue();
+        });
+        assertThat(staff.servingGame(demo.id())).extracting(StaffMember::username)
+                .containsAll(Set.of("lead", "agent1", "agent2", "vip1"));
+    }
+
+    @Test
+    void startUpLogNamesTheDatabase(CapturedOutput output) throws Exception {
+        String product;
+        String url;
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            product = meta.getDatabaseProductName();
+            url = meta.getURL();
+        }
+
+        assertThat(output).contains("Database: " + product);
+        assertThat(output).containsAnyOf("Demo data: seeded the demo workspace", "Demo data: the demo workspace is already present");
+        if (url.startsWith("jdbc:h2:")) {
+            assertThat(output).contains("the embedded H2 database is meant for evaluation");
+        } else {
+            assertThat(output).doesNotContain("the embedded H2 database");
+        }
+    }
+}

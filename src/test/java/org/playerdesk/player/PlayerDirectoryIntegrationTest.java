@@ -1,0 +1,68 @@
+package org.playerdesk.player;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.InvalidInput;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/** One player record per game account, keeping the latest of what the player tells us. */
+@SpringBootTest
+@Import(TestWorkspace.class)
+class PlayerDirectoryIntegrationTest {
+
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    PlayerDirectory players;
+
+    @Test
+    void matchesTheSameAccountAndKeepsTheLatestDetails() {
+        GameInfo game = workspace.game();
+        PlayerSummary first = players.matchOrCreate(game.id(), new PlayerIdentity("10001", "夜雨听风", "S1", "剑客"),
+                null);
+
+        PlayerSummary again = players.matchOrCreate(game.id(), new PlayerIdentity("10001", "夜雨", null, null),
+                "player@example.com");
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.nickname()).isEqualTo("夜雨");
+        assertThat(again.server()).as("not said again, so not forgotten").isEqualTo("S1");
+        assertThat(again.role()).isEqualTo("剑客");
+        assertThat(again.contactEmail()).isEqualTo("player@example.com");
+        assertThat(players.find(game.id(), "10001")).contains(again);
+    }
+
+    @Test
+    void theSameAccountInAnotherGameIsAnotherPlayer() {
+        GameInfo one = workspace.game();
+        GameInfo other = workspace.game();
+
+        PlayerSummary inOne = players.matchOrCreate(one.id(), PlayerIdentity.of("10001"), null);
+        PlayerSummary inOther = players.matchOrCreate(other.id(), PlayerIdentity.of("10001"), null);
+
+        assertThat(inOne.id()).isNotEqualTo(inOther.id());
+        assertThat(inOne.displayName()).as("no nickname: the account id").isEqualTo("10001");
+    }
+
+    @Test
+    void checksAnIdentityFieldByField() {
+        FieldErrors errors = new FieldErrors();
+
+        PlayerIdentity checked = PlayerDirectory.check(new PlayerIdentity(" 10001 ", "名".repeat(101), "S\n1", null),
+                "player", errors);
+
+        assertThat(checked.accountId()).isEqualTo("10001");
+        assertThatThrownBy(errors::throwIfAny).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                .extracting(InvalidInput.FieldError::field).containsExactly("player.nickname", "player.server"));
+        FieldErrors missing = new FieldErrors();
+        assertThat(PlayerDirectory.check(null, "player", missing)).isNull();
+        assertThat(missing.isEmpty()).isFalse();
+    }
+}
