@@ -63,7 +63,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/help/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/api/docs", "/api/docs/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/console/admin/api-keys/**").hasAuthority(Permission.MANAGE_API_KEYS.name())
                         .requestMatchers("/console/admin/staff/**").hasAuthority(Permission.VIEW_STAFF.name())
                         .requestMatchers("/console/**").hasAuthority(Permission.VIEW_TICKETS.name())

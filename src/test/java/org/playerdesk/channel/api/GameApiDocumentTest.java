@@ -3,6 +3,7 @@ package org.playerdesk.channel.api;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The OpenAPI document describes the whole game API, so that integrators can generate clients. */
@@ -43,5 +45,14 @@ class GameApiDocumentTest {
                 .andExpect(jsonPath("$.components.schemas.NewTicket.properties.unknown").doesNotExist())
                 .andExpect(jsonPath("$.components.schemas.Ticket.properties.status.enum", hasItems("new", "closed")))
                 .andExpect(jsonPath("$.components.schemas.Problem.properties.errors").exists());
+    }
+
+    @Test
+    void theBrowsableDocumentationOpensWithoutSigningIn() throws Exception {
+        String ui = mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(ui))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
     }
 }
