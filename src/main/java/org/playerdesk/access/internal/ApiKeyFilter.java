@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.GameClient;
+import org.playerdesk.access.internal.ratelimit.TokenBuckets;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,13 +16,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Turns {@code Authorization: Bearer <key>} into a {@link GameClient}; anything else is 401. */
+/**
+ * Turns {@code Authorization: Bearer <key>} into a {@link GameClient}; anything else is 401. A key
+ * over its rate limit is answered 429 before its request is read.
+ */
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
+    private final TokenBuckets limit;
 
-    ApiKeyFilter(ApiKeys keys) {
+    ApiKeyFilter(ApiKeys keys, TokenBuckets limit) {
         this.keys = keys;
+        this.limit = limit;
     }
 
     @Override
@@ -35,6 +41,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
         GameClient client = keys.authenticate(header.substring(7).strip()).orElse(null);
         if (client == null) {
             SecurityConfiguration.unauthorized(response);
+            return;
+        }
+        TokenBuckets.Admission admission = limit.take(client.keyId().toString());
+        if (!admission.admitted()) {
+            SecurityConfiguration.tooManyRequests(response, admission.retryAfterSeconds());
             return;
         }
         var authentication = new UsernamePasswordAuthenticationToken(client, null,

@@ -6,10 +6,13 @@ import java.util.Locale;
 import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.access.internal.ratelimit.RateLimits;
+import org.playerdesk.access.internal.ratelimit.TokenBuckets;
 import org.playerdesk.system.Locales;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -18,9 +21,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,11 +48,16 @@ class SecurityConfiguration {
     }
 
     @Bean
+    RequestRejectedHandler rejectedRequests() {
+        return new RejectedRequests();
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain gameApi(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain gameApi(HttpSecurity http, ApiKeys keys, RateLimits limits) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(GAME_ROLE))
-                .addFilterBefore(new ApiKeyFilter(keys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, limits.api()), BasicAuthenticationFilter.class)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -58,7 +69,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, LocaleResolver localeResolver) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, LocaleResolver localeResolver, RateLimits limits) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/error", "/help/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico").permitAll()
@@ -68,7 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers("/console/admin/staff/**").hasAuthority(Permission.VIEW_STAFF.name())
                         .requestMatchers("/console/**").hasAuthority(Permission.VIEW_TICKETS.name())
                         .anyRequest().denyAll())
-                .formLogin(f -> f.loginPage("/login").successHandler(rememberLocale(localeResolver)).permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(rememberLocale(localeResolver))
+                        .failureHandler(countFailure(limits.login())).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(
@@ -89,6 +101,29 @@ class SecurityConfiguration {
             }
             target.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /**
+     * A failed sign-in spends one of the client address's attempts; when none are left, the
+     * public-form limit answers 429 before the password is even checked (brute-force protection).
+     * Successful sign-ins cost nothing, so a team behind one office address is not locked out.
+     */
+    private static AuthenticationFailureHandler countFailure(TokenBuckets attempts) {
+        AuthenticationFailureHandler target = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            attempts.take(request.getRemoteAddr());
+            target.onAuthenticationFailure(request, response, exception);
+        };
+    }
+
+    static void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("""
+                {"type":"https://playerdesk.org/problems/too-many-requests","title":"Too many requests","status":429,\
+                "detail":"this API key made more requests than its rate limit allows; retry after %d seconds"}"""
+                .formatted(retryAfterSeconds));
     }
 
     static void unauthorized(HttpServletResponse response) throws IOException {

@@ -1,0 +1,30 @@
+package org.playerdesk.access.internal.ratelimit;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Rate limits of the public doors; the game API's is applied with its key (see the security configuration). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+class RateLimitConfiguration {
+
+    /** Before the help center's own filter (-101), which reads multipart forms, and before security (-100). */
+    private static final int BEFORE_FORMS_ARE_READ = -110;
+
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties, Clock clock) {
+        return new RateLimits(properties, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<PublicFormLimit> publicFormLimit(RateLimits limits) {
+        FilterRegistrationBean<PublicFormLimit> registration = new FilterRegistrationBean<>(new PublicFormLimit(limits));
+        registration.addUrlPatterns("/help/*", PublicFormLimit.SIGN_IN);
+        registration.setOrder(BEFORE_FORMS_ARE_READ);
+        return registration;
+    }
+}
