@@ -122,8 +122,7 @@ class SecurityConfiguration {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("""
                 {"type":"https://playerdesk.org/problems/too-many-requests","title":"Too many requests","status":429,\
-                "detail":"this API key made more requests than its rate limit allows; retry after %d seconds"}"""
-                .formatted(retryAfterSeconds));
+                "detail":"this API key made more requests than its rate limit allows; retry after the seconds in Retry-After"}""");
     }
 
     static void unauthorized(HttpServletResponse response) throws IOException {
