@@ -1,6 +1,8 @@
 package org.playerdesk.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.playerdesk.abuse.HostileInputs.forEachTry;
+import static org.playerdesk.abuse.HostileInputs.weight;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -8,8 +10,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,15 +34,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-
 /**
  * The help center's forms under whatever a browser, a bot or an attacker may post: never a
  * server error, a refusal is a page without internals, every accepted ticket is stored whole,
@@ -42,7 +42,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestWorkspace.class)
-class HelpCenterAbuseTest extends WithTheApplication {
+class HelpCenterAbuseTest {
 
     static final List<String> FIELDS = List.of("type", "subject", "description", "accountId", "nickname", "server",
             "email");
@@ -58,58 +58,67 @@ class HelpCenterAbuseTest extends WithTheApplication {
     StoredTickets stored;
     int submitted;
 
-    @BeforeProperty
+    @BeforeEach
     void aGame() {
         game = workspace.game();
         stored = new StoredTickets(jdbc, game);
     }
 
-    @AfterProperty
+    @AfterEach
     void everySubmittedTicketIsStoredWhole() {
         assertThat(stored.tickets()).as("tickets stored = forms accepted").isEqualTo(submitted);
         stored.areComplete();
         stored.holdNoForbiddenCharacters();
     }
 
-    @Property(tries = 200)
-    void submittingTheFormNeverFailsOnTheServer(@ForAll("fieldValues") List<Optional<String>> values,
-            @ForAll boolean multipart, @ForAll("csrfTokens") Optional<Boolean> csrfToken,
-            @ForAll("extraFields") Optional<Tuple.Tuple2<String, String>> extra) throws Exception {
-        AbstractMockHttpServletRequestBuilder<?> form = multipart
-                ? multipart("/help/{game}/tickets", game.code())
-                : post("/help/{game}/tickets", game.code()).contentType(MediaType.APPLICATION_FORM_URLENCODED);
-        for (int i = 0; i < FIELDS.size(); i++) {
-            String field = FIELDS.get(i);
-            values.get(i).ifPresent(value -> form.param(field, value));
-        }
-        extra.ifPresent(e -> form.param(e.get1(), e.get2()));
-        csrfToken.ifPresent(valid -> form.with(valid ? csrf() : csrf().useInvalidToken()));
+    @Test
+    void submittingTheFormNeverFailsOnTheServer() {
+        forEachTry(200, random -> {
+            List<Optional<String>> values = random.input("fields", fieldValues(random));
+            boolean multipart = random.input("multipart", random.bool());
+            Optional<Boolean> csrfToken = random.input("validCsrfToken", csrfToken(random));
+            Optional<Map.Entry<String, String>> extra = random.input("extraField", extraField(random));
+            AbstractMockHttpServletRequestBuilder<?> form = multipart
+                    ? multipart("/help/{game}/tickets", game.code())
+                    : post("/help/{game}/tickets", game.code()).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+            for (int i = 0; i < FIELDS.size(); i++) {
+                String field = FIELDS.get(i);
+                values.get(i).ifPresent(value -> form.param(field, value));
+            }
+            extra.ifPresent(e -> form.param(e.getKey(), e.getValue()));
+            csrfToken.ifPresent(valid -> form.with(valid ? csrf() : csrf().useInvalidToken()));
 
-        MockHttpServletResponse answer = pageOf(form).getResponse();
+            MockHttpServletResponse answer = pageOf(form).getResponse();
 
-        String link = answer.getRedirectedUrl();
-        if (link != null && link.startsWith("/help/" + game.code() + "/t/")) {
-            submitted++;
-        }
+            String link = answer.getRedirectedUrl();
+            if (link != null && link.startsWith("/help/" + game.code() + "/t/")) {
+                submitted++;
+            }
+        });
     }
 
-    @Property(tries = 100)
-    void replyingNeverFailsOnTheServer(@ForAll("nastyOrPlain") String message, @ForAll boolean multipart)
-            throws Exception {
-        String link = privateLink();
-        int before = stored.messagesOf(ticketOf(link));
-        AbstractMockHttpServletRequestBuilder<?> reply = multipart
-                ? multipart(link + "/messages").param("message", message)
-                : post(link + "/messages").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("message", message);
+    @Test
+    void replyingNeverFailsOnTheServer() {
+        forEachTry(100, random -> {
+            String message = random.input("message", nastyOrPlain(random));
+            boolean multipart = random.input("multipart", random.bool());
+            String link = privateLink();
+            int before = stored.messagesOf(ticketOf(link));
+            AbstractMockHttpServletRequestBuilder<?> reply = multipart
+                    ? multipart(link + "/messages").param("message", message)
+                    : post(link + "/messages").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("message", message);
 
-        MockHttpServletResponse answer = pageOf(reply.with(csrf())).getResponse();
+            MockHttpServletResponse answer = pageOf(reply.with(csrf())).getResponse();
 
-        boolean accepted = answer.getStatus() == 302 && answer.getRedirectedUrl().equals(link);
-        assertThat(stored.messagesOf(ticketOf(link))).isEqualTo(before + (accepted ? 1 : 0));
+            boolean accepted = answer.getStatus() == 302 && answer.getRedirectedUrl().equals(link);
+            assertThat(stored.messagesOf(ticketOf(link))).isEqualTo(before + (accepted ? 1 : 0));
+        });
     }
 
-    @Property(tries = 30)
-    void markupIsStoredAsTypedAndShownAsText(@ForAll("injections") String markup) throws Exception {
+    /** Each injection, once: there are few of them, so all are tried rather than drawn. */
+    @ParameterizedTest
+    @FieldSource("org.playerdesk.abuse.Nasty#INJECTIONS")
+    void markupIsStoredAsTypedAndShownAsText(String markup) throws Exception {
         MvcResult result = pageOf(post("/help/{game}/tickets", game.code()).with(csrf())
                 .param("type", "complaint").param("subject", "标题 " + markup).param("description", markup)
                 .param("accountId", "acc-x").param("nickname", markup.substring(0, Math.min(markup.length(), 100)))
@@ -161,37 +170,29 @@ class HelpCenterAbuseTest extends WithTheApplication {
 
     // --- what may be posted ---
 
-    @Provide
-    Arbitrary<List<Optional<String>>> fieldValues() {
-        Arbitrary<Optional<String>> type = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of("bug", "payment")),
-                Tuple.of(2, Nasty.text())).optional(0.9);
-        Arbitrary<Optional<String>> text = nastyOrPlain().optional(0.9);
-        Arbitrary<Optional<String>> email = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just("p@example.com")),
-                Tuple.of(1, Nasty.text())).optional(0.9);
-        return net.jqwik.api.Combinators.combine(type, text, text, text, text, text, email)
-                .as(List::of);
+    /** The form's fields, in the order of {@link #FIELDS}, each maybe missing. */
+    static List<Optional<String>> fieldValues(HostileInputs random) {
+        Supplier<Optional<String>> text = () -> random.optional(0.9, () -> nastyOrPlain(random));
+        return List.of(
+                random.optional(0.9, () -> random.frequency(weight(4, () -> random.pick("bug", "payment")),
+                        weight(2, () -> Nasty.text(random)))),
+                text.get(), text.get(), text.get(), text.get(), text.get(),
+                random.optional(0.9, () -> random.frequency(weight(4, () -> "p@example.com"),
+                        weight(1, () -> Nasty.text(random)))));
     }
 
-    @Provide
-    Arbitrary<String> nastyOrPlain() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of("卡在地图边缘", "acc-1", "S3", "line one\nline two")),
-                Tuple.of(2, Nasty.text()));
+    static String nastyOrPlain(HostileInputs random) {
+        return random.frequency(weight(3, () -> random.pick("卡在地图边缘", "acc-1", "S3", "line one\nline two")),
+                weight(2, () -> Nasty.text(random)));
     }
 
-    @Provide
-    Arbitrary<Optional<Boolean>> csrfTokens() {
-        return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(true)), Tuple.of(1, Arbitraries.just(false)))
-                .optional(0.9);
+    /** Whether the form carries a valid or an invalid CSRF token, if any. */
+    static Optional<Boolean> csrfToken(HostileInputs random) {
+        return random.optional(0.9, () -> random.frequency(weight(8, () -> true), weight(1, () -> false)));
     }
 
-    @Provide
-    Arbitrary<Optional<Tuple.Tuple2<String, String>>> extraFields() {
-        return net.jqwik.api.Combinators.combine(Arbitraries.of("subject", "type", "files", "_csrf", "lang", "x", ""),
-                Nasty.text()).as(Tuple::of).optional(0.3);
-    }
-
-    @Provide
-    Arbitrary<String> injections() {
-        return Arbitraries.of(Nasty.INJECTIONS);
+    static Optional<Map.Entry<String, String>> extraField(HostileInputs random) {
+        return random.optional(0.3, () -> Map.entry(random.pick("subject", "type", "files", "_csrf", "lang", "x", ""),
+                Nasty.text(random)));
     }
 }

@@ -1,9 +1,9 @@
 package org.playerdesk.abuse;
 
-import java.util.List;
+import static org.playerdesk.abuse.HostileInputs.weight;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** Text a careless or hostile client sends: control characters, broken surrogates, markup, huge values. */
 final class Nasty {
@@ -24,27 +24,32 @@ final class Nasty {
     static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern
             .compile("\\w+Exception\\b|\\bat [\\w.$]+\\(\\w+\\.java:\\d+\\)|Whitelabel Error Page");
 
+    /** Every ASCII character, controls included. */
+    static final String ASCII = characters('\u0000', '\u007f');
+    /** Letters, digits and the punctuation of account names and addresses. */
+    static final String PLAIN = characters('a', 'z') + characters('A', 'Z') + characters('0', '9') + "-_.@ ";
+    /** The C0 controls and DEL. */
+    static final String CONTROLS = characters('\u0000', '\u001f') + '\u007f';
+
     private Nasty() {
     }
 
     /** Any text, weighted towards the kinds that have broken servers before. */
-    static Arbitrary<String> text() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(INJECTIONS)),
-                net.jqwik.api.Tuple.of(2, controls()),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("\ud800", "\udfff", "a\ud83d", "\ude00b", "\ud83d\ude00",
-                        "😀".repeat(40), "\u202etxt.exe", "\ufeffbom", "\u0000", "\u007f", "\u2028\u2029")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(60, 25_000).map("字"::repeat)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("", " ", "\t", "\n \r\n", "null", "0", "true")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.strings().alpha().numeric().withChars("-_.@ ").ofMinLength(1)
-                        .ofMaxLength(30)));
+    static String text(HostileInputs random) {
+        return random.frequency(
+                weight(3, () -> random.anyCharacters(0, 40)),
+                weight(3, () -> random.pickFrom(INJECTIONS)),
+                weight(2, () -> controls(random)),
+                weight(2, () -> random.pick("\ud800", "\udfff", "a\ud83d", "\ude00b", "\ud83d\ude00", "😀".repeat(40),
+                        "\u202etxt.exe", "\ufeffbom", "\u0000", "\u007f", "\u2028\u2029")),
+                weight(1, () -> "字".repeat(random.between(60, 25_000))),
+                weight(1, () -> random.pick("", " ", "\t", "\n \r\n", "null", "0", "true")),
+                weight(2, () -> random.string(1, 30, PLAIN)));
     }
 
     /** One or more control characters, maybe between ordinary words. */
-    static Arbitrary<String> controls() {
-        return Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f').ofMinLength(1)
-                .ofMaxLength(4).map(c -> "before" + c + "after");
+    static String controls(HostileInputs random) {
+        return "before" + random.string(1, 4, CONTROLS) + "after";
     }
 
     /**
@@ -65,19 +70,27 @@ final class Nasty {
     }
 
     /** Any JSON value, of any type, nested a little. */
-    static Arbitrary<String> jsonValue() {
-        return Arbitraries.lazyOf(
-                () -> text().map(Nasty::json),
-                () -> Arbitraries.of("null", "true", "false", "0", "-1", "1e999", "1.5", "12345678901234567890123",
-                        "[]", "{}", "\"\""),
-                () -> Arbitraries.lazy(Nasty::jsonValue).list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"),
-                () -> Arbitraries.lazy(Nasty::jsonValue).list().ofMaxSize(3).map(l -> {
+    static String jsonValue(HostileInputs random) {
+        return jsonValue(random, 0);
+    }
+
+    private static String jsonValue(HostileInputs random, int depth) {
+        Supplier<String> text = () -> json(text(random));
+        Supplier<String> literal = () -> random.pick("null", "true", "false", "0", "-1", "1e999", "1.5",
+                "12345678901234567890123", "[]", "{}", "\"\"");
+        if (depth >= 4) {
+            return random.oneOf(text, literal);
+        }
+        return random.oneOf(text, literal,
+                () -> "[" + String.join(",", random.listOf(0, 3, () -> jsonValue(random, depth + 1))) + "]",
+                () -> {
+                    List<String> values = random.listOf(0, 3, () -> jsonValue(random, depth + 1));
                     StringBuilder object = new StringBuilder("{");
-                    for (int i = 0; i < l.size(); i++) {
-                        object.append(i == 0 ? "" : ",").append(json("k" + i)).append(':').append(l.get(i));
+                    for (int i = 0; i < values.size(); i++) {
+                        object.append(i == 0 ? "" : ",").append(json("k" + i)).append(':').append(values.get(i));
                     }
                     return object.append('}').toString();
-                }));
+                });
     }
 
     /** Whether stored text holds something no input path may let through. */
@@ -97,5 +110,13 @@ final class Nasty {
             }
         }
         return false;
+    }
+
+    private static String characters(char first, char last) {
+        StringBuilder characters = new StringBuilder();
+        for (char c = first; c <= last; c++) {
+            characters.append(c);
+        }
+        return characters.toString();
     }
 }

@@ -1,6 +1,8 @@
 package org.playerdesk.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.playerdesk.abuse.HostileInputs.forEachTry;
+import static org.playerdesk.abuse.HostileInputs.weight;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -10,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,16 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Bytes MockMvc cannot send, on a real server: invalid UTF-8 inside JSON strings and form
@@ -36,7 +31,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestWorkspace.class)
-class RawBytesAbuseTest extends WithTheApplication {
+class RawBytesAbuseTest {
 
     /** Byte sequences that are not UTF-8: lone continuation bytes, overlong forms, truncated sequences, surrogates. */
     static final List<byte[]> BROKEN_UTF8 = List.of(new byte[] { (byte) 0x80 }, new byte[] { (byte) 0xff },
@@ -58,76 +53,83 @@ class RawBytesAbuseTest extends WithTheApplication {
     StoredTickets stored;
     int accepted;
 
-    @BeforeProperty
+    @BeforeEach
     void aGameWithItsKey() {
         game = workspace.game();
         apiKey = workspace.apiKey(game);
         stored = new StoredTickets(jdbc, game);
     }
 
-    @AfterProperty
+    @AfterEach
     void everyAcceptedTicketIsStoredWhole() {
         assertThat(stored.tickets()).as("tickets stored = requests accepted").isEqualTo(accepted);
         stored.areComplete();
         stored.holdNoForbiddenCharacters();
     }
 
-    @Property(tries = 120)
-    void apiBodiesWithBrokenBytesOrCharsetsNeverFailOnTheServer(@ForAll("brokenTickets") byte[] body,
-            @ForAll("contentTypes") List<String> contentTypes) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
-                .header("Authorization", "Bearer " + apiKey).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        contentTypes.forEach(type -> request.header("Content-Type", type));
+    @Test
+    void apiBodiesWithBrokenBytesOrCharsetsNeverFailOnTheServer() {
+        forEachTry(120, random -> {
+            byte[] body = random.input("body", brokenTicket(random));
+            List<String> contentTypes = random.input("contentTypes", contentTypes(random));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                    .header("Authorization", "Bearer " + apiKey).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            contentTypes.forEach(type -> request.header("Content-Type", type));
 
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(answer.statusCode()).as("status").isLessThan(500);
-        if (answer.statusCode() >= 400) {
-            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
-        }
-        if (answer.statusCode() == 201) {
-            accepted++;
-        }
+            assertThat(answer.statusCode()).as("status").isLessThan(500);
+            if (answer.statusCode() >= 400) {
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+            }
+            if (answer.statusCode() == 201) {
+                accepted++;
+            }
+        });
     }
 
-    @Property(tries = 80)
-    void helpFormsWithBrokenBytesOrCharsetsNeverFailOnTheServer(@ForAll("brokenFields") byte[] subject,
-            @ForAll("brokenFields") byte[] description, @ForAll("formTypes") String contentType,
-            @ForAll boolean withToken) throws Exception {
-        PublicPages player = new PublicPages(port, "192.0.2.1");
-        String home = "/help/" + game.code();
-        String token = withToken ? player.csrfToken(home) : "none";
-        ByteArrayOutputStream form = new ByteArrayOutputStream();
-        form.write(("type=bug&accountId=acc-1&email=p%40example.com&_csrf=" + token + "&subject=")
-                .getBytes(StandardCharsets.US_ASCII));
-        form.write(subject);
-        form.write("&description=".getBytes(StandardCharsets.US_ASCII));
-        form.write(description);
+    @Test
+    void helpFormsWithBrokenBytesOrCharsetsNeverFailOnTheServer() {
+        forEachTry(80, random -> {
+            byte[] subject = random.input("subject", brokenField(random));
+            byte[] description = random.input("description", brokenField(random));
+            String contentType = random.input("contentType", formType(random));
+            boolean withToken = random.input("withToken", random.bool());
+            PublicPages player = new PublicPages(port, "192.0.2.1");
+            String home = "/help/" + game.code();
+            String token = withToken ? player.csrfToken(home) : "none";
+            ByteArrayOutputStream form = new ByteArrayOutputStream();
+            form.write(("type=bug&accountId=acc-1&email=p%40example.com&_csrf=" + token + "&subject=")
+                    .getBytes(StandardCharsets.US_ASCII));
+            form.write(subject);
+            form.write("&description=".getBytes(StandardCharsets.US_ASCII));
+            form.write(description);
 
-        HttpResponse<String> answer = player.send(player.request(home + "/tickets").header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())));
+            HttpResponse<String> answer = player.send(player.request(home + "/tickets")
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())));
 
-        assertThat(answer.statusCode()).as("status").isLessThan(500);
-        assertThat(answer.body()).doesNotContainPattern(Nasty.INTERNALS);
-        if (answer.statusCode() >= 400) {
-            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/html"));
-        }
-        if (answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").contains(home + "/t/")) {
-            accepted++;
-        }
+            assertThat(answer.statusCode()).as("status").isLessThan(500);
+            assertThat(answer.body()).doesNotContainPattern(Nasty.INTERNALS);
+            if (answer.statusCode() >= 400) {
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("text/html"));
+            }
+            if (answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").contains(home + "/t/")) {
+                accepted++;
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<byte[]> brokenTickets() {
-        Arbitrary<byte[]> broken = Arbitraries.of(BROKEN_UTF8);
-        Arbitrary<String> field = Arbitraries.of("subject", "message", "nickname", "accountId", "type", "metadata");
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Combinators.combine(field, broken).as(RawBytesAbuseTest::ticketWithBrokenField)),
-                Tuple.of(1, Arbitraries.just(ticket("\"卡在地图边缘\"", "\"更新后角色卡住了\"", "acc-1")
-                        .getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(200)));
+    static byte[] brokenTicket(HostileInputs random) {
+        return random.frequency(
+                weight(4, () -> ticketWithBrokenField(
+                        random.pick("subject", "message", "nickname", "accountId", "type", "metadata"),
+                        random.pickFrom(BROKEN_UTF8))),
+                weight(1, () -> ticket("\"卡在地图边缘\"", "\"更新后角色卡住了\"", "acc-1").getBytes(StandardCharsets.UTF_8)),
+                weight(1, () -> random.bytes(200)));
     }
 
     private static byte[] ticketWithBrokenField(String field, byte[] broken) {
@@ -160,28 +162,28 @@ class RawBytesAbuseTest extends WithTheApplication {
                 + subject + ",\"message\":" + message + ",\"metadata\":{\"clientVersion\":\"2.3.1\"}}";
     }
 
-    @Provide
-    Arbitrary<List<String>> contentTypes() {
-        return Arbitraries.of("application/json", "application/json;charset=UTF-8", "application/json;charset=utf-16",
-                "application/json;charset=UTF-32", "application/json;charset=ISO-8859-1", "application/json;charset=",
+    /** No Content-Type, one, or two of them. */
+    static List<String> contentTypes(HostileInputs random) {
+        return random.listOf(0, 2, () -> random.pick("application/json", "application/json;charset=UTF-8",
+                "application/json;charset=utf-16", "application/json;charset=UTF-32",
+                "application/json;charset=ISO-8859-1", "application/json;charset=",
                 "application/json;charset=x-no-such-charset", "application/json;charset=\"utf-8\"",
                 "application/json;charset=utf-8;charset=gbk", "application/json;charset=GB18030", "text/plain",
-                "application/json\u00e9").list().ofMinSize(0).ofMaxSize(2);
+                "application/json\u00e9"));
     }
 
-    @Provide
-    Arbitrary<byte[]> brokenFields() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just("%E5%8D%A1%E4%BD%8F".getBytes(StandardCharsets.US_ASCII))),
-                Tuple.of(2, Arbitraries.of(BROKEN_UTF8)),
-                Tuple.of(2, Arbitraries.of("%ff%fe", "%C0%AF", "%ED%A0%80", "%00", "%0d%0a", "%E5%AD", "%", "%zz",
-                        "%3Cscript%3Ealert(1)%3C/script%3E", "a=b=c", "&&&").map(s -> s.getBytes(StandardCharsets.US_ASCII))),
-                Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(40)));
+    /** A form field's value as sent, percent-encoded or raw. */
+    static byte[] brokenField(HostileInputs random) {
+        return random.frequency(
+                weight(2, () -> "%E5%8D%A1%E4%BD%8F".getBytes(StandardCharsets.US_ASCII)),
+                weight(2, () -> random.pickFrom(BROKEN_UTF8)),
+                weight(2, () -> random.pick("%ff%fe", "%C0%AF", "%ED%A0%80", "%00", "%0d%0a", "%E5%AD", "%", "%zz",
+                        "%3Cscript%3Ealert(1)%3C/script%3E", "a=b=c", "&&&").getBytes(StandardCharsets.US_ASCII)),
+                weight(1, () -> random.bytes(40)));
     }
 
-    @Provide
-    Arbitrary<String> formTypes() {
-        return Arbitraries.of("application/x-www-form-urlencoded", "application/x-www-form-urlencoded;charset=UTF-8",
+    static String formType(HostileInputs random) {
+        return random.pick("application/x-www-form-urlencoded", "application/x-www-form-urlencoded;charset=UTF-8",
                 "application/x-www-form-urlencoded;charset=ISO-8859-1", "application/x-www-form-urlencoded;charset=GBK",
                 "application/x-www-form-urlencoded;charset=", "application/x-www-form-urlencoded;charset=x-nothing",
                 "application/x-www-form-urlencoded;charset=utf-16", "multipart/form-data", "text/plain");
