@@ -35,7 +35,7 @@ public final class DatabaseUnavailable {
                     || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (lostConnection(sql.getSQLState()) || evicted(sql))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -52,6 +52,15 @@ public final class DatabaseUnavailable {
      */
     private static boolean lostConnection(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    /**
+     * HikariCP's answer, without an SQLSTATE, for a connection it has already closed because the
+     * database ended it. It is what the rollback after a lost connection meets, and Spring then
+     * reports the failed rollback instead of the original failure.
+     */
+    private static boolean evicted(SQLException e) {
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
     }
 
     /** The innermost cause's message, for one line in the log instead of a stack trace per request. */

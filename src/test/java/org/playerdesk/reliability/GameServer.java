@@ -72,6 +72,12 @@ final class GameServer {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A page as a browser asks for it. */
+    HttpResponse<String> page(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(node.uri(path)).timeout(ANSWER_TIMEOUT).header("Accept", "text/html")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The ticket as the API shows it, or the status when it is not found. */
     HttpResponse<String> ticket(String id) throws IOException, InterruptedException {
         return get("/api/v1/tickets/" + id);
@@ -84,6 +90,13 @@ final class GameServer {
             throw new IllegalStateException("player's tickets: " + response.statusCode() + " " + response.body());
         }
         return JsonPath.read(response.body(), "$.items[*].id");
+    }
+
+    /** Whether the node has started and its game and API key exist. */
+    boolean ready() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.uri("/reliability/games/" + node.game() + "/ready"))
+                .timeout(ANSWER_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().equals("true");
     }
 
     StoredState stored() throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.playerdesk.PlayerDeskApplication;
 final class PlayerDeskNode implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Path LOGS = Path.of("target", "reliability");
 
     private final Path home;
     private final Database database; // null: the embedded default
@@ -58,7 +60,13 @@ final class PlayerDeskNode implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the node is running");
         }
-        Path log = home.resolve("node-" + (logs.size() + 1) + ".log");
+        // kept after the test (the data folder is not), to explain a failure
+        Path log = LOGS.resolve(game + "-" + (logs.size() + 1) + ".log");
+        try {
+            Files.createDirectories(LOGS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         logs.add(log);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -94,8 +102,19 @@ final class PlayerDeskNode implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("the node exited with " + process.exitValue() + ":\n" + logTail());
                     }
-                    return probe.get("/api/v1/players/ready/tickets").statusCode() == 200;
+                    return probe.ready();
                 });
+        try {
+            HttpResponse<String> api = probe.get("/api/v1/players/ready/tickets");
+            if (api.statusCode() != 200) {
+                throw new IllegalStateException("the node's game API answers " + api.statusCode() + " " + api.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no graceful shutdown, no flush; as a power cut is to the process. */
