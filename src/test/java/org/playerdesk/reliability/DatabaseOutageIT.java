@@ -28,15 +28,24 @@ import com.jayway.jsonpath.JsonPath;
 /**
  * PostgreSQL stopped and started again under load, on a private server: while it is down every
  * request is answered promptly with 503, Retry-After and problem details (the help center with
- * its error page), never 500 and never left hanging; afterwards the same node serves again
+ * its error page, health with DOWN), never 500 and never left hanging; afterwards the same node serves again
  * without a restart, and nothing is half-written: every ticket answered 201 is whole, and every
  * report refused with 503 can be sent again with its Idempotency-Key, making exactly one ticket.
+ * The events whose listeners failed during the outage are retried by the running node.
  */
 class DatabaseOutageIT {
 
     static final int CLIENTS = 4;
     static final int ANSWERED_BEFORE = 30;
     static final int ANSWERED_AFTER = 30;
+
+    /** Failed events are retried within seconds here, not within minutes as by default. */
+    static final Map<String, String> QUICK_EVENT_RETRY = Map.of(
+            "SPRING_MODULITH_EVENTS_STALENESS_PUBLISHED", "3s",
+            "SPRING_MODULITH_EVENTS_STALENESS_PROCESSING", "3s",
+            "SPRING_MODULITH_EVENTS_STALENESS_RESUBMITTED", "3s",
+            "SPRING_MODULITH_EVENTS_STALENESS_CHECKINTERVAL", "1s",
+            "PLAYERDESK_EVENTS_RETRYINTERVAL", "2s");
 
     @TempDir
     Path home;
@@ -46,7 +55,7 @@ class DatabaseOutageIT {
         Assumptions.assumeTrue(PrivatePostgres.unavailable().isEmpty(),
                 () -> "skipped: needs a private PostgreSQL server: " + PrivatePostgres.unavailable().orElseThrow());
         try (PrivatePostgres postgres = PrivatePostgres.start();
-                PlayerDeskNode node = PlayerDeskNode.start(home, postgres.database())) {
+                PlayerDeskNode node = PlayerDeskNode.start(home, postgres.database(), QUICK_EVENT_RETRY)) {
             GameServer server = new GameServer(node);
             Queue<TicketReport> unsent = new ConcurrentLinkedQueue<>(TicketReport.many("outage", 100_000));
             Map<TicketReport, String> ticketOf = new ConcurrentHashMap<>();
@@ -97,6 +106,7 @@ class DatabaseOutageIT {
                 await("reports refused while the database is down").atMost(Duration.ofMinutes(2))
                         .until(() -> refusedWhileDown.get() >= CLIENTS || !wrong.isEmpty());
                 HttpResponse<String> helpCenter = server.page("/help/" + node.game());
+                HttpResponse<String> health = server.get("/actuator/health");
 
                 answeredSinceBack.set(0);
                 postgres.startAgain();
@@ -109,6 +119,8 @@ class DatabaseOutageIT {
                 assertThat(helpCenter.headers().firstValue("Retry-After")).isPresent();
                 assertThat(helpCenter.headers().firstValue("Content-Type")).hasValueSatisfying(
                         type -> assertThat(type).startsWith("text/html"));
+                assertThat(health.statusCode()).as("health while the database is down").isEqualTo(503);
+                assertThat(health.body()).contains("DOWN");
             }
             assertThat(wrong).as("answers other than 201 or 503 with Retry-After and problem details").isEmpty();
 
@@ -127,6 +139,10 @@ class DatabaseOutageIT {
             }
             assertThat(new HashSet<>(ticketOf.values())).hasSameSizeAs(ticketOf.keySet());
 
+            // Events the outage made fail are retried by the running node: every ticket is counted once.
+            await("every publication completed and every ticket counted").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(node::stored, s -> s.incompletePublications() == 0 && s.countedCreated() == ticketOf.size());
             StoredState stored = node.stored();
             assertThat(stored.tickets()).as("one ticket per report answered 201").isEqualTo(ticketOf.size());
             assertThat(stored.duplicateSubjects()).isZero();

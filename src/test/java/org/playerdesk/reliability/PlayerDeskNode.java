@@ -36,9 +36,12 @@ final class PlayerDeskNode implements AutoCloseable {
     private final List<Path> logs = new ArrayList<>();
     private Process process;
 
-    private PlayerDeskNode(Path home, Database database) {
+    private final Map<String, String> settings;
+
+    private PlayerDeskNode(Path home, Database database, Map<String, String> settings) {
         this.home = home;
         this.database = database;
+        this.settings = settings;
         this.port = freePort();
         String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         this.game = "rel-" + suffix;
@@ -50,7 +53,12 @@ final class PlayerDeskNode implements AutoCloseable {
      * lives under {@code home}.
      */
     static PlayerDeskNode start(Path home, Database database) {
-        PlayerDeskNode node = new PlayerDeskNode(home, database);
+        return start(home, database, Map.of());
+    }
+
+    /** The same, with more settings as environment variables. */
+    static PlayerDeskNode start(Path home, Database database, Map<String, String> settings) {
+        PlayerDeskNode node = new PlayerDeskNode(home, database, settings);
         node.start();
         return node;
     }
@@ -90,6 +98,7 @@ final class PlayerDeskNode implements AutoCloseable {
         }
         environment.put("PLAYERDESK_DB_POOL_SIZE", "10");
         environment.remove("JAVA_TOOL_OPTIONS");
+        environment.putAll(settings);
         try {
             process = builder.start();
         } catch (IOException e) {
