@@ -2,6 +2,8 @@ package org.playerdesk.system;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(json.writeValueAsString(problem));
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", problem.getType().toString());
+                body.put("title", problem.getTitle());
+                body.put("status", problem.getStatus());
+                body.put("detail", problem.getDetail());
+                body.put("instance", request.getRequestURI());
+                response.getWriter().write(json.writeValueAsString(body));
             } else {
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             }
