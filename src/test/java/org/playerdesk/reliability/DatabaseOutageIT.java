@@ -98,27 +98,39 @@ class DatabaseOutageIT {
                         return null;
                     });
                 }
-                await("reports answered before the outage").atMost(Duration.ofMinutes(2))
-                        .until(() -> ticketOf.size() >= ANSWERED_BEFORE || !wrong.isEmpty());
+                HttpResponse<String> helpCenter;
+                HttpResponse<String> health;
+                HttpResponse<String> keyCheck;
+                try {
+                    await("reports answered before the outage").atMost(Duration.ofMinutes(2))
+                            .until(() -> ticketOf.size() >= ANSWERED_BEFORE || !wrong.isEmpty());
 
-                postgres.stop();
-                databaseDown.set(true);
-                await("reports refused while the database is down").atMost(Duration.ofMinutes(2))
-                        .until(() -> refusedWhileDown.get() >= CLIENTS || !wrong.isEmpty());
-                HttpResponse<String> helpCenter = server.page("/help/" + node.game());
-                HttpResponse<String> health = server.get("/actuator/health");
+                    postgres.stop();
+                    databaseDown.set(true);
+                    await("reports refused while the database is down").atMost(Duration.ofMinutes(2))
+                            .until(() -> refusedWhileDown.get() >= CLIENTS || !wrong.isEmpty());
+                    helpCenter = server.page("/help/" + node.game());
+                    health = server.get("/actuator/health");
+                    keyCheck = server.getWithNewKey("/api/v1/players/p1/tickets");
 
-                answeredSinceBack.set(0);
-                postgres.startAgain();
-                databaseDown.set(false);
-                await("reports answered again, by the same node").atMost(Duration.ofMinutes(2))
-                        .until(() -> answeredSinceBack.get() >= ANSWERED_AFTER || !wrong.isEmpty());
-                stop.set(true);
+                    answeredSinceBack.set(0);
+                    postgres.startAgain();
+                    databaseDown.set(false);
+                    await("reports answered again, by the same node").atMost(Duration.ofMinutes(2))
+                            .until(() -> answeredSinceBack.get() >= ANSWERED_AFTER || !wrong.isEmpty());
+                } finally {
+                    stop.set(true);
+                }
 
                 assertThat(helpCenter.statusCode()).as("the help center while the database is down").isEqualTo(503);
                 assertThat(helpCenter.headers().firstValue("Retry-After")).isPresent();
                 assertThat(helpCenter.headers().firstValue("Content-Type")).hasValueSatisfying(
                         type -> assertThat(type).startsWith("text/html"));
+                assertThat(keyCheck.statusCode()).as("an API key checked while the database is down").isEqualTo(503);
+                assertThat(keyCheck.headers().firstValue("Retry-After")).isPresent();
+                assertThat(keyCheck.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat((Integer) JsonPath.read(keyCheck.body(), "$.status")).isEqualTo(503);
                 assertThat(health.statusCode()).as("health while the database is down").isEqualTo(503);
                 assertThat(health.body()).contains("DOWN");
             }

@@ -72,6 +72,13 @@ final class GameServer {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A call with a key the node has not seen yet, so that checking it needs the database. */
+    HttpResponse<String> getWithNewKey(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(node.uri(path)).timeout(ANSWER_TIMEOUT)
+                .header("Authorization", "Bearer not-seen-" + System.nanoTime()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A page as a browser asks for it. */
     HttpResponse<String> page(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(node.uri(path)).timeout(ANSWER_TIMEOUT).header("Accept", "text/html")
