@@ -59,7 +59,12 @@ final class PlayerDeskNode implements AutoCloseable {
     /** The same, with more settings as environment variables. */
     static PlayerDeskNode start(Path home, Database database, Map<String, String> settings) {
         PlayerDeskNode node = new PlayerDeskNode(home, database, settings);
-        node.start();
+        try {
+            node.start();
+        } catch (RuntimeException | Error e) {
+            node.close(); // the caller never gets the node to close
+            throw e;
+        }
         return node;
     }
 

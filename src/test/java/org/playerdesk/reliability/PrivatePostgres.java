@@ -49,12 +49,18 @@ final class PrivatePostgres implements AutoCloseable {
     static PrivatePostgres start() throws IOException {
         Path folder = Files.createTempDirectory("playerdesk-pg-");
         PrivatePostgres server = new PrivatePostgres(binaries().orElseThrow(), folder, freePort());
-        if (asRoot()) {
-            server.check(List.of("chown", "postgres:postgres", folder.toString()), "chown");
+        try {
+            if (asRoot()) {
+                server.check(List.of("chown", "postgres:postgres", folder.toString()), "chown");
+            }
+            server.check(server.asServerUser(List.of(server.bin.resolve("initdb").toString(), "-D", server.data(),
+                    "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")), "initdb");
+            server.running = true; // from here on, close() stops whatever pg_ctl may have started
+            server.startAgain();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
         }
-        server.check(server.asServerUser(List.of(server.bin.resolve("initdb").toString(), "-D", server.data(),
-                "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")), "initdb");
-        server.startAgain();
         return server;
     }
 
