@@ -1,5 +1,6 @@
 package org.playerdesk.insight;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,13 +46,13 @@ public class DailyVolume {
 
     @ApplicationModuleListener
     void on(TicketCreated created) {
-        count(created.gameId(), day(created.at()), Metric.CREATED);
+        count("created:" + created.ticketId(), created.gameId(), day(created.at()), Metric.CREATED);
     }
 
     @ApplicationModuleListener
     void on(TicketMessagePosted posted) {
         if (posted.visibility() == Visibility.PUBLIC) {
-            count(posted.gameId(), day(posted.at()),
+            count("message:" + posted.messageId(), posted.gameId(), day(posted.at()),
                     posted.by() == Actor.Kind.PLAYER ? Metric.PLAYER_REPLIES : Metric.AGENT_REPLIES);
         }
     }
@@ -59,7 +60,9 @@ public class DailyVolume {
     @ApplicationModuleListener
     void on(TicketStatusChanged changed) {
         if (changed.to() == TicketStatus.RESOLVED) {
-            count(changed.gameId(), day(changed.at()), Metric.RESOLVED);
+            // a ticket can be resolved again after a reopening: each resolution is its own event
+            count("resolved:" + changed.ticketId() + ":" + changed.at(), changed.gameId(), day(changed.at()),
+                    Metric.RESOLVED);
         }
     }
 
@@ -84,12 +87,18 @@ public class DailyVolume {
     }
 
     /**
-     * Adds one to a counter: update first, insert when the row is new. Listeners run in
-     * parallel, so two may both find a new day's row missing; the insert that loses waits for
-     * the winner and does nothing, and the update after it counts. A failed insert would
-     * instead fail the listener and leave the count missing until the next restart.
+     * Adds one to a counter, once per event: the event's key is stored in the same transaction,
+     * and an event delivered again finds it and counts nothing. Update first, insert when the
+     * row is new. Listeners run in parallel, so two may both find a new day's row missing; the
+     * insert that loses waits for the winner and does nothing, and the update after it counts.
+     * A failed insert would instead fail the listener and leave the count missing until retried.
      */
-    private void count(UUID gameId, LocalDate day, Metric metric) {
+    private void count(String event, UUID gameId, LocalDate day, Metric metric) {
+        int first = jdbc.update("insert into ticket_daily_counted (event_key, counted_at) values (?, ?) "
+                + "on conflict do nothing", event, Timestamp.from(clock.instant()));
+        if (first == 0) {
+            return;
+        }
         if (increment(gameId, day, metric) == 0) {
             int inserted = jdbc.update("insert into ticket_daily_count (game_id, count_day, metric, total) "
                     + "values (?, ?, ?, 1) on conflict do nothing", gameId, day, metric.name());

@@ -6,12 +6,14 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +36,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPES = "https://playerdesk.org/problems/";
+
+    private final PlayerDeskProperties properties;
+
+    ProblemDetailsAdvice(PlayerDeskProperties properties) {
+        this.properties = properties;
+    }
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -65,6 +73,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code().replace('.', '-'), "Refused", e.getMessage());
         problem.setProperty("code", e.code());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /**
+     * The database is down or unreachable: 503 with Retry-After, so that game servers retry
+     * later instead of treating the request as refused. Other data access failures are bugs and
+     * stay 500.
+     */
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        log.warn("API request not served, the database is unavailable: {}", DatabaseUnavailable.rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterHeader(properties.retryAfter()))
+                .body(DatabaseUnavailable.problem(properties.retryAfter()));
     }
 
     @Override

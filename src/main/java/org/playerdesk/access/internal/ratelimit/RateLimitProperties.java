@@ -19,7 +19,7 @@ public record RateLimitProperties(Boolean enabled, Limit api, Limit help, Limit 
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;
-        api = api == null ? new Limit(50, Duration.ofSeconds(1), 100) : api;
+        api = api == null ? new Limit(2000, Duration.ofSeconds(1), 4000) : api;
         help = help == null ? new Limit(10, Duration.ofMinutes(1), 10) : help;
         login = login == null ? new Limit(10, Duration.ofMinutes(1), 10) : login;
     }

@@ -1,0 +1,40 @@
+package org.playerdesk.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands failed event publications to their listeners again while the node runs, not only at
+ * its next start. A listener that meets a database outage cannot even record its failure, so its
+ * publication stays "published" or "processing"; Spring Modulith marks such a publication failed
+ * once it is older than {@code spring.modulith.events.staleness.*}, and this retries failed
+ * publications every {@code playerdesk.events.retry-interval}.
+ */
+@Component
+class FailedEventsRetry {
+
+    private static final Logger log = LoggerFactory.getLogger(FailedEventsRetry.class);
+
+    private final FailedEventPublications failed;
+
+    FailedEventsRetry(FailedEventPublications failed) {
+        this.failed = failed;
+    }
+
+    @Scheduled(initialDelayString = "${playerdesk.events.retry-interval:1m}",
+            fixedDelayString = "${playerdesk.events.retry-interval:1m}")
+    void retry() {
+        try {
+            failed.resubmit(ResubmissionOptions.defaults());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("Failed events not retried yet, the database is unavailable: {}", DatabaseUnavailable.rootMessage(e));
+        }
+    }
+}
