@@ -89,7 +89,11 @@ public final class GenerateData {
     }
 
     /** Finds the game and enrols the bench agents (password: that of an existing agent). */
-    private void prepare(String gameCode, String passwordOf) throws SQLException {
+    private void prepare(String gameCode, String passwordOf) throws Exception {
+        // the node answers UP before it has finished seeding the demo workspace
+        for (int wait = 0; wait < 300 && !exists("select 1 from staff_account where username = ?", passwordOf); wait++) {
+            Thread.sleep(1000);
+        }
         gameId = single("select id from game where code = ?", gameCode, UUID.class);
         String passwordHash = single("select password_hash from staff_account where username = ?", passwordOf, String.class);
         String[] roles = { "agent_l1", "agent_l1", "agent_l1", "agent_l1", "agent_l2", "agent_l2", "agent_vip" };
@@ -394,6 +398,15 @@ public final class GenerateData {
             }
         }
         return counts;
+    }
+
+    private boolean exists(String sql, Object parameter) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private <T> T single(String sql, Object parameter, Class<T> type) throws SQLException {
