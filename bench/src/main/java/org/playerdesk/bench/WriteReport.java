@@ -105,7 +105,7 @@ public final class WriteReport {
         for (String page : List.of("inbox", "ticket page")) {
             for (JsonNode scenario : report.path("scenarios")) {
                 if (scenario.path("scenario").asText().equals(page)) {
-                    targets.add(target(page + " p95 < 50 ms (" + scenario.path("clients").asInt() + " clients, "
+                    targets.add(target(page + " p95 < 50 ms (" + scenario.path("clients").asInt() + (scenario.path("clients").asInt() == 1 ? " client, " : " clients, ")
                             + report.path("run").path("tickets").asInt() + " tickets)",
                             scenario.path("p95").asDouble() + " ms", scenario.path("p95").asDouble() < 50));
                 }
