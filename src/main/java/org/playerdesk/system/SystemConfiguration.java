@@ -11,9 +11,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,5 +65,21 @@ class SystemConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+    }
+
+    /**
+     * Static files under their own paths only (Spring Boot's catch-all mapping is switched off
+     * with {@code spring.web.resources.add-mappings: false}). With a catch-all, every link a page
+     * builds, such as each ticket of an inbox, was first looked for as a static file on the class
+     * path, because the resource chain rewrites links: hundreds of class-path look-ups per page.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
+        for (String folder : new String[] { "css", "js", "img" }) {
+            registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/")
+                    .resourceChain(true);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hibernate.annotations.BatchSize;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.system.StoredEntity;
@@ -31,9 +32,11 @@ public class StaffAccount extends StoredEntity {
     private boolean enabled;
     private Instant createdAt;
 
+    /** Read in batches: a list of staff (the inbox's assignee choice) costs one query, not one per member. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_game", joinColumns = @JoinColumn(name = "staff_id"))
     @Column(name = "game_id")
+    @BatchSize(size = 100)
     private Set<UUID> gameIds = new HashSet<>();
 
     protected StaffAccount() {

@@ -1,0 +1,196 @@
+package org.playerdesk.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs the scenarios against a running node and writes their figures: the console pages (inbox,
+ * ticket, search), a mixed day of 50 agents, and ticket intake through the game API at 1, 16 and
+ * 64 clients. Intake runs last, so that the pages are measured on the data set as generated.
+ *
+ * <pre>RunScenarios --base http://127.0.0.1:18080 --jdbc jdbc:postgresql://... --out scenarios.json</pre>
+ */
+public final class RunScenarios {
+
+    private static final List<String> INBOXES = List.of(
+            "/console/tickets",
+            "/console/tickets?view=all&status=open",
+            "/console/tickets?view=unassigned",
+            "/console/tickets?view=all&type=payment&sort=newest",
+            "/console/tickets?view=all&status=pending_player&priority=high",
+            "/console/tickets?view=all&sort=updated&page=2",
+            "/console/tickets?view=mine&sort=priority");
+    private static final List<String> WORDS = List.of("充值", "refund", "闪退", "外挂", "login", "兑换码", "crash");
+    private static final List<String> STATUS_MOVES = List.of("open", "pending_player", "pending_internal");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String apiKey;
+    private final Samples samples;
+    private final Duration warmup;
+    private final Duration measured;
+
+    private RunScenarios(String base, String apiKey, Samples samples, Duration warmup, Duration measured) {
+        this.base = base;
+        this.apiKey = apiKey;
+        this.samples = samples;
+        this.warmup = warmup;
+        this.measured = measured;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = new Arguments(args);
+        Samples samples = Samples.load(arguments.required("jdbc"), arguments.text("user", "postgres"),
+                arguments.text("password", ""));
+        RunScenarios run = new RunScenarios(arguments.text("base", "http://127.0.0.1:18080"),
+                arguments.text("api-key", "demo-key"), samples,
+                Duration.ofSeconds(arguments.integer("warmup", 5)), Duration.ofSeconds(arguments.integer("seconds", 20)));
+        Set<String> only = Set.of(arguments.text("only", "pages,search,mixed,intake").split(","));
+        int pageClients = arguments.integer("page-clients", 8);
+        List<ClosedLoop.Figures> scenarios = new ArrayList<>();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (only.contains("pages")) {
+            for (int clients : List.of(1, pageClients)) {
+                scenarios.add(run.console("inbox", clients, console -> {
+                    console.page(Samples.any(INBOXES));
+                    return "inbox";
+                }));
+            }
+            for (int clients : List.of(1, pageClients)) {
+                scenarios.add(run.console("ticket page", clients, console -> {
+                    console.page("/console/tickets/" + Samples.any(samples.tickets()));
+                    return "ticket page";
+                }));
+            }
+        }
+        if (only.contains("search")) {
+            scenarios.add(run.console("search: words", pageClients, console -> {
+                console.page("/console/tickets?view=all&q=" + encode(Samples.any(WORDS)));
+                return "search: words";
+            }));
+            scenarios.add(run.console("search: account id", pageClients, console -> {
+                console.page("/console/tickets?view=all&q=" + Samples.any(samples.accounts()));
+                return "search: account id";
+            }));
+            scenarios.add(run.console("search: ticket number", pageClients, console -> {
+                console.page("/console/tickets?view=all&q=%23" + Samples.any(samples.numbers()));
+                return "search: ticket number";
+            }));
+        }
+        if (only.contains("mixed")) {
+            try (HeapWatch heap = new HeapWatch(run.http, run.base)) {
+                scenarios.add(run.mixedDay(arguments.integer("agents", GenerateData.AGENTS)));
+                heap.close();
+                figures.put("heapDuringMixedDay", heap.figures());
+            }
+        }
+        if (only.contains("intake")) {
+            for (int clients : List.of(1, 16, 64)) {
+                scenarios.add(ClosedLoop.run("intake", clients, run.warmup, run.measured, index -> run::openTicket));
+            }
+        }
+        figures.put("scenarios", scenarios);
+        figures.put("warmupSeconds", run.warmup.toSeconds());
+        figures.put("measuredSeconds", run.measured.toSeconds());
+        arguments.writeJson(figures);
+    }
+
+    interface ConsoleStep {
+        String perform(ConsoleSession console) throws Exception;
+    }
+
+    /** Each client is its own agent, signed in through the form. */
+    private ClosedLoop.Figures console(String scenario, int clients, ConsoleStep step) throws Exception {
+        return ClosedLoop.run(scenario, clients, warmup, measured, index -> {
+            ConsoleSession console = signIn(index);
+            return () -> step.perform(console);
+        });
+    }
+
+    private ConsoleSession signIn(int index) throws Exception {
+        String username = "%s%02d".formatted(GenerateData.AGENT_PREFIX, index % GenerateData.AGENTS + 1);
+        return ConsoleSession.signIn(http, base, username, "playerdesk");
+    }
+
+    /**
+     * A working day compressed: every agent reads (80%: ticket pages, inboxes, searches) and
+     * writes (20%: replies, status changes, and game servers reporting new tickets).
+     */
+    private ClosedLoop.Figures mixedDay(int agents) throws Exception {
+        return ClosedLoop.run("mixed day", agents, warmup, measured.plusSeconds(10), index -> {
+            ConsoleSession console = signIn(index);
+            return () -> {
+                int roll = ThreadLocalRandom.current().nextInt(100);
+                if (roll < 40) {
+                    console.page("/console/tickets/" + Samples.any(samples.tickets()));
+                    return "read: ticket page";
+                } else if (roll < 70) {
+                    console.page(Samples.any(INBOXES));
+                    return "read: inbox";
+                } else if (roll < 80) {
+                    console.page("/console/tickets?view=all&q=" + (roll % 2 == 0 ? encode(Samples.any(WORDS))
+                            : Samples.any(samples.accounts())));
+                    return "read: search";
+                } else if (roll < 88) {
+                    UUID ticket = Samples.any(samples.activeTickets());
+                    console.submit("/console/tickets/" + ticket + "/reply",
+                            Map.of("body", "您好，我们已经在处理您的问题。We are looking into it.", "then", "pending_player"));
+                    return "write: reply";
+                } else if (roll < 93) {
+                    UUID ticket = Samples.any(samples.activeTickets());
+                    console.submit("/console/tickets/" + ticket + "/status", Map.of("status", Samples.any(STATUS_MOVES)));
+                    return "write: status";
+                } else {
+                    openTicket();
+                    return "write: new ticket";
+                }
+            };
+        });
+    }
+
+    /** A game server reports a ticket, with an idempotency key, mostly for players support already knows. */
+    private String openTicket() throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String account = random.nextInt(10) == 0 ? "new-" + UUID.randomUUID() : Samples.any(samples.accounts());
+        boolean chinese = random.nextInt(10) < 6;
+        String type = Samples.any(Texts.TYPES);
+        Texts.Topic topic = Texts.TOPICS.get(type);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("player", Map.of("accountId", account, "nickname", Samples.any(Texts.NICKNAMES), "server",
+                "S" + (1 + random.nextInt(40)), "role", Samples.any(Texts.ROLES)));
+        body.put("type", type);
+        body.put("subject", Samples.any(chinese ? topic.subjectsZh() : topic.subjectsEn()));
+        body.put("message", Samples.any(chinese ? topic.bodiesZh() : topic.bodiesEn()));
+        body.put("priority", List.of("low", "normal", "normal", "normal", "high", "urgent").get(random.nextInt(6)));
+        body.put("metadata", Map.of("clientVersion", "2.3." + random.nextInt(10), "device", Samples.any(Texts.DEVICES),
+                "zone", Samples.any(Texts.ZONES)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets"))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(Arguments.JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new java.io.IOException("POST /api/v1/tickets: " + answer.statusCode() + " " + answer.body());
+        }
+        return "intake";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
