@@ -60,9 +60,7 @@ class GameApiAbuseTest {
 
     @AfterEach
     void everyOpenedTicketIsStoredWhole() {
-        assertThat(stored.tickets()).as("tickets stored = tickets answered 201").isEqualTo(opened);
-        stored.areComplete();
-        stored.holdNoForbiddenCharacters();
+        stored.holdExactly(opened, "tickets stored = tickets answered 201");
     }
 
     @Test

@@ -66,9 +66,7 @@ class HelpCenterAbuseTest {
 
     @AfterEach
     void everySubmittedTicketIsStoredWhole() {
-        assertThat(stored.tickets()).as("tickets stored = forms accepted").isEqualTo(submitted);
-        stored.areComplete();
-        stored.holdNoForbiddenCharacters();
+        stored.holdExactly(submitted, "tickets stored = forms accepted");
     }
 
     @Test

@@ -62,9 +62,7 @@ class RawBytesAbuseTest {
 
     @AfterEach
     void everyAcceptedTicketIsStoredWhole() {
-        assertThat(stored.tickets()).as("tickets stored = requests accepted").isEqualTo(accepted);
-        stored.areComplete();
-        stored.holdNoForbiddenCharacters();
+        stored.holdExactly(accepted, "tickets stored = requests accepted");
     }
 
     @Test

@@ -13,6 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record StoredTickets(JdbcTemplate jdbc, GameInfo game) {
 
+    /** The check after a run: exactly the accepted tickets are stored, each of them whole and clean. */
+    void holdExactly(int accepted, String description) {
+        org.assertj.core.api.Assertions.assertThat(tickets()).as(description).isEqualTo(accepted);
+        areComplete();
+        holdNoForbiddenCharacters();
+    }
+
     int tickets() {
         return count("select count(*) from ticket where game_id = ?");
     }
