@@ -1,0 +1,38 @@
+package org.playerdesk.game;
+
+import java.time.Duration;
+
+/**
+ * Something an agent asks a game backend to do to an account. {@code idempotencyKey} makes a retry
+ * safe; {@code operator} names who asked (shown in the backend's own records).
+ */
+public sealed interface GameAction {
+
+    String idempotencyKey();
+
+    String accountId();
+
+    String operator();
+
+    /** A ban for a duration, or permanent when {@code duration} is null. */
+    record Ban(String idempotencyKey, String accountId, String operator, Duration duration, String reason)
+            implements GameAction {
+    }
+
+    record Unban(String idempotencyKey, String accountId, String operator, String reason) implements GameAction {
+    }
+
+    /**
+     * Compensation: {@code currencyAmount} of the game currency, or an {@code item} with a quantity
+     * (one of the two).
+     */
+    record Compensate(String idempotencyKey, String accountId, String operator, long currencyAmount, String item,
+            int quantity, String reason) implements GameAction {
+    }
+
+    record Freeze(String idempotencyKey, String accountId, String operator, String reason) implements GameAction {
+    }
+
+    record ResetPassword(String idempotencyKey, String accountId, String operator) implements GameAction {
+    }
+}
