@@ -16,6 +16,7 @@ import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.ticket.HistoryEntry;
 import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
@@ -39,10 +40,12 @@ class TicketPageController {
     private final StaffDirectory staff;
     private final GameCatalog games;
     private final PlayerDeskProperties properties;
+    private final List<TicketPanel> panels;
 
     TicketPageController(ConsoleTickets tickets, TicketQueries queries, PlayerDirectory players, StaffDirectory staff,
-            GameCatalog games, PlayerDeskProperties properties) {
+            GameCatalog games, PlayerDeskProperties properties, List<TicketPanel> panels) {
         this.properties = properties;
+        this.panels = panels.stream().sorted(Comparator.comparingInt(TicketPanel::order)).toList();
         this.tickets = tickets;
         this.queries = queries;
         this.players = players;
@@ -79,7 +82,17 @@ class TicketPageController {
         model.addAttribute("maxFiles", properties.attachments().maxPerMessage());
         model.addAttribute("maxFileBytes", properties.attachments().maxSize().toBytes());
         model.addAttribute("maxFileMb", properties.attachments().maxSize().toMegabytes());
+        model.addAttribute("mainPanels", panels(TicketPanel.Place.MAIN, ticket, me));
+        model.addAttribute("sidePanels", panels(TicketPanel.Place.SIDE, ticket, me));
         return "ticket/ticket";
+    }
+
+    /** What the other modules show on this ticket, in their order; each panel asked once. */
+    private List<TicketPanel.Shown> panels(TicketPanel.Place place, TicketView ticket, StaffUser me) {
+        return panels.stream().filter(panel -> panel.place() == place)
+                .flatMap(panel -> panel.data(ticket, me).map(data -> new TicketPanel.Shown(panel.template(), data))
+                        .stream())
+                .toList();
     }
 
     /**
