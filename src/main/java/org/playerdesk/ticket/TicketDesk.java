@@ -20,6 +20,7 @@ import org.playerdesk.system.Hashes;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.Texts;
 import org.playerdesk.ticket.TicketEvents.TicketAssigned;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
@@ -212,6 +213,19 @@ public class TicketDesk {
             events.publishEvent(new TicketTagged(ticket.getId(), ticket.gameId(), normal, false, now));
         }
         return ticket.view();
+    }
+
+    /**
+     * Writes into the ticket's history what another module did about it, in words (a game action
+     * and its outcome, a finished procedure step): the ticket's own record of work done outside it.
+     * At most 200 characters are kept.
+     */
+    public void recordInHistory(UUID ticketId, Actor actor, String summary) {
+        FieldErrors errors = new FieldErrors();
+        String text = errors.line("summary", summary == null ? null : Texts.abbreviate(summary.strip(), 200), 200, true);
+        errors.throwIfAny();
+        Ticket ticket = load(ticketId);
+        record(ticket, new Change(Change.RECORDED, null, text), actor, clock.instant());
     }
 
     private Ticket load(UUID ticketId) {

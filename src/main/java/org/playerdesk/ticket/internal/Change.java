@@ -13,4 +13,6 @@ public record Change(String action, String oldValue, String newValue) {
     public static final String REPLY = "reply";
     public static final String NOTE = "note";
     public static final String ATTACHMENT = "attachment";
+    /** Something another module did about the ticket (a game action, a procedure step), in words. */
+    public static final String RECORDED = "recorded";
 }

@@ -1,0 +1,292 @@
+package org.playerdesk.enforcement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.playerdesk.access.AuditLog;
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.enforcement.internal.AccountAction;
+import org.playerdesk.enforcement.internal.AccountActionRepository;
+import org.playerdesk.game.ActionResult;
+import org.playerdesk.game.GameAction;
+import org.playerdesk.game.GameBackendUnavailable;
+import org.playerdesk.game.GameBackends;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.UnknownAccount;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Ids;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketDesk;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every action on a game account goes through here: checked, compared with the asker's authority
+ * limit, run at once or held for a supervisor, and run through the game's backend with the
+ * request's own idempotency key, so that a double submit, a retry or a second approval click runs
+ * it once. Each step is written into the ticket's history and the audit log in the same
+ * transaction as the action's state.
+ */
+@Service
+@Transactional
+public class AccountActions {
+
+    public static final long AMOUNT_MAX = 1_000_000_000L;
+    public static final int DAYS_MAX = 3650;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private final AccountActionRepository actions;
+    private final AuthorityLimits limits;
+    private final ObjectProvider<GameBackends> backends;
+    private final GameCatalog games;
+    private final TicketDesk desk;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    AccountActions(AccountActionRepository actions, AuthorityLimits limits, ObjectProvider<GameBackends> backends,
+            GameCatalog games, TicketDesk desk, AuditLog audit, MessageSource messages, Clock clock) {
+        this.actions = actions;
+        this.limits = limits;
+        this.backends = backends;
+        this.games = games;
+        this.desk = desk;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks for an action. Within the asker's limit it runs at once; above it, it waits for a
+     * supervisor. A request key seen before answers the first request, unchanged.
+     */
+    public ActionView request(ActionRequest request, StaffMember requester) {
+        if (request.requestKey() != null && !request.requestKey().isBlank()) {
+            Optional<AccountAction> earlier = actions.findByRequestKey(request.requestKey().strip());
+            if (earlier.isPresent()) {
+                return earlier.get().view();
+            }
+        }
+        FieldErrors errors = new FieldErrors();
+        ActionKind kind = errors.code("kind", request.kind(), ActionKind.class, null);
+        if (request.kind() == null || request.kind().isBlank()) {
+            errors.add("kind", "must be given");
+        }
+        String accountId = errors.line("accountId", request.accountId(), PlayerDirectory.ACCOUNT_ID_MAX, true);
+        String reason = errors.line("reason", request.reason(), 500, true);
+        Long amount = null;
+        Integer days = null;
+        if (kind == ActionKind.COMPENSATE) {
+            amount = request.amount();
+            if (amount == null || amount < 1 || amount > AMOUNT_MAX) {
+                errors.add("amount", "must be from 1 to " + AMOUNT_MAX);
+            }
+        }
+        if (kind == ActionKind.BAN && request.days() != null) {
+            days = request.days();
+            if (days < 1 || days > DAYS_MAX) {
+                errors.add("days", "must be from 1 to " + DAYS_MAX + ", or empty for a permanent ban");
+            }
+        }
+        String key = request.requestKey() == null || request.requestKey().isBlank() ? Ids.next().toString()
+                : request.requestKey().strip();
+        if (!KEY.matcher(key).matches()) {
+            errors.add("requestKey", "must be 8 to 64 letters, digits, dashes or underscores");
+        }
+        if (request.gameId() == null) {
+            errors.add("gameId", "must be given");
+        }
+        errors.throwIfAny();
+        if (!requester.serves(request.gameId())) {
+            throw new AccessDeniedException("not a game of this member of staff");
+        }
+        AccountAction action = actions.save(new AccountAction(request.gameId(), request.ticketId(), accountId, kind,
+                amount, days, reason, key, requester, clock.instant()));
+        if (limits.allows(requester.role(), kind, amount, days)) {
+            perform(action, requester);
+        } else {
+            action.awaitApproval();
+            note(action, Actor.agent(requester.id(), requester.displayName()), "gm.history.requested");
+            audit.record(requester, request.gameId(), "game.request", "account", accountId, describe(action, Locale.ENGLISH));
+        }
+        return action.view();
+    }
+
+    /** A supervisor approves a held action, which then runs. */
+    public ActionView approve(UUID actionId, StaffMember supervisor, String comment) {
+        AccountAction action = decidable(actionId, supervisor, comment, false);
+        action.decide(true, supervisor, clean(comment), clock.instant());
+        audit.record(supervisor, action.view().gameId(), "game.approve", "account", action.view().accountId(),
+                describe(action, Locale.ENGLISH));
+        perform(action, supervisor);
+        return action.view();
+    }
+
+    /** A supervisor refuses a held action; the comment, required, tells the agent why. */
+    public ActionView reject(UUID actionId, StaffMember supervisor, String comment) {
+        AccountAction action = decidable(actionId, supervisor, comment, true);
+        action.decide(false, supervisor, clean(comment), clock.instant());
+        note(action, Actor.agent(supervisor.id(), supervisor.displayName()), "gm.history.rejected");
+        audit.record(supervisor, action.view().gameId(), "game.reject", "account", action.view().accountId(),
+                describe(action, Locale.ENGLISH));
+        return action.view();
+    }
+
+    /** Runs a failed action again, with its own idempotency key: the backend applies it at most once. */
+    public ActionView retry(UUID actionId, StaffMember member) {
+        AccountAction action = load(actionId);
+        if (!member.serves(action.view().gameId())) {
+            throw new AccessDeniedException("not a game of this member of staff");
+        }
+        if (action.state() != ActionState.FAILED) {
+            throw new RuleViolation("gm.action.notFailed", "only a failed action can be run again");
+        }
+        perform(action, member);
+        return action.view();
+    }
+
+    @Transactional(readOnly = true)
+    public ActionView get(UUID actionId) {
+        return load(actionId).view();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ActionView> byRequestKey(String requestKey) {
+        return actions.findByRequestKey(requestKey).map(AccountAction::view);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ActionView> forTicket(UUID ticketId) {
+        return actions.findByTicketIdOrderByRequestedAtAsc(ticketId).stream().map(AccountAction::view).toList();
+    }
+
+    /** Held actions of the games this supervisor serves (all games for an admin), oldest first. */
+    @Transactional(readOnly = true)
+    public List<ActionView> awaitingApproval(StaffMember supervisor) {
+        List<AccountAction> found = supervisor.role().seesAllGames()
+                ? actions.findByStateOrderByRequestedAtAsc(ActionState.PENDING_APPROVAL)
+                : supervisor.gameIds().isEmpty() ? List.of()
+                        : actions.findByStateAndGameIdInOrderByRequestedAtAsc(ActionState.PENDING_APPROVAL,
+                                supervisor.gameIds());
+        return found.stream().map(AccountAction::view).toList();
+    }
+
+    /** What this member of staff asked for lately, newest first. */
+    @Transactional(readOnly = true)
+    public List<ActionView> requestedBy(UUID staffId, int limit) {
+        return actions.findByRequestedByOrderByRequestedAtDesc(staffId, PageRequest.of(0, limit)).stream()
+                .map(AccountAction::view).toList();
+    }
+
+    /** Whether this member of staff may do this alone (the page says beforehand what will need approval). */
+    public boolean withinLimit(StaffMember member, ActionKind kind, Long amount, Integer days) {
+        return limits.allows(member.role(), kind, amount, days);
+    }
+
+    public AuthorityLimits.Limit limitOf(StaffMember member) {
+        return limits.of(member.role());
+    }
+
+    private AccountAction decidable(UUID actionId, StaffMember supervisor, String comment, boolean commentRequired) {
+        AccountAction action = load(actionId);
+        ActionView view = action.view();
+        if (!supervisor.role().grants(Permission.ASSIGN_OTHERS) || !supervisor.serves(view.gameId())) {
+            throw new AccessDeniedException("only a supervisor of the game decides");
+        }
+        if (supervisor.id().equals(action.requestedBy())) {
+            throw new RuleViolation("gm.action.ownRequest", "nobody approves their own request");
+        }
+        if (!limits.allows(supervisor.role(), view.kind(), view.amount(), view.days())) {
+            throw new RuleViolation("gm.action.aboveLimit", "this action is above the approver's own limit");
+        }
+        FieldErrors errors = new FieldErrors();
+        errors.line("comment", comment, 500, commentRequired);
+        errors.throwIfAny();
+        if (action.state() != ActionState.PENDING_APPROVAL) {
+            throw new RuleViolation("gm.action.decided", "this action is not waiting for approval");
+        }
+        return action;
+    }
+
+    private void perform(AccountAction action, StaffMember operator) {
+        ActionView view = action.view();
+        GameAction command = command(view, action.requestKey(), operator.username());
+        Instant now = clock.instant();
+        try {
+            GameBackends all = backends.getIfAvailable();
+            if (all == null) {
+                throw new GameBackendUnavailable("no game backends are configured");
+            }
+            ActionResult result = all.of(view.gameId()).perform(command);
+            action.performed(result, now);
+        } catch (GameBackendUnavailable | UnknownAccount e) {
+            action.unreachable(e.getMessage(), now);
+        }
+        note(action, Actor.agent(operator.id(), operator.displayName()),
+                action.state() == ActionState.DONE ? "gm.history.done" : "gm.history.failed");
+        audit.record(operator, view.gameId(), "game." + view.kind().code(), "account", view.accountId(),
+                describe(action, Locale.ENGLISH) + " → " + action.state().code()
+                        + (action.view().resultReference() == null ? "" : " " + action.view().resultReference()));
+    }
+
+    private static GameAction command(ActionView view, String key, String operator) {
+        return switch (view.kind()) {
+            case BAN -> new GameAction.Ban(key, view.accountId(), operator,
+                    view.days() == null ? null : Duration.ofDays(view.days()), view.reason());
+            case UNBAN -> new GameAction.Unban(key, view.accountId(), operator, view.reason());
+            case COMPENSATE -> new GameAction.Compensate(key, view.accountId(), operator, view.amount(), null, 0,
+                    view.reason());
+            case FREEZE -> new GameAction.Freeze(key, view.accountId(), operator, view.reason());
+            case RESET_PASSWORD -> new GameAction.ResetPassword(key, view.accountId(), operator);
+        };
+    }
+
+    /** The action in words, in the given language: "compensate 5000 (drained by a thief)". */
+    public String describe(ActionView view, Locale locale) {
+        String what = messages.getMessage("gm.action." + view.kind().code(), null, view.kind().code(), locale);
+        String size = view.kind() == ActionKind.COMPENSATE ? " " + view.amount()
+                : view.kind() == ActionKind.BAN ? " " + (view.days() == null
+                        ? messages.getMessage("gm.permanent", null, "permanent", locale)
+                        : messages.getMessage("gm.days", new Object[] {view.days()}, view.days() + " d", locale))
+                        : "";
+        return what + size + " · " + view.accountId();
+    }
+
+    private String describe(AccountAction action, Locale locale) {
+        return describe(action.view(), locale);
+    }
+
+    /** Writes the step into the ticket's history, in the game's language. */
+    private void note(AccountAction action, Actor actor, String key) {
+        ActionView view = action.view();
+        if (view.ticketId() == null) {
+            return;
+        }
+        Locale locale = Locale.forLanguageTag(games.get(view.gameId()).defaultLocale());
+        desk.recordInHistory(view.ticketId(), actor, messages.getMessage(key,
+                new Object[] {describe(view, locale), view.decisionComment() == null ? "" : view.decisionComment()},
+                locale));
+    }
+
+    private AccountAction load(UUID id) {
+        return actions.findById(id).orElseThrow(() -> new NotFoundException("action", id));
+    }
+
+    private static String clean(String comment) {
+        return comment == null || comment.isBlank() ? null : comment.strip();
+    }
+}

@@ -1,0 +1,126 @@
+package org.playerdesk.enforcement.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.enforcement.AccountActions;
+import org.playerdesk.enforcement.ActionRequest;
+import org.playerdesk.enforcement.ActionView;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.ConsoleProblems;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Asking for account actions from a ticket, and the approvals page: supervisors approve or reject
+ * what is above an agent's limit; everyone sees what they asked for and how it ended.
+ */
+@Controller
+@PreAuthorize("hasAuthority('WORK_TICKETS')")
+class AccountActionsController {
+
+    private final AccountActions actions;
+    private final TicketQueries tickets;
+    private final PlayerDirectory players;
+    private final ConsoleProblems problems;
+
+    AccountActionsController(AccountActions actions, TicketQueries tickets, PlayerDirectory players,
+            ConsoleProblems problems) {
+        this.actions = actions;
+        this.tickets = tickets;
+        this.players = players;
+        this.problems = problems;
+    }
+
+    @PostMapping("/console/tickets/{id}/account-actions")
+    String request(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
+            @RequestParam(required = false) String amount, @RequestParam(required = false) String days,
+            @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String requestKey,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        TicketView ticket = visible(id, me);
+        String accountId = players.get(ticket.playerId()).accountId();
+        try {
+            ActionView done = actions.request(new ActionRequest(ticket.gameId(), id, accountId, kind,
+                    number(amount, "amount"), days == null || days.isBlank() ? null : number(days, "days").intValue(),
+                    reason, requestKey), me.member());
+            redirect.addFlashAttribute("notice", "gm.notice." + done.state().code());
+        } catch (InvalidInput | RuleViolation refused) {
+            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
+        }
+        return "redirect:/console/tickets/" + id;
+    }
+
+    @GetMapping("/console/approvals")
+    String approvals(@AuthenticationPrincipal StaffUser me, Model model) {
+        model.addAttribute("pending",
+                me.can(Permission.ASSIGN_OTHERS) ? actions.awaitingApproval(me.member()) : java.util.List.of());
+        model.addAttribute("mine", actions.requestedBy(me.id(), 50));
+        model.addAttribute("supervisor", me.can(Permission.ASSIGN_OTHERS));
+        return "enforcement/approvals";
+    }
+
+    @PostMapping("/console/approvals/{actionId}/approve")
+    @PreAuthorize("hasAuthority('ASSIGN_OTHERS')")
+    String approve(@PathVariable UUID actionId, @RequestParam(defaultValue = "") String comment,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        return decide(() -> actions.approve(actionId, me.member(), comment), locale, redirect);
+    }
+
+    @PostMapping("/console/approvals/{actionId}/reject")
+    @PreAuthorize("hasAuthority('ASSIGN_OTHERS')")
+    String reject(@PathVariable UUID actionId, @RequestParam(defaultValue = "") String comment,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        return decide(() -> actions.reject(actionId, me.member(), comment), locale, redirect);
+    }
+
+    @PostMapping("/console/approvals/{actionId}/retry")
+    String retry(@PathVariable UUID actionId, @AuthenticationPrincipal StaffUser me, Locale locale,
+            RedirectAttributes redirect) {
+        return decide(() -> actions.retry(actionId, me.member()), locale, redirect);
+    }
+
+    private String decide(java.util.function.Supplier<ActionView> decision, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            ActionView view = decision.get();
+            redirect.addFlashAttribute("notice", "gm.notice." + view.state().code());
+        } catch (InvalidInput | RuleViolation refused) {
+            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
+        }
+        return "redirect:/console/approvals";
+    }
+
+    private TicketView visible(UUID id, StaffUser me) {
+        TicketView ticket = tickets.head(id);
+        if (!me.serves(ticket.gameId())) {
+            throw new AccessDeniedException("not a game of this member of staff");
+        }
+        return ticket;
+    }
+
+    /** A number typed into a form; what is not one is refused by the field's name. */
+    static Long number(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of(field, "is not a whole number");
+        }
+    }
+}
