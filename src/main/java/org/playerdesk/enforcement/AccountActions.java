@@ -83,9 +83,6 @@ public class AccountActions {
         }
         FieldErrors errors = new FieldErrors();
         ActionKind kind = errors.code("kind", request.kind(), ActionKind.class, null);
-        if (request.kind() == null || request.kind().isBlank()) {
-            errors.add("kind", "must be given");
-        }
         String accountId = errors.line("accountId", request.accountId(), PlayerDirectory.ACCOUNT_ID_MAX, true);
         String reason = errors.line("reason", request.reason(), 500, true);
         Long amount = null;

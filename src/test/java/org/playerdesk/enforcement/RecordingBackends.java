@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.playerdesk.game.AccountProfile;
+import org.playerdesk.game.AccountStatus;
 import org.playerdesk.game.ActionResult;
 import org.playerdesk.game.BanRecord;
 import org.playerdesk.game.GameAction;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * A game backend that keeps the actions it applied, once per idempotency key, as the contract asks;
- * it can be told to be unreachable. Lookups are not needed by the action tests.
+ * it can be told to be unreachable. Its lookups answer one plain account with two logins.
  */
 public class RecordingBackends implements GameBackends, GameBackend {
 
@@ -73,12 +74,14 @@ public class RecordingBackends implements GameBackends, GameBackend {
 
     @Override
     public AccountProfile profile(String accountId) {
-        throw new UnsupportedOperationException();
+        return new AccountProfile(accountId, "玩家" + accountId, "S1", null, 10, 0, 0, 100, Instant.EPOCH, "10.0.0.1",
+                null, AccountStatus.ACTIVE, Instant.EPOCH);
     }
 
     @Override
     public List<LoginRecord> logins(String accountId, int limit) {
-        return List.of();
+        return List.of(new LoginRecord(Instant.parse("2026-01-02T00:00:00Z"), "203.0.113.9", "Android", "海外"),
+                new LoginRecord(Instant.parse("2026-01-01T00:00:00Z"), "10.0.0.1", "iPhone", "广东"));
     }
 
     @Override

@@ -1,0 +1,126 @@
+package org.playerdesk.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.enforcement.RecordingBackends;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.Opened;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketType;
+import org.playerdesk.ticket.Visibility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Procedures: shipped defaults per game language, suggested by type, run as a checklist, ending in a notice. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({TestWorkspace.class, RecordingBackends.Config.class})
+class PlaybooksIntegrationTest {
+
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    Playbooks playbooks;
+    @Autowired
+    TicketQueries tickets;
+    @Autowired
+    GameCatalog games;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aGameGetsTheFiveShippedProceduresInItsLanguage() {
+        GameInfo chinese = workspace.game();
+        GameInfo english = games.register(TestWorkspace.unique("en"), "Test Game", "en");
+
+        assertThat(playbooks.of(chinese.id())).extracting(PlaybookView::code)
+                .containsExactlyInAnyOrder("ban_appeal", "lost_currency", "stolen_account", "game_bug", "prize_redemption");
+        assertThat(playbooks.suggestedFor(chinese.id(), TicketType.ACCOUNT_STOLEN)).get()
+                .extracting(PlaybookView::title).isEqualTo("盗号");
+        assertThat(playbooks.suggestedFor(english.id(), TicketType.ACCOUNT_STOLEN)).get()
+                .extracting(PlaybookView::title).isEqualTo("Stolen account");
+        assertThat(playbooks.of(english.id())).hasSize(5);
+    }
+
+    @Test
+    void runsAsAChecklistAndEndsWithTheTemplatedNoticeToThePlayer() {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        Opened opened = workspace.ticket(game, "pb-bug", "bug");
+        PlaybookView bug = playbooks.suggestedFor(game.id(), TicketType.BUG).orElseThrow();
+
+        RunView run = playbooks.start(opened.ticket().id(), bug.id(), agent);
+        assertThat(playbooks.start(opened.ticket().id(), bug.id(), agent).id()).isEqualTo(run.id());
+        assertThatThrownBy(() -> playbooks.finish(opened.ticket().id(), "已修复", agent))
+                .isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> playbooks.completeStep(opened.ticket().id(), bug.steps().getFirst().id(), " ", agent))
+                .isInstanceOf(InvalidInput.class);
+        for (PlaybookView.Step step : bug.steps()) {
+            run = playbooks.completeStep(opened.ticket().id(), step.id(), "完成:" + step.title(), agent);
+        }
+        assertThat(run.current()).isNull();
+        assertThatThrownBy(() -> playbooks.completeStep(opened.ticket().id(), bug.steps().getFirst().id(), "again",
+                agent)).isInstanceOf(RuleViolation.class);
+
+        RunView done = playbooks.finish(opened.ticket().id(), "已在今天的维护中修复", agent);
+
+        assertThat(done.finished()).isTrue();
+        List<MessageView> publicMessages = tickets.details(opened.ticket().id(), false).messages();
+        assertThat(publicMessages).last().satisfies(m -> {
+            assertThat(m.visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(m.body()).contains("玩家pb-bug", "#" + opened.ticket().number(), "已在今天的维护中修复");
+        });
+        assertThat(tickets.details(opened.ticket().id(), true).history()).filteredOn(h -> h.action().equals("recorded"))
+                .hasSize(bug.steps().size() + 1);
+        assertThatThrownBy(() -> playbooks.finish(opened.ticket().id(), "x", agent)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void theTicketPageSuggestsTheProcedureAndShowsTheStolenAccountLoginsWithNewRegionsMarked() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        Opened opened = workspace.ticket(game, "pb-stolen", "account_stolen");
+        StaffUser me = new StaffUser(agent, "");
+
+        String before = page(opened, me);
+        assertThat(before).contains("data-testid=\"playbook-start\"", "建议流程:盗号");
+
+        PlaybookView stolen = playbooks.suggestedFor(game.id(), TicketType.ACCOUNT_STOLEN).orElseThrow();
+        mvc.perform(post("/console/tickets/{id}/playbook/start", opened.ticket().id()).param("playbookId",
+                stolen.id().toString()).with(user(me)).with(csrf())).andExpect(status().is3xxRedirection());
+        playbooks.completeStep(opened.ticket().id(), stolen.steps().getFirst().id(), "昨晚 23 点被盗", agent);
+
+        String during = page(opened, me);
+        assertThat(during).contains("data-testid=\"step-logins\"", "data-suspicious=\"true\"", "203.0.113.9");
+        mvc.perform(post("/console/tickets/{id}/playbook/reported-at", opened.ticket().id()).param("reportedAt", "soon")
+                .with(user(me)).with(csrf()).locale(Locale.ENGLISH)).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problem", org.hamcrest.Matchers.containsString("Reported time")));
+    }
+
+    private String page(Opened opened, StaffUser me) throws Exception {
+        return mvc.perform(get("/console/tickets/{id}", opened.ticket().id()).with(user(me)).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+}
