@@ -1,0 +1,272 @@
+package org.playerdesk.enforcement;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.playerdesk.access.AuditLog;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.enforcement.ViolationTypeView.Rung;
+import org.playerdesk.enforcement.internal.Violation;
+import org.playerdesk.enforcement.internal.ViolationRepository;
+import org.playerdesk.enforcement.internal.ViolationType;
+import org.playerdesk.enforcement.internal.ViolationTypeRepository;
+import org.playerdesk.game.AccountProfile;
+import org.playerdesk.game.GameBackendUnavailable;
+import org.playerdesk.game.GameBackends;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.LinkedAccount;
+import org.playerdesk.game.UnknownAccount;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.Coded;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.Texts;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Violations and their penalty ladders (GM work). Recording a violation applies the next rung of
+ * the type's ladder for that player in one go: a warning is recorded (and told to the player
+ * when the ticket is their own), a ban goes through {@link AccountActions} with its authority
+ * limits, a review waits for a GM. Players of a partner channel climb the partner ladder.
+ */
+@Service
+@Transactional
+public class Enforcement {
+
+    private static final Pattern RUNG = Pattern.compile("(warning|ban|permanent_ban|review)(?:\\s+(\\d{1,4}))?");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,40}");
+
+    private final ViolationTypeRepository types;
+    private final ViolationRepository violations;
+    private final AccountActions actions;
+    private final ObjectProvider<GameBackends> backends;
+    private final GameCatalog games;
+    private final TicketDesk desk;
+    private final TicketQueries tickets;
+    private final PlayerDirectory players;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Enforcement(ViolationTypeRepository types, ViolationRepository violations, AccountActions actions,
+            ObjectProvider<GameBackends> backends, GameCatalog games, TicketDesk desk, TicketQueries tickets,
+            PlayerDirectory players, AuditLog audit, MessageSource messages, Clock clock) {
+        this.types = types;
+        this.violations = violations;
+        this.actions = actions;
+        this.backends = backends;
+        this.games = games;
+        this.desk = desk;
+        this.tickets = tickets;
+        this.players = players;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The game's violation types, seeding the shipped defaults (seed 002's patrol rules) on first use. */
+    public List<ViolationTypeView> types(UUID gameId) {
+        if (!types.existsByGameId(gameId)) {
+            boolean chinese = games.get(gameId).defaultLocale().toLowerCase(Locale.ROOT).startsWith("zh");
+            for (DefaultLadders.Definition d : DefaultLadders.ALL) {
+                ViolationType type = new ViolationType(gameId, d.code(), chinese ? d.chinese() : d.english());
+                type.define(chinese ? d.chinese() : d.english(), d.ladder(), d.partnerLadder());
+                types.save(type);
+            }
+            types.flush();
+        }
+        return types.findByGameIdOrderByCode(gameId).stream().map(ViolationType::view).toList();
+    }
+
+    /**
+     * Records a violation and applies the next rung of its ladder for this player; {@code ticketId}
+     * is the ticket it came from (a cheat report), null from a GM patrol.
+     */
+    public ViolationView record(UUID gameId, String accountId, String typeCode, UUID ticketId, String note,
+            StaffMember gm) {
+        if (!gm.serves(gameId)) {
+            throw new AccessDeniedException("not a game of this member of staff");
+        }
+        types(gameId);
+        FieldErrors errors = new FieldErrors();
+        String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
+        String text = errors.text("note", note, 1000, false);
+        ViolationType type = typeCode == null || typeCode.isBlank() ? null
+                : types.findByGameIdAndCode(gameId, typeCode.strip()).orElse(null);
+        if (type == null) {
+            errors.add("type", "is not a violation type of this game");
+        }
+        errors.throwIfAny();
+        if (ticketId != null && !tickets.head(ticketId).gameId().equals(gameId)) {
+            throw new NotFoundException("ticket", ticketId);
+        }
+        AccountProfile profile = profile(gameId, account);
+        ViolationTypeView view = type.view();
+        List<Rung> ladder = view.ladderFor(profile.partner());
+        if (ladder.isEmpty()) {
+            throw new RuleViolation("gm.violation.noLadder", "this violation type has no penalty ladder", view.name());
+        }
+        int step = (int) Math.min(violations.countByGameIdAndAccountIdAndViolationTypeId(gameId, account, type.getId()),
+                ladder.size() - 1);
+        Rung rung = ladder.get(step);
+        Violation violation = violations.save(new Violation(gameId, account, type.getId(), ticketId, text, step + 1, rung,
+                gm.displayName(), clock.instant()));
+        audit.record(gm, gameId, "game.violation", "account", account, view.code() + " → " + rung.text());
+        Locale locale = Locale.forLanguageTag(games.get(gameId).defaultLocale());
+        String reason = view.name() + (text == null ? "" : ": " + text);
+        switch (rung.penalty()) {
+            case BAN, PERMANENT_BAN -> violation.enforcedBy(actions.request(new ActionRequest(gameId, ticketId, account,
+                    ActionKind.BAN.code(), null, rung.penalty() == Penalty.BAN ? rung.days() : null,
+                    Texts.abbreviate(reason, 500), null), gm).id());
+            case WARNING -> warn(ticketId, account, view, gm, locale);
+            case REVIEW -> noteOnTicket(ticketId, gm, messages.getMessage("gm.violation.review",
+                    new Object[] {account, view.name()}, locale));
+        }
+        return violation.view(view);
+    }
+
+    /** A player's violations in this game, newest first. */
+    @Transactional(readOnly = true)
+    public List<ViolationView> history(UUID gameId, String accountId) {
+        Map<UUID, ViolationTypeView> byId = typesById(Set.of(gameId));
+        return violations.findByGameIdAndAccountIdOrderByRecordedAtDesc(gameId, accountId).stream()
+                .map(v -> v.view(byId.get(v.violationTypeId()))).toList();
+    }
+
+    /** The latest violations of the games in scope (null: all games), newest first. */
+    @Transactional(readOnly = true)
+    public List<ViolationView> recent(Set<UUID> gameScope, int limit) {
+        if (gameScope != null && gameScope.isEmpty()) {
+            return List.of();
+        }
+        List<Violation> found = gameScope == null ? violations.findAllByOrderByRecordedAtDesc(PageRequest.of(0, limit))
+                : violations.findByGameIdInOrderByRecordedAtDesc(gameScope, PageRequest.of(0, limit));
+        Map<UUID, ViolationTypeView> byId = types.findAllById(
+                found.stream().map(Violation::violationTypeId).collect(Collectors.toSet())).stream()
+                .map(ViolationType::view).collect(Collectors.toMap(ViolationTypeView::id, Function.identity()));
+        return found.stream().map(v -> v.view(byId.get(v.violationTypeId()))).toList();
+    }
+
+    /**
+     * The accounts that share a registration or login IP address or a device with this one, grouped
+     * by what they share: the signs of alt accounts (小号). Reading them is audited.
+     */
+    @Transactional
+    public Map<String, List<LinkedAccount>> linkedAccounts(UUID gameId, String accountId, StaffMember gm) {
+        if (!gm.serves(gameId)) {
+            throw new AccessDeniedException("not a game of this member of staff");
+        }
+        List<LinkedAccount> linked = backend(gameId).of(gameId).linkedAccounts(accountId);
+        audit.record(gm, gameId, "game.linked", "account", accountId, linked.size() + " linked accounts");
+        return linked.stream().collect(Collectors.groupingBy(a -> a.kind() + " " + a.sharedValue(),
+                java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** Defines a type anew (administrators): its name and both ladders, written as "warning, ban 7, permanent_ban". */
+    public ViolationTypeView define(UUID gameId, String code, String name, String ladder, String partnerLadder) {
+        types(gameId);
+        FieldErrors errors = new FieldErrors();
+        String checkedCode = errors.line("code", code, 40, true);
+        if (checkedCode != null && !CODE.matcher(checkedCode).matches()) {
+            errors.add("code", "must be 1 to 40 lower-case letters, digits or underscores");
+        }
+        String checkedName = errors.line("name", name, 100, true);
+        List<Rung> common = parse("ladder", ladder, errors);
+        if (common.isEmpty() && errors.isEmpty()) {
+            errors.add("ladder", "must have at least one rung");
+        }
+        List<Rung> partner = parse("partnerLadder", partnerLadder, errors);
+        errors.throwIfAny();
+        ViolationType type = types.findByGameIdAndCode(gameId, checkedCode)
+                .orElseGet(() -> types.save(new ViolationType(gameId, checkedCode, checkedName)));
+        type.define(checkedName, common, partner);
+        return type.view();
+    }
+
+    static List<Rung> parse(String field, String text, FieldErrors errors) {
+        List<Rung> rungs = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return rungs;
+        }
+        for (String part : text.split("[,,>→]")) {
+            String rung = part.strip().toLowerCase(Locale.ROOT);
+            Matcher m = RUNG.matcher(rung);
+            if (rung.isEmpty()) {
+                continue;
+            }
+            if (!m.matches() || ("ban".equals(m.group(1)) != (m.group(2) != null))
+                    || (m.group(2) != null && (Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 3650))) {
+                errors.add(field, "'" + Texts.abbreviate(rung, 30)
+                        + "' is not a rung: warning, ban DAYS (1 to 3650), permanent_ban or review");
+                return rungs;
+            }
+            rungs.add(new Rung(Coded.fromCode(Penalty.class, m.group(1)),
+                    m.group(2) == null ? null : Integer.valueOf(m.group(2))));
+        }
+        if (rungs.size() > 10) {
+            errors.add(field, "at most 10 rungs");
+        }
+        return rungs;
+    }
+
+    private void warn(UUID ticketId, String account, ViolationTypeView type, StaffMember gm, Locale locale) {
+        if (ticketId == null) {
+            return;
+        }
+        TicketView ticket = tickets.head(ticketId);
+        Actor actor = Actor.agent(gm.id(), gm.displayName());
+        if (players.get(ticket.playerId()).accountId().equals(account)) {
+            desk.reply(ticketId, actor, messages.getMessage("gm.violation.warningNotice", new Object[] {type.name()},
+                    locale), List.of(), null);
+        } else {
+            desk.recordInHistory(ticketId, actor, messages.getMessage("gm.violation.warned",
+                    new Object[] {account, type.name()}, locale));
+        }
+    }
+
+    private void noteOnTicket(UUID ticketId, StaffMember gm, String text) {
+        if (ticketId != null) {
+            desk.recordInHistory(ticketId, Actor.agent(gm.id(), gm.displayName()), text);
+        }
+    }
+
+    private AccountProfile profile(UUID gameId, String accountId) {
+        try {
+            return backend(gameId).of(gameId).profile(accountId);
+        } catch (UnknownAccount e) {
+            throw new RuleViolation("gm.unknownAccount", "the game does not know this account", accountId);
+        }
+    }
+
+    private GameBackends backend(UUID gameId) {
+        GameBackends all = backends.getIfAvailable();
+        if (all == null || !all.connected(gameId)) {
+            throw new RuleViolation("gm.notConnected", "this game has no backend connected");
+        }
+        return all;
+    }
+
+    private Map<UUID, ViolationTypeView> typesById(Set<UUID> gameIds) {
+        return gameIds.stream().flatMap(g -> types.findByGameIdOrderByCode(g).stream()).map(ViolationType::view)
+                .collect(Collectors.toMap(ViolationTypeView::id, Function.identity()));
+    }
+}
