@@ -10,7 +10,9 @@ import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.game.ConnectorKind;
 import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameConnectors;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.ticket.NewTicket;
@@ -32,12 +34,15 @@ public class TestWorkspace {
     private final ApiKeys keys;
     private final StaffDirectory staff;
     private final TicketDesk desk;
+    private final GameConnectors connectors;
 
-    public TestWorkspace(GameCatalog games, ApiKeys keys, StaffDirectory staff, TicketDesk desk) {
+    public TestWorkspace(GameCatalog games, ApiKeys keys, StaffDirectory staff, TicketDesk desk,
+            GameConnectors connectors) {
         this.games = games;
         this.keys = keys;
         this.staff = staff;
         this.desk = desk;
+        this.connectors = connectors;
     }
 
     public static String unique(String prefix) {
@@ -46,6 +51,16 @@ public class TestWorkspace {
 
     public GameInfo game() {
         return games.register(unique("g"), "测试游戏", "zh-CN");
+    }
+
+    /**
+     * A new game served by the built-in simulated game backend, with its scenario accounts
+     * (docs/game-connector.md): each such game has its own accounts' state.
+     */
+    public GameInfo simulatedGame() {
+        GameInfo game = game();
+        connectors.configure(game.id(), ConnectorKind.SIMULATED, null, null, null, null, "test");
+        return game;
     }
 
     /** A new API key for the game; the answer is the secret to send as a bearer token. */

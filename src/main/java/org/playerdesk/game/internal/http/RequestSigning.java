@@ -1,0 +1,58 @@
+package org.playerdesk.game.internal.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The HMAC-SHA256 request signature of the game connector (docs/game-connector.md): over the
+ * method, the full path with its query as sent, the timestamp and the body, each on its own line.
+ */
+public final class RequestSigning {
+
+    public static final String TIMESTAMP = "X-PlayerDesk-Timestamp";
+    public static final String SIGNATURE = "X-PlayerDesk-Signature";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** How far a request's timestamp may be from the receiver's clock. */
+    public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    private RequestSigning() {
+    }
+
+    public static String sign(String secret, String method, String pathAndQuery, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((method.toUpperCase() + "\n" + pathAndQuery + "\n" + timestamp + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            mac.update(body == null ? new byte[0] : body);
+            return "v1=" + HexFormat.of().formatHex(mac.doFinal());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** Whether the signature is right and the timestamp fresh. */
+    public static boolean verify(String secret, String method, String pathAndQuery, String timestamp, byte[] body,
+            String signature, Instant now) {
+        if (secret == null || secret.isEmpty() || timestamp == null || signature == null) {
+            return false;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
+            return false;
+        }
+        byte[] expected = sign(secret, method, pathAndQuery, timestamp, body).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+    }
+}
