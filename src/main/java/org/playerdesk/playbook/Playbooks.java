@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.enforcement.ActionKind;
+import org.playerdesk.game.GameBackendUnavailable;
+import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.playbook.internal.DefaultPlaybooks;
@@ -31,6 +34,7 @@ import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,10 +55,13 @@ public class Playbooks {
     private final TicketQueries tickets;
     private final TicketDesk desk;
     private final PlayerDirectory players;
+    private final ObjectProvider<GameBackends> backends;
     private final Clock clock;
 
     Playbooks(PlaybookRepository playbooks, PlaybookRunRepository runs, StepOutcomeRepository outcomes,
-            GameCatalog games, TicketQueries tickets, TicketDesk desk, PlayerDirectory players, Clock clock) {
+            GameCatalog games, TicketQueries tickets, TicketDesk desk, PlayerDirectory players,
+            ObjectProvider<GameBackends> backends, Clock clock) {
+        this.backends = backends;
         this.playbooks = playbooks;
         this.runs = runs;
         this.outcomes = outcomes;
@@ -148,15 +155,32 @@ public class Playbooks {
         errors.throwIfAny();
         TicketView ticket = tickets.head(ticketId);
         PlayerSummary player = players.get(ticket.playerId());
-        desk.reply(ticketId, actor(agent), notice(view.playbook().notice(), player, ticket, text), List.of(), null);
+        desk.reply(ticketId, actor(agent), notice(view.playbook().notice(), nickname(ticket, player), player, ticket,
+                text), List.of(), null);
         run.finish(clock.instant());
         return view(run);
     }
 
     /** The notice with its placeholders filled in: {nickname} {ticket} {account} {outcome}. */
-    static String notice(String template, PlayerSummary player, TicketView ticket, String outcome) {
-        return template.replace("{nickname}", player.displayName()).replace("{ticket}", String.valueOf(ticket.number()))
+    static String notice(String template, String nickname, PlayerSummary player, TicketView ticket, String outcome) {
+        return template.replace("{nickname}", nickname).replace("{ticket}", String.valueOf(ticket.number()))
                 .replace("{account}", player.accountId()).replace("{outcome}", outcome);
+    }
+
+    /** The nickname the game knows the player by; what the player told us when the game cannot say. */
+    private String nickname(TicketView ticket, PlayerSummary player) {
+        GameBackends all = backends.getIfAvailable();
+        try {
+            if (all != null && all.connected(ticket.gameId())) {
+                String nickname = all.of(ticket.gameId()).profile(player.accountId()).nickname();
+                if (nickname != null && !nickname.isBlank()) {
+                    return nickname;
+                }
+            }
+        } catch (GameBackendUnavailable | UnknownAccount e) {
+            // the player's own words will do
+        }
+        return player.displayName();
     }
 
     // --- editing (administrators) ---
