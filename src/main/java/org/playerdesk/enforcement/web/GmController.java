@@ -1,0 +1,112 @@
+package org.playerdesk.enforcement.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.enforcement.Enforcement;
+import org.playerdesk.enforcement.ViolationTypeView;
+import org.playerdesk.enforcement.ViolationView;
+import org.playerdesk.game.GameBackendUnavailable;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.game.LinkedAccount;
+import org.playerdesk.game.UnknownAccount;
+import org.playerdesk.system.ConsoleProblems;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.RuleViolation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The GM view: record a violation from a patrol (or a cheat-report ticket) and apply the next
+ * rung of its ladder, look up a player's violations and the accounts sharing their IP addresses
+ * or devices, and (administrators) edit the violation types and their ladders.
+ */
+@Controller
+@PreAuthorize("hasAuthority('WORK_TICKETS')")
+class GmController {
+
+    private final Enforcement enforcement;
+    private final GameCatalog games;
+    private final ConsoleProblems problems;
+
+    GmController(Enforcement enforcement, GameCatalog games, ConsoleProblems problems) {
+        this.enforcement = enforcement;
+        this.games = games;
+        this.problems = problems;
+    }
+
+    @GetMapping("/console/gm")
+    String gm(@RequestParam(required = false) UUID game, @RequestParam(required = false) String account,
+            @AuthenticationPrincipal StaffUser me, Model model) {
+        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        GameInfo chosen = served.stream().filter(g -> g.id().equals(game)).findFirst()
+                .orElse(served.isEmpty() ? null : served.getFirst());
+        model.addAttribute("games", served);
+        model.addAttribute("game", chosen);
+        model.addAttribute("recent", enforcement.recent(me.gameScope(), 50));
+        model.addAttribute("types", chosen == null ? List.of() : enforcement.types(chosen.id()));
+        String lookup = account == null || account.isBlank() ? null : account.strip();
+        model.addAttribute("account", lookup);
+        if (chosen != null && lookup != null && lookup.length() <= 64) {
+            model.addAttribute("history", enforcement.history(chosen.id(), lookup));
+            try {
+                model.addAttribute("linked", enforcement.linkedAccounts(chosen.id(), lookup, me.member()));
+            } catch (RuleViolation | GameBackendUnavailable | UnknownAccount e) {
+                model.addAttribute("linked", Map.<String, List<LinkedAccount>>of());
+                model.addAttribute("linkedProblem", true);
+            }
+        }
+        return "enforcement/gm";
+    }
+
+    @PostMapping("/console/gm/violations")
+    String record(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "") String account,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String note,
+            @RequestParam(required = false) UUID ticketId, @AuthenticationPrincipal StaffUser me, Locale locale,
+            RedirectAttributes redirect) {
+        String back = ticketId != null ? "redirect:/console/tickets/" + ticketId
+                : "redirect:" + UriComponentsBuilder.fromPath("/console/gm").queryParam("game", game)
+                        .queryParam("account", account.strip()).encode().toUriString();
+        if (game == null) {
+            redirect.addFlashAttribute("problem", problems.describe(InvalidInput.of("game", "must be given"), locale));
+            return back;
+        }
+        try {
+            ViolationView recorded = enforcement.record(game, account, type, ticketId, note, me.member());
+            redirect.addFlashAttribute("notice", "gm.notice.violation." + recorded.penalty().code());
+        } catch (InvalidInput | RuleViolation refused) {
+            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
+        }
+        return back;
+    }
+
+    @PostMapping("/console/gm/types")
+    @PreAuthorize("hasAuthority('MANAGE_STAFF')")
+    String define(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String ladder,
+            @RequestParam(defaultValue = "") String partnerLadder, Locale locale, RedirectAttributes redirect) {
+        try {
+            if (game == null) {
+                throw InvalidInput.of("game", "must be given");
+            }
+            ViolationTypeView type = enforcement.define(game, code, name, ladder, partnerLadder);
+            redirect.addFlashAttribute("notice", "gm.notice.typeSaved");
+            redirect.addAttribute("game", type.gameId());
+        } catch (InvalidInput | RuleViolation refused) {
+            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
+            redirect.addAttribute("game", game);
+        }
+        return "redirect:/console/gm";
+    }
+}
