@@ -15,6 +15,7 @@ import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.ticket.TicketFilter;
@@ -46,6 +47,8 @@ class DemoWorkspaceIntegrationTest {
     TicketQueries tickets;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    GameBackends backends;
 
     @Test
     void seedsTheDemoGameWithItsKey() {
@@ -57,6 +60,16 @@ class DemoWorkspaceIntegrationTest {
                 .contains("demo-key");
         assertThat(tickets.search(new TicketFilter(null, demo.id(), null, null, null, null, null, false, null, null,
                 null, null), 0, 100).getContent()).hasSizeGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void theDemoGameIsServedByTheSimulatedGameWhoseAccountsAreTheTicketsPlayers() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+
+        assertThat(backends.connected(demo.id())).isTrue();
+        assertThat(backends.of(demo.id()).profile("10001").nickname()).isEqualTo("夜雨听风");
+        assertThat(tickets.search(new TicketFilter(null, demo.id(), null, null, null, null, null, false, null, null,
+                null, null), 0, 100).getContent()).hasSizeGreaterThanOrEqualTo(13);
     }
 
     @Test
