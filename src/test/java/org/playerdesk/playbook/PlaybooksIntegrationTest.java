@@ -119,6 +119,40 @@ class PlaybooksIntegrationTest {
                         .attribute("problem", org.hamcrest.Matchers.containsString("Reported time")));
     }
 
+    @Test
+    void administratorsEditTheStepsAndOthersMayNot() throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L2, game), "");
+        PlaybookView lost = playbooks.suggestedFor(game.id(), TicketType.ACCOUNT_OTHER).orElseThrow();
+        PlaybookView.Step first = lost.steps().getFirst();
+
+        mvc.perform(get("/console/admin/playbooks/{id}", lost.id()).with(user(admin))).andExpect(status().isOk());
+        mvc.perform(get("/console/admin/playbooks/{id}", lost.id()).with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(post("/console/admin/playbooks/{id}/steps", lost.id()).param("title", "回访确认")
+                .param("data", "ledger").param("action", "compensate").param("windowHours", "12")
+                .with(user(admin)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/console/admin/playbooks/{id}/steps/{step}", lost.id(), first.id()).param("op", "down")
+                .with(user(admin)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/console/admin/playbooks/{id}/steps", lost.id()).param("title", "x")
+                .param("windowHours", "forever").param("data", "tea").with(user(admin)).with(csrf())
+                .locale(Locale.ENGLISH)).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .flash().attribute("problem", org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("Hours around the reported time"),
+                                org.hamcrest.Matchers.containsString("Game data shown"))));
+
+        PlaybookView edited = playbooks.get(lost.id());
+        assertThat(edited.steps()).hasSize(lost.steps().size() + 1);
+        assertThat(edited.steps().get(1).id()).isEqualTo(first.id());
+        assertThat(edited.steps().getLast()).satisfies(s -> {
+            assertThat(s.title()).isEqualTo("回访确认");
+            assertThat(s.windowHours()).isEqualTo(12);
+        });
+        playbooks.removeStep(lost.id(), first.id());
+        assertThat(playbooks.get(lost.id()).steps()).extracting(PlaybookView.Step::position)
+                .containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
     private String page(Opened opened, StaffUser me) throws Exception {
         return mvc.perform(get("/console/tickets/{id}", opened.ticket().id()).with(user(me)).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
