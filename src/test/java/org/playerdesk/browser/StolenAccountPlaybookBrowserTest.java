@@ -87,6 +87,7 @@ class StolenAccountPlaybookBrowserTest {
         player.fill("[name=subject]", "账号被盗，金币全没了");
         player.fill("[name=description]", "昨晚我的账号在别处登录，金币都被转走了。");
         player.fill("[name=accountId]", "10001");
+        player.fill("[name=email]", "yeyu@example.com");
         player.click("[data-testid=ticket-submit]");
         assertThat(player.locator("[data-testid=follow-link]")).isVisible();
         String followUrl = player.url();
@@ -103,6 +104,7 @@ class StolenAccountPlaybookBrowserTest {
 
         completeStep(console, "昨晚约 23 点被盗");
         assertThat(console.locator("[data-testid=step-logins] tr[data-suspicious=true]").first()).containsText("新疆");
+        console.locator("[data-testid=playbook-current]").scrollIntoViewIfNeeded();
         screenshot(console, "playbook-stolen-account.png");
         completeStep(console, "新疆新设备登录，确认非本人");
         assertThat(console.locator("[data-testid=step-data][data-kind=ledger]")).isVisible();

@@ -1,0 +1,208 @@
+package org.playerdesk.vip;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.playerdesk.access.AuditLog;
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.game.AccountProfile;
+import org.playerdesk.game.GameBackendUnavailable;
+import org.playerdesk.game.GameBackends;
+import org.playerdesk.game.UnknownAccount;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Hashes;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.vip.internal.FollowUp;
+import org.playerdesk.vip.internal.FollowUpRepository;
+import org.playerdesk.vip.internal.VipPlayer;
+import org.playerdesk.vip.internal.VipPlayerRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The VIP roster of each game: who manages whom, the private entry links, the follow-up schedule
+ * and its worklists.
+ */
+@Service
+@Transactional
+public class VipService {
+
+    private final VipPlayerRepository vips;
+    private final FollowUpRepository followUps;
+    private final StaffDirectory staff;
+    private final ObjectProvider<GameBackends> backends;
+    private final AuditLog audit;
+    private final VipSettings settings;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    VipService(VipPlayerRepository vips, FollowUpRepository followUps, StaffDirectory staff,
+            ObjectProvider<GameBackends> backends, AuditLog audit, VipSettings settings, Clock clock) {
+        this.vips = vips;
+        this.followUps = followUps;
+        this.staff = staff;
+        this.backends = backends;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * A supervisor gives a player a VIP manager (a member of staff serving the game), or takes it
+     * away with null. The player's VIP level is read from the game and sets the follow-up schedule.
+     */
+    public VipPlayerView assignManager(UUID gameId, String accountId, UUID managerId, StaffMember supervisor) {
+        if (!supervisor.role().grants(Permission.ASSIGN_OTHERS) || !supervisor.serves(gameId)) {
+            throw new AccessDeniedException("only a supervisor of the game assigns VIP managers");
+        }
+        FieldErrors errors = new FieldErrors();
+        String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
+        if (managerId != null && staff.servingGame(gameId).stream().noneMatch(m -> m.id().equals(managerId))) {
+            errors.add("manager", "is not a member of staff serving this game");
+        }
+        errors.throwIfAny();
+        int level = profile(gameId, account).map(AccountProfile::vipLevel).orElse(0);
+        Instant now = clock.instant();
+        Duration every = settings.followUpEvery(level);
+        VipPlayer vip = vips.findByGameIdAndAccountId(gameId, account)
+                .orElseGet(() -> vips.save(new VipPlayer(gameId, account, now)));
+        vip.manage(managerId, level, every == null ? null : now.plus(every), now);
+        audit.record(supervisor, gameId, "vip.manager", "account", account,
+                managerId == null ? "no manager" : "manager " + managerId);
+        return vip.view();
+    }
+
+    /** The VIP manager of this player, when one is set. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> managerOf(UUID gameId, String accountId) {
+        return vips.findByGameIdAndAccountId(gameId, accountId).map(VipPlayer::managerId);
+    }
+
+    /**
+     * Makes a new private entry link token for the player (an old one stops working). The answer
+     * is the only time the token is seen: only its hash is kept.
+     */
+    public String newEntryToken(UUID vipPlayerId, StaffMember member) {
+        VipPlayer vip = load(vipPlayerId);
+        serves(member, vip);
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        vip.entryToken(Hashes.sha256(token), clock.instant());
+        audit.record(member, vip.gameId(), "vip.entry-link", "account", vip.accountId(), "new private entry link");
+        return token;
+    }
+
+    /** The VIP player a private entry token belongs to. */
+    @Transactional(readOnly = true)
+    public Optional<VipPlayerView> byEntryToken(UUID gameId, String token) {
+        if (token == null || token.length() < 20 || token.length() > 64) {
+            return Optional.empty();
+        }
+        return vips.findByGameIdAndEntryTokenHash(gameId, Hashes.sha256(token)).map(VipPlayer::view);
+    }
+
+    /** Follow-ups due by {@code horizon} in the games in scope (null: all), the most overdue first. */
+    @Transactional(readOnly = true)
+    public List<VipPlayerView> dueFollowUps(java.util.Set<UUID> gameScope, Instant horizon) {
+        if (gameScope != null && gameScope.isEmpty()) {
+            return List.of();
+        }
+        List<VipPlayer> due = gameScope == null ? vips.findByNextFollowUpAtLessThanEqualOrderByNextFollowUpAt(horizon)
+                : vips.findByGameIdInAndNextFollowUpAtLessThanEqualOrderByNextFollowUpAt(gameScope, horizon);
+        return due.stream().map(VipPlayer::view).toList();
+    }
+
+    /** Records a follow-up visit and schedules the next one from now. */
+    public FollowUpView recordFollowUp(UUID vipPlayerId, String outcome, Integer satisfaction, String notes,
+            StaffMember member) {
+        VipPlayer vip = load(vipPlayerId);
+        serves(member, vip);
+        FieldErrors errors = new FieldErrors();
+        String checkedOutcome = errors.line("outcome", outcome, 500, true);
+        String checkedNotes = errors.text("notes", notes, 2000, false);
+        if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
+            errors.add("satisfaction", "must be from 1 to 5");
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        FollowUp done = followUps.save(new FollowUp(vip, vip.nextFollowUpAt(), now, member.displayName(),
+                checkedOutcome, satisfaction, checkedNotes));
+        Duration every = settings.followUpEvery(vip.vipLevel());
+        vip.followUpDone(every == null ? null : now.plus(every), now);
+        return done.view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<FollowUpView> followUpsOf(UUID vipPlayerId) {
+        return followUps.findByVipPlayerIdOrderByDoneAtDesc(vipPlayerId).stream().map(FollowUp::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<VipPlayerView> roster(UUID gameId) {
+        return vips.findByGameIdOrderByAccountId(gameId).stream().map(VipPlayer::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public VipPlayerView get(UUID vipPlayerId) {
+        return load(vipPlayerId).view();
+    }
+
+    /** A valuable player gone quiet: last login and total recharge as the game reports them. */
+    public record InactivePlayer(VipPlayerView vip, String nickname, Instant lastLoginAt, long totalRecharge) {
+    }
+
+    /**
+     * The game's VIP roster players whose last login is older than {@code playerdesk.vip.inactive-after}
+     * and whose total recharge reaches {@code playerdesk.vip.valuable-recharge}, longest gone first.
+     * The game's backend has no list of all accounts, so the roster is what is looked through.
+     */
+    @Transactional(readOnly = true)
+    public List<InactivePlayer> inactiveValuable(UUID gameId) {
+        Instant cutoff = clock.instant().minus(settings.inactiveAfter());
+        List<InactivePlayer> found = new ArrayList<>();
+        for (VipPlayer vip : vips.findByGameIdOrderByAccountId(gameId)) {
+            profile(gameId, vip.accountId()).filter(p -> p.lastLoginAt() != null && p.lastLoginAt().isBefore(cutoff)
+                    && p.totalRecharge() >= settings.valuableRecharge())
+                    .ifPresent(p -> found.add(new InactivePlayer(vip.view(), p.nickname(), p.lastLoginAt(),
+                            p.totalRecharge())));
+        }
+        found.sort(java.util.Comparator.comparing(InactivePlayer::lastLoginAt));
+        return found;
+    }
+
+    private Optional<AccountProfile> profile(UUID gameId, String accountId) {
+        GameBackends all = backends.getIfAvailable();
+        if (all == null || !all.connected(gameId)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(all.of(gameId).profile(accountId));
+        } catch (GameBackendUnavailable | UnknownAccount e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void serves(StaffMember member, VipPlayer vip) {
+        if (!member.serves(vip.gameId())) {
+            throw new AccessDeniedException("not a game of this member of staff");
+        }
+    }
+
+    private VipPlayer load(UUID id) {
+        return vips.findById(id).orElseThrow(() -> new NotFoundException("vip player", id));
+    }
+
+}
