@@ -108,4 +108,16 @@ class DemoWorkspaceIntegrationTest {
             assertThat(output).doesNotContain("the embedded H2 database");
         }
     }
+
+    @Autowired
+    org.playerdesk.vip.VipService vip;
+
+    @Test
+    void vip1ManagesTheDemoGamesVipPlayers() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        java.util.UUID vip1 = staff.byUsername("vip1").orElseThrow().id();
+
+        assertThat(vip.managerOf(demo.id(), "10008")).contains(vip1);
+        assertThat(vip.inactiveValuable(demo.id())).extracting(i -> i.vip().accountId()).contains("10008");
+    }
 }
