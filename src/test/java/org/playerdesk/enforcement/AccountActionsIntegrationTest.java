@@ -6,6 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.AuditLog;
@@ -20,13 +30,20 @@ import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.playerdesk.access.StaffUser;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Account actions: within the limit at once, above it through a supervisor, each exactly once. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import({TestWorkspace.class, RecordingBackends.Config.class})
 class AccountActionsIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     TestWorkspace workspace;
@@ -165,6 +182,43 @@ class AccountActionsIntegrationTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                         .extracting(InvalidInput.FieldError::field).contains("days"));
         assertThat(actions.requestedBy(agent.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void theTicketFormRefusesANonNumberAndTheLeadApprovesOnTheApprovalsPage() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        Opened ticket = workspace.ticket(game, "acc-form", "account_stolen");
+        StaffUser me = new StaffUser(agent, "");
+        String key = UUID.randomUUID().toString();
+
+        mvc.perform(post("/console/tickets/{id}/account-actions", ticket.ticket().id()).param("kind", "compensate")
+                .param("amount", "lots").param("reason", "x").param("requestKey", key).with(user(me)).with(csrf())
+                .locale(Locale.ENGLISH)).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", containsString("Amount (coins)")));
+        assertThat(actions.forTicket(ticket.ticket().id())).isEmpty();
+
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/console/tickets/{id}/account-actions", ticket.ticket().id()).param("kind", "compensate")
+                    .param("amount", "3000").param("reason", "追回").param("requestKey", key).with(user(me))
+                    .with(csrf())).andExpect(flash().attribute("notice", "gm.notice.pending_approval"));
+        }
+        ActionView held = actions.forTicket(ticket.ticket().id()).getFirst();
+        assertThat(actions.forTicket(ticket.ticket().id())).hasSize(1);
+        assertThat(mvc.perform(get("/console/tickets/{id}", ticket.ticket().id()).with(user(me)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("data-state=\"pending_approval\"");
+
+        StaffUser supervisor = new StaffUser(lead, "");
+        assertThat(mvc.perform(get("/console/approvals").with(user(supervisor))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("data-testid=\"pending-action\"", "acc-form");
+        mvc.perform(post("/console/approvals/{id}/approve", held.id()).with(user(me)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/console/approvals/{id}/approve", held.id()).param("comment", "同意").with(user(supervisor))
+                .with(csrf())).andExpect(flash().attribute("notice", "gm.notice.done"));
+        assertThat(mvc.perform(get("/console/approvals").with(user(me))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("data-testid=\"my-request\" data-state=\"done\"");
     }
 
     private String key(ActionView view) {
