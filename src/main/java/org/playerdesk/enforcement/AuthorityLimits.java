@@ -33,9 +33,14 @@ public record AuthorityLimits(Map<String, Limit> limits) {
     public AuthorityLimits {
         Map<String, Limit> normal = new HashMap<>();
         if (limits != null) {
-            limits.forEach((role, limit) -> normal.put(role.toLowerCase(Locale.ROOT).replace('-', '_'), limit));
+            limits.forEach((role, limit) -> normal.put(key(role), limit));
         }
         limits = Map.copyOf(normal);
+    }
+
+    /** Roles are named as in the configuration: agent-l1, agent_l1 or AGENTL1 all mean the first line. */
+    private static String key(String role) {
+        return role.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** @param compensate the largest compensation; negative for none @param permanentBan whether allowed alone */
@@ -44,7 +49,7 @@ public record AuthorityLimits(Map<String, Limit> limits) {
 
     public Limit of(StaffRole role) {
         Limit fallback = DEFAULTS.get(role);
-        Limit configured = limits.get(role.code());
+        Limit configured = limits.get(key(role.code()));
         if (configured == null) {
             return fallback;
         }

@@ -1,10 +1,12 @@
 package org.playerdesk.system;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What a console form shows when a command refused its input: a refused rule as its translated
@@ -18,6 +20,22 @@ public class ConsoleProblems {
 
     ConsoleProblems(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * Runs a console command for a redirecting form: on success the flash attribute {@code notice}
+     * (a message key), when refused the flash attribute {@code problem} (the translated reason).
+     * Answers the command's result, or null when it was refused.
+     */
+    public <T> T attempt(Supplier<T> command, String notice, Locale locale, RedirectAttributes redirect) {
+        try {
+            T result = command.get();
+            redirect.addFlashAttribute("notice", notice);
+            return result;
+        } catch (InvalidInput | RuleViolation refused) {
+            redirect.addFlashAttribute("problem", describe(refused, locale));
+            return null;
+        }
     }
 
     public String describe(RuntimeException refused, Locale locale) {

@@ -11,7 +11,6 @@ import org.playerdesk.enforcement.ActionView;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.ConsoleProblems;
 import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.security.access.AccessDeniedException;
@@ -53,14 +52,9 @@ class AccountActionsController {
             @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
         TicketView ticket = visible(id, me);
         String accountId = players.get(ticket.playerId()).accountId();
-        try {
-            ActionView done = actions.request(new ActionRequest(ticket.gameId(), id, accountId, kind,
-                    number(amount, "amount"), days == null || days.isBlank() ? null : number(days, "days").intValue(),
-                    reason, requestKey), me.member());
-            redirect.addFlashAttribute("notice", "gm.notice." + done.state().code());
-        } catch (InvalidInput | RuleViolation refused) {
-            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
-        }
+        outcome(() -> actions.request(new ActionRequest(ticket.gameId(), id, accountId, kind, number(amount, "amount"),
+                days == null || days.isBlank() ? null : number(days, "days").intValue(), reason, requestKey),
+                me.member()), locale, redirect);
         return "redirect:/console/tickets/" + id;
     }
 
@@ -95,13 +89,16 @@ class AccountActionsController {
 
     private String decide(java.util.function.Supplier<ActionView> decision, Locale locale,
             RedirectAttributes redirect) {
-        try {
-            ActionView view = decision.get();
-            redirect.addFlashAttribute("notice", "gm.notice." + view.state().code());
-        } catch (InvalidInput | RuleViolation refused) {
-            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
-        }
+        outcome(decision, locale, redirect);
         return "redirect:/console/approvals";
+    }
+
+    /** Runs the command; the notice says the state the action reached. */
+    private void outcome(java.util.function.Supplier<ActionView> command, Locale locale, RedirectAttributes redirect) {
+        ActionView view = problems.attempt(command, "gm.notice.requested", locale, redirect);
+        if (view != null) {
+            redirect.addFlashAttribute("notice", "gm.notice." + view.state().code());
+        }
     }
 
     private TicketView visible(UUID id, StaffUser me) {

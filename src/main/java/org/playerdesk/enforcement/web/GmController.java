@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.enforcement.Enforcement;
-import org.playerdesk.enforcement.ViolationTypeView;
 import org.playerdesk.enforcement.ViolationView;
 import org.playerdesk.game.GameBackendUnavailable;
 import org.playerdesk.game.GameCatalog;
@@ -82,11 +81,10 @@ class GmController {
             redirect.addFlashAttribute("problem", problems.describe(InvalidInput.of("game", "must be given"), locale));
             return back;
         }
-        try {
-            ViolationView recorded = enforcement.record(game, account, type, ticketId, note, me.member());
+        ViolationView recorded = problems.attempt(() -> enforcement.record(game, account, type, ticketId, note,
+                me.member()), "gm.notice.violation.warning", locale, redirect);
+        if (recorded != null) {
             redirect.addFlashAttribute("notice", "gm.notice.violation." + recorded.penalty().code());
-        } catch (InvalidInput | RuleViolation refused) {
-            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
         }
         return back;
     }
@@ -96,17 +94,13 @@ class GmController {
     String define(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "") String code,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String ladder,
             @RequestParam(defaultValue = "") String partnerLadder, Locale locale, RedirectAttributes redirect) {
-        try {
+        redirect.addAttribute("game", game);
+        problems.attempt(() -> {
             if (game == null) {
                 throw InvalidInput.of("game", "must be given");
             }
-            ViolationTypeView type = enforcement.define(game, code, name, ladder, partnerLadder);
-            redirect.addFlashAttribute("notice", "gm.notice.typeSaved");
-            redirect.addAttribute("game", type.gameId());
-        } catch (InvalidInput | RuleViolation refused) {
-            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
-            redirect.addAttribute("game", game);
-        }
+            return enforcement.define(game, code, name, ladder, partnerLadder);
+        }, "gm.notice.typeSaved", locale, redirect);
         return "redirect:/console/gm";
     }
 }

@@ -12,7 +12,6 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.playbook.Playbooks;
 import org.playerdesk.system.ConsoleProblems;
 import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -72,12 +71,7 @@ class PlaybookController {
     }
 
     private String attempt(UUID id, Locale locale, RedirectAttributes redirect, String notice, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (InvalidInput | RuleViolation refused) {
-            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
-        }
+        problems.attempt(action, notice, locale, redirect);
         return "redirect:/console/tickets/" + id;
     }
 

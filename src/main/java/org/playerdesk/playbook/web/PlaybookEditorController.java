@@ -14,8 +14,6 @@ import org.playerdesk.playbook.PlaybookView;
 import org.playerdesk.playbook.Playbooks;
 import org.playerdesk.playbook.Playbooks.StepInput;
 import org.playerdesk.system.ConsoleProblems;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -97,12 +95,7 @@ class PlaybookEditorController {
     }
 
     private String attempt(UUID id, Locale locale, RedirectAttributes redirect, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", "pb.notice.saved");
-        } catch (InvalidInput | RuleViolation refused) {
-            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
-        }
+        problems.attempt(action, "pb.notice.saved", locale, redirect);
         return "redirect:/console/admin/playbooks/" + id;
     }
 }

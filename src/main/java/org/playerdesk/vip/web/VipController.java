@@ -12,7 +12,6 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.ConsoleProblems;
 import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.RuleViolation;
 import org.playerdesk.vip.VipService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -101,12 +100,7 @@ class VipController {
     }
 
     private String attempt(Locale locale, RedirectAttributes redirect, String notice, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (InvalidInput | RuleViolation refused) {
-            redirect.addFlashAttribute("problem", problems.describe(refused, locale));
-        }
+        problems.attempt(action, notice, locale, redirect);
         return "redirect:/console/vip";
     }
 
