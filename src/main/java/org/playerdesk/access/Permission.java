@@ -13,5 +13,12 @@ public enum Permission {
     /** Create and revoke game API keys. */
     MANAGE_API_KEYS,
     /** Create staff accounts and assign them to games. */
-    MANAGE_STAFF
+    MANAGE_STAFF,
+    /**
+     * Reveal a player's personal data (IP addresses, contact email and phone): shown masked by
+     * default, revealed on request, and every reveal is written to the audit log.
+     */
+    VIEW_PERSONAL_DATA,
+    /** Configure how each game's backend is reached (connector kind, base URL, secret). */
+    MANAGE_GAMES
 }

@@ -8,10 +8,11 @@ public enum StaffRole implements org.playerdesk.system.Coded {
 
     ADMIN("admin", EnumSet.allOf(Permission.class)),
     SUPERVISOR("supervisor", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS, Permission.ASSIGN_OTHERS,
-            Permission.VIEW_STAFF)),
+            Permission.VIEW_STAFF, Permission.VIEW_PERSONAL_DATA)),
     AGENT_L1("agent_l1", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS)),
-    AGENT_L2("agent_l2", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS)),
-    AGENT_VIP("agent_vip", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS));
+    AGENT_L2("agent_l2", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS, Permission.VIEW_PERSONAL_DATA)),
+    AGENT_VIP("agent_vip", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS,
+            Permission.VIEW_PERSONAL_DATA));
 
     private final String code;
     private final Set<Permission> permissions;

@@ -32,9 +32,11 @@ public class GameConnectors {
     private final DefaultGameBackends backends;
     private final GameProperties properties;
     private final Clock clock;
+    private final GameAccounts accounts;
 
     GameConnectors(GameConnectorRepository connectors, GameRepository games, DefaultGameBackends backends,
-            GameProperties properties, Clock clock) {
+            GameProperties properties, Clock clock, GameAccounts accounts) {
+        this.accounts = accounts;
         this.connectors = connectors;
         this.games = games;
         this.backends = backends;
@@ -84,6 +86,7 @@ public class GameConnectors {
         errors.throwIfAny();
         connector.update(kind, url, newSecret, connectTimeoutMs, readTimeoutMs, by, clock.instant());
         connectors.save(connector);
+        accounts.evictGame(gameId);
         return connector.settings();
     }
 

@@ -19,6 +19,7 @@ import org.playerdesk.game.GameBackendUnavailable;
 import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.Hashes;
 import org.playerdesk.system.NotFoundException;
@@ -45,11 +46,14 @@ public class VipService {
     private final ObjectProvider<GameBackends> backends;
     private final AuditLog audit;
     private final VipSettings settings;
+    private final PlayerProfiles profiles;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     VipService(VipPlayerRepository vips, FollowUpRepository followUps, StaffDirectory staff,
-            ObjectProvider<GameBackends> backends, AuditLog audit, VipSettings settings, Clock clock) {
+            ObjectProvider<GameBackends> backends, AuditLog audit, VipSettings settings, PlayerProfiles profiles,
+            Clock clock) {
+        this.profiles = profiles;
         this.vips = vips;
         this.followUps = followUps;
         this.staff = staff;
@@ -61,7 +65,8 @@ public class VipService {
 
     /**
      * A supervisor gives a player a VIP manager (a member of staff serving the game), or takes it
-     * away with null. The player's VIP level is read from the game and sets the follow-up schedule.
+     * away with null. The player's figures are read from the game; their VIP tier (the player
+     * module's tier rules) sets the follow-up schedule.
      */
     public VipPlayerView assignManager(UUID gameId, String accountId, UUID managerId, StaffMember supervisor) {
         if (!supervisor.role().grants(Permission.ASSIGN_OTHERS) || !supervisor.serves(gameId)) {
@@ -73,12 +78,14 @@ public class VipService {
             errors.add("manager", "is not a member of staff serving this game");
         }
         errors.throwIfAny();
-        int level = profile(gameId, account).map(AccountProfile::vipLevel).orElse(0);
+        Optional<AccountProfile> profile = profile(gameId, account);
+        int level = profile.map(AccountProfile::vipLevel).orElse(0);
+        String tier = profile.map(p -> profiles.tierOf(p.totalRecharge(), p.vipLevel()).code()).orElse(null);
         Instant now = clock.instant();
-        Duration every = settings.followUpEvery(level);
+        Duration every = settings.followUpEvery(tier);
         VipPlayer vip = vips.findByGameIdAndAccountId(gameId, account)
                 .orElseGet(() -> vips.save(new VipPlayer(gameId, account, now)));
-        vip.manage(managerId, level, every == null ? null : now.plus(every), now);
+        vip.manage(managerId, level, tier, every == null ? null : now.plus(every), now);
         audit.record(supervisor, gameId, "vip.manager", "account", account,
                 managerId == null ? "no manager" : "manager " + managerId);
         return vip.view();
@@ -140,7 +147,7 @@ public class VipService {
         Instant now = clock.instant();
         FollowUp done = followUps.save(new FollowUp(vip, vip.nextFollowUpAt(), now, member.displayName(),
                 checkedOutcome, satisfaction, checkedNotes));
-        Duration every = settings.followUpEvery(vip.vipLevel());
+        Duration every = settings.followUpEvery(vip.tier());
         vip.followUpDone(every == null ? null : now.plus(every), now);
         return done.view();
     }

@@ -7,6 +7,7 @@ create table vip_player (
     manager_id       uuid         references staff_account (id) on delete set null,
     entry_token_hash varchar(64)  unique,
     vip_level        integer      not null,
+    tier             varchar(20),
     next_follow_up_at timestamp with time zone,
     created_at       timestamp with time zone not null,
     updated_at       timestamp with time zone not null,

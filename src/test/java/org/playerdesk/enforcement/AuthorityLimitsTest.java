@@ -42,14 +42,14 @@ class AuthorityLimitsTest {
     }
 
     @Test
-    void vipFollowUpsApplyFromEachLevelUp() {
+    void vipFollowUpsArePerTier() {
         VipSettings settings = new Binder(new MapConfigurationPropertySource(Map.of(
-                "playerdesk.vip.follow-ups[3]", "60d", "playerdesk.vip.follow-ups[9]", "7d")))
+                "playerdesk.vip.follow-ups.gold", "14d")))
                 .bind("playerdesk.vip", VipSettings.class).get();
 
-        assertThat(settings.followUpEvery(2)).isNull();
-        assertThat(settings.followUpEvery(5)).isEqualTo(Duration.ofDays(60));
-        assertThat(settings.followUpEvery(10)).isEqualTo(Duration.ofDays(7));
-        assertThat(new VipSettings(null, null, null).followUpEvery(7)).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.followUpEvery("standard")).isNull();
+        assertThat(settings.followUpEvery("gold")).isEqualTo(Duration.ofDays(14));
+        assertThat(new VipSettings(null, null, null).followUpEvery("gold")).isEqualTo(Duration.ofDays(30));
+        assertThat(new VipSettings(null, null, null).followUpEvery("silver")).isEqualTo(Duration.ofDays(90));
     }
 }

@@ -48,6 +48,10 @@ class EnforcementAgainstSimulatedGameTest {
     GameBackends backends;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.playerdesk.player.PlayerProfiles profiles;
+    @Autowired
+    org.playerdesk.player.PlayerDirectory players;
 
     @Test
     void offensiveNicknameClimbsWarningThenSevenDaysThenPermanentThroughApproval() {
@@ -76,6 +80,10 @@ class EnforcementAgainstSimulatedGameTest {
         assertThat(fourth.step()).isEqualTo(3);
         assertThat(enforcement.history(game.id(), "10006")).extracting(ViolationView::penalty)
                 .containsExactly(Penalty.PERMANENT_BAN, Penalty.PERMANENT_BAN, Penalty.BAN, Penalty.WARNING);
+        workspace.ticket(game, "10006", "ban_appeal");
+        assertThat(profiles.violations(players.find(game.id(), "10006").orElseThrow()))
+                .extracting(org.playerdesk.player.Violation::penalty)
+                .containsExactly("permanent_ban", "permanent_ban", "ban 7", "warning");
     }
 
     @Test

@@ -13,11 +13,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.playerdesk.game.ConnectorKind;
 import org.playerdesk.game.GameBackend;
 import org.playerdesk.game.GameBackendUnavailable;
+import org.playerdesk.game.GameAccounts;
 import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.game.internal.http.HttpGameBackend;
 import org.playerdesk.game.internal.simulated.SimulatedGames;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,13 +44,15 @@ public class DefaultGameBackends implements GameBackends {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
     private final Map<UUID, Cached> http = new ConcurrentHashMap<>();
+    private final ObjectProvider<GameAccounts> accounts;
 
     private record Cached(String baseUrl, int secretHash, Duration connectTimeout, Duration readTimeout,
             HttpGameBackend backend) {
     }
 
     DefaultGameBackends(GameConnectorRepository connectors, GameRepository games, SimulatedGames simulated,
-            GameProperties properties, Clock clock) {
+            GameProperties properties, Clock clock, ObjectProvider<GameAccounts> accounts) {
+        this.accounts = accounts;
         this.connectors = connectors;
         this.games = games;
         this.simulated = simulated;
@@ -61,12 +65,13 @@ public class DefaultGameBackends implements GameBackends {
     public GameBackend of(UUID gameId) {
         GameConnector connector = connectors.findByGameId(gameId).orElse(null);
         ConnectorKind kind = connector == null ? ConnectorKind.NONE : connector.kind();
-        return switch (kind) {
+        GameBackend backend = switch (kind) {
             case NONE -> throw new GameBackendUnavailable("no game backend is configured for this game");
             case SIMULATED -> simulated.backend(games.findById(gameId).map(Game::info).map(GameInfo::code)
                     .orElseThrow(() -> new GameBackendUnavailable("unknown game " + gameId)));
             case HTTP -> http(connector);
         };
+        return new ForgettingBackend(backend, accountId -> accounts.ifAvailable(a -> a.evict(gameId, accountId)));
     }
 
     @Override

@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        only; never a timed-out read)
  * @param circuitBreaker when to stop calling a failing backend for a while
  * @param cacheTtl how long the player panel keeps what it read from a backend
+ * @param pageBudget how long a page waits for a backend before saying its data is unavailable
  * @param simulatedHttp serving the simulated game over HTTP (the connector's contract)
  */
 @ConfigurationProperties("playerdesk.game")
 public record GameProperties(Duration connectTimeout, Duration readTimeout, Integer retries,
-        CircuitBreaker circuitBreaker, Duration cacheTtl, SimulatedHttp simulatedHttp) {
+        CircuitBreaker circuitBreaker, Duration cacheTtl, Duration pageBudget, SimulatedHttp simulatedHttp) {
 
     public GameProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
@@ -26,6 +27,7 @@ public record GameProperties(Duration connectTimeout, Duration readTimeout, Inte
         retries = retries == null ? 1 : retries;
         circuitBreaker = circuitBreaker == null ? new CircuitBreaker(null, null, null, null) : circuitBreaker;
         cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+        pageBudget = pageBudget == null ? Duration.ofMillis(1500) : pageBudget;
         simulatedHttp = simulatedHttp == null ? new SimulatedHttp(false, null) : simulatedHttp;
     }
 

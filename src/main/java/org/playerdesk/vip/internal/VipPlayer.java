@@ -18,6 +18,7 @@ public class VipPlayer extends StoredEntity {
     private UUID managerId;
     private String entryTokenHash;
     private int vipLevel;
+    private String tier;
     private Instant nextFollowUpAt;
     private Instant createdAt;
     private Instant updatedAt;
@@ -32,9 +33,10 @@ public class VipPlayer extends StoredEntity {
         this.updatedAt = now;
     }
 
-    public void manage(UUID managerId, int vipLevel, Instant nextFollowUpAt, Instant now) {
+    public void manage(UUID managerId, int vipLevel, String tier, Instant nextFollowUpAt, Instant now) {
         this.managerId = managerId;
         this.vipLevel = vipLevel;
+        this.tier = tier;
         if (this.nextFollowUpAt == null || nextFollowUpAt == null) {
             this.nextFollowUpAt = nextFollowUpAt;
         }
@@ -67,12 +69,16 @@ public class VipPlayer extends StoredEntity {
         return vipLevel;
     }
 
+    public String tier() {
+        return tier;
+    }
+
     public Instant nextFollowUpAt() {
         return nextFollowUpAt;
     }
 
     public VipPlayerView view() {
-        return new VipPlayerView(getId(), gameId, accountId, managerId, vipLevel, entryTokenHash != null,
+        return new VipPlayerView(getId(), gameId, accountId, managerId, vipLevel, tier, entryTokenHash != null,
                 nextFollowUpAt, createdAt);
     }
 }
