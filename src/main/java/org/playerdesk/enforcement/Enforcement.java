@@ -168,7 +168,8 @@ public class Enforcement {
 
     /**
      * The accounts that share a registration or login IP address or a device with this one, grouped
-     * by what they share: the signs of alt accounts (小号). Reading them is audited.
+     * by what they share (kind and value, for example {@code ip 183.6.77.20}): the signs of alt
+     * accounts (小号). Reading them is audited; pages show the IP addresses masked.
      */
     @Transactional
     public Map<String, List<LinkedAccount>> linkedAccounts(UUID gameId, String accountId, StaffMember gm) {

@@ -137,7 +137,7 @@ class EnforcementAgainstSimulatedGameTest {
                 .with(user(new StaffUser(gm, "")))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("data-testid=\"linked-group\"", "183.6.77.20", "30008");
+        assertThat(page).contains("data-testid=\"linked-group\"", "183.6.*.*", "30008").doesNotContain("183.6.77.20");
         assertThat(enforcement.linkedAccounts(game.id(), "30001", gm)).isNotEmpty();
     }
 

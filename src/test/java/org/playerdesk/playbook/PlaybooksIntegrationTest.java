@@ -112,7 +112,7 @@ class PlaybooksIntegrationTest {
         playbooks.completeStep(opened.ticket().id(), stolen.steps().getFirst().id(), "昨晚 23 点被盗", agent);
 
         String during = page(opened, me);
-        assertThat(during).contains("data-testid=\"step-logins\"", "data-suspicious=\"true\"", "203.0.113.9");
+        assertThat(during).contains("data-testid=\"step-logins\"", "data-suspicious=\"true\"", "203.0.*.*").doesNotContain("203.0.113.9");
         mvc.perform(post("/console/tickets/{id}/playbook/reported-at", opened.ticket().id()).param("reportedAt", "soon")
                 .with(user(me)).with(csrf()).locale(Locale.ENGLISH)).andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
