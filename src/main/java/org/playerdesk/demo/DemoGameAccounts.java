@@ -1,6 +1,5 @@
 package org.playerdesk.demo;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
@@ -59,12 +58,8 @@ class DemoGameAccounts implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws Exception {
-        boolean embedded;
-        try (Connection connection = dataSource.getConnection()) {
-            embedded = connection.getMetaData().getURL().startsWith("jdbc:h2:");
-        }
-        boolean wanted = properties.demo() != null ? properties.demo() : embedded;
-        GameInfo game = wanted ? games.byCode(DemoWorkspace.GAME).orElse(null) : null;
+        GameInfo game = DemoWorkspace.wanted(properties, dataSource) ? games.byCode(DemoWorkspace.GAME).orElse(null)
+                : null;
         if (game == null) {
             return;
         }

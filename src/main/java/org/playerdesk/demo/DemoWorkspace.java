@@ -65,12 +65,7 @@ class DemoWorkspace implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws Exception {
-        boolean embedded;
-        try (Connection connection = dataSource.getConnection()) {
-            embedded = connection.getMetaData().getURL().startsWith("jdbc:h2:");
-        }
-        boolean wanted = properties.demo() != null ? properties.demo() : embedded;
-        if (!wanted) {
+        if (!wanted(properties, dataSource)) {
             log.info("Demo data: not seeded (set PLAYERDESK_DEMO=true to seed a demo workspace)");
             return;
         }
@@ -81,6 +76,15 @@ class DemoWorkspace implements ApplicationRunner {
         seed();
         log.info("Demo data: seeded the demo workspace (game '{}', API key '{}', staff admin, lead, agent1, agent2, "
                 + "vip1 with password '{}')", GAME, API_KEY, PASSWORD);
+    }
+
+    /** Whether the demo is wanted: as {@code playerdesk.demo} says, else on the embedded database only. */
+    static boolean wanted(PlayerDeskProperties properties, DataSource dataSource) throws java.sql.SQLException {
+        boolean embedded;
+        try (Connection connection = dataSource.getConnection()) {
+            embedded = connection.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
+        return properties.demo() != null ? properties.demo() : embedded;
     }
 
     private void seed() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -76,9 +75,13 @@ public class PlayerProfiles {
     }
 
     public Standing standing(PlayerSummary player) {
-        Optional<AccountProfile> profile = accounts.profile(player.gameId(), player.accountId());
-        if (profile.isPresent()) {
-            AccountProfile p = profile.get();
+        return standing(player, accounts.profile(player.gameId(), player.accountId()).orElse(null));
+    }
+
+    /** The standing from a profile the caller has just read (null: the game did not answer). */
+    public Standing standing(PlayerSummary player, AccountProfile profile) {
+        if (profile != null) {
+            AccountProfile p = profile;
             VipTier tier = tierOf(p.totalRecharge(), p.vipLevel());
             store.keepStanding(player.id(), new PlayerCrmStore.Standing(p.totalRecharge(), p.vipLevel(),
                     p.lastLoginAt(), tier.code(), clock.instant()));

@@ -48,6 +48,8 @@ class HttpGameConnectorTest {
     GameBackends gameBackends;
     @Autowired
     SimulatedGames simulated;
+    @Autowired
+    GameAccounts accounts;
 
     GameServerProxy proxy;
     String code;
@@ -177,6 +179,32 @@ class HttpGameConnectorTest {
         assertThat(http.circuit()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
         assertThat(http.logins("10001", 1)).hasSize(1);
         assertThat(http.circuit()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aPageDoesNotWaitForASlowGameButItsLateAnswerIsKeptForTheNextView() throws Exception {
+        GameInfo game = workspace.game();
+        connectors.configure(game.id(), ConnectorKind.HTTP, proxy.url("/simulated-game/" + game.code()), SECRET, 1000,
+                10_000, "admin");
+        proxy.delay = Duration.ofSeconds(3);
+
+        long start = System.nanoTime();
+        AccountSnapshot slow = accounts.snapshot(game.id(), "10001");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        assertThat(slow.state()).isEqualTo(AccountSnapshot.State.UNAVAILABLE);
+
+        proxy.delay = Duration.ZERO;
+        Thread.sleep(3_500);
+        int seen = proxy.requests.get();
+        AccountSnapshot later = accounts.snapshot(game.id(), "10001");
+        assertThat(later.available()).isTrue();
+        assertThat(later.profile().nickname()).isEqualTo("夜雨听风");
+        assertThat(later.logins()).isNotEmpty();
+        assertThat(proxy.requests.get()).as("from the cache").isEqualTo(seen);
+
+        gameBackends.of(game.id()).perform(new GameAction.Freeze(key(), "10001", "gm", "盗号保护"));
+        assertThat(accounts.snapshot(game.id(), "10001").profile().status()).as("an action drops the cached data")
+                .isEqualTo(AccountStatus.FROZEN);
     }
 
     @Test

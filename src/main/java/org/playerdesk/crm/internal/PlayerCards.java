@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.AccountSnapshot;
 import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerProfiles;
@@ -48,8 +49,9 @@ class PlayerCards {
             audit.record(viewer.member(), player.gameId(), "pii.view", "player", player.id().toString(),
                     "account " + player.accountId() + ": " + REVEALED_FIELDS);
         }
-        var standing = profiles.standing(player);
-        return new PlayerCard(player, accounts.snapshot(player.gameId(), player.accountId()), standing,
+        AccountSnapshot game = accounts.snapshot(player.gameId(), player.accountId());
+        var standing = profiles.standing(player, game.profile());
+        return new PlayerCard(player, game, standing,
                 profiles.tags(player, standing), profiles.notes(player.id()), profiles.violations(player),
                 viewer.can(Permission.VIEW_PERSONAL_DATA), reveal);
     }
