@@ -58,6 +58,9 @@ class StolenAccountPlaybookBrowserTest {
             Assumptions.abort(hint);
         }
         session = new BrowserSession();
+        // the journey waits on the simulated game and on several page loads; on a busy machine
+        // five seconds per assertion is too little
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     }
 
     @AfterAll
