@@ -18,11 +18,11 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
-import org.playerdesk.playbook.internal.DefaultPlaybooks;
 import org.playerdesk.playbook.internal.Playbook;
 import org.playerdesk.playbook.internal.PlaybookRepository;
 import org.playerdesk.playbook.internal.PlaybookRun;
 import org.playerdesk.playbook.internal.PlaybookRunRepository;
+import org.playerdesk.playbook.internal.PlaybookSeeder;
 import org.playerdesk.playbook.internal.PlaybookStep;
 import org.playerdesk.playbook.internal.StepOutcome;
 import org.playerdesk.playbook.internal.StepOutcomeRepository;
@@ -35,6 +35,7 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,12 +57,14 @@ public class Playbooks {
     private final TicketDesk desk;
     private final PlayerDirectory players;
     private final ObjectProvider<GameBackends> backends;
+    private final PlaybookSeeder seeder;
     private final Clock clock;
 
     Playbooks(PlaybookRepository playbooks, PlaybookRunRepository runs, StepOutcomeRepository outcomes,
             GameCatalog games, TicketQueries tickets, TicketDesk desk, PlayerDirectory players,
-            ObjectProvider<GameBackends> backends, Clock clock) {
+            ObjectProvider<GameBackends> backends, PlaybookSeeder seeder, Clock clock) {
         this.backends = backends;
+        this.seeder = seeder;
         this.playbooks = playbooks;
         this.runs = runs;
         this.outcomes = outcomes;
@@ -266,16 +269,12 @@ public class Playbooks {
 
     private void seedDefaults(UUID gameId) {
         String language = games.get(gameId).defaultLocale();
-        boolean chinese = language != null && language.toLowerCase(Locale.ROOT).startsWith("zh");
-        Instant now = clock.instant();
-        for (DefaultPlaybooks.Definition definition : DefaultPlaybooks.of(chinese)) {
-            Playbook playbook = new Playbook(gameId, definition.code(), definition.type(), definition.title(),
-                    definition.notice(), now);
-            definition.steps().forEach(s -> playbook.add(
-                    new PlaybookStep(s.title(), s.instructions(), s.data(), s.action(), s.windowHours()), now));
-            playbooks.save(playbook);
+        try {
+            seeder.seed(gameId, language != null && language.toLowerCase(Locale.ROOT).startsWith("zh"),
+                    clock.instant());
+        } catch (DataIntegrityViolationException raced) {
+            // another first view of the game seeded it at the same moment
         }
-        playbooks.flush();
     }
 
     private PlaybookRun running(UUID ticketId) {

@@ -64,6 +64,26 @@ class PlaybooksIntegrationTest {
     }
 
     @Test
+    void twoFirstViewsOfAGameAtOnceSeedItsProceduresOnce() throws Exception {
+        GameInfo game = workspace.game();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> {
+                start.await();
+                return playbooks.of(game.id()).size();
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return playbooks.of(game.id()).size();
+            });
+            start.countDown();
+            assertThat(first.get()).isEqualTo(5);
+            assertThat(second.get()).isEqualTo(5);
+        }
+        assertThat(playbooks.of(game.id())).hasSize(5);
+    }
+
+    @Test
     void runsAsAChecklistAndEndsWithTheTemplatedNoticeToThePlayer() {
         GameInfo game = workspace.game();
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
