@@ -37,6 +37,7 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -65,11 +66,13 @@ public class Enforcement {
     private final PlayerDirectory players;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final ViolationTypeSeeder seeder;
     private final Clock clock;
 
     Enforcement(ViolationTypeRepository types, ViolationRepository violations, AccountActions actions,
             ObjectProvider<GameBackends> backends, GameCatalog games, TicketDesk desk, TicketQueries tickets,
-            PlayerDirectory players, AuditLog audit, MessageSource messages, Clock clock) {
+            PlayerDirectory players, AuditLog audit, MessageSource messages, ViolationTypeSeeder seeder, Clock clock) {
+        this.seeder = seeder;
         this.types = types;
         this.violations = violations;
         this.actions = actions;
@@ -86,13 +89,11 @@ public class Enforcement {
     /** The game's violation types, seeding the shipped defaults (seed 002's patrol rules) on first use. */
     public List<ViolationTypeView> types(UUID gameId) {
         if (!types.existsByGameId(gameId)) {
-            boolean chinese = games.get(gameId).defaultLocale().toLowerCase(Locale.ROOT).startsWith("zh");
-            for (DefaultLadders.Definition d : DefaultLadders.ALL) {
-                ViolationType type = new ViolationType(gameId, d.code(), chinese ? d.chinese() : d.english());
-                type.define(chinese ? d.chinese() : d.english(), d.ladder(), d.partnerLadder());
-                types.save(type);
+            try {
+                seeder.seed(gameId, games.get(gameId).defaultLocale().toLowerCase(Locale.ROOT).startsWith("zh"));
+            } catch (DataIntegrityViolationException raced) {
+                // another first use of the game seeded it at the same moment
             }
-            types.flush();
         }
         return types.findByGameIdOrderByCode(gameId).stream().map(ViolationType::view).toList();
     }

@@ -158,6 +158,25 @@ class EnforcementAgainstSimulatedGameTest {
     }
 
     @Test
+    void twoFirstUsesOfAGameAtOnceSeedItsViolationTypesOnce() throws Exception {
+        GameInfo game = workspace.game();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> {
+                start.await();
+                return enforcement.types(game.id()).size();
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return enforcement.types(game.id()).size();
+            });
+            start.countDown();
+            assertThat(first.get()).isEqualTo(5);
+            assertThat(second.get()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void theSimulatedGameAppliesARetriedActionOnce() {
         GameInfo game = workspace.simulatedGame();
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);

@@ -1,0 +1,36 @@
+package org.playerdesk.enforcement;
+
+import java.util.UUID;
+
+import org.playerdesk.enforcement.internal.ViolationType;
+import org.playerdesk.enforcement.internal.ViolationTypeRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives a game the shipped violation types, in a transaction of its own, so that two first uses of
+ * a game at once leave one set and no failed caller (the loser's insert is rolled back alone).
+ */
+@Component
+class ViolationTypeSeeder {
+
+    private final ViolationTypeRepository types;
+
+    ViolationTypeSeeder(ViolationTypeRepository types) {
+        this.types = types;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void seed(UUID gameId, boolean chinese) {
+        if (types.existsByGameId(gameId)) {
+            return;
+        }
+        for (DefaultLadders.Definition d : DefaultLadders.ALL) {
+            ViolationType type = new ViolationType(gameId, d.code(), chinese ? d.chinese() : d.english());
+            type.define(chinese ? d.chinese() : d.english(), d.ladder(), d.partnerLadder());
+            types.save(type);
+        }
+        types.flush();
+    }
+}
