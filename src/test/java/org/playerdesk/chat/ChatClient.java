@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * chat token, or an agent signed in to the console with its session cookie and CSRF token. What
  * it receives lands in queues the test reads, waiting at most a few seconds.
  */
-final class ChatClient implements AutoCloseable {
+public final class ChatClient implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -43,13 +43,22 @@ final class ChatClient implements AutoCloseable {
     final BlockingQueue<String> refusals = new LinkedBlockingQueue<>();
     private final WebSocketStompClient stomp;
     private StompSession session;
+    private HttpClient http;
+    private String base;
+    private String csrfHeader;
+    private String csrfToken;
+
+    private final org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler receipts =
+            new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
 
     private ChatClient() {
         stomp = new WebSocketStompClient(new StandardWebSocketClient());
         stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        receipts.initialize();
+        stomp.setTaskScheduler(receipts);
     }
 
-    static ChatClient player(String base, String chat, String token) throws Exception {
+    public static ChatClient player(String base, String chat, String token) throws Exception {
         ChatClient client = new ChatClient();
         StompHeaders connect = new StompHeaders();
         connect.add("chat-session", chat);
@@ -59,7 +68,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Signs in through the console's form, then connects with the session cookie and the page's CSRF token. */
-    static ChatClient agent(String base, String username, String password) throws Exception {
+    public static ChatClient agent(String base, String username, String password) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
@@ -76,6 +85,10 @@ final class ChatClient implements AutoCloseable {
         String cookie = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow().toString();
         ChatClient client = new ChatClient();
+        client.http = http;
+        client.base = base;
+        client.csrfHeader = header;
+        client.csrfToken = token;
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add("Cookie", cookie);
         StompHeaders connect = new StompHeaders();
@@ -84,8 +97,16 @@ final class ChatClient implements AutoCloseable {
         return client;
     }
 
+    /** A console action as the signed-in agent (a form post with the CSRF token); the answer's status. */
+    public int post(String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header(csrfHeader, csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** Connects without waiting for CONNECTED: a refused CONNECT ends in {@link #refusals}. */
-    static ChatClient tryPlayer(String base, String chat, String token) {
+    public static ChatClient tryPlayer(String base, String chat, String token) {
         ChatClient client = new ChatClient();
         StompHeaders connect = new StompHeaders();
         connect.add("chat-session", chat);
@@ -118,20 +139,37 @@ final class ChatClient implements AutoCloseable {
         };
     }
 
-    void subscribe(String destination) {
+    public void subscribe(String destination) {
         session.subscribe(destination, into(destination.startsWith("/user/") ? errors : events));
     }
 
-    void send(String destination, Object payload) {
+    /**
+     * Subscribes and waits for the broker's receipt: through the RabbitMQ relay, a message sent
+     * before the subscription is bound would not reach it. (The simple broker sends no receipts.)
+     */
+    public void subscribeConfirmed(String destination) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> bound = new java.util.concurrent.CompletableFuture<>();
+        session.setAutoReceipt(true);
+        try {
+            StompSession.Subscription subscription = session.subscribe(destination, into(events));
+            subscription.addReceiptTask(() -> bound.complete(null));
+            subscription.addReceiptLostTask(() -> bound.completeExceptionally(new AssertionError("no receipt")));
+        } finally {
+            session.setAutoReceipt(false);
+        }
+        bound.get(10, TimeUnit.SECONDS);
+    }
+
+    public void send(String destination, Object payload) {
         session.send(destination, payload);
     }
 
-    boolean connected() {
+    public boolean connected() {
         return session != null && session.isConnected();
     }
 
     /** The next event of {@code type}, skipping others; fails after the wait. */
-    Map<String, Object> next(String type) throws InterruptedException {
+    public Map<String, Object> next(String type) throws InterruptedException {
         long until = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < until) {
             Map<String, Object> event = events.poll(100, TimeUnit.MILLISECONDS);
@@ -143,7 +181,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The next message line written by {@code kind} (player or agent), skipping the rest. */
-    Map<String, Object> nextLine(String kind) throws InterruptedException {
+    public Map<String, Object> nextLine(String kind) throws InterruptedException {
         long until = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < until) {
             Map<String, Object> event = events.poll(100, TimeUnit.MILLISECONDS);
@@ -154,7 +192,7 @@ final class ChatClient implements AutoCloseable {
         throw new AssertionError("no message from the " + kind + " arrived");
     }
 
-    Map<String, Object> nextError() throws InterruptedException {
+    public Map<String, Object> nextError() throws InterruptedException {
         Map<String, Object> error = errors.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         if (error == null) {
             throw new AssertionError("no error arrived");
@@ -162,7 +200,7 @@ final class ChatClient implements AutoCloseable {
         return error;
     }
 
-    String nextRefusal() throws InterruptedException {
+    public String nextRefusal() throws InterruptedException {
         String refusal = refusals.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         if (refusal == null) {
             throw new AssertionError("the server did not refuse");
@@ -186,7 +224,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> line(Map<String, Object> event) {
+    public static Map<String, Object> line(Map<String, Object> event) {
         return (Map<String, Object>) event.get("line");
     }
 
@@ -208,9 +246,10 @@ final class ChatClient implements AutoCloseable {
             session.disconnect();
         }
         stomp.stop();
+        receipts.shutdown();
     }
 
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return (List<Object>) value;
     }
 }

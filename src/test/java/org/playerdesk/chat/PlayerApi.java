@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The widget's HTTP calls, made as the widget makes them. */
-final class PlayerApi {
+public final class PlayerApi {
 
-    record Answer(int status, Map<String, Object> body) {
-        String text(String field) {
+    public record Answer(int status, Map<String, Object> body) {
+        public String text(String field) {
             return String.valueOf(body.get(field));
         }
     }
@@ -19,11 +19,11 @@ final class PlayerApi {
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    PlayerApi(String base) {
+    public PlayerApi(String base) {
         this.base = base;
     }
 
-    static Map<String, Object> identity(ChatIdentity identity) {
+    public static Map<String, Object> identity(ChatIdentity identity) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("game", identity.game());
         map.put("accountId", identity.accountId());
@@ -35,7 +35,7 @@ final class PlayerApi {
         return map;
     }
 
-    Answer start(String game, Map<String, Object> identity, String clientId, String message) throws Exception {
+    public Answer start(String game, Map<String, Object> identity, String clientId, String message) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("identity", identity);
         body.put("clientId", clientId);
@@ -43,7 +43,7 @@ final class PlayerApi {
         return call("POST", "/chat/api/" + game + "/chats", null, body);
     }
 
-    Answer call(String method, String path, String token, Object body) throws Exception {
+    public Answer call(String method, String path, String token, Object body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
