@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -50,16 +49,7 @@ class LiveChatBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!BrowserSession.available()) {
-            boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-            String hint = "headless Chromium is needed at " + BrowserSession.CHROMIUM
-                    + " (apt-get install chromium, or set PLAYERDESK_CHROMIUM)";
-            if (ci) {
-                throw new IllegalStateException(hint);
-            }
-            Assumptions.abort(hint);
-        }
-        session = new BrowserSession();
+        session = BrowserSession.startOrSkip();
     }
 
     @AfterAll

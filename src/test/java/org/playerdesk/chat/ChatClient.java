@@ -243,7 +243,11 @@ public final class ChatClient implements AutoCloseable {
     @Override
     public void close() {
         if (session != null && session.isConnected()) {
-            session.disconnect();
+            try {
+                session.disconnect();
+            } catch (RuntimeException e) {
+                // the server closed the connection first (after an ERROR frame)
+            }
         }
         stomp.stop();
         receipts.shutdown();
