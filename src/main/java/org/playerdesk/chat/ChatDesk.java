@@ -376,21 +376,19 @@ public class ChatDesk {
         return expireWaiting(clock.instant());
     }
 
-    /** The same as of {@code now}. */
+    /** The same as of {@code now}: one look-up per game with waiting chats, then only the chats past its wait. */
     public int expireWaiting(Instant now) {
         int expired = 0;
-        for (ChatSession candidate : sessions.findByStatusAndCreatedAtBefore(ChatStatus.WAITING,
-                now.minusSeconds(10))) {
-            ChatSettings rules = settingsOf(candidate.gameId());
-            if (candidate.createdAt().plusSeconds(rules.maxWaitSeconds()).isAfter(now)) {
-                continue;
-            }
-            ChatSession session = sessions.lockById(candidate.getId()).orElseThrow();
-            if (session.status() == ChatStatus.WAITING) {
-                session.becomeTicket(now);
-                statusChanged(session);
-                queueChanged(session.gameId());
-                expired++;
+        for (UUID game : sessions.gamesWith(ChatStatus.WAITING)) {
+            Instant before = now.minusSeconds(settingsOf(game).maxWaitSeconds());
+            for (UUID id : sessions.idsOf(game, ChatStatus.WAITING, before)) {
+                ChatSession session = sessions.lockById(id).orElseThrow();
+                if (session.status() == ChatStatus.WAITING) {
+                    session.becomeTicket(now);
+                    statusChanged(session);
+                    queueChanged(session.gameId());
+                    expired++;
+                }
             }
         }
         return expired;

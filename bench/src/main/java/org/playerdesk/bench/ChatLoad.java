@@ -290,6 +290,7 @@ public final class ChatLoad {
                     onBody.accept(split < 0 ? "" : frame.substring(split + 2));
                 } else if (frame.startsWith("ERROR")) {
                     closed = true;
+                    System.err.println("ERROR frame: " + frame.replace('\n', ' '));
                 }
             }
             webSocket.request(1);

@@ -30,5 +30,9 @@ public interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> 
 
     long countByGameIdAndStatusAndCreatedAtBefore(UUID gameId, ChatStatus status, Instant before);
 
-    List<ChatSession> findByStatusAndCreatedAtBefore(ChatStatus status, Instant before);
+    @Query("select distinct s.gameId from ChatSession s where s.status = :status")
+    List<UUID> gamesWith(ChatStatus status);
+
+    @Query("select s.id from ChatSession s where s.gameId = :gameId and s.status = :status and s.createdAt < :before")
+    List<UUID> idsOf(UUID gameId, ChatStatus status, Instant before);
 }
