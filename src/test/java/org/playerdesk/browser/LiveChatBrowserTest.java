@@ -50,6 +50,8 @@ class LiveChatBrowserTest {
     @BeforeAll
     static void startBrowser() {
         session = BrowserSession.startOrSkip();
+        // the machine running the suite may be busy: real-time updates get more than the default 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     }
 
     @AfterAll
