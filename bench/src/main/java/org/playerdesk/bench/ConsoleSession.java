@@ -50,6 +50,14 @@ final class ConsoleSession {
         return console;
     }
 
+    String sessionCookie() {
+        return "JSESSIONID=" + session;
+    }
+
+    String csrfToken() {
+        return csrf;
+    }
+
     /** A console page; anything but 200 is a failure. */
     String page(String path) throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + path)).GET()

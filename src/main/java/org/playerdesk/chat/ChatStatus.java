@@ -1,0 +1,46 @@
+package org.playerdesk.chat;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.playerdesk.system.Coded;
+import org.playerdesk.system.RuleViolation;
+
+/**
+ * A chat's life: it waits in the queue until an agent accepts it, then it is active until either
+ * side ends it. A chat nobody could take (outside service hours, or no agent free within the
+ * game's wait) becomes a ticket: its messages stay on the ticket and the answer comes there.
+ */
+public enum ChatStatus implements Coded {
+    WAITING("waiting"), ACTIVE("active"), ENDED("ended"), TICKET("ticket");
+
+    private static final Map<ChatStatus, Set<ChatStatus>> NEXT = Map.of(
+            WAITING, Set.of(ACTIVE, ENDED, TICKET),
+            ACTIVE, Set.of(ENDED),
+            ENDED, Set.of(),
+            TICKET, Set.of(ENDED));
+
+    private final String code;
+
+    ChatStatus(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    public boolean open() {
+        return this == WAITING || this == ACTIVE;
+    }
+
+    /** Refuses a step this state machine does not allow. */
+    public ChatStatus moveTo(ChatStatus next) {
+        if (!NEXT.get(this).contains(next)) {
+            throw new RuleViolation("chat.status.refused", "a " + code + " chat cannot become " + next.code, code,
+                    next.code);
+        }
+        return next;
+    }
+}

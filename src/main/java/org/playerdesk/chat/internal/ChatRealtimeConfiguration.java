@@ -1,0 +1,99 @@
+package org.playerdesk.chat.internal;
+
+import java.util.Map;
+
+import org.playerdesk.chat.ChatDesk;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.security.messaging.web.socket.server.CsrfTokenHandshakeInterceptor;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * Real time: STOMP over WebSocket. Players connect at {@code /chat/ws} (from the games' pages and
+ * web views), agents at {@code /console/chat/ws} (same origin, console session). One node uses
+ * the in-memory simple broker; with {@code playerdesk.chat.relay.enabled} every node relays to
+ * RabbitMQ's STOMP plugin, so a player on one node and an agent on another hear each other.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@EnableConfigurationProperties(ChatProperties.class)
+class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    /** A STOMP frame larger than this closes the connection: a message is at most a few KB of text. */
+    static final int FRAME_MAX = 32 * 1024;
+
+    private final ChatProperties properties;
+    private final ObjectProvider<ChatDesk> desk;
+
+    ChatRealtimeConfiguration(ChatProperties properties, ObjectProvider<ChatDesk> desk) {
+        this.properties = properties;
+        this.desk = desk;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/chat/ws").setAllowedOriginPatterns(properties.allowedOrigins())
+                .addInterceptors(side(ChatGate.PLAYER));
+        registry.addEndpoint("/console/chat/ws").addInterceptors(new CsrfTokenHandshakeInterceptor(),
+                side(ChatGate.AGENT));
+        registry.setErrorHandler(new ChatErrors());
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        ChatProperties.Relay relay = properties.relay();
+        if (relay.enabled()) {
+            registry.enableStompBrokerRelay("/topic", "/queue")
+                    .setRelayHost(relay.host()).setRelayPort(relay.port())
+                    .setClientLogin(relay.login()).setClientPasscode(relay.passcode())
+                    .setSystemLogin(relay.login()).setSystemPasscode(relay.passcode())
+                    .setVirtualHost(relay.virtualHost());
+        } else {
+            ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+            heartbeats.setPoolSize(1);
+            heartbeats.setThreadNamePrefix("chat-heartbeat-");
+            heartbeats.initialize();
+            registry.enableSimpleBroker("/topic", "/queue").setHeartbeatValue(new long[] { 10000, 10000 })
+                    .setTaskScheduler(heartbeats);
+        }
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new ChatGate(desk));
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(FRAME_MAX);
+    }
+
+    private static HandshakeInterceptor side(String side) {
+        return new HandshakeInterceptor() {
+            @Override
+            public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                    WebSocketHandler handler, Map<String, Object> attributes) {
+                attributes.put(ChatGate.SIDE, side);
+                return true;
+            }
+
+            @Override
+            public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                    WebSocketHandler handler, Exception exception) {
+            }
+        };
+    }
+}

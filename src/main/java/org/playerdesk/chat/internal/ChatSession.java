@@ -1,0 +1,161 @@
+package org.playerdesk.chat.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import org.playerdesk.chat.ChatStatus;
+import org.playerdesk.chat.ChatView;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.StoredEntity;
+
+/** One chat between a player and (once accepted) an agent; the rules of its life are here. */
+@Entity
+@Table(name = "chat_session")
+public class ChatSession extends StoredEntity {
+
+    private UUID gameId;
+    private UUID playerId;
+    private String accountId;
+    private String nickname;
+    private Integer vipLevel;
+    private String server;
+    private boolean guest;
+    private String tokenHash;
+    @Convert(converter = ChatConverters.Status.class)
+    private ChatStatus status;
+    private UUID agentId;
+    private String agentName;
+    private UUID ticketId;
+    private String followToken;
+    private long lastSeq;
+    private long playerRead;
+    private long agentRead;
+    private Integer rating;
+    @Column(name = "rating_comment")
+    private String ratingComment;
+    private Instant createdAt;
+    private Instant acceptedAt;
+    private Instant endedAt;
+
+    protected ChatSession() {
+    }
+
+    public ChatSession(UUID gameId, UUID playerId, String accountId, String nickname, Integer vipLevel, String server,
+            boolean guest, String tokenHash, ChatStatus status, Instant now) {
+        this.gameId = gameId;
+        this.playerId = playerId;
+        this.accountId = accountId;
+        this.nickname = nickname;
+        this.vipLevel = vipLevel;
+        this.server = server;
+        this.guest = guest;
+        this.tokenHash = tokenHash;
+        this.status = status;
+        this.createdAt = now;
+    }
+
+    public long nextSeq() {
+        return ++lastSeq;
+    }
+
+    public void accept(UUID agent, String name, Instant now) {
+        status = status.moveTo(ChatStatus.ACTIVE);
+        agentId = agent;
+        agentName = name;
+        acceptedAt = now;
+    }
+
+    public void transfer(UUID agent, String name) {
+        if (status != ChatStatus.ACTIVE) {
+            throw new RuleViolation("chat.transfer.not-active", "only an active chat can be transferred");
+        }
+        agentId = agent;
+        agentName = name;
+    }
+
+    public void end(Instant now) {
+        status = status.moveTo(ChatStatus.ENDED);
+        endedAt = now;
+    }
+
+    /** Outside service hours: a ticket from the first message on, still open for the player's messages. */
+    public void becomeTicketAtStart(Instant now) {
+        status = ChatStatus.TICKET;
+    }
+
+    public void becomeTicket(Instant now) {
+        status = status.moveTo(ChatStatus.TICKET);
+        endedAt = now;
+    }
+
+    public void rate(int score, String comment) {
+        if (status.open()) {
+            throw new RuleViolation("chat.rate.open", "a chat is rated once it has ended");
+        }
+        if (rating != null) {
+            throw new RuleViolation("chat.rate.twice", "this chat is already rated");
+        }
+        rating = score;
+        ratingComment = comment;
+    }
+
+    public void read(boolean byPlayer, long seq) {
+        long upTo = Math.min(seq, lastSeq);
+        if (byPlayer) {
+            playerRead = Math.max(playerRead, upTo);
+        } else {
+            agentRead = Math.max(agentRead, upTo);
+        }
+    }
+
+    public void ticket(UUID ticket, String follow) {
+        ticketId = ticket;
+        followToken = follow;
+    }
+
+    public ChatView view() {
+        return new ChatView(getId(), gameId, nickname, accountId, vipLevel, server, guest, status, agentId, agentName,
+                ticketId, lastSeq, playerRead, agentRead, rating, createdAt, acceptedAt);
+    }
+
+    public UUID gameId() {
+        return gameId;
+    }
+
+    public UUID playerId() {
+        return playerId;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
+    }
+
+    public ChatStatus status() {
+        return status;
+    }
+
+    public UUID agentId() {
+        return agentId;
+    }
+
+    public UUID ticketId() {
+        return ticketId;
+    }
+
+    public String followToken() {
+        return followToken;
+    }
+
+    public String nickname() {
+        return nickname;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,38 @@
+package org.playerdesk.chat.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.playerdesk.chat.ChatStatus;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> {
+
+    /** The chat locked for this transaction: its messages are numbered one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from ChatSession s where s.id = :id")
+    Optional<ChatSession> lockById(UUID id);
+
+    List<ChatSession> findByGameIdInAndStatusOrderByCreatedAtAsc(Collection<UUID> gameIds, ChatStatus status);
+
+    List<ChatSession> findByStatusOrderByCreatedAtAsc(ChatStatus status);
+
+    List<ChatSession> findByAgentIdAndStatusOrderByCreatedAtAsc(UUID agentId, ChatStatus status);
+
+    long countByAgentIdAndStatus(UUID agentId, ChatStatus status);
+
+    long countByGameIdAndStatusAndCreatedAtBefore(UUID gameId, ChatStatus status, Instant before);
+
+    @Query("select distinct s.gameId from ChatSession s where s.status = :status")
+    List<UUID> gamesWith(ChatStatus status);
+
+    @Query("select s.id from ChatSession s where s.gameId = :gameId and s.status = :status and s.createdAt < :before")
+    List<UUID> idsOf(UUID gameId, ChatStatus status, Instant before);
+}

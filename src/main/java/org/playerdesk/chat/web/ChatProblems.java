@@ -1,0 +1,24 @@
+package org.playerdesk.chat.web;
+
+import java.net.URI;
+
+import org.playerdesk.chat.ChatRefused;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A refused identity, token or action of the chat: 403 with the code the widget translates. */
+@RestControllerAdvice(assignableTypes = { PlayerChatController.class, ConsoleChatController.class })
+class ChatProblems {
+
+    @ExceptionHandler(ChatRefused.class)
+    ResponseEntity<ProblemDetail> refused(ChatRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(URI.create("https://playerdesk.org/problems/" + e.code().replace('.', '-')));
+        problem.setTitle("Refused");
+        problem.setProperty("code", e.code());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+}

@@ -1,0 +1,75 @@
+package org.playerdesk.chat.web;
+
+import java.util.UUID;
+
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.system.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A game's chat settings, for admins: the identity secret (stored, never shown again, never
+ * logged), guests, service hours and the longest wait before a chat becomes a ticket.
+ */
+@Controller
+@RequestMapping("/console/chat/settings")
+class ChatSettingsController {
+
+    private final ChatDesk desk;
+    private final GameCatalog games;
+
+    ChatSettingsController(ChatDesk desk, GameCatalog games) {
+        this.desk = desk;
+        this.games = games;
+    }
+
+    @GetMapping("/{game}")
+    String form(@AuthenticationPrincipal StaffUser me, @PathVariable UUID game, Model model) {
+        mayConfigure(me);
+        model.addAttribute("game", games.get(game));
+        model.addAttribute("rules", desk.rules(game));
+        return "chat/settings";
+    }
+
+    @PostMapping("/{game}")
+    String save(@AuthenticationPrincipal StaffUser me, @PathVariable UUID game,
+            @RequestParam(required = false) String secret, @RequestParam(defaultValue = "false") boolean guests,
+            @RequestParam(required = false) String hoursFrom, @RequestParam(required = false) String hoursTo,
+            @RequestParam(required = false) String timeZone, @RequestParam(required = false) Integer maxWaitSeconds,
+            Model model, RedirectAttributes redirect) {
+        mayConfigure(me);
+        try {
+            desk.configure(game, blankToNull(secret), guests, blankToNull(hoursFrom), blankToNull(hoursTo), timeZone,
+                    maxWaitSeconds);
+        } catch (InvalidInput e) {
+            model.addAttribute("game", games.get(game));
+            model.addAttribute("rules", desk.rules(game));
+            model.addAttribute("errors", e.errors());
+            return "chat/settings";
+        }
+        redirect.addFlashAttribute("notice", "chat.settings.saved");
+        return "redirect:/console/chat/settings/" + game;
+    }
+
+    private static void mayConfigure(StaffUser me) {
+        if (!me.can(Permission.MANAGE_API_KEYS)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,180 @@
+package org.playerdesk.chat.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.AgentSeat;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatLine;
+import org.playerdesk.chat.ChatRefused;
+import org.playerdesk.chat.ChatView;
+import org.playerdesk.chat.Presence;
+import org.playerdesk.chat.Sender;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The agents' chat console: one page holding several chats at once, kept up to date over the
+ * WebSocket; the actions (presence, accept, transfer, end) are plain posts with the console's
+ * CSRF token, answered with the new state.
+ */
+@Controller
+@RequestMapping("/console/chat")
+class ConsoleChatController {
+
+    static final String[] SCRIPT_TEXTS = { "seats", "accept", "transferTo", "end", "send", "canned", "ticket", "typing",
+        "read", "image", "connected", "reconnecting", "status.active", "status.ended", "status.ticket",
+        "status.waiting", "error.chat.failed", "error.chat.accept.no-seat", "error.chat.accept.taken",
+        "error.chat.transfer.no-seat", "error.chat.rate-limited", "error.chat.invalid", "error.chat.ended",
+        "error.chat.not-yours" };
+    static final int CANNED_REPLIES = 6;
+
+    private final ChatDesk desk;
+    private final GameCatalog games;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ConsoleChatController(ChatDesk desk, GameCatalog games, MessageSource messages, JsonMapper json) {
+        this.desk = desk;
+        this.games = games;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal StaffUser me, Model model, Locale locale) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String key : SCRIPT_TEXTS) {
+            texts.put(key, messages.getMessage("chat.js." + key, null, locale));
+        }
+        List<String> canned = new ArrayList<>();
+        for (int i = 1; i <= CANNED_REPLIES; i++) {
+            canned.add(messages.getMessage("chat.canned." + i, null, locale));
+        }
+        model.addAttribute("seat", desk.seat(me.member()));
+        model.addAttribute("texts", json.writeValueAsString(texts));
+        model.addAttribute("canned", json.writeValueAsString(canned));
+        model.addAttribute("presences", Presence.values());
+        return "chat/console";
+    }
+
+    /** Everything the console shows: the agent's seat, their chats, the queue and who is online to transfer to. */
+    @GetMapping("/state")
+    @ResponseBody
+    Map<String, Object> state(@AuthenticationPrincipal StaffUser me) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("seat", seat(desk.seat(me.member())));
+        List<Map<String, Object>> mine = new ArrayList<>();
+        List<Map<String, Object>> online = new ArrayList<>();
+        for (ChatView chat : desk.active(me.member())) {
+            mine.add(chat(chat));
+            for (AgentSeat seat : desk.online(chat.gameId())) {
+                if (!seat.staffId().equals(me.id()) && online.stream().noneMatch(s -> s.get("id").equals(seat.staffId()))) {
+                    online.add(seat(seat));
+                }
+            }
+        }
+        state.put("mine", mine);
+        state.put("waiting", desk.waiting(me.member()).stream().map(ConsoleChatController::chat).toList());
+        state.put("agents", online);
+        state.put("games", (me.gameScope() == null ? games.all() : games.all(me.gameScope())).stream()
+                .map(GameInfo::id).toList());
+        return state;
+    }
+
+    @PostMapping("/presence")
+    @ResponseBody
+    Map<String, Object> presence(@AuthenticationPrincipal StaffUser me, @RequestParam String presence,
+            @RequestParam(required = false) Integer capacity) {
+        mayWork(me);
+        FieldErrors errors = new FieldErrors();
+        Presence next = errors.code("presence", presence, Presence.class, null);
+        errors.throwIfAny();
+        return seat(desk.setPresence(me.member(), next, capacity));
+    }
+
+    @PostMapping("/{chat}/accept")
+    @ResponseBody
+    Map<String, Object> accept(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat) {
+        mayWork(me);
+        return chat(desk.accept(chat, me));
+    }
+
+    @PostMapping("/{chat}/transfer")
+    @ResponseBody
+    Map<String, Object> transfer(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat,
+            @RequestParam UUID to) {
+        mayWork(me);
+        return chat(desk.transfer(chat, me, to));
+    }
+
+    @PostMapping("/{chat}/end")
+    @ResponseBody
+    Map<String, Object> end(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat) {
+        return chat(desk.end(chat, Sender.agent(me)));
+    }
+
+    @GetMapping("/{chat}/lines")
+    @ResponseBody
+    List<ChatLine> lines(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat,
+            @RequestParam(defaultValue = "0") long after) {
+        if (!desk.mayWatch(me.member(), chat)) {
+            throw new NotFoundException("chat", chat);
+        }
+        return desk.history(chat, after);
+    }
+
+    private static void mayWork(StaffUser me) {
+        if (!me.can(Permission.WORK_TICKETS)) {
+            throw new ChatRefused("chat.permission", "your role cannot take chats");
+        }
+    }
+
+    private static Map<String, Object> seat(AgentSeat seat) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", seat.staffId());
+        map.put("name", seat.displayName());
+        map.put("presence", seat.presence().code());
+        map.put("capacity", seat.capacity());
+        map.put("active", seat.active());
+        return map;
+    }
+
+    private static Map<String, Object> chat(ChatView chat) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", chat.id());
+        map.put("game", chat.gameId());
+        map.put("nickname", chat.nickname());
+        map.put("accountId", chat.accountId());
+        map.put("vipLevel", chat.vipLevel());
+        map.put("server", chat.server());
+        map.put("guest", chat.guest());
+        map.put("status", chat.status().code());
+        map.put("agent", chat.agentName());
+        map.put("ticket", chat.ticketId());
+        map.put("lastSeq", chat.lastSeq());
+        map.put("playerRead", chat.playerRead());
+        map.put("createdAt", chat.createdAt());
+        return map;
+    }
+}

@@ -1,0 +1,283 @@
+/*
+ * The agents' chat console: presence, the queue, and several chats at once, updated over the
+ * WebSocket without reloading. Actions are posts with the console's CSRF token.
+ */
+(function () {
+    'use strict';
+
+    var root = document.getElementById('chat-console');
+    if (!root) { return; }
+    var me = root.dataset.me;
+    var texts = JSON.parse(root.dataset.texts);
+    var canned = JSON.parse(root.dataset.canned);
+    var csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
+    var csrfToken = document.querySelector('meta[name="_csrf"]').content;
+    var cards = {};
+    var stomp;
+    var retry = 1000;
+    var subscribedGames = {};
+
+    function el(tag, cls, text) {
+        var e = document.createElement(tag);
+        if (cls) { e.className = cls; }
+        if (text !== undefined && text !== null) { e.textContent = text; }
+        return e;
+    }
+
+    function t(key, values) {
+        var s = texts[key] || key;
+        Object.keys(values || {}).forEach(function (k) { s = s.split('{' + k + '}').join(values[k]); });
+        return s;
+    }
+
+    function newId() {
+        var bytes = new Uint8Array(12);
+        crypto.getRandomValues(bytes);
+        return 'a-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    }
+
+    function post(path, params) {
+        var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+        headers[csrfHeader] = csrfToken;
+        return fetch(path, { method: 'POST', headers: headers, body: new URLSearchParams(params || {}) })
+            .then(function (r) {
+                return r.json().catch(function () { return {}; }).then(function (json) {
+                    if (!r.ok) { throw json; }
+                    return json;
+                });
+            });
+    }
+
+    function showError(problem) {
+        var box = document.getElementById('chat-error');
+        var code = problem && problem.code;
+        box.textContent = (code && texts['error.' + code]) || (problem && (problem.detail || problem.message)) || t('error.chat.failed');
+        box.hidden = false;
+        setTimeout(function () { box.hidden = true; }, 8000);
+    }
+
+    function refresh() {
+        fetch('/console/chat/state', { headers: { Accept: 'application/json' } })
+            .then(function (r) { return r.json(); })
+            .then(render)
+            .catch(showError);
+    }
+
+    function render(state) {
+        document.getElementById('chat-presence').value = state.seat.presence;
+        document.getElementById('chat-capacity').value = state.seat.capacity;
+        document.getElementById('chat-seats').textContent = t('seats', { active: state.seat.active, capacity: state.seat.capacity });
+        document.getElementById('chat-queue-count').textContent = state.waiting.length;
+        var queue = document.getElementById('chat-queue');
+        queue.textContent = '';
+        state.waiting.forEach(function (chat) {
+            var item = el('li', 'list-group-item d-flex justify-content-between align-items-center');
+            item.setAttribute('data-testid', 'chat-waiting');
+            var who = el('span', null, (chat.nickname || chat.accountId) + (chat.vipLevel !== null ? ' · VIP' + chat.vipLevel : '')
+                + (chat.server ? ' · ' + chat.server : ''));
+            var accept = el('button', 'btn btn-sm btn-primary', t('accept'));
+            accept.type = 'button';
+            accept.setAttribute('data-testid', 'chat-accept');
+            accept.addEventListener('click', function () {
+                post('/console/chat/' + chat.id + '/accept').then(refresh).catch(showError);
+            });
+            item.append(who, accept);
+            queue.append(item);
+        });
+        if (stomp && stomp.connected) {
+            state.games.forEach(function (game) {
+                if (!subscribedGames[game]) {
+                    subscribedGames[game] = true;
+                    stomp.subscribe('/topic/chat-queue.' + game, refresh);
+                }
+            });
+        }
+        var open = {};
+        state.mine.forEach(function (chat) {
+            open[chat.id] = true;
+            if (!cards[chat.id]) { cards[chat.id] = card(chat); }
+            var select = cards[chat.id].transfer;
+            select.textContent = '';
+            select.append(el('option', null, t('transferTo')));
+            state.agents.forEach(function (agent) {
+                var option = el('option', null, agent.name + ' (' + agent.active + '/' + agent.capacity + ')');
+                option.value = agent.id;
+                select.append(option);
+            });
+        });
+        Object.keys(cards).forEach(function (id) {
+            if (!open[id]) { cards[id].root.remove(); delete cards[id]; }
+        });
+        document.getElementById('chat-empty').hidden = state.mine.length > 0;
+    }
+
+    function card(chat) {
+        var col = el('div', 'col');
+        var box = el('div', 'card h-100 chat-card');
+        box.setAttribute('data-testid', 'chat-card');
+        var head = el('div', 'card-header d-flex flex-wrap gap-2 align-items-center');
+        head.append(el('strong', null, chat.nickname || chat.accountId));
+        head.append(el('span', 'text-body-secondary small', (chat.vipLevel !== null ? 'VIP' + chat.vipLevel + ' · ' : '')
+            + (chat.server || '') + ' · ' + chat.accountId));
+        var ticket = el('a', 'small ms-auto', t('ticket'));
+        ticket.href = '/console/tickets/' + chat.ticket;
+        ticket.target = '_blank';
+        head.append(ticket);
+        var lines = el('ol', 'list-unstyled chat-lines card-body mb-0');
+        lines.setAttribute('data-testid', 'chat-lines');
+        var typing = el('div', 'small text-body-secondary px-3', t('typing'));
+        typing.hidden = true;
+        var form = el('form', 'card-footer d-flex flex-column gap-2');
+        var input = el('textarea', 'form-control form-control-sm');
+        input.rows = 2;
+        input.maxLength = 1000;
+        input.setAttribute('data-testid', 'chat-reply');
+        var row = el('div', 'd-flex gap-2 flex-wrap');
+        var cannedSelect = el('select', 'form-select form-select-sm w-auto');
+        cannedSelect.append(el('option', null, t('canned')));
+        canned.forEach(function (text) {
+            var o = el('option', null, text.length > 40 ? text.substring(0, 40) + '…' : text);
+            o.value = text;
+            cannedSelect.append(o);
+        });
+        var transfer = el('select', 'form-select form-select-sm w-auto');
+        transfer.setAttribute('data-testid', 'chat-transfer');
+        var end = el('button', 'btn btn-sm btn-outline-danger', t('end'));
+        end.type = 'button';
+        end.setAttribute('data-testid', 'chat-end');
+        var send = el('button', 'btn btn-sm btn-primary ms-auto', t('send'));
+        send.type = 'submit';
+        send.setAttribute('data-testid', 'chat-send');
+        row.append(cannedSelect, transfer, end, send);
+        form.append(input, row);
+        box.append(head, lines, typing, form);
+        col.append(box);
+        document.getElementById('chat-cards').append(col);
+
+        var state = { root: col, lines: lines, typing: typing, transfer: transfer, seen: {}, lastSeq: 0, chat: chat };
+        cannedSelect.addEventListener('change', function () {
+            if (cannedSelect.value && cannedSelect.selectedIndex > 0) {
+                input.value = (input.value ? input.value + ' ' : '') + cannedSelect.value;
+                cannedSelect.selectedIndex = 0;
+                input.focus();
+            }
+        });
+        transfer.addEventListener('change', function () {
+            if (transfer.selectedIndex > 0) {
+                post('/console/chat/' + chat.id + '/transfer', { to: transfer.value }).then(refresh).catch(showError);
+            }
+        });
+        end.addEventListener('click', function () {
+            post('/console/chat/' + chat.id + '/end').then(refresh).catch(showError);
+        });
+        form.addEventListener('submit', function (e) {
+            e.preventDefault();
+            var body = input.value.trim();
+            if (!body) { return; }
+            input.value = '';
+            stomp.send('/app/chat/' + chat.id + '/send', { clientId: newId(), body: body });
+        });
+        input.addEventListener('keydown', function (e) {
+            if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); return; }
+            var now = Date.now();
+            if (!state.typedAt || now - state.typedAt > 2000) {
+                state.typedAt = now;
+                stomp.send('/app/chat/' + chat.id + '/typing', {});
+            }
+        });
+        if (stomp && stomp.connected) { follow(state); }
+        return state;
+    }
+
+    function follow(state) {
+        if (state.followed) { return; }
+        state.followed = true;
+        stomp.subscribe('/topic/chat.' + state.chat.id, function (event) { onEvent(state, event); });
+        fetch('/console/chat/' + state.chat.id + '/lines?after=' + state.lastSeq)
+            .then(function (r) { return r.json(); })
+            .then(function (lines) { lines.forEach(function (line) { addLine(state, line); }); read(state); });
+    }
+
+    function onEvent(state, event) {
+        if (event.type === 'message') {
+            addLine(state, event.line);
+            state.typing.hidden = true;
+            read(state);
+        } else if (event.type === 'typing' && event.side === 'player') {
+            state.typing.hidden = false;
+            clearTimeout(state.typingTimer);
+            state.typingTimer = setTimeout(function () { state.typing.hidden = true; }, 4000);
+        } else if (event.type === 'read' && event.side === 'player') {
+            Object.keys(state.seen).forEach(function (seq) {
+                if (Number(seq) <= event.seq && state.seen[seq].classList.contains('from-agent')) {
+                    state.seen[seq].querySelector('.chat-state').textContent = t('read');
+                }
+            });
+        } else if (event.type === 'status') {
+            var note = el('li', 'text-center small text-body-secondary', t('status.' + event.status, { agent: event.agent || '' }));
+            state.lines.append(note);
+            if (event.status === 'ended') { refresh(); }
+        }
+    }
+
+    function addLine(state, line) {
+        if (state.seen[line.seq]) { return; }
+        var item = el('li', 'chat-line ' + (line.kind === 'agent' ? 'from-agent' : 'from-player'));
+        item.setAttribute('data-seq', line.seq);
+        item.append(el('span', 'chat-author small text-body-secondary', line.author || ''));
+        item.append(el('span', 'chat-body', line.body));
+        if (line.imageId) {
+            var img = el('img', 'chat-img');
+            img.src = '/console/tickets/' + state.chat.ticket + '/attachments/' + line.imageId;
+            img.alt = t('image');
+            item.append(img);
+        }
+        item.append(el('span', 'chat-state small text-body-secondary'));
+        state.seen[line.seq] = item;
+        state.lastSeq = Math.max(state.lastSeq, line.seq);
+        state.lines.append(item);
+        state.lines.scrollTop = state.lines.scrollHeight;
+    }
+
+    function read(state) {
+        if (stomp && stomp.connected && state.lastSeq) {
+            stomp.send('/app/chat/' + state.chat.id + '/read', { seq: state.lastSeq });
+        }
+    }
+
+    function connect() {
+        var headers = {};
+        headers[csrfHeader] = csrfToken;
+        stomp = new window.PlayerDeskStomp(location.origin.replace(/^http/, 'ws') + '/console/chat/ws', headers, {
+            onConnect: function () {
+                retry = 1000;
+                subscribedGames = {};
+                document.getElementById('chat-connection').textContent = t('connected');
+                stomp.subscribe('/topic/chat-agent.' + me, function (event) {
+                    if (event.type === 'offer') { document.getElementById('chat-offer').hidden = false; }
+                    refresh();
+                });
+                stomp.subscribe('/user/queue/errors', showError);
+                Object.keys(cards).forEach(function (id) { cards[id].followed = false; follow(cards[id]); });
+                refresh();
+            },
+            onError: function (message, code) { showError({ message: message, code: code }); },
+            onClose: function () {
+                document.getElementById('chat-connection').textContent = t('reconnecting');
+                setTimeout(connect, retry);
+                retry = Math.min(retry * 2, 10000);
+            }
+        });
+        stomp.connect();
+    }
+
+    document.getElementById('chat-presence-form').addEventListener('submit', function (e) {
+        e.preventDefault();
+        post('/console/chat/presence', {
+            presence: document.getElementById('chat-presence').value,
+            capacity: document.getElementById('chat-capacity').value
+        }).then(refresh).catch(showError);
+    });
+
+    connect();
+})();

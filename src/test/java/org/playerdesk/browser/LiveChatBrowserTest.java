@@ -1,0 +1,139 @@
+package org.playerdesk.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatIdentity;
+import org.playerdesk.chat.ChatView;
+import org.playerdesk.game.GameInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+/**
+ * Live chat in two headless Chromium pages: a game's page embeds the widget with an identity
+ * the game signed; the agent sets themself online in the console and accepts; they write both
+ * ways; the player rates the chat; the transcript is on the ticket.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestWorkspace.class)
+class LiveChatBrowserTest {
+
+    private static final String SECRET = "browser-test-secret-0123456789";
+    private static BrowserSession session;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    ChatDesk desk;
+    @Autowired
+    Clock clock;
+
+    @BeforeAll
+    static void startBrowser() {
+        session = BrowserSession.startOrSkip();
+        // the machine running the suite may be busy: real-time updates get more than the default 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void playerChatsWithAnAgentRatesTheChatAndTheTranscriptIsOnTheTicket() {
+        GameInfo game = workspace.game();
+        desk.configure(game.id(), SECRET, false, null, null, null, null);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        String base = "http://localhost:" + port;
+
+        // The agent, on a 1366x768 screen, online with three seats.
+        BrowserContext deskContext = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        Page console = deskContext.newPage();
+        console.navigate(base + "/console");
+        console.fill("[name=username]", agent.username());
+        console.fill("[name=password]", TestWorkspace.PASSWORD);
+        console.click("[data-testid=login-submit]");
+        console.navigate(base + "/console/chat");
+        assertThat(console.locator("[data-testid=chat-connection]")).hasText("已连接");
+        console.selectOption("[data-testid=chat-presence]", "online");
+        console.click("[data-testid=chat-presence-save]");
+        assertThat(console.locator("[data-testid=chat-seats]")).containsText("0 / 3");
+
+        // The player, in a phone-sized web view of the game's page.
+        BrowserContext phone = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setLocale("zh-CN"));
+        Page player = phone.newPage();
+        player.navigate(base + "/chat/assets/test-game.html?" + signedIdentity(game));
+        player.click("[data-testid=chat-open]");
+        player.fill("[data-testid=chat-input]", "我的坐骑<b>不见了</b>");
+        player.click("[data-testid=chat-send]");
+        assertThat(player.locator("[data-testid=chat-status]")).containsText("第 1 位");
+
+        // The queue updates without reloading; the agent accepts.
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("1");
+        console.click("[data-testid=chat-accept]");
+        assertThat(console.locator("[data-testid=chat-card]")).hasCount(1);
+        assertThat(console.locator("[data-testid=chat-card] [data-testid=chat-lines]"))
+                .containsText("我的坐骑<b>不见了</b>");
+        assertThat(player.locator("[data-testid=chat-status]")).containsText("测试客服");
+
+        console.fill("[data-testid=chat-reply]", "您好，我帮您查询下！");
+        console.click("[data-testid=chat-card] [data-testid=chat-send]");
+        assertThat(player.locator("[data-testid=chat-lines]")).containsText("您好，我帮您查询下！");
+
+        player.fill("[data-testid=chat-input]", "好的，谢谢");
+        player.click("[data-testid=chat-send]");
+        assertThat(console.locator("[data-testid=chat-card] [data-testid=chat-lines]")).containsText("好的，谢谢");
+        assertThat(player.locator("[data-testid=chat-lines] .pdc-player").last()).containsText("已读");
+
+        ChatView chat = desk.active(agent).getFirst();
+
+        // The player ends the chat and rates it.
+        player.click("[data-testid=chat-end]");
+        player.click("[data-testid=chat-star-4]");
+        player.fill("[data-testid=chat-rating-comment]", "回复很快");
+        player.click("[data-testid=chat-rating-submit]");
+        assertThat(player.locator("[data-testid=chat-notice]")).containsText("感谢您的评价");
+        assertThat(console.locator("[data-testid=chat-card]")).hasCount(0);
+
+        // The transcript, on the chat's ticket.
+        console.navigate(base + "/console/tickets/" + chat.ticketId());
+        assertThat(console.locator("[data-testid=message-body]")).containsText(new String[] {
+            "我的坐骑<b>不见了</b>", "您好，我帮您查询下！", "好的，谢谢", "Chat rating: 4/5" });
+        phone.close();
+        deskContext.close();
+    }
+
+    /** What the game's server puts in its page: the player's identity, signed with the game's secret. */
+    private String signedIdentity(GameInfo game) {
+        ChatIdentity identity = new ChatIdentity(game.code(), "acc-" + UUID.randomUUID().toString().substring(0, 8),
+                "小明", 5, "S2", clock.millis() / 1000, null).signedWith(SECRET);
+        return "game=" + identity.game() + "&accountId=" + identity.accountId() + "&nickname="
+                + URLEncoder.encode(identity.nickname(), StandardCharsets.UTF_8) + "&vipLevel=" + identity.vipLevel()
+                + "&server=" + identity.server() + "&timestamp=" + identity.timestamp() + "&signature="
+                + identity.signature();
+    }
+}
