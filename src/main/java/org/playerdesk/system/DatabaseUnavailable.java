@@ -64,7 +64,7 @@ public final class DatabaseUnavailable {
     }
 
     /** The innermost cause's message, for one line in the log instead of a stack trace per request. */
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
