@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,11 +18,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adds the counted events of finished days to {@code ticket_daily_count}, then forgets counted
- * events older than {@code playerdesk.retention.counted-events} (their keys only guard against an
- * event delivered twice, which happens within minutes). Safe on several nodes at once: a group's
- * events are marked rolled up and added in one transaction, and a node that comes second finds
- * nothing left to mark.
+ * Adds the counted events to the daily totals ({@code ticket_daily_count}) every
+ * {@code playerdesk.retention.interval}, so that reading today's figures counts only the events
+ * of the last interval; then forgets counted events older than
+ * {@code playerdesk.retention.counted-events} (their keys only guard against an event delivered
+ * twice, which happens within minutes). A total row is updated once per interval, not once per
+ * event. Safe on several nodes at once: a group's events are marked rolled up and added in one
+ * transaction, and a node that comes second finds nothing left to mark.
  */
 @Component
 class DailyRollUp {
@@ -46,8 +47,8 @@ class DailyRollUp {
     private record Group(UUID gameId, LocalDate day, String metric) {
     }
 
-    @Scheduled(initialDelayString = "${playerdesk.retention.interval:10m}",
-            fixedDelayString = "${playerdesk.retention.interval:10m}")
+    @Scheduled(initialDelayString = "${playerdesk.retention.interval:1m}",
+            fixedDelayString = "${playerdesk.retention.interval:1m}")
     void run() {
         try {
             rollUp();
@@ -60,13 +61,11 @@ class DailyRollUp {
         }
     }
 
-    /** Rolls up every day before today (UTC); returns how many events were added. */
+    /** Adds every event not rolled up yet to its day's total; returns how many events were added. */
     int rollUp() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         List<Group> groups = jdbc.query("select distinct game_id, count_day, metric from ticket_daily_counted "
-                + "where rolled_up = false and count_day < ?",
-                (row, i) -> new Group(row.getObject(1, UUID.class), row.getObject(2, LocalDate.class), row.getString(3)),
-                today);
+                + "where rolled_up = false",
+                (row, i) -> new Group(row.getObject(1, UUID.class), row.getObject(2, LocalDate.class), row.getString(3)));
         int total = 0;
         for (Group group : groups) {
             total += transaction.execute(status -> rollUp(group));

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Daily ticket volume per game (UTC days), counted from ticket events. Each event arrives
  * through the publication registry, so a count is retried, not lost, when the database
- * hiccups. Each counted event is a row of {@code ticket_daily_counted}; finished days are
- * rolled up into {@code ticket_daily_count} by {@link DailyRollUp}.
+ * hiccups. Each counted event is a row of {@code ticket_daily_counted}, rolled up into the daily
+ * totals of {@code ticket_daily_count} by {@link DailyRollUp} within minutes.
  */
 @Service
 public class DailyVolume {
@@ -78,7 +78,7 @@ public class DailyVolume {
             return counts;
         }
         String ofGames = games == null ? "" : " and game_id in (:games)";
-        // the day's events not rolled up yet, and what a roll-up has added for the day already
+        // what the roll-ups have added to the day's total, and the events counted since
         String sql = "select metric, sum(total) from ("
                 + "select metric, count(*) as total from ticket_daily_counted where rolled_up = false and count_day = :day"
                 + ofGames + " group by metric"
@@ -96,7 +96,7 @@ public class DailyVolume {
      * Counts an event once: one row per event, its key the primary key, so an event delivered
      * again finds its row and counts nothing. No shared counter row is updated here: concurrent
      * intake would queue on its lock (every ticket counts into the same game, day and metric).
-     * {@link DailyRollUp} adds finished days to {@code ticket_daily_count} later.
+     * {@link DailyRollUp} adds them to the day's total in {@code ticket_daily_count} later.
      */
     private void count(String event, UUID gameId, LocalDate day, Metric metric) {
         jdbc.update("insert into ticket_daily_counted (event_key, counted_at, game_id, count_day, metric, rolled_up) "

@@ -1,7 +1,7 @@
 -- Intake no longer updates a shared counter row per event: every counted event is its own row
--- (game, day, metric), today's figures are counted from these rows, and a scheduled roll-up
--- adds finished days to ticket_daily_count. Rows from before this change were counted in
--- ticket_daily_count already, so they start rolled up.
+-- (game, day, metric), and a scheduled roll-up adds them to the totals of ticket_daily_count
+-- every minute; today's figures are the total plus the events counted since. Rows from before
+-- this change were counted in ticket_daily_count already, so they start rolled up.
 alter table ticket_daily_counted add column game_id uuid;
 alter table ticket_daily_counted add column count_day date;
 alter table ticket_daily_counted add column metric varchar(30);

@@ -33,8 +33,8 @@ class IdempotencyPruning {
         this.retention = retention;
     }
 
-    @Scheduled(initialDelayString = "${playerdesk.retention.interval:10m}",
-            fixedDelayString = "${playerdesk.retention.interval:10m}")
+    @Scheduled(initialDelayString = "${playerdesk.retention.interval:1m}",
+            fixedDelayString = "${playerdesk.retention.interval:1m}")
     void run() {
         try {
             prune();
