@@ -50,15 +50,10 @@ class DailyRollUp {
     @Scheduled(initialDelayString = "${playerdesk.retention.interval:1m}",
             fixedDelayString = "${playerdesk.retention.interval:1m}")
     void run() {
-        try {
+        DatabaseUnavailable.tolerate(log, "Daily counts not rolled up yet", () -> {
             rollUp();
             prune();
-        } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.causedBy(e)) {
-                throw e;
-            }
-            log.warn("Daily counts not rolled up yet, the database is unavailable: {}", DatabaseUnavailable.rootMessage(e));
-        }
+        });
     }
 
     /** Adds every event not rolled up yet to its day's total; returns how many events were added. */

@@ -6,6 +6,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
@@ -63,8 +64,24 @@ public final class DatabaseUnavailable {
         return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
     }
 
+    /**
+     * Runs a scheduled task; when the database is unavailable the task is left for its next turn
+     * with one warning ("{@code notDone}, the database is unavailable: ..."), any other failure is
+     * thrown.
+     */
+    public static void tolerate(Logger log, String notDone, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (!causedBy(e)) {
+                throw e;
+            }
+            log.warn("{}, the database is unavailable: {}", notDone, rootMessage(e));
+        }
+    }
+
     /** The innermost cause's message, for one line in the log instead of a stack trace per request. */
-    public static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

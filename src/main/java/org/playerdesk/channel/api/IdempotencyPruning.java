@@ -36,14 +36,7 @@ class IdempotencyPruning {
     @Scheduled(initialDelayString = "${playerdesk.retention.interval:1m}",
             fixedDelayString = "${playerdesk.retention.interval:1m}")
     void run() {
-        try {
-            prune();
-        } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.causedBy(e)) {
-                throw e;
-            }
-            log.warn("Idempotency keys not pruned yet, the database is unavailable: {}", DatabaseUnavailable.rootMessage(e));
-        }
+        DatabaseUnavailable.tolerate(log, "Idempotency keys not pruned yet", this::prune);
     }
 
     /** Deletes the keys stored longer ago than the retention; returns how many. */
