@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Daily ticket volume per game (UTC days), counted from ticket events. Each event arrives
  * through the publication registry, so a count is retried, not lost, when the database
- * hiccups.
+ * hiccups. Each counted event is a row of {@code ticket_daily_counted}, rolled up into the daily
+ * totals of {@code ticket_daily_count} by {@link DailyRollUp} within minutes.
  */
 @Service
 public class DailyVolume {
@@ -73,11 +74,16 @@ public class DailyVolume {
         for (Metric metric : Metric.values()) {
             counts.put(metric, 0L);
         }
-        String sql = "select metric, sum(total) from ticket_daily_count where count_day = :day"
-                + (games == null ? "" : " and game_id in (:games)") + " group by metric";
         if (games != null && games.isEmpty()) {
             return counts;
         }
+        String ofGames = games == null ? "" : " and game_id in (:games)";
+        // what the roll-ups have added to the day's total, and the events counted since
+        String sql = "select metric, sum(total) from ("
+                + "select metric, count(*) as total from ticket_daily_counted where rolled_up = false and count_day = :day"
+                + ofGames + " group by metric"
+                + " union all select metric, total from ticket_daily_count where count_day = :day" + ofGames
+                + ") counted group by metric";
         MapSqlParameterSource parameters = new MapSqlParameterSource("day", LocalDate.now(clock.withZone(ZoneOffset.UTC)))
                 .addValue("games", games);
         named.query(sql, parameters, row -> {
@@ -87,30 +93,15 @@ public class DailyVolume {
     }
 
     /**
-     * Adds one to a counter, once per event: the event's key is stored in the same transaction,
-     * and an event delivered again finds it and counts nothing. Update first, insert when the
-     * row is new. Listeners run in parallel, so two may both find a new day's row missing; the
-     * insert that loses waits for the winner and does nothing, and the update after it counts.
-     * A failed insert would instead fail the listener and leave the count missing until retried.
+     * Counts an event once: one row per event, its key the primary key, so an event delivered
+     * again finds its row and counts nothing. No shared counter row is updated here: concurrent
+     * intake would queue on its lock (every ticket counts into the same game, day and metric).
+     * {@link DailyRollUp} adds them to the day's total in {@code ticket_daily_count} later.
      */
     private void count(String event, UUID gameId, LocalDate day, Metric metric) {
-        int first = jdbc.update("insert into ticket_daily_counted (event_key, counted_at) values (?, ?) "
-                + "on conflict do nothing", event, Timestamp.from(clock.instant()));
-        if (first == 0) {
-            return;
-        }
-        if (increment(gameId, day, metric) == 0) {
-            int inserted = jdbc.update("insert into ticket_daily_count (game_id, count_day, metric, total) "
-                    + "values (?, ?, ?, 1) on conflict do nothing", gameId, day, metric.name());
-            if (inserted == 0) {
-                increment(gameId, day, metric);
-            }
-        }
-    }
-
-    private int increment(UUID gameId, LocalDate day, Metric metric) {
-        return jdbc.update("update ticket_daily_count set total = total + 1 where game_id = ? and count_day = ? and metric = ?",
-                gameId, day, metric.name());
+        jdbc.update("insert into ticket_daily_counted (event_key, counted_at, game_id, count_day, metric, rolled_up) "
+                + "values (?, ?, ?, ?, ?, false) on conflict do nothing",
+                event, Timestamp.from(clock.instant()), gameId, day, metric.name());
     }
 
     private static LocalDate day(java.time.Instant at) {

@@ -6,6 +6,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
@@ -61,6 +62,22 @@ public final class DatabaseUnavailable {
      */
     private static boolean evicted(SQLException e) {
         return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
+    }
+
+    /**
+     * Runs a scheduled task; when the database is unavailable the task is left for its next turn
+     * with one warning ("{@code notDone}, the database is unavailable: ..."), any other failure is
+     * thrown.
+     */
+    public static void tolerate(Logger log, String notDone, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (!causedBy(e)) {
+                throw e;
+            }
+            log.warn("{}, the database is unavailable: {}", notDone, rootMessage(e));
+        }
     }
 
     /** The innermost cause's message, for one line in the log instead of a stack trace per request. */

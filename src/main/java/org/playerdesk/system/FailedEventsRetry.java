@@ -28,13 +28,7 @@ class FailedEventsRetry {
     @Scheduled(initialDelayString = "${playerdesk.events.retry-interval:1m}",
             fixedDelayString = "${playerdesk.events.retry-interval:1m}")
     void retry() {
-        try {
-            failed.resubmit(ResubmissionOptions.defaults());
-        } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.causedBy(e)) {
-                throw e;
-            }
-            log.warn("Failed events not retried yet, the database is unavailable: {}", DatabaseUnavailable.rootMessage(e));
-        }
+        DatabaseUnavailable.tolerate(log, "Failed events not retried yet",
+                () -> failed.resubmit(ResubmissionOptions.defaults()));
     }
 }

@@ -3,7 +3,9 @@ package org.playerdesk.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,6 +53,8 @@ class DailyVolumeIntegrationTest {
     DailyVolume volume;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DailyRollUp rollUp;
 
     @Test
     void countsEveryEventOfABurstOnceAndCompletesEveryPublication() throws Exception {
@@ -92,6 +96,44 @@ class DailyVolumeIntegrationTest {
                 Metric.PLAYER_REPLIES, 2L * tickets,
                 Metric.AGENT_REPLIES, (long) tickets,
                 Metric.RESOLVED, (long) tickets));
+    }
+
+    @Test
+    void rollsEventsUpOnceEvenFromTwoNodesAtOnceAndKeepsTodaysCountsWhole() throws Exception {
+        GameInfo game = workspace.game();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate yesterday = today.minusDays(1);
+        for (int i = 0; i < 5; i++) {
+            counted(game, "old-" + i, yesterday, Metric.CREATED, Instant.now().minus(Duration.ofDays(40)));
+        }
+        counted(game, "new-0", today, Metric.CREATED, Instant.now());
+        counted(game, "new-1", today, Metric.RESOLVED, Instant.now());
+
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            List<Future<Integer>> runs = List.of(nodes.submit(rollUp::rollUp), nodes.submit(rollUp::rollUp));
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        }
+
+        assertThat(jdbc.queryForObject("select total from ticket_daily_count where game_id = ? and count_day = ? and metric = ?",
+                Long.class, game.id(), yesterday, "CREATED")).isEqualTo(5L);
+        assertThat(volume.today(Set.of(game.id()))).isEqualTo(Map.of(
+                Metric.CREATED, 1L, Metric.PLAYER_REPLIES, 0L, Metric.AGENT_REPLIES, 0L, Metric.RESOLVED, 1L));
+        counted(game, "new-2", today, Metric.CREATED, Instant.now());
+        assertThat(volume.today(Set.of(game.id()))).as("rolled-up total and events counted since")
+                .containsEntry(Metric.CREATED, 2L);
+
+        rollUp.prune();
+        assertThat(jdbc.queryForObject("select count(*) from ticket_daily_counted where game_id = ?", Integer.class,
+                game.id())).as("old events forgotten once rolled up, today's kept").isEqualTo(3);
+        assertThat(jdbc.queryForObject("select total from ticket_daily_count where game_id = ? and count_day = ? and metric = ?",
+                Long.class, game.id(), yesterday, "CREATED")).isEqualTo(5L);
+    }
+
+    private void counted(GameInfo game, String key, LocalDate day, Metric metric, Instant at) {
+        jdbc.update("insert into ticket_daily_counted (event_key, counted_at, game_id, count_day, metric, rolled_up) "
+                + "values (?, ?, ?, ?, ?, false)", game.id() + ":" + key, Timestamp.from(at), game.id(), day, metric.name());
     }
 
     @Test

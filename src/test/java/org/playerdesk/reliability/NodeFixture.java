@@ -87,7 +87,10 @@ public class NodeFixture {
         report.put("idempotencyKeys", count(jdbc, "select count(*) from api_idempotency where game_id = ?", game));
         report.put("incompletePublications", jdbc.queryForObject("select count(*) from event_publication "
                 + "where completion_date is null and serialized_event like ?", Long.class, "%" + game + "%"));
-        report.put("countedCreated", count(jdbc, "select coalesce(sum(total), 0) from ticket_daily_count "
+        // counted events not rolled up yet, and the totals of the days rolled up already
+        report.put("countedCreated", count(jdbc, "select count(*) from ticket_daily_counted "
+                + "where game_id = ? and metric = 'CREATED' and rolled_up = false", game)
+                + count(jdbc, "select coalesce(sum(total), 0) from ticket_daily_count "
                 + "where game_id = ? and metric = 'CREATED'", game));
         return report;
     }

@@ -76,16 +76,21 @@ class InGameIntake {
                 }
             }
             try {
-                UUID ticketId = transaction.execute(status -> {
+                // The answer is read in the writing transaction, from what it has just stored, and
+                // handed out only once that transaction has committed.
+                TicketResponse answer = transaction.execute(status -> {
                     UUID id = desk.open(request.toNewTicket(gameId), List.of()).ticket().id();
                     if (key != null) {
                         // the ticket's rows go first: the key's row refers to the ticket
                         idempotency.flush();
                         idempotency.save(new IdempotencyRecord(key, requestHash, id, clock.instant()));
                     }
-                    return id;
+                    // every row is written before the answer is read, so that a collision on a
+                    // unique key surfaces here, as the exception caught below
+                    idempotency.flush();
+                    return ticket(gameId, id);
                 });
-                return new Intake(ticket(gameId, ticketId), false);
+                return new Intake(answer, false);
             } catch (DataIntegrityViolationException | PessimisticLockingFailureException collided) {
                 // A concurrent request won a unique key: the same idempotency key (its ticket is
                 // replayed above on the next attempt), or the first contact of the same new player

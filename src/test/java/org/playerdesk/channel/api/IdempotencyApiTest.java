@@ -42,6 +42,8 @@ class IdempotencyApiTest {
     TestWorkspace workspace;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    IdempotencyPruning pruning;
 
     GameInfo game;
     GameApiCalls api;
@@ -106,6 +108,29 @@ class IdempotencyApiTest {
                     .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
         }
         api.open(GameApiCalls.ticketJson("p1", "bug"), "x".repeat(128)).andExpect(status().isCreated());
+    }
+
+    @Test
+    void keysOlderThanTheRetentionAreForgottenOthersStillReplay() throws Exception {
+        String old = api.open(GameApiCalls.ticketJson("p1", "bug"), "old-key")
+                .andReturn().getResponse().getContentAsString();
+        String fresh = api.open(GameApiCalls.ticketJson("p1", "bug"), "fresh-key")
+                .andReturn().getResponse().getContentAsString();
+        jdbc.update("update api_idempotency set created_at = created_at - interval '8' day where game_id = ? and idem_key = ?",
+                game.id(), "old-key");
+
+        assertThat(pruning.prune()).isPositive();
+
+        String afterRetention = api.open(GameApiCalls.ticketJson("p1", "bug"), "old-key")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(afterRetention, "$.id")).isNotEqualTo(JsonPath.read(old, "$.id"));
+        String replayed = api.open(GameApiCalls.ticketJson("p1", "bug"), "fresh-key")
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(replayed, "$.id")).isEqualTo(JsonPath.read(fresh, "$.id"));
+        assertThat(Stored.in(jdbc, game).tickets()).isEqualTo(3);
     }
 
     @Test
