@@ -11,6 +11,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ArticleSearch;
+import org.playerdesk.knowledge.TicketFinder;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.Locales;
 import org.playerdesk.system.NotFoundException;
@@ -46,9 +47,11 @@ class ArticleConsoleController {
     private final SynonymBook synonyms;
     private final Markdown markdown;
     private final MessageSource messages;
+    private final TicketFinder ticketFinder;
 
     ArticleConsoleController(GameCatalog games, KnowledgeBase knowledge, ArticleSearch search, SynonymBook synonyms,
-            Markdown markdown, MessageSource messages) {
+            Markdown markdown, MessageSource messages, TicketFinder ticketFinder) {
+        this.ticketFinder = ticketFinder;
         this.games = games;
         this.knowledge = knowledge;
         this.search = search;
@@ -69,6 +72,14 @@ class ArticleConsoleController {
             model.addAttribute("hits", search.search(info.id(), null, q, true, 20));
         }
         return "knowledge/articles";
+    }
+
+    /** Full-text search over the tickets of the games the reader serves: subject, messages, nickname. */
+    @GetMapping("/tickets")
+    String tickets(@RequestParam(required = false) String q, @AuthenticationPrincipal StaffUser me, Model model) {
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("hits", q == null || q.isBlank() ? List.of() : ticketFinder.find(me.gameScope(), q, 50));
+        return "knowledge/tickets";
     }
 
     @GetMapping("/articles/new")

@@ -23,27 +23,33 @@ class SearchIndexStartup {
 
     private final EntityManagerFactory entityManagers;
     private final ArticleRepository articles;
+    private final TicketDocumentRepository tickets;
     private final TransactionTemplate transactions;
 
     SearchIndexStartup(EntityManagerFactory entityManagers, ArticleRepository articles,
-            TransactionTemplate transactions) {
+            TicketDocumentRepository tickets, TransactionTemplate transactions) {
         this.entityManagers = entityManagers;
         this.articles = articles;
+        this.tickets = tickets;
         this.transactions = transactions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void indexIfEmpty() throws InterruptedException {
-        long stored = articles.count();
+        indexIfEmpty(Article.class, articles.count());
+        indexIfEmpty(TicketDocument.class, tickets.count());
+    }
+
+    private void indexIfEmpty(Class<?> type, long stored) throws InterruptedException {
         if (stored == 0) {
             return;
         }
         try (EntityManager entityManager = entityManagers.createEntityManager()) {
-            long indexed = transactions.execute(status -> Search.session(entityManager).search(Article.class)
+            long indexed = transactions.execute(status -> Search.session(entityManager).search(type)
                     .where(f -> f.matchAll()).fetchTotalHitCount());
             if (indexed == 0) {
-                log.info("Search index is empty: indexing {} articles", stored);
-                Search.session(entityManager).massIndexer(Article.class).threadsToLoadObjects(1).startAndWait();
+                log.info("Search index is empty: indexing {} {}", stored, type.getSimpleName());
+                Search.session(entityManager).massIndexer(type).threadsToLoadObjects(1).startAndWait();
             }
         }
     }

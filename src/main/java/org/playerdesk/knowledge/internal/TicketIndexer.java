@@ -1,0 +1,56 @@
+package org.playerdesk.knowledge.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketEvents.TicketCreated;
+import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps the ticket search documents up to date from the ticket events. */
+@Component
+public class TicketIndexer {
+
+    private final TicketQueries tickets;
+    private final PlayerDirectory players;
+    private final TicketDocumentRepository documents;
+    private final Clock clock;
+
+    TicketIndexer(TicketQueries tickets, PlayerDirectory players, TicketDocumentRepository documents, Clock clock) {
+        this.tickets = tickets;
+        this.players = players;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(TicketCreated created) {
+        refresh(created.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketMessagePosted posted) {
+        refresh(posted.ticketId());
+    }
+
+    /** Rebuilds one ticket's document from what the ticket module says now. */
+    @Transactional
+    public void refresh(UUID ticketId) {
+        TicketDetails details = tickets.details(ticketId, true);
+        TicketView ticket = details.ticket();
+        TicketDocument document = documents.findById(ticketId)
+                .orElseGet(() -> new TicketDocument(ticketId, ticket.gameId()));
+        String text = details.messages().stream().map(MessageView::body).collect(Collectors.joining("\n"));
+        document.fill(ticket.number(), ticket.subject(), players.get(ticket.playerId()).nickname(), text,
+                clock.instant());
+        documents.save(document);
+    }
+}
