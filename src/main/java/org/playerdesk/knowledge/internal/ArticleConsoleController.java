@@ -8,16 +8,13 @@ import java.util.UUID;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ArticleSearch;
 import org.playerdesk.knowledge.TicketFinder;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.Locales;
-import org.playerdesk.system.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,18 +38,18 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/console/knowledge")
 class ArticleConsoleController {
 
-    private final GameCatalog games;
     private final KnowledgeBase knowledge;
     private final ArticleSearch search;
     private final SynonymBook synonyms;
     private final Markdown markdown;
     private final MessageSource messages;
     private final TicketFinder ticketFinder;
+    private final ServedGames served;
 
-    ArticleConsoleController(GameCatalog games, KnowledgeBase knowledge, ArticleSearch search, SynonymBook synonyms,
+    ArticleConsoleController(ServedGames served, KnowledgeBase knowledge, ArticleSearch search, SynonymBook synonyms,
             Markdown markdown, MessageSource messages, TicketFinder ticketFinder) {
         this.ticketFinder = ticketFinder;
-        this.games = games;
+        this.served = served;
         this.knowledge = knowledge;
         this.search = search;
         this.synonyms = synonyms;
@@ -63,7 +60,7 @@ class ArticleConsoleController {
     @GetMapping
     String list(@RequestParam(required = false) String game, @RequestParam(required = false) String q,
             @AuthenticationPrincipal StaffUser me, Model model) {
-        GameInfo info = chosen(game, me);
+        GameInfo info = served.chosen(game, me);
         frame(model, info, me);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("articles", knowledge.articles(info.id()));
@@ -84,7 +81,7 @@ class ArticleConsoleController {
 
     @GetMapping("/articles/new")
     String blank(@RequestParam String game, @AuthenticationPrincipal StaffUser me, Model model, Locale locale) {
-        GameInfo info = writable(game, me);
+        GameInfo info = served.writable(game, me);
         return editor(model, info, null, ArticleForm.blank(Locales.tag(locale)), Map.of(), me);
     }
 
@@ -92,7 +89,7 @@ class ArticleConsoleController {
     String create(@RequestParam String game, @ModelAttribute ArticleForm form,
             @RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal StaffUser me, Model model,
             Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-        GameInfo info = writable(game, me);
+        GameInfo info = served.writable(game, me);
         try {
             Article article = knowledge.create(info.id(), form, me.member().username(), "publish".equals(action));
             redirect.addFlashAttribute("notice", "publish".equals(action) ? "kb.notice.published" : "kb.notice.saved");
@@ -106,7 +103,7 @@ class ArticleConsoleController {
     @GetMapping("/articles/{id}")
     String edit(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
         Article article = knowledge.article(id);
-        GameInfo info = readable(article.gameId(), me);
+        GameInfo info = served.readable(article.gameId(), me);
         return editor(model, info, article, ArticleForm.of(article), Map.of(), me);
     }
 
@@ -115,7 +112,7 @@ class ArticleConsoleController {
             @RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal StaffUser me, Model model,
             Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         Article article = knowledge.article(id);
-        GameInfo info = writable(games.get(article.gameId()).code(), me);
+        GameInfo info = served.writable(article.gameId(), me);
         try {
             if ("unpublish".equals(action)) {
                 knowledge.unpublish(id, me.member().username());
@@ -146,7 +143,7 @@ class ArticleConsoleController {
     String addCategory(@RequestParam String game, @RequestParam(required = false) String name,
             @RequestParam(required = false) String locale, @AuthenticationPrincipal StaffUser me,
             Locale readerLocale, RedirectAttributes redirect) {
-        GameInfo info = writable(game, me);
+        GameInfo info = served.writable(game, me);
         try {
             knowledge.addCategory(info.id(), locale, name);
             redirect.addFlashAttribute("notice", "kb.notice.categoryAdded");
@@ -159,8 +156,8 @@ class ArticleConsoleController {
     @GetMapping("/synonyms")
     String synonymsPage(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me,
             Model model) {
-        GameInfo info = chosen(game, me);
-        adminOnly(me);
+        GameInfo info = served.chosen(game, me);
+        ServedGames.adminOnly(me);
         frame(model, info, me);
         model.addAttribute("text", synonyms.asText(info.id()));
         model.addAttribute("errors", Map.of());
@@ -171,8 +168,8 @@ class ArticleConsoleController {
     String saveSynonyms(@RequestParam String game, @RequestParam(required = false) String text,
             @AuthenticationPrincipal StaffUser me, Model model, Locale locale, HttpServletResponse response,
             RedirectAttributes redirect) {
-        GameInfo info = chosen(game, me);
-        adminOnly(me);
+        GameInfo info = served.chosen(game, me);
+        ServedGames.adminOnly(me);
         try {
             synonyms.replace(info.id(), text);
         } catch (InvalidInput e) {
@@ -200,43 +197,9 @@ class ArticleConsoleController {
 
     private void frame(Model model, GameInfo game, StaffUser me) {
         model.addAttribute("game", game);
-        model.addAttribute("games", servedGames(me));
+        model.addAttribute("games", served.of(me));
         model.addAttribute("canWrite", me.can(Permission.WORK_TICKETS));
         model.addAttribute("isAdmin", me.can(Permission.MANAGE_STAFF));
-    }
-
-    private List<GameInfo> servedGames(StaffUser me) {
-        return games.all().stream().filter(g -> me.gameScope() == null || me.serves(g.id())).toList();
-    }
-
-    private GameInfo chosen(String code, StaffUser me) {
-        if (code == null || code.isBlank()) {
-            return servedGames(me).stream().findFirst().orElseThrow(() -> new NotFoundException("game", "served"));
-        }
-        GameInfo game = games.byCode(code).orElseThrow(() -> new NotFoundException("game", code));
-        return readable(game.id(), me);
-    }
-
-    private GameInfo readable(UUID gameId, StaffUser me) {
-        if (me.gameScope() != null && !me.serves(gameId)) {
-            // the same answer as for an article that does not exist
-            throw new NotFoundException("game", gameId);
-        }
-        return games.get(gameId);
-    }
-
-    private GameInfo writable(String code, StaffUser me) {
-        GameInfo game = chosen(code, me);
-        if (!me.can(Permission.WORK_TICKETS)) {
-            throw new AccessDeniedException("writing articles needs WORK_TICKETS");
-        }
-        return game;
-    }
-
-    private static void adminOnly(StaffUser me) {
-        if (!me.can(Permission.MANAGE_STAFF)) {
-            throw new AccessDeniedException("synonyms are edited by administrators");
-        }
     }
 
     /** Field errors in the reader's language: a text per field where one is written, else a polite default. */

@@ -3,8 +3,10 @@ package org.playerdesk.knowledge.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.playerdesk.knowledge.Audience;
 import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.Locales;
 import org.playerdesk.system.NotFoundException;
@@ -96,6 +98,23 @@ public class KnowledgeBase {
             publish(article, by, now);
         }
         return article;
+    }
+
+    /** An article from an import: published, in the named category of its language (made when missing). */
+    public UUID importArticle(UUID gameId, String locale, String category, Audience audience, boolean announcement,
+            String title, String body, String by) {
+        String tag = Locales.tag(Locales.supported(locale));
+        Optional<Article> existing = articles.findByGameIdOrderByUpdatedAtDesc(gameId).stream()
+                .filter(a -> a.draftTitle().equals(title)).findFirst();
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        UUID categoryId = category == null ? null : categories.findByGameIdAndLocaleOrderByPositionAscNameAsc(gameId, tag)
+                .stream().filter(c -> c.name().equals(category)).findFirst()
+                .orElseGet(() -> addCategory(gameId, tag, category)).getId();
+        ArticleForm form = new ArticleForm(tag, categoryId == null ? "" : categoryId.toString(), audience.code(),
+                announcement, title, body, "");
+        return create(gameId, form, by, true).getId();
     }
 
     /** Takes an article out of the help center and the search; the draft stays. */

@@ -6,11 +6,9 @@ import java.util.UUID;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ReplyStage;
 import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketPriority;
@@ -19,7 +17,6 @@ import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,13 +35,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/knowledge")
 class ReplyKitController {
 
-    private final GameCatalog games;
+    private final ServedGames served;
     private final ReplyKit kit;
     private final TicketQueries tickets;
     private final MessageSource messages;
 
-    ReplyKitController(GameCatalog games, ReplyKit kit, TicketQueries tickets, MessageSource messages) {
-        this.games = games;
+    ReplyKitController(ServedGames served, ReplyKit kit, TicketQueries tickets, MessageSource messages) {
+        this.served = served;
         this.kit = kit;
         this.tickets = tickets;
         this.messages = messages;
@@ -52,7 +49,7 @@ class ReplyKitController {
 
     @GetMapping("/replies")
     String page(@RequestParam String game, @AuthenticationPrincipal StaffUser me, Model model) {
-        GameInfo info = served(game, me);
+        GameInfo info = served.chosen(game, me);
         model.addAttribute("game", info);
         model.addAttribute("replies", kit.replies(info.id()));
         model.addAttribute("macros", kit.macros(info.id()));
@@ -72,14 +69,14 @@ class ReplyKitController {
             @RequestParam(required = false) String stage, @RequestParam(required = false) String title,
             @RequestParam(required = false) String body, @AuthenticationPrincipal StaffUser me, Locale reader,
             RedirectAttributes redirect) {
-        GameInfo info = writable(game, me);
+        GameInfo info = served.writable(game, me);
         return done(redirect, info, reader, "kb.notice.replyAdded", () -> kit.addReply(info.id(), locale, stage, title, body));
     }
 
     @PostMapping("/replies/{id}/delete")
     String removeReply(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Locale reader,
             RedirectAttributes redirect) {
-        GameInfo info = writable(games.get(kit.reply(id).gameId()).code(), me);
+        GameInfo info = served.writable(kit.reply(id).gameId(), me);
         return done(redirect, info, reader, "kb.notice.removed", () -> kit.removeReply(id));
     }
 
@@ -89,7 +86,7 @@ class ReplyKitController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String priority,
             @RequestParam(required = false) String tags, @AuthenticationPrincipal StaffUser me, Locale reader,
             RedirectAttributes redirect) {
-        GameInfo info = writable(game, me);
+        GameInfo info = served.writable(game, me);
         return done(redirect, info, reader, "kb.notice.macroAdded",
                 () -> kit.addMacro(info.id(), name, reply, status, type, priority, tags));
     }
@@ -97,17 +94,15 @@ class ReplyKitController {
     @PostMapping("/macros/{id}/delete")
     String removeMacro(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Locale reader,
             RedirectAttributes redirect) {
-        GameInfo info = writable(games.get(kit.macro(id).gameId()).code(), me);
+        GameInfo info = served.writable(kit.macro(id).gameId(), me);
         return done(redirect, info, reader, "kb.notice.removed", () -> kit.removeMacro(id));
     }
 
     @PostMapping("/forbidden")
     String saveForbidden(@RequestParam String game, @RequestParam(required = false) String phrases,
             @AuthenticationPrincipal StaffUser me, Locale reader, RedirectAttributes redirect) {
-        GameInfo info = served(game, me);
-        if (!me.can(Permission.MANAGE_STAFF)) {
-            throw new AccessDeniedException("forbidden phrases are edited by administrators");
-        }
+        GameInfo info = served.chosen(game, me);
+        ServedGames.adminOnly(me);
         return done(redirect, info, reader, "kb.notice.forbiddenSaved", () -> kit.replaceForbidden(info.id(), phrases));
     }
 
@@ -115,7 +110,7 @@ class ReplyKitController {
     String apply(@PathVariable UUID id, @RequestParam UUID ticket, @AuthenticationPrincipal StaffUser me,
             Locale reader, RedirectAttributes redirect) {
         TicketView view = tickets.head(ticket);
-        writable(games.get(view.gameId()).code(), me);
+        served.writable(view.gameId(), me);
         try {
             kit.apply(id, view, Actor.agent(me.id(), me.displayName()));
             redirect.addFlashAttribute("notice", "kb.notice.macroApplied");
@@ -135,21 +130,5 @@ class ReplyKitController {
                     new Object[] {String.join(", ", fields)}, reader));
         }
         return "redirect:/console/knowledge/replies?game=" + game.code();
-    }
-
-    private GameInfo served(String code, StaffUser me) {
-        GameInfo game = games.byCode(code).orElseThrow(() -> new NotFoundException("game", code));
-        if (me.gameScope() != null && !me.serves(game.id())) {
-            throw new NotFoundException("game", code);
-        }
-        return game;
-    }
-
-    private GameInfo writable(String code, StaffUser me) {
-        GameInfo game = served(code, me);
-        if (!me.can(Permission.WORK_TICKETS)) {
-            throw new AccessDeniedException("the reply kit is written by staff who work tickets");
-        }
-        return game;
     }
 }
