@@ -7,5 +7,6 @@ create table kb_ticket_document (
     subject    varchar(200)   not null,
     nickname   varchar(100),
     messages   varchar(60000) not null,
-    updated_at timestamp with time zone not null
+    updated_at timestamp with time zone not null,
+    version    bigint         not null
 );

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.playerdesk.assist.Classification;
+import org.playerdesk.system.ConflictRetry;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;
@@ -37,9 +38,11 @@ class TicketAssistant {
     private final ExampleRepository examples;
     private final AssistSettings settings;
     private final Clock clock;
+    private final ConflictRetry retry;
 
     TicketAssistant(TicketQueries tickets, TicketDesk desk, TicketClassifier classifier, ExampleRepository examples,
-            AssistSettings settings, Clock clock) {
+            AssistSettings settings, Clock clock, ConflictRetry retry) {
+        this.retry = retry;
         this.tickets = tickets;
         this.desk = desk;
         this.classifier = classifier;
@@ -48,8 +51,13 @@ class TicketAssistant {
         this.clock = clock;
     }
 
+    /** Retried on a fresh read when an agent changed the ticket at the same moment. */
     @ApplicationModuleListener
     void on(TicketCreated created) {
+        retry.run(() -> classify(created));
+    }
+
+    private void classify(TicketCreated created) {
         if (examples.existsById(created.ticketId())) {
             return;
         }
@@ -80,11 +88,11 @@ class TicketAssistant {
         if (changed.to() != TicketStatus.RESOLVED) {
             return;
         }
-        examples.findById(changed.ticketId()).ifPresent(example -> {
+        retry.run(() -> examples.findById(changed.ticketId()).ifPresent(example -> {
             TicketView ticket = tickets.head(changed.ticketId());
             example.label(ticket.type(), ticket.priority(), clock.instant());
             examples.save(example);
-        });
+        }));
     }
 
     @Scheduled(initialDelayString = "${playerdesk.assist.training-delay:30s}",

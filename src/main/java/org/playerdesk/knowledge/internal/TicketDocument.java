@@ -13,6 +13,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * What console ticket search looks in for one ticket: subject, every message (notes included:
@@ -49,6 +50,9 @@ public class TicketDocument {
     private String messages;
 
     private Instant updatedAt;
+
+    @Version
+    private long version;
 
     protected TicketDocument() {
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.ConflictRetry;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
@@ -23,8 +24,11 @@ public class TicketIndexer {
     private final PlayerDirectory players;
     private final TicketDocumentRepository documents;
     private final Clock clock;
+    private final ConflictRetry retry;
 
-    TicketIndexer(TicketQueries tickets, PlayerDirectory players, TicketDocumentRepository documents, Clock clock) {
+    TicketIndexer(TicketQueries tickets, PlayerDirectory players, TicketDocumentRepository documents, Clock clock,
+            ConflictRetry retry) {
+        this.retry = retry;
         this.tickets = tickets;
         this.players = players;
         this.documents = documents;
@@ -33,15 +37,18 @@ public class TicketIndexer {
 
     @ApplicationModuleListener
     void on(TicketCreated created) {
-        refresh(created.ticketId());
+        retry.run(() -> refresh(created.ticketId()));
     }
 
     @ApplicationModuleListener
     void on(TicketMessagePosted posted) {
-        refresh(posted.ticketId());
+        retry.run(() -> refresh(posted.ticketId()));
     }
 
-    /** Rebuilds one ticket's document from what the ticket module says now. */
+    /**
+     * Rebuilds one ticket's document from what the ticket module says now. Two events of one
+     * ticket may be handled at once: the document's version makes the later writer start again.
+     */
     @Transactional
     public void refresh(UUID ticketId) {
         TicketDetails details = tickets.details(ticketId, true);
