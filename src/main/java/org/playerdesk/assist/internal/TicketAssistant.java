@@ -15,10 +15,11 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Classifies each new ticket and applies what it is sure enough of; when a ticket is resolved,
@@ -52,7 +53,8 @@ class TicketAssistant {
     }
 
     /** Retried on a fresh read when an agent changed the ticket at the same moment. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketCreated created) {
         retry.run(() -> classify(created));
     }
@@ -83,7 +85,8 @@ class TicketAssistant {
     }
 
     /** A resolved ticket teaches what it really was: its type and priority now, after the agents' corrections. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketStatusChanged changed) {
         if (changed.to() != TicketStatus.RESOLVED) {
             return;

@@ -12,11 +12,17 @@ import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Keeps the ticket search documents up to date from the ticket events. */
+/**
+ * Keeps the ticket search documents up to date from the ticket events (after commit, through the
+ * event publication registry like every listener). The work's only transaction is the one
+ * {@link ConflictRetry} opens: a listener holding a second connection while it waits would
+ * starve the pool under a burst.
+ */
 @Component
 public class TicketIndexer {
 
@@ -35,12 +41,14 @@ public class TicketIndexer {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketCreated created) {
         retry.run(() -> refresh(created.ticketId()));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketMessagePosted posted) {
         retry.run(() -> refresh(posted.ticketId()));
     }
