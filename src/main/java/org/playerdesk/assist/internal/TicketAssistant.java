@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.playerdesk.assist.Classification;
 import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;
@@ -56,10 +57,15 @@ class TicketAssistant {
     @Async
     @TransactionalEventListener
     void on(TicketCreated created) {
-        retry.run(() -> classify(created));
+        try {
+            retry.run(() -> classify(created, true));
+        } catch (RuleViolation closedMeanwhile) {
+            // an agent closed the ticket while it was being classified: keep the suggestion only
+            retry.run(() -> classify(created, false));
+        }
     }
 
-    private void classify(TicketCreated created) {
+    private void classify(TicketCreated created, boolean mayApply) {
         if (examples.existsById(created.ticketId())) {
             return;
         }
@@ -69,7 +75,8 @@ class TicketAssistant {
         String text = ticket.subject() + "\n" + (messages.isEmpty() ? "" : messages.getFirst().body());
         Classification suggested = classifier.classify(ticket.gameId(), text);
         Example example = new Example(ticket.id(), ticket.gameId(), text, suggested, clock.instant());
-        double threshold = settings.of(ticket.gameId()).applyThreshold();
+        double threshold = mayApply && ticket.status().isActive() ? settings.of(ticket.gameId()).applyThreshold()
+                : Double.POSITIVE_INFINITY;
         if (suggested.typeConfidence() >= threshold && suggested.type() != ticket.type()) {
             desk.retype(ticket.id(), suggested.type(), Actor.SYSTEM);
             example.applied();
@@ -78,7 +85,7 @@ class TicketAssistant {
             desk.prioritize(ticket.id(), suggested.priority(), Actor.SYSTEM);
             example.applied();
         }
-        if (suggested.hostile()) {
+        if (suggested.hostile() && mayApply && ticket.status().isActive()) {
             desk.tag(ticket.id(), HOSTILE_TAG, Actor.SYSTEM);
         }
         examples.save(example);
