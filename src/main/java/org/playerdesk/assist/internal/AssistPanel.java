@@ -1,0 +1,56 @@
+package org.playerdesk.assist.internal;
+
+import java.util.Optional;
+
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.assist.BotAnswers;
+import org.playerdesk.assist.Classification;
+import org.playerdesk.ticket.TicketPanel;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.stereotype.Component;
+
+/** Beside a ticket: the suggested type, priority and area with their confidence, hostility, and the bot's answer. */
+@Component
+class AssistPanel implements TicketPanel {
+
+    record Data(Classification suggestion, boolean applied, boolean corrected, BotAnswers.Offer bot, int modelSize) {
+    }
+
+    private final ExampleRepository examples;
+    private final BotAnswerBook bot;
+    private final TicketClassifier classifier;
+
+    AssistPanel(ExampleRepository examples, BotAnswerBook bot, TicketClassifier classifier) {
+        this.examples = examples;
+        this.bot = bot;
+        this.classifier = classifier;
+    }
+
+    @Override
+    public Place place() {
+        return Place.SIDE;
+    }
+
+    @Override
+    public int order() {
+        return 150;
+    }
+
+    @Override
+    public String template() {
+        return "assist/panel";
+    }
+
+    @Override
+    public Optional<Object> data(TicketView ticket, StaffUser viewer) {
+        Optional<Example> example = examples.findById(ticket.id());
+        Optional<BotAnswers.Offer> offer = bot.find(ticket.id());
+        if (example.isEmpty() && offer.isEmpty()) {
+            return Optional.empty();
+        }
+        Classification suggestion = example.map(Example::suggestion).orElse(null);
+        boolean corrected = suggestion != null && suggestion.type() != ticket.type();
+        return Optional.of(new Data(suggestion, example.map(Example::isApplied).orElse(false), corrected,
+                offer.orElse(null), classifier.modelSize(ticket.gameId())));
+    }
+}

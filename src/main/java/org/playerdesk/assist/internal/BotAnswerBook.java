@@ -1,0 +1,39 @@
+package org.playerdesk.assist.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.playerdesk.assist.BotAnswers.Offer;
+import org.playerdesk.knowledge.ArticleHit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The bot answers offered, kept per ticket. */
+@Component
+@Transactional
+public class BotAnswerBook {
+
+    private final BotAnswerRepository answers;
+
+    BotAnswerBook(BotAnswerRepository answers) {
+        this.answers = answers;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Offer> find(UUID ticketId) {
+        return answers.findById(ticketId).map(BotAnswerBook::offer);
+    }
+
+    public Offer offer(UUID ticketId, UUID gameId, ArticleHit hit, Instant now) {
+        return offer(answers.save(new BotAnswer(ticketId, gameId, hit.id(), hit.title(), hit.confidence(), now)));
+    }
+
+    public void answered(UUID ticketId, boolean solved, Instant now) {
+        answers.findById(ticketId).ifPresent(answer -> answer.answered(solved, now));
+    }
+
+    private static Offer offer(BotAnswer answer) {
+        return new Offer(answer.ticketId(), answer.articleId(), answer.title(), answer.confidence(), answer.outcome());
+    }
+}

@@ -1,0 +1,7 @@
+package org.playerdesk.knowledge;
+
+import java.util.UUID;
+
+/** A ticket found by console search: its id, number and subject, best first. */
+public record TicketHit(UUID ticketId, long number, String subject, float score) {
+}

@@ -1,0 +1,160 @@
+package org.playerdesk.knowledge.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.playerdesk.knowledge.Audience;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Locales;
+import org.playerdesk.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writing the knowledge base: categories, article drafts, publishing, and the players' votes. */
+@Service
+@Transactional
+public class KnowledgeBase {
+
+    private final ArticleRepository articles;
+    private final ArticleVersionRepository versions;
+    private final CategoryRepository categories;
+    private final Clock clock;
+
+    KnowledgeBase(ArticleRepository articles, ArticleVersionRepository versions, CategoryRepository categories,
+            Clock clock) {
+        this.articles = articles;
+        this.versions = versions;
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    public Category addCategory(UUID gameId, String locale, String name) {
+        FieldErrors errors = new FieldErrors();
+        String checked = errors.line("name", name, Category.NAME_MAX, true);
+        errors.throwIfAny();
+        String tag = Locales.tag(Locales.supported(locale));
+        int position = categories.findByGameIdAndLocaleOrderByPositionAscNameAsc(gameId, tag).size();
+        return categories.save(new Category(gameId, tag, checked, position, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories(UUID gameId) {
+        return categories.findByGameIdOrderByPositionAscNameAsc(gameId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories(UUID gameId, String locale) {
+        return categories.findByGameIdAndLocaleOrderByPositionAscNameAsc(gameId, locale);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Article> articles(UUID gameId) {
+        return articles.findByGameIdOrderByUpdatedAtDesc(gameId);
+    }
+
+    /** Published public articles of a game in one language, latest first. */
+    @Transactional(readOnly = true)
+    public List<Article> published(UUID gameId, String locale) {
+        return articles.published(gameId, locale);
+    }
+
+    @Transactional(readOnly = true)
+    public Article article(UUID id) {
+        return articles.findById(id).orElseThrow(() -> new NotFoundException("article", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Article> all(List<UUID> ids) {
+        return articles.findAllById(ids);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ArticleVersion> history(UUID articleId) {
+        return versions.findByArticleIdOrderByVersionDesc(articleId);
+    }
+
+    /** A new article holding the draft; published only when {@code publish}. */
+    public Article create(UUID gameId, ArticleForm form, String by, boolean publish) {
+        ArticleDraft draft = checked(gameId, form);
+        Instant now = clock.instant();
+        Article article = new Article(gameId, draft.locale(), draft.audience(), by, now);
+        article.edit(draft, by, now);
+        articles.save(article);
+        if (publish) {
+            publish(article, by, now);
+        }
+        return article;
+    }
+
+    public Article save(UUID id, ArticleForm form, String by, boolean publish) {
+        Article article = article(id);
+        ArticleDraft draft = checked(article.gameId(), form);
+        Instant now = clock.instant();
+        article.edit(draft, by, now);
+        if (publish) {
+            publish(article, by, now);
+        }
+        return article;
+    }
+
+    /** An article from an import: published, in the named category of its language (made when missing). */
+    public UUID importArticle(UUID gameId, String locale, String category, Audience audience, boolean announcement,
+            String title, String body, String by) {
+        String tag = Locales.tag(Locales.supported(locale));
+        Optional<Article> existing = articles.findByGameIdOrderByUpdatedAtDesc(gameId).stream()
+                .filter(a -> a.draftTitle().equals(title)).findFirst();
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        UUID categoryId = category == null ? null : categories.findByGameIdAndLocaleOrderByPositionAscNameAsc(gameId, tag)
+                .stream().filter(c -> c.name().equals(category)).findFirst()
+                .orElseGet(() -> addCategory(gameId, tag, category)).getId();
+        ArticleForm form = new ArticleForm(tag, categoryId == null ? "" : categoryId.toString(), audience.code(),
+                announcement, title, body, "");
+        return create(gameId, form, by, true).getId();
+    }
+
+    /** Takes an article out of the help center and the search; the draft stays. */
+    public Article unpublish(UUID id, String by) {
+        Article article = article(id);
+        article.unpublish(by, clock.instant());
+        return article;
+    }
+
+    public void vote(UUID id, boolean helpful) {
+        int counted = helpful ? articles.countHelpful(id) : articles.countUnhelpful(id);
+        if (counted == 0) {
+            throw new NotFoundException("article", id);
+        }
+    }
+
+    /** A player read this article from the ticket form and left without submitting a ticket. */
+    public void deflected(UUID id) {
+        if (articles.countDeflection(id) == 0) {
+            throw new NotFoundException("article", id);
+        }
+    }
+
+    private void publish(Article article, String by, Instant now) {
+        article.publish(by, now);
+        versions.save(new ArticleVersion(article, by, now));
+    }
+
+    private ArticleDraft checked(UUID gameId, ArticleForm form) {
+        ArticleDraft draft = form.check();
+        FieldErrors errors = new FieldErrors();
+        if (draft.categoryId() != null && categories.findById(draft.categoryId())
+                .filter(c -> c.gameId().equals(gameId)).isEmpty()) {
+            errors.add("categoryId", "is not a category of this game");
+        }
+        if (!draft.related().isEmpty() && articles.findAllById(draft.related()).stream()
+                .filter(a -> a.gameId().equals(gameId)).count() != draft.related().size()) {
+            errors.add("related", "is not an article of this game");
+        }
+        errors.throwIfAny();
+        return draft;
+    }
+}

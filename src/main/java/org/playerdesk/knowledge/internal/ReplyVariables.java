@@ -1,0 +1,45 @@
+package org.playerdesk.knowledge.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The variables a canned reply may use, filled in for one ticket: {@code {player.nickname}},
+ * {@code {player.account}}, {@code {player.server}}, {@code {player.role}} (fields of the game
+ * account), {@code {agent.name}}, {@code {ticket.number}}, {@code {game.name}}. An unknown or
+ * empty variable is left as written, so the agent sees what to fill in by hand.
+ */
+public record ReplyVariables(Map<String, String> values) {
+
+    static final java.util.List<String> NAMES = java.util.List.of("player.nickname", "player.account",
+            "player.server", "player.role", "agent.name", "ticket.number", "game.name");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z]+\\.[a-z]+)}");
+
+    static ReplyVariables of(String nickname, String account, String server, String role, String agent, long number,
+            String game) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("player.nickname", nickname);
+        values.put("player.account", account);
+        values.put("player.server", server);
+        values.put("player.role", role);
+        values.put("agent.name", agent);
+        values.put("ticket.number", "#" + number);
+        values.put("game.name", game);
+        return new ReplyVariables(values);
+    }
+
+    public String fill(String text) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            matcher.appendReplacement(filled,
+                    Matcher.quoteReplacement(value == null || value.isBlank() ? matcher.group() : value));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+}

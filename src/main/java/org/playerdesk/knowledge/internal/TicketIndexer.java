@@ -1,0 +1,71 @@
+package org.playerdesk.knowledge.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketEvents.TicketCreated;
+import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the ticket search documents up to date from the ticket events (after commit, through the
+ * event publication registry like every listener). The work's only transaction is the one
+ * {@link ConflictRetry} opens: a listener holding a second connection while it waits would
+ * starve the pool under a burst.
+ */
+@Component
+public class TicketIndexer {
+
+    private final TicketQueries tickets;
+    private final PlayerDirectory players;
+    private final TicketDocumentRepository documents;
+    private final Clock clock;
+    private final ConflictRetry retry;
+
+    TicketIndexer(TicketQueries tickets, PlayerDirectory players, TicketDocumentRepository documents, Clock clock,
+            ConflictRetry retry) {
+        this.retry = retry;
+        this.tickets = tickets;
+        this.players = players;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TicketCreated created) {
+        retry.run(() -> refresh(created.ticketId()));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TicketMessagePosted posted) {
+        retry.run(() -> refresh(posted.ticketId()));
+    }
+
+    /**
+     * Rebuilds one ticket's document from what the ticket module says now. Two events of one
+     * ticket may be handled at once: the document's version makes the later writer start again.
+     */
+    @Transactional
+    public void refresh(UUID ticketId) {
+        TicketDetails details = tickets.details(ticketId, true);
+        TicketView ticket = details.ticket();
+        TicketDocument document = documents.findById(ticketId)
+                .orElseGet(() -> new TicketDocument(ticketId, ticket.gameId()));
+        String text = details.messages().stream().map(MessageView::body).collect(Collectors.joining("\n"));
+        document.fill(ticket.number(), ticket.subject(), players.get(ticket.playerId()).nickname(), text,
+                clock.instant());
+        documents.save(document);
+    }
+}

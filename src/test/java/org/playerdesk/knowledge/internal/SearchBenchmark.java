@@ -1,0 +1,189 @@
+package org.playerdesk.knowledge.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.knowledge.ArticleSearch;
+import org.playerdesk.knowledge.Audience;
+import org.playerdesk.knowledge.TicketFinder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The search benchmark: generates a corpus of articles and ticket messages in Chinese and
+ * English, indexes it on disk (target/bench-index) and measures p50/p95/p99 of article search
+ * (help center) and of console ticket search, one client, after a warm-up. Not part of the test
+ * suite (its name does not end in Test); run it with
+ * {@code ./mvnw test -Dtest=SearchBenchmark -Dbench.articles=10000 -Dbench.messages=1000000}
+ * (defaults 10,000 and 100,000). Writes bench/results/<date>-search-<articles>-<messages>.md.
+ */
+@SpringBootTest(properties = {
+        "spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem",
+        "spring.jpa.properties.hibernate.search.backend.directory.root=target/bench-index",
+        "spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy=write-sync",
+        "logging.level.org.hibernate.search=warn"})
+@Import(TestWorkspace.class)
+class SearchBenchmark {
+
+    static final int MESSAGES_PER_TICKET = 5;
+    static final int BATCH = 1000;
+
+    static final String[] ZH = {"账号", "被盗", "密码", "充值", "到账", "钻石", "元宝", "订单", "退款", "封号", "申诉", "解封",
+        "兑换码", "礼包", "活动", "奖励", "闪退", "卡死", "黑屏", "掉线", "更新", "外挂", "举报", "作弊", "公会", "装备",
+        "宠物", "副本", "排行榜", "客服", "手机号", "绑定", "实名", "昵称", "服务器", "维护", "补偿", "月卡", "战力", "技能"};
+    static final String[] EN = {"account", "stolen", "password", "recharge", "payment", "gems", "order", "refund", "ban",
+        "appeal", "gift", "code", "reward", "event", "crash", "freeze", "black", "screen", "disconnect", "update",
+        "cheater", "report", "guild", "equipment", "pet", "dungeon", "leaderboard", "support", "phone", "email",
+        "nickname", "server", "maintenance", "compensation", "monthly", "card", "skill", "level", "quest", "shop"};
+    static final String[] ARTICLE_QUERIES = {"账号被盗", "充值没到账", "号被偷了", "封号申诉", "兑换码无效", "游戏闪退",
+        "举报外挂", "绑定手机号", "recharge not received", "account stolen", "acount stolen", "refund", "gift code",
+        "game crash", "report cheater", "forgot pasword", "月卡", "补偿", "maintenance", "公会"};
+    static final String[] TICKET_QUERIES = {"充值", "退款 订单", "被盗", "封号", "refund", "crash", "闪退 更新", "guild",
+        "兑换码", "cheater report", "钻石 到账", "password", "昵称", "维护 补偿", "gems order"};
+
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    ArticleRepository articles;
+    @Autowired
+    TicketDocumentRepository documents;
+    @Autowired
+    ArticleSearch articleSearch;
+    @Autowired
+    TicketFinder ticketFinder;
+    @Autowired
+    TransactionTemplate transactions;
+
+    final Random random = new Random(42);
+
+    @Test
+    void measure() throws IOException {
+        int articleCount = Integer.getInteger("bench.articles", 10_000);
+        int messageCount = Integer.getInteger("bench.messages", 100_000);
+        GameInfo game = workspace.game();
+
+        long start = System.nanoTime();
+        batches(articleCount, from -> {
+            List<Article> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(from + BATCH, articleCount); i++) {
+                batch.add(article(game.id(), i));
+            }
+            articles.saveAll(batch);
+        });
+        double articleSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        int ticketCount = messageCount / MESSAGES_PER_TICKET;
+        batches(ticketCount, from -> {
+            List<TicketDocument> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(from + BATCH, ticketCount); i++) {
+                TicketDocument document = new TicketDocument(UUID.randomUUID(), game.id());
+                StringBuilder messages = new StringBuilder();
+                for (int m = 0; m < MESSAGES_PER_TICKET; m++) {
+                    messages.append(sentence(12)).append('\n');
+                }
+                document.fill(i + 1, sentence(4), "玩家" + i, messages.toString(), Instant.now());
+                batch.add(document);
+            }
+            documents.saveAll(batch);
+        });
+        double ticketSeconds = (System.nanoTime() - start) / 1e9;
+
+        long[] articleTimes = time(5000, i -> articleSearch.search(game.id(), null,
+                ARTICLE_QUERIES[i % ARTICLE_QUERIES.length], false, 10));
+        long[] ticketTimes = time(3000, i -> ticketFinder.find(Set.of(game.id()),
+                TICKET_QUERIES[i % TICKET_QUERIES.length], 50));
+
+        String report = String.format(Locale.ROOT, """
+                # Search benchmark, %s
+
+                Corpus: %,d articles (published, Chinese and English), %,d ticket messages in %,d tickets (Chinese and
+                English), one game. Generated and indexed (Hibernate Search, Lucene on disk, smartcn + English +
+                CJK bigrams) in %.0f s (articles) and %.0f s (tickets). One client, after a warm-up of 500 queries;
+                embedded H2, test profile. Machine: %d cores (shared), JDK %s.
+
+                | search | queries | p50 | p95 | p99 | target p95 |
+                |---|---|---|---|---|---|
+                | article search (help center, top 10, highlight, synonyms, fuzzy) | %d | %.2f ms | %.2f ms | %.2f ms | < 10 ms |
+                | console ticket search (top 50) | %d | %.2f ms | %.2f ms | %.2f ms | < 50 ms |
+
+                Command: `./mvnw test -Dtest=SearchBenchmark -Dbench.articles=%d -Dbench.messages=%d`
+                """, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), articleCount, messageCount,
+                ticketCount, articleSeconds, ticketSeconds, Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), articleTimes.length, ms(articleTimes, 50), ms(articleTimes, 95),
+                ms(articleTimes, 99), ticketTimes.length, ms(ticketTimes, 50), ms(ticketTimes, 95), ms(ticketTimes, 99),
+                articleCount, messageCount);
+        Path out = Path.of("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
+                + "-search-" + articleCount + "-" + messageCount + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+    }
+
+    private void batches(int total, IntConsumer batch) {
+        for (int from = 0; from < total; from += BATCH) {
+            int first = from;
+            transactions.executeWithoutResult(status -> batch.accept(first));
+        }
+    }
+
+    private Article article(UUID gameId, int i) {
+        boolean chinese = i % 2 == 0;
+        Article article = new Article(gameId, chinese ? "zh-CN" : "en", Audience.PUBLIC, "bench", Instant.now());
+        String title = chinese ? words(ZH, 3, "") + "怎么办" : "How to fix " + words(EN, 3, " ");
+        StringBuilder body = new StringBuilder();
+        for (int p = 0; p < 6; p++) {
+            body.append(chinese ? words(ZH, 20, "，") + "。" : words(EN, 25, " ") + ". ").append("\n\n");
+        }
+        article.edit(new ArticleDraft(article.locale(), null, Audience.PUBLIC, i % 50 == 0, title, body.toString(),
+                List.of()), "bench", Instant.now());
+        article.publish("bench", Instant.now());
+        return article;
+    }
+
+    private String sentence(int length) {
+        return random.nextBoolean() ? words(ZH, length, "") + "。" : words(EN, length, " ") + ".";
+    }
+
+    private String words(String[] vocabulary, int count, String separator) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(i == 0 ? "" : separator).append(vocabulary[random.nextInt(vocabulary.length)]);
+        }
+        return text.toString();
+    }
+
+    private static long[] time(int queries, IntConsumer query) {
+        for (int i = 0; i < 500; i++) {
+            query.accept(i);
+        }
+        long[] times = new long[queries];
+        for (int i = 0; i < queries; i++) {
+            long start = System.nanoTime();
+            query.accept(i);
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        return times;
+    }
+
+    private static double ms(long[] sorted, int percentile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
