@@ -12,6 +12,7 @@
     'use strict';
 
     var RETRY_MAX = 10000;
+    var WAIT_POLL = 5000;
 
     function el(tag, cls, text) {
         var e = document.createElement(tag);
@@ -296,7 +297,23 @@
         }
     };
 
+    /**
+     * While waiting, the state is also read every few seconds: the queue position moves as others
+     * are served, and an acceptance announced before this page's subscription took hold is not missed.
+     */
+    Widget.prototype.pollWhileWaiting = function (waiting) {
+        var self = this;
+        clearTimeout(this.waitPoll);
+        if (!waiting || this.ended || !this.saved) { return; }
+        this.waitPoll = setTimeout(function () {
+            self.api('GET', '/chats/' + self.saved.chat + '?after=' + (self.saved.lastSeq || 0))
+                .then(function (state) { self.apply(state); })
+                .catch(function () { self.pollWhileWaiting(true); });
+        }, WAIT_POLL);
+    };
+
     Widget.prototype.onStatus = function (status, state) {
+        this.pollWhileWaiting(status === 'waiting');
         if (status === 'waiting') {
             this.setStatus(state.position ? this.text('queue', { position: state.position, minutes: state.expectedWaitMinutes })
                 : this.text('waiting'));

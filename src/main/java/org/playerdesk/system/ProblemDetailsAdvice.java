@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -82,6 +83,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({ DataAccessException.class, TransactionException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (e instanceof OptimisticLockingFailureException) {
+            // someone else (an agent, an automatic rule) changed the same record at the same moment
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
+                    "the record was changed by someone else at the same moment; read it again and retry");
+            problem.setProperty("code", "changed-meanwhile");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
         if (!DatabaseUnavailable.causedBy(e)) {
             throw e;
         }

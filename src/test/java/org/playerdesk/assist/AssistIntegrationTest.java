@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.playerdesk.assist.internal.AssistSettings;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
@@ -55,10 +56,13 @@ class AssistIntegrationTest {
     TicketQueries tickets;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AssistSettings settings;
 
     @Test
     void aClearNewTicketIsClassifiedAndAppliedAndAbuseIsTagged() throws Exception {
         GameInfo game = workspace.game();
+        settings.change(game.id(), "0.75", "0.9");
         Opened opened = open(game, "other", "号被盗了", "我的号被盗了，密码被改了，装备没了，你们这些废物快处理");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> tickets.head(opened.ticket().id()).tags().contains("hostile"));
