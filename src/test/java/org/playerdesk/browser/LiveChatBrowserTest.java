@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 
 /**
  * Live chat in two headless Chromium pages: a game's page embeds the widget with an identity
@@ -79,7 +80,9 @@ class LiveChatBrowserTest {
         console.navigate(base + "/console/chat");
         assertThat(console.locator("[data-testid=chat-connection]")).hasText("已连接");
         console.selectOption("[data-testid=chat-presence]", "online");
-        console.click("[data-testid=chat-presence-save]");
+        Response saved = console.waitForResponse(r -> r.url().endsWith("/console/chat/presence"),
+                () -> console.click("[data-testid=chat-presence-save]"));
+        org.assertj.core.api.Assertions.assertThat(saved.status()).isEqualTo(200);
         assertThat(console.locator("[data-testid=chat-seats]")).containsText("0 / 3");
 
         // The player, in a phone-sized web view of the game's page.

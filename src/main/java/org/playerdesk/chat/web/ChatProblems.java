@@ -3,13 +3,17 @@ package org.playerdesk.chat.web;
 import java.net.URI;
 
 import org.playerdesk.chat.ChatRefused;
+import org.playerdesk.system.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A refused identity, token or action of the chat: 403 with the code the widget translates. */
+/**
+ * A refused identity, token or action of the chat: 403 with the code the widget translates; an
+ * action the chat's state refuses (no free seat, already taken): 409 with its code, translated alike.
+ */
 @RestControllerAdvice(assignableTypes = { PlayerChatController.class, ConsoleChatController.class })
 class ChatProblems {
 
@@ -20,5 +24,14 @@ class ChatProblems {
         problem.setTitle("Refused");
         problem.setProperty("code", e.code());
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolation e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("https://playerdesk.org/problems/" + e.code().replace('.', '-')));
+        problem.setTitle("Refused");
+        problem.setProperty("code", e.code());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }
