@@ -16,6 +16,7 @@ import org.playerdesk.access.internal.StaffAccountRepository;
 import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.Locales;
 import org.playerdesk.system.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -33,11 +34,13 @@ public class StaffDirectory implements UserDetailsService {
     private final StaffAccountRepository accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AuditLog audit;
 
-    StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -95,6 +98,22 @@ public class StaffDirectory implements UserDetailsService {
     @Transactional
     public void assignGames(UUID staffId, Set<UUID> gameIds) {
         accounts.findById(staffId).orElseThrow(() -> new NotFoundException("staff", staffId)).assignGames(gameIds);
+    }
+
+    /**
+     * Grants or withdraws a member's individual access to players' personal data (administrators),
+     * written to the audit log; it applies to the member's next reveal at once.
+     */
+    @Transactional
+    public StaffMember grantPersonalData(UUID staffId, boolean granted, StaffMember by) {
+        if (by == null || !by.can(Permission.MANAGE_STAFF)) {
+            throw new AccessDeniedException("only administrators grant access to personal data");
+        }
+        StaffAccount account = accounts.findById(staffId).orElseThrow(() -> new NotFoundException("staff", staffId));
+        account.grantPersonalData(granted);
+        audit.record(by, null, granted ? "staff.pii.grant" : "staff.pii.withdraw", "staff", staffId.toString(),
+                account.member().username());
+        return account.member();
     }
 
     @Override

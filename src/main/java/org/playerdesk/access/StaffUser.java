@@ -41,7 +41,7 @@ public final class StaffUser implements UserDetails {
     }
 
     public boolean can(Permission permission) {
-        return member.role().grants(permission);
+        return member.can(permission);
     }
 
     public boolean serves(UUID gameId) {
@@ -57,7 +57,7 @@ public final class StaffUser implements UserDetails {
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + member.role().name()));
-        member.role().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.name())));
+        member.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.name())));
         return authorities;
     }
 

@@ -93,6 +93,31 @@ public class PlayerProfiles {
         }).orElse(new Standing(VipTier.UNKNOWN, null, null, null, false));
     }
 
+    /**
+     * Keeps the figures the game just gave for a player found in the directory (stored before the
+     * caller's transaction), for the lists that must not ask the game.
+     */
+    public void remember(PlayerSummary player, AccountProfile profile) {
+        store.keepStandingOfStoredPlayer(player.id(), new PlayerCrmStore.Standing(profile.totalRecharge(),
+                profile.vipLevel(), profile.lastLoginAt(), tierOf(profile.totalRecharge(), profile.vipLevel()).code(),
+                clock.instant()));
+    }
+
+    /** A player gone quiet, by the figures last known from the game. */
+    public record QuietPlayer(UUID playerId, String accountId, String nickname, Instant lastLoginAt,
+            long totalRecharge) {
+    }
+
+    /**
+     * The game's players whose last known total recharge reaches {@code minRecharge} and whose last
+     * known login is before {@code lastLoginBefore}, longest gone first; read from the figures kept
+     * each time the game answered about a player, without asking the game.
+     */
+    public List<QuietPlayer> goneQuiet(UUID gameId, long minRecharge, Instant lastLoginBefore, int offset,
+            int limit) {
+        return store.quiet(gameId, minRecharge, lastLoginBefore, Math.max(0, offset), Math.max(1, limit));
+    }
+
     /** Tags given by staff and the automatic ones (gold_player, churn_risk), automatic first. */
     public List<PlayerTag> tags(PlayerSummary player, Standing standing) {
         List<PlayerTag> tags = new ArrayList<>();

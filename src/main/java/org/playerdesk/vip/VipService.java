@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,13 +47,15 @@ public class VipService {
     private final AuditLog audit;
     private final VipSettings settings;
     private final PlayerProfiles profiles;
+    private final PlayerDirectory players;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     VipService(VipPlayerRepository vips, FollowUpRepository followUps, StaffDirectory staff,
             ObjectProvider<GameBackends> backends, AuditLog audit, VipSettings settings, PlayerProfiles profiles,
-            Clock clock) {
+            PlayerDirectory players, Clock clock) {
         this.profiles = profiles;
+        this.players = players;
         this.vips = vips;
         this.followUps = followUps;
         this.staff = staff;
@@ -79,6 +81,8 @@ public class VipService {
         }
         errors.throwIfAny();
         Optional<AccountProfile> profile = profile(gameId, account);
+        // keep the figures for the worklists that must not ask the game (a player PlayerDesk knows)
+        profile.ifPresent(p -> players.find(gameId, account).ifPresent(player -> profiles.remember(player, p)));
         int level = profile.map(AccountProfile::vipLevel).orElse(0);
         String tier = profile.map(p -> profiles.tierOf(p.totalRecharge(), p.vipLevel()).code()).orElse(null);
         Instant now = clock.instant();
@@ -167,27 +171,46 @@ public class VipService {
         return load(vipPlayerId).view();
     }
 
-    /** A valuable player gone quiet: last login and total recharge as the game reports them. */
-    public record InactivePlayer(VipPlayerView vip, String nickname, Instant lastLoginAt, long totalRecharge) {
+    static final int INACTIVE_PAGE = 50;
+
+    /**
+     * A valuable player gone quiet: last login and total recharge as last known from the game;
+     * {@code vip} is their VIP roster entry, or null when they are not on the roster.
+     */
+    public record InactivePlayer(VipPlayerView vip, String accountId, String nickname, Instant lastLoginAt,
+            long totalRecharge) {
+    }
+
+    /** One page (from 0) of the inactive worklist; {@code more}: a next page exists. */
+    public record InactivePage(List<InactivePlayer> players, int page, boolean more) {
+    }
+
+    /** The first page of {@link #inactiveValuable(UUID, int)}. */
+    @Transactional(readOnly = true)
+    public List<InactivePlayer> inactiveValuable(UUID gameId) {
+        return inactiveValuable(gameId, 0).players();
     }
 
     /**
-     * The game's VIP roster players whose last login is older than {@code playerdesk.vip.inactive-after}
-     * and whose total recharge reaches {@code playerdesk.vip.valuable-recharge}, longest gone first.
-     * The game's backend has no list of all accounts, so the roster is what is looked through.
+     * All players PlayerDesk knows for the game (not only the VIP roster) whose last known login is
+     * older than {@code playerdesk.vip.inactive-after} and whose last known total recharge reaches
+     * {@code playerdesk.vip.valuable-recharge}, longest gone first, {@value #INACTIVE_PAGE} a page.
+     * The figures are those kept each time the game answered about the player (player panel,
+     * player page, VIP assignment): the page does not ask the game.
      */
     @Transactional(readOnly = true)
-    public List<InactivePlayer> inactiveValuable(UUID gameId) {
+    public InactivePage inactiveValuable(UUID gameId, int page) {
+        int from = Math.max(0, page);
         Instant cutoff = clock.instant().minus(settings.inactiveAfter());
-        List<InactivePlayer> found = new ArrayList<>();
-        for (VipPlayer vip : vips.findByGameIdOrderByAccountId(gameId)) {
-            profile(gameId, vip.accountId()).filter(p -> p.lastLoginAt() != null && p.lastLoginAt().isBefore(cutoff)
-                    && p.totalRecharge() >= settings.valuableRecharge())
-                    .ifPresent(p -> found.add(new InactivePlayer(vip.view(), p.nickname(), p.lastLoginAt(),
-                            p.totalRecharge())));
-        }
-        found.sort(java.util.Comparator.comparing(InactivePlayer::lastLoginAt));
-        return found;
+        List<PlayerProfiles.QuietPlayer> quiet = profiles.goneQuiet(gameId, settings.valuableRecharge(), cutoff,
+                from * INACTIVE_PAGE, INACTIVE_PAGE + 1);
+        List<PlayerProfiles.QuietPlayer> shown = quiet.subList(0, Math.min(INACTIVE_PAGE, quiet.size()));
+        Map<String, VipPlayerView> roster = new java.util.HashMap<>();
+        shown.forEach(q -> vips.findByGameIdAndAccountId(gameId, q.accountId())
+                .ifPresent(v -> roster.put(q.accountId(), v.view())));
+        List<InactivePlayer> players = shown.stream().map(q -> new InactivePlayer(roster.get(q.accountId()),
+                q.accountId(), q.nickname(), q.lastLoginAt(), q.totalRecharge())).toList();
+        return new InactivePage(players, from, quiet.size() > INACTIVE_PAGE);
     }
 
     private Optional<AccountProfile> profile(UUID gameId, String accountId) {

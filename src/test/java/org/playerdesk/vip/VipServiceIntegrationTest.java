@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,6 +20,10 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.player.internal.PlayerCrmStore;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketQueries;
@@ -44,6 +49,14 @@ class VipServiceIntegrationTest {
     TicketQueries tickets;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    VipSettings settings;
+    @Autowired
+    PlayerDirectory players;
+    @Autowired
+    PlayerCrmStore standings;
+    @Autowired
+    Clock clock;
 
     @Test
     void aVipPlayersNewTicketGoesToTheirManager() {
@@ -92,10 +105,52 @@ class VipServiceIntegrationTest {
     void theInactiveWorklistShowsValuablePlayersGoneQuiet() {
         GameInfo game = workspace.simulatedGame();
         StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        workspace.ticket(game, "10008", "suggestion");
+        workspace.ticket(game, "10001", "account_stolen");
         vip.assignManager(game.id(), "10008", null, lead);
         vip.assignManager(game.id(), "10001", null, lead);
 
         assertThat(vip.inactiveValuable(game.id())).extracting(i -> i.vip().accountId()).containsExactly("10008");
+    }
+
+    @Test
+    void theInactiveWorklistLooksThroughEveryKnownPlayerByTheirLastKnownFiguresPageByPage() throws Exception {
+        GameInfo game = workspace.game(); // no game backend: the list never asks the game
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        long valuable = settings.valuableRecharge();
+        Instant quietSince = clock.instant().minus(settings.inactiveAfter());
+        known(game, "q-rich-quiet", valuable, quietSince.minus(Duration.ofDays(3)));
+        known(game, "q-richer-quieter", valuable * 5, quietSince.minus(Duration.ofDays(40)));
+        known(game, "q-poor-quiet", valuable - 1, quietSince.minus(Duration.ofDays(60)));
+        known(game, "q-rich-active", valuable * 10, quietSince.plus(Duration.ofDays(29)));
+        players.matchOrCreate(game.id(), new PlayerIdentity("q-never-seen-in-game", null, null, null), null);
+
+        assertThat(vip.inactiveValuable(game.id())).extracting(VipService.InactivePlayer::accountId)
+                .containsExactly("q-richer-quieter", "q-rich-quiet");
+        assertThat(vip.inactiveValuable(game.id()).getFirst().vip()).as("not on the VIP roster").isNull();
+        assertThat(vip.inactiveValuable(game.id()).getFirst().totalRecharge()).isEqualTo(valuable * 5);
+
+        for (int i = 0; i < VipService.INACTIVE_PAGE; i++) {
+            known(game, "q-page-" + i, valuable, quietSince.minus(Duration.ofDays(1)));
+        }
+        VipService.InactivePage first = vip.inactiveValuable(game.id(), 0);
+        assertThat(first.players()).hasSize(VipService.INACTIVE_PAGE);
+        assertThat(first.more()).isTrue();
+        VipService.InactivePage second = vip.inactiveValuable(game.id(), 1);
+        assertThat(second.players()).hasSize(2);
+        assertThat(second.more()).isFalse();
+        assertThat(vip.inactiveValuable(game.id(), -4).page()).isZero();
+
+        String page = mvc.perform(get("/console/vip").param("game", game.id().toString()).param("inactivePage", "1")
+                .with(user(new StaffUser(lead, "")))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("data-testid=\"vip-inactive-pages\"", second.players().getFirst().accountId())
+                .doesNotContain("q-rich-active", "q-poor-quiet");
+    }
+
+    private void known(GameInfo game, String account, long recharge, Instant lastLogin) {
+        PlayerSummary player = players.matchOrCreate(game.id(), new PlayerIdentity(account, "昵称", null, null), null);
+        standings.keepStanding(player.id(), new PlayerCrmStore.Standing(recharge, 3, lastLogin, "gold", clock.instant()));
     }
 
     @Test

@@ -30,6 +30,7 @@ public class StaffAccount extends StoredEntity {
     private StaffRole role;
     private String locale;
     private boolean enabled;
+    private boolean personalDataGranted;
     private Instant createdAt;
 
     /** Read in batches: a list of staff (the inbox's assignee choice) costs one query, not one per member. */
@@ -55,7 +56,8 @@ public class StaffAccount extends StoredEntity {
     }
 
     public StaffMember member() {
-        return new StaffMember(getId(), username, displayName, role, Set.copyOf(gameIds), locale, enabled);
+        return new StaffMember(getId(), username, displayName, role, Set.copyOf(gameIds), locale, enabled,
+                personalDataGranted);
     }
 
     public String passwordHash() {
@@ -73,6 +75,11 @@ public class StaffAccount extends StoredEntity {
 
     public void changeRole(StaffRole role) {
         this.role = role;
+    }
+
+    /** Grants or withdraws this member's own access to players' personal data. */
+    public void grantPersonalData(boolean granted) {
+        this.personalDataGranted = granted;
     }
 
     public void enable(boolean enabled) {

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,6 +72,16 @@ class StaffController {
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("canEnrol", me.can(Permission.MANAGE_STAFF));
         return "access/staff";
+    }
+
+    /** Grants ({@code granted=true}) or withdraws a member's individual access to personal data. */
+    @PostMapping("/{id}/personal-data")
+    @PreAuthorize("hasAuthority('MANAGE_STAFF')")
+    String personalData(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean granted,
+            @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
+        staff.grantPersonalData(id, granted, me.member());
+        redirect.addFlashAttribute("notice", granted ? "staff.pii.notice.granted" : "staff.pii.notice.withdrawn");
+        return "redirect:/console/admin/staff";
     }
 
     @PostMapping

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.AccountSnapshot;
 import org.playerdesk.game.GameAccounts;
@@ -24,12 +25,15 @@ class PlayerCards {
     private final PlayerProfiles profiles;
     private final GameAccounts accounts;
     private final AuditLog audit;
+    private final StaffDirectory staff;
 
-    PlayerCards(PlayerDirectory players, PlayerProfiles profiles, GameAccounts accounts, AuditLog audit) {
+    PlayerCards(PlayerDirectory players, PlayerProfiles profiles, GameAccounts accounts, AuditLog audit,
+            StaffDirectory staff) {
         this.players = players;
         this.profiles = profiles;
         this.accounts = accounts;
         this.audit = audit;
+        this.staff = staff;
     }
 
     /** The player, if the viewer serves their game; else not found (no hint that it exists). */
@@ -42,8 +46,10 @@ class PlayerCards {
     }
 
     PlayerCard card(PlayerSummary player, StaffUser viewer, boolean reveal) {
+        // read afresh: an individual grant or its withdrawal applies at once, not at the next sign-in
+        boolean allowed = staff.get(viewer.id()).can(Permission.VIEW_PERSONAL_DATA);
         if (reveal) {
-            if (!viewer.can(Permission.VIEW_PERSONAL_DATA)) {
+            if (!allowed) {
                 throw new AccessDeniedException("not allowed to see personal data");
             }
             audit.record(viewer.member(), player.gameId(), "pii.view", "player", player.id().toString(),
@@ -53,6 +59,6 @@ class PlayerCards {
         var standing = profiles.standing(player, game.profile());
         return new PlayerCard(player, game, standing,
                 profiles.tags(player, standing), profiles.notes(player.id()), profiles.violations(player),
-                viewer.can(Permission.VIEW_PERSONAL_DATA), reveal);
+                allowed, reveal);
     }
 }

@@ -9,10 +9,13 @@ import java.util.UUID;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.AccountProfile;
-import org.playerdesk.game.GameBackend;
-import org.playerdesk.game.GameBackendUnavailable;
-import org.playerdesk.game.GameBackends;
-import org.playerdesk.game.UnknownAccount;
+import org.playerdesk.game.AccountReading;
+import org.playerdesk.game.AccountSnapshot;
+import org.playerdesk.game.GameAccounts;
+import org.playerdesk.game.LedgerEntry;
+import org.playerdesk.game.LoginRecord;
+import org.playerdesk.game.Purchase;
+import org.playerdesk.game.Redemption;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.playbook.DataKind;
 import org.playerdesk.playbook.PlaybookView;
@@ -21,7 +24,6 @@ import org.playerdesk.playbook.RunView;
 import org.playerdesk.system.Ids;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +38,13 @@ class PlaybookPanel implements TicketPanel {
 
     private final Playbooks playbooks;
     private final PlayerDirectory players;
-    private final ObjectProvider<GameBackends> backends;
+    private final GameAccounts accounts;
     private final AuditLog audit;
 
-    PlaybookPanel(Playbooks playbooks, PlayerDirectory players, ObjectProvider<GameBackends> backends,
-            AuditLog audit) {
+    PlaybookPanel(Playbooks playbooks, PlayerDirectory players, GameAccounts accounts, AuditLog audit) {
         this.playbooks = playbooks;
         this.players = players;
-        this.backends = backends;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -82,51 +83,73 @@ class PlaybookPanel implements TicketPanel {
                 Ids.next().toString()));
     }
 
+    /**
+     * The step's data through the page's budgeted, cached reads: the account snapshot the player
+     * panel reads too, and the one other kind the step needs, so a view never waits longer than
+     * the page budget.
+     */
     private StepData load(TicketView ticket, StaffUser viewer, String accountId, PlaybookView.Step step, RunView run) {
-        GameBackends all = backends.getIfAvailable();
-        if (all == null || !all.connected(ticket.gameId())) {
-            return StepData.unavailable(step.data(), "not-connected");
-        }
-        try {
-            GameBackend game = all.of(ticket.gameId());
-            return switch (step.data()) {
-                case NONE -> null;
-                case PROFILE -> withProfile(step.data(), game.profile(accountId));
-                case LOGINS -> {
-                    AccountProfile profile = game.profile(accountId);
-                    audit.record(viewer.member(), ticket.gameId(), "game.logins", "account", accountId,
-                            "procedure step: " + step.title());
-                    yield new StepData(step.data(), profile,
-                            StepData.mark(profile, game.logins(accountId, LOGINS_SHOWN)), List.of(), null, null,
-                            List.of(), List.of(), List.of(), List.of(), null);
+        UUID gameId = ticket.gameId();
+        DataKind kind = step.data();
+        return switch (kind) {
+            case NONE -> null;
+            case PROFILE, LOGINS, BANS, LINKED_ACCOUNTS -> {
+                AccountSnapshot snapshot = accounts.snapshot(gameId, accountId);
+                if (!snapshot.available()) {
+                    yield unavailable(kind, snapshot.state());
                 }
-                case LEDGER -> {
-                    Instant around = run.reportedAt() != null ? run.reportedAt() : ticket.createdAt();
-                    Duration window = Duration.ofHours(step.windowHours() == null ? 24 : step.windowHours());
-                    Instant from = around.minus(window);
-                    Instant to = around.plus(window);
-                    yield new StepData(step.data(), game.profile(accountId), List.of(),
-                            game.ledger(accountId, from, to), from, to, List.of(), List.of(), List.of(), List.of(),
-                            null);
+                AccountProfile profile = snapshot.profile();
+                yield switch (kind) {
+                    case LOGINS -> {
+                        audit.record(viewer.member(), gameId, "game.logins", "account", accountId,
+                                "procedure step: " + step.title());
+                        List<LoginRecord> logins = snapshot.logins();
+                        yield new StepData(kind, profile,
+                                StepData.mark(profile, logins.subList(0, Math.min(LOGINS_SHOWN, logins.size()))),
+                                List.of(), null, null, List.of(), List.of(), List.of(), List.of(), null);
+                    }
+                    case BANS -> new StepData(kind, profile, List.of(), List.of(), null, null, List.of(), List.of(),
+                            snapshot.bans(), List.of(), null);
+                    case LINKED_ACCOUNTS -> {
+                        audit.record(viewer.member(), gameId, "game.linked", "account", accountId,
+                                "procedure step: " + step.title());
+                        yield new StepData(kind, null, List.of(), List.of(), null, null, List.of(), List.of(),
+                                List.of(), snapshot.linked(), null);
+                    }
+                    default -> withProfile(kind, profile);
+                };
+            }
+            case LEDGER -> {
+                Instant around = run.reportedAt() != null ? run.reportedAt() : ticket.createdAt();
+                Duration window = Duration.ofHours(step.windowHours() == null ? 24 : step.windowHours());
+                Instant from = around.minus(window);
+                Instant to = around.plus(window);
+                AccountReading<List<LedgerEntry>> ledger = accounts.ledger(gameId, accountId, from, to);
+                if (!ledger.available()) {
+                    yield unavailable(kind, ledger.state());
                 }
-                case PURCHASES -> new StepData(step.data(), null, List.of(), List.of(), null, null,
-                        game.purchases(accountId), List.of(), List.of(), List.of(), null);
-                case REDEMPTIONS -> new StepData(step.data(), null, List.of(), List.of(), null, null, List.of(),
-                        game.redemptions(accountId), List.of(), List.of(), null);
-                case BANS -> new StepData(step.data(), game.profile(accountId), List.of(), List.of(), null, null,
-                        List.of(), List.of(), game.bans(accountId), List.of(), null);
-                case LINKED_ACCOUNTS -> {
-                    audit.record(viewer.member(), ticket.gameId(), "game.linked", "account", accountId,
-                            "procedure step: " + step.title());
-                    yield new StepData(step.data(), null, List.of(), List.of(), null, null, List.of(), List.of(),
-                            List.of(), game.linkedAccounts(accountId), null);
-                }
-            };
-        } catch (UnknownAccount e) {
-            return StepData.unavailable(step.data(), "unknown-account");
-        } catch (GameBackendUnavailable e) {
-            return StepData.unavailable(step.data(), "unavailable");
-        }
+                yield new StepData(kind, accounts.snapshot(gameId, accountId).profile(), List.of(), ledger.value(),
+                        from, to, List.of(), List.of(), List.of(), List.of(), null);
+            }
+            case PURCHASES -> {
+                AccountReading<List<Purchase>> purchases = accounts.purchases(gameId, accountId);
+                yield purchases.available() ? new StepData(kind, null, List.of(), List.of(), null, null,
+                        purchases.value(), List.of(), List.of(), List.of(), null) : unavailable(kind, purchases.state());
+            }
+            case REDEMPTIONS -> {
+                AccountReading<List<Redemption>> redemptions = accounts.redemptions(gameId, accountId);
+                yield redemptions.available() ? new StepData(kind, null, List.of(), List.of(), null, null, List.of(),
+                        redemptions.value(), List.of(), List.of(), null) : unavailable(kind, redemptions.state());
+            }
+        };
+    }
+
+    private static StepData unavailable(DataKind kind, AccountSnapshot.State state) {
+        return StepData.unavailable(kind, switch (state) {
+            case NOT_CONNECTED -> "not-connected";
+            case UNKNOWN_ACCOUNT -> "unknown-account";
+            default -> "unavailable";
+        });
     }
 
     private static StepData withProfile(DataKind kind, AccountProfile profile) {

@@ -77,6 +77,23 @@ public class PlayerCrmStore {
     public record Standing(long totalRecharge, int vipLevel, Instant lastLoginAt, String tier, Instant updatedAt) {
     }
 
+    /**
+     * The game's players whose last known total recharge reaches {@code minRecharge} and whose last
+     * known login is before {@code before}, longest gone first.
+     */
+    public List<org.playerdesk.player.PlayerProfiles.QuietPlayer> quiet(UUID gameId, long minRecharge, Instant before,
+            int offset, int limit) {
+        return jdbc.sql("select p.id, p.account_id, p.nickname, s.last_login_at, s.total_recharge "
+                + "from player_standing s join player p on p.id = s.player_id "
+                + "where p.game_id = ? and s.total_recharge >= ? and s.last_login_at < ? "
+                + "order by s.last_login_at, p.account_id limit ? offset ?")
+                .params(gameId, minRecharge, at(before), limit, offset)
+                .query((rs, n) -> new org.playerdesk.player.PlayerProfiles.QuietPlayer(rs.getObject("id", UUID.class),
+                        rs.getString("account_id"), rs.getString("nickname"), instant(rs, "last_login_at"),
+                        rs.getLong("total_recharge")))
+                .list();
+    }
+
     public Optional<Standing> standing(UUID playerId) {
         return jdbc.sql("select total_recharge, vip_level, last_login_at, tier, updated_at from player_standing "
                 + "where player_id = ?").param(playerId)
@@ -93,6 +110,14 @@ public class PlayerCrmStore {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             return;
         }
+        keepStandingOfStoredPlayer(playerId, standing);
+    }
+
+    /**
+     * Keeps the figures in a transaction of its own even inside a caller's: only for a player
+     * whose row was stored (committed) before the caller's transaction began.
+     */
+    public void keepStandingOfStoredPlayer(UUID playerId, Standing standing) {
         try {
             ownTransaction.executeWithoutResult(status -> {
                 int updated = jdbc.sql("update player_standing set total_recharge = ?, vip_level = ?, "

@@ -50,7 +50,8 @@ class VipController {
     }
 
     @GetMapping("/console/vip")
-    String desk(@RequestParam(required = false) UUID game, @AuthenticationPrincipal StaffUser me, Model model) {
+    String desk(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "0") int inactivePage,
+            @AuthenticationPrincipal StaffUser me, Model model) {
         List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
         GameInfo chosen = served.stream().filter(g -> g.id().equals(game)).findFirst()
                 .orElse(served.isEmpty() ? null : served.getFirst());
@@ -58,7 +59,9 @@ class VipController {
         model.addAttribute("game", chosen);
         model.addAttribute("due", vip.dueFollowUps(me.gameScope(), clock.instant().plus(WORKLIST_AHEAD)));
         model.addAttribute("roster", chosen == null ? List.of() : vip.roster(chosen.id()));
-        model.addAttribute("inactive", chosen == null ? List.of() : vip.inactiveValuable(chosen.id()));
+        VipService.InactivePage inactive = chosen == null ? null : vip.inactiveValuable(chosen.id(), inactivePage);
+        model.addAttribute("inactive", inactive == null ? List.of() : inactive.players());
+        model.addAttribute("inactivePage", inactive);
         model.addAttribute("staff", chosen == null ? List.of() : staff.servingGame(chosen.id()));
         model.addAttribute("staffNames", staff.all().stream()
                 .collect(java.util.stream.Collectors.toMap(m -> m.id(), m -> m.displayName())));
