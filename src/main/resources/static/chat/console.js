@@ -16,6 +16,7 @@
     var stomp;
     var retry = 1000;
     var subscribedGames = {};
+    var presenceEdited = false;
 
     function el(tag, cls, text) {
         var e = document.createElement(tag);
@@ -64,8 +65,11 @@
     }
 
     function render(state) {
-        document.getElementById('chat-presence').value = state.seat.presence;
-        document.getElementById('chat-capacity').value = state.seat.capacity;
+        // a choice the agent has made but not saved yet is not overwritten by a refresh
+        if (!presenceEdited) {
+            document.getElementById('chat-presence').value = state.seat.presence;
+            document.getElementById('chat-capacity').value = state.seat.capacity;
+        }
         document.getElementById('chat-seats').textContent = t('seats', { active: state.seat.active, capacity: state.seat.capacity });
         document.getElementById('chat-queue-count').textContent = state.waiting.length;
         var queue = document.getElementById('chat-queue');
@@ -271,12 +275,15 @@
         stomp.connect();
     }
 
+    ['chat-presence', 'chat-capacity'].forEach(function (id) {
+        document.getElementById(id).addEventListener('change', function () { presenceEdited = true; });
+    });
     document.getElementById('chat-presence-form').addEventListener('submit', function (e) {
         e.preventDefault();
         post('/console/chat/presence', {
             presence: document.getElementById('chat-presence').value,
             capacity: document.getElementById('chat-capacity').value
-        }).then(refresh).catch(showError);
+        }).then(function () { presenceEdited = false; }).then(refresh).catch(showError);
     });
 
     connect();

@@ -83,6 +83,8 @@ class LiveChatBrowserTest {
         Response saved = console.waitForResponse(r -> r.url().endsWith("/console/chat/presence"),
                 () -> console.click("[data-testid=chat-presence-save]"));
         org.assertj.core.api.Assertions.assertThat(saved.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(saved.text()).contains("\"presence\":\"online\"");
+        assertThat(console.locator("[data-testid=chat-presence]")).hasValue("online");
         assertThat(console.locator("[data-testid=chat-seats]")).containsText("0 / 3");
 
         // The player, in a phone-sized web view of the game's page.
@@ -97,7 +99,9 @@ class LiveChatBrowserTest {
 
         // The queue updates without reloading; the agent accepts.
         assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("1");
-        console.click("[data-testid=chat-accept]");
+        Response accepted = console.waitForResponse(r -> r.url().endsWith("/accept"),
+                () -> console.click("[data-testid=chat-accept]"));
+        org.assertj.core.api.Assertions.assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
         assertThat(console.locator("[data-testid=chat-card]")).hasCount(1);
         assertThat(console.locator("[data-testid=chat-card] [data-testid=chat-lines]"))
                 .containsText("我的坐骑<b>不见了</b>");
