@@ -32,8 +32,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * start-up log says which database PlayerDesk runs on. The only test context with the demo on.
  */
 @SpringBootTest(properties = "playerdesk.demo=true")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class DemoWorkspaceIntegrationTest {
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     @Autowired
     GameCatalog games;
@@ -49,6 +53,20 @@ class DemoWorkspaceIntegrationTest {
     DataSource dataSource;
     @Autowired
     GameBackends backends;
+
+    @Test
+    void theNewcomersPagesOfTheDemoGameOpen() throws Exception {
+        for (String page : new String[] { "/help/demo", "/help/demo/articles", "/chat/demo" }) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        }
+        String chat = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/chat/demo").param("lang", "en")).andReturn().getResponse().getContentAsString();
+        assertThat(chat).contains("data-lang=\"en\"", "data-signature=\"");
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/chat/demo").param("lang", "<script>")).andReturn().getResponse().getContentAsString())
+                .contains("data-lang=\"zh-CN\"").doesNotContain("<script>\"");
+    }
 
     @Test
     void seedsTheDemoGameWithItsKey() {

@@ -57,7 +57,8 @@ class WidgetController {
      * Only for the demo game: a real game signs on its own server, never in a page.
      */
     @GetMapping("/chat/demo")
-    String demo(Model model) {
+    String demo(@org.springframework.web.bind.annotation.RequestParam(required = false) String lang, Model model) {
+        model.addAttribute("lang", "en".equals(lang) ? "en" : "zh-CN");
         GameInfo game = games.byCode(DEMO_GAME).orElse(null);
         ChatIdentity identity = game == null ? null : desk.signForDemo(game.id(), new ChatIdentity(DEMO_GAME,
                 "demo-player-" + (clock.millis() / 1000 % 1000), "旅行者", 3, "S1", clock.millis() / 1000, null))
