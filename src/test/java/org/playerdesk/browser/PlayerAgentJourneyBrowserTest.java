@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -41,16 +40,7 @@ class PlayerAgentJourneyBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!BrowserSession.available()) {
-            boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-            String hint = "headless Chromium is needed at " + BrowserSession.CHROMIUM
-                    + " (apt-get install chromium, or set PLAYERDESK_CHROMIUM)";
-            if (ci) {
-                throw new IllegalStateException(hint);
-            }
-            Assumptions.abort(hint);
-        }
-        session = new BrowserSession();
+        session = BrowserSession.startOrSkip();
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -48,16 +47,7 @@ class StolenAccountPlaybookBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!BrowserSession.available()) {
-            boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-            String hint = "headless Chromium is needed at " + BrowserSession.CHROMIUM
-                    + " (apt-get install chromium, or set PLAYERDESK_CHROMIUM)";
-            if (ci) {
-                throw new IllegalStateException(hint);
-            }
-            Assumptions.abort(hint);
-        }
-        session = new BrowserSession();
+        session = BrowserSession.startOrSkip();
         // the journey waits on the simulated game and on several page loads; on a busy machine
         // five seconds per assertion is too little
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
