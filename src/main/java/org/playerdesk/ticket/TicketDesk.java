@@ -23,6 +23,7 @@ import org.playerdesk.system.RuleViolation;
 import org.playerdesk.system.Texts;
 import org.playerdesk.ticket.TicketEvents.TicketAssigned;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
+import org.playerdesk.ticket.TicketEvents.TicketEscalated;
 import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
 import org.playerdesk.ticket.TicketEvents.TicketPriorityChanged;
 import org.playerdesk.ticket.TicketEvents.TicketStatusChanged;
@@ -226,6 +227,38 @@ public class TicketDesk {
         errors.throwIfAny();
         Ticket ticket = load(ticketId);
         record(ticket, new Change(Change.RECORDED, null, text), actor, clock.instant());
+    }
+
+    /**
+     * Records where the ticket's service-level clock stands, for the inbox's colour and its
+     * "due first" order: kept out of the history and the version, since it moves on its own.
+     */
+    public void trackSla(UUID ticketId, Instant dueAt, SlaState state) {
+        if (tickets.trackSla(ticketId, dueAt, state) == 0) {
+            throw new NotFoundException("ticket", ticketId);
+        }
+    }
+
+    /**
+     * Moves the ticket to another support level with the reason, written into its history; the
+     * assignee, the conversation and the service-level clock stay as they are (routing decides
+     * who at the new level takes it).
+     */
+    public TicketView escalate(UUID ticketId, SupportLevel to, String reason, Actor actor) {
+        FieldErrors errors = new FieldErrors();
+        if (to == null) {
+            errors.add("level", "choose the level to move the ticket to");
+        }
+        String why = errors.line("reason", reason, 200, true);
+        errors.throwIfAny();
+        Ticket ticket = load(ticketId);
+        SupportLevel before = ticket.supportLevel();
+        Instant now = clock.instant();
+        if (record(ticket, ticket.escalate(to, now), actor, now)) {
+            record(ticket, new Change(Change.RECORDED, null, why), actor, now);
+            events.publishEvent(new TicketEscalated(ticket.getId(), ticket.gameId(), before, to, why, actor.kind(), now));
+        }
+        return ticket.view();
     }
 
     private Ticket load(UUID ticketId) {

@@ -37,4 +37,9 @@ public final class TicketEvents {
     public record TicketMessagePosted(UUID ticketId, UUID gameId, UUID messageId, Visibility visibility,
             Actor.Kind by, Instant at) {
     }
+
+    /** Moved from one support level to another, with the reason given. */
+    public record TicketEscalated(UUID ticketId, UUID gameId, SupportLevel from, SupportLevel to, String reason,
+            Actor.Kind by, Instant at) {
+    }
 }

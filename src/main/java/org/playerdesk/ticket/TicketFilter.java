@@ -13,7 +13,8 @@ public record TicketFilter(Set<UUID> gameScope, UUID gameId, Set<TicketStatus> s
         TicketPriority priority, TicketChannel channel, UUID assigneeId, boolean unassigned, Long number,
         Collection<UUID> playerIds, String words, Order order) {
 
+    /** {@code DUE}: the nearest service-level deadline first, tickets without one last. */
     public enum Order {
-        OLDEST, NEWEST, PRIORITY, UPDATED
+        OLDEST, NEWEST, PRIORITY, UPDATED, DUE
     }
 }

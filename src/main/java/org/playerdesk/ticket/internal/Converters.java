@@ -2,6 +2,8 @@ package org.playerdesk.ticket.internal;
 
 import org.playerdesk.system.CodedConverter;
 import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.SlaState;
+import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketStatus;
@@ -55,6 +57,20 @@ final class Converters {
     static class ActorKind extends CodedConverter<Actor.Kind> {
         ActorKind() {
             super(Actor.Kind.class);
+        }
+    }
+
+    @Converter
+    static class Sla extends CodedConverter<SlaState> {
+        Sla() {
+            super(SlaState.class);
+        }
+    }
+
+    @Converter
+    static class Level extends CodedConverter<SupportLevel> {
+        Level() {
+            super(SupportLevel.class);
         }
     }
 }

@@ -13,6 +13,8 @@ import org.hibernate.annotations.BatchSize;
 import org.playerdesk.system.RuleViolation;
 import org.playerdesk.system.StoredEntity;
 import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.SlaState;
+import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketStatus;
@@ -63,6 +65,18 @@ public class Ticket extends StoredEntity {
     private Instant firstResponseAt;
     private Instant resolvedAt;
     private Instant closedAt;
+    /**
+     * The next service-level deadline and how it stands, kept by the service-level module through
+     * {@link TicketRepository#trackSla}: never written with the entity, so that a timer moving never
+     * collides with an agent's change (no version bump).
+     */
+    @Column(insertable = false, updatable = false)
+    private Instant slaDueAt;
+    @Column(insertable = false, updatable = false)
+    @Convert(converter = Converters.Sla.class)
+    private SlaState slaState;
+    @Convert(converter = Converters.Level.class)
+    private SupportLevel supportLevel = SupportLevel.FIRST_LINE;
     @Version
     private long version;
 
@@ -265,8 +279,24 @@ public class Ticket extends StoredEntity {
         return Optional.ofNullable(accessTokenHash);
     }
 
+    public SupportLevel supportLevel() {
+        return supportLevel;
+    }
+
+    /** Moves the ticket to another support level; null when it is already there. */
+    public Change escalate(SupportLevel to, Instant now) {
+        if (to == supportLevel) {
+            return null;
+        }
+        Change change = new Change(Change.LEVEL, supportLevel.code(), to.code());
+        supportLevel = to;
+        updatedAt = now;
+        return change;
+    }
+
     public TicketView view() {
         return new TicketView(getId(), gameId, number, playerId, subject, type, channel, priority, status, assigneeId,
-                List.copyOf(tags), createdAt, updatedAt, firstResponseAt, resolvedAt);
+                List.copyOf(tags), createdAt, updatedAt, firstResponseAt, resolvedAt, slaDueAt, slaState,
+                supportLevel);
     }
 }

@@ -68,6 +68,8 @@ public final class TicketSearch {
             case NEWEST -> Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
             case UPDATED -> Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
             case PRIORITY -> Sort.by(Sort.Order.desc("priorityRank"), Sort.Order.asc("createdAt"));
+            case DUE -> Sort.by(Sort.Order.asc("slaDueAt").nullsLast(), Sort.Order.desc("priorityRank"),
+                    Sort.Order.asc("createdAt"));
         };
     }
 
