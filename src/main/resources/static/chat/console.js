@@ -286,5 +286,9 @@
         }).then(function () { presenceEdited = false; }).then(refresh).catch(showError);
     });
 
+    // while the console is open the agent counts as present; a closed or cut-off console goes
+    // offline on the server after its presence timeout, so no new chat waits on nobody
+    setInterval(function () { post('/console/chat/heartbeat').catch(function () { /* the next beat retries */ }); }, 30000);
+
     connect();
 })();

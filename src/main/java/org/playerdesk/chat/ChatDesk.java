@@ -4,15 +4,19 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -36,6 +40,7 @@ import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.Hashes;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.Texts;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.Opened;
@@ -56,6 +61,7 @@ public class ChatDesk {
 
     public static final int HISTORY_MAX = 500;
     public static final int RATING_COMMENT_MAX = 1000;
+    public static final int CLOSED_DAYS_MAX = 100;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern HOUR = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
@@ -328,6 +334,43 @@ public class ChatDesk {
         return seatOf(row);
     }
 
+    /**
+     * The agent's console is still there (it calls this every half minute while open, and on every
+     * real-time connection); an agent who stops calling counts as gone after
+     * {@code playerdesk.chat.presence-timeout}.
+     */
+    public void heartbeat(UUID staffId) {
+        heartbeat(staffId, clock.instant());
+    }
+
+    void heartbeat(UUID staffId, Instant at) {
+        agents.seen(staffId, at);
+    }
+
+    /**
+     * Agents marked online or busy whose console fell silent (closed, crashed, lost its network)
+     * are set offline, so that no new chat waits on them; their games' queues are told. Safe on
+     * every node at once: each agent row is re-checked under its lock.
+     */
+    public int markAbsentAgentsOffline() {
+        return markAbsentAgentsOffline(clock.instant());
+    }
+
+    /** The same as of {@code now}. */
+    public int markAbsentAgentsOffline(Instant now) {
+        Instant before = now.minus(properties.presenceTimeout());
+        int marked = 0;
+        for (UUID id : agents.silentSince(EnumSet.of(Presence.ONLINE, Presence.BUSY), before)) {
+            ChatAgent row = agents.lockById(id).orElse(null);
+            if (row != null && row.absentSince(before)) {
+                row.set(Presence.OFFLINE, row.capacity(), now);
+                staff.byIds(List.of(id)).values().forEach(member -> gamesOf(member).forEach(this::queueChanged));
+                marked++;
+            }
+        }
+        return marked;
+    }
+
     @Transactional(readOnly = true)
     public AgentSeat seat(StaffMember agent) {
         return agents.findById(agent.id()).map(this::seatOf)
@@ -401,12 +444,22 @@ public class ChatDesk {
     public ChatRules rules(UUID gameId) {
         ChatSettings s = settingsOf(gameId);
         return new ChatRules(gameId, s.hasSecret(), s.guestsAllowed(), s.hoursFrom(), s.hoursTo(), s.timeZone(),
-                s.maxWaitSeconds());
+                s.maxWaitSeconds(), s.closedDays());
     }
 
-    /** Changes a game's chat settings; a blank secret keeps the one stored. */
+    /** Changes a game's chat settings; a blank secret keeps the one stored, and so do the closed days. */
     public ChatRules configure(UUID gameId, String secret, boolean guests, String hoursFrom, String hoursTo,
             String timeZone, Integer maxWaitSeconds) {
+        return configure(gameId, secret, guests, hoursFrom, hoursTo, timeZone, maxWaitSeconds, null);
+    }
+
+    /**
+     * The same with the days the chat is closed all day (holidays): ISO dates (2027-02-17)
+     * separated by commas, spaces or new lines, at most {@value #CLOSED_DAYS_MAX}; null keeps
+     * those stored, blank clears them.
+     */
+    public ChatRules configure(UUID gameId, String secret, boolean guests, String hoursFrom, String hoursTo,
+            String timeZone, Integer maxWaitSeconds, String closedDays) {
         games.get(gameId);
         FieldErrors errors = new FieldErrors();
         String newSecret = errors.line("secret", secret, 200, false);
@@ -432,11 +485,35 @@ public class ChatDesk {
         if (wait < 10 || wait > 86400) {
             errors.add("maxWaitSeconds", "must be 10 to 86400");
         }
+        SortedSet<LocalDate> closed = closedDays(closedDays, errors);
         errors.throwIfAny();
         ChatSettings row = settings.findById(gameId).orElseGet(() -> new ChatSettings(gameId, clock.instant()));
         row.change(newSecret, guests, from, to, zone, wait, clock.instant());
+        row.closeOn(closed);
         settings.save(row);
         return rules(gameId);
+    }
+
+    private static SortedSet<LocalDate> closedDays(String text, FieldErrors errors) {
+        if (text == null) {
+            return null;
+        }
+        SortedSet<LocalDate> days = new TreeSet<>();
+        for (String part : text.strip().split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            try {
+                days.add(LocalDate.parse(part));
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add("closedDays", "\"" + Texts.abbreviate(part, 20) + "\" is not a date like 2027-02-17");
+                return null;
+            }
+        }
+        if (days.size() > CLOSED_DAYS_MAX) {
+            errors.add("closedDays", "at most " + CLOSED_DAYS_MAX + " days");
+        }
+        return days;
     }
 
     /** Signs an identity with the game's secret: for the demo page only, never for real players. */

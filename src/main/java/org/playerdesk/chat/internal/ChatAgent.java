@@ -22,6 +22,8 @@ public class ChatAgent {
     private Presence presence;
     private int capacity;
     private Instant updatedAt;
+    /** The last sign of the agent's console (a heartbeat, a connection): an agent silent too long is offline. */
+    private Instant lastSeenAt;
 
     protected ChatAgent() {
     }
@@ -32,12 +34,23 @@ public class ChatAgent {
         this.presence = presence;
         this.capacity = capacity;
         this.updatedAt = now;
+        this.lastSeenAt = now;
     }
 
     public void set(Presence next, int seats, Instant now) {
         presence = next;
         capacity = seats;
         updatedAt = now;
+        lastSeenAt = now;
+    }
+
+    public void seen(Instant now) {
+        lastSeenAt = now;
+    }
+
+    /** Online or busy, but not heard from since {@code before}: the console was closed or lost its network. */
+    public boolean absentSince(Instant before) {
+        return presence != Presence.OFFLINE && presence != Presence.AWAY && lastSeenAt.isBefore(before);
     }
 
     public UUID staffId() {

@@ -23,6 +23,7 @@ import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
@@ -93,6 +94,15 @@ class ChatMessaging {
             error.put("clientId", clientIdOf(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
         }
         return error;
+    }
+
+    /** An agent's console connecting is a sign of life, like its heartbeat. */
+    @EventListener
+    void connected(SessionConnectedEvent event) {
+        StaffUser staff = event.getUser() == null ? null : ChatGate.staff(event.getUser());
+        if (staff != null) {
+            desk.heartbeat(staff.id());
+        }
     }
 
     @EventListener

@@ -1,9 +1,13 @@
 package org.playerdesk.chat.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedSet;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -25,6 +29,8 @@ public class ChatSettings {
     private String hoursTo;
     private String timeZone;
     private int maxWaitSeconds;
+    /** Days the chat is closed all day (holidays), as ISO dates joined by commas, in the game's time zone. */
+    private String closedDays;
     private Instant updatedAt;
 
     protected ChatSettings() {
@@ -54,12 +60,31 @@ public class ChatSettings {
         updatedAt = now;
     }
 
-    /** Around the clock unless both ends are set; a window past midnight (22:00–06:00) works too. */
+    /** Replaces the closed days; null keeps them. */
+    public void closeOn(SortedSet<LocalDate> days) {
+        if (days != null) {
+            closedDays = days.isEmpty() ? null
+                    : String.join(",", days.stream().map(LocalDate::toString).toList());
+        }
+    }
+
+    public List<LocalDate> closedDays() {
+        return closedDays == null ? List.of() : Arrays.stream(closedDays.split(",")).map(LocalDate::parse).toList();
+    }
+
+    /**
+     * Around the clock unless both ends are set; a window past midnight (22:00–06:00) works too.
+     * Closed all day on the listed days.
+     */
     public boolean inServiceHours(Instant now) {
+        ZonedDateTime local = ZonedDateTime.ofInstant(now, ZoneId.of(timeZone));
+        if (closedDays != null && closedDays.contains(local.toLocalDate().toString())) {
+            return false;
+        }
         if (hoursFrom == null || hoursTo == null) {
             return true;
         }
-        LocalTime time = ZonedDateTime.ofInstant(now, ZoneId.of(timeZone)).toLocalTime();
+        LocalTime time = local.toLocalTime();
         LocalTime from = LocalTime.parse(hoursFrom);
         LocalTime to = LocalTime.parse(hoursTo);
         return from.isBefore(to) ? !time.isBefore(from) && time.isBefore(to) : !time.isBefore(from) || time.isBefore(to);

@@ -4,7 +4,10 @@ import org.playerdesk.chat.ChatDesk;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Turns chats that waited longer than their game allows into tickets. */
+/**
+ * Turns chats that waited longer than their game allows into tickets, and sets agents whose
+ * console fell silent offline.
+ */
 @Component
 class ChatTimeouts {
 
@@ -17,5 +20,6 @@ class ChatTimeouts {
     @Scheduled(fixedDelayString = "${playerdesk.chat.expiry-check:5s}")
     void expire() {
         desk.expireWaiting();
+        desk.markAbsentAgentsOffline();
     }
 }

@@ -48,11 +48,11 @@ class ChatSettingsController {
             @RequestParam(required = false) String secret, @RequestParam(defaultValue = "false") boolean guests,
             @RequestParam(required = false) String hoursFrom, @RequestParam(required = false) String hoursTo,
             @RequestParam(required = false) String timeZone, @RequestParam(required = false) Integer maxWaitSeconds,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String closedDays, Model model, RedirectAttributes redirect) {
         mayConfigure(me);
         try {
             desk.configure(game, blankToNull(secret), guests, blankToNull(hoursFrom), blankToNull(hoursTo), timeZone,
-                    maxWaitSeconds);
+                    maxWaitSeconds, closedDays);
         } catch (InvalidInput e) {
             model.addAttribute("game", games.get(game));
             model.addAttribute("rules", desk.rules(game));

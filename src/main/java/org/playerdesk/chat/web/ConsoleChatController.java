@@ -102,6 +102,14 @@ class ConsoleChatController {
         return state;
     }
 
+    /** The open console says it is still there; an agent whose console falls silent goes offline. */
+    @PostMapping("/heartbeat")
+    @ResponseBody
+    Map<String, Object> heartbeat(@AuthenticationPrincipal StaffUser me) {
+        desk.heartbeat(me.id());
+        return Map.of("ok", true);
+    }
+
     @PostMapping("/presence")
     @ResponseBody
     Map<String, Object> presence(@AuthenticationPrincipal StaffUser me, @RequestParam String presence,

@@ -1,0 +1,143 @@
+package org.playerdesk.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.TicketQueries;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * When the chat is open and who may be offered chats: an agent whose console falls silent goes
+ * offline; a game's chat is closed on its holidays; players send images, and only images.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestWorkspace.class)
+class ChatAvailabilityTest {
+
+    /** The smallest valid PNG: one transparent pixel. */
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    ChatDesk desk;
+    @Autowired
+    TicketQueries tickets;
+    @Autowired
+    Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    GameInfo game;
+
+    @BeforeEach
+    void setUp() {
+        game = workspace.game();
+        desk.configure(game.id(), null, true, null, null, null, null);
+    }
+
+    @Test
+    void anAgentWhoseConsoleFallsSilentGoesOfflineAndAwayIsLeftAlone() {
+        StaffMember silent = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffMember beating = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffMember away = workspace.staff(StaffRole.AGENT_L1, game);
+        desk.setPresence(silent, Presence.ONLINE, 3);
+        desk.setPresence(beating, Presence.BUSY, 3);
+        desk.setPresence(away, Presence.AWAY, 3);
+
+        desk.markAbsentAgentsOffline(clock.instant().plusSeconds(60));
+        assertThat(desk.seat(silent).presence()).as("within the timeout").isEqualTo(Presence.ONLINE);
+
+        desk.heartbeat(beating.id(), clock.instant().plusSeconds(60));
+        desk.markAbsentAgentsOffline(clock.instant().plusSeconds(80));
+        assertThat(desk.online(game.id())).extracting(AgentSeat::staffId).contains(silent.id());
+
+        // 91 s after its last sign of life the silent console counts as gone; the beating one does not
+        assertThat(desk.markAbsentAgentsOffline(clock.instant().plusSeconds(91))).isGreaterThanOrEqualTo(1);
+        assertThat(desk.seat(silent).presence()).isEqualTo(Presence.OFFLINE);
+        assertThat(desk.seat(beating).presence()).isEqualTo(Presence.BUSY);
+        assertThat(desk.seat(away).presence()).isEqualTo(Presence.AWAY);
+        assertThat(desk.online(game.id())).extracting(AgentSeat::staffId).doesNotContain(silent.id());
+    }
+
+    @Test
+    void onAClosedDayTheChatIsATicketFromTheStartAndBadDatesAreRefused() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        assertThatThrownBy(() -> desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null,
+                today + "\n2027-13-40")).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).errors().toString()).contains("closedDays"));
+        assertThat(desk.rules(game.id()).closedDays()).as("a refused change keeps nothing").isEmpty();
+
+        ChatRules rules = desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null,
+                today.plusDays(1) + ", " + today + " " + today);
+        assertThat(rules.closedDays()).containsExactly(today, today.plusDays(1));
+        assertThat(desk.start(game.code(), null, "游客", "c-1", "春节有人吗").chat().status())
+                .isEqualTo(ChatStatus.TICKET);
+
+        assertThat(desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null).closedDays())
+                .as("left out: kept").hasSize(2);
+        desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null, " ");
+        assertThat(desk.start(game.code(), null, "游客", "c-1", "现在呢").chat().status())
+                .isEqualTo(ChatStatus.WAITING);
+    }
+
+    @Test
+    void aPlayerSendsAnImageWhichLandsOnTheTicketAndOnlyImagesAreTaken() throws Exception {
+        ChatStarted started = desk.start(game.code(), null, "游客", "c-1", "截图在这里");
+        String chat = started.chat().id().toString();
+
+        mvc.perform(multipart("/chat/api/chats/" + chat + "/images").file(new MockMultipartFile("file", "shot.png",
+                "image/png", PNG)).param("clientId", "img-1").header("X-Chat-Token", started.token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.seq").value(2))
+                .andExpect(jsonPath("$.imageId").isNotEmpty());
+        UUID imageId = desk.history(started.chat().id(), 1).getFirst().imageId();
+        mvc.perform(get("/chat/api/chats/" + chat + "/images/" + imageId).param("token", started.token()))
+                .andExpect(status().isOk()).andExpect(content().contentType("image/png"))
+                .andExpect(content().bytes(PNG));
+        mvc.perform(get("/chat/api/chats/" + chat + "/images/" + imageId).param("token", "wrong"))
+                .andExpect(status().is4xxClientError());
+
+        // a script named like a picture, declared as one: refused, nothing stored
+        mvc.perform(multipart("/chat/api/chats/" + chat + "/images").file(new MockMultipartFile("file", "x.png",
+                "image/png", "<script>alert(1)</script>".getBytes())).param("clientId", "img-2")
+                .header("X-Chat-Token", started.token()))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(multipart("/chat/api/chats/" + chat + "/images").file(new MockMultipartFile("file", "a.txt",
+                "text/plain", "hello".getBytes())).param("clientId", "img-3").header("X-Chat-Token", started.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        mvc.perform(multipart("/chat/api/chats/" + chat + "/images").file(new MockMultipartFile("file", "shot.png",
+                "image/png", PNG)).param("clientId", "img-4"))
+                .andExpect(status().is4xxClientError());
+
+        assertThat(desk.history(started.chat().id(), 0)).hasSize(2);
+        assertThat(tickets.details(started.chat().ticketId(), false).messages()).hasSize(2)
+                .last().satisfies((MessageView m) -> assertThat(m.attachments()).singleElement()
+                        .satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png")));
+    }
+}
