@@ -46,6 +46,7 @@ import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketType;
+import org.playerdesk.ticket.TranscriptLine;
 import org.playerdesk.ticket.Upload;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -62,6 +63,7 @@ public class ChatDesk {
     public static final int HISTORY_MAX = 500;
     public static final int RATING_COMMENT_MAX = 1000;
     public static final int CLOSED_DAYS_MAX = 100;
+    private static final int TRANSCRIPT_BATCH = 200;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern HOUR = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
@@ -143,6 +145,7 @@ public class ChatDesk {
         }
         ChatMessage first = new ChatMessage(session.getId(), session.nextSeq(), client, "player", nickname, body, null,
                 now);
+        session.transcribed(first.seq());
         sessions.save(session);
         messages.save(first);
         int position = status == ChatStatus.WAITING ? position(session) : 0;
@@ -217,20 +220,28 @@ public class ChatDesk {
         if (session.status() == ChatStatus.ENDED) {
             throw new RuleViolation("chat.ended", "this chat has ended");
         }
-        Instant now = clock.instant();
-        Actor actor = sender.player() ? Actor.player(session.playerId(), session.nickname())
-                : Actor.agent(sender.staffId(), sender.name());
+        // as stored (microseconds): the line's time is the same live, on reload and on the ticket
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID imageId = null;
-        var reply = tickets.reply(session.ticketId(), actor, body.isEmpty() ? null : body,
-                image == null ? List.of() : List.of(image), null);
-        if (image != null && !reply.attachments().isEmpty()) {
-            imageId = reply.attachments().getFirst().id();
-            if (!reply.attachments().getFirst().contentType().startsWith("image/")) {
-                throw new RuleViolation("chat.image.type", "only images can be sent in a chat");
+        if (image != null) {
+            // an image goes onto the ticket at once, after the lines before it
+            transcribe(session);
+            Actor actor = sender.player() ? Actor.player(session.playerId(), session.nickname())
+                    : Actor.agent(sender.staffId(), sender.name());
+            var reply = tickets.reply(session.ticketId(), actor, body.isEmpty() ? null : body, List.of(image), null);
+            if (!reply.attachments().isEmpty()) {
+                imageId = reply.attachments().getFirst().id();
+                if (!reply.attachments().getFirst().contentType().startsWith("image/")) {
+                    throw new RuleViolation("chat.image.type", "only images can be sent in a chat");
+                }
             }
         }
         ChatMessage message = new ChatMessage(sessionId, session.nextSeq(), client, sender.player() ? "player" : "agent",
-                sender.player() ? session.nickname() : sender.name(), body, imageId, now);
+                sender.player() ? session.nickname() : sender.name(), body, imageId, now)
+                .by(sender.player() ? null : sender.staffId());
+        if (image != null) {
+            session.transcribed(message.seq());
+        }
         messages.save(message);
         deliver(message.line());
         return message.line();
@@ -257,6 +268,7 @@ public class ChatDesk {
         if (session.status() == ChatStatus.ENDED) {
             return session.view();
         }
+        transcribe(session);
         session.end(clock.instant());
         statusChanged(session);
         queueChanged(session.gameId());
@@ -427,6 +439,7 @@ public class ChatDesk {
             for (UUID id : sessions.idsOf(game, ChatStatus.WAITING, before)) {
                 ChatSession session = sessions.lockById(id).orElseThrow();
                 if (session.status() == ChatStatus.WAITING) {
+                    transcribe(session);
                     session.becomeTicket(now);
                     statusChanged(session);
                     queueChanged(session.gameId());
@@ -435,6 +448,46 @@ public class ChatDesk {
             }
         }
         return expired;
+    }
+
+    // ---------------------------------------------------------------- the transcript on the ticket
+
+    /**
+     * Chats whose latest lines are not on their ticket yet, at most {@code limit}: each line is
+     * stored and delivered at once, and the ticket catches up in batches (every couple of
+     * seconds, and at once when the chat ends, becomes a ticket or an image is sent).
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> pendingTranscripts(int limit) {
+        return sessions.withPendingTranscript(Limit.of(limit));
+    }
+
+    /** Writes the chat's lines not yet on its ticket there; safe on several nodes at once (the chat is locked). */
+    public int transcribe(UUID sessionId) {
+        return sessions.lockById(sessionId).map(this::transcribe).orElse(0);
+    }
+
+    private int transcribe(ChatSession session) {
+        int written = 0;
+        while (true) {
+            List<ChatMessage> lines = messages.findBySessionIdAndSeqGreaterThanOrderBySeqAsc(session.getId(),
+                    session.transcriptSeq(), Limit.of(TRANSCRIPT_BATCH));
+            if (lines.isEmpty()) {
+                session.transcribed(session.transcriptSeq());
+                return written;
+            }
+            List<TranscriptLine> transcript = new ArrayList<>(lines.size());
+            for (ChatMessage line : lines) {
+                if (line.imageId() == null) {
+                    transcript.add(new TranscriptLine(line.fromPlayer()
+                            ? Actor.player(session.playerId(), session.nickname())
+                            : Actor.agent(line.authorId(), line.authorName()), line.body(), line.createdAt()));
+                }
+            }
+            tickets.appendTranscript(session.ticketId(), transcript);
+            written += transcript.size();
+            session.transcribed(lines.getLast().seq());
+        }
     }
 
     // ---------------------------------------------------------------- settings (admins)

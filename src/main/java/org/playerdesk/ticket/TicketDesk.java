@@ -3,6 +3,7 @@ package org.playerdesk.ticket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +136,39 @@ public class TicketDesk {
         events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
                 Visibility.PUBLIC, author.kind(), now));
         return message.view(attachmentsOf(message));
+    }
+
+    /**
+     * Lines of a live chat written to its ticket in one go, each a public reply at the time it was
+     * said, with the same effects on the ticket's status and first response as a reply. The chat
+     * stores and delivers each line at once; its ticket catches up in batches, so one event per
+     * side and batch ({@link TicketMessagePosted} for that side's last line) stands for the batch:
+     * listeners that rebuild or time something from the conversation see it once per batch.
+     */
+    public List<MessageView> appendTranscript(UUID ticketId, List<TranscriptLine> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        Ticket ticket = load(ticketId);
+        List<MessageView> written = new ArrayList<>(lines.size());
+        // the last line of each side, in the order they were said: one event each
+        Map<Actor.Kind, TicketMessagePosted> last = new LinkedHashMap<>();
+        for (TranscriptLine line : lines) {
+            String body = Texts.abbreviate(line.body() == null ? "" : line.body(), TicketMessage.BODY_MAX);
+            if (body.isBlank()) {
+                continue;
+            }
+            Actor author = line.author();
+            Change statusChange = author.isPlayer() ? ticket.playerReplied(line.at()) : ticket.agentReplied(line.at());
+            TicketMessage message = post(ticket, Visibility.PUBLIC, author, body, List.of(), line.at());
+            statusChanged(ticket, statusChange, author, line.at());
+            last.remove(author.kind());
+            last.put(author.kind(), new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
+                    Visibility.PUBLIC, author.kind(), line.at()));
+            written.add(message.view(List.of()));
+        }
+        last.values().forEach(events::publishEvent);
+        return written;
     }
 
     /** An internal note: seen by staff only, never by the player. */

@@ -108,6 +108,29 @@ class ChatAvailabilityTest {
     }
 
     @Test
+    void theTicketCatchesUpWithTheChatOnceInOrderWithEachLinesAuthorAndTime() {
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        desk.setPresence(agent, Presence.ONLINE, 3);
+        ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", "648 元没到账");
+        UUID chat = started.chat().id();
+        org.playerdesk.access.StaffUser me = new org.playerdesk.access.StaffUser(agent, "");
+        desk.accept(chat, me);
+        ChatLine answer = desk.post(chat, Sender.agent(me), "a-1", "您好，我帮您查一下", null);
+        desk.post(chat, Sender.player(chat), "c-2", "订单号 P2026", null);
+        desk.post(chat, Sender.agent(me), "a-2", "已补发，请查收", null);
+
+        desk.transcribe(chat);
+        assertThat(desk.transcribe(chat)).as("nothing twice").isZero();
+        var ticket = tickets.details(started.chat().ticketId(), true);
+        assertThat(ticket.messages()).extracting(MessageView::body)
+                .containsExactly("648 元没到账", "您好，我帮您查一下", "订单号 P2026", "已补发，请查收");
+        assertThat(ticket.messages().get(1).authorId()).isEqualTo(agent.id());
+        assertThat(ticket.messages().get(2).authorName()).isEqualTo("小雨");
+        assertThat(ticket.ticket().firstResponseAt()).as("the first answer's own time").isEqualTo(answer.at());
+        assertThat(desk.pendingTranscripts(10_000)).doesNotContain(chat);
+    }
+
+    @Test
     void aPlayerSendsAnImageWhichLandsOnTheTicketAndOnlyImagesAreTaken() throws Exception {
         ChatStarted started = desk.start(game.code(), null, "游客", "c-1", "截图在这里");
         String chat = started.chat().id().toString();

@@ -242,8 +242,10 @@ class LiveChatTest {
             player.send("/app/chat/" + chat + "/send", Map.of("clientId", "c-2", "body", "补充：区服 S1"));
             player.next("message");
         }
-        TicketDetails ticket = tickets.details(desk.view(UUID.fromString(chat)).ticketId(), false);
-        assertThat(ticket.messages()).extracting(MessageView::body).containsExactly("半夜找客服", "补充：区服 S1");
+        // the ticket catches up with the chat within a batch
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(tickets.details(desk.view(UUID.fromString(chat)).ticketId(), false).messages())
+                        .extracting(MessageView::body).containsExactly("半夜找客服", "补充：区服 S1"));
     }
 
     @Test

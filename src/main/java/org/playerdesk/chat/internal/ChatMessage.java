@@ -19,6 +19,7 @@ public class ChatMessage extends StoredEntity {
     private long seq;
     private String clientId;
     private String authorKind;
+    private UUID authorId;
     private String authorName;
     private String body;
     private UUID imageId;
@@ -37,6 +38,40 @@ public class ChatMessage extends StoredEntity {
         this.body = body;
         this.imageId = imageId;
         this.createdAt = now;
+    }
+
+    /** The member of staff who wrote an agent's line. */
+    public ChatMessage by(UUID staffId) {
+        authorId = staffId;
+        return this;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public boolean fromPlayer() {
+        return "player".equals(authorKind);
+    }
+
+    public UUID authorId() {
+        return authorId;
+    }
+
+    public String authorName() {
+        return authorName;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public UUID imageId() {
+        return imageId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public ChatLine line() {

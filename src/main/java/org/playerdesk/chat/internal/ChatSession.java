@@ -41,6 +41,9 @@ public class ChatSession extends StoredEntity {
     private Instant createdAt;
     private Instant acceptedAt;
     private Instant endedAt;
+    /** The last line already written to the ticket; lines after it wait for the next batch. */
+    private long transcriptSeq;
+    private boolean transcriptPending;
 
     protected ChatSession() {
     }
@@ -60,7 +63,18 @@ public class ChatSession extends StoredEntity {
     }
 
     public long nextSeq() {
+        transcriptPending = true;
         return ++lastSeq;
+    }
+
+    public long transcriptSeq() {
+        return transcriptSeq;
+    }
+
+    /** Every line up to {@code seq} is on the ticket. */
+    public void transcribed(long seq) {
+        transcriptSeq = Math.max(transcriptSeq, seq);
+        transcriptPending = transcriptSeq < lastSeq;
     }
 
     public void accept(UUID agent, String name, Instant now) {

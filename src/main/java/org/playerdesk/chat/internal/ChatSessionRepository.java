@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.persistence.LockModeType;
 
 import org.playerdesk.chat.ChatStatus;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -23,6 +24,10 @@ public interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> 
     List<ChatSession> findByGameIdInAndStatusOrderByCreatedAtAsc(Collection<UUID> gameIds, ChatStatus status);
 
     List<ChatSession> findByStatusOrderByCreatedAtAsc(ChatStatus status);
+
+    /** Chats with lines not yet on their ticket. */
+    @Query("select s.id from ChatSession s where s.transcriptPending = true")
+    List<UUID> withPendingTranscript(Limit limit);
 
     List<ChatSession> findByAgentIdAndStatusOrderByCreatedAtAsc(UUID agentId, ChatStatus status);
 

@@ -5,16 +5,31 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns chats that waited longer than their game allows into tickets, and sets agents whose
- * console fell silent offline.
+ * Turns chats that waited longer than their game allows into tickets, sets agents whose console
+ * fell silent offline, and writes chats' new lines to their tickets.
  */
 @Component
 class ChatTimeouts {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatTimeouts.class);
 
     private final ChatDesk desk;
 
     ChatTimeouts(ChatDesk desk) {
         this.desk = desk;
+    }
+
+    /** Brings chats' tickets up to date with the lines stored since the last batch. */
+    @Scheduled(fixedDelayString = "${playerdesk.chat.transcript-every:2s}")
+    void transcribe() {
+        for (java.util.UUID chat : desk.pendingTranscripts(500)) {
+            try {
+                desk.transcribe(chat);
+            } catch (RuntimeException e) {
+                // the lines stay stored and pending: the next round writes them
+                log.warn("Could not write chat {} to its ticket yet", chat, e);
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${playerdesk.chat.expiry-check:5s}")
