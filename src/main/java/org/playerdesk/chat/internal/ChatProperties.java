@@ -18,13 +18,15 @@ import org.springframework.util.unit.DataSize;
  * @param defaultCapacity chats an agent takes at once until they change it
  * @param allowedOrigins the pages that may open the player's WebSocket (the games' sites and web views)
  * @param relay the STOMP broker relay (RabbitMQ's STOMP plugin) used when several nodes run
+ * @param inboundThreads threads handling players' and agents' incoming real-time messages (each
+ *        stores a line): keep it below the database connection pool
  * @param presenceTimeout how long an agent's console may stay silent (no heartbeat, no connection)
  *        before the agent counts as offline and gets no new chats
  */
 @ConfigurationProperties("playerdesk.chat")
 public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer perConnection, Integer perPlayer,
         Duration ratePeriod, Duration identityMaxAge, Integer minutesPerChat, Integer defaultCapacity,
-        String[] allowedOrigins, Relay relay, Duration presenceTimeout) {
+        String[] allowedOrigins, Relay relay, Integer inboundThreads, Duration presenceTimeout) {
 
     public ChatProperties {
         messageMax = messageMax == null ? 1000 : messageMax;
@@ -37,6 +39,7 @@ public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer 
         defaultCapacity = defaultCapacity == null ? 3 : defaultCapacity;
         allowedOrigins = allowedOrigins == null ? new String[] { "*" } : allowedOrigins;
         relay = relay == null ? new Relay(false, null, null, null, null, null) : relay;
+        inboundThreads = inboundThreads == null ? 12 : inboundThreads;
         presenceTimeout = presenceTimeout == null ? Duration.ofSeconds(90) : presenceTimeout;
     }
 

@@ -74,6 +74,9 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(new ChatGate(desk));
+        // a message waits on the database (lock the chat, store the line): more threads than
+        // cores keep the cores busy, bounded well under the connection pool
+        registration.taskExecutor().corePoolSize(properties.inboundThreads()).maxPoolSize(properties.inboundThreads());
     }
 
     @Override
