@@ -63,7 +63,8 @@ create table sla_timer (
     warned_at      timestamp with time zone,
     breached_at    timestamp with time zone,
     stopped_at     timestamp with time zone,
-    updated_at     timestamp with time zone not null
+    updated_at     timestamp with time zone not null,
+    version        bigint       not null
 );
 create unique index sla_timer_by_ticket on sla_timer (ticket_id, target);
 create index sla_timer_to_fire on sla_timer (next_fire_at);
