@@ -33,6 +33,7 @@ import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Import;
  * chosen instant, fires each warning and breach once with the policy's actions.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class ServiceLevelsTest {
 
