@@ -138,7 +138,11 @@ public class SlaClocks {
         Instant due = null;
         SlaState state = null;
         boolean paused = false;
-        for (SlaTimer timer : timers.findByTicketId(ticketId)) {
+        List<SlaTimer> all = timers.findByTicketId(ticketId);
+        if (all.isEmpty()) {
+            return; // no policy applies: the ticket's deadline is not this module's to clear
+        }
+        for (SlaTimer timer : all) {
             if (timer.running()) {
                 if (due == null || timer.dueAt().isBefore(due)) {
                     due = timer.dueAt();
@@ -152,7 +156,11 @@ public class SlaClocks {
                 paused = true;
             }
         }
-        desk.trackSla(ticketId, due, state == null && paused ? SlaState.PAUSED : state);
+        SlaState shown = state == null && paused ? SlaState.PAUSED : state;
+        TicketView ticket = tickets.head(ticketId);
+        if (!java.util.Objects.equals(ticket.slaDueAt(), due) || ticket.slaState() != shown) {
+            desk.trackSla(ticketId, due, shown);
+        }
     }
 
     private void followStatus(TicketView ticket, Map<SlaTarget, SlaTimer> timersOfTicket, Instant at,
