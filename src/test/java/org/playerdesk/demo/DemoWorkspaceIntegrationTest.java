@@ -138,4 +138,17 @@ class DemoWorkspaceIntegrationTest {
         assertThat(vip.managerOf(demo.id(), "10008")).contains(vip1);
         assertThat(vip.inactiveValuable(demo.id())).extracting(i -> i.vip().accountId()).contains("10008");
     }
+
+    @Test
+    void theDemoHasAnUnansweredChatWhoseFirstResponseClockRuns() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        var chats = tickets.search(new TicketFilter(null, demo.id(), null, null, null,
+                org.playerdesk.ticket.TicketChannel.CHAT, null, false, null, null, SlaDemo.SUBJECT,
+                TicketFilter.Order.DUE), 0, 5).getContent();
+        assertThat(chats).hasSize(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> tickets.head(chats.getFirst().id()).slaDueAt() != null);
+        var chat = tickets.head(chats.getFirst().id());
+        assertThat(java.time.Duration.between(chat.createdAt(), chat.slaDueAt())).isEqualTo(java.time.Duration.ofMinutes(5));
+    }
 }

@@ -30,10 +30,14 @@ class ServiceLevelTrackingTest {
     TicketDesk desk;
     @Autowired
     TicketQueries tickets;
+    @Autowired
+    org.playerdesk.sla.SlaPolicies policies;
 
     @Test
     void aTrackedDeadlineSurvivesTheTicketsOwnChangesAndOrdersTheInboxDueFirst() {
         GameInfo game = workspace.game();
+        // a game without service-level policies: the deadlines here are the test's alone
+        policies.policies(game.id()).forEach(p -> policies.removePolicy(game.id(), p.id()));
         Opened late = workspace.ticket(game, "due-1", "bug");
         Opened soon = workspace.ticket(game, "due-2", "bug");
         Opened none = workspace.ticket(game, "due-3", "bug");

@@ -83,7 +83,7 @@ class InboxController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("channels", TicketChannel.values());
-        model.addAttribute("sorts", List.of("oldest", "newest", "priority", "updated"));
+        model.addAttribute("sorts", List.of("oldest", "newest", "priority", "updated", "due"));
         return "ticket/inbox";
     }
 

@@ -1,0 +1,2 @@
+/** The console's notification bell and list. */
+package org.playerdesk.notification.web;

@@ -1,0 +1,102 @@
+package org.playerdesk.sla.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.playerdesk.sla.CalendarForm;
+import org.playerdesk.sla.CalendarView;
+import org.playerdesk.sla.PolicyForm;
+import org.playerdesk.sla.SlaAction;
+import org.playerdesk.player.PlayerProfiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The policies every game starts with, from the service rules in the seed material (see
+ * docs/service-levels.md for each figure's source): online chat answered within 5 minutes, web
+ * tickets within 1 hour (30 minutes counts as satisfying, so the warning is at 50%), phone within
+ * 1 minute, complaints handled within 48 hours, a reply the same day; VIP players of gold and
+ * above tighter. All on a 7×24 calendar (the support department is on duty around the clock).
+ */
+@Component
+@Transactional
+public class DefaultPolicies {
+
+    static final String ALWAYS = "7×24";
+    static final String OFFICE = "工作日 09:00-18:00";
+    private static final String ZONE = "Asia/Shanghai";
+
+    private final JdbcClient jdbc;
+    private final PolicyStore store;
+    private final PlayerProfiles profiles;
+    private final String goldFrom;
+    private final Clock clock;
+
+    DefaultPolicies(JdbcClient jdbc, PolicyStore store, PlayerProfiles profiles,
+            @org.springframework.beans.factory.annotation.Value("${playerdesk.player.gold-from:gold}") String goldFrom,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.profiles = profiles;
+        this.goldFrom = goldFrom;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the defaults of a game once: the first caller inserts the game's setup row (a
+     * concurrent second one fails on its key and is retried, finding it done).
+     */
+    public void ensure(UUID gameId) {
+        boolean done = jdbc.sql("select count(*) from sla_setup where game_id = ?").param(gameId).query(Long.class)
+                .single() > 0;
+        if (done) {
+            return;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("insert into sla_setup (game_id, created_at) values (?, ?)").param(gameId)
+                .param(java.sql.Timestamp.from(now)).update();
+        CalendarView always = store.addCalendar(gameId, new CalendarForm(ALWAYS, ZONE, true, Map.of(), "", ""), now);
+        Map<DayOfWeek, String> office = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : new DayOfWeek[] { DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY }) {
+            office.put(day, "09:00-18:00");
+        }
+        store.addCalendar(gameId, new CalendarForm(OFFICE, ZONE, false, office, "", ""), now);
+        String cal = always.id().toString();
+        String gold = profiles.tierCodes().contains(goldFrom) ? goldFrom : null;
+        var tiers = profiles.tierCodes();
+        Set<String> assignee = Set.of(SlaAction.NOTIFY_ASSIGNEE.code());
+        Set<String> both = Set.of(SlaAction.NOTIFY_ASSIGNEE.code(), SlaAction.NOTIFY_LEADS.code());
+        Set<String> escalate = Set.of(SlaAction.NOTIFY_ASSIGNEE.code(), SlaAction.NOTIFY_LEADS.code(),
+                SlaAction.ESCALATE.code());
+        Set<String> complaint = Set.of(SlaAction.NOTIFY_ASSIGNEE.code(), SlaAction.NOTIFY_LEADS.code(),
+                SlaAction.RAISE_PRIORITY.code(), SlaAction.ESCALATE.code());
+        Set<UUID> calendars = Set.of(always.id());
+        if (gold != null) {
+            add(gameId, new PolicyForm("VIP 在线客服", "chat", null, null, gold, "2", "2", null, "80", cal, assignee,
+                    both), calendars, tiers, now);
+            add(gameId, new PolicyForm("VIP 玩家", null, null, null, gold, "15", "30", "480", "80", cal, assignee,
+                    escalate), calendars, tiers, now);
+        }
+        add(gameId, new PolicyForm("电话", "phone", null, null, null, "1", "60", "1440", "80", cal, assignee, both),
+                calendars, tiers, now);
+        add(gameId, new PolicyForm("在线客服", "chat", null, null, null, "5", "5", null, "80", cal, assignee, both),
+                calendars, tiers, now);
+        add(gameId, new PolicyForm("投诉", null, "complaint", null, null, "60", "1440", "2880", "50", cal, assignee,
+                complaint), calendars, tiers, now);
+        add(gameId, new PolicyForm("咨询", null, "consultation", null, null, "60", "1440", "1440", "50", cal,
+                assignee, both), calendars, tiers, now);
+        add(gameId, new PolicyForm("工单", null, null, null, null, "60", "1440", null, "50", cal, assignee, both),
+                calendars, tiers, now);
+    }
+
+    private void add(UUID gameId, PolicyForm form, Set<UUID> calendars, java.util.List<String> tiers, Instant now) {
+        store.addPolicy(gameId, form, calendars, tiers, now);
+    }
+}

@@ -1,0 +1,122 @@
+package org.playerdesk.sla.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.playerdesk.sla.BusinessCalendar;
+import org.playerdesk.sla.CalendarForm;
+import org.playerdesk.sla.CalendarView;
+import org.playerdesk.sla.PolicyForm;
+import org.playerdesk.sla.PolicyView;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.RuleViolation;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The stored policies and calendars; each change checked by the entity it changes. */
+@Component
+@Transactional
+public class PolicyStore {
+
+    static final int POLICIES_MAX = 50;
+    static final int CALENDARS_MAX = 20;
+
+    private final SlaPolicyRepository policies;
+    private final SlaCalendarRepository calendars;
+
+    PolicyStore(SlaPolicyRepository policies, SlaCalendarRepository calendars) {
+        this.policies = policies;
+        this.calendars = calendars;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PolicyView> policies(UUID gameId) {
+        return policies.findByGameIdOrderByPositionAsc(gameId).stream().map(SlaPolicy::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CalendarView> calendars(UUID gameId) {
+        return calendars.findByGameIdOrderByNameAsc(gameId).stream().map(SlaCalendar::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<BusinessCalendar> calendar(UUID calendarId) {
+        return calendars.findById(calendarId).map(SlaCalendar::calendar);
+    }
+
+    public PolicyView addPolicy(UUID gameId, PolicyForm form, Set<UUID> calendarIds, List<String> tiers,
+            Instant now) {
+        List<SlaPolicy> existing = policies.findByGameIdOrderByPositionAsc(gameId);
+        if (existing.size() >= POLICIES_MAX) {
+            throw new RuleViolation("sla.policy.too-many", "a game has at most " + POLICIES_MAX + " policies",
+                    POLICIES_MAX);
+        }
+        SlaPolicy policy = new SlaPolicy(gameId, existing.isEmpty() ? 1 : existing.getLast().position() + 1);
+        policy.change(form, calendarIds, tiers, now);
+        return policies.save(policy).view();
+    }
+
+    public PolicyView changePolicy(UUID gameId, UUID policyId, PolicyForm form, Set<UUID> calendarIds,
+            List<String> tiers, Instant now) {
+        SlaPolicy policy = policy(gameId, policyId);
+        policy.change(form, calendarIds, tiers, now);
+        return policy.view();
+    }
+
+    public void removePolicy(UUID gameId, UUID policyId) {
+        policies.delete(policy(gameId, policyId));
+    }
+
+    public List<PolicyView> move(UUID gameId, UUID policyId, boolean up) {
+        List<SlaPolicy> ordered = new ArrayList<>(policies.findByGameIdOrderByPositionAsc(gameId));
+        SlaPolicy moving = policy(gameId, policyId);
+        int at = ordered.indexOf(moving);
+        int to = up ? at - 1 : at + 1;
+        if (to >= 0 && to < ordered.size()) {
+            ordered.remove(at);
+            ordered.add(to, moving);
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).moveTo(i + 1);
+        }
+        return ordered.stream().map(SlaPolicy::view).toList();
+    }
+
+    public CalendarView addCalendar(UUID gameId, CalendarForm form, Instant now) {
+        if (calendars.findByGameIdOrderByNameAsc(gameId).size() >= CALENDARS_MAX) {
+            throw new RuleViolation("sla.calendar.too-many", "a game has at most " + CALENDARS_MAX + " calendars",
+                    CALENDARS_MAX);
+        }
+        SlaCalendar calendar = new SlaCalendar(gameId);
+        calendar.change(form, now);
+        return calendars.save(calendar).view();
+    }
+
+    public CalendarView changeCalendar(UUID gameId, UUID calendarId, CalendarForm form, Instant now) {
+        SlaCalendar calendar = calendarOf(gameId, calendarId);
+        calendar.change(form, now);
+        return calendar.view();
+    }
+
+    public void removeCalendar(UUID gameId, UUID calendarId) {
+        SlaCalendar calendar = calendarOf(gameId, calendarId);
+        if (policies.existsByCalendarId(calendarId)) {
+            throw new RuleViolation("sla.calendar.in-use", "a policy uses this calendar", calendar.name());
+        }
+        calendars.delete(calendar);
+    }
+
+    private SlaPolicy policy(UUID gameId, UUID policyId) {
+        return policies.findById(policyId).filter(p -> p.gameId().equals(gameId))
+                .orElseThrow(() -> new NotFoundException("policy", policyId));
+    }
+
+    private SlaCalendar calendarOf(UUID gameId, UUID calendarId) {
+        return calendars.findById(calendarId).filter(c -> c.gameId().equals(gameId))
+                .orElseThrow(() -> new NotFoundException("calendar", calendarId));
+    }
+}

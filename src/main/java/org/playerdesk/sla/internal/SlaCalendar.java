@@ -1,0 +1,221 @@
+package org.playerdesk.sla.internal;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.playerdesk.sla.BusinessCalendar;
+import org.playerdesk.sla.CalendarForm;
+import org.playerdesk.sla.CalendarView;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.StoredEntity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/**
+ * A business calendar of a game, stored as text in the editor's formats: hours
+ * {@code mon=09:00-12:00,13:00-18:00;tue=…}, holidays and extra working dates one per line
+ * ({@code 2026-10-01 国庆节}).
+ */
+@Entity
+@Table(name = "sla_calendar")
+public class SlaCalendar extends StoredEntity {
+
+    static final int NAME_MAX = 60;
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
+    private static final Pattern DATE_LINE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:\\s+(.{0,30}))?");
+
+    private UUID gameId;
+    private String name;
+    private String timeZone;
+    private boolean alwaysOpen;
+    private String weekHours;
+    private String holidays;
+    private String workingDates;
+    private Instant updatedAt;
+
+    protected SlaCalendar() {
+    }
+
+    SlaCalendar(UUID gameId) {
+        this.gameId = gameId;
+    }
+
+    public UUID gameId() {
+        return gameId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Checks the form field by field and takes it; throws every bad field at once. */
+    void change(CalendarForm form, Instant now) {
+        FieldErrors errors = new FieldErrors();
+        String checkedName = errors.line("name", form.name(), NAME_MAX, true);
+        ZoneId zone = null;
+        try {
+            zone = form.timeZone() == null || form.timeZone().isBlank() ? null : ZoneId.of(form.timeZone().strip());
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        if (zone == null) {
+            errors.add("timeZone", "must be a time zone such as Asia/Shanghai or UTC");
+        }
+        Map<DayOfWeek, List<BusinessCalendar.Hours>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String text = form.hours().get(day);
+            List<BusinessCalendar.Hours> ranges = parseRanges(text, "hours." + code(day), errors);
+            if (!ranges.isEmpty()) {
+                week.put(day, ranges);
+            }
+        }
+        Map<LocalDate, String> closed = parseDates(form.holidays(), "holidays", errors);
+        Map<LocalDate, String> open = parseDates(form.workingDates(), "workingDates", errors);
+        if (!form.alwaysOpen() && week.isEmpty() && errors.isEmpty()) {
+            errors.add("hours", "give open hours for at least one weekday, or choose 7×24");
+        }
+        if (errors.isEmpty() && !form.alwaysOpen()) {
+            try {
+                BusinessCalendar.of(zone, week, closed.keySet(), open.keySet());
+            } catch (IllegalArgumentException e) {
+                errors.add("hours", e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        this.name = checkedName;
+        this.timeZone = zone.getId();
+        this.alwaysOpen = form.alwaysOpen();
+        this.weekHours = formatWeek(week);
+        this.holidays = formatDates(closed);
+        this.workingDates = formatDates(open);
+        this.updatedAt = now;
+    }
+
+    public BusinessCalendar calendar() {
+        ZoneId zone = ZoneId.of(timeZone);
+        if (alwaysOpen) {
+            return BusinessCalendar.alwaysOpen(zone);
+        }
+        FieldErrors ignored = new FieldErrors();
+        return BusinessCalendar.of(zone, week(ignored), parseDates(holidays, "holidays", ignored).keySet(),
+                parseDates(workingDates, "workingDates", ignored).keySet());
+    }
+
+    public CalendarView view() {
+        Map<DayOfWeek, String> hours = new EnumMap<>(DayOfWeek.class);
+        week(new FieldErrors()).forEach((day, ranges) -> hours.put(day,
+                String.join(", ", ranges.stream().map(BusinessCalendar.Hours::toString).toList())));
+        return new CalendarView(getId(), gameId, name, timeZone, alwaysOpen, hours, holidays, workingDates);
+    }
+
+    private Map<DayOfWeek, List<BusinessCalendar.Hours>> week(FieldErrors errors) {
+        Map<DayOfWeek, List<BusinessCalendar.Hours>> week = new EnumMap<>(DayOfWeek.class);
+        for (String part : weekHours.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                DayOfWeek day = dayOf(part.substring(0, eq));
+                List<BusinessCalendar.Hours> ranges = parseRanges(part.substring(eq + 1), "hours", errors);
+                if (day != null && !ranges.isEmpty()) {
+                    week.put(day, ranges);
+                }
+            }
+        }
+        return week;
+    }
+
+    static String code(DayOfWeek day) {
+        return day.name().substring(0, 3).toLowerCase(Locale.ROOT);
+    }
+
+    private static DayOfWeek dayOf(String code) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (code(day).equals(code.strip())) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    private static List<BusinessCalendar.Hours> parseRanges(String text, String field, FieldErrors errors) {
+        List<BusinessCalendar.Hours> ranges = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return ranges;
+        }
+        for (String part : text.split("[,，;\\s]+(?=\\d)")) {
+            Matcher m = RANGE.matcher(part.strip());
+            if (!m.matches()) {
+                errors.add(field, "write open hours as 09:00-12:00, 13:00-18:00");
+                return List.of();
+            }
+            try {
+                ranges.add(BusinessCalendar.Hours.of(pad(m.group(1)), pad(m.group(2))));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                errors.add(field, "'" + part.strip() + "' is not a range from an earlier to a later time of one day");
+                return List.of();
+            }
+        }
+        return ranges;
+    }
+
+    private static String pad(String time) {
+        return time.length() == 4 ? "0" + time : time;
+    }
+
+    private static Map<LocalDate, String> parseDates(String text, String field, FieldErrors errors) {
+        Map<LocalDate, String> dates = new LinkedHashMap<>();
+        if (text == null) {
+            return dates;
+        }
+        String[] lines = text.split("\\R");
+        int max = "holidays".equals(field) ? 90 : 45;
+        if (lines.length > max) {
+            errors.add(field, "at most " + max + " dates");
+            return dates;
+        }
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = DATE_LINE.matcher(line.strip());
+            try {
+                if (!m.matches()) {
+                    throw new DateTimeParseException("bad", line, 0);
+                }
+                dates.put(LocalDate.parse(m.group(1)), m.group(2) == null ? "" : m.group(2).strip());
+            } catch (DateTimeParseException e) {
+                errors.add(field, "write one date a line as 2026-10-01, optionally with a name: '"
+                        + org.playerdesk.system.Texts.abbreviate(line.strip(), 30) + "'");
+                return dates;
+            }
+        }
+        return dates;
+    }
+
+    private static String formatWeek(Map<DayOfWeek, List<BusinessCalendar.Hours>> week) {
+        List<String> parts = new ArrayList<>();
+        week.forEach((day, ranges) -> parts.add(code(day) + "="
+                + String.join(",", ranges.stream().map(BusinessCalendar.Hours::toString).toList())));
+        return String.join(";", parts);
+    }
+
+    private static String formatDates(Map<LocalDate, String> dates) {
+        List<String> lines = new ArrayList<>();
+        dates.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> lines.add(e.getValue().isEmpty() ? e.getKey().toString() : e.getKey() + " " + e.getValue()));
+        return String.join("\n", lines);
+    }
+}
