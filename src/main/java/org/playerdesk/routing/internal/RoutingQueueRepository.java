@@ -1,0 +1,28 @@
+package org.playerdesk.routing.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
+
+public interface RoutingQueueRepository extends JpaRepository<RoutingQueue, UUID> {
+
+    @Query("select q from RoutingQueue q where q.gameId = :gameId order by q.position, q.createdAt")
+    List<RoutingQueue> inOrder(UUID gameId);
+
+    @Query("select q from RoutingQueue q where q.gameId in :gameIds order by q.position, q.createdAt")
+    List<RoutingQueue> inOrder(java.util.Collection<UUID> gameIds);
+
+    /** Takes the queue's lock for one assignment (released at commit). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select q from RoutingQueue q where q.id = :id")
+    Optional<RoutingQueue> lock(UUID id);
+
+    @Query("select distinct q.gameId from RoutingQueue q")
+    List<UUID> gamesWithQueues();
+}
