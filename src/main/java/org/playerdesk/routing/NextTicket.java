@@ -71,7 +71,10 @@ public class NextTicket {
         Set<UUID> mine = transactions.execute(status -> (scope == null ? queues.findAll() : queues.inOrder(scope))
                 .stream().map(RoutingQueue::view).filter(q -> dispatcher.works(q, agent)).map(QueueView::id)
                 .collect(Collectors.toSet()));
-        transactions.executeWithoutResult(status -> requireRoom(agent));
+        inTransaction(() -> {
+            requireRoom(agent);
+            return null;
+        });
         for (int page = 0; page < PAGES_MAX; page++) {
             Slice<TicketView> waiting = tickets.search(new TicketFilter(scope, null, TicketStatus.ACTIVE, null, null,
                     null, null, true, null, null, null, TicketFilter.Order.DUE), page, PAGE);
@@ -79,7 +82,7 @@ public class NextTicket {
                     .collect(Collectors.toMap(RoutedTicket::ticketId, Function.identity()));
             for (TicketView ticket : waiting) {
                 RoutedTicket route = routes.get(ticket.id());
-                UUID queue = route == null ? null : route.queueId();
+                UUID queue = route != null ? route.queueId() : dispatcher.queueOf(ticket).orElse(null);
                 if (!agent.tier().works(ticket.level()) || queue != null && !mine.contains(queue)) {
                     continue;
                 }
@@ -97,12 +100,25 @@ public class NextTicket {
 
     private Optional<TicketView> tryClaim(AgentBook.Agent agent, UUID ticketId) {
         try {
-            return transactions.execute(status -> {
+            return inTransaction(() -> {
                 requireRoom(agent);
                 return desk.claim(ticketId, agent.id(), Actor.agent(agent.id(), agent.member().displayName()));
             });
         } catch (ConcurrencyFailureException lost) {
             return Optional.empty();
+        }
+    }
+
+    /** In a transaction of its own, again when the agent's row was being created by a concurrent call. */
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
         }
     }
 

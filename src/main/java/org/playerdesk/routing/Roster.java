@@ -96,7 +96,8 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
             Set<DayOfWeek> days = m.matches() ? days(m.group(1)) : null;
             LocalTime from = m.matches() ? time(m.group(2)) : null;
             LocalTime to = m.matches() ? time(m.group(3)) : null;
-            if (days == null || from == null || to == null || from.equals(to)) {
+            boolean wholeDay = m.matches() && m.group(3).equals("24:00") && from != null && from.equals(LocalTime.MIDNIGHT);
+            if (days == null || from == null || to == null || from.equals(to) && !wholeDay) {
                 errors.add(field, "\"" + entry + "\" is not days and hours like mon-fri 08:00-16:00");
                 continue;
             }
@@ -139,19 +140,24 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
     public static String formatWeekly(List<Weekly> weekly) {
         return weekly.stream().sorted(java.util.Comparator.comparing(Weekly::day).thenComparing(Weekly::from))
                 .map(w -> w.day().name().substring(0, 3).toLowerCase(Locale.ROOT) + " " + hhmm(w.from()) + "-"
-                        + hhmm(w.to()))
+                        + end(w.to()))
                 .collect(Collectors.joining("; "));
     }
 
     public static String formatExceptions(List<Dated> dated) {
         return dated.stream().sorted(java.util.Comparator.comparing(Dated::date))
                 .map(d -> d.date() + " " + d.kind().name().toLowerCase(Locale.ROOT)
-                        + (d.from() == null ? "" : " " + hhmm(d.from()) + "-" + hhmm(d.to())))
+                        + (d.from() == null ? "" : " " + hhmm(d.from()) + "-" + end(d.to())))
                 .collect(Collectors.joining("; "));
     }
 
     public static String hhmm(LocalTime time) {
         return String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute());
+    }
+
+    /** An end of hours: midnight is written 24:00. */
+    public static String end(LocalTime time) {
+        return time.equals(LocalTime.MIDNIGHT) ? "24:00" : hhmm(time);
     }
 
     /** "24:00" is the end of the day. */

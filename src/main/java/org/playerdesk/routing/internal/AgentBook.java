@@ -25,11 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AgentBook {
 
     private final AgentProfileRepository profiles;
-    private final ShiftRepositories.Weekly weekly;
-    private final ShiftRepositories.Exceptions exceptions;
+    private final WeeklyShiftRepository weekly;
+    private final ShiftExceptionRepository exceptions;
     private final RoutingSettings settings;
 
-    AgentBook(AgentProfileRepository profiles, ShiftRepositories.Weekly weekly, ShiftRepositories.Exceptions exceptions,
+    AgentBook(AgentProfileRepository profiles, WeeklyShiftRepository weekly, ShiftExceptionRepository exceptions,
             RoutingSettings settings) {
         this.profiles = profiles;
         this.weekly = weekly;

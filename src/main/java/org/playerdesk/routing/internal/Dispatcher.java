@@ -170,15 +170,25 @@ public class Dispatcher {
         Optional<UUID> pick = pick(rules, queue == null ? null : queue.lastStaffId(), pool, capacity, held);
         if (pick.isPresent()) {
             Optional<UUID> given = give(ticket, pick.get(), moved);
-            if (queue != null) {
-                given.ifPresent(queue::servedLast);
-            }
+            // the claim cleared the persistence context: the cursor moves by an update of its own
+            UUID queueId = queue == null ? null : queue.getId();
+            given.ifPresent(staffId -> queues.servedLast(queueId, staffId));
             return given;
         }
         if (moved && ticket.assigneeId() != null) {
             desk.assign(ticket.id(), null, Actor.SYSTEM);
         }
         return Optional.empty();
+    }
+
+    /** The queue a ticket not routed yet would go to (empty: none matches). */
+    public Optional<UUID> queueOf(TicketView ticket) {
+        List<RoutingQueue> candidates = queues.inOrder(ticket.gameId());
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Facts facts = facts(ticket, candidates);
+        return candidates.stream().filter(q -> matches(q.view(), ticket, facts)).findFirst().map(RoutingQueue::getId);
     }
 
     /** The holder keeps a ticket moved up to a level they work; a ticket handed back down goes to that level. */

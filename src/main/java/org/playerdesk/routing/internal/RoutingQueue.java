@@ -91,10 +91,6 @@ public class RoutingQueue extends StoredEntity {
         return lastStaffId;
     }
 
-    public void servedLast(UUID staffId) {
-        this.lastStaffId = staffId;
-    }
-
     public QueueView view() {
         return new QueueView(getId(), gameId, name, position, strategy, vipFirst, channel, type, language, vipTier,
                 supportLevel, requiredTier, Set.copyOf(members));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
@@ -22,6 +23,11 @@ public interface RoutingQueueRepository extends JpaRepository<RoutingQueue, UUID
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select q from RoutingQueue q where q.id = :id")
     Optional<RoutingQueue> lock(UUID id);
+
+    /** Moves the round-robin cursor (the queue's row is locked by the caller). */
+    @Modifying(flushAutomatically = true)
+    @Query("update RoutingQueue q set q.lastStaffId = :staffId where q.id = :id")
+    int servedLast(UUID id, UUID staffId);
 
     @Query("select distinct q.gameId from RoutingQueue q")
     List<UUID> gamesWithQueues();

@@ -29,7 +29,7 @@ public class ShiftException extends StoredEntity {
         this.onDate = dated.date();
         this.kind = dated.kind().name().toLowerCase(Locale.ROOT);
         this.startsAt = dated.from() == null ? null : Roster.hhmm(dated.from());
-        this.endsAt = dated.to() == null ? null : Roster.hhmm(dated.to());
+        this.endsAt = dated.to() == null ? null : Roster.end(dated.to());
     }
 
     public Roster.Dated dated() {

@@ -26,7 +26,7 @@ public class WeeklyShift extends StoredEntity {
         this.staffId = staffId;
         this.dayOfWeek = shift.day().getValue();
         this.startsAt = Roster.hhmm(shift.from());
-        this.endsAt = Roster.hhmm(shift.to());
+        this.endsAt = Roster.end(shift.to());
     }
 
     public Roster.Weekly shift() {
