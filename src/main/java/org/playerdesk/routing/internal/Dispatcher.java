@@ -240,10 +240,12 @@ public class Dispatcher {
 
     private void remember(TicketView ticket, RoutingQueue queue) {
         UUID queueId = queue == null ? null : queue.getId();
-        RoutedTicket row = routed.findById(ticket.id())
-                .orElseGet(() -> new RoutedTicket(ticket.id(), ticket.gameId(), queueId, clock.instant()));
-        row.routedTo(queueId, clock.instant());
-        routed.save(row);
+        RoutedTicket row = routed.findById(ticket.id()).orElse(null);
+        if (row == null) {
+            routed.save(new RoutedTicket(ticket.id(), ticket.gameId(), queueId, clock.instant()));
+        } else if (!java.util.Objects.equals(row.queueId(), queueId)) {
+            row.routedTo(queueId, clock.instant());
+        }
     }
 
     /** The VIP player's manager, when on shift and still serving the game (presence not needed: their own player). */
