@@ -83,7 +83,8 @@ public class NextTicket {
             for (TicketView ticket : waiting) {
                 RoutedTicket route = routes.get(ticket.id());
                 UUID queue = route != null ? route.queueId() : dispatcher.queueOf(ticket).orElse(null);
-                if (!agent.tier().works(ticket.level()) || queue != null && !mine.contains(queue)) {
+                if (!agent.tier().works(ticket.level()) || queue != null && !mine.contains(queue)
+                        || dispatcher.heldByLiveChat(ticket)) {
                     continue;
                 }
                 Optional<TicketView> taken = tryClaim(agent, ticket.id());

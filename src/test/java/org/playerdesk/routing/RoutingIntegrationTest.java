@@ -228,6 +228,23 @@ class RoutingIntegrationTest {
     }
 
     @Test
+    void aLiveChatIsLeftToLiveChatWhileItWaits() {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffMember agent = agent(game);
+        chat.configure(game.id(), null, true, null, null, null, null);
+        queue(game, "全部", "round_robin", Set.of(), lead);
+
+        UUID chatTicket = chat.start(game.code(), null, "访客", "c-routing", "在线咨询").chat().ticketId();
+        UUID ticket = workspace.ticket(game, "after-chat", "consultation").ticket().id();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(ticket).assigneeId()).isEqualTo(agent.id()));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                .untilAsserted(() -> assertThat(tickets.head(chatTicket).assigneeId()).isNull());
+        assertThat(next.next(agent)).isEmpty();
+    }
+
+    @Test
     void editorsRefuseBadInputFieldByField() {
         GameInfo game = workspace.game();
         StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);

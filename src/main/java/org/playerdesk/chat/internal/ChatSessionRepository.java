@@ -24,6 +24,8 @@ public interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> 
 
     List<ChatSession> findByStatusOrderByCreatedAtAsc(ChatStatus status);
 
+    boolean existsByTicketIdAndStatusIn(UUID ticketId, Collection<ChatStatus> statuses);
+
     List<ChatSession> findByAgentIdAndStatusOrderByCreatedAtAsc(UUID agentId, ChatStatus status);
 
     long countByAgentIdAndStatus(UUID agentId, ChatStatus status);

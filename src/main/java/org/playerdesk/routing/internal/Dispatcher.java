@@ -27,6 +27,7 @@ import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingStrategy;
 import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
@@ -137,7 +138,8 @@ public class Dispatcher {
 
     private Optional<UUID> decide(UUID ticketId, UUID except, boolean moved) {
         TicketView ticket = tickets.head(ticketId);
-        if (!ticket.status().isActive() || !moved && ticket.assigneeId() != null) {
+        if (!ticket.status().isActive() || !moved && ticket.assigneeId() != null
+                || ticket.channel() == TicketChannel.CHAT && chat.isLiveChat(ticket.id())) {
             return Optional.empty();
         }
         List<RoutingQueue> candidates = queues.inOrder(ticket.gameId());
@@ -179,6 +181,11 @@ public class Dispatcher {
             desk.assign(ticket.id(), null, Actor.SYSTEM);
         }
         return Optional.empty();
+    }
+
+    /** Whether live chat still holds the ticket (a chat waiting or under way): not routing's to give. */
+    public boolean heldByLiveChat(TicketView ticket) {
+        return ticket.channel() == TicketChannel.CHAT && chat.isLiveChat(ticket.id());
     }
 
     /** The queue a ticket not routed yet would go to (empty: none matches). */
