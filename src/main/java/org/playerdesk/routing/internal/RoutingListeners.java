@@ -6,15 +6,21 @@ import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketEscalated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * When routing decides: a new ticket, a ticket someone gave up, a ticket moved to another level
  * (after commit, retried from the event publication registry; each decision is idempotent, a
  * ticket already taken is left alone), and every {@code playerdesk.routing.sweep-interval} for
  * tickets still waiting, so that an agent who comes online or on shift gets work.
+ * <p>
+ * Like {@code @ApplicationModuleListener} (asynchronous, after commit, recorded in the event
+ * publication registry) but without a transaction around the listener: each decision runs in a
+ * transaction of its own and may wait for a queue's or an agent's lock, and a second, idle
+ * connection held meanwhile would drain the pool when many tickets arrive at once.
  */
 @Component
 class RoutingListeners {
@@ -28,19 +34,22 @@ class RoutingListeners {
         this.dispatcher = dispatcher;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketCreated created) {
         dispatcher.assignNew(created.ticketId(), null);
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketAssigned assigned) {
         if (assigned.to() == null && assigned.from() != null) {
             dispatcher.assignNew(assigned.ticketId(), assigned.from());
         }
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketEscalated escalated) {
         dispatcher.reassign(escalated.ticketId());
     }
