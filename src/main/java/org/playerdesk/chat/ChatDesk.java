@@ -389,7 +389,16 @@ public class ChatDesk {
                 .orElse(new AgentSeat(agent.id(), agent.displayName(), Presence.OFFLINE, properties.defaultCapacity(), 0));
     }
 
-    /** Agents online who serve the game, for transfers. */
+    /**
+     * Whether the ticket is a chat still waiting or under way: live chat offers and assigns it
+     * itself (routing leaves it alone until the chat ends or becomes a ticket).
+     */
+    @Transactional(readOnly = true)
+    public boolean isLiveChat(UUID ticketId) {
+        return sessions.existsByTicketIdAndStatusIn(ticketId, List.of(ChatStatus.WAITING, ChatStatus.ACTIVE));
+    }
+
+        /** Agents online who serve the game, for transfers. */
     @Transactional(readOnly = true)
     public List<AgentSeat> online(UUID gameId) {
         List<AgentSeat> seats = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -207,6 +208,21 @@ public class TicketDesk {
             }
         }
         return ticket.view();
+    }
+
+    /**
+     * Gives an unassigned, unfinished ticket to a member of staff, unless someone else got it first:
+     * of two claims at the same moment exactly one succeeds (a conditional update on the empty
+     * assignee), the other answers empty. Routing's automatic assignment and "Next" both claim.
+     */
+    public Optional<TicketView> claim(UUID ticketId, UUID assignee, Actor actor) {
+        if (assignee == null) {
+            throw new IllegalArgumentException("a claim needs an assignee");
+        }
+        if (tickets.reserveUnassigned(ticketId, TicketStatus.ACTIVE) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(assign(ticketId, assignee, actor));
     }
 
     public TicketView prioritize(UUID ticketId, TicketPriority next, Actor actor) {

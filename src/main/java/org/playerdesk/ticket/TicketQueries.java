@@ -1,6 +1,7 @@
 package org.playerdesk.ticket;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,24 @@ public class TicketQueries {
 
     public TicketView head(UUID ticketId) {
         return tickets.findById(ticketId).map(Ticket::view).orElseThrow(() -> new NotFoundException("ticket", ticketId));
+    }
+
+    /** The facts the ticket carries from where it came from (client version, language, server...). */
+    public Map<String, String> metadata(UUID ticketId) {
+        return tickets.findById(ticketId).map(Ticket::metadata)
+                .orElseThrow(() -> new NotFoundException("ticket", ticketId));
+    }
+
+    /** How many unfinished tickets each of these members of staff holds (absent: none). */
+    public Map<UUID, Long> heldBy(Collection<UUID> staffIds) {
+        if (staffIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> held = new java.util.HashMap<>();
+        for (Object[] row : tickets.countHeld(staffIds, TicketStatus.ACTIVE)) {
+            held.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return held;
     }
 
     /** The ticket with its conversation; internal notes and the history only when {@code staff}. */

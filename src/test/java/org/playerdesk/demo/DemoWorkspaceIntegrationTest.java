@@ -68,6 +68,19 @@ class DemoWorkspaceIntegrationTest {
                 .contains("data-lang=\"zh-CN\"").doesNotContain("<script>\"");
     }
 
+    @Autowired
+    org.playerdesk.routing.RoutingSetup routing;
+
+    @Test
+    void theDemoGameRoutesTicketsThroughItsQueues() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+
+        assertThat(routing.queues(demo.id())).extracting(org.playerdesk.routing.QueueView::name)
+                .containsExactly("二线处理", "充值问题", "一线综合");
+        assertThat(routing.skills(staff.byUsername("agent2").orElseThrow().id()).weeklyShifts())
+                .contains("mon 09:00-18:00");
+    }
+
     @Test
     void seedsTheDemoGameWithItsKey() {
         GameInfo demo = games.byCode("demo").orElseThrow();

@@ -29,6 +29,8 @@ public interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> 
     @Query("select s.id from ChatSession s where s.transcriptPending = true")
     List<UUID> withPendingTranscript(Limit limit);
 
+    boolean existsByTicketIdAndStatusIn(UUID ticketId, Collection<ChatStatus> statuses);
+
     List<ChatSession> findByAgentIdAndStatusOrderByCreatedAtAsc(UUID agentId, ChatStatus status);
 
     long countByAgentIdAndStatus(UUID agentId, ChatStatus status);

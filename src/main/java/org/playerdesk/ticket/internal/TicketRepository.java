@@ -1,11 +1,13 @@
 package org.playerdesk.ticket.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.ticket.SlaState;
+import org.playerdesk.ticket.TicketStatus;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -22,4 +24,19 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
     @Modifying(flushAutomatically = true)
     @Query("update Ticket t set t.slaDueAt = :due, t.slaState = :state where t.id = :id")
     int trackSla(UUID id, Instant due, SlaState state);
+
+    /**
+     * Takes the row for a claim if nobody holds the ticket: a conditional update (assignee still
+     * empty, ticket not finished) that the database serialises, so of two claims at once only one
+     * matches. The caller then assigns through the entity in the same transaction.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Ticket t set t.version = t.version + 1 where t.id = :id and t.assigneeId is null"
+            + " and t.status in :open")
+    int reserveUnassigned(UUID id, Collection<TicketStatus> open);
+
+    /** How many unfinished tickets each of these members of staff holds. */
+    @Query("select t.assigneeId, count(t) from Ticket t where t.assigneeId in :staffIds and t.status in :open"
+            + " group by t.assigneeId")
+    List<Object[]> countHeld(Collection<UUID> staffIds, Collection<TicketStatus> open);
 }

@@ -1,0 +1,133 @@
+package org.playerdesk.routing.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.routing.AgentTier;
+import org.playerdesk.routing.Roster;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Agents as routing sees them: profile (tier, languages, capacity, zone) and roster. */
+@Service
+@EnableConfigurationProperties(RoutingSettings.class)
+public class AgentBook {
+
+    private final AgentProfileRepository profiles;
+    private final WeeklyShiftRepository weekly;
+    private final ShiftExceptionRepository exceptions;
+    private final RoutingSettings settings;
+
+    AgentBook(AgentProfileRepository profiles, WeeklyShiftRepository weekly, ShiftExceptionRepository exceptions,
+            RoutingSettings settings) {
+        this.profiles = profiles;
+        this.weekly = weekly;
+        this.exceptions = exceptions;
+        this.settings = settings;
+    }
+
+    /** An agent as routing needs them for one decision. */
+    public record Agent(StaffMember member, AgentTier tier, List<String> languages, int capacity, Roster roster) {
+
+        public UUID id() {
+            return member.id();
+        }
+
+        /** Answers a ticket in this language (primary subtag, e.g. zh); no languages listed: any. */
+        public boolean speaks(String language) {
+            return language == null || languages.isEmpty() || languages.contains(language);
+        }
+
+        public boolean onShift(Instant at) {
+            return roster.onShift(at);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, Agent> agents(Collection<StaffMember> members) {
+        Set<UUID> ids = members.stream().map(StaffMember::id).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, AgentProfile> byId = profiles.findAllById(ids).stream()
+                .collect(Collectors.toMap(AgentProfile::staffId, p -> p));
+        Map<UUID, List<Roster.Weekly>> shifts = new HashMap<>();
+        weekly.findByStaffIdIn(ids).forEach(s -> shifts.computeIfAbsent(staffOf(s), k -> new ArrayList<>()).add(s.shift()));
+        Map<UUID, List<Roster.Dated>> dated = new HashMap<>();
+        exceptions.findByStaffIdIn(ids)
+                .forEach(e -> dated.computeIfAbsent(staffOf(e), k -> new ArrayList<>()).add(e.dated()));
+        Map<UUID, Agent> agents = new HashMap<>();
+        for (StaffMember member : members) {
+            AgentProfile profile = byId.get(member.id());
+            AgentTier tier = profile == null || profile.tier() == null ? AgentTier.of(member.role()) : profile.tier();
+            ZoneId zone = ZoneId.of(profile == null ? settings.defaultTimeZone() : profile.timeZone());
+            agents.put(member.id(), new Agent(member, tier, profile == null ? List.of() : profile.languages(),
+                    profile == null ? settings.defaultCapacity() : profile.capacity(),
+                    new Roster(zone, shifts.getOrDefault(member.id(), List.of()),
+                            dated.getOrDefault(member.id(), List.of()))));
+        }
+        return agents;
+    }
+
+    public Agent agent(StaffMember member) {
+        return agents(List.of(member)).get(member.id());
+    }
+
+    /** Whether a lead has set the agent's tier (else it comes from the role). */
+    @Transactional(readOnly = true)
+    public boolean tierSet(UUID staffId) {
+        return profiles.findById(staffId).map(p -> p.tier() != null).orElse(false);
+    }
+
+    /**
+     * Makes sure each agent has a profile row, the lock that assignments take, with the defaults,
+     * in the caller's transaction (which is retried when a concurrent one created the same row).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void ensureProfiles(Collection<UUID> staffIds) {
+        Set<UUID> missing = new java.util.HashSet<>(staffIds);
+        profiles.findAllById(staffIds).forEach(p -> missing.remove(p.staffId()));
+        for (UUID id : missing.stream().sorted().toList()) {
+            profiles.createIfMissing(id, settings.defaultCapacity(), settings.defaultTimeZone());
+        }
+    }
+
+    /** Locks the agents' rows for one assignment (in a stable order) and answers each one's capacity. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<UUID, Integer> lockCapacities(Collection<UUID> staffIds) {
+        ensureProfiles(staffIds);
+        return profiles.lock(staffIds).stream().collect(Collectors.toMap(AgentProfile::staffId, AgentProfile::capacity));
+    }
+
+    @Transactional
+    public void change(StaffMember member, AgentTier tier, List<String> languages, int capacity, ZoneId zone,
+            List<Roster.Weekly> week, List<Roster.Dated> dated) {
+        AgentProfile profile = profiles.findById(member.id())
+                .orElseGet(() -> new AgentProfile(member.id(), capacity, zone.getId()));
+        profile.change(tier, languages, capacity, zone.getId());
+        profiles.save(profile);
+        weekly.deleteOf(member.id());
+        exceptions.deleteOf(member.id());
+        week.forEach(w -> weekly.save(new WeeklyShift(member.id(), w)));
+        dated.forEach(d -> exceptions.save(new ShiftException(member.id(), d)));
+    }
+
+    private static UUID staffOf(WeeklyShift shift) {
+        return shift.staffId();
+    }
+
+    private static UUID staffOf(ShiftException exception) {
+        return exception.staffId();
+    }
+}

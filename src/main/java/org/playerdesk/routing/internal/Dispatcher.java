@@ -1,0 +1,366 @@
+package org.playerdesk.routing.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.chat.AgentSeat;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.routing.AgentTier;
+import org.playerdesk.routing.QueueView;
+import org.playerdesk.routing.RoutingStrategy;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketChannel;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketView;
+import org.playerdesk.vip.VipService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Decides who gets a ticket. The ticket goes to the first queue of its game whose rules match;
+ * with "VIP manager first" a VIP player's manager gets it when on shift with free capacity; else
+ * the queue's strategy picks among the agents who work the queue, are online, on shift, speak the
+ * player's language, can work the ticket's level and have free capacity. The queue's row and the
+ * agents' rows are locked for the decision, so that concurrent assignments neither skip anyone's
+ * turn nor fill an agent beyond capacity; the ticket itself is claimed conditionally, so a ticket
+ * someone took meanwhile is left alone.
+ */
+@Service
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final int ATTEMPTS = 6;
+    /** Keys of the ticket's metadata that name the player's language, first found wins. */
+    static final List<String> LANGUAGE_KEYS = List.of("language", "lang", "locale");
+
+    private final RoutingQueueRepository queues;
+    private final RoutedTicketRepository routed;
+    private final AgentBook book;
+    private final TicketQueries tickets;
+    private final TicketDesk desk;
+    private final StaffDirectory staff;
+    private final ChatDesk chat;
+    private final VipService vip;
+    private final PlayerDirectory players;
+    private final PlayerProfiles profiles;
+    private final GameCatalog games;
+    private final EntityManager entities;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    Dispatcher(RoutingQueueRepository queues, RoutedTicketRepository routed, AgentBook book, TicketQueries tickets,
+            TicketDesk desk, StaffDirectory staff, ChatDesk chat, VipService vip, PlayerDirectory players,
+            PlayerProfiles profiles, GameCatalog games, EntityManager entities, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.queues = queues;
+        this.routed = routed;
+        this.book = book;
+        this.tickets = tickets;
+        this.desk = desk;
+        this.staff = staff;
+        this.chat = chat;
+        this.vip = vip;
+        this.players = players;
+        this.profiles = profiles;
+        this.games = games;
+        this.entities = entities;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** What routing reads from a ticket besides its head: the player's language and VIP tier rank. */
+    record Facts(String language, int tierRank, Map<String, Integer> tierRanks) {
+    }
+
+    /** The queue "any ticket of the game, VIP manager first, no automatic pick" used when no queue matches. */
+    static QueueView implicitQueue(UUID gameId) {
+        return new QueueView(null, gameId, null, Integer.MAX_VALUE, RoutingStrategy.MANUAL, true, null, null, null,
+                null, null, null, Set.of());
+    }
+
+    /**
+     * Assigns a new or unassigned ticket (nobody, when no one fitting is free); {@code except} is
+     * never chosen (who just gave the ticket up). Answers the agent chosen.
+     */
+    public Optional<UUID> assignNew(UUID ticketId, UUID except) {
+        return retrying(() -> decide(ticketId, except, false));
+    }
+
+    /**
+     * After the ticket moved to another level: someone of the new level's queue takes it; if
+     * nobody fitting is free it goes back to the pool of that level (unassigned).
+     */
+    public Optional<UUID> reassign(UUID ticketId) {
+        return retrying(() -> decide(ticketId, null, true));
+    }
+
+    private Optional<UUID> retrying(Supplier<Optional<UUID>> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Routing decision met a concurrent one, again ({}): {}", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private Optional<UUID> decide(UUID ticketId, UUID except, boolean moved) {
+        TicketView ticket = tickets.head(ticketId);
+        if (!ticket.status().isActive() || !moved && ticket.assigneeId() != null
+                || ticket.channel() == TicketChannel.CHAT && chat.isLiveChat(ticket.id())) {
+            return Optional.empty();
+        }
+        List<RoutingQueue> candidates = queues.inOrder(ticket.gameId());
+        Facts facts = facts(ticket, candidates);
+        RoutingQueue queue = candidates.stream().filter(q -> matches(q.view(), ticket, facts)).findFirst().orElse(null);
+        remember(ticket, queue);
+        if (queue != null) {
+            entities.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
+        }
+        QueueView rules = queue == null ? implicitQueue(ticket.gameId()) : queue.view();
+        Instant now = clock.instant();
+
+        if (moved && ticket.assigneeId() != null && keepsAfterMove(ticket)) {
+            return Optional.empty();
+        }
+        StaffMember manager = rules.vipFirst() ? vipManager(ticket, now) : null;
+        List<AgentBook.Agent> pool = rules.strategy() == RoutingStrategy.MANUAL ? List.of()
+                : available(rules, ticket, facts, now).stream().filter(a -> !a.id().equals(except)).toList();
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (manager != null) {
+            ids.add(manager.id());
+        }
+        pool.forEach(a -> ids.add(a.id()));
+        Map<UUID, Integer> capacity = ids.isEmpty() ? Map.of() : book.lockCapacities(ids);
+        Map<UUID, Long> held = tickets.heldBy(ids);
+
+        if (manager != null && free(manager.id(), capacity, held)) {
+            return give(ticket, manager.id(), moved);
+        }
+        Optional<UUID> pick = pick(rules, queue == null ? null : queue.lastStaffId(), pool, capacity, held);
+        if (pick.isPresent()) {
+            Optional<UUID> given = give(ticket, pick.get(), moved);
+            // the claim cleared the persistence context: the cursor moves by an update of its own
+            UUID queueId = queue == null ? null : queue.getId();
+            given.ifPresent(staffId -> queues.servedLast(queueId, staffId));
+            return given;
+        }
+        if (moved && ticket.assigneeId() != null) {
+            desk.assign(ticket.id(), null, Actor.SYSTEM);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether live chat still holds the ticket (a chat waiting or under way): not routing's to give. */
+    public boolean heldByLiveChat(TicketView ticket) {
+        return ticket.channel() == TicketChannel.CHAT && chat.isLiveChat(ticket.id());
+    }
+
+    /** The queue a ticket not routed yet would go to (empty: none matches). */
+    public Optional<UUID> queueOf(TicketView ticket) {
+        List<RoutingQueue> candidates = queues.inOrder(ticket.gameId());
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Facts facts = facts(ticket, candidates);
+        return candidates.stream().filter(q -> matches(q.view(), ticket, facts)).findFirst().map(RoutingQueue::getId);
+    }
+
+    /** The holder keeps a ticket moved up to a level they work; a ticket handed back down goes to that level. */
+    private boolean keepsAfterMove(TicketView ticket) {
+        StaffMember holder = staff.get(ticket.assigneeId());
+        AgentTier tier = book.agent(holder).tier();
+        return tier.works(ticket.level()) && tier != AgentTier.LEAD;
+    }
+
+    private Optional<UUID> give(TicketView ticket, UUID agent, boolean moved) {
+        if (moved && ticket.assigneeId() != null) {
+            return Optional.of(desk.assign(ticket.id(), agent, Actor.SYSTEM).assigneeId());
+        }
+        return desk.claim(ticket.id(), agent, Actor.SYSTEM).map(TicketView::assigneeId);
+    }
+
+    private static boolean free(UUID id, Map<UUID, Integer> capacity, Map<UUID, Long> held) {
+        return held.getOrDefault(id, 0L) < capacity.getOrDefault(id, 0);
+    }
+
+    /**
+     * Round robin: the first free agent after the one served last (by id, wrapping round); least
+     * loaded: the free agent holding the fewest, ties in round-robin order.
+     */
+    static Optional<UUID> pick(QueueView rules, UUID last, List<AgentBook.Agent> pool, Map<UUID, Integer> capacity,
+            Map<UUID, Long> held) {
+        List<UUID> order = turnOrder(pool.stream().map(AgentBook.Agent::id).toList(), last);
+        List<UUID> free = order.stream().filter(id -> free(id, capacity, held)).toList();
+        if (free.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (rules.strategy()) {
+            case ROUND_ROBIN -> Optional.of(free.getFirst());
+            case LEAST_LOADED -> free.stream().min(Comparator.comparingLong(id -> held.getOrDefault(id, 0L)));
+            case MANUAL -> Optional.empty();
+        };
+    }
+
+    /** The agents sorted by id, starting after {@code last}. */
+    static List<UUID> turnOrder(Collection<UUID> ids, UUID last) {
+        List<UUID> sorted = ids.stream().sorted().toList();
+        if (last == null) {
+            return sorted;
+        }
+        List<UUID> after = new ArrayList<>(sorted.stream().filter(id -> id.compareTo(last) > 0).toList());
+        after.addAll(sorted.stream().filter(id -> id.compareTo(last) <= 0).toList());
+        return after;
+    }
+
+    private void remember(TicketView ticket, RoutingQueue queue) {
+        UUID queueId = queue == null ? null : queue.getId();
+        RoutedTicket row = routed.findById(ticket.id()).orElse(null);
+        if (row == null) {
+            routed.save(new RoutedTicket(ticket.id(), ticket.gameId(), queueId, clock.instant()));
+        } else if (!java.util.Objects.equals(row.queueId(), queueId)) {
+            row.routedTo(queueId, clock.instant());
+        }
+    }
+
+    /** The VIP player's manager, when on shift and still serving the game (presence not needed: their own player). */
+    private StaffMember vipManager(TicketView ticket, Instant now) {
+        String account = players.get(ticket.playerId()).accountId();
+        return vip.managerOf(ticket.gameId(), account).map(staff::get)
+                .filter(m -> m.enabled() && m.serves(ticket.gameId()))
+                .filter(m -> {
+                    AgentBook.Agent agent = book.agent(m);
+                    return agent.onShift(now) && agent.tier().works(ticket.level());
+                }).orElse(null);
+    }
+
+    /** Who may take a ticket from this queue now: works it, online, on shift, speaks the language, works the level. */
+    List<AgentBook.Agent> available(QueueView rules, TicketView ticket, Facts facts, Instant now) {
+        Set<UUID> online = chat.online(ticket.gameId()).stream().map(AgentSeat::staffId).collect(Collectors.toSet());
+        return workers(rules).stream()
+                .filter(a -> online.contains(a.id()))
+                .filter(a -> a.tier().works(ticket.level()))
+                .filter(a -> a.speaks(facts.language()))
+                .filter(a -> a.onShift(now))
+                .toList();
+    }
+
+    /** The agents who work a queue: its members, or everyone serving the game with the required tier. */
+    public List<AgentBook.Agent> workers(QueueView rules) {
+        Collection<StaffMember> members = rules.members().isEmpty() ? staff.servingGame(rules.gameId())
+                : staff.byIds(rules.members()).values();
+        return book.agents(members.stream().filter(m -> m.enabled() && m.serves(rules.gameId())).toList()).values()
+                .stream()
+                .filter(a -> !rules.members().isEmpty() || rules.requiredTier() == null
+                        || a.tier() == rules.requiredTier())
+                .sorted(Comparator.comparing(AgentBook.Agent::id)).toList();
+    }
+
+    /** Whether an agent works a queue (for "Next"). */
+    public boolean works(QueueView rules, AgentBook.Agent agent) {
+        if (!agent.member().serves(rules.gameId())) {
+            return false;
+        }
+        if (!rules.members().isEmpty()) {
+            return rules.members().contains(agent.id());
+        }
+        return rules.requiredTier() == null || agent.tier() == rules.requiredTier();
+    }
+
+    static boolean matches(QueueView rules, TicketView ticket, Facts facts) {
+        return (rules.channel() == null || rules.channel() == ticket.channel())
+                && (rules.type() == null || rules.type() == ticket.type())
+                && (rules.level() == null || rules.level() == ticket.level())
+                && (rules.language() == null || rules.language().equals(facts.language()))
+                && (rules.vipTier() == null
+                        || facts.tierRank() >= facts.tierRanks().getOrDefault(rules.vipTier(), Integer.MAX_VALUE));
+    }
+
+    Facts facts(TicketView ticket, List<RoutingQueue> gameQueues) {
+        String language = languageOf(tickets.metadata(ticket.id()), games.get(ticket.gameId()).defaultLocale());
+        int rank = -1;
+        Map<String, Integer> ranks = new java.util.HashMap<>();
+        if (gameQueues.stream().anyMatch(q -> q.view().vipTier() != null)) {
+            List<String> codes = profiles.tierCodes();
+            for (int i = 0; i < codes.size(); i++) {
+                ranks.put(codes.get(i), i);
+            }
+            try {
+                rank = profiles.tier(ticket.playerId()).rank();
+            } catch (RuntimeException unreachable) {
+                log.debug("VIP tier of player {} unknown for routing: {}", ticket.playerId(), unreachable.getMessage());
+                rank = 0;
+            }
+        }
+        return new Facts(language, rank, ranks);
+    }
+
+    /**
+     * The player's language: the ticket's {@code language}, {@code lang} or {@code locale} metadata
+     * (as the game client sends it), else the game's default language; only the primary subtag
+     * counts ({@code zh-CN} and {@code zh-TW} are both {@code zh}).
+     */
+    public static String languageOf(Map<String, String> metadata, String gameDefault) {
+        for (String key : LANGUAGE_KEYS) {
+            String value = metadata.get(key);
+            if (value != null && !value.isBlank()) {
+                return primary(value);
+            }
+        }
+        return gameDefault == null ? null : primary(gameDefault);
+    }
+
+    public static String primary(String tag) {
+        String normal = tag.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+        int dash = normal.indexOf('-');
+        return dash < 0 ? normal : normal.substring(0, dash);
+    }
+
+    /** Unassigned tickets of games with queues, offered again (agents came online or on shift). */
+    public int sweep(int perGame) {
+        int assigned = 0;
+        for (UUID gameId : new HashSet<>(queues.gamesWithQueues())) {
+            var waiting = tickets.search(new org.playerdesk.ticket.TicketFilter(null, gameId,
+                    org.playerdesk.ticket.TicketStatus.ACTIVE, null, null, null, null, true, null, null, null,
+                    org.playerdesk.ticket.TicketFilter.Order.DUE), 0, perGame);
+            for (TicketView ticket : waiting) {
+                if (assignNew(ticket.id(), null).isPresent()) {
+                    assigned++;
+                }
+            }
+        }
+        return assigned;
+    }
+}
