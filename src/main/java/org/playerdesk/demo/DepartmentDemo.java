@@ -30,9 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo game's departments, after the demo workspace: 技术部, 运营部, 安全部, 财务部 and 发货/履约,
- * answered in the console by their members (tech1, a technical-department account, and the lead),
- * and two tickets already waiting on a department: the stuck dungeon (asked of 技术部, for tech1 to
- * answer at /console/departments/inbox) and the missing 648 top-up (asked of 财务部). Seeded once,
+ * answered in the console by their members (tech1, a technical and security account, and the lead),
+ * and two tickets already waiting on a department: the speed-hack report (asked of 安全部, for tech1
+ * to answer at /console/departments/inbox) and the missing 648 top-up (asked of 财务部). Seeded once,
  * under the same conditions as the demo workspace.
  */
 @Component
@@ -82,17 +82,17 @@ class DepartmentDemo implements ApplicationRunner {
         }
         StaffMember tech1 = staff.byUsername("tech1").orElseGet(() -> staff.enrol("tech1", "小陈（技术部）",
                 DemoWorkspace.PASSWORD, StaffRole.AGENT_L2, "zh-CN", Set.of(game.id())));
-        DepartmentView technical = department(game, "technical", "技术部", 4, true, Set.of(tech1.id()), admin);
+        department(game, "technical", "技术部", 4, true, Set.of(tech1.id()), admin);
         department(game, "operations", "运营部", 24, false, Set.of(lead.id()), admin);
-        department(game, "security", "安全部", 8, false, Set.of(tech1.id(), lead.id()), admin);
+        DepartmentView security = department(game, "security", "安全部", 8, false, Set.of(tech1.id()), admin);
         DepartmentView finance = department(game, "finance", "财务部", 24, true, Set.of(lead.id()), admin);
         department(game, "fulfilment", "发货/履约", 48, false, Set.of(lead.id()), admin);
 
-        ask(game, "10004", technical, "玩家在“幽冥地宫”第三层卡死，重新登录仍在副本内。是否为已知问题？预计何时修复？能否手动把角色移出副本？",
+        ask(game, "10005", security, "玩家举报白虎区“疾风一号”移动速度异常，疑似加速外挂。请核查该角色近期的移动与登录数据，是否可以确认作弊？",
                 agent2);
         ask(game, "10003", finance, "订单 20261122-8842（648元）玩家称钻石未到账，请核对支付渠道是否已扣款、是否需要补发。",
                 agent2);
-        log.info("Demo data: five departments of the demo game; tech1 answers 技术部's question at /console/departments/inbox");
+        log.info("Demo data: five departments of the demo game; tech1 answers 安全部's question at /console/departments/inbox");
     }
 
     private DepartmentView department(GameInfo game, String code, String name, int hours, boolean businessHours,

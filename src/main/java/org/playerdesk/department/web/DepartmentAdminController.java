@@ -1,7 +1,6 @@
 package org.playerdesk.department.web;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,12 +121,15 @@ class DepartmentAdminController {
     private String page(Model model, DepartmentView department, DepartmentForm form) {
         List<GameInfo> all = games.all();
         List<StaffMember> everyone = staff.all().stream().filter(StaffMember::enabled).toList();
-        model.addAttribute("departments", departments.all());
+        List<DepartmentView> listed = departments.all();
+        Map<UUID, String> names = everyone.stream().collect(Collectors.toMap(StaffMember::id, StaffMember::displayName));
+        model.addAttribute("departments", listed);
+        model.addAttribute("memberNames", listed.stream().collect(Collectors.toMap(DepartmentView::id,
+                d -> d.memberIds().stream().map(id -> names.getOrDefault(id, "?")).sorted()
+                        .collect(Collectors.joining(", ")))));
         model.addAttribute("games", all);
         model.addAttribute("gameNames", all.stream().collect(Collectors.toMap(GameInfo::id, GameInfo::name)));
         model.addAttribute("staff", everyone);
-        model.addAttribute("staffNames", everyone.stream()
-                .collect(Collectors.toMap(StaffMember::id, StaffMember::displayName, (a, b) -> a, LinkedHashMap::new)));
         model.addAttribute("department", department);
         model.addAttribute("form", form);
         if (!model.containsAttribute("errors")) {
