@@ -76,7 +76,7 @@ import tools.jackson.databind.json.JsonMapper;
  * SMTP and IMAP server (GreenMail in this process), and by a signed webhook to a local HTTP
  * server; the deadline sweep with a clock the test moves; and what is refused.
  */
-@SpringBootTest
+@SpringBootTest(properties = "playerdesk.departments.sweep-interval=1d") // the test sweeps when it wants
 @AutoConfigureMockMvc
 @Import({ TestWorkspace.class, DepartmentTransferTest.Clocks.class })
 class DepartmentTransferTest {
@@ -256,6 +256,7 @@ class DepartmentTransferTest {
         assertThat(transfers.markOverdue()).isZero();
         clock.shift(Duration.ofHours(1).plusMinutes(1));
         assertThat(transfers.markOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(transfers.get(asked.id()).overdueAt()).isNotNull();
         assertThat(transfers.markOverdue()).isZero();
 
         assertThat(transfers.get(asked.id()).overdue()).isTrue();
@@ -373,6 +374,10 @@ class DepartmentTransferTest {
 
             mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("{\"answer\": \"  \"}"))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("answer"));
+            mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("[\"not an object\""))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("answer"));
+            mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"answer\": \"" + "长".repeat(70_000) + "\"}")).andExpect(status().isPayloadTooLarge());
             mvc.perform(post("/department-answers/" + "x".repeat(24)).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"answer\": \"已发放\"}")).andExpect(status().isNotFound());
             mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)

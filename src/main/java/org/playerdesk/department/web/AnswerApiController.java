@@ -1,8 +1,14 @@
 package org.playerdesk.department.web;
 
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.playerdesk.department.RequestView;
 import org.playerdesk.department.Transfers;
+import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.PayloadTooLarge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,22 +17,27 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one-time answer URL a webhook department's system posts its answer to:
  * {@code POST /department-answers/{token}} with {@code {"answer": "...", "answeredBy": "..."}}.
  * The token in the path is the credential; it answers one question once (then 409), an unknown
- * token is 404, a blank or too long answer 400 with the field named.
+ * token is 404, a blank or too long answer (or a body that is not such JSON) 400 with the field
+ * named, a body over 64 KB 413.
  */
 @RestController
 class AnswerApiController {
 
     private final Transfers transfers;
+    private final JsonMapper json;
 
-    AnswerApiController(Transfers transfers) {
+    AnswerApiController(Transfers transfers, JsonMapper json) {
         this.transfers = transfers;
+        this.json = json;
     }
 
     record Answer(String answer, String answeredBy) {
@@ -35,8 +46,27 @@ class AnswerApiController {
     record Answered(String requestId, String state, boolean late) {
     }
 
+    /** An answer is at most 4,000 characters; no honest body comes near this. */
+    static final int BODY_MAX = 64 * 1024;
+
     @PostMapping(path = "/department-answers/{token}", consumes = "application/json", produces = "application/json")
-    Answered answer(@PathVariable String token, @RequestBody Answer body) {
+    Answered answer(@PathVariable String token, HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > BODY_MAX) {
+            throw new PayloadTooLarge("the body is larger than " + BODY_MAX + " bytes");
+        }
+        byte[] bytes = request.getInputStream().readNBytes(BODY_MAX + 1);
+        if (bytes.length > BODY_MAX) {
+            throw new PayloadTooLarge("the body is larger than " + BODY_MAX + " bytes");
+        }
+        Answer body;
+        try {
+            body = json.readValue(bytes, Answer.class);
+        } catch (JacksonException e) {
+            throw InvalidInput.of("answer", "the body must be a JSON object with the field answer");
+        }
+        if (body == null) {
+            throw InvalidInput.of("answer", "must not be blank");
+        }
         RequestView answered = transfers.answerByToken(token, body.answer(), body.answeredBy());
         return new Answered(answered.id().toString(), answered.state().code(), answered.overdue()
                 || answered.answeredAt().isAfter(answered.dueAt()));
