@@ -275,21 +275,6 @@ class DepartmentTransferTest {
     }
 
     @Test
-    void businessHoursDeadlinesSkipNightsAndWeekends() {
-        DepartmentSettings.BusinessHours week = new DepartmentSettings.BusinessHours(ZoneId.of("Asia/Shanghai"),
-                null, null, null);
-        // Friday 2026-11-20 17:00 in Shanghai, 4 business hours: 1 on Friday, 3 on Monday
-        Instant friday = Instant.parse("2026-11-20T09:00:00Z");
-        assertThat(org.playerdesk.department.internal.AnswerDeadline.due(friday, 4, true, week))
-                .isEqualTo(Instant.parse("2026-11-23T04:00:00Z"));
-        assertThat(org.playerdesk.department.internal.AnswerDeadline.due(friday, 4, false, week))
-                .isEqualTo(Instant.parse("2026-11-20T13:00:00Z"));
-        // Saturday night: the count starts Monday 09:00
-        assertThat(org.playerdesk.department.internal.AnswerDeadline.due(Instant.parse("2026-11-21T14:00:00Z"), 9,
-                true, week)).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
-    }
-
-    @Test
     void anEmailDepartmentGetsTheQuestionAndItsReplyInTheMailboxBecomesTheAnswer() throws Exception {
         Desk d = desk();
         String address = TestWorkspace.unique("tech") + "@dept.test";
