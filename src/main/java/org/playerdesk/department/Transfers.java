@@ -235,7 +235,8 @@ public class Transfers {
 
     /**
      * Marks each open question past its deadline overdue, once, and tells the department's
-     * members, the agent who asked and the game's leads. Safe on several nodes: each mark is
+     * members, the agent who asked and the game's leads (unless the ticket was resolved or
+     * closed meanwhile). Safe on several nodes: each mark is
      * claimed by a conditional update, and only the node that set it sends the notices.
      * Answers how many it marked.
      */
@@ -249,6 +250,10 @@ public class Transfers {
             marked++;
             Department department = departments.findById(request.departmentId()).orElseThrow();
             TicketView ticket = tickets.head(request.ticketId());
+            if (!ticket.status().isActive()) {
+                // resolved or closed meanwhile: marked late, but nobody needs chasing about it
+                continue;
+            }
             Notice notice = new Notice("department.overdue", "department.notify.overdue",
                     List.of(department.name(), String.valueOf(ticket.number()), ticket.subject()),
                     "/console/tickets/" + ticket.id(), ticket.id());

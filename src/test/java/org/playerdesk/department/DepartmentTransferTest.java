@@ -272,6 +272,14 @@ class DepartmentTransferTest {
         transfers.answerAsMember(asked.id(), "不在黑名单。", d.member());
         assertThat(transfers.get(asked.id()).overdue()).as("a late answer stays marked late").isTrue();
         assertThat(transfers.markOverdue()).isZero();
+
+        // a question whose ticket was resolved meanwhile is marked, and nobody is chased about it
+        RequestView forgotten = transfers.ask(d.ticketId(), security.id(), "还有别的异常登录吗？", d.agent());
+        desk.changeStatus(d.ticketId(), TicketStatus.RESOLVED, Actor.agent(d.agent().id(), d.agent().displayName()));
+        clock.shift(Duration.ofHours(3));
+        assertThat(transfers.markOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(transfers.get(forgotten.id()).overdue()).isTrue();
+        assertThat(kinds(d.lead())).containsOnlyOnce("department.overdue");
     }
 
     @Test

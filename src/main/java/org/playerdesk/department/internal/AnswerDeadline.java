@@ -10,7 +10,7 @@ import org.playerdesk.department.DepartmentSettings.BusinessHours;
 /**
  * When a department's answer is due: {@code hours} after the question, counted either around the
  * clock or only within the working week of {@code playerdesk.departments.business-hours} (a
- * question asked on Friday evening with 4 business hours is due on Monday at 12:00). No holiday
+ * question asked on Friday at 17:00 with 4 business hours is due on Monday at 12:00). No holiday
  * calendar: the days are the same every week.
  */
 public final class AnswerDeadline {
