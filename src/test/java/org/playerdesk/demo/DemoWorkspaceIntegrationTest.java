@@ -164,4 +164,28 @@ class DemoWorkspaceIntegrationTest {
         var chat = tickets.head(chats.getFirst().id());
         assertThat(java.time.Duration.between(chat.createdAt(), chat.slaDueAt())).isEqualTo(java.time.Duration.ofMinutes(5));
     }
+
+    @Autowired
+    org.playerdesk.department.Departments departments;
+    @Autowired
+    org.playerdesk.department.Transfers transfers;
+
+    @Test
+    void theDemoGameHasItsDepartmentsAndTech1HasAQuestionToAnswer() throws Exception {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        assertThat(departments.availableTo(demo.id())).extracting(org.playerdesk.department.DepartmentView::name)
+                .contains("技术部", "运营部", "安全部", "财务部", "发货/履约");
+        StaffMember tech1 = staff.byUsername("tech1").orElseThrow();
+
+        assertThat(transfers.worklist(tech1.id())).singleElement().satisfies(question -> {
+            assertThat(question.request().departmentName()).isEqualTo("安全部");
+            assertThat(question.ticket().subject()).isEqualTo("举报玩家使用加速外挂");
+            assertThat(question.ticket().status()).isEqualTo(org.playerdesk.ticket.TicketStatus.PENDING_INTERNAL);
+        });
+        String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/console/departments/inbox").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(new org.playerdesk.access.StaffUser(tech1, ""))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains("举报玩家使用加速外挂", "疾风一号");
+    }
 }
