@@ -47,6 +47,7 @@ create index automation_execution_by_game on automation_execution (game_id, exec
 create table automation_caused_event (
     event_key   varchar(120) primary key,
     depth       integer      not null,
+    caused_by   uuid         not null,
     created_at  timestamp with time zone not null
 );
 create index automation_caused_event_by_age on automation_caused_event (created_at);

@@ -3,6 +3,7 @@ package org.playerdesk.automation.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.playerdesk.system.Hashes;
@@ -22,13 +23,20 @@ import org.springframework.stereotype.Component;
  * Loop protection. While a rule acts, each ticket event its actions publish is written down, in
  * the same transaction, with its depth (one more than the event that ran the rule). When that
  * event comes back to the rules after commit, its depth is looked up: rules stop acting at
- * {@link AutomationSettings#maxDepth()}. The events are told apart by a key made of their content
+ * {@link AutomationSettings#maxDepth()}. The rule that made a change is not run again on it (a
+ * rule that tags a ticket when it is urgent would otherwise run again on its own tag). The events are told apart by a key made of their content
  * ({@link #keyOf(Object)}), which is the same on every delivery of one event.
  */
 @Component
 public class CausedEvents {
 
-    private static final ThreadLocal<Integer> DEPTH = new ThreadLocal<>();
+    private static final ThreadLocal<Cause> CURRENT = new ThreadLocal<>();
+
+    /** How deep in automation an event is, and which rule (or time rule) made it; null for none. */
+    record Cause(int depth, UUID rule) {
+
+        static final Cause NONE = new Cause(0, null);
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -43,26 +51,26 @@ public class CausedEvents {
         return event.getClass().getSimpleName() + ":" + Hashes.sha256(event.toString());
     }
 
-    /** Runs automation's work; the events it publishes are recorded at {@code depth}. */
-    <T> T during(int depth, Supplier<T> work) {
-        Integer before = DEPTH.get();
-        DEPTH.set(depth);
+    /** Runs a rule's work; the events it publishes are recorded at {@code depth}, as made by {@code rule}. */
+    <T> T during(int depth, UUID rule, Supplier<T> work) {
+        Cause before = CURRENT.get();
+        CURRENT.set(new Cause(depth, rule));
         try {
             return work.get();
         } finally {
             if (before == null) {
-                DEPTH.remove();
+                CURRENT.remove();
             } else {
-                DEPTH.set(before);
+                CURRENT.set(before);
             }
         }
     }
 
-    /** How deep in automation the event is: 0 when a person, the player or another module caused it. */
-    int depthOf(String eventKey) {
-        List<Integer> depth = jdbc.queryForList("select depth from automation_caused_event where event_key = ?",
-                Integer.class, eventKey);
-        return depth.isEmpty() ? 0 : depth.getFirst();
+    /** What caused the event: depth 0 and no rule when a person, the player or another module did. */
+    Cause causeOf(String eventKey) {
+        List<Cause> cause = jdbc.query("select depth, caused_by from automation_caused_event where event_key = ?",
+                (row, i) -> new Cause(row.getInt(1), row.getObject(2, UUID.class)), eventKey);
+        return cause.isEmpty() ? Cause.NONE : cause.getFirst();
     }
 
     int prune(Instant before) {
@@ -70,10 +78,11 @@ public class CausedEvents {
     }
 
     private void caused(Object event) {
-        Integer depth = DEPTH.get();
-        if (depth != null) {
-            jdbc.update("insert into automation_caused_event (event_key, depth, created_at) values (?, ?, ?) "
-                    + "on conflict do nothing", keyOf(event), depth, Executions.time(clock.instant()));
+        Cause cause = CURRENT.get();
+        if (cause != null) {
+            jdbc.update("insert into automation_caused_event (event_key, depth, caused_by, created_at) "
+                    + "values (?, ?, ?, ?) on conflict do nothing", keyOf(event), cause.depth(), cause.rule(),
+                    Executions.time(clock.instant()));
         }
     }
 

@@ -12,6 +12,7 @@ import org.playerdesk.automation.RuleAction;
 import org.playerdesk.automation.RuleConditions;
 import org.playerdesk.automation.RuleTrigger;
 import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.system.ConflictRetry;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a game's event rules for one triggering event, in their order. Each rule that matches runs
- * in a transaction of its own: it claims its run first (so it runs once per event, even when the
+ * in a transaction of its own (tried again on the fresh ticket when a concurrent change got there
+ * first): it claims its run first (so it runs once per event, even when the
  * event is delivered again), then acts; if the ticket's rules refuse one of its actions, none of
  * them is kept and the run is recorded as failed. Rules see the ticket as the rules before them
  * left it.
@@ -51,10 +53,12 @@ public class RuleRunner {
     private final AutomationSettings settings;
     private final Clock clock;
     private final TransactionTemplate eachRule;
+    private final ConflictRetry conflicts;
 
     RuleRunner(AutomationRuleRepository rules, RuleJson json, Executions executions, CausedEvents caused,
             RuleActions actions, TicketQueries tickets, PlayerProfiles profiles, AutomationSettings settings,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, ConflictRetry conflicts) {
+        this.conflicts = conflicts;
         this.rules = rules;
         this.json = json;
         this.executions = executions;
@@ -83,15 +87,17 @@ public class RuleRunner {
             return;
         }
         String key = CausedEvents.keyOf(event);
-        int depth = caused.depthOf(key);
+        CausedEvents.Cause cause = caused.causeOf(key);
         for (AutomationRule rule : candidates) {
-            runOne(rule, key, depth, ticketId, messageId);
+            if (!rule.getId().equals(cause.rule())) {
+                runOne(rule, key, cause.depth(), ticketId, messageId);
+            }
         }
     }
 
     private void runOne(AutomationRule rule, String key, int depth, UUID ticketId, UUID messageId) {
         try {
-            eachRule.executeWithoutResult(status -> {
+            conflicts.run(() -> {
                 TicketView ticket = tickets.head(ticketId);
                 if (!matches(json.conditions(rule), ticket, messageId)) {
                     return;
@@ -104,7 +110,7 @@ public class RuleRunner {
                             "loop protection: caused by automation " + depth + " steps deep");
                     return;
                 }
-                List<String> done = caused.during(depth + 1, () -> act(rule, ticket));
+                List<String> done = caused.during(depth + 1, rule.getId(), () -> act(rule, ticket));
                 executions.finish(rule.getId(), key, Executions.DONE, String.join("; ", done));
             });
         } catch (RuleViolation | InvalidInput | NotFoundException refused) {

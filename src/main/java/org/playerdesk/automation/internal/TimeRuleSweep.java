@@ -24,6 +24,7 @@ import org.playerdesk.ticket.TicketView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -110,12 +111,18 @@ public class TimeRuleSweep {
         Instant afterAt = rule.sweptUntil();
         UUID afterId = null;
         int acted = 0;
+        boolean complete = true;
         while (true) {
             List<TicketView> batch = tickets.idle(rule.gameId(), status, afterAt, afterId, dueBefore,
                     settings.batchSize());
             for (TicketView ticket : batch) {
-                if (act(rule, ticket)) {
-                    acted++;
+                try {
+                    if (act(rule, ticket)) {
+                        acted++;
+                    }
+                } catch (OptimisticLockingFailureException changedMeanwhile) {
+                    // someone changed the ticket at this moment: the next sweep looks at it again
+                    complete = false;
                 }
             }
             if (batch.size() < settings.batchSize()) {
@@ -124,7 +131,9 @@ public class TimeRuleSweep {
             afterAt = batch.getLast().updatedAt();
             afterId = batch.getLast().id();
         }
-        eachTicket.executeWithoutResult(s -> rules.sweptUntil(rule.getId(), dueBefore));
+        if (complete) {
+            eachTicket.executeWithoutResult(s -> rules.sweptUntil(rule.getId(), dueBefore));
+        }
         return acted;
     }
 
@@ -142,7 +151,7 @@ public class TimeRuleSweep {
                 }
                 Actor actor = new Actor(Actor.Kind.SYSTEM, rule.getId(), Texts.abbreviate("⚙ " + messages.getMessage(
                         "automation.time." + rule.kind().code(), null, locale(rule)), 100));
-                caused.during(1, () -> {
+                caused.during(1, rule.getId(), () -> {
                     if (rule.kind() == TimeRuleKind.CLOSE_RESOLVED) {
                         desk.changeStatus(ticket.id(), TicketStatus.CLOSED, actor);
                     } else {
