@@ -178,8 +178,17 @@ public class AutomationRules {
     }
 
     private void store(AutomationRule rule, RuleCheck.Checked checked, Instant now) {
-        rule.change(checked.name(), checked.trigger(), checked.enabled(), json.write(checked.conditions()),
-                json.write(checked.actions()), now);
+        String conditions = json.write(checked.conditions());
+        String actions = json.write(checked.actions());
+        FieldErrors errors = new FieldErrors();
+        if (conditions.length() > AutomationRule.CONDITIONS_MAX) {
+            errors.add("conditions", "too long altogether; use fewer or shorter words and tags");
+        }
+        if (actions.length() > AutomationRule.ACTIONS_MAX) {
+            errors.add("actions", "too long altogether; use shorter notes");
+        }
+        errors.throwIfAny();
+        rule.change(checked.name(), checked.trigger(), checked.enabled(), conditions, actions, now);
     }
 
     private RuleCheck.Known known(UUID gameId) {

@@ -9,8 +9,8 @@ create table automation_rule (
     trigger_on  varchar(20)   not null,
     position    integer       not null,
     enabled     boolean       not null,
-    conditions  varchar(4000) not null,
-    actions     varchar(8000) not null,
+    conditions  varchar(8000) not null,
+    actions     varchar(30000) not null,
     created_at  timestamp with time zone not null,
     updated_at  timestamp with time zone not null,
     version     bigint        not null

@@ -20,6 +20,9 @@ import jakarta.persistence.Version;
 public class AutomationRule extends StoredEntity {
 
     public static final int NAME_MAX = 80;
+    /** The stored JSON's room (columns conditions and actions). */
+    public static final int CONDITIONS_MAX = 8000;
+    public static final int ACTIONS_MAX = 30000;
 
     private UUID gameId;
     private String name;
