@@ -65,6 +65,8 @@ class AutomationConsoleTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Automation rules", "Ticket created", "Set priority", "Recent runs");
         mvc.perform(get(PAGE + "/rules/{id}", rule.id()).with(user(lead))).andExpect(status().isOk());
+        mvc.perform(get(PAGE + "/rules/{id}", rule.id()).with(user(as(StaffRole.AGENT_L1, game))))
+                .andExpect(status().isForbidden());
 
         mvc.perform(post(PAGE + "/rules/{id}", rule.id()).with(user(lead)).with(csrf()).param("name", "投诉升级 v2")
                 .param("trigger", "player_replied").param("actionKind", "add_note").param("actionValue", "请主管跟进"))

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -156,6 +159,24 @@ class TimeRulesTest {
         rules.changeTimeRule(game.id(), TimeRuleKind.CLOSE_RESOLVED, 72, true, null, lead);
         assertThat(sweep.sweep(game.id(), Instant.now().plus(Duration.ofDays(11)))).isEqualTo(1);
         assertThat(tickets.head(opened.ticket().id()).status()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void twoNodesSweepingAtOnceCloseATicketOnce() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember member = workspace.staff(StaffRole.AGENT_L1, game);
+        Opened opened = workspace.ticket(game, "time-7", "bug");
+        desk.reply(opened.ticket().id(), agent(member), "已修复", List.of(), TicketStatus.RESOLVED);
+        Instant later = Instant.now().plus(Duration.ofHours(73));
+
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            Future<Integer> one = nodes.submit(() -> sweep.sweep(game.id(), later));
+            Future<Integer> two = nodes.submit(() -> sweep.sweep(game.id(), later));
+            assertThat(one.get() + two.get()).isEqualTo(1);
+        }
+        assertThat(tickets.head(opened.ticket().id()).status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(tickets.details(opened.ticket().id(), true).history())
+                .filteredOn(h -> "closed".equals(h.newValue())).hasSize(1);
     }
 
     private List<MessageView> reminders(UUID ticketId) {

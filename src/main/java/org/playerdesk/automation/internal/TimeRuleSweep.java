@@ -24,7 +24,7 @@ import org.playerdesk.ticket.TicketView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -120,8 +120,9 @@ public class TimeRuleSweep {
                     if (act(rule, ticket)) {
                         acted++;
                     }
-                } catch (OptimisticLockingFailureException changedMeanwhile) {
-                    // someone changed the ticket at this moment: the next sweep looks at it again
+                } catch (ConcurrencyFailureException changedMeanwhile) {
+                    // someone changed the ticket at this moment, or another node holds it: the next sweep
+                    // looks at it again
                     complete = false;
                 }
             }

@@ -111,6 +111,8 @@ class AutomationController {
     String editRule(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
         RuleView rule = rules.get(id);
         GameInfo chosen = editableGame(games.get(rule.gameId()).code(), me);
+        model.addAttribute("executions", rules.recentExecutions(rule.gameId(), 500).stream()
+                .filter(e -> e.ruleId().equals(id)).limit(20).toList());
         return form(model, chosen, rule.id(),
                 new RuleDraft(rule.name(), rule.trigger().code(), rule.enabled(), rule.conditions(), rule.actions()), null);
     }
