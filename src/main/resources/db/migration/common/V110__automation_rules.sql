@@ -52,5 +52,6 @@ create table automation_caused_event (
 );
 create index automation_caused_event_by_age on automation_caused_event (created_at);
 
--- the time rules' sweep: a game's tickets in one status, by when they last changed
-create index ticket_by_status_updated on ticket (game_id, status, updated_at);
+-- the time rules' sweep: a game's tickets in one status, by when they last changed (in index order:
+-- a range scan that stops at the batch size)
+create index ticket_by_status_updated on ticket (game_id, status, updated_at, id);

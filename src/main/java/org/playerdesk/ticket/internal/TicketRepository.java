@@ -29,7 +29,8 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
      * {@code afterId}) and no later than {@code before}, oldest change first: walks the index
      * ticket_by_status_updated.
      */
-    @Query("select t from Ticket t where t.gameId = :gameId and t.status = :status and t.updatedAt <= :before"
+    @Query("select t from Ticket t where t.gameId = :gameId and t.status = :status"
+            + " and t.updatedAt >= :afterAt and t.updatedAt <= :before"
             + " and (t.updatedAt > :afterAt or (t.updatedAt = :afterAt and t.id > :afterId))"
             + " order by t.updatedAt, t.id")
     List<Ticket> idle(UUID gameId, TicketStatus status, Instant afterAt, UUID afterId, Instant before, Pageable page);
