@@ -43,6 +43,8 @@ create table automation_execution (
 );
 create index automation_execution_by_rule on automation_execution (rule_id, executed_at);
 create index automation_execution_by_game on automation_execution (game_id, executed_at);
+-- runs older than playerdesk.automation.keep are deleted by the sweep
+create index automation_execution_by_age on automation_execution (executed_at);
 
 create table automation_caused_event (
     event_key   varchar(120) primary key,
