@@ -1,5 +1,6 @@
 package org.playerdesk.ticket;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -120,5 +121,18 @@ public class TicketQueries {
                 .filter(a -> staff || a.view().visibility() == Visibility.PUBLIC)
                 .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
         return new StoredAttachment(attachment.view(), files.resolve(attachment.storageKey()));
+    }
+
+    /**
+     * One batch of a game's tickets in {@code status} whose last change is after the cursor
+     * ({@code afterAt}, {@code afterId}: the last ticket of the previous batch, or a start time and
+     * a null id) and no later than {@code before}, oldest change first: for sweeps acting on tickets
+     * left waiting.
+     */
+    public List<TicketView> idle(UUID gameId, TicketStatus status, Instant afterAt, UUID afterId, Instant before,
+            int limit) {
+        return tickets.idle(gameId, status, afterAt == null ? Instant.EPOCH : afterAt,
+                afterId == null ? new UUID(0, 0) : afterId, before, PageRequest.of(0, Math.clamp(limit, 1, 1000)))
+                .stream().map(Ticket::view).toList();
     }
 }

@@ -39,4 +39,15 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
     @Query("select t.assigneeId, count(t) from Ticket t where t.assigneeId in :staffIds and t.status in :open"
             + " group by t.assigneeId")
     List<Object[]> countHeld(Collection<UUID> staffIds, Collection<TicketStatus> open);
+
+    /**
+     * A game's tickets in one status whose last change lies after the cursor ({@code afterAt},
+     * {@code afterId}) and no later than {@code before}, oldest change first: walks the index
+     * ticket_by_status_updated.
+     */
+    @Query("select t from Ticket t where t.gameId = :gameId and t.status = :status"
+            + " and t.updatedAt >= :afterAt and t.updatedAt <= :before"
+            + " and (t.updatedAt > :afterAt or (t.updatedAt = :afterAt and t.id > :afterId))"
+            + " order by t.updatedAt, t.id")
+    List<Ticket> idle(UUID gameId, TicketStatus status, Instant afterAt, UUID afterId, Instant before, Pageable page);
 }
