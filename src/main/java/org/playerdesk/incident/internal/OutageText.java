@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Recognises a player's outage report (服务器卡顿、掉线、登不上、闪退…) in Chinese or English,
  * without any outside service: the text is normalised (full-width to half-width, lower case,
  * spaces, punctuation and apostrophes dropped, a letter repeated three times or more kept once:
  * "can't  log-in" is {@code cantlogin}, "laggggg" is {@code lag}), then looked up in a lexicon of
- * outage words by kind. Bare 卡 is not an outage word (充值卡, 卡牌): only its outage forms are.
+ * outage words by kind: Chinese words anywhere in the text, English phrases word by word (so that
+ * "flag" is no "lag"). Bare 卡 is not an outage word (充值卡, 卡牌): only its outage forms are.
  * {@link #similarity} compares two texts by their character bigrams, for a quick look at how
  * alike two reports are.
  */
@@ -24,20 +26,26 @@ public final class OutageText {
         LAG, DISCONNECT, LOGIN, CRASH, DOWN
     }
 
-    private static final Map<Kind, List<String>> LEXICON = Map.of(
+    /** Chinese outage words, looked up in the normalised text. */
+    private static final Map<Kind, List<String>> CHINESE = Map.of(
             Kind.LAG, List.of("卡顿", "很卡", "好卡", "太卡", "超卡", "卡死", "卡住", "卡了", "卡爆", "卡成", "巨卡", "一卡一卡",
-                    "延迟", "延时", "高延迟", "ping高", "lag", "laggy", "latency", "highping", "rubberband", "freez"),
-            Kind.DISCONNECT, List.of("掉线", "断线", "断开连接", "连接断开", "连不上", "网络异常", "重连", "踢下线", "被踢",
-                    "disconnect", "dcd", "lostconnection", "connectionlost", "connectionerror", "kickedout",
-                    "timedout", "timeout", "cantconnect", "cannotconnect", "unabletoconnect"),
+                    "延迟", "延时", "ping高"),
+            Kind.DISCONNECT, List.of("掉线", "断线", "断开连接", "连接断开", "连不上", "网络异常", "重连", "踢下线", "被踢"),
             Kind.LOGIN, List.of("登不上", "登录不了", "登陆不了", "登录不上", "登陆不上", "无法登录", "无法登陆", "登录失败",
-                    "登陆失败", "进不去", "进不了游戏", "进不了", "上不去", "cantlogin", "cannotlogin", "unabletologin",
-                    "loginfail", "cantlogon", "cantsignin", "cannotsignin", "loginerror", "cantgetin", "stuckonloading",
-                    "stuckatloading"),
-            Kind.CRASH, List.of("闪退", "崩溃", "黑屏", "白屏", "crash", "forceclose", "blackscreen"),
+                    "登陆失败", "进不去", "进不了", "上不去"),
+            Kind.CRASH, List.of("闪退", "崩溃", "黑屏", "白屏"),
             Kind.DOWN, List.of("服务器维护", "服务器炸", "服务器崩", "服务器挂", "服务器爆", "服务器卡", "服务器出问题", "服务器异常",
-                    "服务器又", "宕机", "serverdown", "serversdown", "serverisdown", "serversaredown", "outage",
-                    "serverissue", "serverproblem"));
+                    "服务器又", "宕机"));
+
+    /** English outage phrases, matched word by word (apostrophes dropped: "can't" is "cant"). */
+    private static final Map<Kind, Pattern> ENGLISH = Map.of(
+            Kind.LAG, Pattern.compile("\\b(lag\\w*|latency|high ping|ping (is )?(high|\\d{3,})|rubber ?band\\w*|freez\\w*|froze)\\b"),
+            Kind.DISCONNECT, Pattern.compile("\\b(disconnect\\w*|dc(ed|d|ing)?|lost connection|connection (lost|error|failed|timed out)"
+                    + "|kicked out|timed out|(cant|cannot|can not|unable to|couldnt|could not) connect)\\b"),
+            Kind.LOGIN, Pattern.compile("\\b((cant|cannot|can not|unable to|couldnt|could not) (log ?in|log on|sign in|get in"
+                    + "|enter the game)|log ?in (failed|fails|error|problem)|stuck (on|at) (the )?loading)\\b"),
+            Kind.CRASH, Pattern.compile("\\b(crash\\w*|force clos\\w*|black screen)\\b"),
+            Kind.DOWN, Pattern.compile("\\b(servers? (is |are )?down|outage|server (issue|problem)s?)\\b"));
 
     private OutageText() {
     }
@@ -73,12 +81,12 @@ public final class OutageText {
 
     /** The kinds of outage the text speaks of; empty when it is not an outage report. */
     public static Set<Kind> kinds(String text) {
-        String normal = normalise(text);
         Set<Kind> found = EnumSet.noneOf(Kind.class);
+        String normal = normalise(text);
         if (normal.isEmpty()) {
             return found;
         }
-        LEXICON.forEach((kind, words) -> {
+        CHINESE.forEach((kind, words) -> {
             for (String word : words) {
                 if (normal.contains(word)) {
                     found.add(kind);
@@ -86,7 +94,26 @@ public final class OutageText {
                 }
             }
         });
+        String words = words(text);
+        ENGLISH.forEach((kind, phrase) -> {
+            if (phrase.matcher(words).find()) {
+                found.add(kind);
+            }
+        });
         return found;
+    }
+
+    /** The text's words, in lower case, one space apart, apostrophes and stretched letters dropped. */
+    static String words(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replace("'", "").replace("\u2019", "");
+        StringBuilder out = new StringBuilder();
+        for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append(normalise(word));
+            }
+        }
+        return out.toString();
     }
 
     public static boolean isOutage(String text) {

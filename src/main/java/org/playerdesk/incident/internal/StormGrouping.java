@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.playerdesk.incident.GroupingSettings;
@@ -67,10 +68,12 @@ public class StormGrouping {
     private final ApplicationEventPublisher events;
     private final ConflictRetry retry;
     private final Clock clock;
+    private final Semaphore working;
 
     StormGrouping(TicketQueries tickets, PlayerDirectory players, GroupingStore store, IncidentLinks links,
             IncidentRepository incidents, Notifications notifications, ApplicationEventPublisher events,
-            ConflictRetry retry, Clock clock) {
+            ConflictRetry retry, Clock clock, IncidentProperties properties) {
+        this.working = new Semaphore(properties.workers(), true);
         this.tickets = tickets;
         this.players = players;
         this.store = store;
@@ -84,8 +87,15 @@ public class StormGrouping {
 
     @Async
     @TransactionalEventListener
-    void on(TicketCreated created) {
-        reportOf(created).ifPresent(this::weigh);
+    void on(TicketCreated created) throws InterruptedException {
+        // a storm hands over thousands of reports at once: a few at a time hold a connection, the
+        // rest wait here (each is also in the event publication registry until it is done)
+        working.acquire();
+        try {
+            reportOf(created).ifPresent(this::weigh);
+        } finally {
+            working.release();
+        }
     }
 
     /** The report when the new ticket speaks of an outage and its game groups storms. */
