@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.playerdesk.incident.GroupingSettings;
 import org.playerdesk.incident.IncidentEvents.IncidentProposed;
 import org.playerdesk.incident.IncidentStatus;
@@ -23,6 +25,8 @@ import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -40,6 +44,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class StormGrouping {
 
     static final String BY = "PlayerDesk";
+    static final int BUSY_ATTEMPTS = 8;
     private static final int SERVER_KEY_MAX = 80;
     private static final Duration FORGET_AFTER = Duration.ofMinutes(GroupingSettings.WINDOW_MAX);
 
@@ -69,10 +74,13 @@ public class StormGrouping {
     private final ConflictRetry retry;
     private final Clock clock;
     private final Semaphore working;
+    private final Timer timer;
 
     StormGrouping(TicketQueries tickets, PlayerDirectory players, GroupingStore store, IncidentLinks links,
             IncidentRepository incidents, Notifications notifications, ApplicationEventPublisher events,
-            ConflictRetry retry, Clock clock, IncidentProperties properties) {
+            ConflictRetry retry, Clock clock, IncidentProperties properties, MeterRegistry meters) {
+        this.timer = Timer.builder("playerdesk.incident.grouping")
+                .description("Time to weigh one outage report (join, count, propose)").register(meters);
         this.working = new Semaphore(properties.workers(), true);
         this.tickets = tickets;
         this.players = players;
@@ -92,7 +100,7 @@ public class StormGrouping {
         // rest wait here (each is also in the event publication registry until it is done)
         working.acquire();
         try {
-            reportOf(created).ifPresent(this::weigh);
+            whileBusy(() -> reportOf(created)).ifPresent(this::weigh);
         } finally {
             working.release();
         }
@@ -115,11 +123,42 @@ public class StormGrouping {
         return Optional.of(new Report(created.ticketId(), created.gameId(), server, created.at()));
     }
 
-    /** Weighs one report; answers the incident it joined or proposed, if any. */
+    /**
+     * Weighs one report; answers the incident it joined or proposed, if any. In a storm every
+     * connection may be taken for a while: the report waits and tries again a few times rather
+     * than leaving it to the registry's retry a minute later.
+     */
     public Optional<UUID> weigh(Report report) {
         AtomicReference<UUID> joined = new AtomicReference<>();
-        retry.run(() -> joined.set(group(report)));
+        Timer.Sample sample = Timer.start();
+        whileBusy(() -> {
+            retry.run(() -> joined.set(group(report)));
+            return null;
+        });
+        sample.stop(timer);
         return Optional.ofNullable(joined.get());
+    }
+
+    private static <T> T whileBusy(java.util.function.Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return work.get();
+            } catch (CannotCreateTransactionException | TransientDataAccessException busy) {
+                if (attempt >= BUSY_ATTEMPTS) {
+                    throw busy;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Duration.ofMillis(250L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the database was busy", e);
+        }
     }
 
     private UUID group(Report report) {
