@@ -138,4 +138,19 @@ class DemoWorkspaceIntegrationTest {
         assertThat(vip.managerOf(demo.id(), "10008")).contains(vip1);
         assertThat(vip.inactiveValuable(demo.id())).extracting(i -> i.vip().accountId()).contains("10008");
     }
+
+    @Autowired
+    org.playerdesk.incident.Incidents incidents;
+
+    @Test
+    void theDemoGameHasAnOpenIncidentWithItsNoticeAndAStormProposalForTheLead() throws Exception {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> incidents
+                .list(Set.of(demo.id()), Set.of(org.playerdesk.incident.IncidentStatus.PROPOSED), 0).getContent()
+                .stream().anyMatch(i -> i.proposed() == 24));
+        assertThat(incidents.list(Set.of(demo.id()), Set.of(org.playerdesk.incident.IncidentStatus.OPEN), 0)
+                .getContent()).extracting(org.playerdesk.incident.IncidentView::linked).containsExactly(3L);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/help/demo"))
+                .andReturn().getResponse().getContentAsString()).contains("data-testid=\"incident-notice\"", "部分玩家无法登录");
+    }
 }
