@@ -12,9 +12,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The in-game feed of outage notices: the calling game's open incidents with a public notice. */
 @RestController
+@Tag(name = "Notices", description = "Outage notices for the in-game feed.")
+@SecurityRequirement(name = "gameApiKey")
 class IncidentNoticesApi {
 
     private final Incidents incidents;
@@ -23,7 +27,7 @@ class IncidentNoticesApi {
         this.incidents = incidents;
     }
 
-    @Operation(summary = "Notices of the game's open incidents",
+    @Operation(operationId = "listNotices", summary = "Notices of the game's open incidents",
             description = "Each open incident with a public notice, in the language asked for (lang=en or zh-CN;"
                     + " the other language when the notice has only that one), newest first.")
     @GetMapping("/api/v1/notices")
