@@ -177,6 +177,10 @@ class IncidentsTest {
         assertThat(broadcasts.deliver(run, Integer.MAX_VALUE)).as("a finished run does nothing more").isZero();
         assertThat(body(get("/console/incidents/{id}", incident.id()), lead, 200))
                 .contains("data-testid=\"incident-broadcast\"", "已完成 60 / 61 张，跳过 1 张");
+        assertThat(body(get("/console/incidents/{id}/broadcasts/{b}", incident.id(), run), lead, 200))
+                .contains("data-finished=\"true\"", "已完成 60 / 61 张").doesNotContain("hx-get");
+        assertThat(status(get("/console/incidents/{id}/broadcasts/{b}", incident.id(), UUID.randomUUID()), lead))
+                .isEqualTo(404);
     }
 
     @Test
