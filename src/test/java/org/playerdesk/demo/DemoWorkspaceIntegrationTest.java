@@ -188,4 +188,19 @@ class DemoWorkspaceIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(inbox).contains("举报玩家使用加速外挂", "疾风一号");
     }
+
+    @Autowired
+    org.playerdesk.incident.Incidents incidents;
+
+    @Test
+    void theDemoGameHasAnOpenIncidentWithItsNoticeAndAStormProposalForTheLead() throws Exception {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> incidents
+                .list(Set.of(demo.id()), Set.of(org.playerdesk.incident.IncidentStatus.PROPOSED), 0).getContent()
+                .stream().anyMatch(i -> i.proposed() == 24));
+        assertThat(incidents.list(Set.of(demo.id()), Set.of(org.playerdesk.incident.IncidentStatus.OPEN), 0)
+                .getContent()).extracting(org.playerdesk.incident.IncidentView::linked).containsExactly(3L);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/help/demo"))
+                .andReturn().getResponse().getContentAsString()).contains("data-testid=\"incident-notice\"", "部分玩家无法登录");
+    }
 }

@@ -1,0 +1,266 @@
+package org.playerdesk.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.playerdesk.incident.internal.Broadcasts;
+import org.playerdesk.incident.internal.GroupingStore;
+import org.playerdesk.incident.internal.Incident;
+import org.playerdesk.incident.internal.IncidentLinks;
+import org.playerdesk.incident.internal.IncidentRepository;
+import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketView;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Incidents of a game and their tickets: open one, link and unlink tickets (a ticket is in at most
+ * one incident), confirm or dismiss what the storm grouping proposed, answer every linked ticket
+ * at once, resolve them together, and the public notice players see while it is open. Callers
+ * check who may do what; every command checks its input field by field and its rules.
+ */
+@Service
+@Transactional
+public class Incidents {
+
+    public static final int PAGE_SIZE = 50;
+    public static final int REPLY_MAX = 10_000;
+
+    private final IncidentRepository incidents;
+    private final IncidentLinks links;
+    private final GroupingStore grouping;
+    private final Broadcasts broadcasts;
+    private final TicketQueries tickets;
+    private final Clock clock;
+
+    Incidents(IncidentRepository incidents, IncidentLinks links, GroupingStore grouping, Broadcasts broadcasts,
+            TicketQueries tickets, Clock clock) {
+        this.incidents = incidents;
+        this.links = links;
+        this.grouping = grouping;
+        this.broadcasts = broadcasts;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    public IncidentView open(UUID gameId, IncidentDraft draft, Actor by) {
+        FieldErrors errors = new FieldErrors();
+        if (gameId == null) {
+            errors.add("game", "must be given");
+        }
+        IncidentDraft checked = Incident.check(draft, errors);
+        errors.throwIfAny();
+        Incident incident = incidents.save(Incident.opened(gameId, checked, by.id(), by.name(), clock.instant()));
+        return view(incident);
+    }
+
+    public IncidentView edit(UUID incidentId, IncidentDraft draft) {
+        FieldErrors errors = new FieldErrors();
+        IncidentDraft checked = Incident.check(draft, errors);
+        errors.throwIfAny();
+        Incident incident = load(incidentId);
+        incident.write(checked);
+        return view(incident);
+    }
+
+    @Transactional(readOnly = true)
+    public IncidentView get(UUID incidentId) {
+        return view(load(incidentId));
+    }
+
+    /** Newest first, in the given games (null: all games), in the given statuses (empty: all). */
+    @Transactional(readOnly = true)
+    public Slice<IncidentView> list(Set<UUID> gameScope, Set<IncidentStatus> statuses, int page) {
+        Set<IncidentStatus> wanted = statuses == null || statuses.isEmpty() ? EnumSet.allOf(IncidentStatus.class)
+                : statuses;
+        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+        Slice<Incident> found = gameScope == null ? incidents.findForListAllGames(wanted, request)
+                : gameScope.isEmpty() ? new org.springframework.data.domain.SliceImpl<>(List.of())
+                : incidents.findForList(gameScope, wanted, request);
+        return found.map(this::view);
+    }
+
+    /** The incidents of a game a ticket can still be linked to, newest first. */
+    @Transactional(readOnly = true)
+    public List<IncidentView> live(UUID gameId) {
+        return incidents.findByGameIdAndStatusInOrderByCreatedAtDesc(gameId,
+                EnumSet.of(IncidentStatus.PROPOSED, IncidentStatus.OPEN)).stream().map(this::view).toList();
+    }
+
+    /**
+     * Links a ticket of the incident's game. Refused when the ticket is in another incident (the
+     * lead unlinks it there first); a ticket the grouping proposed for this incident becomes linked.
+     */
+    public LinkedTicket link(UUID incidentId, UUID ticketId, Actor by) {
+        Incident incident = load(incidentId);
+        incident.requireLive();
+        TicketView ticket = tickets.head(ticketId);
+        if (!ticket.gameId().equals(incident.gameId())) {
+            throw new RuleViolation("incident.ticket.other-game", "the ticket belongs to another game");
+        }
+        Instant now = clock.instant();
+        Optional<LinkedTicket> existing = links.of(ticketId);
+        if (existing.isEmpty()) {
+            LinkState state = incident.status() == IncidentStatus.PROPOSED ? LinkState.PROPOSED : LinkState.LINKED;
+            if (!links.link(ticketId, incidentId, state, by.name(), now)) {
+                existing = links.of(ticketId);
+            }
+        }
+        if (existing.isPresent() && !existing.get().incidentId().equals(incidentId)) {
+            throw new RuleViolation("incident.ticket.linked-elsewhere",
+                    "ticket #" + ticket.number() + " is already linked to another incident", ticket.number());
+        }
+        if (existing.isPresent() && existing.get().state() == LinkState.PROPOSED
+                && incident.status() == IncidentStatus.OPEN) {
+            links.promote(ticketId, by.name(), now);
+        }
+        return links.of(ticketId).orElseThrow();
+    }
+
+    public void unlink(UUID incidentId, UUID ticketId) {
+        load(incidentId);
+        if (links.unlink(ticketId, incidentId) == 0) {
+            throw new NotFoundException("ticket of incident", ticketId);
+        }
+    }
+
+    /** The incident a ticket is in, if any. */
+    @Transactional(readOnly = true)
+    public Optional<LinkedTicket> incidentOf(UUID ticketId) {
+        return links.of(ticketId);
+    }
+
+    /** One page of the incident's tickets, in the order they were linked. */
+    @Transactional(readOnly = true)
+    public List<LinkedTicket> tickets(UUID incidentId, int page) {
+        return links.page(incidentId, Math.max(page, 0), PAGE_SIZE);
+    }
+
+    /** A lead confirms a proposal: it is open, and every proposed ticket is linked. */
+    public IncidentView confirm(UUID incidentId) {
+        Incident incident = load(incidentId);
+        incident.moveTo(IncidentStatus.OPEN, clock.instant());
+        links.confirmAll(incidentId);
+        return view(incident);
+    }
+
+    /** A lead dismisses a proposal: its tickets are free again, and it gathers no more reports. */
+    public IncidentView dismiss(UUID incidentId) {
+        Incident incident = load(incidentId);
+        incident.moveTo(IncidentStatus.DISMISSED, clock.instant());
+        links.dropAll(incidentId);
+        return view(incident);
+    }
+
+    /**
+     * The incident is over: its notice goes from the help center, and with {@code alsoTickets} every
+     * linked ticket is resolved in the background; answers that run's id (null without).
+     */
+    public UUID resolve(UUID incidentId, boolean alsoTickets, Actor by) {
+        Incident incident = load(incidentId);
+        incident.moveTo(IncidentStatus.RESOLVED, clock.instant());
+        return alsoTickets ? broadcasts.start(incidentId, BroadcastView.Kind.RESOLVE, null, false, by) : null;
+    }
+
+    public IncidentView reopen(UUID incidentId) {
+        Incident incident = load(incidentId);
+        incident.moveTo(IncidentStatus.OPEN, clock.instant());
+        return view(incident);
+    }
+
+    /**
+     * One public reply for every ticket linked to the incident now, optionally resolving them;
+     * delivered in the background. Answers the run's id, whose progress {@link #broadcast} shows.
+     */
+    public UUID replyToAll(UUID incidentId, String body, boolean resolve, Actor by) {
+        FieldErrors errors = new FieldErrors();
+        String text = errors.text("message", body, REPLY_MAX, true);
+        errors.throwIfAny();
+        Incident incident = load(incidentId);
+        if (incident.status() == IncidentStatus.PROPOSED) {
+            throw new RuleViolation("incident.unconfirmed", "confirm the proposed incident before replying to its tickets");
+        }
+        if (incident.status() == IncidentStatus.DISMISSED) {
+            throw new RuleViolation("incident.finished", "a dismissed incident has no tickets", "dismissed");
+        }
+        return broadcasts.start(incidentId, BroadcastView.Kind.REPLY, text, resolve, by);
+    }
+
+    @Transactional(readOnly = true)
+    public BroadcastView broadcast(UUID broadcastId) {
+        return broadcasts.view(broadcastId).orElseThrow(() -> new NotFoundException("broadcast", broadcastId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<BroadcastView> broadcasts(UUID incidentId) {
+        return broadcasts.of(incidentId);
+    }
+
+    /** The public notices of a game's open incidents, in the reader's language (or the other one). */
+    @Transactional(readOnly = true)
+    public List<HelpNotice> notices(UUID gameId, Locale locale) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        return incidents.findByGameIdAndStatusOrderByCreatedAtDesc(gameId, IncidentStatus.OPEN).stream()
+                .filter(i -> i.view(0, 0).hasNotice())
+                .map(i -> new HelpNotice(i.getId(), pick(english ? i.noticeEn() : i.noticeZh(),
+                        english ? i.noticeZh() : i.noticeEn()), i.confirmedAt()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public GroupingSettings grouping(UUID gameId) {
+        return grouping.settings(gameId);
+    }
+
+    /** A game's grouping: window 1 minute to 24 hours, threshold 2 to 100,000 reports. */
+    public GroupingSettings configureGrouping(UUID gameId, boolean enabled, String windowMinutes, String threshold) {
+        FieldErrors errors = new FieldErrors();
+        Integer window = number(errors, "windowMinutes", windowMinutes, 1, GroupingSettings.WINDOW_MAX);
+        Integer least = number(errors, "threshold", threshold, GroupingSettings.THRESHOLD_MIN,
+                GroupingSettings.THRESHOLD_MAX);
+        errors.throwIfAny();
+        GroupingSettings settings = new GroupingSettings(enabled, window, least);
+        grouping.save(gameId, settings);
+        return settings;
+    }
+
+    private static Integer number(FieldErrors errors, String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        errors.add(field, "must be a whole number from " + min + " to " + max);
+        return null;
+    }
+
+    private static String pick(String wanted, String other) {
+        return wanted != null && !wanted.isBlank() ? wanted : other;
+    }
+
+    private Incident load(UUID incidentId) {
+        return incidents.findById(incidentId).orElseThrow(() -> new NotFoundException("incident", incidentId));
+    }
+
+    private IncidentView view(Incident incident) {
+        Map<LinkState, Long> counts = links.counts(incident.getId());
+        return incident.view(counts.get(LinkState.LINKED), counts.get(LinkState.PROPOSED));
+    }
+
+}

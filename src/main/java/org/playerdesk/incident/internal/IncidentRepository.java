@@ -1,0 +1,27 @@
+package org.playerdesk.incident.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.playerdesk.incident.IncidentStatus;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface IncidentRepository extends JpaRepository<Incident, UUID> {
+
+    Optional<Incident> findByGroupingKey(String groupingKey);
+
+    @Query("select i from Incident i where i.gameId in :games and i.status in :statuses order by i.createdAt desc, i.id")
+    Slice<Incident> findForList(Collection<UUID> games, Collection<IncidentStatus> statuses, Pageable page);
+
+    @Query("select i from Incident i where i.status in :statuses order by i.createdAt desc, i.id")
+    Slice<Incident> findForListAllGames(Collection<IncidentStatus> statuses, Pageable page);
+
+    List<Incident> findByGameIdAndStatusOrderByCreatedAtDesc(UUID gameId, IncidentStatus status);
+
+    List<Incident> findByGameIdAndStatusInOrderByCreatedAtDesc(UUID gameId, Collection<IncidentStatus> statuses);
+}

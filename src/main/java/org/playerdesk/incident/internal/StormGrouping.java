@@ -1,0 +1,199 @@
+package org.playerdesk.incident.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.playerdesk.incident.GroupingSettings;
+import org.playerdesk.incident.IncidentEvents.IncidentProposed;
+import org.playerdesk.incident.IncidentStatus;
+import org.playerdesk.incident.LinkState;
+import org.playerdesk.notification.Notice;
+import org.playerdesk.notification.Notifications;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketEvents.TicketCreated;
+import org.playerdesk.ticket.TicketQueries;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Groups outage storms. Each new ticket whose words are an outage report ({@link OutageText}) is
+ * weighed once, after it is stored (retried from the event publication registry): when a live
+ * incident already gathers reports of its game and server, the ticket joins it; otherwise, under
+ * the game's lock, the reports of that server within the window that joined nothing are counted,
+ * and at the threshold a proposed incident takes them all and the game's leads are told.
+ * Only reports below the threshold are ever counted, so a storm of thousands costs each report a
+ * few indexed statements, not a pass over the window.
+ */
+@Component
+public class StormGrouping {
+
+    static final String BY = "PlayerDesk";
+    static final int BUSY_ATTEMPTS = 8;
+    private static final int SERVER_KEY_MAX = 80;
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(GroupingSettings.WINDOW_MAX);
+
+    /** An outage report as the grouping weighs it. */
+    public record Report(UUID ticketId, UUID gameId, String server, Instant at) {
+
+        String serverKey() {
+            if (server == null) {
+                return "";
+            }
+            String key = server.strip().toLowerCase(Locale.ROOT);
+            return key.length() > SERVER_KEY_MAX ? key.substring(0, SERVER_KEY_MAX) : key;
+        }
+
+        String groupingKey() {
+            return gameId + ":" + serverKey();
+        }
+    }
+
+    private final TicketQueries tickets;
+    private final PlayerDirectory players;
+    private final GroupingStore store;
+    private final IncidentLinks links;
+    private final IncidentRepository incidents;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final ConflictRetry retry;
+    private final Clock clock;
+    private final Semaphore working;
+    private final Timer timer;
+
+    StormGrouping(TicketQueries tickets, PlayerDirectory players, GroupingStore store, IncidentLinks links,
+            IncidentRepository incidents, Notifications notifications, ApplicationEventPublisher events,
+            ConflictRetry retry, Clock clock, IncidentProperties properties, MeterRegistry meters) {
+        this.timer = Timer.builder("playerdesk.incident.grouping")
+                .description("Time to weigh one outage report (join, count, propose)").register(meters);
+        this.working = new Semaphore(properties.workers(), true);
+        this.tickets = tickets;
+        this.players = players;
+        this.store = store;
+        this.links = links;
+        this.incidents = incidents;
+        this.notifications = notifications;
+        this.events = events;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TicketCreated created) throws InterruptedException {
+        // a storm hands over thousands of reports at once: a few at a time hold a connection, the
+        // rest wait here (each is also in the event publication registry until it is done)
+        working.acquire();
+        try {
+            whileBusy(() -> reportOf(created)).ifPresent(this::weigh);
+        } finally {
+            working.release();
+        }
+    }
+
+    /** The report when the new ticket speaks of an outage and its game groups storms. */
+    Optional<Report> reportOf(TicketCreated created) {
+        if (!store.settings(created.gameId()).enabled()) {
+            return Optional.empty();
+        }
+        TicketDetails details = tickets.details(created.ticketId(), false);
+        String first = details.messages().isEmpty() ? "" : details.messages().getFirst().body();
+        if (!OutageText.isOutage(details.ticket().subject() + "\n" + first)) {
+            return Optional.empty();
+        }
+        String server = players.get(created.playerId()).server();
+        if (server == null || server.isBlank()) {
+            server = details.metadata().getOrDefault("server", details.metadata().get("zone"));
+        }
+        return Optional.of(new Report(created.ticketId(), created.gameId(), server, created.at()));
+    }
+
+    /**
+     * Weighs one report; answers the incident it joined or proposed, if any. In a storm every
+     * connection may be taken for a while: the report waits and tries again a few times rather
+     * than leaving it to the registry's retry a minute later.
+     */
+    public Optional<UUID> weigh(Report report) {
+        AtomicReference<UUID> joined = new AtomicReference<>();
+        Timer.Sample sample = Timer.start();
+        whileBusy(() -> {
+            retry.run(() -> joined.set(group(report)));
+            return null;
+        });
+        sample.stop(timer);
+        return Optional.ofNullable(joined.get());
+    }
+
+    private static <T> T whileBusy(java.util.function.Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return work.get();
+            } catch (CannotCreateTransactionException | TransientDataAccessException busy) {
+                if (attempt >= BUSY_ATTEMPTS) {
+                    throw busy;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Duration.ofMillis(250L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the database was busy", e);
+        }
+    }
+
+    private UUID group(Report report) {
+        Instant now = clock.instant();
+        store.remember(report.ticketId(), report.gameId(), report.serverKey(), report.at());
+        Optional<Incident> live = incidents.findByGroupingKey(report.groupingKey());
+        if (live.isEmpty()) {
+            store.lock(report.gameId());
+            live = incidents.findByGroupingKey(report.groupingKey());
+        }
+        if (live.isPresent()) {
+            Incident incident = live.get();
+            links.link(report.ticketId(), incident.getId(),
+                    incident.status() == IncidentStatus.PROPOSED ? LinkState.PROPOSED : LinkState.LINKED, BY, now);
+            store.settle(report.ticketId());
+            return links.of(report.ticketId()).map(l -> l.incidentId()).orElse(null);
+        }
+        GroupingSettings settings = store.settings(report.gameId());
+        Instant since = report.at().minus(Duration.ofMinutes(settings.windowMinutes()));
+        if (store.unsettled(report.gameId(), report.serverKey(), since) < settings.threshold()) {
+            return null;
+        }
+        Incident proposal = incidents.saveAndFlush(Incident.proposed(report.gameId(), report.groupingKey(),
+                title(report), report.server(), now));
+        int linked = links.linkWindow(proposal.getId(), report.gameId(), report.serverKey(), since,
+                LinkState.PROPOSED, BY, now);
+        store.forget(report.gameId(), report.at().minus(FORGET_AFTER));
+        notifications.sendToLeads(report.gameId(), new Notice("incident.proposed", "incident.notification.proposed",
+                List.of(proposal.title(), String.valueOf(linked)), "/console/incidents/" + proposal.getId(), null));
+        events.publishEvent(new IncidentProposed(proposal.getId(), report.gameId(), report.serverKey(), now));
+        return proposal.getId();
+    }
+
+    private static String title(Report report) {
+        String server = report.server() == null || report.server().isBlank() ? "" : " · " + report.server().strip();
+        return "疑似故障 Suspected outage" + server;
+    }
+}
