@@ -46,9 +46,12 @@ class ArticleConsoleController {
     private final TicketFinder ticketFinder;
     private final ServedGames served;
     private final TicketBackfill backfill;
+    private final ArticleImages images;
 
     ArticleConsoleController(ServedGames served, KnowledgeBase knowledge, ArticleSearch search, SynonymBook synonyms,
-            Markdown markdown, MessageSource messages, TicketFinder ticketFinder, TicketBackfill backfill) {
+            Markdown markdown, MessageSource messages, TicketFinder ticketFinder, TicketBackfill backfill,
+            ArticleImages images) {
+        this.images = images;
         this.backfill = backfill;
         this.ticketFinder = ticketFinder;
         this.served = served;
@@ -196,6 +199,7 @@ class ArticleConsoleController {
         model.addAttribute("categories", knowledge.categories(game.id()));
         model.addAttribute("history", article == null ? List.of() : knowledge.history(article.getId()));
         model.addAttribute("publishedHtml", article == null || !article.published() ? null : markdown.html(article.body()));
+        model.addAttribute("imageMaxKb", images.maxSize() / 1024);
         return "knowledge/editor";
     }
 
