@@ -86,18 +86,20 @@ class SearchBenchmark {
         GameInfo game = workspace.game();
 
         long start = System.nanoTime();
-        articleCount = batches(articleCount, deadline, from -> {
+        int articlesAsked = articleCount;
+        articleCount = batches(articlesAsked, deadline, from -> {
             List<Article> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(from + BATCH, articleCount); i++) {
+            for (int i = from; i < Math.min(from + BATCH, articlesAsked); i++) {
                 batch.add(article(game.id(), i));
             }
             articles.saveAll(batch);
         });
         double articleSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        int ticketCount = batches(messageCount / MESSAGES_PER_TICKET, deadline, from -> {
+        int ticketsAsked = messageCount / MESSAGES_PER_TICKET;
+        int ticketCount = batches(ticketsAsked, deadline, from -> {
             List<TicketDocument> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(from + BATCH, ticketCount); i++) {
+            for (int i = from; i < Math.min(from + BATCH, ticketsAsked); i++) {
                 TicketDocument document = new TicketDocument(UUID.randomUUID(), game.id());
                 StringBuilder messages = new StringBuilder();
                 for (int m = 0; m < MESSAGES_PER_TICKET; m++) {
