@@ -39,6 +39,7 @@ public class ArticleSearch {
     private static final String OPEN = "\u0001";
     private static final String CLOSE = "\u0002";
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{4,}");
+    private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
     private static final Pattern MARKUP = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)|[#*_`>|~]+");
 
     private final EntityManager entityManager;
@@ -116,8 +117,11 @@ public class ArticleSearch {
             }
             b.must(f.bool().with(words -> {
                 words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(asked));
-                words.should(f.match().field("title_cjk").boost(3f).field("body_cjk").matching(asked)
-                        .boost(0.5f));
+                if (CJK.matcher(asked).find()) {
+                    // bigrams catch what smartcn segmented differently; a Latin-only query has none to catch
+                    words.should(f.match().field("title_cjk").boost(3f).field("body_cjk").matching(asked)
+                            .boost(0.5f));
+                }
                 for (String alternative : alternatives) {
                     words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(alternative)
                             .boost(0.8f));
