@@ -9,8 +9,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.playerdesk.knowledge.internal.Article;
 import org.playerdesk.knowledge.internal.SearchAnalysis;
 import org.playerdesk.knowledge.internal.SynonymBook;
@@ -38,6 +39,7 @@ public class ArticleSearch {
     private static final String OPEN = "\u0001";
     private static final String CLOSE = "\u0002";
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{4,}");
+    private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
     private static final Pattern MARKUP = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)|[#*_`>|~]+");
 
     private final EntityManager entityManager;
@@ -55,6 +57,15 @@ public class ArticleSearch {
      * only when {@code withInternal} (staff).
      */
     public List<ArticleHit> search(UUID gameId, String locale, String query, boolean withInternal, int limit) {
+        return search(gameId, locale, query, withInternal, limit, true);
+    }
+
+    /**
+     * {@code highlight}: whether the hits carry a passage with the matches marked (the bot, which
+     * shows none, does without: the highlighter reads each hit's term vectors).
+     */
+    private List<ArticleHit> search(UUID gameId, String locale, String query, boolean withInternal, int limit,
+            boolean highlight) {
         String text = query == null ? "" : query.strip();
         if (text.length() > QUERY_MAX) {
             text = text.substring(0, QUERY_MAX);
@@ -65,49 +76,67 @@ public class ArticleSearch {
         String asked = text;
         Set<String> alternatives = synonyms.alternatives(gameId, asked);
         String latin = latinWords(asked);
-        SearchResult<List<?>> result = Search.session(entityManager).search(Article.class)
-                .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
-                        f.field("audience", String.class), f.highlight("body_zh")).asList())
-                .where(f -> f.bool().with(b -> {
-                    b.filter(f.match().field("gameId").matching(gameId));
-                    if (locale != null) {
-                        b.filter(f.match().field("locale").matching(locale));
-                    }
-                    if (!withInternal) {
-                        b.filter(f.match().field("audience").matching(Audience.PUBLIC.code()));
-                    }
-                    b.must(f.bool().with(words -> {
-                        words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(asked));
-                        words.should(f.match().field("title_cjk").boost(3f).field("body_cjk").matching(asked)
-                                .boost(0.5f));
-                        for (String alternative : alternatives) {
-                            words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(alternative)
-                                    .boost(0.8f));
-                        }
-                        if (!latin.isEmpty()) {
-                            words.should(f.match().field("title_en").boost(3f).field("body_en").matching(latin)
-                                    .fuzzy(1, 1).boost(0.5f));
-                        }
-                    }));
-                }))
-                .highlighter(h -> h.fastVector().tag(OPEN, CLOSE).fragmentSize(120).numberOfFragments(1)
-                        .noMatchSize(120))
-                .fetch(Math.clamp(limit, 1, LIMIT_MAX));
+        SearchSession session = Search.session(entityManager);
+        SearchPredicate where = predicate(session, gameId, locale, withInternal, asked, alternatives, latin);
+        // fetchHits: no exact total count, so Lucene may skip documents that cannot reach the top
+        List<List<?>> rows = highlight
+                ? session.search(Article.class)
+                        .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
+                                f.field("audience", String.class), f.highlight("body_zh")).asList())
+                        .where(where)
+                        .highlighter(h -> h.fastVector().tag(OPEN, CLOSE).fragmentSize(120).numberOfFragments(1)
+                                .noMatchSize(120))
+                        .fetchHits(Math.clamp(limit, 1, LIMIT_MAX))
+                : session.search(Article.class)
+                        .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
+                                f.field("audience", String.class)).asList())
+                        .where(where)
+                        .fetchHits(Math.clamp(limit, 1, LIMIT_MAX));
         Set<String> askedWords = new HashSet<>(SearchAnalysis.words(asked + " " + String.join(" ", alternatives)));
         List<ArticleHit> hits = new ArrayList<>();
-        for (List<?> row : result.hits()) {
+        for (List<?> row : rows) {
             String title = (String) row.get(2);
             @SuppressWarnings("unchecked")
-            List<String> fragments = (List<String>) row.get(4);
+            List<String> fragments = highlight ? (List<String>) row.get(4) : List.of();
             hits.add(new ArticleHit((UUID) row.get(0), gameId, Audience.of((String) row.get(3)), title,
                     snippet(fragments), (Float) row.get(1), confidence(title, askedWords)));
         }
         return hits;
     }
 
+    private static SearchPredicate predicate(SearchSession session, UUID gameId, String locale, boolean withInternal,
+            String asked, Set<String> alternatives, String latin) {
+        var f = session.scope(Article.class).predicate();
+        return f.bool().with(b -> {
+            b.filter(f.match().field("gameId").matching(gameId));
+            if (locale != null) {
+                b.filter(f.match().field("locale").matching(locale));
+            }
+            if (!withInternal) {
+                b.filter(f.match().field("audience").matching(Audience.PUBLIC.code()));
+            }
+            b.must(f.bool().with(words -> {
+                words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(asked));
+                if (CJK.matcher(asked).find()) {
+                    // bigrams catch what smartcn segmented differently; a Latin-only query has none to catch
+                    words.should(f.match().field("title_cjk").boost(3f).field("body_cjk").matching(asked)
+                            .boost(0.5f));
+                }
+                for (String alternative : alternatives) {
+                    words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(alternative)
+                            .boost(0.8f));
+                }
+                if (!latin.isEmpty()) {
+                    words.should(f.match().field("title_en").boost(3f).field("body_en").matching(latin)
+                            .fuzzy(1, 1).boost(0.5f));
+                }
+            }));
+        }).toPredicate();
+    }
+
     /** The article that most confidently answers a player's text, if one reaches {@code threshold}. */
     public Optional<ArticleHit> answer(UUID gameId, String locale, String text, double threshold) {
-        return search(gameId, locale, text, false, 5).stream()
+        return search(gameId, locale, text, false, 5, false).stream()
                 .filter(hit -> hit.confidence() >= threshold)
                 .max((a, b) -> Double.compare(a.confidence(), b.confidence()));
     }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import org.playerdesk.ticket.internal.TicketMessage;
 import org.playerdesk.ticket.internal.TicketMessageRepository;
 import org.playerdesk.ticket.internal.TicketRepository;
 import org.playerdesk.ticket.internal.TicketSearch;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
@@ -41,9 +43,11 @@ public class TicketQueries {
     private final TicketAttachmentRepository attachments;
     private final TicketHistoryRepository history;
     private final AttachmentStore files;
+    private final ObjectProvider<TicketTextSearch> textSearch;
 
     TicketQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
-            TicketHistoryRepository history, AttachmentStore files) {
+            TicketHistoryRepository history, AttachmentStore files, ObjectProvider<TicketTextSearch> textSearch) {
+        this.textSearch = textSearch;
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -92,12 +96,30 @@ public class TicketQueries {
                 changes);
     }
 
-    /** One page of an inbox; the next page exists when {@link Slice#hasNext()}. */
+    /**
+     * One page of an inbox; the next page exists when {@link Slice#hasNext()}. The filter's words
+     * match the subject, and whatever a {@link TicketTextSearch} finds when one is present.
+     */
     public Slice<TicketView> search(TicketFilter filter, int page, int size) {
         PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX),
                 TicketSearch.sort(filter.order()));
-        return tickets.findBy(TicketSearch.matching(filter), q -> q.sortBy(request.getSort()).slice(request))
+        Set<UUID> found = null;
+        TicketTextSearch text = filter.words() == null || filter.words().isBlank() ? null : textSearch.getIfAvailable();
+        if (text != null) {
+            found = text.matching(filter.gameScope(), filter.words().strip(), TicketTextSearch.LIMIT);
+        }
+        return tickets.findBy(TicketSearch.matching(filter, found), q -> q.sortBy(request.getSort()).slice(request))
                 .map(Ticket::view);
+    }
+
+    /**
+     * Up to {@code limit} ticket ids following {@code after} (null: from the first), in a stable
+     * order: for a module that keeps its own copy of every ticket to walk them in batches and
+     * resume where it stopped.
+     */
+    public List<UUID> idsAfter(UUID after, int limit) {
+        PageRequest first = PageRequest.of(0, Math.clamp(limit, 1, 10_000));
+        return after == null ? tickets.firstIds(first) : tickets.idsAfter(after, first);
     }
 
     /** A player's latest tickets in one game, newest first. */

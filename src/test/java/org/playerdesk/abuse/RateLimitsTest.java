@@ -38,7 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "playerdesk.rate-limits.help.requests=2", "playerdesk.rate-limits.help.per=1m",
         "playerdesk.rate-limits.help.burst=2",
         "playerdesk.rate-limits.login.requests=3", "playerdesk.rate-limits.login.per=1m",
-        "playerdesk.rate-limits.login.burst=3" })
+        "playerdesk.rate-limits.login.burst=3",
+        "playerdesk.rate-limits.suggest.requests=3", "playerdesk.rate-limits.suggest.per=1m",
+        "playerdesk.rate-limits.suggest.burst=3" })
 @Import({ TestWorkspace.class, RateLimitsTest.Clocks.class })
 class RateLimitsTest {
 
@@ -104,6 +106,31 @@ class RateLimitsTest {
         clock.advance(Duration.ofSeconds(30));
         assertThat(submitTicket(player, game, "zh-CN").statusCode()).isEqualTo(302);
         assertThat(tickets(game)).isEqualTo(4);
+    }
+
+    @Test
+    void articleSuggestionsWhileTypingAreLimitedPerAddressApartFromThePosts() throws Exception {
+        GameInfo game = workspace.game();
+        PublicPages player = new PublicPages(port, newAddress());
+        String suggestions = "/help/" + game.code() + "/articles/suggestions?q=";
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(player.send(player.request(suggestions + "recharge" + i)).statusCode()).as("keystroke %d", i + 1)
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> refused = player.send(player.request(suggestions + "recharge"));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("20");
+        assertThat(player.send(player.request("/help/" + game.code() + "/articles")).statusCode())
+                .as("the help center's pages").isEqualTo(200);
+        assertThat(submitTicket(player, game, "zh-CN").statusCode()).as("posting a ticket has its own limit")
+                .isEqualTo(302);
+        PublicPages neighbour = new PublicPages(port, newAddress());
+        assertThat(neighbour.send(neighbour.request(suggestions + "recharge")).statusCode()).as("another address")
+                .isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(player.send(player.request(suggestions + "recharge")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -142,4 +142,54 @@ class ReplyKitTest {
         assertThat(mvc.perform(get("/console/knowledge/replies").param("game", game.code()).with(user(agent)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("=不清楚");
     }
+
+    @Test
+    void agentsEditCannedRepliesAndMacrosOfTheirGamesOnly() throws Exception {
+        GameInfo game = workspace.game();
+        GameInfo other = workspace.game();
+        StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L1, game), "");
+        StaffUser outsider = new StaffUser(workspace.staff(StaffRole.AGENT_L1, other), "");
+        var reply = kit.addReply(game.id(), "zh-CN", "greeting", "问候", "您好");
+        Macro macro = kit.addMacro(game.id(), "已修复", "已修复，请重启游戏", "resolved", "bug", "", "fixed");
+
+        String page = mvc.perform(get("/console/knowledge/replies").param("game", game.code()).with(user(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-testid=\"kb-reply-edit\"", "data-testid=\"kb-macro-edit\"");
+
+        mvc.perform(post("/console/knowledge/replies/{id}", reply.getId()).param("locale", "en").param("stage", "closing")
+                        .param("title", "Goodbye").param("body", "Thanks, {player.nickname}!").with(user(agent))
+                        .with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "kb.notice.kitSaved"));
+        var changed = kit.reply(reply.getId());
+        assertThat(changed.locale()).isEqualTo("en");
+        assertThat(changed.stage().code()).isEqualTo("closing");
+        assertThat(changed.title()).isEqualTo("Goodbye");
+        assertThat(changed.body()).isEqualTo("Thanks, {player.nickname}!");
+
+        mvc.perform(post("/console/knowledge/replies/{id}", reply.getId()).param("stage", "closing").param("title", "")
+                        .param("body", "x").with(user(agent)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(flash().attribute("problem", "Please check: title."));
+        assertThat(kit.reply(reply.getId()).title()).isEqualTo("Goodbye");
+
+        mvc.perform(post("/console/knowledge/macros/{id}", macro.getId()).param("name", "Fixed")
+                        .param("reply", "Fixed, please restart").param("status", "").param("type", "")
+                        .param("priority", "high").param("tags", "fixed patch").with(user(agent)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Macro edited = kit.macro(macro.getId());
+        assertThat(edited.name()).isEqualTo("Fixed");
+        assertThat(edited.status()).isNull();
+        assertThat(edited.type()).isNull();
+        assertThat(edited.priority()).isEqualTo("high");
+        assertThat(edited.tags()).containsExactly("fixed", "patch");
+        mvc.perform(post("/console/knowledge/macros/{id}", macro.getId()).param("name", "m").param("reply", "r")
+                        .param("status", "forever").with(user(agent)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(flash().attribute("problem", "Please check: status."));
+
+        mvc.perform(post("/console/knowledge/replies/{id}", reply.getId()).param("stage", "greeting")
+                .param("title", "hijack").param("body", "x").with(user(outsider)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/console/knowledge/macros/{id}", macro.getId()).param("name", "hijack").param("reply", "x")
+                .with(user(outsider)).with(csrf())).andExpect(status().isNotFound());
+        assertThat(kit.macro(macro.getId()).name()).isEqualTo("Fixed");
+    }
 }

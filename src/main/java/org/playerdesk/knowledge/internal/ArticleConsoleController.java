@@ -45,9 +45,14 @@ class ArticleConsoleController {
     private final MessageSource messages;
     private final TicketFinder ticketFinder;
     private final ServedGames served;
+    private final TicketBackfill backfill;
+    private final ArticleImages images;
 
     ArticleConsoleController(ServedGames served, KnowledgeBase knowledge, ArticleSearch search, SynonymBook synonyms,
-            Markdown markdown, MessageSource messages, TicketFinder ticketFinder) {
+            Markdown markdown, MessageSource messages, TicketFinder ticketFinder, TicketBackfill backfill,
+            ArticleImages images) {
+        this.images = images;
+        this.backfill = backfill;
         this.ticketFinder = ticketFinder;
         this.served = served;
         this.knowledge = knowledge;
@@ -76,6 +81,8 @@ class ArticleConsoleController {
     String tickets(@RequestParam(required = false) String q, @AuthenticationPrincipal StaffUser me, Model model) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("hits", q == null || q.isBlank() ? List.of() : ticketFinder.find(me.gameScope(), q, 50));
+        model.addAttribute("isAdmin", me.can(Permission.MANAGE_STAFF));
+        model.addAttribute("backfill", me.can(Permission.MANAGE_STAFF) ? backfill.progress() : null);
         return "knowledge/tickets";
     }
 
@@ -192,6 +199,7 @@ class ArticleConsoleController {
         model.addAttribute("categories", knowledge.categories(game.id()));
         model.addAttribute("history", article == null ? List.of() : knowledge.history(article.getId()));
         model.addAttribute("publishedHtml", article == null || !article.published() ? null : markdown.html(article.body()));
+        model.addAttribute("imageMaxKb", images.maxSize() / 1024);
         return "knowledge/editor";
     }
 

@@ -41,6 +41,17 @@ public class Macro extends StoredEntity {
         this.updatedAt = now;
     }
 
+    /** Takes every part of {@code checked} (a macro built and checked for this game). */
+    void change(Macro checked, Instant now) {
+        this.name = checked.name;
+        this.reply = checked.reply;
+        this.status = checked.status;
+        this.type = checked.type;
+        this.priority = checked.priority;
+        this.tags = checked.tags;
+        this.updatedAt = now;
+    }
+
     public UUID gameId() {
         return gameId;
     }

@@ -122,11 +122,37 @@ public class ReplyKit {
                 checkedTitle, checkedBody, clock.instant()));
     }
 
+    /** Changes a canned reply's language, stage, title and text, checked as when it was added. */
+    public CannedReply changeReply(UUID id, String locale, String stage, String title, String body) {
+        CannedReply reply = reply(id);
+        FieldErrors errors = new FieldErrors();
+        ReplyStage checkedStage = errors.code("stage", stage, ReplyStage.class, null);
+        String checkedTitle = errors.line("title", title, CannedReply.TITLE_MAX, true);
+        String checkedBody = errors.text("body", body, CannedReply.BODY_MAX, true);
+        errors.throwIfAny();
+        reply.change(Locales.tag(Locales.supported(locale)), checkedStage, checkedTitle, checkedBody, clock.instant());
+        return reply;
+    }
+
     public void removeReply(UUID id) {
         replies.delete(reply(id));
     }
 
     public Macro addMacro(UUID gameId, String name, String reply, String status, String type, String priority,
+            String tags) {
+        Macro checked = checkedMacro(gameId, name, reply, status, type, priority, tags);
+        return macros.save(checked);
+    }
+
+    /** Changes every part of a macro, checked as when it was added. */
+    public Macro changeMacro(UUID id, String name, String reply, String status, String type, String priority,
+            String tags) {
+        Macro macro = macro(id);
+        macro.change(checkedMacro(macro.gameId(), name, reply, status, type, priority, tags), clock.instant());
+        return macro;
+    }
+
+    private Macro checkedMacro(UUID gameId, String name, String reply, String status, String type, String priority,
             String tags) {
         FieldErrors errors = new FieldErrors();
         String checkedName = errors.line("name", name, MACRO_NAME_MAX, true);
@@ -150,8 +176,8 @@ public class ReplyKit {
             errors.add("tags", "too many tags");
         }
         errors.throwIfAny();
-        return macros.save(new Macro(gameId, checkedName, checkedReply, code(checkedStatus), code(checkedType),
-                code(checkedPriority), checkedTags, clock.instant()));
+        return new Macro(gameId, checkedName, checkedReply, code(checkedStatus), code(checkedType),
+                code(checkedPriority), checkedTags, clock.instant());
     }
 
     public void removeMacro(UUID id) {

@@ -73,6 +73,15 @@ class ReplyKitController {
         return done(redirect, info, reader, "kb.notice.replyAdded", () -> kit.addReply(info.id(), locale, stage, title, body));
     }
 
+    @PostMapping("/replies/{id}")
+    String changeReply(@PathVariable UUID id, @RequestParam(required = false) String locale,
+            @RequestParam(required = false) String stage, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String body, @AuthenticationPrincipal StaffUser me, Locale reader,
+            RedirectAttributes redirect) {
+        GameInfo info = served.writable(kit.reply(id).gameId(), me);
+        return done(redirect, info, reader, "kb.notice.kitSaved", () -> kit.changeReply(id, locale, stage, title, body));
+    }
+
     @PostMapping("/replies/{id}/delete")
     String removeReply(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Locale reader,
             RedirectAttributes redirect) {
@@ -89,6 +98,17 @@ class ReplyKitController {
         GameInfo info = served.writable(game, me);
         return done(redirect, info, reader, "kb.notice.macroAdded",
                 () -> kit.addMacro(info.id(), name, reply, status, type, priority, tags));
+    }
+
+    @PostMapping("/macros/{id}")
+    String changeMacro(@PathVariable UUID id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String reply, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String tags, @AuthenticationPrincipal StaffUser me, Locale reader,
+            RedirectAttributes redirect) {
+        GameInfo info = served.writable(kit.macro(id).gameId(), me);
+        return done(redirect, info, reader, "kb.notice.kitSaved",
+                () -> kit.changeMacro(id, name, reply, status, type, priority, tags));
     }
 
     @PostMapping("/macros/{id}/delete")

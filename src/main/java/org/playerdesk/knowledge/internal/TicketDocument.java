@@ -62,6 +62,10 @@ public class TicketDocument {
         this.gameId = gameId;
     }
 
+    UUID ticketId() {
+        return ticketId;
+    }
+
     void fill(long number, String subject, String nickname, String messages, Instant now) {
         this.number = number;
         this.subject = subject;

@@ -2,6 +2,7 @@ package org.playerdesk.knowledge.internal;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import org.playerdesk.player.PlayerDirectory;
@@ -22,6 +23,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * event publication registry like every listener). The work's only transaction is the one
  * {@link ConflictRetry} opens: a listener holding a second connection while it waits would
  * starve the pool under a burst.
+ * <p>
+ * A new ticket publishes {@code TicketCreated} and {@code TicketMessagePosted} in one commit, so
+ * two workers would build its first document at once, and the second insert would fail on the
+ * primary key (retried, but logged by the driver as a duplicate-key error on PostgreSQL). Work on
+ * one ticket is therefore serialised on this node by a lock striped over the ticket id; between
+ * nodes, the retry still settles it.
  */
 @Component
 public class TicketIndexer {
@@ -31,6 +38,7 @@ public class TicketIndexer {
     private final TicketDocumentRepository documents;
     private final Clock clock;
     private final ConflictRetry retry;
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     TicketIndexer(TicketQueries tickets, PlayerDirectory players, TicketDocumentRepository documents, Clock clock,
             ConflictRetry retry) {
@@ -39,18 +47,32 @@ public class TicketIndexer {
         this.players = players;
         this.documents = documents;
         this.clock = clock;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
     }
 
     @Async
     @TransactionalEventListener
     void on(TicketCreated created) {
-        retry.run(() -> refresh(created.ticketId()));
+        rebuild(created.ticketId());
     }
 
     @Async
     @TransactionalEventListener
     void on(TicketMessagePosted posted) {
-        retry.run(() -> refresh(posted.ticketId()));
+        rebuild(posted.ticketId());
+    }
+
+    /** Rebuilds one ticket's document in a transaction of its own, one worker per ticket at a time on this node. */
+    public void rebuild(UUID ticketId) {
+        ReentrantLock lock = stripes[Math.floorMod(ticketId.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            retry.run(() -> refresh(ticketId));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

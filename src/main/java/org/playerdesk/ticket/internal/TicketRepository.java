@@ -20,6 +20,13 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     List<Ticket> findByGameIdAndPlayerIdOrderByCreatedAtDesc(UUID gameId, UUID playerId, Pageable page);
 
+    /** Ticket ids after {@code after} in id order: a resumable walk over every ticket. */
+    @Query("select t.id from Ticket t where t.id > :after order by t.id")
+    List<UUID> idsAfter(UUID after, Pageable page);
+
+    @Query("select t.id from Ticket t order by t.id")
+    List<UUID> firstIds(Pageable page);
+
     /** Sets the service-level deadline and state without touching the version or the history. */
     @Modifying(flushAutomatically = true)
     @Query("update Ticket t set t.slaDueAt = :due, t.slaState = :state where t.id = :id")

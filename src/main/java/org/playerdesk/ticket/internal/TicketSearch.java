@@ -1,6 +1,7 @@
 package org.playerdesk.ticket.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +18,14 @@ public final class TicketSearch {
     }
 
     public static Specification<Ticket> matching(TicketFilter filter) {
+        return matching(filter, null);
+    }
+
+    /**
+     * {@code foundByText}: the tickets a full-text search found for the filter's words, matched
+     * besides the subject (null when there is no full-text search).
+     */
+    public static Specification<Ticket> matching(TicketFilter filter, Collection<?> foundByText) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (filter.gameScope() != null) {
@@ -53,6 +62,9 @@ public final class TicketSearch {
             if (filter.words() != null && !filter.words().isBlank()) {
                 String like = "%" + escape(filter.words().strip().toLowerCase(Locale.ROOT)) + "%";
                 anyOf.add(cb.like(cb.lower(root.get("subject")), like, '\\'));
+                if (foundByText != null && !foundByText.isEmpty()) {
+                    anyOf.add(root.get("id").in(foundByText));
+                }
             }
             if (!anyOf.isEmpty()) {
                 where.add(cb.or(anyOf.toArray(Predicate[]::new)));

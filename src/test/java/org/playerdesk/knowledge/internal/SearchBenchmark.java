@@ -28,11 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The search benchmark: generates a corpus of articles and ticket messages in Chinese and
- * English, indexes it on disk (target/bench-index) and measures p50/p95/p99 of article search
- * (help center) and of console ticket search, one client, after a warm-up. Not part of the test
- * suite (its name does not end in Test); run it with
- * {@code ./mvnw test -Dtest=SearchBenchmark -Dbench.articles=10000 -Dbench.messages=1000000}
- * (defaults 10,000 and 100,000). Writes bench/results/<date>-search-<articles>-<messages>.md.
+ * English straight into the database and the index (on disk, target/bench-index), then measures
+ * p50/p95/p99 of article search (help center) and of console ticket search, one client, after a
+ * warm-up, and what each part of an article query costs. Not part of the test suite (its name
+ * does not end in Test): {@code bench/search --articles 10000 --messages 1000000} runs it (see
+ * bench/README.md). Generation stops at {@code bench.max-seconds} (default 1200) and the report
+ * says how much was generated. Writes bench/results/<date>-search-<articles>-<messages>.{md,json}.
  */
 @SpringBootTest(properties = {
         "spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem",
@@ -73,26 +74,32 @@ class SearchBenchmark {
 
     final Random random = new Random(42);
 
+    @Autowired
+    jakarta.persistence.EntityManagerFactory entityManagers;
+
     @Test
     void measure() throws IOException {
         int articleCount = Integer.getInteger("bench.articles", 10_000);
         int messageCount = Integer.getInteger("bench.messages", 100_000);
+        long deadline = System.nanoTime() + Long.getLong("bench.max-seconds", 1200) * 1_000_000_000L;
+        String loadAtStart = loadAverage();
         GameInfo game = workspace.game();
 
         long start = System.nanoTime();
-        batches(articleCount, from -> {
+        int articlesAsked = articleCount;
+        articleCount = batches(articlesAsked, deadline, from -> {
             List<Article> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(from + BATCH, articleCount); i++) {
+            for (int i = from; i < Math.min(from + BATCH, articlesAsked); i++) {
                 batch.add(article(game.id(), i));
             }
             articles.saveAll(batch);
         });
         double articleSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        int ticketCount = messageCount / MESSAGES_PER_TICKET;
-        batches(ticketCount, from -> {
+        int ticketsAsked = messageCount / MESSAGES_PER_TICKET;
+        int ticketCount = batches(ticketsAsked, deadline, from -> {
             List<TicketDocument> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(from + BATCH, ticketCount); i++) {
+            for (int i = from; i < Math.min(from + BATCH, ticketsAsked); i++) {
                 TicketDocument document = new TicketDocument(UUID.randomUUID(), game.id());
                 StringBuilder messages = new StringBuilder();
                 for (int m = 0; m < MESSAGES_PER_TICKET; m++) {
@@ -103,44 +110,115 @@ class SearchBenchmark {
             }
             documents.saveAll(batch);
         });
+        messageCount = ticketCount * MESSAGES_PER_TICKET;
         double ticketSeconds = (System.nanoTime() - start) / 1e9;
 
         long[] articleTimes = time(5000, i -> articleSearch.search(game.id(), null,
                 ARTICLE_QUERIES[i % ARTICLE_QUERIES.length], false, 10));
+        long[] suggestionTimes = time(3000, i -> articleSearch.search(game.id(), i % 2 == 0 ? "zh-CN" : "en",
+                ARTICLE_QUERIES[i % ARTICLE_QUERIES.length], false, 3));
         long[] ticketTimes = time(3000, i -> ticketFinder.find(Set.of(game.id()),
                 TICKET_QUERIES[i % TICKET_QUERIES.length], 50));
+        long[] inboxTimes = time(3000, i -> ticketFinder.matching(Set.of(game.id()),
+                TICKET_QUERIES[i % TICKET_QUERIES.length], org.playerdesk.ticket.TicketTextSearch.LIMIT));
+        java.util.Map<String, long[]> parts = ArticleQueryParts.measure(entityManagers, game.id(), ARTICLE_QUERIES,
+                SearchBenchmark::time);
+        String loadAtEnd = loadAverage();
 
+        String commit = System.getProperty("bench.commit", "");
+        String date = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        StringBuilder partRows = new StringBuilder();
+        StringBuilder partJson = new StringBuilder();
+        for (var part : parts.entrySet()) {
+            partRows.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %.2f ms |%n", part.getKey(),
+                    ms(part.getValue(), 50), ms(part.getValue(), 95), ms(part.getValue(), 99)));
+            partJson.append(String.format(Locale.ROOT, "%s    {\"part\": \"%s\", %s}", partJson.isEmpty() ? "" : ",\n",
+                    part.getKey().replace("\"", "'"), percentiles(part.getValue())));
+        }
         String report = String.format(Locale.ROOT, """
                 # Search benchmark, %s
 
                 Corpus: %,d articles (published, Chinese and English), %,d ticket messages in %,d tickets (Chinese and
-                English), one game. Generated and indexed (Hibernate Search, Lucene on disk, smartcn + English +
-                CJK bigrams) in %.0f s (articles) and %.0f s (tickets). One client, after a warm-up of 500 queries;
-                embedded H2, test profile. Machine: %d cores (shared), JDK %s.
+                English), one game. Generated straight into the database and indexed (Hibernate Search, Lucene on
+                disk, smartcn + English + CJK bigrams) in %.0f s (articles) and %.0f s (tickets). One client, after a
+                warm-up of 500 queries; embedded H2, test profile. Machine: %d cores, JDK %s, load average at start
+                %s, at the end %s (the machine is shared: other builds ran at the same time). Commit %s.
 
                 | search | queries | p50 | p95 | p99 | target p95 |
                 |---|---|---|---|---|---|
                 | article search (help center, top 10, highlight, synonyms, fuzzy) | %d | %.2f ms | %.2f ms | %.2f ms | < 10 ms |
-                | console ticket search (top 50) | %d | %.2f ms | %.2f ms | %.2f ms | < 50 ms |
+                | article suggestions (ticket form, one language, top 3) | %d | %.2f ms | %.2f ms | %.2f ms | |
+                | console ticket search (top 50, with subject) | %d | %.2f ms | %.2f ms | %.2f ms | < 50 ms |
+                | inbox search box (ids of the best 500, every word) | %d | %.2f ms | %.2f ms | %.2f ms | |
 
-                Command: `./mvnw test -Dtest=SearchBenchmark -Dbench.articles=%d -Dbench.messages=%d`
-                """, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), articleCount, messageCount,
-                ticketCount, articleSeconds, ticketSeconds, Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), articleTimes.length, ms(articleTimes, 50), ms(articleTimes, 95),
-                ms(articleTimes, 99), ticketTimes.length, ms(ticketTimes, 50), ms(ticketTimes, 95), ms(ticketTimes, 99),
-                articleCount, messageCount);
-        Path out = Path.of("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
-                + "-search-" + articleCount + "-" + messageCount + ".md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
+                What the parts of an article query cost (same queries, top 10, each line adds one part):
+
+                | query | p50 | p95 | p99 |
+                |---|---|---|---|
+                %s
+                Command: `bench/search --articles %d --messages %d`
+                """, date, articleCount, messageCount, ticketCount, articleSeconds, ticketSeconds,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAtStart, loadAtEnd, commit,
+                articleTimes.length, ms(articleTimes, 50), ms(articleTimes, 95), ms(articleTimes, 99),
+                suggestionTimes.length, ms(suggestionTimes, 50), ms(suggestionTimes, 95), ms(suggestionTimes, 99),
+                ticketTimes.length, ms(ticketTimes, 50), ms(ticketTimes, 95), ms(ticketTimes, 99),
+                inboxTimes.length, ms(inboxTimes, 50), ms(inboxTimes, 95), ms(inboxTimes, 99),
+                partRows.toString().stripTrailing(),
+                Integer.getInteger("bench.articles", 10_000), Integer.getInteger("bench.messages", 100_000));
+        String json = String.format(Locale.ROOT, """
+                {
+                  "date": "%s",
+                  "commit": "%s",
+                  "machine": {"cores": %d, "jdk": "%s", "loadAtStart": "%s", "loadAtEnd": "%s", "shared": true},
+                  "corpus": {"articlesAsked": %d, "messagesAsked": %d, "articles": %d, "messages": %d, "tickets": %d,
+                             "articleSeconds": %.1f, "ticketSeconds": %.1f},
+                  "articleSearch": {%s, "targetP95Ms": 10, "met": %s},
+                  "suggestions": {%s},
+                  "ticketSearch": {%s, "targetP95Ms": 50, "met": %s},
+                  "inboxSearch": {%s},
+                  "articleQueryParts": [
+                %s
+                  ]
+                }
+                """, date, commit, Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAtStart,
+                loadAtEnd, Integer.getInteger("bench.articles", 10_000), Integer.getInteger("bench.messages", 100_000),
+                articleCount, messageCount, ticketCount, articleSeconds, ticketSeconds, percentiles(articleTimes),
+                ms(articleTimes, 95) < 10, percentiles(suggestionTimes), percentiles(ticketTimes),
+                ms(ticketTimes, 95) < 50, percentiles(inboxTimes), partJson);
+        String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + "-search-"
+                + articleCount + "-" + messageCount;
+        Path out = Path.of(System.getProperty("bench.results", "bench/results"));
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(name + ".md"), report);
+        Files.writeString(out.resolve(name + ".json"), json);
         System.out.println(report);
     }
 
-    private void batches(int total, IntConsumer batch) {
+    private static String percentiles(long[] sorted) {
+        return String.format(Locale.ROOT, "\"queries\": %d, \"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f",
+                sorted.length, ms(sorted, 50), ms(sorted, 95), ms(sorted, 99));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Runs the batches until done or past the deadline; returns how many items were made. */
+    private int batches(int total, long deadline, IntConsumer batch) {
+        int made = 0;
         for (int from = 0; from < total; from += BATCH) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
             int first = from;
             transactions.executeWithoutResult(status -> batch.accept(first));
+            made = Math.min(from + BATCH, total);
         }
+        return made;
     }
 
     private Article article(UUID gameId, int i) {
@@ -169,7 +247,7 @@ class SearchBenchmark {
         return text.toString();
     }
 
-    private static long[] time(int queries, IntConsumer query) {
+    static long[] time(int queries, IntConsumer query) {
         for (int i = 0; i < 500; i++) {
             query.accept(i);
         }

@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Limits the forms anyone may post, per client address, before anything reads them (not even a
  * multipart body or the CSRF token): help-center posts, and sign-in once an address has failed
- * too often. The refusal is {@code 429} with {@code Retry-After}; the site's error page for
+ * too often; and the help center's article suggestions ({@code GET /help/{game}/articles/suggestions},
+ * asked while a player types). The refusal is {@code 429} with {@code Retry-After}; the site's error page for
  * that status explains it in the visitor's language.
  * <p>
  * The client address is the connection's remote address. Behind a reverse proxy it is the
@@ -25,6 +26,7 @@ public final class PublicFormLimit extends OncePerRequestFilter {
 
     static final String SIGN_IN = "/login";
     private static final String HELP = "/help/";
+    private static final String SUGGESTIONS = "/articles/suggestions";
 
     private final RateLimits limits;
 
@@ -35,20 +37,30 @@ public final class PublicFormLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        TokenBuckets.Admission admission = TokenBuckets.Admission.ADMITTED;
         if ("POST".equals(request.getMethod())) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            TokenBuckets.Admission admission = TokenBuckets.Admission.ADMITTED;
             if (path.startsWith(HELP)) {
                 admission = limits.help().take(request.getRemoteAddr());
             } else if (path.equals(SIGN_IN)) {
                 admission = limits.login().check(request.getRemoteAddr());
             }
-            if (!admission.admitted()) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
-                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
-                return;
-            }
+        } else if ("GET".equals(request.getMethod()) && path.startsWith(HELP) && path.endsWith(SUGGESTIONS)) {
+            admission = limits.suggest().take(request.getRemoteAddr());
+        }
+        if (refused(admission, response)) {
+            return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Answers {@code 429} with {@code Retry-After} when the request is not admitted. */
+    private static boolean refused(TokenBuckets.Admission admission, HttpServletResponse response) throws IOException {
+        if (admission.admitted()) {
+            return false;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
+        response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+        return true;
     }
 }

@@ -13,15 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param api per game API key, every call to {@code /api/v1}
  * @param help per client address, posts to a help center (new tickets and replies)
  * @param login per client address, failed sign-ins to the console
+ * @param suggest per client address, the help center's article suggestions while a player types
  */
 @ConfigurationProperties("playerdesk.rate-limits")
-public record RateLimitProperties(Boolean enabled, Limit api, Limit help, Limit login) {
+public record RateLimitProperties(Boolean enabled, Limit api, Limit help, Limit login, Limit suggest) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;
         api = api == null ? new Limit(2000, Duration.ofSeconds(1), 4000) : api;
         help = help == null ? new Limit(10, Duration.ofMinutes(1), 10) : help;
         login = login == null ? new Limit(10, Duration.ofMinutes(1), 10) : login;
+        suggest = suggest == null ? new Limit(60, Duration.ofMinutes(1), 20) : suggest;
     }
 
     /**

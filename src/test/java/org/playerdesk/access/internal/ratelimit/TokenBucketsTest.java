@@ -89,10 +89,11 @@ class TokenBucketsTest {
     @Test
     void unsetBurstIsTheRateAndSettingsDefaultToTheDocumentedLimits() {
         assertThat(new RateLimitProperties.Limit(7, Duration.ofMinutes(1), null).burst()).isEqualTo(7);
-        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null);
+        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null);
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.api()).isEqualTo(new RateLimitProperties.Limit(2000, Duration.ofSeconds(1), 4000));
         assertThat(defaults.help()).isEqualTo(new RateLimitProperties.Limit(10, Duration.ofMinutes(1), 10));
         assertThat(defaults.login()).isEqualTo(new RateLimitProperties.Limit(10, Duration.ofMinutes(1), 10));
+        assertThat(defaults.suggest()).isEqualTo(new RateLimitProperties.Limit(60, Duration.ofMinutes(1), 20));
     }
 }
