@@ -172,6 +172,8 @@ class AutomationRulesTest {
 
         Actor player = Actor.player(opened.ticket().playerId(), "玩家");
         desk.reply(id, player, "谢谢", List.of(), null);
+        // the rule's own change to the ticket lands first, so the next reply does not race it
+        await().atMost(WAIT).until(() -> runsOf(s, every).size() == 1);
         desk.reply(id, player, "充值还没到账，怎么回事？", List.of(), null);
 
         await().atMost(WAIT).until(() -> notes(id).size() == 1);

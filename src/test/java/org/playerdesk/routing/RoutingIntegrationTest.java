@@ -51,6 +51,8 @@ import org.springframework.context.annotation.Import;
 @Import(TestWorkspace.class)
 class RoutingIntegrationTest {
 
+    @Autowired
+    org.playerdesk.sla.SlaPolicies policies;
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
@@ -194,6 +196,8 @@ class RoutingIntegrationTest {
     @Test
     void nextTakesTheNearestDeadlineThenTheHighestPriorityThenTheOldest() {
         GameInfo game = workspace.game();
+        // a game without service-level policies: the deadlines here are the test's alone
+        policies.policies(game.id()).forEach(p -> policies.removePolicy(game.id(), p.id()));
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
         StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
         UUID oldest = workspace.ticket(game, "u-1", "consultation").ticket().id();

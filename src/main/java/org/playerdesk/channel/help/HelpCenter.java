@@ -96,7 +96,13 @@ class HelpCenter {
     /** The player answers; the desk reopens a resolved ticket and refuses a closed one. */
     void reply(FollowedTicket followed, String message, List<Upload> uploads) {
         String name = players.get(followed.ticket().playerId()).displayName();
-        desk.reply(followed.ticket().id(), Actor.player(followed.ticket().playerId(), name), message, uploads, null);
+        Actor player = Actor.player(followed.ticket().playerId(), name);
+        try {
+            desk.reply(followed.ticket().id(), player, message, uploads, null);
+        } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
+            // an agent or a rule changed the ticket at the same moment; the reply applies to the new state
+            desk.reply(followed.ticket().id(), player, message, uploads, null);
+        }
     }
 
     /** A public attachment of this ticket; internal ones and other tickets' files are "not found". */

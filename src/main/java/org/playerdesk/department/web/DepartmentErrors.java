@@ -8,7 +8,6 @@ import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -16,9 +15,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors of the department pages: an unknown department, question or ticket is a console 404
- * page; field errors get the bundle's words ({@code department.error.<field>}).
+ * page; field errors get the bundle's words ({@code department.error.<field>}). Only for these
+ * pages' own controllers: an advice's selectors add up, so a package and an annotation would
+ * reach every controller of the site.
  */
-@ControllerAdvice(basePackageClasses = DepartmentErrors.class, annotations = Controller.class)
+@ControllerAdvice(assignableTypes = { DepartmentAdminController.class, DepartmentInboxController.class,
+        TransferController.class })
 class DepartmentErrors {
 
     private final MessageSource messages;
