@@ -43,6 +43,10 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // one connection's frames are handled in the order they were sent, though several threads
+        // handle frames: a player's two quick lines are stored in the order typed, and a
+        // subscription is in place before what the client sends after it
+        registry.setPreserveReceiveOrder(true);
         registry.addEndpoint("/chat/ws").setAllowedOriginPatterns(properties.allowedOrigins())
                 .addInterceptors(side(ChatGate.PLAYER));
         registry.addEndpoint("/console/chat/ws").addInterceptors(new CsrfTokenHandshakeInterceptor(),
@@ -53,6 +57,8 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
+        // and what is sent to one connection arrives in the order it was published
+        registry.setPreservePublishOrder(true);
         registry.setUserDestinationPrefix("/user");
         ChatProperties.Relay relay = properties.relay();
         if (relay.enabled()) {
