@@ -169,6 +169,25 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** The next event of {@code type}, skipping others; fails after the wait. */
+    /**
+     * Waits until this player's subscription to their chat is in place (the simple broker sends no
+     * receipts): their own typing comes back on the chat's topic once it is.
+     */
+    public void awaitSubscribed(String chat) throws InterruptedException {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < until) {
+            session.send("/app/chat/" + chat + "/typing", Map.of());
+            long round = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (System.nanoTime() < round) {
+                Map<String, Object> event = events.poll(50, TimeUnit.MILLISECONDS);
+                if (event != null && "typing".equals(event.get("type"))) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the subscription to chat " + chat + " did not take");
+    }
+
     public Map<String, Object> next(String type) throws InterruptedException {
         long until = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < until) {

@@ -138,7 +138,9 @@ class TicketDeskIntegrationTest {
         assertThatThrownBy(() -> desk.changeStatus(id, TicketStatus.CLOSED, actor))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("ticket.status.refused"));
 
-        assertThat(queries.details(id, true)).isEqualTo(before);
+        // the service-level clock moves on its own (set after the ticket's arrival): not the refused change
+        assertThat(queries.details(id, true)).usingRecursiveComparison()
+                .ignoringFields("ticket.slaDueAt", "ticket.slaState").isEqualTo(before);
     }
 
     @Test

@@ -43,10 +43,6 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        // one connection's frames are handled in the order they were sent, though several threads
-        // handle frames: a player's two quick lines are stored in the order typed, and a
-        // subscription is in place before what the client sends after it
-        registry.setPreserveReceiveOrder(true);
         registry.addEndpoint("/chat/ws").setAllowedOriginPatterns(properties.allowedOrigins())
                 .addInterceptors(side(ChatGate.PLAYER));
         registry.addEndpoint("/console/chat/ws").addInterceptors(new CsrfTokenHandshakeInterceptor(),
