@@ -102,6 +102,7 @@ public final class ChatLoad {
             chats.add(start.join());
         }
         System.out.printf("started %d chats in %.1f s%n", players, (System.nanoTime() - t0) / 1e9);
+        settle(http, base);
 
         // 2. the agent's console connection, subscribed to every chat
         ConsoleSession console = ConsoleSession.signIn(HttpClient.newHttpClient(), base, agent, password);
@@ -201,6 +202,27 @@ public final class ChatLoad {
         agentSocket.close();
         threads.shutdownNow();
         System.exit(0);
+    }
+
+    /**
+     * Waits until the node has handled the events of the chats just started (every new chat
+     * opens a ticket that routing, service levels, indexing… react to), so that what follows
+     * measures chat messages rather than that backlog.
+     */
+    private static void settle(HttpClient http, String base) throws Exception {
+        long t0 = System.nanoTime();
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build();
+        for (int i = 0; i < 600; i++) {
+            String body = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+            double waiting = body.lines().filter(l -> l.startsWith("executor_queued_tasks{name=\"eventWorkerThreads\"}"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            if (waiting == 0) {
+                System.out.printf("the node's event backlog was handled %.1f s later%n", (System.nanoTime() - t0) / 1e9);
+                return;
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+        System.out.println("the node still had events waiting after 10 minutes; going on");
     }
 
     private static String[] start(HttpClient http, String base, String game, String secret, String account)
