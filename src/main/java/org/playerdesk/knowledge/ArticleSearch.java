@@ -35,6 +35,8 @@ public class ArticleSearch {
 
     public static final int QUERY_MAX = 200;
     public static final int LIMIT_MAX = 50;
+    /** About how long a hit's passage is, in characters. */
+    static final int SNIPPET = 120;
 
     private static final String OPEN = "\u0001";
     private static final String CLOSE = "\u0002";
@@ -62,7 +64,7 @@ public class ArticleSearch {
 
     /**
      * {@code highlight}: whether the hits carry a passage with the matches marked (the bot, which
-     * shows none, does without: the highlighter reads each hit's term vectors).
+     * shows none, does without).
      */
     private List<ArticleHit> search(UUID gameId, String locale, String query, boolean withInternal, int limit,
             boolean highlight) {
@@ -84,8 +86,8 @@ public class ArticleSearch {
                         .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
                                 f.field("audience", String.class), f.highlight("body_zh")).asList())
                         .where(where)
-                        .highlighter(h -> h.fastVector().tag(OPEN, CLOSE).fragmentSize(120).numberOfFragments(1)
-                                .noMatchSize(120))
+                        .highlighter(h -> h.unified().tag(OPEN, CLOSE).numberOfFragments(1)
+                                .noMatchSize(SNIPPET))
                         .fetchHits(Math.clamp(limit, 1, LIMIT_MAX))
                 : session.search(Article.class)
                         .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
@@ -160,12 +162,29 @@ public class ArticleSearch {
         return words.toString();
     }
 
-    /** The highlighted passage as safe HTML: Markdown marks dropped, text escaped, matches in {@code <mark>}. */
+    /**
+     * The highlighted passage as safe HTML: Markdown marks dropped, at most about {@value #SNIPPET}
+     * characters around the first match (the highlighter gives whole sentences), text escaped,
+     * matches in {@code <mark>}.
+     */
     static String snippet(List<String> fragments) {
         if (fragments == null || fragments.isEmpty()) {
             return "";
         }
         String plain = MARKUP.matcher(fragments.getFirst()).replaceAll("$1").replaceAll("\\s+", " ").strip();
-        return HtmlUtils.htmlEscape(plain).replace(OPEN, "<mark>").replace(CLOSE, "</mark>");
+        String head = "";
+        String tail = "";
+        if (plain.length() > SNIPPET + SNIPPET / 4) {
+            int first = Math.max(0, plain.indexOf(OPEN));
+            int from = Math.max(0, Math.min(first - SNIPPET / 4, plain.length() - SNIPPET));
+            int to = Math.min(plain.length(), from + SNIPPET);
+            head = from > 0 ? "…" : "";
+            tail = to < plain.length() ? "…" : "";
+            plain = plain.substring(from, to).strip();
+            if (plain.lastIndexOf(OPEN) > plain.lastIndexOf(CLOSE)) {
+                plain += CLOSE;
+            }
+        }
+        return head + HtmlUtils.htmlEscape(plain).replace(OPEN, "<mark>").replace(CLOSE, "</mark>") + tail;
     }
 }

@@ -89,6 +89,29 @@ class ArticleSearchTest {
     }
 
     @Test
+    void aLongPassageIsCutAroundTheFirstMatch() {
+        GameInfo game = workspace.game();
+        // one long sentence: the highlighter's passage is the whole of it
+        String before = "before you write to us read the whole of this page with care and ".repeat(6);
+        String after = " so keep the order number and the time of the payment at hand".repeat(6);
+        articles.publish(game, "en", "Payment missing", before + "a refund takes seven days" + after + ".");
+
+        String snippet = search.search(game.id(), null, "refund", false, 5).getFirst().snippetHtml();
+
+        assertThat(snippet).startsWith("…").endsWith("…").contains("<mark>refund</mark>");
+        assertThat(snippet.length()).isLessThan(ArticleSearch.SNIPPET + 40);
+    }
+
+    @Test
+    void aCutNeverLeavesAMarkOpen() {
+        String open = "\u0001";
+        String close = "\u0002";
+        String text = "x".repeat(200) + open + "y".repeat(200) + close;
+
+        assertThat(ArticleSearch.snippet(List.of(text))).contains("<mark>").endsWith("</mark>…");
+    }
+
+    @Test
     void emptyOrPunctuationOnlyQueriesFindNothing() {
         GameInfo game = workspace.game();
         articles.publish(game, "zh-CN", "充值未到账", "充值后金币没有到账");

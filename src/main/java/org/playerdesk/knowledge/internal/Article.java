@@ -57,7 +57,7 @@ public class Article extends StoredEntity {
     private String title;
 
     @FullTextField(name = "body_zh", analyzer = SearchAnalysis.CHINESE, projectable = Projectable.YES,
-            highlightable = Highlightable.FAST_VECTOR)
+            highlightable = { Highlightable.UNIFIED, Highlightable.FAST_VECTOR })
     @FullTextField(name = "body_en", analyzer = SearchAnalysis.ENGLISH)
     @FullTextField(name = "body_cjk", analyzer = SearchAnalysis.BIGRAMS)
     @Column(length = BODY_MAX)
