@@ -37,12 +37,12 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.department.internal.MailReplies;
-import org.playerdesk.department.internal.WebhookSigning;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.notification.NotificationView;
 import org.playerdesk.notification.Notifications;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.SignedRequests;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;
@@ -331,8 +331,8 @@ class DepartmentTransferTest {
         server.createContext("/hooks/questions", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             calls.add(new Captured(exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst(WebhookSigning.TIMESTAMP),
-                    exchange.getRequestHeaders().getFirst(WebhookSigning.SIGNATURE), body));
+                    exchange.getRequestHeaders().getFirst(SignedRequests.TIMESTAMP),
+                    exchange.getRequestHeaders().getFirst(SignedRequests.SIGNATURE), body));
             exchange.sendResponseHeaders(refuseFirst.getAndDecrement() > 0 ? 503 : 202, -1);
             exchange.close();
         });
@@ -353,9 +353,9 @@ class DepartmentTransferTest {
 
             Captured call = calls.getLast();
             assertThat(call.path()).isEqualTo("/hooks/questions?team=ops");
-            assertThat(WebhookSigning.verify(secret, "POST", call.path(), call.timestamp(), call.body(),
+            assertThat(SignedRequests.verify(secret, "POST", call.path(), call.timestamp(), call.body(),
                     call.signature(), Instant.now())).isTrue();
-            assertThat(WebhookSigning.verify("another-secret-entirely", "POST", call.path(), call.timestamp(),
+            assertThat(SignedRequests.verify("another-secret-entirely", "POST", call.path(), call.timestamp(),
                     call.body(), call.signature(), Instant.now())).isFalse();
             JsonNode question = json.readTree(call.body());
             assertThat(question.get("question").asString()).isEqualTo("活动奖励是否已经全服发放？");

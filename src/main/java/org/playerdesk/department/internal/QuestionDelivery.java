@@ -20,6 +20,7 @@ import org.playerdesk.department.Transfers;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.Locales;
+import org.playerdesk.system.SignedRequests;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.slf4j.Logger;
@@ -143,9 +144,9 @@ class QuestionDelivery {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest post = HttpRequest.newBuilder(uri).timeout(settings.webhook().readTimeout())
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", request.getId().toString())
-                .header(WebhookSigning.TIMESTAMP, timestamp)
-                .header(WebhookSigning.SIGNATURE, WebhookSigning.sign(department.webhookSecret(), "POST", path,
+                .header(SignedRequests.IDEMPOTENCY_KEY, request.getId().toString())
+                .header(SignedRequests.TIMESTAMP, timestamp)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign(department.webhookSecret(), "POST", path,
                         timestamp, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         HttpResponse<Void> answer = http.send(post, HttpResponse.BodyHandlers.discarding());

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.knowledge.Audience;
+import org.playerdesk.system.FileTypes;
 import org.playerdesk.system.Hashes;
 import org.playerdesk.system.Ids;
 import org.playerdesk.system.InvalidInput;
@@ -76,7 +77,7 @@ public class ArticleImages {
         if (content.length > maxSize) {
             throw new PayloadTooLarge("an image may be at most " + DataSize.ofBytes(maxSize).toKilobytes() + " KB");
         }
-        String type = sniff(content);
+        String type = FileTypes.image(content);
         if (type == null) {
             throw InvalidInput.of("file", "only PNG, JPEG, GIF and WebP images are accepted");
         }
@@ -137,34 +138,5 @@ public class ArticleImages {
             throw new IllegalArgumentException("storage key outside the images folder");
         }
         return path;
-    }
-
-    /** PNG, JPEG, GIF or WebP by their signatures; anything else is null. */
-    static String sniff(byte[] b) {
-        if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        if (starts(b, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(b, 'G', 'I', 'F', '8') && b.length >= 6 && (b[4] == '7' || b[4] == '9') && b[5] == 'a') {
-            return "image/gif";
-        }
-        if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] b, int... signature) {
-        if (b.length < signature.length) {
-            return false;
-        }
-        for (int i = 0; i < signature.length; i++) {
-            if ((b[i] & 0xFF) != signature[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

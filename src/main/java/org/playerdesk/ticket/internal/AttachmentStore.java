@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
+import org.playerdesk.system.FileTypes;
 import org.playerdesk.system.Hashes;
 import org.playerdesk.system.Ids;
 import org.playerdesk.system.InvalidInput;
@@ -58,7 +55,7 @@ public class AttachmentStore {
             throw new PayloadTooLarge("a file may be at most " + maxSize / (1024 * 1024) + " MB");
         }
         String name = safeName(fileName);
-        String type = sniff(content, name);
+        String type = FileTypes.attachment(content, name);
         if (type == null) {
             throw InvalidInput.of(field, "only images (PNG, JPEG, GIF, WebP), PDF, plain text, log files, ZIP "
                     + "archives and MP4 videos are accepted");
@@ -97,56 +94,5 @@ public class AttachmentStore {
             name = "file";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    static String sniff(byte[] b, String name) {
-        if (starts(b, 0x89, 'P', 'N', 'G')) {
-            return "image/png";
-        }
-        if (starts(b, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(b, 'G', 'I', 'F', '8')) {
-            return "image/gif";
-        }
-        if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        if (starts(b, '%', 'P', 'D', 'F', '-')) {
-            return "application/pdf";
-        }
-        if (starts(b, 'P', 'K', 3, 4)) {
-            return "application/zip";
-        }
-        if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
-            return "video/mp4";
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if ((lower.endsWith(".txt") || lower.endsWith(".log")) && isText(b)) {
-            return "text/plain";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isText(byte[] b) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-            return text.indexOf('\0') < 0;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }

@@ -28,6 +28,7 @@ import org.playerdesk.game.LoginRecord;
 import org.playerdesk.game.Purchase;
 import org.playerdesk.game.Redemption;
 import org.playerdesk.game.UnknownAccount;
+import org.playerdesk.system.SignedRequests;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -67,9 +68,9 @@ public final class HttpGameBackend implements GameBackend {
             URI uri = request.getURI();
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
-            request.getHeaders().set(RequestSigning.TIMESTAMP, timestamp);
-            request.getHeaders().set(RequestSigning.SIGNATURE,
-                    RequestSigning.sign(secret, request.getMethod().name(), path, timestamp, body));
+            request.getHeaders().set(SignedRequests.TIMESTAMP, timestamp);
+            request.getHeaders().set(SignedRequests.SIGNATURE,
+                    SignedRequests.sign(secret, request.getMethod().name(), path, timestamp, body));
             return execution.execute(request, body);
         }).build();
     }
@@ -214,7 +215,7 @@ public final class HttpGameBackend implements GameBackend {
             RestClient.RequestBodySpec request = client.method(method).uri(URI.create(baseUrl + path))
                     .accept(MediaType.APPLICATION_JSON);
             if (idempotencyKey != null) {
-                request.header(RequestSigning.IDEMPOTENCY_KEY, idempotencyKey);
+                request.header(SignedRequests.IDEMPOTENCY_KEY, idempotencyKey);
             }
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));

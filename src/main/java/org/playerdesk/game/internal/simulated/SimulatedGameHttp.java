@@ -13,7 +13,7 @@ import org.playerdesk.game.GameAction;
 import org.playerdesk.game.GameBackend;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.game.internal.GameProperties;
-import org.playerdesk.game.internal.http.RequestSigning;
+import org.playerdesk.system.SignedRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,8 +82,8 @@ class SimulatedGameHttp {
     private ResponseEntity<Object> answer(String code, HttpServletRequest request, byte[] body,
             Function<GameBackend, Object> work) {
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (!RequestSigning.verify(secret, request.getMethod(), path, request.getHeader(RequestSigning.TIMESTAMP), body,
-                request.getHeader(RequestSigning.SIGNATURE), clock.instant())) {
+        if (!SignedRequests.verify(secret, request.getMethod(), path, request.getHeader(SignedRequests.TIMESTAMP), body,
+                request.getHeader(SignedRequests.SIGNATURE), clock.instant())) {
             return error(HttpStatus.UNAUTHORIZED, "bad_signature", "the request signature is missing, wrong or stale");
         }
         try {
@@ -143,7 +143,7 @@ class SimulatedGameHttp {
     @PostMapping("/accounts/{id}/actions/{action}")
     ResponseEntity<Object> act(@PathVariable String code, @PathVariable String id, @PathVariable String action,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        String key = request.getHeader(RequestSigning.IDEMPOTENCY_KEY);
+        String key = request.getHeader(SignedRequests.IDEMPOTENCY_KEY);
         return answer(code, request, body, game -> {
             if (key == null || key.isBlank() || key.length() > 100) {
                 throw new IllegalArgumentException("the Idempotency-Key header must hold 1 to 100 characters");
