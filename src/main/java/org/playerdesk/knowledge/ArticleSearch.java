@@ -17,7 +17,6 @@ import org.playerdesk.knowledge.internal.SearchAnalysis;
 import org.playerdesk.knowledge.internal.SynonymBook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.HtmlUtils;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,11 +37,8 @@ public class ArticleSearch {
     /** About how long a hit's passage is, in characters. */
     static final int SNIPPET = 120;
 
-    private static final String OPEN = "\u0001";
-    private static final String CLOSE = "\u0002";
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{4,}");
     private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
-    private static final Pattern MARKUP = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)|[#*_`>|~]+");
 
     private final EntityManager entityManager;
     private final SynonymBook synonyms;
@@ -84,10 +80,8 @@ public class ArticleSearch {
         List<List<?>> rows = highlight
                 ? session.search(Article.class)
                         .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
-                                f.field("audience", String.class), f.highlight("body_zh")).asList())
+                                f.field("audience", String.class), f.field("body_zh", String.class)).asList())
                         .where(where)
-                        .highlighter(h -> h.unified().tag(OPEN, CLOSE).numberOfFragments(1)
-                                .noMatchSize(SNIPPET))
                         .fetchHits(Math.clamp(limit, 1, LIMIT_MAX))
                 : session.search(Article.class)
                         .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
@@ -98,10 +92,9 @@ public class ArticleSearch {
         List<ArticleHit> hits = new ArrayList<>();
         for (List<?> row : rows) {
             String title = (String) row.get(2);
-            @SuppressWarnings("unchecked")
-            List<String> fragments = highlight ? (List<String>) row.get(4) : List.of();
-            hits.add(new ArticleHit((UUID) row.get(0), gameId, Audience.of((String) row.get(3)), title,
-                    snippet(fragments), (Float) row.get(1), confidence(title, askedWords)));
+            String passage = highlight ? Passage.of((String) row.get(4), askedWords, SNIPPET) : "";
+            hits.add(new ArticleHit((UUID) row.get(0), gameId, Audience.of((String) row.get(3)), title, passage,
+                    (Float) row.get(1), confidence(title, askedWords)));
         }
         return hits;
     }
@@ -160,31 +153,5 @@ public class ArticleSearch {
             words.append(words.isEmpty() ? "" : " ").append(matcher.group());
         }
         return words.toString();
-    }
-
-    /**
-     * The highlighted passage as safe HTML: Markdown marks dropped, at most about {@value #SNIPPET}
-     * characters around the first match (the highlighter gives whole sentences), text escaped,
-     * matches in {@code <mark>}.
-     */
-    static String snippet(List<String> fragments) {
-        if (fragments == null || fragments.isEmpty()) {
-            return "";
-        }
-        String plain = MARKUP.matcher(fragments.getFirst()).replaceAll("$1").replaceAll("\\s+", " ").strip();
-        String head = "";
-        String tail = "";
-        if (plain.length() > SNIPPET + SNIPPET / 4) {
-            int first = Math.max(0, plain.indexOf(OPEN));
-            int from = Math.max(0, Math.min(first - SNIPPET / 4, plain.length() - SNIPPET));
-            int to = Math.min(plain.length(), from + SNIPPET);
-            head = from > 0 ? "…" : "";
-            tail = to < plain.length() ? "…" : "";
-            plain = plain.substring(from, to).strip();
-            if (plain.lastIndexOf(OPEN) > plain.lastIndexOf(CLOSE)) {
-                plain += CLOSE;
-            }
-        }
-        return head + HtmlUtils.htmlEscape(plain).replace(OPEN, "<mark>").replace(CLOSE, "</mark>") + tail;
     }
 }

@@ -103,15 +103,6 @@ class ArticleSearchTest {
     }
 
     @Test
-    void aCutNeverLeavesAMarkOpen() {
-        String open = "\u0001";
-        String close = "\u0002";
-        String text = "x".repeat(200) + open + "y".repeat(200) + close;
-
-        assertThat(ArticleSearch.snippet(List.of(text))).contains("<mark>").endsWith("</mark>…");
-    }
-
-    @Test
     void emptyOrPunctuationOnlyQueriesFindNothing() {
         GameInfo game = workspace.game();
         articles.publish(game, "zh-CN", "充值未到账", "充值后金币没有到账");

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
@@ -56,8 +55,7 @@ public class Article extends StoredEntity {
     @FullTextField(name = "title_cjk", analyzer = SearchAnalysis.BIGRAMS)
     private String title;
 
-    @FullTextField(name = "body_zh", analyzer = SearchAnalysis.CHINESE, projectable = Projectable.YES,
-            highlightable = { Highlightable.UNIFIED, Highlightable.FAST_VECTOR })
+    @FullTextField(name = "body_zh", analyzer = SearchAnalysis.CHINESE, projectable = Projectable.YES)
     @FullTextField(name = "body_en", analyzer = SearchAnalysis.ENGLISH)
     @FullTextField(name = "body_cjk", analyzer = SearchAnalysis.BIGRAMS)
     @Column(length = BODY_MAX)
