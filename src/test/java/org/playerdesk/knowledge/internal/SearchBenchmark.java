@@ -142,7 +142,7 @@ class SearchBenchmark {
                 English), one game. Generated straight into the database and indexed (Hibernate Search, Lucene on
                 disk, smartcn + English + CJK bigrams) in %.0f s (articles) and %.0f s (tickets). One client, after a
                 warm-up of 500 queries; embedded H2, test profile. Machine: %d cores, JDK %s, load average at start
-                %s, at the end %s (the machine is shared: other builds ran at the same time). Commit %s.
+                %s, at the end %s (compare it with the cores: others may use the machine at the same time). Commit %s.
 
                 | search | queries | p50 | p95 | p99 | target p95 |
                 |---|---|---|---|---|---|
