@@ -24,6 +24,13 @@
     buttons.forEach(function (button) {
         button.addEventListener('click', function () { insert(button.getAttribute('data-text')); });
     });
+    // text that arrives later (a drafted reply in the assist panel)
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest && event.target.closest('[data-reply-insert]');
+        if (button) {
+            insert(button.getAttribute('data-text'));
+        }
+    });
 
     var visible = function () { return buttons.filter(function (b) { return !b.hidden; }); };
     filter.addEventListener('input', function () {
