@@ -3,9 +3,14 @@ package org.playerdesk.system;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -23,8 +28,8 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
  * ({@code spring.datasource.hikari.maximum-pool-size}) so that requests always find one.
  *
  * <p>An event waiting in line is safe: its publication stays in the registry until its listener
- * has finished, and a restart hands it over again. The workers stop after the web server (no
- * request publishes events any more) and finish what they hold for at most ten seconds.
+ * has finished, and a restart hands it over again. When the node stops, the workers take no new
+ * events and finish what they were handed for at most ten seconds.
  *
  * <p>The executor is deliberately not a bean: Spring Boot hands a lone {@code AsyncTaskExecutor}
  * bean to the chat's STOMP channels too, and chat messages must not wait behind event listeners.
@@ -33,10 +38,10 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
-class EventWorkers implements AsyncConfigurer, SmartLifecycle {
+class EventWorkers implements AsyncConfigurer, SmartLifecycle, ApplicationContextAware,
+        ApplicationListener<ContextClosedEvent>, DisposableBean {
 
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-    private volatile boolean running;
 
     EventWorkers(@Value("${playerdesk.events.workers:8}") int count, MeterRegistry meters) {
         if (count < 1) {
@@ -61,25 +66,47 @@ class EventWorkers implements AsyncConfigurer, SmartLifecycle {
         return executor.getQueueSize();
     }
 
+    // the executor's own life cycle, as Spring runs it for an executor bean: paused while the
+    // context is stopped (a test framework pauses cached contexts), shut down early when the
+    // context closes (what was handed over still runs), gone when the context is destroyed
+
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        executor.setApplicationContext(context);
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        executor.onApplicationEvent(event);
+    }
+
     @Override
     public void start() {
-        running = true;
+        executor.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        executor.shutdown();
+        executor.stop();
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        executor.stop(callback);
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return executor.isRunning();
     }
 
-    /** After the web server (which stops at {@code DEFAULT_PHASE - 1024}). */
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE - 4096;
+        return executor.getPhase();
+    }
+
+    @Override
+    public void destroy() {
+        executor.destroy();
     }
 }

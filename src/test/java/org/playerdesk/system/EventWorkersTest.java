@@ -45,6 +45,22 @@ class EventWorkersTest {
     }
 
     @Test
+    void aStoppedContextHoldsItsEventsAndHandsThemOverWhenItStartsAgain() {
+        contexts.withPropertyValues("playerdesk.events.workers=2").run(context -> {
+            Listener listener = context.getBean(Listener.class);
+            context.stop();
+            CompletableFuture<Void> held = listener.handle();
+            TimeUnit.MILLISECONDS.sleep(300);
+            assertThat(held).isNotDone();
+
+            context.start();
+
+            held.get(10, TimeUnit.SECONDS);
+            assertThat(listener.handled()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void noWorkersIsRefusedAtStartWithTheSetting() {
         contexts.withPropertyValues("playerdesk.events.workers=0").run(context -> {
             assertThat(context).hasFailed();
