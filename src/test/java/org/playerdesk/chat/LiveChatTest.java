@@ -256,8 +256,10 @@ class LiveChatTest {
         try (ChatClient player = ChatClient.player(base(), chat.toString(), started.text("token"))) {
             player.subscribe("/topic/chat." + chat);
             player.awaitSubscribed(chat.toString());
-            assertThat(desk.expireWaiting(clock.instant().plusSeconds(5))).as("within the wait").isZero();
-            assertThat(desk.expireWaiting(clock.instant().plusSeconds(11))).isEqualTo(1);
+            // the sweep covers every game's waiting chats: earlier tests may leave some past their wait
+            desk.expireWaiting(clock.instant().plusSeconds(5));
+            assertThat(desk.view(chat).status()).as("within the wait").isEqualTo(ChatStatus.WAITING);
+            assertThat(desk.expireWaiting(clock.instant().plusSeconds(11))).isGreaterThanOrEqualTo(1);
             Map<String, Object> status = player.next("status");
             assertThat(status).containsEntry("status", "ticket");
             assertThat(String.valueOf(status.get("followLink"))).startsWith("/help/");
