@@ -45,8 +45,9 @@ final class Passage {
         }
         found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
         int first = found.isEmpty() ? 0 : found.getFirst()[0];
-        int from = plain.length() <= size + size / 4 ? 0 : Math.max(0, Math.min(first - size / 4, plain.length() - size));
-        int to = plain.length() <= size + size / 4 ? plain.length() : Math.min(plain.length(), from + size);
+        boolean whole = plain.length() <= size + size / 4;
+        int from = whole ? 0 : Math.max(0, Math.min(first - size / 4, plain.length() - size));
+        int to = whole ? plain.length() : from + size;
         StringBuilder html = new StringBuilder(size + 64);
         if (from > 0) {
             html.append('…');

@@ -36,11 +36,13 @@ class ReplyDraftController {
 
     @PostMapping("/console/tickets/{id}/assist/draft")
     String draft(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
-        if (!suggestions.enabled() || !me.serves(tickets.head(id).gameId())) {
+        if (!suggestions.enabled()) {
             throw new NotFoundException("ticket", id);
         }
         TicketDetails details = tickets.details(id, true);
-        model.addAttribute("ticketId", id);
+        if (!me.serves(details.ticket().gameId())) {
+            throw new NotFoundException("ticket", id);
+        }
         model.addAttribute("draft", suggestions.draft(latestFromPlayer(details.messages())).orElse(null));
         return "assist/draft :: draft";
     }

@@ -8,6 +8,7 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.system.ConflictRetry;
 import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.ticket.Actor;
@@ -34,12 +35,15 @@ class HelpCenter {
     private final TicketDesk desk;
     private final TicketQueries queries;
     private final PlayerDirectory players;
+    private final ConflictRetry retry;
 
-    HelpCenter(GameCatalog games, TicketDesk desk, TicketQueries queries, PlayerDirectory players) {
+    HelpCenter(GameCatalog games, TicketDesk desk, TicketQueries queries, PlayerDirectory players,
+            ConflictRetry retry) {
         this.games = games;
         this.desk = desk;
         this.queries = queries;
         this.players = players;
+        this.retry = retry;
     }
 
     GameInfo game(String code) {
@@ -93,16 +97,14 @@ class HelpCenter {
                 .toList();
     }
 
-    /** The player answers; the desk reopens a resolved ticket and refuses a closed one. */
+    /**
+     * The player answers; the desk reopens a resolved ticket and refuses a closed one. When an
+     * agent or a rule changed the ticket at the same moment, the reply applies to the new state.
+     */
     void reply(FollowedTicket followed, String message, List<Upload> uploads) {
         String name = players.get(followed.ticket().playerId()).displayName();
         Actor player = Actor.player(followed.ticket().playerId(), name);
-        try {
-            desk.reply(followed.ticket().id(), player, message, uploads, null);
-        } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
-            // an agent or a rule changed the ticket at the same moment; the reply applies to the new state
-            desk.reply(followed.ticket().id(), player, message, uploads, null);
-        }
+        retry.run(() -> desk.reply(followed.ticket().id(), player, message, uploads, null));
     }
 
     /** A public attachment of this ticket; internal ones and other tickets' files are "not found". */
