@@ -26,6 +26,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.internal.ChatAgent;
 import org.playerdesk.chat.internal.ChatAgentRepository;
 import org.playerdesk.chat.internal.ChatBroadcast;
+import org.playerdesk.chat.internal.ChatLines;
 import org.playerdesk.chat.internal.ChatMessage;
 import org.playerdesk.chat.internal.ChatMessageRepository;
 import org.playerdesk.chat.internal.ChatProperties;
@@ -69,6 +70,7 @@ public class ChatDesk {
 
     private final ChatSessionRepository sessions;
     private final ChatMessageRepository messages;
+    private final ChatLines lines;
     private final ChatAgentRepository agents;
     private final ChatSettingsRepository settings;
     private final ChatBroadcast broadcast;
@@ -79,11 +81,12 @@ public class ChatDesk {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ChatDesk(ChatSessionRepository sessions, ChatMessageRepository messages, ChatAgentRepository agents,
-            ChatSettingsRepository settings, ChatBroadcast broadcast, ChatProperties properties, GameCatalog games,
-            StaffDirectory staff, TicketDesk tickets, Clock clock) {
+    ChatDesk(ChatSessionRepository sessions, ChatMessageRepository messages, ChatLines lines,
+            ChatAgentRepository agents, ChatSettingsRepository settings, ChatBroadcast broadcast,
+            ChatProperties properties, GameCatalog games, StaffDirectory staff, TicketDesk tickets, Clock clock) {
         this.sessions = sessions;
         this.messages = messages;
+        this.lines = lines;
         this.agents = agents;
         this.settings = settings;
         this.broadcast = broadcast;
@@ -143,8 +146,8 @@ public class ChatDesk {
         if (status == ChatStatus.TICKET) {
             session.becomeTicketAtStart(now);
         }
-        ChatMessage first = new ChatMessage(session.getId(), session.nextSeq(), client, "player", nickname, body, null,
-                now);
+        ChatMessage first = new ChatMessage(session.getId(), session.nextSeq(now), client, "player", nickname, body,
+                null, now);
         session.transcribed(first.seq());
         sessions.save(session);
         messages.save(first);
@@ -210,6 +213,9 @@ public class ChatDesk {
         String client = checkClientId(clientId, errors);
         String body = image != null && (text == null || text.isBlank()) ? "" : checkBody(text, errors);
         errors.throwIfAny();
+        if (image == null) {
+            return say(sessionId, sender, client, body);
+        }
         ChatSession session = sessions.lockById(sessionId).orElseThrow(() -> new NotFoundException("chat", sessionId));
         Optional<ChatMessage> resent = messages.findBySessionIdAndClientId(sessionId, client);
         if (resent.isPresent()) {
@@ -220,31 +226,51 @@ public class ChatDesk {
         if (session.status() == ChatStatus.ENDED) {
             throw new RuleViolation("chat.ended", "this chat has ended");
         }
-        // as stored (microseconds): the line's time is the same live, on reload and on the ticket
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID imageId = null;
-        if (image != null) {
-            // an image goes onto the ticket at once, after the lines before it
-            transcribe(session);
-            Actor actor = sender.player() ? Actor.player(session.playerId(), session.nickname())
-                    : Actor.agent(sender.staffId(), sender.name());
-            var reply = tickets.reply(session.ticketId(), actor, body.isEmpty() ? null : body, List.of(image), null);
-            if (!reply.attachments().isEmpty()) {
-                imageId = reply.attachments().getFirst().id();
-                if (!reply.attachments().getFirst().contentType().startsWith("image/")) {
-                    throw new RuleViolation("chat.image.type", "only images can be sent in a chat");
-                }
+        // an image goes onto the ticket at once, after the lines before it
+        transcribe(session);
+        Actor actor = sender.player() ? Actor.player(session.playerId(), session.nickname())
+                : Actor.agent(sender.staffId(), sender.name());
+        var reply = tickets.reply(session.ticketId(), actor, body.isEmpty() ? null : body, List.of(image), null);
+        if (!reply.attachments().isEmpty()) {
+            imageId = reply.attachments().getFirst().id();
+            if (!reply.attachments().getFirst().contentType().startsWith("image/")) {
+                throw new RuleViolation("chat.image.type", "only images can be sent in a chat");
             }
         }
-        ChatMessage message = new ChatMessage(sessionId, session.nextSeq(), client, sender.player() ? "player" : "agent",
-                sender.player() ? session.nickname() : sender.name(), body, imageId, now)
-                .by(sender.player() ? null : sender.staffId());
-        if (image != null) {
-            session.transcribed(message.seq());
-        }
+        ChatMessage message = new ChatMessage(sessionId, session.nextSeq(now), client,
+                sender.player() ? "player" : "agent", sender.player() ? session.nickname() : sender.name(), body,
+                imageId, now).by(sender.player() ? null : sender.staffId());
+        session.transcribed(message.seq());
         messages.save(message);
         deliver(message.line());
         return message.line();
+    }
+
+    /** A text line: the path every chat message takes, kept to three statements under the chat's lock. */
+    private ChatLine say(UUID sessionId, Sender sender, String client, String body) {
+        ChatLines.Head head = lines.lock(sessionId, client).orElseThrow(() -> new NotFoundException("chat", sessionId));
+        if (head.resentSeq() != null) {
+            ChatLine resent = lines.line(sessionId, head.resentSeq());
+            deliver(resent);
+            return resent;
+        }
+        mayWrite(sessionId, head.agentId(), sender);
+        if (head.status() == ChatStatus.ENDED) {
+            throw new RuleViolation("chat.ended", "this chat has ended");
+        }
+        // as stored (microseconds): the line's time is the same live, on reload and on the ticket
+        ChatLine line = new ChatLine(sessionId, head.lastSeq() + 1, client, sender.player() ? "player" : "agent",
+                sender.player() ? head.nickname() : sender.name(), body, null,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        lines.add(line, sender.player() ? null : sender.staffId());
+        if (head.status() == ChatStatus.TICKET) {
+            // nobody is on the chat: the ticket is where the answer comes from, so it has the line at once
+            transcribe(sessionId);
+        }
+        deliver(line);
+        return line;
     }
 
     /** Who reads up to which message: shown to the other side as read state. */
@@ -471,6 +497,20 @@ public class ChatDesk {
         return sessions.withPendingTranscript(Limit.of(limit));
     }
 
+    /**
+     * Chats with a line that has waited {@code playerdesk.chat.transcript-wait} for the ticket,
+     * at most {@code limit}, longest waiting first: written in turn, each chat's lines reach its
+     * ticket in one batch instead of one write per line.
+     */
+    public List<UUID> transcriptsDue(int limit) {
+        return transcriptsDue(clock.instant(), limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> transcriptsDue(Instant now, int limit) {
+        return sessions.transcriptsDue(now.minus(properties.transcriptWait()), Limit.of(limit));
+    }
+
     /** Writes the chat's lines not yet on its ticket there; safe on several nodes at once (the chat is locked). */
     public int transcribe(UUID sessionId) {
         return sessions.lockById(sessionId).map(this::transcribe).orElse(0);
@@ -598,8 +638,12 @@ public class ChatDesk {
     }
 
     private void mayWrite(ChatSession session, Sender sender) {
-        boolean allowed = sender.player() ? session.getId().equals(sender.sessionId())
-                : sender.staffId() != null && sender.staffId().equals(session.agentId());
+        mayWrite(session.getId(), session.agentId(), sender);
+    }
+
+    private static void mayWrite(UUID sessionId, UUID agentId, Sender sender) {
+        boolean allowed = sender.player() ? sessionId.equals(sender.sessionId())
+                : sender.staffId() != null && sender.staffId().equals(agentId);
         if (!allowed) {
             throw new ChatRefused("chat.not-yours", "this chat is not yours");
         }

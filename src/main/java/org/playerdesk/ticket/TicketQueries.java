@@ -77,6 +77,25 @@ public class TicketQueries {
         return held;
     }
 
+    /**
+     * The player's opening words: the ticket's first public message, without its attachments.
+     * Cheaper than {@link #details} for a listener that needs only that.
+     */
+    public Optional<MessageView> openingMessage(UUID ticketId) {
+        return messages.findFirstByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticketId, Visibility.PUBLIC)
+                .map(message -> message.view(List.of()));
+    }
+
+    /** One message of this ticket, without its attachments; empty when the ticket has no such message. */
+    public Optional<MessageView> message(UUID ticketId, UUID messageId) {
+        return messages.findByIdAndTicketId(messageId, ticketId).map(message -> message.view(List.of()));
+    }
+
+    /** What every message of the ticket says, internal notes too, in order: for a search index. */
+    public List<String> messageBodies(UUID ticketId) {
+        return messages.bodies(ticketId);
+    }
+
     /** The ticket with its conversation; internal notes and the history only when {@code staff}. */
     public TicketDetails details(UUID ticketId, boolean staff) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket", ticketId));

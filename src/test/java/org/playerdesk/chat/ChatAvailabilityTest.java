@@ -131,6 +131,33 @@ class ChatAvailabilityTest {
     }
 
     @Test
+    void aLiveChatsLinesWaitForTheirTicketUntilTheOldestHasWaitedTheTranscriptWait() {
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        desk.setPresence(agent, Presence.ONLINE, 3);
+        ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", "礼包码用不了");
+        UUID chat = started.chat().id();
+        org.playerdesk.access.StaffUser me = new org.playerdesk.access.StaffUser(agent, "");
+        desk.accept(chat, me);
+        assertThat(desk.pendingTranscripts(10_000)).as("the first line opened the ticket").doesNotContain(chat);
+
+        ChatLine first = desk.post(chat, Sender.player(chat), "c-2", "提示已过期", null);
+        desk.post(chat, Sender.agent(me), "a-1", "请发一下截图", null);
+        assertThat(desk.pendingTranscripts(10_000)).contains(chat);
+        assertThat(desk.transcriptsDue(first.at().plusSeconds(29), 10_000)).as("within the wait").doesNotContain(chat);
+        assertThat(desk.transcriptsDue(first.at().plusSeconds(30), 10_000)).as("from the oldest line on").contains(chat);
+        assertThat(tickets.details(started.chat().ticketId(), true).messages()).hasSize(1);
+
+        assertThat(desk.transcribe(chat)).isEqualTo(2);
+        assertThat(desk.transcriptsDue(first.at().plusSeconds(60), 10_000)).doesNotContain(chat);
+        assertThat(tickets.details(started.chat().ticketId(), true).messages()).extracting(MessageView::body)
+                .containsExactly("礼包码用不了", "提示已过期", "请发一下截图");
+
+        ChatLine later = desk.post(chat, Sender.player(chat), "c-3", "好的", null);
+        assertThat(desk.transcriptsDue(later.at().plusSeconds(29), 10_000)).as("the wait starts again")
+                .doesNotContain(chat);
+    }
+
+    @Test
     void aPlayerSendsAnImageWhichLandsOnTheTicketAndOnlyImagesAreTaken() throws Exception {
         ChatStarted started = desk.start(game.code(), null, "游客", "c-1", "截图在这里");
         String chat = started.chat().id().toString();

@@ -5,8 +5,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.playerdesk.automation.RuleAction;
 import org.playerdesk.automation.RuleConditions;
@@ -19,10 +19,8 @@ import org.playerdesk.system.RuleViolation;
 import org.playerdesk.system.Texts;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
-import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
-import org.playerdesk.ticket.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -168,18 +166,13 @@ public class RuleRunner {
 
     /** The subject and the message that triggered the rule, or the player's first message. */
     private String text(TicketView ticket, UUID messageId) {
-        TicketDetails details = tickets.details(ticket.id(), true);
-        Supplier<String> first = () -> details.messages().stream().filter(m -> m.visibility() == Visibility.PUBLIC)
-                .findFirst().map(MessageView::body).orElse("");
-        String body = messageId == null ? first.get()
-                : details.messages().stream().filter(m -> m.id().equals(messageId)).findFirst()
-                        .map(MessageView::body).orElseGet(first);
+        Optional<MessageView> message = messageId == null ? Optional.empty() : tickets.message(ticket.id(), messageId);
+        String body = message.or(() -> tickets.openingMessage(ticket.id())).map(MessageView::body).orElse("");
         return ticket.subject() + "\n" + body;
     }
 
     private boolean isOpeningMessage(UUID ticketId, UUID messageId) {
-        return tickets.details(ticketId, false).messages().stream().findFirst()
-                .map(m -> m.id().equals(messageId)).orElse(false);
+        return tickets.openingMessage(ticketId).map(m -> m.id().equals(messageId)).orElse(false);
     }
 
     private static boolean anyOf(List<String> allowed, String value) {

@@ -22,11 +22,15 @@ import org.springframework.util.unit.DataSize;
  *        stores a line): keep it below the database connection pool
  * @param presenceTimeout how long an agent's console may stay silent (no heartbeat, no connection)
  *        before the agent counts as offline and gets no new chats
+ * @param transcriptWait how long a live chat's line may wait before it is written to the chat's
+ *        ticket: each line is stored and delivered at once, and the ticket page shows the lines
+ *        still waiting; the longer the wait, the more lines one write to the ticket carries
  */
 @ConfigurationProperties("playerdesk.chat")
 public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer perConnection, Integer perPlayer,
         Duration ratePeriod, Duration identityMaxAge, Integer minutesPerChat, Integer defaultCapacity,
-        String[] allowedOrigins, Relay relay, Integer inboundThreads, Duration presenceTimeout) {
+        String[] allowedOrigins, Relay relay, Integer inboundThreads, Duration presenceTimeout,
+        Duration transcriptWait) {
 
     public ChatProperties {
         messageMax = messageMax == null ? 1000 : messageMax;
@@ -41,6 +45,7 @@ public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer 
         relay = relay == null ? new Relay(false, null, null, null, null, null) : relay;
         inboundThreads = inboundThreads == null ? 12 : inboundThreads;
         presenceTimeout = presenceTimeout == null ? Duration.ofSeconds(90) : presenceTimeout;
+        transcriptWait = transcriptWait == null ? Duration.ofSeconds(30) : transcriptWait;
     }
 
     /** Off: the in-memory simple broker of one node. On: every node relays to the same RabbitMQ. */

@@ -8,13 +8,19 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.playerdesk.chat.ChatStatus;
 import org.playerdesk.chat.ChatView;
 import org.playerdesk.system.RuleViolation;
 import org.playerdesk.system.StoredEntity;
 
-/** One chat between a player and (once accepted) an agent; the rules of its life are here. */
+/**
+ * One chat between a player and (once accepted) an agent; the rules of its life are here. An
+ * update writes only the columns that changed: a text line moves {@code last_seq} on in plain SQL
+ * ({@link ChatLines}) while, say, a read receipt changes the chat through the entity.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "chat_session")
 public class ChatSession extends StoredEntity {
 
@@ -43,7 +49,8 @@ public class ChatSession extends StoredEntity {
     private Instant endedAt;
     /** The last line already written to the ticket; lines after it wait for the next batch. */
     private long transcriptSeq;
-    private boolean transcriptPending;
+    /** Since when the oldest line not yet on the ticket waits; null when the ticket has every line. */
+    private Instant transcriptSince;
 
     protected ChatSession() {
     }
@@ -62,8 +69,10 @@ public class ChatSession extends StoredEntity {
         this.createdAt = now;
     }
 
-    public long nextSeq() {
-        transcriptPending = true;
+    public long nextSeq(Instant now) {
+        if (transcriptSince == null) {
+            transcriptSince = now;
+        }
         return ++lastSeq;
     }
 
@@ -74,7 +83,9 @@ public class ChatSession extends StoredEntity {
     /** Every line up to {@code seq} is on the ticket. */
     public void transcribed(long seq) {
         transcriptSeq = Math.max(transcriptSeq, seq);
-        transcriptPending = transcriptSeq < lastSeq;
+        if (transcriptSeq >= lastSeq) {
+            transcriptSince = null;
+        }
     }
 
     public void accept(UUID agent, String name, Instant now) {

@@ -26,8 +26,12 @@ public interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> 
     List<ChatSession> findByStatusOrderByCreatedAtAsc(ChatStatus status);
 
     /** Chats with lines not yet on their ticket. */
-    @Query("select s.id from ChatSession s where s.transcriptPending = true")
+    @Query("select s.id from ChatSession s where s.transcriptSince is not null")
     List<UUID> withPendingTranscript(Limit limit);
+
+    /** Chats with a line that has waited for their ticket since {@code before} or longer, longest first. */
+    @Query("select s.id from ChatSession s where s.transcriptSince <= :before order by s.transcriptSince")
+    List<UUID> transcriptsDue(Instant before, Limit limit);
 
     boolean existsByTicketIdAndStatusIn(UUID ticketId, Collection<ChatStatus> statuses);
 

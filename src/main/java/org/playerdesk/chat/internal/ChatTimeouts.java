@@ -19,10 +19,10 @@ class ChatTimeouts {
         this.desk = desk;
     }
 
-    /** Brings chats' tickets up to date with the lines stored since the last batch. */
+    /** Brings the tickets of chats whose lines have waited long enough up to date. */
     @Scheduled(fixedDelayString = "${playerdesk.chat.transcript-every:2s}")
     void transcribe() {
-        for (java.util.UUID chat : desk.pendingTranscripts(500)) {
+        for (java.util.UUID chat : desk.transcriptsDue(500)) {
             try {
                 desk.transcribe(chat);
             } catch (RuntimeException e) {

@@ -3,12 +3,9 @@ package org.playerdesk.knowledge.internal;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.ConflictRetry;
-import org.playerdesk.ticket.MessageView;
-import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
 import org.playerdesk.ticket.TicketQueries;
@@ -81,11 +78,10 @@ public class TicketIndexer {
      */
     @Transactional
     public void refresh(UUID ticketId) {
-        TicketDetails details = tickets.details(ticketId, true);
-        TicketView ticket = details.ticket();
+        TicketView ticket = tickets.head(ticketId);
         TicketDocument document = documents.findById(ticketId)
                 .orElseGet(() -> new TicketDocument(ticketId, ticket.gameId()));
-        String text = details.messages().stream().map(MessageView::body).collect(Collectors.joining("\n"));
+        String text = String.join("\n", tickets.messageBodies(ticketId));
         document.fill(ticket.number(), ticket.subject(), players.get(ticket.playerId()).nickname(), text,
                 clock.instant());
         documents.save(document);
