@@ -21,9 +21,13 @@ import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 
 /**
  * The chat over the real WebSocket and HTTP: a signed player and an agent signed in to the
@@ -265,6 +269,14 @@ class LiveChatTest {
             assertThat(String.valueOf(status.get("followLink"))).startsWith("/help/");
         }
         assertThat(desk.view(chat).status()).isEqualTo(ChatStatus.TICKET);
+    }
+
+    @Test
+    void theOneNodeBrokerKeepsTheSubscribersOfThousandsOfChatsAtHand(
+            @Autowired @Qualifier("simpleBrokerMessageHandler") AbstractBrokerMessageHandler handler) {
+        var registry = (DefaultSubscriptionRegistry) ((SimpleBrokerMessageHandler) handler).getSubscriptionRegistry();
+        assertThat(registry.getCacheLimit()).as("Spring's default of 1,024 is far below a busy node's chats")
+                .isEqualTo(50_000);
     }
 
     private void assertRefused(PlayerApi.Answer answer, String code) {

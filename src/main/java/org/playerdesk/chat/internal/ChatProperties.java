@@ -25,12 +25,15 @@ import org.springframework.util.unit.DataSize;
  * @param transcriptWait how long a live chat's line may wait before it is written to the chat's
  *        ticket: each line is stored and delivered at once, and the ticket page shows the lines
  *        still waiting; the longer the wait, the more lines one write to the ticket carries
+ * @param brokerDestinations destinations (one per live chat, agent and game) whose subscribers the
+ *        one-node broker keeps at hand; a message to a destination beyond them is matched against
+ *        every subscription of every connection, so keep it above the number of live chats
  */
 @ConfigurationProperties("playerdesk.chat")
 public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer perConnection, Integer perPlayer,
         Duration ratePeriod, Duration identityMaxAge, Integer minutesPerChat, Integer defaultCapacity,
         String[] allowedOrigins, Relay relay, Integer inboundThreads, Duration presenceTimeout,
-        Duration transcriptWait) {
+        Duration transcriptWait, Integer brokerDestinations) {
 
     public ChatProperties {
         messageMax = messageMax == null ? 1000 : messageMax;
@@ -46,6 +49,7 @@ public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer 
         inboundThreads = inboundThreads == null ? 12 : inboundThreads;
         presenceTimeout = presenceTimeout == null ? Duration.ofSeconds(90) : presenceTimeout;
         transcriptWait = transcriptWait == null ? Duration.ofSeconds(30) : transcriptWait;
+        brokerDestinations = brokerDestinations == null ? 50_000 : brokerDestinations;
     }
 
     /** Off: the in-memory simple broker of one node. On: every node relays to the same RabbitMQ. */
