@@ -61,7 +61,8 @@ class GameConnectorAdminTest {
                 .doesNotContain(SECRET);
         String list = mvc.perform(get("/console/admin/games").with(user(admin))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(list).contains(game.code()).doesNotContain(SECRET);
+        assertThat(list).contains(game.code()).doesNotContain(SECRET)
+                .as("the game's live chat settings are one click away").contains("/console/chat/settings/" + game.id());
         assertThat(audit.about("game", game.id().toString(), 5)).first()
                 .satisfies(e -> assertThat(e.detail()).contains("http", "secret replaced").doesNotContain(SECRET));
     }

@@ -22,6 +22,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -66,6 +68,26 @@ public final class ChatLoad {
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+        // 0. nobody accepts the chats here: the game's longest wait in the queue must outlast the run,
+        //    or the chats become tickets midway and the figures measure that instead
+        int queueWait = Integer.parseInt(options.getOrDefault("queue-wait", "7200"));
+        if (queueWait > 0) {
+            ConsoleSession admin = ConsoleSession.signIn(http, base, options.getOrDefault("admin", "admin"), password);
+            String games = admin.page("/console/admin/games");
+            Matcher settings = Pattern.compile(
+                    "\\(" + Pattern.quote(game) + "\\)</td>.*?(/console/chat/settings/[0-9a-f-]{36})", Pattern.DOTALL)
+                    .matcher(games);
+            if (!settings.find()) {
+                throw new IllegalStateException("game " + game + " is not on the games page");
+            }
+            String form = admin.page(settings.group(1));
+            Matcher box = Pattern.compile("<input[^>]*name=\"guests\"[^>]*>").matcher(form);
+            boolean guests = box.find() && box.group().contains("checked");
+            admin.submit(settings.group(1), Map.of("guests", Boolean.toString(guests), "timeZone", "Asia/Shanghai",
+                    "maxWaitSeconds", Integer.toString(queueWait)));
+            System.out.printf("game %s: chats wait up to %d s in the queue%n", game, queueWait);
+        }
 
         // 1. chats, started through the widget's API with identities signed as a game server signs them
         long t0 = System.nanoTime();
