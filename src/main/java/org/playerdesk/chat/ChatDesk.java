@@ -415,6 +415,15 @@ public class ChatDesk {
                 .orElse(new AgentSeat(agent.id(), agent.displayName(), Presence.OFFLINE, properties.defaultCapacity(), 0));
     }
 
+    /** The chat of this ticket while it waits or is under way, with its lines not yet on the ticket. */
+    @Transactional(readOnly = true)
+    public Optional<LiveTail> liveTail(UUID ticketId) {
+        return sessions.findFirstByTicketIdAndStatusIn(ticketId, EnumSet.of(ChatStatus.WAITING, ChatStatus.ACTIVE))
+                .map(session -> new LiveTail(session.view(), messages.findBySessionIdAndSeqGreaterThanOrderBySeqAsc(
+                        session.getId(), session.transcriptSeq(), Limit.of(HISTORY_MAX)).stream()
+                        .map(ChatMessage::line).toList()));
+    }
+
     /**
      * Whether the ticket is a chat still waiting or under way: live chat offers and assigns it
      * itself (routing leaves it alone until the chat ends or becomes a ticket).

@@ -2,6 +2,7 @@ package org.playerdesk.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -155,6 +156,34 @@ class ChatAvailabilityTest {
         ChatLine later = desk.post(chat, Sender.player(chat), "c-3", "好的", null);
         assertThat(desk.transcriptsDue(later.at().plusSeconds(29), 10_000)).as("the wait starts again")
                 .doesNotContain(chat);
+    }
+
+    @Test
+    void theTicketPageOfALiveChatShowsTheLinesNotYetOnTheTicketAsText() throws Exception {
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        desk.setPresence(agent, Presence.ONLINE, 3);
+        ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", "角色卡住了");
+        UUID chat = started.chat().id();
+        UUID ticket = started.chat().ticketId();
+        org.playerdesk.access.StaffUser me = new org.playerdesk.access.StaffUser(agent, "");
+        assertThat(page(ticket, me)).contains("data-testid=\"live-chat-panel\"", "Live chat, waiting for an agent");
+
+        desk.accept(chat, me);
+        desk.post(chat, Sender.player(chat), "c-2", "<script>alert(1)</script>卡在主城", null);
+        String page = page(ticket, me);
+        assertThat(page).contains("Live chat under way with " + agent.displayName(), "1 line said in the chat is",
+                "&lt;script&gt;alert(1)&lt;/script&gt;卡在主城").doesNotContain("<script>alert(1)");
+
+        desk.transcribe(chat);
+        assertThat(page(ticket, me)).contains("Every line of the chat so far is in the conversation above.")
+                .doesNotContain("data-testid=\"live-chat-lines\"");
+        desk.end(chat, Sender.agent(me));
+        assertThat(page(ticket, me)).as("an ended chat is all on the ticket").doesNotContain("live-chat-panel");
+    }
+
+    private String page(UUID ticket, org.playerdesk.access.StaffUser viewer) throws Exception {
+        return mvc.perform(get("/console/tickets/" + ticket).with(user(viewer)).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test

@@ -33,6 +33,8 @@ public interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> 
     @Query("select s.id from ChatSession s where s.transcriptSince <= :before order by s.transcriptSince")
     List<UUID> transcriptsDue(Instant before, Limit limit);
 
+    Optional<ChatSession> findFirstByTicketIdAndStatusIn(UUID ticketId, Collection<ChatStatus> statuses);
+
     boolean existsByTicketIdAndStatusIn(UUID ticketId, Collection<ChatStatus> statuses);
 
     List<ChatSession> findByAgentIdAndStatusOrderByCreatedAtAsc(UUID agentId, ChatStatus status);
