@@ -131,12 +131,34 @@ class ServiceLevelsTest {
         assertThat(later.target()).isEqualTo(SlaTarget.FIRST_RESPONSE);
         assertThat(later.left()).isEqualTo(Duration.ofMinutes(-30));
 
-        // the late answer stops the first response; the resolution target still runs
-        desk.reply(id, Actor.agent(agent.id(), "客服"), "您好,已为您查询。", List.of(), null);
+        // the late answer (at 62 minutes, as the sweeps) stops the first response; the resolution target runs on
+        clocks.messagePosted(id, false, created.plus(Duration.ofMinutes(62)));
         await().atMost(Duration.ofSeconds(20)).until(() -> "stopped".equals(timer(id, SlaTarget.FIRST_RESPONSE).state()));
         assertThat(timer(id, SlaTarget.FIRST_RESPONSE).met()).isFalse();
         TicketView after = tracked(id, SlaState.ON_TRACK);
         assertThat(after.slaDueAt()).isEqualTo(created.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void anAnswerInTimeThatReachesTheClockAfterTheSweepIsMet() {
+        GameInfo game = workspace.game();
+        UUID id = open(game, "sla-late", "consultation", "web");
+        Instant created = tracked(id, SlaState.ON_TRACK).createdAt();
+        sweep.sweep(created.plus(Duration.ofMinutes(61)), Set.of(game.id()));
+        assertThat(timer(id, SlaTarget.FIRST_RESPONSE).breachedAt()).isNotNull();
+
+        // a chat line said at 59 minutes, written to the ticket with its batch a little later
+        clocks.messagePosted(id, false, created.plus(Duration.ofMinutes(59)));
+        TimerView first = timer(id, SlaTarget.FIRST_RESPONSE);
+        assertThat(first.state()).isEqualTo("stopped");
+        assertThat(first.met()).isTrue();
+        assertThat(first.breachedAt()).isNull();
+
+        UUID late = open(game, "sla-later", "consultation", "web");
+        Instant opened = tracked(late, SlaState.ON_TRACK).createdAt();
+        sweep.sweep(opened.plus(Duration.ofMinutes(61)), Set.of(game.id()));
+        clocks.messagePosted(late, false, opened.plus(Duration.ofMinutes(60).plusSeconds(30)));
+        assertThat(timer(late, SlaTarget.FIRST_RESPONSE).met()).as("said after the deadline").isFalse();
     }
 
     @Test

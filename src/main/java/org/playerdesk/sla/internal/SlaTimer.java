@@ -129,6 +129,11 @@ public class SlaTimer extends StoredEntity {
         if (RUNNING.equals(state)) {
             usedSeconds += used(calendar, at);
         }
+        if (breachedAt != null && at.isBefore(breachedAt) && usedSeconds <= targetMinutes * 60L) {
+            // the answer was in time but reached the clock after the sweep (a live chat's lines reach
+            // the ticket in batches): the answer's own time decides
+            breachedAt = null;
+        }
         state = STOPPED;
         runningSince = null;
         pausedSince = null;
