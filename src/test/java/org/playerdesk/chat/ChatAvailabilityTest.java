@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.ticket.MessageView;
@@ -110,11 +111,11 @@ class ChatAvailabilityTest {
 
     @Test
     void theTicketCatchesUpWithTheChatOnceInOrderWithEachLinesAuthorAndTime() {
-        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
-        desk.setPresence(agent, Presence.ONLINE, 3);
-        ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", "648 元没到账");
-        UUID chat = started.chat().id();
-        org.playerdesk.access.StaffUser me = new org.playerdesk.access.StaffUser(agent, "");
+        Opened opened = openWithAnAgentOnline("648 元没到账");
+        ChatStarted started = opened.started();
+        UUID chat = opened.chat();
+        StaffUser me = opened.me();
+        StaffMember agent = opened.agent();
         desk.accept(chat, me);
         ChatLine answer = desk.post(chat, Sender.agent(me), "a-1", "您好，我帮您查一下", null);
         desk.post(chat, Sender.player(chat), "c-2", "订单号 P2026", null);
@@ -133,11 +134,10 @@ class ChatAvailabilityTest {
 
     @Test
     void aLiveChatsLinesWaitForTheirTicketUntilTheOldestHasWaitedTheTranscriptWait() {
-        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
-        desk.setPresence(agent, Presence.ONLINE, 3);
-        ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", "礼包码用不了");
-        UUID chat = started.chat().id();
-        org.playerdesk.access.StaffUser me = new org.playerdesk.access.StaffUser(agent, "");
+        Opened opened = openWithAnAgentOnline("礼包码用不了");
+        ChatStarted started = opened.started();
+        UUID chat = opened.chat();
+        StaffUser me = opened.me();
         desk.accept(chat, me);
         assertThat(desk.pendingTranscripts(10_000)).as("the first line opened the ticket").doesNotContain(chat);
 
@@ -160,12 +160,11 @@ class ChatAvailabilityTest {
 
     @Test
     void theTicketPageOfALiveChatShowsTheLinesNotYetOnTheTicketAsText() throws Exception {
-        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
-        desk.setPresence(agent, Presence.ONLINE, 3);
-        ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", "角色卡住了");
-        UUID chat = started.chat().id();
-        UUID ticket = started.chat().ticketId();
-        org.playerdesk.access.StaffUser me = new org.playerdesk.access.StaffUser(agent, "");
+        Opened opened = openWithAnAgentOnline("角色卡住了");
+        UUID chat = opened.chat();
+        UUID ticket = opened.started().chat().ticketId();
+        StaffUser me = opened.me();
+        StaffMember agent = opened.agent();
         assertThat(page(ticket, me)).contains("data-testid=\"live-chat-panel\"", "Live chat, waiting for an agent");
 
         desk.accept(chat, me);
@@ -181,7 +180,18 @@ class ChatAvailabilityTest {
         assertThat(page(ticket, me)).as("an ended chat is all on the ticket").doesNotContain("live-chat-panel");
     }
 
-    private String page(UUID ticket, org.playerdesk.access.StaffUser viewer) throws Exception {
+    /** A chat of player 小雨, not yet accepted, and an agent of the game online with free seats. */
+    private Opened openWithAnAgentOnline(String firstLine) {
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        desk.setPresence(agent, Presence.ONLINE, 3);
+        ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", firstLine);
+        return new Opened(started, started.chat().id(), agent, new StaffUser(agent, ""));
+    }
+
+    private record Opened(ChatStarted started, UUID chat, StaffMember agent, StaffUser me) {
+    }
+
+    private String page(UUID ticket, StaffUser viewer) throws Exception {
         return mvc.perform(get("/console/tickets/" + ticket).with(user(viewer)).locale(java.util.Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
