@@ -217,12 +217,12 @@ public class ChatDesk {
             return say(sessionId, sender, client, body);
         }
         ChatSession session = sessions.lockById(sessionId).orElseThrow(() -> new NotFoundException("chat", sessionId));
+        mayWrite(session, sender);
         Optional<ChatMessage> resent = messages.findBySessionIdAndClientId(sessionId, client);
         if (resent.isPresent()) {
             deliver(resent.get().line());
             return resent.get().line();
         }
-        mayWrite(session, sender);
         if (session.status() == ChatStatus.ENDED) {
             throw new RuleViolation("chat.ended", "this chat has ended");
         }
@@ -251,12 +251,12 @@ public class ChatDesk {
     /** A text line: the path every chat message takes, kept to three statements under the chat's lock. */
     private ChatLine say(UUID sessionId, Sender sender, String client, String body) {
         ChatLines.Head head = lines.lock(sessionId, client).orElseThrow(() -> new NotFoundException("chat", sessionId));
+        mayWrite(sessionId, head.agentId(), sender);
         if (head.resentSeq() != null) {
             ChatLine resent = lines.line(sessionId, head.resentSeq());
             deliver(resent);
             return resent;
         }
-        mayWrite(sessionId, head.agentId(), sender);
         if (head.status() == ChatStatus.ENDED) {
             throw new RuleViolation("chat.ended", "this chat has ended");
         }

@@ -180,6 +180,18 @@ class ChatAvailabilityTest {
         assertThat(page(ticket, me)).as("an ended chat is all on the ticket").doesNotContain("live-chat-panel");
     }
 
+    @Test
+    void aResendIsDeliveredAgainOnlyToWhoMayWriteInTheChat() {
+        Opened opened = openWithAnAgentOnline("充值没到账");
+        ChatStarted other = desk.start(game.code(), null, "阿杰", "x-1", "我也是");
+        assertThat(desk.post(opened.chat(), Sender.player(opened.chat()), "c-1", "充值没到账", null).seq())
+                .as("the player's own resend comes back as stored").isEqualTo(1);
+        assertThatThrownBy(() -> desk.post(opened.chat(), Sender.player(other.chat().id()), "c-1", "?", null))
+                .as("another chat's player naming this chat's line").isInstanceOf(ChatRefused.class);
+        assertThatThrownBy(() -> desk.post(opened.chat(), Sender.agent(opened.me()), "c-1", "?", null))
+                .as("an agent who has not taken the chat").isInstanceOf(ChatRefused.class);
+    }
+
     /** A chat of player 小雨, not yet accepted, and an agent of the game online with free seats. */
     private Opened openWithAnAgentOnline(String firstLine) {
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);

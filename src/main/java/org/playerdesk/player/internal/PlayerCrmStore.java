@@ -120,11 +120,7 @@ public class PlayerCrmStore {
     public void keepStandingOfStoredPlayer(UUID playerId, Standing standing) {
         try {
             ownTransaction.executeWithoutResult(status -> {
-                int updated = jdbc.sql("update player_standing set total_recharge = ?, vip_level = ?, "
-                        + "last_login_at = ?, tier = ?, updated_at = ? where player_id = ?")
-                        .params(standing.totalRecharge(), standing.vipLevel(), at(standing.lastLoginAt()),
-                                standing.tier(), at(standing.updatedAt()), playerId).update();
-                if (updated == 0) {
+                if (updateStanding(playerId, standing) == 0) {
                     jdbc.sql("insert into player_standing (player_id, total_recharge, vip_level, last_login_at, "
                             + "tier, updated_at) values (?, ?, ?, ?, ?, ?)")
                             .params(playerId, standing.totalRecharge(), standing.vipLevel(),
@@ -132,7 +128,16 @@ public class PlayerCrmStore {
                 }
             });
         } catch (DuplicateKeyException raced) {
-            // another view kept the same figures at the same moment
+            // another view inserted the figures at the same moment: write ours over them once theirs are
+            // committed, so that whoever reads after this call returns finds them
+            ownTransaction.executeWithoutResult(status -> updateStanding(playerId, standing));
         }
+    }
+
+    private int updateStanding(UUID playerId, Standing standing) {
+        return jdbc.sql("update player_standing set total_recharge = ?, vip_level = ?, "
+                + "last_login_at = ?, tier = ?, updated_at = ? where player_id = ?")
+                .params(standing.totalRecharge(), standing.vipLevel(), at(standing.lastLoginAt()),
+                        standing.tier(), at(standing.updatedAt()), playerId).update();
     }
 }
