@@ -240,7 +240,7 @@ public class ChatDesk {
             }
         }
         ChatMessage message = new ChatMessage(sessionId, session.nextSeq(now), client,
-                sender.player() ? "player" : "agent", sender.player() ? session.nickname() : sender.name(), body,
+                side(sender), sender.player() ? session.nickname() : sender.name(), body,
                 imageId, now).by(sender.player() ? null : sender.staffId());
         session.transcribed(message.seq());
         messages.save(message);
@@ -261,7 +261,7 @@ public class ChatDesk {
             throw new RuleViolation("chat.ended", "this chat has ended");
         }
         // as stored (microseconds): the line's time is the same live, on reload and on the ticket
-        ChatLine line = new ChatLine(sessionId, head.lastSeq() + 1, client, sender.player() ? "player" : "agent",
+        ChatLine line = new ChatLine(sessionId, head.lastSeq() + 1, client, side(sender),
                 sender.player() ? head.nickname() : sender.name(), body, null,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         lines.add(line, sender.player() ? null : sender.staffId());
@@ -511,6 +511,7 @@ public class ChatDesk {
      * at most {@code limit}, longest waiting first: written in turn, each chat's lines reach its
      * ticket in one batch instead of one write per line.
      */
+    @Transactional(readOnly = true)
     public List<UUID> transcriptsDue(int limit) {
         return transcriptsDue(clock.instant(), limit);
     }
