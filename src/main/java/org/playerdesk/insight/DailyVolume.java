@@ -48,6 +48,10 @@ public class DailyVolume {
     @ApplicationModuleListener
     void on(TicketCreated created) {
         count("created:" + created.ticketId(), created.gameId(), day(created.at()), Metric.CREATED);
+        if (created.messageId() != null) {
+            // the opening message is the player's first message; it has no event of its own
+            count("message:" + created.messageId(), created.gameId(), day(created.at()), Metric.PLAYER_REPLIES);
+        }
     }
 
     @ApplicationModuleListener

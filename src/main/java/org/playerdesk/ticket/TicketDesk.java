@@ -114,9 +114,7 @@ public class TicketDesk {
         record(ticket, new Change(Change.CREATED, null, TicketStatus.NEW.code()), author, now);
         TicketMessage first = post(ticket, Visibility.PUBLIC, author, message, uploads, now);
         events.publishEvent(new TicketCreated(ticket.getId(), ticket.gameId(), ticket.number(), player.id(), type,
-                channel, priority, now));
-        events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), first.getId(), Visibility.PUBLIC,
-                Actor.Kind.PLAYER, now));
+                channel, priority, first.getId(), now));
         return new Opened(ticket.view(), token);
     }
 

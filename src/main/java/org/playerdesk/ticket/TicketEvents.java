@@ -12,8 +12,13 @@ public final class TicketEvents {
     private TicketEvents() {
     }
 
+    /**
+     * A new ticket, with the message the player opened it with ({@code messageId}): that message
+     * has no {@link TicketMessagePosted} of its own, so a new ticket is one event for every
+     * listener to handle, not two.
+     */
     public record TicketCreated(UUID ticketId, UUID gameId, long number, UUID playerId, TicketType type,
-            TicketChannel channel, TicketPriority priority, Instant at) {
+            TicketChannel channel, TicketPriority priority, UUID messageId, Instant at) {
     }
 
     public record TicketStatusChanged(UUID ticketId, UUID gameId, TicketStatus from, TicketStatus to,
@@ -33,7 +38,10 @@ public final class TicketEvents {
     public record TicketTagged(UUID ticketId, UUID gameId, String tag, boolean added, Instant at) {
     }
 
-    /** A public reply (from the player or an agent) or an internal note. */
+    /**
+     * A public reply (from the player or an agent) or an internal note; not the message a ticket
+     * is opened with, which {@link TicketCreated} carries.
+     */
     public record TicketMessagePosted(UUID ticketId, UUID gameId, UUID messageId, Visibility visibility,
             Actor.Kind by, Instant at) {
     }
