@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,9 @@ import org.playerdesk.vip.VipService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 
 /**
  * Automatic assignment spreads tickets fairly, never beyond an agent's capacity, only to agents
@@ -71,6 +76,10 @@ class RoutingIntegrationTest {
     VipService vip;
     @Autowired
     Clock clock;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void roundRobinSpreadsTicketsEvenlyEvenWhenTheyArriveTogether() throws Exception {
@@ -127,6 +136,44 @@ class RoutingIntegrationTest {
             assertThat(held).containsEntry(a.id(), 3L).containsEntry(b.id(), 3L);
             assertThat(assigneesOf(ids).stream().filter(java.util.Objects::isNull)).hasSize(4);
         });
+    }
+
+    @Test
+    void aTicketNobodyCanTakeWaitsWithoutTheQueuesLockAndOneSomebodyCanTakeWaitsForIt() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffMember only = agent(game);
+        setup.changeSkills(only.id(), "", "", 1, "Asia/Shanghai", "", "", lead);
+        QueueView queue = queue(game, "锁", "round_robin", Set.of(), lead);
+        UUID first = workspace.ticket(game, "lock-1", "bug").ticket().id();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(first).assigneeId()).isEqualTo(only.id()));
+
+        try (Connection holder = dataSource.getConnection()) {
+            // another decision holds the queue's row, as a decision locks it (on PostgreSQL a lock that
+            // still lets rows referring to the queue be written)
+            holder.setAutoCommit(false);
+            String strength = holder.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? "no key update" : "update";
+            try (PreparedStatement lock = holder.prepareStatement("select id from routing_queue where id = ? for " + strength)) {
+                lock.setObject(1, queue.id());
+                lock.executeQuery().close();
+            }
+            // the only agent is full: the decision ends without the lock, the ticket waits in the queue
+            UUID full = workspace.ticket(game, "lock-2", "bug").ticket().id();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.queryForList(
+                    "select queue_id from routing_ticket where ticket_id = ?", UUID.class, full))
+                    .containsExactly(queue.id()));
+            assertThat(tickets.head(full).assigneeId()).isNull();
+
+            // with room again, the decision waits for the lock before it gives the ticket
+            setup.changeSkills(only.id(), "", "", 2, "Asia/Shanghai", "", "", lead);
+            UUID roomy = workspace.ticket(game, "lock-3", "bug").ticket().id();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(tickets.head(roomy).assigneeId()).isNull());
+            holder.rollback();
+            // the decision that waited gives it, well before the 30 s sweep would
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                    () -> assertThat(tickets.head(roomy).assigneeId()).isEqualTo(only.id()));
+        }
     }
 
     @Test

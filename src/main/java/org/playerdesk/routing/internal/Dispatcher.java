@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,14 +44,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 
 /**
  * Decides who gets a ticket. The ticket goes to the first queue of its game whose rules match;
  * with "VIP manager first" a VIP player's manager gets it when on shift with free capacity; else
  * the queue's strategy picks among the agents who work the queue, are online, on shift, speak the
- * player's language, can work the ticket's level and have free capacity. The queue's row and the
- * agents' rows are locked for the decision, so that concurrent assignments neither skip anyone's
- * turn nor fill an agent beyond capacity; the ticket itself is claimed conditionally, so a ticket
+ * player's language, can work the ticket's level and have free capacity. When someone could take
+ * it, the queue's row and the agents' rows are locked for the decision, so that concurrent
+ * assignments neither skip anyone's turn nor fill an agent beyond capacity; the ticket itself is claimed conditionally, so a ticket
  * someone took meanwhile is left alone.
  */
 @Service
@@ -127,7 +130,9 @@ public class Dispatcher {
         for (int attempt = 1;; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
-            } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
+            } catch (ConcurrencyFailureException | DataIntegrityViolationException | LockTimeoutException
+                    | PessimisticLockException e) {
+                // the lock is taken through the entity manager, whose lock errors Spring does not translate
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
@@ -146,9 +151,6 @@ public class Dispatcher {
         Facts facts = facts(ticket, candidates);
         RoutingQueue queue = candidates.stream().filter(q -> matches(q.view(), ticket, facts)).findFirst().orElse(null);
         remember(ticket, queue);
-        if (queue != null) {
-            entities.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
-        }
         QueueView rules = queue == null ? implicitQueue(ticket.gameId()) : queue.view();
         Instant now = clock.instant();
 
@@ -163,7 +165,15 @@ public class Dispatcher {
             ids.add(manager.id());
         }
         pool.forEach(a -> ids.add(a.id()));
-        Map<UUID, Integer> capacity = ids.isEmpty() ? Map.of() : book.lockCapacities(ids);
+        if (!anyoneFree(ids, pool, manager)) {
+            // Nobody could take it: no lock is taken, so a storm of tickets nobody can take yet does
+            // not queue on the queue's row. Capacity freed meanwhile is filled by the sweep.
+            return leftWaiting(ticket, moved);
+        }
+        if (queue != null) {
+            entities.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Map<UUID, Integer> capacity = book.lockCapacities(ids);
         Map<UUID, Long> held = tickets.heldBy(ids);
 
         if (manager != null && free(manager.id(), capacity, held)) {
@@ -177,10 +187,32 @@ public class Dispatcher {
             given.ifPresent(staffId -> queues.servedLast(queueId, staffId));
             return given;
         }
+        return leftWaiting(ticket, moved);
+    }
+
+    /** Nobody fitting is free: a ticket moved to another level goes back to that level's pool. */
+    private Optional<UUID> leftWaiting(TicketView ticket, boolean moved) {
         if (moved && ticket.assigneeId() != null) {
             desk.assign(ticket.id(), null, Actor.SYSTEM);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether any of them has free capacity, read without locks: a "no" lets the decision end
+     * without locking anything; a "yes" is checked again under the locks.
+     */
+    private boolean anyoneFree(Set<UUID> ids, List<AgentBook.Agent> pool, StaffMember manager) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Map<UUID, Integer> capacity = new HashMap<>();
+        pool.forEach(a -> capacity.put(a.id(), a.capacity()));
+        if (manager != null && !capacity.containsKey(manager.id())) {
+            capacity.put(manager.id(), book.agent(manager).capacity());
+        }
+        Map<UUID, Long> held = tickets.heldBy(ids);
+        return ids.stream().anyMatch(id -> free(id, capacity, held));
     }
 
     /** Whether live chat still holds the ticket (a chat waiting or under way): not routing's to give. */
