@@ -53,8 +53,8 @@ import jakarta.persistence.PessimisticLockException;
  * the queue's strategy picks among the agents who work the queue, are online, on shift, speak the
  * player's language, can work the ticket's level and have free capacity. When someone could take
  * it, the queue's row and the agents' rows are locked for the decision, so that concurrent
- * assignments neither skip anyone's turn nor fill an agent beyond capacity; the ticket itself is claimed conditionally, so a ticket
- * someone took meanwhile is left alone.
+ * assignments neither skip anyone's turn nor fill an agent beyond capacity; the ticket itself is
+ * claimed conditionally, so a ticket someone took meanwhile is left alone.
  */
 @Service
 public class Dispatcher {
