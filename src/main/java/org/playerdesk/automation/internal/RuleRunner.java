@@ -72,16 +72,13 @@ public class RuleRunner {
 
     /**
      * Runs the rules of {@code trigger} for this event; {@code messageId} is the message that
-     * triggered them, if any. A player's reply that opened the ticket is no reply: {@code created}
-     * covers it.
+     * triggered them, if any. The message a ticket is opened with comes with {@code created}, not
+     * as a reply (the ticket module publishes no message event for it).
      */
     public void run(RuleTrigger trigger, Object event, UUID ticketId, UUID gameId, UUID messageId) {
         List<AutomationRule> candidates = rules.findByGameIdAndTriggerAndEnabledTrueOrderByPositionAscCreatedAtAsc(
                 gameId, trigger);
         if (candidates.isEmpty()) {
-            return;
-        }
-        if (trigger == RuleTrigger.PLAYER_REPLIED && isOpeningMessage(ticketId, messageId)) {
             return;
         }
         String key = CausedEvents.keyOf(event);
@@ -169,10 +166,6 @@ public class RuleRunner {
         Optional<MessageView> message = messageId == null ? Optional.empty() : tickets.message(ticket.id(), messageId);
         String body = message.or(() -> tickets.openingMessage(ticket.id())).map(MessageView::body).orElse("");
         return ticket.subject() + "\n" + body;
-    }
-
-    private boolean isOpeningMessage(UUID ticketId, UUID messageId) {
-        return tickets.openingMessage(ticketId).map(m -> m.id().equals(messageId)).orElse(false);
     }
 
     private static boolean anyOf(List<String> allowed, String value) {
