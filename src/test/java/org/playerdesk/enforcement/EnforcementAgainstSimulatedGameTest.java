@@ -129,6 +129,24 @@ class EnforcementAgainstSimulatedGameTest {
     }
 
     @Test
+    void theGmDeskShowsRecordedViolationsInThePlayersHistoryAndTheRecentList() throws Exception {
+        GameInfo game = workspace.simulatedGame();
+        StaffMember gm = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffUser me = new StaffUser(gm, "");
+
+        mvc.perform(post("/console/gm/violations").param("game", game.id().toString()).param("account", "10006")
+                .param("type", "offensive_profile").param("note", "昵称含侮辱词").with(user(me)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        for (Locale locale : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
+            String page = mvc.perform(get("/console/gm").param("game", game.id().toString()).param("account", "10006")
+                    .locale(locale).with(user(me))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page.split("data-testid=\"violation\"", -1)).hasSize(3);
+            assertThat(page).contains("data-penalty=\"warning\"");
+        }
+    }
+
+    @Test
     void theGmViewShowsTheFarmingRingSharingOneIpAndDevice() throws Exception {
         GameInfo game = workspace.simulatedGame();
         StaffMember gm = workspace.staff(StaffRole.AGENT_L1, game);
