@@ -22,7 +22,7 @@ public enum GameArea implements Coded {
     /** Where a ticket of this type belongs. */
     public static GameArea of(TicketType type) {
         return switch (type) {
-            case ACCOUNT_STOLEN, BAN_APPEAL, ACCOUNT_OTHER -> ACCOUNT;
+            case ACCOUNT_STOLEN, BAN_APPEAL, ACCOUNT_OTHER, SCAM -> ACCOUNT;
             case PAYMENT -> PAYMENT;
             case REDEMPTION -> EVENTS;
             case BUG -> TECHNICAL;

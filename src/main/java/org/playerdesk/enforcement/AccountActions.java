@@ -15,6 +15,8 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.enforcement.internal.AccountAction;
 import org.playerdesk.enforcement.internal.AccountActionRepository;
 import org.playerdesk.game.ActionResult;
+import org.playerdesk.game.Currency;
+import org.playerdesk.game.GameAccounts;
 import org.playerdesk.game.GameAction;
 import org.playerdesk.game.GameBackendUnavailable;
 import org.playerdesk.game.GameBackends;
@@ -47,6 +49,7 @@ public class AccountActions {
 
     public static final long AMOUNT_MAX = 1_000_000_000L;
     public static final int DAYS_MAX = 3650;
+    public static final long ITEMS_MAX = 10_000;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final AccountActionRepository actions;
@@ -56,10 +59,15 @@ public class AccountActions {
     private final TicketDesk desk;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final GameAccounts accounts;
+    private final InGameNotices notices;
     private final Clock clock;
 
     AccountActions(AccountActionRepository actions, AuthorityLimits limits, ObjectProvider<GameBackends> backends,
-            GameCatalog games, TicketDesk desk, AuditLog audit, MessageSource messages, Clock clock) {
+            GameCatalog games, TicketDesk desk, AuditLog audit, MessageSource messages, GameAccounts accounts,
+            InGameNotices notices, Clock clock) {
+        this.accounts = accounts;
+        this.notices = notices;
         this.actions = actions;
         this.limits = limits;
         this.backends = backends;
@@ -87,10 +95,19 @@ public class AccountActions {
         String reason = errors.line("reason", request.reason(), 500, true);
         Long amount = null;
         Integer days = null;
+        Currency currency = null;
         if (kind == ActionKind.COMPENSATE) {
             amount = request.amount();
             if (amount == null || amount < 1 || amount > AMOUNT_MAX) {
                 errors.add("amount", "must be from 1 to " + AMOUNT_MAX);
+            }
+            if (request.gameId() != null) {
+                currency = currency(request.gameId(), request.currency());
+                if (currency == null) {
+                    errors.add("currency", "is not a currency or item of this game");
+                } else if (currency.item() && amount != null && amount > ITEMS_MAX) {
+                    errors.add("amount", "must be from 1 to " + ITEMS_MAX + " for an item");
+                }
             }
         }
         if (kind == ActionKind.BAN && request.days() != null) {
@@ -111,12 +128,15 @@ public class AccountActions {
         if (!requester.serves(request.gameId())) {
             throw new AccessDeniedException("not a game of this member of staff");
         }
+        String code = currency == null || currency.primary() ? null : currency.code();
         AccountAction action = actions.save(new AccountAction(request.gameId(), request.ticketId(), accountId, kind,
-                amount, days, reason, key, requester, clock.instant()));
-        if (limits.allows(requester.role(), kind, amount, days)) {
+                amount, days, reason, key, requester, clock.instant()).in(code));
+        String hold = kind == ActionKind.UNBAN && !requester.role().grants(Permission.ASSIGN_OTHERS)
+                && partner(request.gameId(), accountId) ? ActionView.PARTNER : null;
+        if (hold == null && limits.allows(requester.role(), kind, amount, days, code)) {
             perform(action, requester);
         } else {
-            action.awaitApproval();
+            action.awaitApproval(hold);
             note(action, Actor.agent(requester.id(), requester.displayName()), "gm.history.requested");
             audit.record(requester, request.gameId(), "game.request", "account", accountId, describe(action, Locale.ENGLISH));
         }
@@ -194,6 +214,34 @@ public class AccountActions {
         return limits.allows(member.role(), kind, amount, days);
     }
 
+    /**
+     * Whether lifting this player's ban needs a supervisor whoever asks: players of a partner
+     * channel (合作方用户) are not unbanned by an agent alone (seed: 合作方用户…一律封号). A game that
+     * cannot say is taken at its word later: the unban then fails like any unreachable action.
+     */
+    public boolean partner(UUID gameId, String accountId) {
+        try {
+            GameBackends all = backends.getIfAvailable();
+            return all != null && all.connected(gameId) && all.of(gameId).profile(accountId).partner();
+        } catch (GameBackendUnavailable | UnknownAccount e) {
+            return false;
+        }
+    }
+
+    /** The game's currencies and items, the primary currency first. */
+    public List<Currency> currencies(UUID gameId) {
+        return accounts.currencyList(gameId);
+    }
+
+    /** The currency or item of this code (null or blank: the primary currency); null when the game has none such. */
+    private Currency currency(UUID gameId, String code) {
+        List<Currency> all = currencies(gameId);
+        if (code == null || code.isBlank()) {
+            return all.stream().filter(Currency::primary).findFirst().orElse(all.getFirst());
+        }
+        return all.stream().filter(c -> c.code().equals(code.strip())).findFirst().orElse(null);
+    }
+
     public AuthorityLimits.Limit limitOf(StaffMember member) {
         return limits.of(member.role());
     }
@@ -207,7 +255,7 @@ public class AccountActions {
         if (supervisor.id().equals(action.requestedBy())) {
             throw new RuleViolation("gm.action.ownRequest", "nobody approves their own request");
         }
-        if (!limits.allows(supervisor.role(), view.kind(), view.amount(), view.days())) {
+        if (!limits.allows(supervisor.role(), view.kind(), view.amount(), view.days(), view.currency())) {
             throw new RuleViolation("gm.action.aboveLimit", "this action is above the approver's own limit");
         }
         FieldErrors errors = new FieldErrors();
@@ -235,18 +283,58 @@ public class AccountActions {
         }
         note(action, Actor.agent(operator.id(), operator.displayName()),
                 action.state() == ActionState.DONE ? "gm.history.done" : "gm.history.failed");
+        if (action.state() == ActionState.DONE) {
+            tellThePlayer(action.view(), action.requestKey(), operator);
+        }
         audit.record(operator, view.gameId(), "game." + view.kind().code(), "account", view.accountId(),
                 describe(action, Locale.ENGLISH) + " → " + action.state().code()
                         + (action.view().resultReference() == null ? "" : " " + action.view().resultReference()));
     }
 
-    private static GameAction command(ActionView view, String key, String operator) {
+    /** The seed's 告示提醒玩家: what was done to the account, told in the game in its language. */
+    private void tellThePlayer(ActionView view, String key, StaffMember operator) {
+        Locale locale = notices.locale(view.gameId());
+        InGameNotices.About about = new InGameNotices.About(view.ticketId(), null, view.id());
+        String notifyKey = key + "-n";
+        switch (view.kind()) {
+            case BAN -> notices.deliverStandard(view.gameId(), view.accountId(), InGameNotices.Cause.SANCTION, about,
+                    "ban", new Object[] {view.accountId(), view.reason(), length(view, locale)}, notifyKey, operator);
+            case UNBAN -> notices.deliverStandard(view.gameId(), view.accountId(), InGameNotices.Cause.LIFTED, about,
+                    "unban", new Object[] {view.accountId()}, notifyKey, operator);
+            case COMPENSATE -> notices.deliverStandard(view.gameId(), view.accountId(),
+                    InGameNotices.Cause.COMPENSATION, about, "compensate",
+                    new Object[] {view.accountId(), amount(view, locale), view.reason()}, notifyKey, operator);
+            case FREEZE -> notices.deliverStandard(view.gameId(), view.accountId(), InGameNotices.Cause.PROTECTION,
+                    about, "freeze", new Object[] {view.accountId()}, notifyKey, operator);
+            case RESET_PASSWORD -> {
+                // the game tells the player itself when they next sign in
+            }
+        }
+    }
+
+    private String length(ActionView view, Locale locale) {
+        return view.days() == null ? messages.getMessage("gm.permanent", null, "permanent", locale)
+                : messages.getMessage("gm.days", new Object[] {view.days()}, view.days() + " d", locale);
+    }
+
+    /** "5000 钻石": a compensation's amount with its currency's name in the reader's language. */
+    public String amount(ActionView view, Locale locale) {
+        Currency currency = currency(view.gameId(), view.currency());
+        return view.amount() + " " + (currency == null ? view.currency() : currency.name(locale));
+    }
+
+    private GameAction command(ActionView view, String key, String operator) {
+        Currency currency = view.kind() == ActionKind.COMPENSATE ? currency(view.gameId(), view.currency()) : null;
+        boolean item = currency != null && currency.item();
         return switch (view.kind()) {
             case BAN -> new GameAction.Ban(key, view.accountId(), operator,
                     view.days() == null ? null : Duration.ofDays(view.days()), view.reason());
             case UNBAN -> new GameAction.Unban(key, view.accountId(), operator, view.reason());
-            case COMPENSATE -> new GameAction.Compensate(key, view.accountId(), operator, view.amount(), null, 0,
-                    view.reason());
+            case COMPENSATE -> item
+                    ? new GameAction.Compensate(key, view.accountId(), operator, null, 0, view.currency(),
+                            view.amount().intValue(), view.reason())
+                    : new GameAction.Compensate(key, view.accountId(), operator, view.currency(), view.amount(), null,
+                            0, view.reason());
             case FREEZE -> new GameAction.Freeze(key, view.accountId(), operator, view.reason());
             case RESET_PASSWORD -> new GameAction.ResetPassword(key, view.accountId(), operator);
         };
@@ -255,11 +343,8 @@ public class AccountActions {
     /** The action in words, in the given language: "compensate 5000 (drained by a thief)". */
     public String describe(ActionView view, Locale locale) {
         String what = messages.getMessage("gm.action." + view.kind().code(), null, view.kind().code(), locale);
-        String size = view.kind() == ActionKind.COMPENSATE ? " " + view.amount()
-                : view.kind() == ActionKind.BAN ? " " + (view.days() == null
-                        ? messages.getMessage("gm.permanent", null, "permanent", locale)
-                        : messages.getMessage("gm.days", new Object[] {view.days()}, view.days() + " d", locale))
-                        : "";
+        String size = view.kind() == ActionKind.COMPENSATE ? " " + amount(view, locale)
+                : view.kind() == ActionKind.BAN ? " " + length(view, locale) : "";
         return what + size + " · " + view.accountId();
     }
 

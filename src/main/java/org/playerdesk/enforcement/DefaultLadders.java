@@ -9,7 +9,8 @@ import org.playerdesk.enforcement.ViolationTypeView.Rung;
  * (游戏大厅巡查): offensive nickname or avatar → warning, 7-day ban, permanent ban; advertising →
  * 7-day ban, permanent ban; currency farming with alt accounts → warning, then a permanent ban
  * (partner-channel players at once); stalling → warning (partner-channel players: ban); cheating →
- * review by a GM (酌情处理).
+ * review by a GM (酌情处理); scamming players out of currency (the handbook's sixth procedure, 被骗金币) →
+ * 7-day ban, then permanent (partner-channel players at once).
  */
 final class DefaultLadders {
 
@@ -31,5 +32,7 @@ final class DefaultLadders {
             new Definition("currency_farming", "刷金币(小号)", "Currency farming with alt accounts",
                     List.of(WARNING, PERMANENT), List.of(PERMANENT)),
             new Definition("stalling", "刷时间(恶意拖延)", "Stalling", List.of(WARNING), List.of(WEEK, PERMANENT)),
-            new Definition("cheating", "恶意作弊", "Cheating", List.of(REVIEW), List.of()));
+            new Definition("cheating", "恶意作弊", "Cheating", List.of(REVIEW), List.of()),
+            new Definition("scamming", "诈骗玩家(骗取金币)", "Scamming players out of currency",
+                    List.of(WEEK, PERMANENT), List.of(PERMANENT)));
 }

@@ -67,12 +67,15 @@ public class Enforcement {
     private final AuditLog audit;
     private final MessageSource messages;
     private final ViolationTypeSeeder seeder;
+    private final InGameNotices notices;
     private final Clock clock;
 
     Enforcement(ViolationTypeRepository types, ViolationRepository violations, AccountActions actions,
             ObjectProvider<GameBackends> backends, GameCatalog games, TicketDesk desk, TicketQueries tickets,
-            PlayerDirectory players, AuditLog audit, MessageSource messages, ViolationTypeSeeder seeder, Clock clock) {
+            PlayerDirectory players, AuditLog audit, MessageSource messages, ViolationTypeSeeder seeder,
+            InGameNotices notices, Clock clock) {
         this.seeder = seeder;
+        this.notices = notices;
         this.types = types;
         this.violations = violations;
         this.actions = actions;
@@ -135,10 +138,19 @@ public class Enforcement {
         Locale locale = Locale.forLanguageTag(games.get(gameId).defaultLocale());
         String reason = view.name() + (text == null ? "" : ": " + text);
         switch (rung.penalty()) {
-            case BAN, PERMANENT_BAN -> violation.enforcedBy(actions.request(new ActionRequest(gameId, ticketId, account,
-                    ActionKind.BAN.code(), null, rung.penalty() == Penalty.BAN ? rung.days() : null,
-                    Texts.abbreviate(reason, 500), null), gm).id());
-            case WARNING -> warn(ticketId, account, view, gm, locale);
+            case BAN, PERMANENT_BAN -> {
+                ActionView ban = actions.request(new ActionRequest(gameId, ticketId, account, ActionKind.BAN.code(),
+                        null, rung.penalty() == Penalty.BAN ? rung.days() : null, Texts.abbreviate(reason, 500), null),
+                        gm);
+                violation.enforcedBy(ban.id());
+                notices.linkToViolation(ban.id(), violation.getId());
+            }
+            case WARNING -> {
+                warn(ticketId, account, view, gm, locale);
+                notices.deliverStandard(gameId, account, InGameNotices.Cause.WARNING,
+                        new InGameNotices.About(ticketId, violation.getId(), null), "warning",
+                        new Object[] {account, view.name()}, "violation-" + violation.getId(), gm);
+            }
             case REVIEW -> noteOnTicket(ticketId, gm, messages.getMessage("gm.violation.review",
                     new Object[] {account, view.name()}, locale));
         }

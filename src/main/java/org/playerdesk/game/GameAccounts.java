@@ -89,6 +89,22 @@ public class GameAccounts {
         return reading(new Key(gameId, accountId, "redemptions"), gameId, game -> game.redemptions(accountId));
     }
 
+    /** The game's currencies and items, the primary currency first, within the page budget and cached like the snapshot. */
+    public AccountReading<List<Currency>> currencies(UUID gameId) {
+        return reading(new Key(gameId, "", "currencies"), gameId, GameBackend::currencies);
+    }
+
+    /** The game's currencies when its backend answers; else the single primary currency every backend has. */
+    public List<Currency> currencyList(UUID gameId) {
+        AccountReading<List<Currency>> reading = currencies(gameId);
+        return reading.available() && !reading.value().isEmpty() ? reading.value() : List.of(Currency.COINS);
+    }
+
+    /** The messages the game delivered to the player, newest first, within the page budget and cached like the snapshot. */
+    public AccountReading<List<InGameNotice>> notices(UUID gameId, String accountId) {
+        return reading(new Key(gameId, accountId, "notices"), gameId, game -> game.notices(accountId));
+    }
+
     /** Forgets what was read about the account (after an action on it). */
     public void evict(UUID gameId, String accountId) {
         cache.asMap().keySet()

@@ -23,11 +23,24 @@ public sealed interface GameAction {
     }
 
     /**
-     * Compensation: {@code currencyAmount} of the game currency, or an {@code item} with a quantity
-     * (one of the two).
+     * Compensation: {@code currencyAmount} of a currency ({@code currency} is its code; null means
+     * the primary currency), or an {@code item} with a quantity (one of the two).
      */
-    record Compensate(String idempotencyKey, String accountId, String operator, long currencyAmount, String item,
-            int quantity, String reason) implements GameAction {
+    record Compensate(String idempotencyKey, String accountId, String operator, String currency, long currencyAmount,
+            String item, int quantity, String reason) implements GameAction {
+
+        public Compensate(String idempotencyKey, String accountId, String operator, long currencyAmount, String item,
+                int quantity, String reason) {
+            this(idempotencyKey, accountId, operator, null, currencyAmount, item, quantity, reason);
+        }
+    }
+
+    /**
+     * A message delivered to the player inside the game: in-game mail or a system notice
+     * ({@link InGameNotice#MAIL}, {@link InGameNotice#NOTICE}).
+     */
+    record Notify(String idempotencyKey, String accountId, String operator, String channel, String title, String text)
+            implements GameAction {
     }
 
     record Freeze(String idempotencyKey, String accountId, String operator, String reason) implements GameAction {

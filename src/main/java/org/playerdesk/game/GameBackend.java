@@ -37,4 +37,17 @@ public interface GameBackend {
 
     /** Applies an action once per idempotency key; a repeated key answers the first result. */
     ActionResult perform(GameAction action);
+
+    /**
+     * The currencies and items the game's accounts hold, the primary currency first. A backend
+     * that names none holds one primary currency, {@link Currency#COINS}.
+     */
+    default List<Currency> currencies() {
+        return List.of(Currency.COINS);
+    }
+
+    /** The messages delivered to the player in the game, newest first; empty where the game keeps none to read. */
+    default List<InGameNotice> notices(String accountId) {
+        return List.of();
+    }
 }

@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.enforcement.ActionKind;
+import org.playerdesk.enforcement.InGameNotices;
+import org.playerdesk.game.InGameNotice;
 import org.playerdesk.game.GameBackendUnavailable;
 import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.playbook.internal.DefaultPlaybooks;
 import org.playerdesk.playbook.internal.Playbook;
 import org.playerdesk.playbook.internal.PlaybookRepository;
 import org.playerdesk.playbook.internal.PlaybookRun;
@@ -58,11 +61,13 @@ public class Playbooks {
     private final PlayerDirectory players;
     private final ObjectProvider<GameBackends> backends;
     private final PlaybookSeeder seeder;
+    private final InGameNotices notices;
     private final Clock clock;
 
     Playbooks(PlaybookRepository playbooks, PlaybookRunRepository runs, StepOutcomeRepository outcomes,
             GameCatalog games, TicketQueries tickets, TicketDesk desk, PlayerDirectory players,
-            ObjectProvider<GameBackends> backends, PlaybookSeeder seeder, Clock clock) {
+            ObjectProvider<GameBackends> backends, PlaybookSeeder seeder, InGameNotices notices, Clock clock) {
+        this.notices = notices;
         this.backends = backends;
         this.seeder = seeder;
         this.playbooks = playbooks;
@@ -77,10 +82,12 @@ public class Playbooks {
 
     /** The game's procedures, seeding the shipped defaults on first use. */
     public List<PlaybookView> of(UUID gameId) {
-        if (!playbooks.existsByGameId(gameId)) {
+        List<PlaybookView> found = playbooks.findByGameIdOrderByCode(gameId).stream().map(Playbook::view).toList();
+        if (!found.stream().map(PlaybookView::code).collect(Collectors.toSet()).containsAll(DefaultPlaybooks.CODES)) {
             seedDefaults(gameId);
+            return playbooks.findByGameIdOrderByCode(gameId).stream().map(Playbook::view).toList();
         }
-        return playbooks.findByGameIdOrderByCode(gameId).stream().map(Playbook::view).toList();
+        return found;
     }
 
     /** The procedure for a ticket of this type, if the game has one. */
@@ -142,9 +149,10 @@ public class Playbooks {
     }
 
     /**
-     * Ends the procedure with the notice to the player: the procedure's template filled with the
-     * player's nickname, the ticket number, the account and the outcome, sent as a public reply.
-     * Every step must have its outcome first.
+     * Ends the procedure with the notice to the player (告示提醒玩家): the procedure's template filled
+     * with the player's nickname, the ticket number, the account and the outcome, sent as a public
+     * reply and, where the game has a backend, delivered in the game as in-game mail (its delivery
+     * written into the ticket's history). Every step must have its outcome first.
      */
     public RunView finish(UUID ticketId, String outcome, StaffMember agent) {
         PlaybookRun run = running(ticketId);
@@ -158,9 +166,15 @@ public class Playbooks {
         errors.throwIfAny();
         TicketView ticket = tickets.head(ticketId);
         PlayerSummary player = players.get(ticket.playerId());
-        desk.reply(ticketId, actor(agent), notice(view.playbook().notice(), nickname(ticket, player), player, ticket,
-                text), List.of(), null);
+        String notice = notice(view.playbook().notice(), nickname(ticket, player), player, ticket, text);
+        desk.reply(ticketId, actor(agent), notice, List.of(), null);
         run.finish(clock.instant());
+        GameBackends all = backends.getIfAvailable();
+        if (all != null && all.connected(ticket.gameId())) {
+            notices.deliver(ticket.gameId(), player.accountId(), InGameNotices.Cause.PROCEDURE,
+                    new InGameNotices.About(ticketId, null, null), InGameNotice.MAIL, view.playbook().title(), notice,
+                    "procedure-" + run.getId(), agent);
+        }
         return view(run);
     }
 

@@ -14,6 +14,8 @@ public enum TicketType implements Coded {
     ACCOUNT_OTHER("account_other"),
     PAYMENT("payment"),
     REDEMPTION("redemption"),
+    /** Scammed out of currency or items by another player (被骗金币). */
+    SCAM("scam"),
     OTHER("other");
 
     private final String code;

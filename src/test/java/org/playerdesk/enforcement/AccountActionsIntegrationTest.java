@@ -66,9 +66,13 @@ class AccountActionsIntegrationTest {
 
         assertThat(done.state()).isEqualTo(ActionState.DONE);
         assertThat(done.resultReference()).startsWith("ref-");
-        assertThat(backend.applied).filteredOn(a -> a.accountId().equals("acc-small")).singleElement()
-                .isInstanceOfSatisfying(GameAction.Compensate.class, c -> assertThat(c.currencyAmount()).isEqualTo(1000));
+        assertThat(backend.applied).filteredOn(a -> a.accountId().equals("acc-small")).hasSize(2)
+                .first().isInstanceOfSatisfying(GameAction.Compensate.class,
+                        c -> assertThat(c.currencyAmount()).isEqualTo(1000));
+        assertThat(backend.applied).filteredOn(a -> a.accountId().equals("acc-small")).last()
+                .isInstanceOfSatisfying(GameAction.Notify.class, n -> assertThat(n.text()).contains("1000 金币"));
         assertThat(history(ticket)).anyMatch(h -> h.action().equals("recorded") && h.newValue().contains("1000"));
+        assertThat(history(ticket)).anyMatch(h -> h.newValue() != null && h.newValue().contains("客服补偿到账"));
         assertThat(audit.about("account", "acc-small", 5)).extracting(AuditLog.Entry::action).contains("game.compensate");
     }
 

@@ -189,8 +189,8 @@ class EnforcementAgainstSimulatedGameTest {
                 return enforcement.types(game.id()).size();
             });
             start.countDown();
-            assertThat(first.get()).isEqualTo(5);
-            assertThat(second.get()).isEqualTo(5);
+            assertThat(first.get()).isEqualTo(6);
+            assertThat(second.get()).isEqualTo(6);
         }
     }
 

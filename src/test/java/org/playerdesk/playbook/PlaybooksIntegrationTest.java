@@ -55,12 +55,13 @@ class PlaybooksIntegrationTest {
         GameInfo english = games.register(TestWorkspace.unique("en"), "Test Game", "en");
 
         assertThat(playbooks.of(chinese.id())).extracting(PlaybookView::code)
-                .containsExactlyInAnyOrder("ban_appeal", "lost_currency", "stolen_account", "game_bug", "prize_redemption");
+                .containsExactlyInAnyOrder("ban_appeal", "lost_currency", "stolen_account", "game_bug", "prize_redemption",
+                        "scammed_currency");
         assertThat(playbooks.suggestedFor(chinese.id(), TicketType.ACCOUNT_STOLEN)).get()
                 .extracting(PlaybookView::title).isEqualTo("盗号");
         assertThat(playbooks.suggestedFor(english.id(), TicketType.ACCOUNT_STOLEN)).get()
                 .extracting(PlaybookView::title).isEqualTo("Stolen account");
-        assertThat(playbooks.of(english.id())).hasSize(5);
+        assertThat(playbooks.of(english.id())).hasSize(6);
     }
 
     @Test
@@ -77,10 +78,10 @@ class PlaybooksIntegrationTest {
                 return playbooks.of(game.id()).size();
             });
             start.countDown();
-            assertThat(first.get()).isEqualTo(5);
-            assertThat(second.get()).isEqualTo(5);
+            assertThat(first.get()).isEqualTo(6);
+            assertThat(second.get()).isEqualTo(6);
         }
-        assertThat(playbooks.of(game.id())).hasSize(5);
+        assertThat(playbooks.of(game.id())).hasSize(6);
     }
 
     @Test
@@ -112,7 +113,8 @@ class PlaybooksIntegrationTest {
             assertThat(m.body()).contains("玩家pb-bug", "#" + opened.ticket().number(), "已在今天的维护中修复");
         });
         assertThat(tickets.details(opened.ticket().id(), true).history()).filteredOn(h -> h.action().equals("recorded"))
-                .hasSize(bug.steps().size() + 1);
+                .hasSize(bug.steps().size() + 2).last().satisfies(h -> assertThat(h.newValue())
+                        .contains("游戏内邮件", "游戏BUG"));
         assertThatThrownBy(() -> playbooks.finish(opened.ticket().id(), "x", agent)).isInstanceOf(RuleViolation.class);
     }
 

@@ -37,6 +37,8 @@ final class RuleSet {
         KEYWORDS.put(TicketType.CHEAT_REPORT, List.of("外挂", "作弊", "开挂", "刷金币", "举报", "脚本", "挂机", "加速器",
                 "透视", "自瞄", "小号输给大号", "cheat", "cheater", "hacker", "aimbot", "wallhack", "exploit", "botting",
                 "report a player", "report player", "scripting"));
+        KEYWORDS.put(TicketType.SCAM, List.of("被骗", "骗走", "骗了我", "低价出金", "私下交易", "收了金币", "不给钻石",
+                "scammed", "scammer", "ripped off", "never delivered", "took my gold"));
         KEYWORDS.put(TicketType.COMPLAINT, List.of("投诉", "态度", "不满", "太差", "坑钱", "骗钱", "不公平", "失望", "客服怎么",
                 "没人回", "complaint", "complain", "terrible", "unfair", "rude", "disappointed", "scam", "worst",
                 "nobody answers"));

@@ -1,5 +1,6 @@
 package org.playerdesk.crm.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.access.AuditLog;
@@ -57,8 +58,13 @@ class PlayerCards {
         }
         AccountSnapshot game = accounts.snapshot(player.gameId(), player.accountId());
         var standing = profiles.standing(player, game.profile());
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<PlayerCard.Balance> balances = game.profile() == null ? List.of()
+                : accounts.currencyList(player.gameId()).stream().map(c -> new PlayerCard.Balance(c.code(),
+                        c.name(locale), c.item(), game.profile().balance(c))).toList();
+        var delivered = game.available() ? accounts.notices(player.gameId(), player.accountId()) : null;
         return new PlayerCard(player, game, standing,
                 profiles.tags(player, standing), profiles.notes(player.id()), profiles.violations(player),
-                allowed, reveal);
+                allowed, reveal, balances, delivered != null && delivered.available() ? delivered.value() : List.of());
     }
 }

@@ -41,6 +41,8 @@ public class AccountAction extends StoredEntity {
     private String resultReference;
     private String resultMessage;
     private Instant doneAt;
+    private String currency;
+    private String holdReason;
     @Version
     private int version;
 
@@ -65,6 +67,18 @@ public class AccountAction extends StoredEntity {
 
     public void awaitApproval() {
         state = state.to(ActionState.PENDING_APPROVAL);
+    }
+
+    /** Held by a rule beyond the asker's limit (e.g. {@link ActionView#PARTNER}). */
+    public void awaitApproval(String because) {
+        awaitApproval();
+        holdReason = because;
+    }
+
+    /** The currency or item a compensation gives; null for the game's primary currency. */
+    public AccountAction in(String currencyCode) {
+        this.currency = currencyCode;
+        return this;
     }
 
     public void decide(boolean approved, StaffMember supervisor, String comment, Instant now) {
@@ -103,7 +117,7 @@ public class AccountAction extends StoredEntity {
     public ActionView view() {
         return new ActionView(getId(), gameId, ticketId, accountId, kind, amount, days, reason, state, requestedBy,
                 requestedByName, requestedAt, decidedByName, decisionComment, decidedAt, resultReference,
-                resultMessage, doneAt);
+                resultMessage, doneAt, currency, holdReason);
     }
 
     public String requestKey() {

@@ -49,20 +49,27 @@ class AccountActionsController {
     String request(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
             @RequestParam(required = false) String amount, @RequestParam(required = false) String days,
             @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String requestKey,
-            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) String currency, @AuthenticationPrincipal StaffUser me, Locale locale,
+            RedirectAttributes redirect) {
         TicketView ticket = visible(id, me);
         String accountId = players.get(ticket.playerId()).accountId();
         outcome(() -> actions.request(new ActionRequest(ticket.gameId(), id, accountId, kind, number(amount, "amount"),
-                days == null || days.isBlank() ? null : number(days, "days").intValue(), reason, requestKey),
-                me.member()), locale, redirect);
+                days == null || days.isBlank() ? null : number(days, "days").intValue(), reason, requestKey,
+                currency), me.member()), locale, redirect);
         return "redirect:/console/tickets/" + id;
     }
 
     @GetMapping("/console/approvals")
-    String approvals(@AuthenticationPrincipal StaffUser me, Model model) {
-        model.addAttribute("pending",
-                me.can(Permission.ASSIGN_OTHERS) ? actions.awaitingApproval(me.member()) : java.util.List.of());
-        model.addAttribute("mine", actions.requestedBy(me.id(), 50));
+    String approvals(@AuthenticationPrincipal StaffUser me, Locale locale, Model model) {
+        java.util.List<ActionView> pending = me.can(Permission.ASSIGN_OTHERS) ? actions.awaitingApproval(me.member())
+                : java.util.List.of();
+        java.util.List<ActionView> mine = actions.requestedBy(me.id(), 50);
+        java.util.Map<UUID, String> amounts = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(pending.stream(), mine.stream()).filter(a -> a.amount() != null)
+                .forEach(a -> amounts.put(a.id(), actions.amount(a, locale)));
+        model.addAttribute("pending", pending);
+        model.addAttribute("mine", mine);
+        model.addAttribute("amounts", amounts);
         model.addAttribute("supervisor", me.can(Permission.ASSIGN_OTHERS));
         return "enforcement/approvals";
     }

@@ -1,6 +1,9 @@
 package org.playerdesk.enforcement.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,10 +13,16 @@ import org.playerdesk.enforcement.AccountActions;
 import org.playerdesk.enforcement.ActionKind;
 import org.playerdesk.enforcement.ActionView;
 import org.playerdesk.enforcement.AuthorityLimits;
+import org.playerdesk.enforcement.InGameNotices;
+import org.playerdesk.enforcement.NoticeView;
+import org.playerdesk.game.AccountProfile;
+import org.playerdesk.game.Currency;
+import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.Ids;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The ticket's account actions beside the conversation: what was asked, its state, and a form to ask. */
@@ -22,14 +31,29 @@ class AccountActionsPanel implements TicketPanel {
 
     private final AccountActions actions;
     private final PlayerDirectory players;
+    private final InGameNotices notices;
+    private final GameAccounts accounts;
 
-    AccountActionsPanel(AccountActions actions, PlayerDirectory players) {
+    AccountActionsPanel(AccountActions actions, PlayerDirectory players, InGameNotices notices, GameAccounts accounts) {
         this.actions = actions;
         this.players = players;
+        this.notices = notices;
+        this.accounts = accounts;
     }
 
+    /**
+     * {@code currencies} are the game's currencies and items in the reader's language, each with the
+     * reader's limit; {@code amounts} names each compensation's amount and currency by action id;
+     * {@code partnerChannel} is the partner the player came through (null: direct), whose ban an
+     * agent does not lift alone.
+     */
     record Data(UUID ticketId, String accountId, List<ActionView> actions, String requestKey,
-            AuthorityLimits.Limit limit, List<ActionKind> kinds, boolean canAct) {
+            AuthorityLimits.Limit limit, List<ActionKind> kinds, boolean canAct, List<CurrencyLimit> currencies,
+            Map<UUID, String> amounts, List<NoticeView> notices, String partnerChannel) {
+    }
+
+    /** A currency or item by name, and the most of it the reader may give alone (negative: no limit). */
+    record CurrencyLimit(String code, String name, boolean item, long limit) {
     }
 
     @Override
@@ -50,8 +74,22 @@ class AccountActionsPanel implements TicketPanel {
     @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         String accountId = players.get(ticket.playerId()).accountId();
-        return Optional.of(new Data(ticket.id(), accountId, actions.forTicket(ticket.id()), Ids.next().toString(),
-                actions.limitOf(viewer.member()), List.of(ActionKind.values()),
-                viewer.can(Permission.WORK_TICKETS)));
+        Locale locale = LocaleContextHolder.getLocale();
+        AuthorityLimits.Limit limit = actions.limitOf(viewer.member());
+        List<CurrencyLimit> currencies = limits(actions.currencies(ticket.gameId()), limit, locale);
+        List<ActionView> done = actions.forTicket(ticket.id());
+        Map<UUID, String> amounts = new HashMap<>();
+        done.stream().filter(a -> a.amount() != null).forEach(a -> amounts.put(a.id(), actions.amount(a, locale)));
+        String partner = accounts.profile(ticket.gameId(), accountId).filter(AccountProfile::partner)
+                .map(AccountProfile::partnerChannel).orElse(null);
+        return Optional.of(new Data(ticket.id(), accountId, done, Ids.next().toString(), limit,
+                List.of(ActionKind.values()), viewer.can(Permission.WORK_TICKETS), currencies, amounts,
+                notices.forTicket(ticket.id()), partner));
+    }
+
+    /** The game's currencies with the reader's limit for each, in the reader's language. */
+    static List<CurrencyLimit> limits(List<Currency> currencies, AuthorityLimits.Limit limit, Locale locale) {
+        return currencies.stream().map(c -> new CurrencyLimit(c.code(), c.name(locale), c.item(),
+                limit.compensate(c.primary() ? null : c.code()))).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.enforcement.Enforcement;
+import org.playerdesk.enforcement.InGameNotices;
 import org.playerdesk.enforcement.ViolationView;
 import org.playerdesk.game.GameBackendUnavailable;
 import org.playerdesk.game.GameCatalog;
@@ -38,8 +39,10 @@ class GmController {
     private final Enforcement enforcement;
     private final GameCatalog games;
     private final ConsoleProblems problems;
+    private final InGameNotices notices;
 
-    GmController(Enforcement enforcement, GameCatalog games, ConsoleProblems problems) {
+    GmController(Enforcement enforcement, GameCatalog games, ConsoleProblems problems, InGameNotices notices) {
+        this.notices = notices;
         this.enforcement = enforcement;
         this.games = games;
         this.problems = problems;
@@ -53,12 +56,17 @@ class GmController {
                 .orElse(served.isEmpty() ? null : served.getFirst());
         model.addAttribute("games", served);
         model.addAttribute("game", chosen);
-        model.addAttribute("recent", enforcement.recent(me.gameScope(), 50));
+        List<ViolationView> recent = enforcement.recent(me.gameScope(), 50);
+        model.addAttribute("recent", recent);
+        java.util.Set<UUID> shown = new java.util.HashSet<>();
+        recent.forEach(v -> shown.add(v.id()));
         model.addAttribute("types", chosen == null ? List.of() : enforcement.types(chosen.id()));
         String lookup = account == null || account.isBlank() ? null : account.strip();
         model.addAttribute("account", lookup);
         if (chosen != null && lookup != null && lookup.length() <= 64) {
-            model.addAttribute("history", enforcement.history(chosen.id(), lookup));
+            List<ViolationView> history = enforcement.history(chosen.id(), lookup);
+            model.addAttribute("history", history);
+            history.forEach(v -> shown.add(v.id()));
             try {
                 model.addAttribute("linked", enforcement.linkedAccounts(chosen.id(), lookup, me.member()));
             } catch (RuleViolation | GameBackendUnavailable | UnknownAccount e) {
@@ -66,6 +74,7 @@ class GmController {
                 model.addAttribute("linkedProblem", true);
             }
         }
+        model.addAttribute("notices", notices.forViolations(shown));
         return "enforcement/gm";
     }
 

@@ -54,6 +54,16 @@ record ForgettingBackend(GameBackend backend, Consumer<String> forget) implement
     }
 
     @Override
+    public List<org.playerdesk.game.Currency> currencies() {
+        return backend.currencies();
+    }
+
+    @Override
+    public List<org.playerdesk.game.InGameNotice> notices(String accountId) {
+        return backend.notices(accountId);
+    }
+
+    @Override
     public ActionResult perform(GameAction action) {
         try {
             return backend.perform(action);

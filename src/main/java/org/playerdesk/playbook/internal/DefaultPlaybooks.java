@@ -6,6 +6,7 @@ import static org.playerdesk.playbook.DataKind.LOGINS;
 import static org.playerdesk.playbook.DataKind.NONE;
 import static org.playerdesk.playbook.DataKind.PROFILE;
 import static org.playerdesk.playbook.DataKind.REDEMPTIONS;
+import static org.playerdesk.playbook.DataKind.TRADES;
 
 import java.util.List;
 
@@ -15,9 +16,11 @@ import org.playerdesk.ticket.TicketType;
 
 /**
  * The procedures PlayerDesk ships, after the handling flows of the support handbook (常见问题处理):
- * ban appeal, lost currency, stolen account, game bug and prize redemption. A game gets them in its
- * own language (Chinese for a Chinese game, English otherwise) the first time its procedures are
- * asked for; from then on they are the game's own data, edited by its administrators.
+ * ban appeal, lost currency, stolen account, game bug, prize redemption, and scammed out of
+ * currency (被骗金币, named by the handbook without steps; written here in the spirit of the
+ * others). A game gets them in its own language (Chinese for a Chinese game, English otherwise) the
+ * first time its procedures are asked for, and a procedure shipped later when next asked; from then
+ * on they are the game's own data, edited by its administrators.
  */
 public final class DefaultPlaybooks {
 
@@ -37,6 +40,10 @@ public final class DefaultPlaybooks {
         return chinese ? CHINESE : ENGLISH;
     }
 
+    /** The codes of the shipped procedures (the same in both languages). */
+    public static final java.util.Set<String> CODES = java.util.Set.of("ban_appeal", "lost_currency",
+            "stolen_account", "game_bug", "prize_redemption", "scammed_currency");
+
     private static final List<Definition> CHINESE = List.of(
             new Definition("ban_appeal", TicketType.BAN_APPEAL, "玩家投诉封号",
                     "{nickname} 您好,关于工单 #{ticket}(账号 {account})的封号申诉,我们已核实处理,结果:{outcome}。"
@@ -51,12 +58,16 @@ public final class DefaultPlaybooks {
             new Definition("lost_currency", TicketType.ACCOUNT_OTHER, "魅力值、金币减少",
                     "{nickname} 您好,关于工单 #{ticket}(账号 {account})反映的金币减少问题,我们已查询处理,结果:{outcome}。"
                             + "如果还有什么需要咨询的,请随时联系我们,祝您玩得开心!",
-                    List.of(Step.of("了解时间", "询问减少发生的时间,填入「玩家反映的时间」。", NONE),
-                            Step.of("查询玩家账号", "核对账号和当前余额。", PROFILE),
-                            new Step("查询数据是否异常", "查看反映时间前后的金币流水。", LEDGER, null, 24),
-                            Step.of("原因(是否兑换礼物、是否被盗号兑换)", "核对兑换记录。", REDEMPTIONS),
+                    List.of(Step.of("了解时间", "询问少的是金币还是魅力值、少了多少、什么时候发生的,填入「玩家反映的时间」。",
+                                    NONE),
+                            Step.of("查询玩家账号", "核对账号和各币种当前余额。", PROFILE),
+                            new Step("查询数据是否异常", "查看反映时间前后各币种的流水,留意标出的大额转出和转给他人。", LEDGER,
+                                    null, 24),
+                            Step.of("原因(是否兑换礼物、是否被盗号兑换)",
+                                    "核对兑换记录:魅力值用于兑换奖品,用魅力值兑换了奖品的,告诉玩家兑换了什么。", REDEMPTIONS),
                             Step.of("向玩家解释说明", "说明查询到的原因。", NONE),
-                            new Step("处理结果", "确属异常的,按权限补偿;超出权限的逐级上报。", LEDGER, ActionKind.COMPENSATE, 24))),
+                            new Step("处理结果", "确属异常的,按少了的币种按权限补偿;超出权限的逐级上报。", LEDGER,
+                                    ActionKind.COMPENSATE, 24))),
             new Definition("stolen_account", TicketType.ACCOUNT_STOLEN, "盗号",
                     "{nickname} 您好,关于工单 #{ticket}(账号 {account})的盗号问题,我们已核实处理,结果:{outcome}。"
                             + "请及时修改密码,妥善保管账号信息。如果还有什么需要咨询的,请随时联系我们!",
@@ -85,7 +96,22 @@ public final class DefaultPlaybooks {
                             Step.of("查询玩家数据是否异常", "核对兑换记录和金币流水。", REDEMPTIONS),
                             Step.of("找技术询问是否已发货", "查看发货状态,未发货的问技术原因。", REDEMPTIONS),
                             Step.of("未发货向玩家说明是否违规", "违规兑换的说明依据。", NONE),
-                            Step.of("处理结果", "记录补发或说明的结果。", NONE))));
+                            Step.of("处理结果", "记录补发或说明的结果。", NONE))),
+            new Definition("scammed_currency", TicketType.SCAM, "被骗金币",
+                    "{nickname} 您好,关于工单 #{ticket}(账号 {account})反映的被骗问题,我们已核实处理,结果:{outcome}。"
+                            + "请不要相信私下低价出售金币、代充等信息,交易请走游戏内正规渠道。"
+                            + "如果还有什么需要咨询的,请随时联系我们!",
+                    List.of(Step.of("了解交易经过",
+                                    "询问和谁交易(对方账号、昵称)、给出了什么(金币、钻石、道具)和数量、对方承诺了什么、时间;"
+                                            + "请玩家提供聊天截图,填入「玩家反映的时间」。", NONE),
+                            new Step("查询双方账号流水与交易记录",
+                                    "核对玩家转出的记录和对方账号同期的收入,看对方是否还从其他玩家处收取。", TRADES, null, 48),
+                            Step.of("确认是否被骗、能否追回",
+                                    "对方未履约且证据属实的确认为被骗;对方账号中的所得尚未转走的可以追回。", NONE),
+                            new Step("对骗子按处罚阶梯处罚",
+                                    "对对方账号记录「诈骗玩家」违规,按处罚阶梯执行;屡次骗取多名玩家的从严处理。", TRADES, null, 48),
+                            new Step("处理结果", "能追回的按被骗的币种按权限补偿给玩家,超出权限的由主管审批;不能追回的向玩家说明原因。",
+                                    LEDGER, ActionKind.COMPENSATE, 48))));
 
     private static final List<Definition> ENGLISH = List.of(
             new Definition("ban_appeal", TicketType.BAN_APPEAL, "Ban appeal",
@@ -101,11 +127,17 @@ public final class DefaultPlaybooks {
             new Definition("lost_currency", TicketType.ACCOUNT_OTHER, "Lost currency",
                     "Hello {nickname}, we have looked into the missing coins of ticket #{ticket} (account {account}). "
                             + "Result: {outcome}. If you have any other question, just contact us. Have fun!",
-                    List.of(Step.of("When did it happen", "Ask for the time and enter it as the reported time.", NONE),
-                            Step.of("Look up the account", "Check the account and its balance.", PROFILE),
-                            new Step("Anything unusual in the data", "Read the ledger around the reported time.", LEDGER,
-                                    null, 24),
-                            Step.of("Cause: a redemption, or a thief's?", "Check the redemptions.", REDEMPTIONS),
+                    List.of(Step.of("When did it happen",
+                                    "Ask whether gold or charm points went missing, how much and when; enter the reported time.",
+                                    NONE),
+                            Step.of("Look up the account", "Check the account and the balance of each currency.",
+                                    PROFILE),
+                            new Step("Anything unusual in the data",
+                                    "Read every currency's ledger around the reported time; mind the marked large outflows "
+                                            + "and what went to other accounts.", LEDGER, null, 24),
+                            Step.of("Cause: a redemption, or a thief's?",
+                                    "Check the redemptions: charm points pay for prizes; tell the player what they redeemed.",
+                                    REDEMPTIONS),
                             Step.of("Explain to the player", "Explain the cause found.", NONE),
                             new Step("Result", "Compensate what was truly lost, within your limit or with approval.",
                                     LEDGER, ActionKind.COMPENSATE, 24))),
@@ -140,5 +172,26 @@ public final class DefaultPlaybooks {
                             Step.of("Shipped or not", "Read the fulfilment state; ask the team why if unshipped.",
                                     REDEMPTIONS),
                             Step.of("If unshipped, explain whether it broke the rules", "", NONE),
-                            Step.of("Result", "Note the reshipment or the explanation.", NONE))));
+                            Step.of("Result", "Note the reshipment or the explanation.", NONE))),
+            new Definition("scammed_currency", TicketType.SCAM, "Scammed out of currency",
+                    "Hello {nickname}, we have looked into the scam reported in ticket #{ticket} (account {account}). "
+                            + "Result: {outcome}. Never trust offers of cheap gold or top-ups outside the game; trade "
+                            + "only through the game itself. If you have any other question, just contact us.",
+                    List.of(Step.of("What was traded, and with whom",
+                                    "Ask for the other account and nickname, what the player gave (gold, diamonds, items) and how "
+                                            + "much, what was promised in return and when; ask for chat screenshots and enter "
+                                            + "the reported time.", NONE),
+                            new Step("Both accounts' ledgers and trades",
+                                    "Compare what the player gave with what the other account received then, and whether "
+                                            + "it took from other players too.", TRADES, null, 48),
+                            Step.of("Scammed? Recoverable?",
+                                    "A scam is confirmed when the other side did not deliver and the evidence holds; what is "
+                                            + "still on the other account can be recovered.", NONE),
+                            new Step("Sanction the scammer on the ladder",
+                                    "Record a scamming violation for the other account and apply its ladder; repeat "
+                                            + "scammers of several players are dealt with strictly.", TRADES, null, 48),
+                            new Step("Result",
+                                    "Give back what can be recovered in the currency that was lost, within your limit or "
+                                            + "with approval; otherwise explain why to the player.",
+                                    LEDGER, ActionKind.COMPENSATE, 48))));
 }

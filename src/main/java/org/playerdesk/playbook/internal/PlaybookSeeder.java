@@ -21,12 +21,19 @@ public class PlaybookSeeder {
         this.playbooks = playbooks;
     }
 
+    /**
+     * Adds the shipped procedures the game does not have yet: all of them on first use, and a
+     * procedure shipped later (such as the scam procedure) to games that started before it.
+     * Procedures are never deleted, so a missing code was never seeded.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void seed(UUID gameId, boolean chinese, Instant now) {
-        if (playbooks.existsByGameId(gameId)) {
-            return;
-        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        playbooks.findByGameIdOrderByCode(gameId).forEach(p -> present.add(p.view().code()));
         for (DefaultPlaybooks.Definition definition : DefaultPlaybooks.of(chinese)) {
+            if (present.contains(definition.code())) {
+                continue;
+            }
             Playbook playbook = new Playbook(gameId, definition.code(), definition.type(), definition.title(),
                     definition.notice(), now);
             definition.steps().forEach(s -> playbook.add(

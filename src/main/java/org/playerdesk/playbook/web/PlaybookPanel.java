@@ -2,13 +2,20 @@ package org.playerdesk.playbook.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.enforcement.ActionKind;
+import org.playerdesk.enforcement.Enforcement;
+import org.playerdesk.enforcement.ViolationTypeView;
 import org.playerdesk.game.AccountProfile;
+import org.playerdesk.game.Currency;
 import org.playerdesk.game.AccountReading;
 import org.playerdesk.game.AccountSnapshot;
 import org.playerdesk.game.GameAccounts;
@@ -24,6 +31,7 @@ import org.playerdesk.playbook.RunView;
 import org.playerdesk.system.Ids;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,21 +43,34 @@ import org.springframework.stereotype.Component;
 class PlaybookPanel implements TicketPanel {
 
     static final int LOGINS_SHOWN = 20;
+    static final int COUNTERPARTIES = 5;
 
     private final Playbooks playbooks;
     private final PlayerDirectory players;
     private final GameAccounts accounts;
     private final AuditLog audit;
+    private final Enforcement enforcement;
 
-    PlaybookPanel(Playbooks playbooks, PlayerDirectory players, GameAccounts accounts, AuditLog audit) {
+    PlaybookPanel(Playbooks playbooks, PlayerDirectory players, GameAccounts accounts, AuditLog audit,
+            Enforcement enforcement) {
+        this.enforcement = enforcement;
         this.playbooks = playbooks;
         this.players = players;
         this.accounts = accounts;
         this.audit = audit;
     }
 
-    record Data(UUID ticketId, String accountId, List<PlaybookView> playbooks, PlaybookView suggested, RunView run,
-            PlaybookView.Step current, StepData data, String requestKey) {
+    /**
+     * {@code currencies} name the game's currencies and items for a compensation step;
+     * {@code partnerChannel} is the partner a player came through (null: direct), shown at an
+     * unban step, whose ban an agent does not lift alone. At a trades step, {@code violationTypes}
+     * let the agent record the other account's violation on its ladder ({@code sanctionType} first).
+     */
+    record Data(UUID ticketId, UUID gameId, String accountId, List<PlaybookView> playbooks, PlaybookView suggested,
+            RunView run, PlaybookView.Step current, StepData data, String requestKey, Map<String, String> currencies,
+            String partnerChannel, List<ViolationTypeView> violationTypes) {
+
+        public static final String SANCTION_TYPE = "scamming";
     }
 
     @Override
@@ -74,13 +95,27 @@ class PlaybookPanel implements TicketPanel {
         if (run.isEmpty()) {
             List<PlaybookView> all = playbooks.of(ticket.gameId());
             PlaybookView suggested = all.stream().filter(p -> p.ticketType() == ticket.type()).findFirst().orElse(null);
-            return Optional.of(new Data(ticket.id(), accountId, all, suggested, null, null, null, null));
+            return Optional.of(new Data(ticket.id(), ticket.gameId(), accountId, all, suggested, null, null, null, null,
+                    Map.of(), null, List.of()));
         }
         PlaybookView.Step current = run.get().finished() ? null : run.get().current();
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Currency> currencies = current == null ? List.of() : accounts.currencyList(ticket.gameId());
         StepData data = current == null || current.data() == DataKind.NONE ? null
                 : load(ticket, viewer, accountId, current, run.get());
-        return Optional.of(new Data(ticket.id(), accountId, List.of(), null, run.get(), current, data,
-                Ids.next().toString()));
+        Map<String, String> names = new LinkedHashMap<>();
+        currencies.forEach(c -> names.put(c.code(), c.name(locale)));
+        String partner = current != null && current.action() == ActionKind.UNBAN
+                ? accounts.profile(ticket.gameId(), accountId).filter(AccountProfile::partner)
+                        .map(AccountProfile::partnerChannel).orElse(null)
+                : null;
+        List<ViolationTypeView> types = current != null && current.data() == DataKind.TRADES && data != null
+                && !data.counterparties().isEmpty()
+                        ? enforcement.types(ticket.gameId()).stream()
+                                .sorted(java.util.Comparator.comparing(t -> !Data.SANCTION_TYPE.equals(t.code()))).toList()
+                        : List.of();
+        return Optional.of(new Data(ticket.id(), ticket.gameId(), accountId, List.of(), null, run.get(), current,
+                data == null ? null : data.named(currencies, locale), Ids.next().toString(), names, partner, types));
     }
 
     /**
@@ -119,7 +154,7 @@ class PlaybookPanel implements TicketPanel {
                     default -> withProfile(kind, profile);
                 };
             }
-            case LEDGER -> {
+            case LEDGER, TRADES -> {
                 Instant around = run.reportedAt() != null ? run.reportedAt() : ticket.createdAt();
                 Duration window = Duration.ofHours(step.windowHours() == null ? 24 : step.windowHours());
                 Instant from = around.minus(window);
@@ -128,8 +163,12 @@ class PlaybookPanel implements TicketPanel {
                 if (!ledger.available()) {
                     yield unavailable(kind, ledger.state());
                 }
-                yield new StepData(kind, accounts.snapshot(gameId, accountId).profile(), List.of(), ledger.value(),
+                List<LedgerEntry> entries = kind == DataKind.TRADES
+                        ? ledger.value().stream().filter(e -> e.counterparty() != null).toList() : ledger.value();
+                StepData data = new StepData(kind, accounts.snapshot(gameId, accountId).profile(), List.of(), entries,
                         from, to, List.of(), List.of(), List.of(), List.of(), null);
+                yield kind == DataKind.TRADES ? data.with(counterparties(gameId, entries, from, to, viewer, step))
+                        : data;
             }
             case PURCHASES -> {
                 AccountReading<List<Purchase>> purchases = accounts.purchases(gameId, accountId);
@@ -142,6 +181,24 @@ class PlaybookPanel implements TicketPanel {
                         redemptions.value(), List.of(), List.of(), null) : unavailable(kind, redemptions.state());
             }
         };
+    }
+
+    /** The other accounts of the trades (the first {@value #COUNTERPARTIES}), each with its ledger in the window. */
+    private List<StepData.Counterparty> counterparties(UUID gameId, List<LedgerEntry> trades, Instant from, Instant to,
+            StaffUser viewer, PlaybookView.Step step) {
+        List<Currency> currencies = accounts.currencyList(gameId);
+        Locale locale = LocaleContextHolder.getLocale();
+        String primary = currencies.getFirst().code();
+        return trades.stream().map(LedgerEntry::counterparty).distinct().limit(COUNTERPARTIES).map(other -> {
+            audit.record(viewer.member(), gameId, "game.ledger", "account", other, "procedure step: " + step.title());
+            AccountReading<List<LedgerEntry>> ledger = accounts.ledger(gameId, other, from, to);
+            String nickname = accounts.profile(gameId, other).map(AccountProfile::nickname).orElse(null);
+            return ledger.available()
+                    ? new StepData.Counterparty(other, nickname,
+                            StepData.Ledger.split(ledger.value(), currencies, primary, locale), null)
+                    : new StepData.Counterparty(other, nickname, List.of(), unavailable(DataKind.LEDGER,
+                            ledger.state()).unavailable());
+        }).toList();
     }
 
     private static StepData unavailable(DataKind kind, AccountSnapshot.State state) {

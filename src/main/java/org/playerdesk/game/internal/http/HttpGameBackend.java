@@ -19,6 +19,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.playerdesk.game.AccountProfile;
 import org.playerdesk.game.ActionResult;
 import org.playerdesk.game.BanRecord;
+import org.playerdesk.game.Currency;
+import org.playerdesk.game.InGameNotice;
 import org.playerdesk.game.GameAction;
 import org.playerdesk.game.GameBackend;
 import org.playerdesk.game.GameBackendUnavailable;
@@ -137,6 +139,36 @@ public final class HttpGameBackend implements GameBackend {
                 });
     }
 
+    /** {@code GET /currencies}; a backend that does not serve it (404) holds one primary currency. */
+    @Override
+    public List<Currency> currencies() {
+        List<Currency> named = call(HttpMethod.GET, "/currencies", null, null, new TypeReference<List<Currency>>() {
+        }, true);
+        return named == null || named.isEmpty() ? List.of(Currency.COINS) : primaryFirst(named);
+    }
+
+    /** {@code GET /accounts/{id}/notices}; a backend that does not serve it (404) keeps none to read. */
+    @Override
+    public List<InGameNotice> notices(String accountId) {
+        List<InGameNotice> notices = call(HttpMethod.GET, account(accountId, "notices"), null, null,
+                new TypeReference<List<InGameNotice>>() {
+                }, true);
+        return notices == null ? List.of() : notices;
+    }
+
+    private static List<Currency> primaryFirst(List<Currency> named) {
+        boolean anyPrimary = named.stream().anyMatch(Currency::primary);
+        List<Currency> ordered = new java.util.ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            Currency c = named.get(i);
+            boolean primary = anyPrimary ? c.primary() : i == 0 && !c.item();
+            ordered.add(primary ? new Currency(c.code(), c.kind(), c.names(), true)
+                    : new Currency(c.code(), c.kind(), c.names(), false));
+        }
+        ordered.sort(java.util.Comparator.comparing((Currency c) -> !c.primary()));
+        return List.copyOf(ordered);
+    }
+
     @Override
     public ActionResult perform(GameAction action) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -152,6 +184,9 @@ public final class HttpGameBackend implements GameBackend {
                 yield "unban";
             }
             case GameAction.Compensate c -> {
+                if (c.currency() != null) {
+                    body.put("currency", c.currency());
+                }
                 body.put("currencyAmount", c.currencyAmount());
                 body.put("item", c.item());
                 body.put("quantity", c.quantity());
@@ -163,6 +198,12 @@ public final class HttpGameBackend implements GameBackend {
                 yield "freeze";
             }
             case GameAction.ResetPassword reset -> "reset-password";
+            case GameAction.Notify notify -> {
+                body.put("channel", notify.channel());
+                body.put("title", notify.title());
+                body.put("text", notify.text());
+                yield "notify";
+            }
         };
         return call(HttpMethod.POST, account(action.accountId(), "actions/" + name), json.writeValueAsString(body),
                 action.idempotencyKey(), new TypeReference<ActionResult>() {
@@ -192,11 +233,17 @@ public final class HttpGameBackend implements GameBackend {
     }
 
     private <T> T call(HttpMethod method, String path, String body, String idempotencyKey, TypeReference<T> type) {
+        return call(method, path, body, idempotencyKey, type, false);
+    }
+
+    /** With {@code optional}, a plain 404 (a part of the contract the game does not serve) answers null. */
+    private <T> T call(HttpMethod method, String path, String body, String idempotencyKey, TypeReference<T> type,
+            boolean optional) {
         try {
             return breaker.executeSupplier(() -> {
                 for (int attempt = 0; ; attempt++) {
                     try {
-                        return once(method, path, body, idempotencyKey, type);
+                        return once(method, path, body, idempotencyKey, type, optional);
                     } catch (Failed failed) {
                         if (!failed.retryable || attempt >= retries) {
                             throw new GameBackendUnavailable(failed.getMessage(), failed.getCause());
@@ -209,7 +256,8 @@ public final class HttpGameBackend implements GameBackend {
         }
     }
 
-    private <T> T once(HttpMethod method, String path, String body, String idempotencyKey, TypeReference<T> type) {
+    private <T> T once(HttpMethod method, String path, String body, String idempotencyKey, TypeReference<T> type,
+            boolean optional) {
         Answer answer;
         try {
             RestClient.RequestBodySpec request = client.method(method).uri(URI.create(baseUrl + path))
@@ -243,6 +291,9 @@ public final class HttpGameBackend implements GameBackend {
         }
         if (status == 404 && answer.body().contains("unknown_account")) {
             throw new UnknownAccount(path);
+        }
+        if (status == 404 && optional) {
+            return null;
         }
         throw new Failed("the game backend answered " + status, null, status == 502 || status == 503 || status == 504);
     }

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SimulatedActionStore {
 
     private static final String COLUMNS = "kind, account_id, operator, reason, duration_seconds, currency_amount, "
-            + "item, quantity, applied, reference, message, performed_at";
+            + "item, quantity, applied, reference, message, performed_at, currency, channel, title, body";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -40,7 +40,13 @@ class SimulatedActionStore {
     /** An action as the game recorded it. */
     record Stored(String kind, String accountId, String operator, String reason, Duration duration,
             long currencyAmount, String item, int quantity, boolean applied, String reference, String message,
-            Instant at) {
+            Instant at, String currency, String channel, String title, String body) {
+
+        Stored(String kind, String accountId, String operator, String reason, Duration duration, long currencyAmount,
+                String item, int quantity, boolean applied, String reference, String message, Instant at) {
+            this(kind, accountId, operator, reason, duration, currencyAmount, item, quantity, applied, reference,
+                    message, at, null, null, null, null);
+        }
 
         ActionResult result(boolean replayed) {
             return new ActionResult(applied, reference, message, replayed);
@@ -61,11 +67,12 @@ class SimulatedActionStore {
     Optional<Stored> insert(String gameCode, String key, Stored s) {
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.sql("insert into simulated_game_action (id, game_code, "
-                    + "idempotency_key, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + "idempotency_key, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(Ids.next(), gameCode, key, s.kind(), s.accountId(), s.operator(), s.reason(),
                             s.duration() == null ? null : s.duration().toSeconds(), s.currencyAmount(), s.item(),
                             s.quantity(), s.applied(), s.reference(), s.message(),
-                            OffsetDateTime.ofInstant(s.at(), ZoneOffset.UTC))
+                            OffsetDateTime.ofInstant(s.at(), ZoneOffset.UTC), s.currency(), s.channel(), s.title(),
+                            s.body())
                     .update());
             return Optional.of(s);
         } catch (DuplicateKeyException taken) {
@@ -79,6 +86,7 @@ class SimulatedActionStore {
         return new Stored(rs.getString("kind"), rs.getString("account_id"), rs.getString("operator"),
                 rs.getString("reason"), duration, rs.getLong("currency_amount"), rs.getString("item"),
                 rs.getInt("quantity"), rs.getBoolean("applied"), rs.getString("reference"), rs.getString("message"),
-                rs.getObject("performed_at", OffsetDateTime.class).toInstant());
+                rs.getObject("performed_at", OffsetDateTime.class).toInstant(), rs.getString("currency"),
+                rs.getString("channel"), rs.getString("title"), rs.getString("body"));
     }
 }

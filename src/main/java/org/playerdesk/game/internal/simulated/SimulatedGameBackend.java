@@ -14,6 +14,8 @@ import org.playerdesk.game.AccountProfile;
 import org.playerdesk.game.AccountStatus;
 import org.playerdesk.game.ActionResult;
 import org.playerdesk.game.BanRecord;
+import org.playerdesk.game.Currency;
+import org.playerdesk.game.InGameNotice;
 import org.playerdesk.game.GameAction;
 import org.playerdesk.game.GameBackend;
 import org.playerdesk.game.LedgerEntry;
@@ -43,7 +45,11 @@ final class SimulatedGameBackend implements GameBackend {
 
     /** An account now: the generated data with the applied actions laid over, in order. */
     private record State(SimulatedWorld.Account base, List<BanRecord> bans, boolean frozen, List<LedgerEntry> ledger,
-            long balance, AccountStatus status) {
+            Map<String, Long> balances, AccountStatus status, List<InGameNotice> notices) {
+
+        long balance() {
+            return balances.getOrDefault(SimulatedWorld.GOLD, 0L);
+        }
     }
 
     private SimulatedWorld.Account base(String accountId) {
@@ -60,7 +66,8 @@ final class SimulatedGameBackend implements GameBackend {
         List<BanRecord> bans = new ArrayList<>(base.bans);
         List<LedgerEntry> ledger = new ArrayList<>(base.ledger);
         boolean frozen = base.frozen;
-        long balance = base.balance;
+        Map<String, Long> balances = new LinkedHashMap<>(base.balances);
+        List<InGameNotice> notices = new ArrayList<>();
         for (SimulatedActionStore.Stored act : actions.of(code, accountId)) {
             if (!act.applied()) {
                 continue;
@@ -72,10 +79,15 @@ final class SimulatedGameBackend implements GameBackend {
                         ? new BanRecord(b.reason(), b.startsAt(), b.endsAt(), b.bannedBy(), act.at()) : b);
                 case "freeze" -> frozen = true;
                 case "compensate" -> {
-                    balance += act.currencyAmount();
-                    String reason = act.item() == null ? "客服补偿" : "客服补偿：" + act.item() + "×" + act.quantity();
-                    ledger.add(new LedgerEntry(act.at(), act.currencyAmount(), balance, reason, null));
+                    boolean item = act.item() != null;
+                    String currency = item ? act.item() : act.currency() == null ? SimulatedWorld.GOLD : act.currency();
+                    long amount = item ? act.quantity() : act.currencyAmount();
+                    long balance = balances.merge(currency, amount, Long::sum);
+                    String reason = item ? "客服补偿：" + itemName(act.item()) + "×" + act.quantity() : "客服补偿";
+                    ledger.add(new LedgerEntry(act.at(), amount, balance, reason, null, currency));
                 }
+                case "notify" -> notices.addFirst(new InGameNotice(act.at(), act.channel(), act.title(), act.body(),
+                        act.operator()));
                 default -> {
                 }
             }
@@ -83,7 +95,7 @@ final class SimulatedGameBackend implements GameBackend {
         bans.sort(Comparator.comparing(BanRecord::startsAt).reversed());
         AccountStatus status = frozen ? AccountStatus.FROZEN
                 : bans.stream().anyMatch(b -> b.activeAt(now)) ? AccountStatus.BANNED : AccountStatus.ACTIVE;
-        return new State(base, bans, frozen, ledger, balance, status);
+        return new State(base, bans, frozen, ledger, balances, status, notices);
     }
 
     @Override
@@ -92,7 +104,7 @@ final class SimulatedGameBackend implements GameBackend {
         SimulatedWorld.Account a = s.base();
         Instant lastLogin = a.logins.isEmpty() ? null : a.logins.getFirst().at();
         return new AccountProfile(a.id, a.nickname, a.server, a.role, a.level, a.vipLevel, a.totalRecharge(),
-                s.balance(), a.registeredAt, a.registrationIp, a.partner, s.status(), lastLogin);
+                s.balance(), a.registeredAt, a.registrationIp, a.partner, s.status(), lastLogin, s.balances());
     }
 
     @Override
@@ -149,6 +161,26 @@ final class SimulatedGameBackend implements GameBackend {
     }
 
     @Override
+    public List<Currency> currencies() {
+        return SimulatedWorld.CURRENCIES;
+    }
+
+    /** The in-game mail and notices delivered to the account, newest first (the account panel shows them). */
+    @Override
+    public List<InGameNotice> notices(String accountId) {
+        return state(accountId).notices();
+    }
+
+    private static String itemName(String item) {
+        return SimulatedWorld.CURRENCIES.stream().filter(c -> c.code().equals(item)).findFirst()
+                .map(c -> c.names().get("zh-CN")).orElse(item);
+    }
+
+    private static boolean currencyCode(String code) {
+        return code == null || SimulatedWorld.CURRENCIES.stream().anyMatch(c -> !c.item() && c.code().equals(code));
+    }
+
+    @Override
     public ActionResult perform(GameAction action) {
         if (action.idempotencyKey() == null || action.idempotencyKey().isBlank()
                 || action.idempotencyKey().length() > 100) {
@@ -186,16 +218,29 @@ final class SimulatedGameBackend implements GameBackend {
             }
             case GameAction.Compensate c -> {
                 boolean currency = c.currencyAmount() > 0 && c.currencyAmount() <= MAX_COMPENSATION
-                        && (c.item() == null || c.item().isBlank());
+                        && (c.item() == null || c.item().isBlank()) && currencyCode(c.currency());
                 boolean item = c.currencyAmount() == 0 && c.item() != null && !c.item().isBlank()
                         && c.quantity() > 0 && c.quantity() <= 10_000;
                 boolean ok = currency || item;
-                String msg = !ok ? "补偿失败：需要正数的货币数量或道具及数量（二选一）"
-                        : currency ? "已补偿 " + c.currencyAmount() + " 钻石，当前余额 " + (s.balance() + c.currencyAmount())
-                        : "已补偿道具 " + c.item() + "×" + c.quantity();
+                String code = c.currency() == null ? SimulatedWorld.GOLD : c.currency();
+                String msg = !ok ? (currencyCode(c.currency()) ? "补偿失败：需要正数的货币数量或道具及数量（二选一）"
+                        : "补偿失败：本游戏没有货币 " + clip(c.currency(), 64))
+                        : currency ? "已补偿 " + c.currencyAmount() + " " + itemName(code) + "，当前余额 "
+                                + (s.balances().getOrDefault(code, 0L) + c.currencyAmount())
+                        : "已补偿道具 " + itemName(c.item()) + "×" + c.quantity();
                 yield new SimulatedActionStore.Stored("compensate", c.accountId(), op, clip(c.reason(), 500), null,
                         ok ? c.currencyAmount() : 0, item ? clip(c.item(), 100) : null, item ? c.quantity() : 0, ok,
-                        ref, msg, now);
+                        ref, msg, now, currency ? code : null, null, null, null);
+            }
+            case GameAction.Notify n -> {
+                boolean ok = n.text() != null && !n.text().isBlank()
+                        && (InGameNotice.MAIL.equals(n.channel()) || InGameNotice.NOTICE.equals(n.channel()));
+                String title = n.title() == null || n.title().isBlank() ? "系统消息" : clip(n.title(), 200);
+                yield new SimulatedActionStore.Stored("notify", n.accountId(), op, null, null, 0, null, 0, ok, ref,
+                        !ok ? "发送失败：需要消息内容，渠道为 mail 或 notice"
+                                : InGameNotice.MAIL.equals(n.channel()) ? "已发送游戏内邮件「" + title + "」"
+                                : "已推送系统公告「" + title + "」",
+                        now, null, ok ? n.channel() : null, title, clip(n.text(), 2000));
             }
             case GameAction.Freeze f -> {
                 boolean ok = !s.frozen();

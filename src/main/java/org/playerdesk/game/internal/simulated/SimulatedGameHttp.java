@@ -100,6 +100,16 @@ class SimulatedGameHttp {
         return answer(code, request, null, game -> Map.of("status", "ok"));
     }
 
+    @GetMapping("/currencies")
+    ResponseEntity<Object> currencies(@PathVariable String code, HttpServletRequest request) {
+        return answer(code, request, null, GameBackend::currencies);
+    }
+
+    @GetMapping("/accounts/{id}/notices")
+    ResponseEntity<Object> notices(@PathVariable String code, @PathVariable String id, HttpServletRequest request) {
+        return answer(code, request, null, game -> game.notices(id));
+    }
+
     @GetMapping("/accounts/{id}")
     ResponseEntity<Object> profile(@PathVariable String code, @PathVariable String id, HttpServletRequest request) {
         return answer(code, request, null, game -> game.profile(id));
@@ -156,8 +166,10 @@ class SimulatedGameHttp {
                         b.path("durationSeconds").isNumber() ? Duration.ofSeconds(b.path("durationSeconds").asLong())
                                 : null, reason);
                 case "unban" -> new GameAction.Unban(key, id, operator, reason);
-                case "compensate" -> new GameAction.Compensate(key, id, operator, b.path("currencyAmount").asLong(0),
-                        text(b, "item"), b.path("quantity").asInt(0), reason);
+                case "compensate" -> new GameAction.Compensate(key, id, operator, text(b, "currency"),
+                        b.path("currencyAmount").asLong(0), text(b, "item"), b.path("quantity").asInt(0), reason);
+                case "notify" -> new GameAction.Notify(key, id, operator, text(b, "channel"), text(b, "title"),
+                        text(b, "text"));
                 case "freeze" -> new GameAction.Freeze(key, id, operator, reason);
                 case "reset-password" -> new GameAction.ResetPassword(key, id, operator);
                 default -> throw new IllegalArgumentException("unknown action " + action);

@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.playerdesk.game.AccountStatus;
 import org.playerdesk.game.BanRecord;
+import org.playerdesk.game.Currency;
 import org.playerdesk.game.LedgerEntry;
 import org.playerdesk.game.LoginRecord;
 import org.playerdesk.game.Purchase;
@@ -31,6 +32,20 @@ final class SimulatedWorld {
     static final String THIEF = "10666";
     static final String FARM_IP = "183.6.77.20";
     static final String FARM_DEVICE = "雷电模拟器9 · LD-7F3A21";
+    static final String CHARM_FAN = "10010";
+    static final String SCAMMED = "10011";
+    static final String SCAMMER = "10777";
+
+    /** The currencies and items of every simulated game, the primary currency (gold) first. */
+    static final String GOLD = "gold";
+    static final String DIAMOND = "diamond";
+    static final String CHARM = "charm";
+    static final List<Currency> CURRENCIES = List.of(
+            new Currency(GOLD, Currency.CURRENCY, Map.of("zh-CN", "金币", "en", "Gold"), true),
+            new Currency(DIAMOND, Currency.CURRENCY, Map.of("zh-CN", "钻石", "en", "Diamonds"), false),
+            new Currency(CHARM, Currency.CURRENCY, Map.of("zh-CN", "魅力值", "en", "Charm points"), false),
+            new Currency("revive_stone", Currency.ITEM, Map.of("zh-CN", "复活石", "en", "Revival stone"), false),
+            new Currency("rename_card", Currency.ITEM, Map.of("zh-CN", "改名卡", "en", "Rename card"), false));
 
     private static final String[] SERVERS = {"一区·青龙", "二区·白虎", "三区·朱雀", "四区·玄武", "五区·麒麟"};
     private static final String[] ROLES = {"剑客", "法师", "战士", "刺客", "牧师", "弓手"};
@@ -57,10 +72,13 @@ final class SimulatedWorld {
     final Map<String, List<String>> byDevice = new HashMap<>();
 
     private final Random random;
+    /** Charm points are drawn from their own sequence, so the rest of the world stays as it was generated before. */
+    private final Random charmRandom;
 
     SimulatedWorld(String gameCode, Instant anchor) {
         this.anchor = anchor;
         this.random = new Random(gameCode.hashCode() * 31L + 7);
+        this.charmRandom = new Random(gameCode.hashCode() * 17L + 3);
         scenarios();
         for (int i = 0; i < BACKGROUND; i++) {
             background(String.valueOf(100001 + i));
@@ -85,7 +103,10 @@ final class SimulatedWorld {
         final List<Purchase> purchases = new ArrayList<>();
         final List<Redemption> redemptions = new ArrayList<>();
         final List<BanRecord> bans = new ArrayList<>();
+        /** The primary currency's (gold) balance. */
         long balance;
+        /** Every currency's balance by code, worked out from the ledger. */
+        final Map<String, Long> balances = new LinkedHashMap<>();
 
         Account(String id) {
             this.id = id;
@@ -104,7 +125,12 @@ final class SimulatedWorld {
 
         void earn(Instant at, long amount, String reason, String counterparty) {
             balance += amount;
-            ledger.add(new LedgerEntry(at, amount, balance, reason, counterparty));
+            ledger.add(new LedgerEntry(at, amount, balance, reason, counterparty, GOLD));
+        }
+
+        /** A movement of another currency; its balance is worked out when the world is indexed. */
+        void move(Instant at, long amount, String reason, String counterparty, String currency) {
+            ledger.add(new LedgerEntry(at, amount, 0, reason, counterparty, currency));
         }
     }
 
@@ -158,7 +184,7 @@ final class SimulatedWorld {
                 String order = "SIM" + at.getEpochSecond() + String.format("%04d", random.nextInt(10000));
                 a.purchases.add(new Purchase(order, at, pack[0], price, "CNY", PAY[random.nextInt(PAY.length)],
                         "delivered"));
-                a.earn(at, price / 10, "充值", null);
+                a.move(at, price / 10, "充值", null, DIAMOND);
                 r++;
             } else if (a.balance > 200 && random.nextBoolean()) {
                 a.earn(at, -(50 + random.nextInt((int) Math.min(a.balance - 50, 2000))),
@@ -167,6 +193,19 @@ final class SimulatedWorld {
                 a.earn(at, 20 + random.nextInt(300), EARN[random.nextInt(EARN.length)], null);
             }
         }
+        int wins = 2 + charmRandom.nextInt(6);
+        for (int i = 0; i < wins; i++) {
+            a.move(Instant.ofEpochSecond(start + (long) (charmRandom.nextDouble() * span)), 50 + charmRandom.nextInt(600),
+                    "对局奖励", null, CHARM);
+        }
+    }
+
+    /** A prize paid with charm points (用魅力值兑换), with the charm earned for it some days before. */
+    private void redeem(Account a, Redemption redemption, long cost) {
+        a.move(redemption.at().minus(Duration.ofDays(3)), cost, "活动奖励", null, CHARM);
+        a.move(redemption.at(), -cost, "兑换：" + redemption.prize(), null, CHARM);
+        a.redemptions.add(new Redemption(redemption.redemptionId(), redemption.at(), redemption.prize(),
+                redemption.fulfilment(), redemption.trackingNumber(), cost, CHARM));
     }
 
     private void scenarios() {
@@ -227,9 +266,9 @@ final class SimulatedWorld {
         Account lucky = account("10007", "幸运星", "三区·朱雀", "法师", 58, 380);
         habit(lucky, "上海", "iPhone 15 · 4F5E6D", "101.80.200.14", 1.2, 8);
         play(lucky, 5, 16);
-        lucky.redemptions.add(new Redemption("RD-20261103-0457", daysAgo(20), "限定手办·青龙剑客", "shipped",
-                "SF1234567890"));
-        lucky.redemptions.add(new Redemption("RD-20261118-0912", daysAgo(5), "周年纪念鼠标垫", "pending", null));
+        redeem(lucky, new Redemption("RD-20261103-0457", daysAgo(20), "限定手办·青龙剑客", "shipped",
+                "SF1234567890"), 12_000);
+        redeem(lucky, new Redemption("RD-20261118-0912", daysAgo(5), "周年纪念鼠标垫", "pending", null), 3_000);
 
         // 10008 老玩家: four years in, last seen 45 days ago (churn risk).
         Account veteran = account("10008", "老玩家", "一区·青龙", "战士", 90, 1460);
@@ -240,6 +279,30 @@ final class SimulatedWorld {
         account("10009", "Nightfall", "五区·麒麟", "Ranger", 40, 120);
         habit(accounts.get("10009"), "新加坡", "iPhone 14 Pro · AA00BB", "8.219.3.40", 1, 6);
         play(accounts.get("10009"), 2, 10);
+
+        // 10010 魅力四射: asks where 8,000 charm points went; yesterday they paid for a prize
+        // (用魅力值兑换了蓝牙耳机), their gold untouched.
+        Account fan = account(CHARM_FAN, "魅力四射", "三区·朱雀", "牧师", 52, 320);
+        habit(fan, "陕西西安", "vivo X100 · 6A7B8C", "113.200.7.21", 0.3, 9);
+        play(fan, 2, 14);
+        redeem(fan, new Redemption("RD-20261202-1107", anchor.minus(Duration.ofHours(20)), "蓝牙耳机", "pending",
+                null), 8_000);
+
+        // 10011 被骗的小李 sold 30,000 gold to 10777 低价出金 for diamonds that never came (被骗金币);
+        // 10777 took gold the same way from two other players that week.
+        Account scammed = account(SCAMMED, "被骗的小李", "二区·白虎", "战士", 47, 240);
+        habit(scammed, "山东青岛", "OPPO Find X7 · 7E7E01", "123.235.9.4", 0.2, 9);
+        play(scammed, 2, 12);
+        scammed.earn(daysAgo(2), 36_000, "副本奖励", null);
+        Account scammer = account(SCAMMER, "低价出金", "二区·白虎", "刺客", 18, 9);
+        habit(scammer, "河南郑州", "Android 11 · 2F2F2F", "42.236.99.8", 0.3, 5);
+        Instant deal = anchor.minus(Duration.ofHours(14));
+        scammed.earn(deal, -30_000, "交易", SCAMMER);
+        scammer.earn(deal, 30_000, "交易", SCAMMED);
+        for (int i = 0; i < 2; i++) {
+            String victim = String.valueOf(100001 + 37 * (i + 1));
+            scammer.earn(daysAgo(2 + i * 1.5), 12_000 + i * 3_000, "交易", victim);
+        }
 
         // 20001-20005: players who came through partner channels (联运).
         for (int i = 0; i < 5; i++) {
@@ -325,22 +388,36 @@ final class SimulatedWorld {
             a.bans.add(new BanRecord("言语辱骂其他玩家", daysAgo(30), daysAgo(27), "GM-客服组", null));
         }
         if (random.nextInt(25) == 0) {
-            a.redemptions.add(new Redemption("RD-" + id, daysAgo(3 + random.nextInt(20)), "积分商城·定制T恤",
-                    random.nextBoolean() ? "pending" : "delivered", null));
+            redeem(a, new Redemption("RD-" + id, daysAgo(3 + random.nextInt(20)), "积分商城·定制T恤",
+                    random.nextBoolean() ? "pending" : "delivered", null), 2_000);
         }
     }
 
     private void index() {
+        for (String victim : List.of(String.valueOf(100001 + 37), String.valueOf(100001 + 74))) {
+            Account a = accounts.get(victim);
+            for (LedgerEntry e : accounts.get(SCAMMER).ledger) {
+                if (victim.equals(e.counterparty())) {
+                    a.earn(e.at().minus(Duration.ofDays(1)), e.amount(), "副本奖励", null);
+                    a.earn(e.at(), -e.amount(), "交易", SCAMMER);
+                }
+            }
+        }
         for (Account a : accounts.values()) {
             a.logins.sort((x, y) -> y.at().compareTo(x.at()));
             a.ledger.sort((x, y) -> x.at().compareTo(y.at()));
-            long running = 0;
+            Map<String, Long> running = new LinkedHashMap<>();
+            running.put(GOLD, 0L);
+            running.put(DIAMOND, 0L);
+            running.put(CHARM, 0L);
             for (int i = 0; i < a.ledger.size(); i++) {
                 LedgerEntry e = a.ledger.get(i);
-                running += e.amount();
-                a.ledger.set(i, new LedgerEntry(e.at(), e.amount(), running, e.reason(), e.counterparty()));
+                String currency = e.currencyOr(GOLD);
+                long balance = running.merge(currency, e.amount(), Long::sum);
+                a.ledger.set(i, new LedgerEntry(e.at(), e.amount(), balance, e.reason(), e.counterparty(), currency));
             }
-            a.balance = running;
+            a.balance = running.get(GOLD);
+            a.balances.putAll(running);
             a.purchases.sort((x, y) -> y.at().compareTo(x.at()));
             a.redemptions.sort((x, y) -> y.at().compareTo(x.at()));
             a.bans.sort((x, y) -> y.startsAt().compareTo(x.startsAt()));
