@@ -229,4 +229,57 @@ class HttpGameConnectorTest {
         assertThat(down.ok()).isFalse();
         assertThat(down.problem()).isNotBlank().doesNotContain(SECRET);
     }
+
+    @Test
+    void currenciesCompensationsInAnyCurrencyAndInGameMessagesCrossTheWire() {
+        HttpGameBackend http = connector(SECRET, Duration.ofSeconds(5));
+        GameBackend direct = simulated.backend(code);
+
+        assertThat(http.currencies()).isEqualTo(direct.currencies());
+        long diamonds = http.profile("10004").balances().get("diamond");
+        ActionResult given = http.perform(new GameAction.Compensate(key(), "10004", "agent", "diamond", 60, null, 0,
+                "补发钻石"));
+        assertThat(given.applied()).isTrue();
+        assertThat(direct.profile("10004").balances().get("diamond")).isEqualTo(diamonds + 60);
+        assertThat(http.perform(new GameAction.Compensate(key(), "10004", "agent", "rubies", 60, null, 0, "x"))
+                .applied()).isFalse();
+
+        String notify = key();
+        ActionResult told = http.perform(new GameAction.Notify(notify, "10004", "agent", InGameNotice.MAIL, "客服补偿到账",
+                "已补发 60 钻石"));
+        ActionResult again = http.perform(new GameAction.Notify(notify, "10004", "agent", InGameNotice.MAIL,
+                "客服补偿到账", "已补发 60 钻石"));
+        assertThat(told.applied()).isTrue();
+        assertThat(again.replayed()).isTrue();
+        assertThat(http.notices("10004")).isEqualTo(direct.notices("10004")).singleElement()
+                .satisfies(n -> assertThat(n.text()).isEqualTo("已补发 60 钻石"));
+        assertThat(http.perform(new GameAction.Notify(key(), "10004", "agent", "carrier-pigeon", "t", "x")).applied())
+                .isFalse();
+    }
+
+    @Test
+    void aGameThatNamesNoCurrenciesHoldsOnePrimaryCurrencyAndKeepsNoMessages() throws Exception {
+        com.sun.net.httpserver.HttpServer older = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        older.createContext("/", exchange -> {
+            asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("X-PlayerDesk-Signature"));
+            byte[] body = "{\"error\":\"not_found\",\"message\":\"no such path\"}".getBytes();
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        older.start();
+        try {
+            HttpGameBackend http = backends.httpBackend(UUID.randomUUID().toString(),
+                    "http://127.0.0.1:" + older.getAddress().getPort() + "/game", SECRET, Duration.ofSeconds(1),
+                    Duration.ofSeconds(2));
+            assertThat(http.currencies()).containsExactly(Currency.COINS);
+            assertThat(http.notices("10004")).isEmpty();
+            assertThat(asked).hasSize(2).allSatisfy(a -> assertThat(a).startsWith("GET /game/").contains("v1="));
+        } finally {
+            older.stop(0);
+        }
+    }
 }

@@ -1,0 +1,120 @@
+package org.playerdesk.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.game.AccountStatus;
+import org.playerdesk.game.GameBackend;
+import org.playerdesk.game.GameBackends;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.ticket.Opened;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+/**
+ * The sixth procedure, scammed out of currency (被骗金币), through the real UI against the
+ * simulated game: a second-line agent sees the player's trade and the scammer's ledger, sanctions
+ * the scammer on the ladder from the step, asks to give the gold back (above the limit: approval),
+ * and sends the notice, which the game delivers as in-game mail and the player panel shows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestWorkspace.class)
+class ScamPlaybookBrowserTest {
+
+    private static BrowserSession session;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    GameBackends backends;
+
+    @BeforeAll
+    static void startBrowser() {
+        session = BrowserSession.startOrSkip();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void agentRunsTheScamProcedureSanctionsTheScammerAndThePlayerIsToldInTheGame() {
+        GameInfo game = workspace.simulatedGame();
+        StaffMember agent2 = workspace.staff(StaffRole.AGENT_L2, game);
+        GameBackend backend = backends.of(game.id());
+        Opened scam = workspace.ticket(game, "10011", "scam");
+        String base = "http://localhost:" + port;
+
+        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        Page console = desk.newPage();
+        List<String> problems = new CopyOnWriteArrayList<>();
+        console.onPageError(problems::add);
+        console.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                problems.add(m.text());
+            }
+        });
+        console.navigate(base + "/console");
+        console.fill("[name=username]", agent2.username());
+        console.fill("[name=password]", TestWorkspace.PASSWORD);
+        console.click("[data-testid=login-submit]");
+        console.navigate(base + "/console/tickets/" + scam.ticket().id());
+        assertThat(console.locator("[data-testid=playbook-start]")).containsText("被骗金币");
+        console.locator("[data-testid=playbook-start] button").click();
+        assertThat(console.locator("[data-testid=playbook-title]")).containsText("被骗金币");
+
+        completeStep(console, "卖 30000 金币给 10777 换钻石,对方没给");
+        assertThat(console.locator("[data-testid=step-counterparty][data-account='10777']")).containsText("低价出金");
+        assertThat(console.locator("[data-testid=step-ledger] [data-marked=true]").first()).containsText("10777");
+        completeStep(console, "对方同期还收了两名玩家的金币");
+        completeStep(console, "确认被骗,对方账号金币尚在");
+
+        console.locator("[data-testid=playbook-sanction][data-account='10777'] button").click();
+        assertThat(console.locator("[data-testid=playbook-current]")).isVisible();
+        assertThat(backend.profile("10777").status()).isEqualTo(AccountStatus.BANNED);
+        completeStep(console, "已对 10777 封号 7 天");
+
+        console.fill("[data-testid=playbook-action] [name=amount]", "30000");
+        console.selectOption("[data-testid=playbook-currency]", "gold");
+        console.locator("[data-testid=playbook-action] button").click();
+        assertThat(console.locator("[data-testid=account-action][data-state=pending_approval]")).isVisible();
+        completeStep(console, "追回 30000 金币已提交主管审批");
+
+        console.fill("[data-testid=playbook-finish] [name=outcome]", "骗子已封号,被骗的金币经审批后返还");
+        console.locator("[data-testid=playbook-finish] button").click();
+        assertThat(console.locator("[data-testid=playbook-finished]")).isVisible();
+        assertThat(console.locator("[data-testid=in-game-notice][data-delivered=true]").last()).containsText("被骗金币");
+        assertThat(console.locator("[data-testid=game-notice]").first()).containsText("被骗金币");
+        assertThat(problems).isEmpty();
+        desk.close();
+    }
+
+    private static void completeStep(Page console, String outcome) {
+        int done = console.locator("[data-testid=playbook-step][data-done=true]").count();
+        console.fill("[data-testid=playbook-outcome] [name=outcome]", outcome);
+        console.locator("[data-testid=playbook-outcome] button").click();
+        assertThat(console.locator("[data-testid=playbook-step][data-done=true]")).hasCount(done + 1);
+    }
+}
