@@ -75,6 +75,14 @@ public class AccountActions {
      * supervisor. A request key seen before answers the first request, unchanged.
      */
     public ActionView request(ActionRequest request, StaffMember requester) {
+        return request(request, requester, false);
+    }
+
+    /**
+     * Asks for an action; {@code held} makes it wait for a supervisor even within the asker's limit
+     * (the bans of a group sanction wait together when one of them is above the limit).
+     */
+    public ActionView request(ActionRequest request, StaffMember requester, boolean held) {
         if (request.requestKey() != null && !request.requestKey().isBlank()) {
             Optional<AccountAction> earlier = actions.findByRequestKey(request.requestKey().strip());
             if (earlier.isPresent()) {
@@ -113,7 +121,7 @@ public class AccountActions {
         }
         AccountAction action = actions.save(new AccountAction(request.gameId(), request.ticketId(), accountId, kind,
                 amount, days, reason, key, requester, clock.instant()));
-        if (limits.allows(requester.role(), kind, amount, days)) {
+        if (!held && limits.allows(requester.role(), kind, amount, days)) {
             perform(action, requester);
         } else {
             action.awaitApproval();

@@ -29,6 +29,7 @@ class ViolationTypeSeeder {
         for (DefaultLadders.Definition d : DefaultLadders.ALL) {
             ViolationType type = new ViolationType(gameId, d.code(), chinese ? d.chinese() : d.english());
             type.define(chinese ? d.chinese() : d.english(), d.ladder(), d.partnerLadder());
+            type.startAt(d.starts());
             types.save(type);
         }
         types.flush();
