@@ -21,3 +21,18 @@ document.addEventListener('change', function (event) {
         input.reportValidity();
     }
 });
+
+// A checkbox with data-check-all="NAME" checks or unchecks every checkbox named NAME in its form
+// (the linked group's members on the group sanction page).
+document.addEventListener('change', function (event) {
+    var all = event.target;
+    if (!all.matches || !all.matches('input[type=checkbox][data-check-all]') || !all.form) {
+        return;
+    }
+    var name = all.getAttribute('data-check-all');
+    Array.prototype.forEach.call(all.form.querySelectorAll('input[type=checkbox]'), function (box) {
+        if (box.name === name) {
+            box.checked = all.checked;
+        }
+    });
+});

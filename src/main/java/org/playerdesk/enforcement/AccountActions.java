@@ -83,6 +83,14 @@ public class AccountActions {
      * supervisor. A request key seen before answers the first request, unchanged.
      */
     public ActionView request(ActionRequest request, StaffMember requester) {
+        return request(request, requester, false);
+    }
+
+    /**
+     * Asks for an action; {@code held} makes it wait for a supervisor even within the asker's limit
+     * (the bans of a group sanction wait together when one of them is above the limit).
+     */
+    public ActionView request(ActionRequest request, StaffMember requester, boolean held) {
         if (request.requestKey() != null && !request.requestKey().isBlank()) {
             Optional<AccountAction> earlier = actions.findByRequestKey(request.requestKey().strip());
             if (earlier.isPresent()) {
@@ -133,7 +141,7 @@ public class AccountActions {
                 amount, days, reason, key, requester, clock.instant()).in(code));
         String hold = kind == ActionKind.UNBAN && !requester.role().grants(Permission.ASSIGN_OTHERS)
                 && partner(request.gameId(), accountId) ? ActionView.PARTNER : null;
-        if (hold == null && limits.allows(requester.role(), kind, amount, days, code)) {
+        if (!held && hold == null && limits.allows(requester.role(), kind, amount, days, code)) {
             perform(action, requester);
         } else {
             action.awaitApproval(hold);

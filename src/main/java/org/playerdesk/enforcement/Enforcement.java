@@ -45,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Violations and their penalty ladders (GM work). Recording a violation applies the next rung of
- * the type's ladder for that player in one go: a warning is recorded (and told to the player
+ * the type's ladder for that player (or the later step at which the type starts the violation's
+ * severity) in one go: a warning is recorded (and told to the player
  * when the ticket is their own), a ban goes through {@link AccountActions} with its authority
  * limits, a review waits for a GM. Players of a partner channel climb the partner ladder.
  */
@@ -89,14 +90,16 @@ public class Enforcement {
         this.clock = clock;
     }
 
-    /** The game's violation types, seeding the shipped defaults (seed 002's patrol rules) on first use. */
+    /** The game's violation types, seeding the shipped defaults (seed 002's patrol rules) that it lacks. */
     public List<ViolationTypeView> types(UUID gameId) {
-        if (!types.existsByGameId(gameId)) {
-            try {
-                seeder.seed(gameId, games.get(gameId).defaultLocale().toLowerCase(Locale.ROOT).startsWith("zh"));
-            } catch (DataIntegrityViolationException raced) {
-                // another first use of the game seeded it at the same moment
-            }
+        List<ViolationTypeView> found = types.findByGameIdOrderByCode(gameId).stream().map(ViolationType::view).toList();
+        if (found.stream().map(ViolationTypeView::code).collect(Collectors.toSet()).containsAll(DefaultLadders.CODES)) {
+            return found;
+        }
+        try {
+            seeder.seed(gameId, games.get(gameId).defaultLocale().toLowerCase(Locale.ROOT).startsWith("zh"));
+        } catch (DataIntegrityViolationException raced) {
+            // another first use of the game seeded it at the same moment
         }
         return types.findByGameIdOrderByCode(gameId).stream().map(ViolationType::view).toList();
     }
@@ -107,6 +110,16 @@ public class Enforcement {
      */
     public ViolationView record(UUID gameId, String accountId, String typeCode, UUID ticketId, String note,
             StaffMember gm) {
+        return record(gameId, accountId, typeCode, null, ticketId, note, gm);
+    }
+
+    /**
+     * Records a violation of the given severity ({@code minor}, {@code normal} or {@code severe};
+     * blank: normal) and applies its rung: the next one for this player, or the step at which the
+     * type starts that severity when it is later (a severe case of farming: the permanent ban at once).
+     */
+    public ViolationView record(UUID gameId, String accountId, String typeCode, String severityCode, UUID ticketId,
+            String note, StaffMember gm) {
         if (!gm.serves(gameId)) {
             throw new AccessDeniedException("not a game of this member of staff");
         }
@@ -119,29 +132,63 @@ public class Enforcement {
         if (type == null) {
             errors.add("type", "is not a violation type of this game");
         }
+        Severity severity = errors.code("severity", severityCode == null ? null : severityCode.strip(),
+                Severity.class, Severity.NORMAL);
         errors.throwIfAny();
         if (ticketId != null && !tickets.head(ticketId).gameId().equals(gameId)) {
             throw new NotFoundException("ticket", ticketId);
         }
         AccountProfile profile = profile(gameId, account);
         ViolationTypeView view = type.view();
-        List<Rung> ladder = view.ladderFor(profile.partner());
+        return apply(view, plan(view, account, profile.partner(), severity), ticketId, text, gm, null, false);
+    }
+
+    /** The rung a violation of this type and severity would give this player now; changes nothing. */
+    Planned plan(ViolationTypeView type, String account, boolean partner, Severity severity) {
+        List<Rung> ladder = type.ladderFor(partner);
         if (ladder.isEmpty()) {
-            throw new RuleViolation("gm.violation.noLadder", "this violation type has no penalty ladder", view.name());
+            throw new RuleViolation("gm.violation.noLadder", "this violation type has no penalty ladder", type.name());
         }
-        int step = (int) Math.min(violations.countByGameIdAndAccountIdAndViolationTypeId(gameId, account, type.getId()),
-                ladder.size() - 1);
-        Rung rung = ladder.get(step);
-        Violation violation = violations.save(new Violation(gameId, account, type.getId(), ticketId, text, step + 1, rung,
-                gm.displayName(), clock.instant()));
-        audit.record(gm, gameId, "game.violation", "account", account, view.code() + " → " + rung.text());
+        int step = ViolationTypeView.step(ladder,
+                violations.countByGameIdAndAccountIdAndViolationTypeId(type.gameId(), account, type.id()),
+                type.starts(), severity);
+        return new Planned(account, severity, step, ladder.get(step));
+    }
+
+    /** A violation about to be recorded: the account, its severity, the step (from 0) and its rung. */
+    record Planned(String accountId, Severity severity, int step, Rung rung) {
+
+        boolean bans() {
+            return rung.penalty() == Penalty.BAN || rung.penalty() == Penalty.PERMANENT_BAN;
+        }
+
+        /** The ban's length; null for a permanent ban. */
+        Integer banDays() {
+            return rung.penalty() == Penalty.BAN ? rung.days() : null;
+        }
+    }
+
+    /**
+     * Records the planned violation and applies its rung. A ban goes through the account actions
+     * with {@code banKey} as its request key (null: a new one); {@code holdBan} makes it wait for a
+     * supervisor even within the GM's limit (a group's bans are decided together).
+     */
+    ViolationView apply(ViolationTypeView view, Planned planned, UUID ticketId, String text, StaffMember gm,
+            String banKey, boolean holdBan) {
+        UUID gameId = view.gameId();
+        String account = planned.accountId();
+        Rung rung = planned.rung();
+        Violation violation = violations.save(new Violation(gameId, account, view.id(), ticketId, text,
+                planned.step() + 1, rung, planned.severity(), gm.displayName(), clock.instant()));
+        audit.record(gm, gameId, "game.violation", "account", account, view.code()
+                + (planned.severity() == Severity.NORMAL ? "" : " (" + planned.severity().code() + ")")
+                + " → " + rung.text());
         Locale locale = Locale.forLanguageTag(games.get(gameId).defaultLocale());
         String reason = view.name() + (text == null ? "" : ": " + text);
         switch (rung.penalty()) {
             case BAN, PERMANENT_BAN -> {
                 ActionView ban = actions.request(new ActionRequest(gameId, ticketId, account, ActionKind.BAN.code(),
-                        null, rung.penalty() == Penalty.BAN ? rung.days() : null, Texts.abbreviate(reason, 500), null),
-                        gm);
+                        null, planned.banDays(), Texts.abbreviate(reason, 500), banKey), gm, holdBan);
                 violation.enforcedBy(ban.id());
                 notices.linkToViolation(ban.id(), violation.getId());
             }
@@ -197,6 +244,16 @@ public class Enforcement {
 
     /** Defines a type anew (administrators): its name and both ladders, written as "warning, ban 7, permanent_ban". */
     public ViolationTypeView define(UUID gameId, String code, String name, String ladder, String partnerLadder) {
+        return define(gameId, code, name, ladder, partnerLadder, null, null, null);
+    }
+
+    /**
+     * Defines a type anew (administrators): its name, both ladders, and the step (1 to 10) at which
+     * a minor, normal and severe violation starts. A blank step keeps the type's current one (for a
+     * new type: the first step); a severity may not start earlier than a milder one.
+     */
+    public ViolationTypeView define(UUID gameId, String code, String name, String ladder, String partnerLadder,
+            String minorStart, String normalStart, String severeStart) {
         types(gameId);
         FieldErrors errors = new FieldErrors();
         String checkedCode = errors.line("code", code, 40, true);
@@ -209,11 +266,40 @@ public class Enforcement {
             errors.add("ladder", "must have at least one rung");
         }
         List<Rung> partner = parse("partnerLadder", partnerLadder, errors);
+        ViolationTypeView.Starts current = checkedCode == null ? ViolationTypeView.Starts.FIRST
+                : types.findByGameIdAndCode(gameId, checkedCode).map(t -> t.view().starts())
+                        .orElse(ViolationTypeView.Starts.FIRST);
+        Integer minor = start("minorStart", minorStart, current.minor(), errors);
+        Integer normal = start("normalStart", normalStart, current.normal(), errors);
+        Integer severe = start("severeStart", severeStart, current.severe(), errors);
+        if (minor != null && normal != null && normal < minor) {
+            errors.add("normalStart", "must not start earlier than a minor violation");
+        }
+        if (normal != null && severe != null && severe < normal) {
+            errors.add("severeStart", "must not start earlier than a normal violation");
+        }
         errors.throwIfAny();
         ViolationType type = types.findByGameIdAndCode(gameId, checkedCode)
                 .orElseGet(() -> types.save(new ViolationType(gameId, checkedCode, checkedName)));
         type.define(checkedName, common, partner);
+        type.startAt(new ViolationTypeView.Starts(minor, normal, severe));
         return type.view();
+    }
+
+    private static Integer start(String field, String text, int current, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            return current;
+        }
+        try {
+            int step = Integer.parseInt(text.strip());
+            if (step >= 1 && step <= 10) {
+                return step;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        errors.add(field, "must be a step from 1 to 10");
+        return null;
     }
 
     static List<Rung> parse(String field, String text, FieldErrors errors) {

@@ -4,7 +4,9 @@ import jakarta.persistence.Converter;
 
 import org.playerdesk.enforcement.ActionKind;
 import org.playerdesk.enforcement.ActionState;
+import org.playerdesk.enforcement.GroupState;
 import org.playerdesk.enforcement.Penalty;
+import org.playerdesk.enforcement.Severity;
 import org.playerdesk.system.CodedConverter;
 
 /** Enforcement enums are stored by their codes. */
@@ -31,6 +33,20 @@ final class Converters {
     static class PenaltyKind extends CodedConverter<Penalty> {
         PenaltyKind() {
             super(Penalty.class);
+        }
+    }
+
+    @Converter
+    static class SeverityKind extends CodedConverter<Severity> {
+        SeverityKind() {
+            super(Severity.class);
+        }
+    }
+
+    @Converter
+    static class GroupStateKind extends CodedConverter<GroupState> {
+        GroupStateKind() {
+            super(GroupState.class);
         }
     }
 }

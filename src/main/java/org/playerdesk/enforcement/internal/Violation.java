@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.playerdesk.enforcement.Penalty;
+import org.playerdesk.enforcement.Severity;
 import org.playerdesk.enforcement.ViolationTypeView;
 import org.playerdesk.enforcement.ViolationView;
 import org.playerdesk.system.StoredEntity;
@@ -25,6 +26,8 @@ public class Violation extends StoredEntity {
     @Convert(converter = Converters.PenaltyKind.class)
     private Penalty penalty;
     private Integer days;
+    @Convert(converter = Converters.SeverityKind.class)
+    private Severity severity = Severity.NORMAL;
     private UUID actionId;
     private String recordedBy;
     private Instant recordedAt;
@@ -46,8 +49,18 @@ public class Violation extends StoredEntity {
         this.recordedAt = recordedAt;
     }
 
+    public Violation(UUID gameId, String accountId, UUID violationTypeId, UUID ticketId, String note, int stepPosition,
+            ViolationTypeView.Rung rung, Severity severity, String recordedBy, Instant recordedAt) {
+        this(gameId, accountId, violationTypeId, ticketId, note, stepPosition, rung, recordedBy, recordedAt);
+        this.severity = severity;
+    }
+
     public void enforcedBy(UUID actionId) {
         this.actionId = actionId;
+    }
+
+    public UUID actionId() {
+        return actionId;
     }
 
     public UUID violationTypeId() {
@@ -56,6 +69,6 @@ public class Violation extends StoredEntity {
 
     public ViolationView view(ViolationTypeView type) {
         return new ViolationView(getId(), gameId, accountId, type.code(), type.name(), ticketId, note, stepPosition,
-                penalty, days, actionId, recordedBy, recordedAt);
+                penalty, days, actionId, recordedBy, recordedAt, severity);
     }
 }

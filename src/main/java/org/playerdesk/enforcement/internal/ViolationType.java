@@ -28,6 +28,9 @@ public class ViolationType extends StoredEntity {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "violation_type_id", nullable = false)
     private List<PenaltyStep> steps = new ArrayList<>();
+    private int minorStart = 1;
+    private int normalStart = 1;
+    private int severeStart = 1;
 
     protected ViolationType() {
     }
@@ -50,12 +53,20 @@ public class ViolationType extends StoredEntity {
         }
     }
 
+    /** Sets the step at which each severity starts. */
+    public void startAt(ViolationTypeView.Starts starts) {
+        this.minorStart = starts.minor();
+        this.normalStart = starts.normal();
+        this.severeStart = starts.severe();
+    }
+
     public UUID gameId() {
         return gameId;
     }
 
     public ViolationTypeView view() {
-        return new ViolationTypeView(getId(), gameId, code, name, ladder(ALL), ladder(PARTNER));
+        return new ViolationTypeView(getId(), gameId, code, name, ladder(ALL), ladder(PARTNER),
+                new ViolationTypeView.Starts(minorStart, normalStart, severeStart));
     }
 
     private List<ViolationTypeView.Rung> ladder(String audience) {

@@ -1,13 +1,18 @@
 package org.playerdesk.enforcement.web;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.enforcement.AccountActions;
 import org.playerdesk.enforcement.ActionRequest;
 import org.playerdesk.enforcement.ActionView;
+import org.playerdesk.enforcement.GroupSanctionView;
+import org.playerdesk.enforcement.GroupSanctions;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.ConsoleProblems;
 import org.playerdesk.system.InvalidInput;
@@ -26,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Asking for account actions from a ticket, and the approvals page: supervisors approve or reject
- * what is above an agent's limit; everyone sees what they asked for and how it ended.
+ * what is above an agent's limit (a held group sanction as one request, its bans not listed one by
+ * one); everyone sees what they asked for and how it ended.
  */
 @Controller
 @PreAuthorize("hasAuthority('WORK_TICKETS')")
@@ -36,9 +42,11 @@ class AccountActionsController {
     private final TicketQueries tickets;
     private final PlayerDirectory players;
     private final ConsoleProblems problems;
+    private final GroupSanctions groups;
 
     AccountActionsController(AccountActions actions, TicketQueries tickets, PlayerDirectory players,
-            ConsoleProblems problems) {
+            ConsoleProblems problems, GroupSanctions groups) {
+        this.groups = groups;
         this.actions = actions;
         this.tickets = tickets;
         this.players = players;
@@ -61,13 +69,18 @@ class AccountActionsController {
 
     @GetMapping("/console/approvals")
     String approvals(@AuthenticationPrincipal StaffUser me, Locale locale, Model model) {
-        java.util.List<ActionView> pending = me.can(Permission.ASSIGN_OTHERS) ? actions.awaitingApproval(me.member())
-                : java.util.List.of();
-        java.util.List<ActionView> mine = actions.requestedBy(me.id(), 50);
+        List<GroupSanctionView> pendingGroups = me.can(Permission.ASSIGN_OTHERS) ? groups.awaitingApproval(me.member())
+                : List.of();
+        Set<UUID> heldInGroups = pendingGroups.stream().flatMap(g -> g.actionIds().stream()).collect(Collectors.toSet());
+        List<ActionView> pending = me.can(Permission.ASSIGN_OTHERS) ? actions.awaitingApproval(me.member()).stream()
+                .filter(a -> !heldInGroups.contains(a.id())).toList() : List.of();
+        List<ActionView> mine = actions.requestedBy(me.id(), 50);
         java.util.Map<UUID, String> amounts = new java.util.HashMap<>();
         java.util.stream.Stream.concat(pending.stream(), mine.stream()).filter(a -> a.amount() != null)
                 .forEach(a -> amounts.put(a.id(), actions.amount(a, locale)));
         model.addAttribute("pending", pending);
+        model.addAttribute("pendingGroups", pendingGroups);
+        model.addAttribute("myGroups", groups.requestedBy(me.id(), 20));
         model.addAttribute("mine", mine);
         model.addAttribute("amounts", amounts);
         model.addAttribute("supervisor", me.can(Permission.ASSIGN_OTHERS));

@@ -29,8 +29,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The GM view: record a violation from a patrol (or a cheat-report ticket) and apply the next
- * rung of its ladder, look up a player's violations and the accounts sharing their IP addresses
- * or devices, and (administrators) edit the violation types and their ladders.
+ * rung of its ladder (or the later step its severity starts at), look up a player's violations and
+ * the accounts sharing their IP addresses or devices, and (administrators) edit the violation types,
+ * their ladders and the steps at which each severity starts.
  */
 @Controller
 @PreAuthorize("hasAuthority('WORK_TICKETS')")
@@ -80,9 +81,9 @@ class GmController {
 
     @PostMapping("/console/gm/violations")
     String record(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "") String account,
-            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String note,
-            @RequestParam(required = false) UUID ticketId, @AuthenticationPrincipal StaffUser me, Locale locale,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String severity,
+            @RequestParam(defaultValue = "") String note, @RequestParam(required = false) UUID ticketId,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
         String back = ticketId != null ? "redirect:/console/tickets/" + ticketId
                 : "redirect:" + UriComponentsBuilder.fromPath("/console/gm").queryParam("game", game)
                         .queryParam("account", account.strip()).encode().toUriString();
@@ -90,8 +91,8 @@ class GmController {
             redirect.addFlashAttribute("problem", problems.describe(InvalidInput.of("game", "must be given"), locale));
             return back;
         }
-        ViolationView recorded = problems.attempt(() -> enforcement.record(game, account, type, ticketId, note,
-                me.member()), "gm.notice.violation.warning", locale, redirect);
+        ViolationView recorded = problems.attempt(() -> enforcement.record(game, account, type, severity, ticketId,
+                note, me.member()), "gm.notice.violation.warning", locale, redirect);
         if (recorded != null) {
             redirect.addFlashAttribute("notice", "gm.notice.violation." + recorded.penalty().code());
         }
@@ -102,13 +103,16 @@ class GmController {
     @PreAuthorize("hasAuthority('MANAGE_STAFF')")
     String define(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "") String code,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String ladder,
-            @RequestParam(defaultValue = "") String partnerLadder, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String partnerLadder, @RequestParam(defaultValue = "") String minorStart,
+            @RequestParam(defaultValue = "") String normalStart, @RequestParam(defaultValue = "") String severeStart,
+            Locale locale, RedirectAttributes redirect) {
         redirect.addAttribute("game", game);
         problems.attempt(() -> {
             if (game == null) {
                 throw InvalidInput.of("game", "must be given");
             }
-            return enforcement.define(game, code, name, ladder, partnerLadder);
+            return enforcement.define(game, code, name, ladder, partnerLadder, minorStart, normalStart,
+                    severeStart);
         }, "gm.notice.typeSaved", locale, redirect);
         return "redirect:/console/gm";
     }
