@@ -2,6 +2,8 @@ package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.completeStep;
+import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,7 +70,7 @@ class ScamPlaybookBrowserTest {
 
         BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1366, 768).setLocale("zh-CN"));
-        Page console = desk.newPage();
+        Page console = signIn(desk, base, agent2);
         List<String> problems = new CopyOnWriteArrayList<>();
         console.onPageError(problems::add);
         console.onConsoleMessage(m -> {
@@ -76,10 +78,6 @@ class ScamPlaybookBrowserTest {
                 problems.add(m.text());
             }
         });
-        console.navigate(base + "/console");
-        console.fill("[name=username]", agent2.username());
-        console.fill("[name=password]", TestWorkspace.PASSWORD);
-        console.click("[data-testid=login-submit]");
         console.navigate(base + "/console/tickets/" + scam.ticket().id());
         assertThat(console.locator("[data-testid=playbook-start]")).containsText("被骗金币");
         console.locator("[data-testid=playbook-start] button").click();
@@ -109,12 +107,5 @@ class ScamPlaybookBrowserTest {
         assertThat(console.locator("[data-testid=game-notice]").first()).containsText("被骗金币");
         assertThat(problems).isEmpty();
         desk.close();
-    }
-
-    private static void completeStep(Page console, String outcome) {
-        int done = console.locator("[data-testid=playbook-step][data-done=true]").count();
-        console.fill("[data-testid=playbook-outcome] [name=outcome]", outcome);
-        console.locator("[data-testid=playbook-outcome] button").click();
-        assertThat(console.locator("[data-testid=playbook-step][data-done=true]")).hasCount(done + 1);
     }
 }

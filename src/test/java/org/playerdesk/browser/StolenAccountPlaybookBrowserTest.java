@@ -2,6 +2,8 @@ package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.completeStep;
+import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -138,22 +140,6 @@ class StolenAccountPlaybookBrowserTest {
         phone.close();
         agentDesk.close();
         leadDesk.close();
-    }
-
-    private static Page signIn(BrowserContext context, String base, StaffMember member) {
-        Page page = context.newPage();
-        page.navigate(base + "/console");
-        page.fill("[name=username]", member.username());
-        page.fill("[name=password]", TestWorkspace.PASSWORD);
-        page.click("[data-testid=login-submit]");
-        return page;
-    }
-
-    private static void completeStep(Page console, String outcome) {
-        int done = console.locator("[data-testid=playbook-step][data-done=true]").count();
-        console.fill("[data-testid=playbook-outcome] [name=outcome]", outcome);
-        console.locator("[data-testid=playbook-outcome] button").click();
-        assertThat(console.locator("[data-testid=playbook-step][data-done=true]")).hasCount(done + 1);
     }
 
     /** With -Dplayerdesk.screenshots=<folder>, keeps pictures of the pages for the docs. */
