@@ -116,6 +116,11 @@ class DemoWorkspace implements ApplicationRunner {
                 "兑换的实物奖品一直没收到", "上个月用积分兑换了游戏周边手办，到现在还没有收到快递。", Map.of());
         Opened suggestion = open(game, "10008", "老玩家", "S1 青龙区", "战士", "suggestion", "web", "low",
                 "建议增加自动拾取功能", "挂机的时候经常漏捡材料，希望能增加自动拾取的设置。", Map.of());
+        open(game, "10010", "魅力四射", "S3 朱雀区", "牧师", "account_other", "in_game", "normal",
+                "魅力值少了8000", "昨天上线发现魅力值少了八千多，金币倒是没少，我没有给别人，是不是系统出错了？", Map.of());
+        open(game, "10011", "被骗的小李", "S2 白虎区", "战士", "scam", "in_game", "high",
+                "卖金币被骗了", "昨天把三万金币卖给了\"低价出金\"，说好给我钻石，收了金币就不理我了，能追回吗？",
+                Map.of("client_version", "3.2.1"));
         open(game, "10009", "Nightfall", "S5 International", "Ranger", "complaint", "email", "high",
                 "Rude reply from support", "I asked about my refund twice and the answer I got was just \"不知道\". Not acceptable.",
                 Map.of());

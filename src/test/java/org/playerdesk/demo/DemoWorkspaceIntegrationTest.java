@@ -100,6 +100,8 @@ class DemoWorkspaceIntegrationTest {
         assertThat(backends.connected(demo.id())).isTrue();
         assertThat(backends.of(demo.id()).profile("10001").nickname()).isEqualTo("夜雨听风");
         assertThat(tickets.search(new TicketFilter(null, demo.id(), null, null, null, null, null, false, null, null,
+                null, null), 0, 100).getContent()).extracting(t -> t.type().code()).contains("scam");
+        assertThat(tickets.search(new TicketFilter(null, demo.id(), null, null, null, null, null, false, null, null,
                 null, null), 0, 100).getContent()).hasSizeGreaterThanOrEqualTo(13);
     }
 
