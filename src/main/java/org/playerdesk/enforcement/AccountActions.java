@@ -237,7 +237,7 @@ public class AccountActions {
     }
 
     /** The game's currencies and items, the primary currency first. */
-    public List<Currency> currencies(UUID gameId) {
+    private List<Currency> currencies(UUID gameId) {
         return accounts.currencyList(gameId);
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * What a game's backend said about one account, read together for a page: {@code state} says
  * whether the data is there, the backend does not know the account, or it could not be reached
- * (or has no backend); the lists are empty unless available.
+ * (or has no backend); the lists are empty unless available. {@code notices} are the messages the
+ * game delivered to the player, newest first; {@code currencies} the game's currencies and items,
+ * the primary currency first (to name the profile's balances).
  */
 public record AccountSnapshot(State state, AccountProfile profile, List<LoginRecord> logins, List<BanRecord> bans,
-        List<LinkedAccount> linked, Instant fetchedAt) {
+        List<LinkedAccount> linked, Instant fetchedAt, List<InGameNotice> notices, List<Currency> currencies) {
 
     public enum State {
         AVAILABLE, UNKNOWN_ACCOUNT, UNAVAILABLE, NOT_CONNECTED
@@ -20,6 +22,6 @@ public record AccountSnapshot(State state, AccountProfile profile, List<LoginRec
     }
 
     static AccountSnapshot of(State state, Instant at) {
-        return new AccountSnapshot(state, null, List.of(), List.of(), List.of(), at);
+        return new AccountSnapshot(state, null, List.of(), List.of(), List.of(), at, List.of(), List.of(Currency.COINS));
     }
 }

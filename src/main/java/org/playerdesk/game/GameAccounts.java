@@ -61,7 +61,10 @@ public class GameAccounts {
         this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
     }
 
-    /** The account's profile, recent logins (newest first), bans and linked accounts, from the cache when fresh. */
+    /**
+     * The account's profile, recent logins (newest first), bans, linked accounts and the messages
+     * delivered to it in the game, with the game's currencies, from the cache when fresh.
+     */
     public AccountSnapshot snapshot(UUID gameId, String accountId) {
         return budgeted(new Key(gameId, accountId, "snapshot"), () -> read(gameId, accountId),
                 snapshot -> snapshot.state() != AccountSnapshot.State.UNAVAILABLE,
@@ -98,11 +101,6 @@ public class GameAccounts {
     public List<Currency> currencyList(UUID gameId) {
         AccountReading<List<Currency>> reading = currencies(gameId);
         return reading.available() && !reading.value().isEmpty() ? reading.value() : List.of(Currency.COINS);
-    }
-
-    /** The messages the game delivered to the player, newest first, within the page budget and cached like the snapshot. */
-    public AccountReading<List<InGameNotice>> notices(UUID gameId, String accountId) {
-        return reading(new Key(gameId, accountId, "notices"), gameId, game -> game.notices(accountId));
     }
 
     /** Forgets what was read about the account (after an action on it). */
@@ -186,8 +184,13 @@ public class GameAccounts {
                     executor);
             CompletableFuture<List<LinkedAccount>> linked = CompletableFuture
                     .supplyAsync(() -> game.linkedAccounts(accountId), executor);
+            // a game that cannot list its messages or currencies still shows the account
+            CompletableFuture<List<InGameNotice>> notices = CompletableFuture
+                    .supplyAsync(() -> game.notices(accountId), executor).exceptionally(failed -> List.of());
+            CompletableFuture<List<Currency>> currencies = CompletableFuture
+                    .supplyAsync(game::currencies, executor).exceptionally(failed -> List.of(Currency.COINS));
             return new AccountSnapshot(AccountSnapshot.State.AVAILABLE, profile.join(), logins.join(), bans.join(),
-                    linked.join(), clock.instant());
+                    linked.join(), clock.instant(), notices.join(), currencies.join());
         } catch (java.util.concurrent.CompletionException failed) {
             return snapshotFailure(failed.getCause());
         } catch (RuntimeException failed) {

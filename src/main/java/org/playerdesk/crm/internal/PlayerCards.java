@@ -60,11 +60,10 @@ class PlayerCards {
         var standing = profiles.standing(player, game.profile());
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         List<PlayerCard.Balance> balances = game.profile() == null ? List.of()
-                : accounts.currencyList(player.gameId()).stream().map(c -> new PlayerCard.Balance(c.code(),
-                        c.name(locale), c.item(), game.profile().balance(c))).toList();
-        var delivered = game.available() ? accounts.notices(player.gameId(), player.accountId()) : null;
+                : game.currencies().stream().map(c -> new PlayerCard.Balance(c.code(), c.name(locale), c.item(),
+                        game.profile().balance(c))).toList();
         return new PlayerCard(player, game, standing,
                 profiles.tags(player, standing), profiles.notes(player.id()), profiles.violations(player),
-                allowed, reveal, balances, delivered != null && delivered.available() ? delivered.value() : List.of());
+                allowed, reveal, balances, game.notices());
     }
 }

@@ -15,7 +15,7 @@ import org.playerdesk.enforcement.ActionView;
 import org.playerdesk.enforcement.AuthorityLimits;
 import org.playerdesk.enforcement.InGameNotices;
 import org.playerdesk.enforcement.NoticeView;
-import org.playerdesk.game.AccountProfile;
+import org.playerdesk.game.AccountSnapshot;
 import org.playerdesk.game.Currency;
 import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.PlayerDirectory;
@@ -76,12 +76,14 @@ class AccountActionsPanel implements TicketPanel {
         String accountId = players.get(ticket.playerId()).accountId();
         Locale locale = LocaleContextHolder.getLocale();
         AuthorityLimits.Limit limit = actions.limitOf(viewer.member());
-        List<CurrencyLimit> currencies = limits(actions.currencies(ticket.gameId()), limit, locale);
+        // the account's snapshot names the game's currencies: the page asks the game nothing more for the form
+        AccountSnapshot snapshot = accounts.snapshot(ticket.gameId(), accountId);
+        List<CurrencyLimit> currencies = limits(snapshot.currencies(), limit, locale);
         List<ActionView> done = actions.forTicket(ticket.id());
         Map<UUID, String> amounts = new HashMap<>();
         done.stream().filter(a -> a.amount() != null).forEach(a -> amounts.put(a.id(), actions.amount(a, locale)));
-        String partner = accounts.profile(ticket.gameId(), accountId).filter(AccountProfile::partner)
-                .map(AccountProfile::partnerChannel).orElse(null);
+        String partner = snapshot.profile() != null && snapshot.profile().partner()
+                ? snapshot.profile().partnerChannel() : null;
         return Optional.of(new Data(ticket.id(), accountId, done, Ids.next().toString(), limit,
                 List.of(ActionKind.values()), viewer.can(Permission.WORK_TICKETS), currencies, amounts,
                 notices.forTicket(ticket.id()), partner));

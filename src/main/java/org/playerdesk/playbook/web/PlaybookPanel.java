@@ -100,7 +100,11 @@ class PlaybookPanel implements TicketPanel {
         }
         PlaybookView.Step current = run.get().finished() ? null : run.get().current();
         Locale locale = LocaleContextHolder.getLocale();
-        List<Currency> currencies = current == null ? List.of() : accounts.currencyList(ticket.gameId());
+        boolean needsCurrencies = current != null && (current.action() == ActionKind.COMPENSATE
+                || current.data() == DataKind.LEDGER || current.data() == DataKind.TRADES
+                || current.data() == DataKind.PROFILE || current.data() == DataKind.REDEMPTIONS);
+        List<Currency> currencies = needsCurrencies ? accounts.snapshot(ticket.gameId(), accountId).currencies()
+                : List.of();
         StepData data = current == null || current.data() == DataKind.NONE ? null
                 : load(ticket, viewer, accountId, current, run.get());
         Map<String, String> names = new LinkedHashMap<>();
@@ -165,9 +169,11 @@ class PlaybookPanel implements TicketPanel {
                 }
                 List<LedgerEntry> entries = kind == DataKind.TRADES
                         ? ledger.value().stream().filter(e -> e.counterparty() != null).toList() : ledger.value();
-                StepData data = new StepData(kind, accounts.snapshot(gameId, accountId).profile(), List.of(), entries,
-                        from, to, List.of(), List.of(), List.of(), List.of(), null);
-                yield kind == DataKind.TRADES ? data.with(counterparties(gameId, entries, from, to, viewer, step))
+                AccountSnapshot snapshot = accounts.snapshot(gameId, accountId);
+                StepData data = new StepData(kind, snapshot.profile(), List.of(), entries, from, to, List.of(),
+                        List.of(), List.of(), List.of(), null);
+                yield kind == DataKind.TRADES
+                        ? data.with(counterparties(gameId, entries, from, to, viewer, step, snapshot.currencies()))
                         : data;
             }
             case PURCHASES -> {
@@ -185,8 +191,7 @@ class PlaybookPanel implements TicketPanel {
 
     /** The other accounts of the trades (the first {@value #COUNTERPARTIES}), each with its ledger in the window. */
     private List<StepData.Counterparty> counterparties(UUID gameId, List<LedgerEntry> trades, Instant from, Instant to,
-            StaffUser viewer, PlaybookView.Step step) {
-        List<Currency> currencies = accounts.currencyList(gameId);
+            StaffUser viewer, PlaybookView.Step step, List<Currency> currencies) {
         Locale locale = LocaleContextHolder.getLocale();
         String primary = currencies.getFirst().code();
         return trades.stream().map(LedgerEntry::counterparty).distinct().limit(COUNTERPARTIES).map(other -> {
