@@ -227,7 +227,7 @@ public class AccountActions {
      * channel (合作方用户) are not unbanned by an agent alone (seed: 合作方用户…一律封号). A game that
      * cannot say is taken at its word later: the unban then fails like any unreachable action.
      */
-    public boolean partner(UUID gameId, String accountId) {
+    private boolean partner(UUID gameId, String accountId) {
         try {
             GameBackends all = backends.getIfAvailable();
             return all != null && all.connected(gameId) && all.of(gameId).profile(accountId).partner();
