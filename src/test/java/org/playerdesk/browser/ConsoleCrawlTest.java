@@ -51,6 +51,12 @@ class ConsoleCrawlTest {
     @LocalServerPort
     int port;
 
+    private static void browser() {
+        if (session == null) {
+            session = BrowserSession.startOrSkip();
+        }
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (session != null) {
@@ -73,7 +79,7 @@ class ConsoleCrawlTest {
 
     @Test
     void onePageOfEachKindRunsItsScriptsWithoutErrorsForEveryRole() throws Exception {
-        session = BrowserSession.startOrSkip();
+        browser();
         List<String> failures = new ArrayList<>();
         Set<String> shapesSeen = new HashSet<>();
         for (int i = 0; i < STAFF.size(); i++) {
@@ -92,6 +98,33 @@ class ConsoleCrawlTest {
             log.info("Console crawl in Chromium: {} in {} opened {} pages", username, language, sample.size());
         }
         assertThat(failures).as("console pages with script errors, refused content or failed requests").isEmpty();
+    }
+
+    /** Found by the crawl: the confirmation was an inline handler, refused, so the rule went at once. */
+    @Test
+    void deletingAnAutomationRuleAsksFirst() {
+        browser();
+        String base = "http://localhost:" + port;
+        try (BrowserContext context = session.browser().newContext(new Browser.NewContextOptions().setLocale("en"))) {
+            Page page = context.newPage();
+            page.navigate(base + "/login");
+            page.fill("[data-testid=login-username]", "lead");
+            page.fill("[data-testid=login-password]", PASSWORD);
+            page.click("[data-testid=login-submit]");
+            page.waitForURL(Pattern.compile(".*/console.*"));
+            page.navigate(base + "/console/admin/automation?game=demo&lang=en");
+            int rules = page.locator("[data-testid=rule-row]").count();
+            List<String> asked = new ArrayList<>();
+            page.onDialog(dialog -> {
+                asked.add(dialog.message());
+                dialog.dismiss();
+            });
+            page.locator("[data-testid=rule-delete] button").first().click();
+
+            assertThat(asked).containsExactly("Delete this rule?");
+            page.navigate(base + "/console/admin/automation?game=demo");
+            assertThat(page.locator("[data-testid=rule-row]").count()).isEqualTo(rules).isPositive();
+        }
     }
 
     /** Opens the pages in Chromium as this member of staff; answers what went wrong, with the address. */
