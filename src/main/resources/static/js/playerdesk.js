@@ -36,3 +36,42 @@ document.addEventListener('change', function (event) {
         }
     });
 });
+
+// What pages would otherwise do with inline handlers and style attributes, which the
+// Content-Security-Policy refuses (script-src 'self', style-src 'self'):
+// a select marked data-submit-on-change submits its form when changed;
+document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (select.matches && select.matches('select[data-submit-on-change]') && select.form) {
+        select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit();
+    }
+});
+
+// a form marked data-confirm="question" is sent only when the question is answered yes;
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.matches && form.matches('form[data-confirm]') && !window.confirm(form.getAttribute('data-confirm'))) {
+        event.preventDefault();
+    }
+});
+
+// a link marked data-history-back goes back to the page before (its href is where it goes without history);
+document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-history-back]');
+    if (link && window.history.length > 1) {
+        event.preventDefault();
+        window.history.back();
+    }
+});
+
+// an element with data-width="N" is N % wide (a progress bar), also when htmx brings it in.
+document.addEventListener('htmx:load', function (event) {
+    var root = event.detail && event.detail.elt ? event.detail.elt : document;
+    var found = root.querySelectorAll ? Array.prototype.slice.call(root.querySelectorAll('[data-width]')) : [];
+    if (root.matches && root.matches('[data-width]')) {
+        found.push(root);
+    }
+    found.forEach(function (element) {
+        element.style.width = Math.max(0, Math.min(100, Number(element.getAttribute('data-width')) || 0)) + '%';
+    });
+});

@@ -1,10 +1,12 @@
 package org.playerdesk.demo;
 
 import java.sql.Connection;
+import java.time.Clock;
 
 import javax.sql.DataSource;
 
 import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatIdentity;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.slf4j.Logger;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Live chat for the demo game: a chat secret (so that {@code /chat/demo} can sign its demo
- * player) and guests allowed. Under the same conditions as the demo workspace, after it; once.
+ * player) and guests allowed, and a new player (10006) waiting in the queue for an agent to take
+ * the chat (if nobody does within the game's wait, it becomes a ticket). Under the same
+ * conditions as the demo workspace, after it; once.
  */
 @Component
 @Order(10)
@@ -30,8 +34,10 @@ class ChatDemo implements ApplicationRunner {
     private final DataSource dataSource;
     private final GameCatalog games;
     private final ChatDesk chat;
+    private final Clock clock;
 
-    ChatDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, ChatDesk chat) {
+    ChatDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, ChatDesk chat, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
@@ -48,7 +54,10 @@ class ChatDemo implements ApplicationRunner {
         games.byCode(DemoWorkspace.GAME).filter(game -> wanted && !chat.rules(game.id()).secretSet())
                 .ifPresent(game -> {
                     chat.configure(game.id(), SECRET, true, null, null, "Asia/Shanghai", 300);
-                    log.info("Demo data: live chat of the demo game set up; try it at /chat/demo");
+                    chat.signForDemo(game.id(), new ChatIdentity(game.code(), "10006", "咸鱼翻身", 0, "一区·青龙",
+                            clock.instant().getEpochSecond(), null)).ifPresent(player -> chat.start(game.code(), player,
+                                    null, "demo-chat-1", "你好，新手任务“寻找铁匠”找不到NPC，地图上也没有标记，怎么办？"));
+                    log.info("Demo data: live chat of the demo game set up, one player waiting; try it at /chat/demo");
                 });
     }
 }

@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo game's VIP roster, after the demo workspace: vip1 manages the simulated game's VIP
- * players 10008 (老玩家, gone quiet) and 10001 (夜雨听风), so their new tickets go to vip1 and the
- * follow-up and inactive worklists have something to show. Seeded once, under the same
- * conditions as the demo workspace.
+ * players 10008 (老玩家, gone quiet; vip1 has booked a call with him for tomorrow) and 10001
+ * (夜雨听风), so their new tickets go to vip1 and the follow-up and inactive worklists have
+ * something to show. Seeded once, under the same conditions as the demo workspace.
  */
 @Component
 @Order(20)
@@ -35,9 +35,11 @@ class VipDemo implements ApplicationRunner {
     private final GameCatalog games;
     private final StaffDirectory staff;
     private final VipService vip;
+    private final java.time.Clock clock;
 
     VipDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, StaffDirectory staff,
-            VipService vip) {
+            VipService vip, java.time.Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
@@ -62,8 +64,9 @@ class VipDemo implements ApplicationRunner {
         if (lead == null || vip1 == null) {
             return;
         }
-        vip.assignManager(game.id(), "10008", vip1.id(), lead);
+        var quiet = vip.assignManager(game.id(), "10008", vip1.id(), lead);
         vip.assignManager(game.id(), "10001", vip1.id(), lead);
-        log.info("Demo data: vip1 manages the VIP players 10008 and 10001 of the demo game");
+        vip.bookFollowUp(quiet.id(), clock.instant().plus(java.time.Duration.ofDays(1)), vip1);
+        log.info("Demo data: vip1 manages the VIP players 10008 and 10001 of the demo game, and calls 10008 tomorrow");
     }
 }

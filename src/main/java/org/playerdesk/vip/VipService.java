@@ -156,6 +156,20 @@ public class VipService {
         return done.view();
     }
 
+    /**
+     * Moves the player's next follow-up to a moment agreed with them (a call booked for tomorrow,
+     * a visit before a big update); the regular schedule goes on from the next visit recorded.
+     */
+    public VipPlayerView bookFollowUp(UUID vipPlayerId, Instant at, StaffMember member) {
+        VipPlayer vip = load(vipPlayerId);
+        serves(member, vip);
+        if (at == null) {
+            new FieldErrors().add("at", "must be given").throwIfAny();
+        }
+        vip.bookFollowUp(at, clock.instant());
+        return vip.view();
+    }
+
     @Transactional(readOnly = true)
     public List<FollowUpView> followUpsOf(UUID vipPlayerId) {
         return followUps.findByVipPlayerIdOrderByDoneAtDesc(vipPlayerId).stream().map(FollowUp::view).toList();

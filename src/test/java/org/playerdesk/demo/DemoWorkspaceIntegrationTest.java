@@ -29,7 +29,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Starting with the demo switched on: the newcomer's workspace is there and usable, and the
- * start-up log says which database PlayerDesk runs on. The only test context with the demo on.
+ * start-up log says which database PlayerDesk runs on. Its own context, started by this class, so
+ * that the start-up log is there to read (the console crawl starts another one with the demo on).
  */
 @SpringBootTest(properties = "playerdesk.demo=true")
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
@@ -204,5 +205,32 @@ class DemoWorkspaceIntegrationTest {
                 .getContent()).extracting(org.playerdesk.incident.IncidentView::linked).containsExactly(3L);
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/help/demo"))
                 .andReturn().getResponse().getContentAsString()).contains("data-testid=\"incident-notice\"", "部分玩家无法登录");
+    }
+
+    @Autowired
+    org.playerdesk.enforcement.Enforcement enforcement;
+    @Autowired
+    org.playerdesk.enforcement.AccountActions actions;
+
+    @Test
+    void theDemoGameHasGmWorkAndTwoRequestsWaitingForTheLead() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        StaffMember lead = staff.byUsername("lead").orElseThrow();
+
+        assertThat(enforcement.recent(Set.of(demo.id()), 50)).extracting(v -> v.accountId())
+                .contains("30001", "30002", "30003", "10050", "20002");
+        assertThat(actions.awaitingApproval(lead)).filteredOn(a -> a.gameId().equals(demo.id()))
+                .extracting(a -> a.kind().code() + " " + a.accountId())
+                .containsExactlyInAnyOrder("ban 30001", "compensate 10001");
+        assertThat(actions.requestedBy(staff.byUsername("vip1").orElseThrow().id(), 10))
+                .extracting(a -> a.state().code()).containsExactly("rejected");
+    }
+
+    @Test
+    void vip1HasAFollowUpDueWithTheQuietVeteran() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+
+        assertThat(vip.dueFollowUps(Set.of(demo.id()), java.time.Instant.now().plus(java.time.Duration.ofDays(7))))
+                .extracting(v -> v.accountId()).containsExactly("10008");
     }
 }

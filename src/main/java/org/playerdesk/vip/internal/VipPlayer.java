@@ -48,6 +48,12 @@ public class VipPlayer extends StoredEntity {
         this.updatedAt = now;
     }
 
+    /** The next follow-up moved to a date agreed with the player. */
+    public void bookFollowUp(Instant at, Instant now) {
+        this.nextFollowUpAt = at;
+        this.updatedAt = now;
+    }
+
     public void followUpDone(Instant next, Instant now) {
         this.nextFollowUpAt = next;
         this.updatedAt = now;
