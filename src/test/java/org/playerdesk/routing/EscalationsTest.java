@@ -17,7 +17,6 @@ import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.HistoryEntry;
 import org.playerdesk.ticket.Opened;
-import org.playerdesk.ticket.SlaState;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,10 +64,6 @@ class EscalationsTest {
     RoutingSetup setup;
     @Autowired
     org.playerdesk.chat.ChatDesk chat;
-    @Autowired
-    org.playerdesk.ticket.TicketDesk desk;
-    @Autowired
-    java.time.Clock clock;
 
     @Test
     void eachGameHasItsOwnPathSetByAdministratorsOnly() {
@@ -110,8 +105,9 @@ class EscalationsTest {
                 "second_line", "l2", Set.of()), lead);
         UUID id = workspace.ticket(game, "esc-route", "account_stolen").ticket().id();
         await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(id).assigneeId()).isEqualTo(first.id()));
-        java.time.Instant due = clock.instant().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        desk.trackSla(id, due, SlaState.WARNING);
+        // the deadline the service-level clocks give the ticket (they keep it in step with their timers)
+        await().atMost(WAIT).until(() -> tickets.head(id).slaDueAt() != null);
+        java.time.Instant due = tickets.head(id).slaDueAt();
 
         escalations.escalate(id, "需要查询登录记录", Actor.agent(first.id(), "一线"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(id).assigneeId()).isEqualTo(second.id()));
