@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -141,12 +142,15 @@ public final class OpenApiContract {
 
     /** The operation that serves {@code method} and {@code path} (a path as the document writes them, no query). */
     public Route route(String method, String path) {
-        for (Route route : routes) {
-            if (route.method().equalsIgnoreCase(method) && route.pattern().matcher(path).matches()) {
-                return route;
-            }
-        }
-        throw new AssertionError(name + ": no operation " + method + " " + path);
+        return find(method, path).orElseThrow(() -> new AssertionError(name + ": no operation " + method + " " + path));
+    }
+
+    /** The operation that serves {@code method} and {@code path}, if the document has one. */
+    public Optional<Route> find(String method, String path) {
+        String bare = stripQuery(path);
+        return routes.stream()
+                .filter(route -> route.method().equalsIgnoreCase(method) && route.pattern().matcher(bare).matches())
+                .findFirst();
     }
 
     private static final Set<String> KEYWORDS = Set.of("$ref", "$schema", "$id", "$defs", "$comment", "type",
