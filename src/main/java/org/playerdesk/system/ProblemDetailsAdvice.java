@@ -2,6 +2,7 @@ package org.playerdesk.system;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -49,6 +50,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPES + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The problem type of a status without a more precise one: its reason phrase, e.g. bad-request. */
+    static String typeOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "error-" + status.value()
+                : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
     public static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
@@ -155,6 +163,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (statusCode.is5xxServerError()) {
             log.error("API request failed", e);
         }
-        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, statusCode, request);
+        // Spring's own problems (a path variable missing, a parameter it could not convert) come
+        // with the type about:blank, left out of the JSON; every problem of the API names its type
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create(TYPES + typeOf(statusCode)));
+        }
+        return answer;
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
+import org.playerdesk.contract.OpenApiContract;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -117,10 +119,26 @@ class GameApiAbuseTest {
         });
     }
 
-    /** The answer, checked: never a server error; a refusal is problem details. */
+    private OpenApiContract contract;
+
+    /**
+     * The answer, checked: never a server error; a refusal is problem details; and an answer of an
+     * operation of the API document is one the document declares (status, content type, body).
+     */
     private MockHttpServletResponse answerOf(MockHttpServletRequestBuilder request) throws Exception {
-        MockHttpServletResponse answer = mvc.perform(request).andReturn().getResponse();
+        if (contract == null) {
+            contract = OpenApiContract.ofJson("the API document", mvc.perform(get("/v3/api-docs")).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        MockHttpServletResponse answer = result.getResponse();
         assertThat(answer.getStatus()).as("status").isLessThan(500);
+        String method = result.getRequest().getMethod();
+        String path = result.getRequest().getRequestURI();
+        if (contract.find(method, path).isPresent()) {
+            contract.assertAnswer(method, path, answer.getStatus(), answer.getContentType(),
+                    answer.getContentAsByteArray());
+        }
         if (answer.getStatus() >= 400) {
             assertThat(answer.getContentType()).as("content type of a %d", answer.getStatus())
                     .startsWith("application/problem+json");

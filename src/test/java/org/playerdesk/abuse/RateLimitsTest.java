@@ -3,6 +3,7 @@ package org.playerdesk.abuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
+import org.playerdesk.contract.OpenApiContract;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.game.GameInfo;
@@ -72,6 +74,7 @@ class RateLimitsTest {
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(refused.body()).contains("\"status\":429", "\"type\":\"https://playerdesk.org/problems/too-many-requests\"");
+        keepsTheApiDocument(server, "GET", "/api/v1/players/p1/tickets", refused);
         assertThat(playerTickets(server, otherKey).statusCode()).as("another key of the game").isEqualTo(200);
 
         clock.advance(Duration.ofSeconds(1));
@@ -120,6 +123,7 @@ class RateLimitsTest {
         }
         HttpResponse<String> refused = player.send(player.request(suggestions + "recharge"));
         assertThat(refused.statusCode()).isEqualTo(429);
+        keepsTheApiDocument(player, "GET", suggestions + "recharge", refused);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("20");
         assertThat(player.send(player.request("/help/" + game.code() + "/articles")).statusCode())
                 .as("the help center's pages").isEqualTo(200);
@@ -166,6 +170,15 @@ class RateLimitsTest {
             assertThat(signIn(office, agent.username(), TestWorkspace.PASSWORD).headers().firstValue("Location"))
                     .as("sign-in %d", i + 1).hasValueSatisfying(location -> assertThat(location).endsWith("/console"));
         }
+    }
+
+    /** The refusal is one the API document declares for the operation, with its content type and body. */
+    private static void keepsTheApiDocument(PublicPages client, String method, String path, HttpResponse<String> answer)
+            throws Exception {
+        OpenApiContract contract = OpenApiContract.ofJson("the API document",
+                client.send(client.request("/v3/api-docs")).body());
+        contract.assertAnswer(method, path, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null),
+                answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> playerTickets(PublicPages server, String key) throws Exception {

@@ -2,11 +2,13 @@ package org.playerdesk.channel.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import org.playerdesk.system.ProblemDetailsAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -16,13 +18,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers with problem details when a game API request reaches no controller: an unknown path
- * (404), a method the path does not have (405), a body that is not JSON (415). The problem-details
- * advice only sees requests a controller took; without this a game server would get an error page.
+ * Answers with problem details when a request to a JSON API reaches no controller: an unknown path
+ * (404), a method the path does not have (405), a body that is not JSON (415), an Accept it cannot
+ * serve (406). The problem-details advice only sees requests a controller took; without this a
+ * game server (or a department's system, or the chat widget) would get an error page, or the
+ * container's own JSON, which the API document does not describe.
  */
 class ApiProblemResolver implements HandlerExceptionResolver, Ordered {
 
+    /** The JSON APIs of the API document (docs/api.md). */
+    static final List<String> JSON_APIS = List.of("/api/v1", "/api/v1/**", "/department-answers/**", "/chat/api/**",
+            "/help/*/articles/suggestions");
+
     private final ApiProblems problems;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
     ApiProblemResolver(ApiProblems problems) {
         this.problems = problems;
@@ -31,7 +40,7 @@ class ApiProblemResolver implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception exception) {
-        if (!isGameApi(request) || handler instanceof HandlerMethod || !(exception instanceof ErrorResponse error)
+        if (!isJsonApi(request) || handler instanceof HandlerMethod || !(exception instanceof ErrorResponse error)
                 || response.isCommitted()) {
             return null;
         }
@@ -54,9 +63,9 @@ class ApiProblemResolver implements HandlerExceptionResolver, Ordered {
         return Ordered.HIGHEST_PRECEDENCE + 100;
     }
 
-    private static boolean isGameApi(HttpServletRequest request) {
+    private boolean isJsonApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/api/v1") || path.startsWith("/api/v1/");
+        return JSON_APIS.stream().anyMatch(pattern -> paths.match(pattern, path));
     }
 
     private static String slug(HttpStatus status) {

@@ -27,7 +27,9 @@ class ApiProblems {
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
         if (problem.getInstance() != null) {
             body.put("instance", problem.getInstance().toString());
         }

@@ -2,6 +2,8 @@ package org.playerdesk.channel.api;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.playerdesk.system.Coded;
 import org.playerdesk.system.PlayerDeskProperties;
@@ -17,16 +19,30 @@ import org.springframework.context.annotation.Configuration;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The game API's body limit, its error answers outside controllers, and its OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "PlayerDesk game API", version = "v1",
-        description = "Server-to-server API for game backends: report players' tickets, read them back, pass on "
-                + "follow-ups. Errors are RFC 9457 problem details. See docs/api.md."))
+@OpenAPIDefinition(info = @Info(title = "PlayerDesk API", version = "v1",
+        description = "The game API (/api/v1): game servers report players' tickets, read them back, pass on "
+                + "follow-ups and read outage notices, with the game's API key. Beside it, the JSON endpoints that "
+                + "players' pages and departments' systems call: the help center's article suggestions, the live "
+                + "chat's player API and the one-time department answer URL. Errors are RFC 9457 problem details; "
+                + "absent values are left out of the JSON, never sent as null. Versioning: docs/api.md.",
+        contact = @Contact(name = "PlayerDesk", url = "https://github.com/playerdesk/playerdesk"),
+        license = @License(name = "Apache-2.0", identifier = "Apache-2.0")),
+        servers = @Server(url = "http://localhost:8080", description = "The demo workspace; use your PlayerDesk's address"))
 @SecurityScheme(name = GameApiConfiguration.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The game's API key, created in the console under Admin → API keys: "
                 + "'Authorization: Bearer <key>'.")
@@ -68,6 +84,60 @@ class GameApiConfiguration {
             codes(schemas.get("Ticket"), "status", TicketStatus.class);
             codes(schemas.get("Message"), "authorKind", Actor.Kind.class);
         };
+    }
+
+    /**
+     * The answers every game API operation can give besides its own, declared once: a refused
+     * address or header (400), no valid key (401), an Accept it cannot serve (406), the rate limit
+     * (429), the database down (503); with a body, one too large (413) or not JSON (415).
+     */
+    @Bean
+    OpenApiCustomizer gameApiCommonAnswers() {
+        return openApi -> {
+            openApi.getComponents().setResponses(new TreeMap<>(Map.of(
+                    "BadRequest", problem("The address or a header holds characters that are not allowed (bad-request)."),
+                    "Unauthorized", problem("No API key, or one that is unknown or revoked.")
+                            .addHeaderObject("WWW-Authenticate", header("Bearer")),
+                    "NotAcceptable", problem("The Accept header allows none of the types this operation answers."),
+                    "TooLarge", problem("The body is larger than the limit (256 KB by default); nothing was stored."),
+                    "UnsupportedMediaType", problem("The body is not application/json."),
+                    "TooManyRequests", problem("The API key made more requests than its rate limit allows; nothing "
+                            + "was done. Retry after the seconds in Retry-After.")
+                            .addHeaderObject("Retry-After", header("Seconds to wait.")),
+                    "Unavailable", problem("The database is unavailable; nothing was stored. Retry after the seconds "
+                            + "in Retry-After.").addHeaderObject("Retry-After", header("Seconds to wait.")))));
+            openApi.getPaths().forEach((path, item) -> {
+                if (!path.startsWith("/api/v1/")) {
+                    return;
+                }
+                item.readOperations().forEach(operation -> {
+                    ApiResponses answers = operation.getResponses();
+                    common(answers, "400", "BadRequest");
+                    common(answers, "401", "Unauthorized");
+                    common(answers, "406", "NotAcceptable");
+                    common(answers, "429", "TooManyRequests");
+                    common(answers, "503", "Unavailable");
+                    if (operation.getRequestBody() != null) {
+                        common(answers, "413", "TooLarge");
+                        common(answers, "415", "UnsupportedMediaType");
+                    }
+                });
+            });
+        };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    }
+
+    private static Header header(String description) {
+        return new Header().description(description).schema(new Schema<>().type("string"));
+    }
+
+    private static void common(ApiResponses answers, String status, String name) {
+        answers.putIfAbsent(status, new ApiResponse().$ref("#/components/responses/" + name));
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -48,6 +49,11 @@ class GameApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    static final String NEW_TICKET_EXAMPLE = """
+            {"player": {"accountId": "10086", "nickname": "风之子", "server": "S12", "role": "法师"},
+             "type": "payment", "subject": "充值未到账", "message": "充值 648 元后钻石没有到账。", "priority": "high",
+             "contactEmail": "wind@example.com",
+             "metadata": {"clientVersion": "2.3.1", "device": "iPhone 15", "zone": "华东一区"}}""";
 
     private final InGameIntake intake;
 
@@ -69,10 +75,8 @@ class GameApiController {
     @ApiResponse(responseCode = "400", description = "Bad input: each bad field is named under errors.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "413", description = "The body is larger than the limit (256 KB by default).",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "415", description = "The body is not application/json.",
+    @ApiResponse(responseCode = "409", description = "The request collided with a concurrent one and nothing was "
+            + "stored (code api.concurrent-request): send it again.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request.",
@@ -84,6 +88,11 @@ class GameApiController {
                             + "(a UUID is a good choice).",
                     schema = @Schema(type = "string", minLength = 1, maxLength = 128, example = "7d3f0c1e-6a8b-4c2d-9e1f-0a1b2c3d4e5f"))
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OpenTicketRequest.class),
+                    examples = @ExampleObject(name = "payment", summary = "A recharge that did not arrive",
+                            value = NEW_TICKET_EXAMPLE)))
             @RequestBody OpenTicketRequest request) {
         InGameIntake.Intake intake = this.intake.open(client.gameId(), request, idempotencyKey);
         return ResponseEntity.created(ticketUrl(intake.ticket().id()))
@@ -95,7 +104,9 @@ class GameApiController {
     @Operation(operationId = "getTicket", summary = "Read a ticket with its public conversation",
             description = "Internal notes and the ticket's history are never included. Another game's ticket "
                     + "answers 404, like one that does not exist.")
-    @ApiResponse(responseCode = "200", description = "The ticket.")
+    @ApiResponse(responseCode = "200", description = "The ticket.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TicketResponse.class)))
     @ApiResponse(responseCode = "400", description = "The id is not a UUID.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
@@ -111,24 +122,27 @@ class GameApiController {
     @Operation(operationId = "followUp", summary = "Add the player's follow-up to their ticket",
             description = "A follow-up on a resolved ticket reopens it; a closed ticket takes no more messages "
                     + "(409): the player opens a new ticket.")
-    @ApiResponse(responseCode = "201", description = "The follow-up as stored.")
+    @ApiResponse(responseCode = "201", description = "The follow-up as stored.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TicketResponse.Message.class)))
     @ApiResponse(responseCode = "400", description = "Bad input: each bad field is named under errors.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     @ApiResponse(responseCode = "404", description = "No such ticket in this game.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "409", description = "The ticket is closed (code ticket.closed).",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "413", description = "The body is larger than the limit.",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "415", description = "The body is not application/json.",
+    @ApiResponse(responseCode = "409", description = "Refused: the ticket is closed (code ticket.closed); or it "
+            + "changed at the same moment (code changed-meanwhile): send it again.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     ResponseEntity<TicketResponse.Message> followUp(@AuthenticationPrincipal GameClient client,
-            @PathVariable UUID id, @RequestBody FollowUpRequest request) {
+            @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = FollowUpRequest.class),
+                    examples = @ExampleObject(name = "followUp", summary = "The player writes again",
+                            value = "{\"message\": \"还是没有到账，请尽快处理。\"}")))
+            @RequestBody FollowUpRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(intake.followUp(client.gameId(), id, request));
     }
 
@@ -136,16 +150,22 @@ class GameApiController {
     @Operation(operationId = "playerTickets", summary = "List a player's tickets, newest first",
             description = "Tickets of the player with this account id in this game, without metadata and "
                     + "messages. An account support has never heard of has no tickets.")
-    @ApiResponse(responseCode = "200", description = "One page of tickets.")
+    @ApiResponse(responseCode = "200", description = "One page of tickets.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TicketPage.class)))
     @ApiResponse(responseCode = "400", description = "Bad account id, page or size.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     TicketPage playerTickets(@AuthenticationPrincipal GameClient client,
-            @Parameter(description = "The player's account id in the game.") @PathVariable String accountId,
-            @Parameter(description = "Page number from 0.", schema = @Schema(minimum = "0", defaultValue = "0"))
+            @Parameter(description = "The player's account id in the game.",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 64, example = "10086"))
+            @PathVariable String accountId,
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "10000",
+                    defaultValue = "0"))
             @RequestParam(required = false) Integer page,
             @Parameter(description = "Tickets per page.",
-                    schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100",
+                            defaultValue = "20"))
             @RequestParam(required = false) Integer size) {
         return intake.playerTickets(client.gameId(), accountId, page, size);
     }

@@ -1,5 +1,7 @@
 package org.playerdesk.channel.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,16 +12,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details, sent as application/problem+json.")
 record ProblemDocument(
-        @Schema(example = "https://playerdesk.org/problems/invalid-input") String type,
-        @Schema(example = "Invalid input") String title,
-        @Schema(example = "400") int status,
-        @Schema(example = "type: unknown value 'bgu'; valid values: consultation, complaint, …") String detail,
-        @Schema(description = "The request path.") String instance,
+        @Schema(requiredMode = REQUIRED, format = "uri", example = "https://playerdesk.org/problems/invalid-input")
+        String type,
+        @Schema(requiredMode = REQUIRED, example = "Invalid input") String title,
+        @Schema(requiredMode = REQUIRED, example = "400") int status,
+        @Schema(requiredMode = REQUIRED, example = "type: unknown value 'bgu'; valid values: consultation, complaint, …")
+        String detail,
+        @Schema(description = "The request path, when known.") String instance,
         @Schema(description = "Bad input only: each bad field and what is wrong with it.") List<FieldProblem> errors,
         @Schema(description = "Refusals (409) only: the rule that refused, e.g. ticket.closed.") String code) {
 
     @Schema(name = "FieldProblem")
-    record FieldProblem(@Schema(example = "player.accountId") String field,
-            @Schema(example = "must not be blank") String message) {
+    record FieldProblem(@Schema(requiredMode = REQUIRED, example = "player.accountId") String field,
+            @Schema(requiredMode = REQUIRED, example = "must not be blank") String message) {
     }
 }

@@ -1,5 +1,7 @@
 package org.playerdesk.channel.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +21,34 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A ticket as the game sees it: its head, the player, and (when one ticket is asked for) the
  * metadata and the public conversation. Internal notes, the assignee and the history are support's
- * own business and never leave through this API.
+ * own business and never leave through this API. A value that is absent is left out of the JSON,
+ * never written as null (docs/api.md): the document marks what is always there as required.
  */
 @Schema(name = "Ticket")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record TicketResponse(
-        UUID id,
-        @Schema(description = "Readable number, counted per game from 1.", example = "1024") long number,
-        @Schema(example = "new") String status,
-        @Schema(example = "payment") String type,
-        @Schema(example = "in_game") String channel,
-        @Schema(example = "normal") String priority,
-        String subject,
-        Player player,
-        List<String> tags,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(requiredMode = REQUIRED) UUID id,
+        @Schema(requiredMode = REQUIRED, description = "Readable number, counted per game from 1.", example = "1024")
+        long number,
+        @Schema(requiredMode = REQUIRED, example = "new") String status,
+        @Schema(requiredMode = REQUIRED, example = "payment") String type,
+        @Schema(requiredMode = REQUIRED, example = "in_game") String channel,
+        @Schema(requiredMode = REQUIRED, example = "normal") String priority,
+        @Schema(requiredMode = REQUIRED, example = "充值未到账") String subject,
+        @Schema(requiredMode = REQUIRED) Player player,
+        @Schema(requiredMode = REQUIRED) List<String> tags,
         @Schema(description = "Only when one ticket is answered, not in lists.") Map<String, String> metadata,
-        Instant createdAt,
-        Instant updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(requiredMode = REQUIRED) Instant createdAt,
+        @Schema(requiredMode = REQUIRED) Instant updatedAt,
         @Schema(description = "The public conversation, oldest first; only when one ticket is answered.")
         List<Message> messages) {
 
+    /** The player as support knows them; the nickname and server only when the game ever sent them. */
     @Schema(name = "TicketPlayer")
-    record Player(String accountId, String nickname, String server) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Player(@Schema(requiredMode = REQUIRED, example = "10086") String accountId,
+            @Schema(description = "Left out when the game never sent one.", example = "风之子") String nickname,
+            @Schema(description = "Left out when the game never sent one.", example = "S12") String server) {
 
         static Player of(PlayerSummary player) {
             return new Player(player.accountId(), player.nickname(), player.server());
@@ -49,13 +56,16 @@ record TicketResponse(
     }
 
     @Schema(name = "Message")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Message(
-            UUID id,
-            @Schema(description = "Who wrote it.", allowableValues = { "player", "agent", "system" }) String authorKind,
+            @Schema(requiredMode = REQUIRED) UUID id,
+            @Schema(requiredMode = REQUIRED, description = "Who wrote it.",
+                    allowableValues = { "player", "agent", "system" }) String authorKind,
+            @Schema(description = "The name shown with the message; left out when it has none.", example = "风之子")
             String authorName,
-            String body,
-            Instant createdAt,
-            List<Attachment> attachments) {
+            @Schema(requiredMode = REQUIRED) String body,
+            @Schema(requiredMode = REQUIRED) Instant createdAt,
+            @Schema(requiredMode = REQUIRED) List<Attachment> attachments) {
 
         static Message of(MessageView message) {
             return new Message(message.id(), message.authorKind().code(), message.authorName(), message.body(),
@@ -64,8 +74,9 @@ record TicketResponse(
     }
 
     @Schema(name = "Attachment")
-    record Attachment(String name, @Schema(example = "image/png") String type,
-            @Schema(description = "Size in bytes.") long size) {
+    record Attachment(@Schema(requiredMode = REQUIRED, example = "screenshot.png") String name,
+            @Schema(requiredMode = REQUIRED, example = "image/png") String type,
+            @Schema(requiredMode = REQUIRED, description = "Size in bytes.") long size) {
 
         static Attachment of(AttachmentView file) {
             return new Attachment(file.fileName(), file.contentType(), file.sizeBytes());

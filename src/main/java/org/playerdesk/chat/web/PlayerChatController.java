@@ -1,9 +1,10 @@
 package org.playerdesk.chat.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.playerdesk.chat.ChatDesk;
@@ -20,6 +21,7 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.Upload;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,12 +33,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The player's chat API, used by the widget: start a chat, catch up on what was missed, send an
  * image, end and rate. Every call after the start carries the chat token ({@code X-Chat-Token}).
  */
 @RestController
 @RequestMapping("/chat/api")
+@Tag(name = "Live chat", description = "The player's side of the live chat, as the widget calls it (docs/chat.md).")
 class PlayerChatController {
 
     static final String TOKEN = "X-Chat-Token";
@@ -51,34 +65,82 @@ class PlayerChatController {
         this.properties = properties;
     }
 
-    record StartRequest(ChatIdentity identity, String guestName, String clientId, String message) {
+    @Schema(name = "ChatStart", description = "The player's first message, with the identity the game signed "
+            + "(docs/chat.md) or, where the game allows guests, a guest name.")
+    record StartRequest(ChatIdentity identity,
+            @Schema(maxLength = 100, description = "A guest's name, without an identity.") String guestName,
+            @Schema(requiredMode = REQUIRED, maxLength = 100, description = "The widget's own id for the message.")
+            String clientId,
+            @Schema(requiredMode = REQUIRED, example = "充值 648 元没到账") String message) {
     }
 
-    record RatingRequest(Integer score, String comment) {
+    @Schema(name = "ChatRating")
+    record RatingRequest(@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "5") Integer score,
+            @Schema(example = "很快") String comment) {
     }
 
-    @PostMapping("/{game}/chats")
-    ResponseEntity<Map<String, Object>> start(@PathVariable String game, @RequestBody StartRequest request) {
+    @PostMapping(path = "/{game}/chats", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "startChat", summary = "Start a chat with the player's first message",
+            description = "Answers the chat's state with the token (X-Chat-Token) every later call carries. Outside "
+                    + "service hours the chat is a ticket from the start (status ticket).")
+    @ApiResponse(responseCode = "201", description = "Started.")
+    @ApiResponse(responseCode = "400", description = "Bad input: each bad field is named under errors.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "Refused: no identity where one is needed, a wrong or stale "
+            + "signature (code chat.identity.*).", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such game.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = PROBLEM)))
+    ResponseEntity<ChatState> start(@Parameter(description = "The game's code.", example = "demo")
+            @PathVariable String game,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = StartRequest.class),
+                    examples = @ExampleObject(name = "signed", summary = "A player the game signed in", value = """
+                            {"identity": {"game": "demo", "accountId": "10086", "nickname": "风之子", "vipLevel": 3,
+                              "server": "S12", "timestamp": 1764547200,
+                              "signature": "9f2c…(hex HMAC-SHA256 of the six fields, see docs/chat.md)"},
+                             "clientId": "c-1", "message": "充值 648 元没到账"}""")))
+            @RequestBody StartRequest request) {
         ChatStarted started = desk.start(game, request.identity(), request.guestName(), request.clientId(),
                 request.message());
-        Map<String, Object> body = state(started.chat(), List.of(started.first()), started.position(),
-                started.expectedWaitMinutes(), started.followLink());
-        body.put("token", started.token());
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ChatState.of(started.chat(), List.of(started.first()),
+                started.position(), started.expectedWaitMinutes(), started.followLink(), started.token()));
     }
 
     /** The chat's state and the messages after {@code after}: what a reconnecting widget asks first. */
-    @GetMapping("/chats/{chat}")
-    Map<String, Object> catchUp(@PathVariable UUID chat, @RequestHeader(name = TOKEN, required = false) String token,
+    @GetMapping(path = "/chats/{chat}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "chatState", summary = "The chat's state and the messages after a number",
+            description = "What a reconnecting widget asks first.")
+    @ApiResponse(responseCode = "200", description = "The state.")
+    @ApiResponse(responseCode = "400", description = "The chat id is not a UUID, or after is not a number.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "No such chat, or a wrong token (code chat.token.invalid).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    ChatState catchUp(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true,
+            description = "The token the start answered.") @RequestHeader(name = TOKEN, required = false) String token,
+            @Parameter(description = "The last message number the widget has (0: all).")
             @RequestParam(defaultValue = "0") long after) {
         ChatView view = desk.authenticate(chat, token);
         int[] queue = desk.queuePosition(chat);
-        return state(view, desk.history(chat, after), queue[0], queue[1],
-                view.status() == ChatStatus.TICKET ? desk.followLink(chat) : null);
+        return ChatState.of(view, desk.history(chat, after), queue[0], queue[1],
+                view.status() == ChatStatus.TICKET ? desk.followLink(chat) : null, null);
     }
 
-    @PostMapping("/chats/{chat}/images")
-    ChatLine image(@PathVariable UUID chat, @RequestHeader(name = TOKEN, required = false) String token,
+    @PostMapping(path = "/chats/{chat}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "sendChatImage", summary = "Send an image into the chat")
+    @ApiResponse(responseCode = "200", description = "The image's chat line.")
+    @ApiResponse(responseCode = "400", description = "No file, not an image, or too large (field file).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "No such chat, or a wrong token (code chat.token.invalid).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The chat's state refuses it, e.g. it has ended.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    ChatLineView image(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true)
+            @RequestHeader(name = TOKEN, required = false) String token,
             @RequestParam(required = false) String clientId, @RequestParam(required = false) MultipartFile file)
             throws IOException {
         desk.authenticate(chat, token);
@@ -93,42 +155,106 @@ class PlayerChatController {
             throw InvalidInput.of("file", "only images (PNG, JPEG, GIF, WebP) can be sent");
         }
         String name = file.getOriginalFilename() == null ? "image" : file.getOriginalFilename();
-        return desk.post(chat, Sender.player(chat), clientId, null, new Upload(name, file.getBytes()));
+        return ChatLineView.of(desk.post(chat, Sender.player(chat), clientId, null, new Upload(name, file.getBytes())));
     }
 
     /** An image of the chat, for the player's widget (an {@code <img>} cannot send headers: the token is a parameter). */
     @GetMapping("/chats/{chat}/images/{image}")
+    @Operation(operationId = "chatImage", summary = "An image of the chat",
+            description = "For the widget's <img>, which cannot send headers: the token is a parameter.")
+    @ApiResponse(responseCode = "200", description = "The image.", content = @Content(mediaType = "image/*",
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "An id is not a UUID.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "No such chat, or a wrong token (code chat.token.invalid).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such image in this chat.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ResponseEntity<Resource> showImage(@PathVariable UUID chat, @PathVariable UUID image,
             @RequestParam(required = false) String token) {
         ChatView view = desk.authenticate(chat, token);
         return AttachmentDownload.of(tickets.attachment(view.ticketId(), image, false));
     }
 
-    @PostMapping("/chats/{chat}/end")
-    Map<String, Object> end(@PathVariable UUID chat, @RequestHeader(name = TOKEN, required = false) String token) {
+    @PostMapping(path = "/chats/{chat}/end", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "endChat", summary = "The player ends the chat")
+    @ApiResponse(responseCode = "200", description = "The ended chat's state.")
+    @ApiResponse(responseCode = "400", description = "The chat id is not a UUID.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "No such chat, or a wrong token (code chat.token.invalid).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The chat's state refuses it.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    ChatState end(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true)
+            @RequestHeader(name = TOKEN, required = false) String token) {
         desk.authenticate(chat, token);
-        return state(desk.end(chat, Sender.player(chat)), List.of(), 0, 0, null);
+        return ChatState.of(desk.end(chat, Sender.player(chat)), List.of(), 0, 0, null, null);
     }
 
-    @PostMapping("/chats/{chat}/rating")
-    Map<String, Object> rate(@PathVariable UUID chat, @RequestHeader(name = TOKEN, required = false) String token,
+    @PostMapping(path = "/chats/{chat}/rating", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "rateChat", summary = "The player rates an ended chat, once")
+    @ApiResponse(responseCode = "200", description = "The rated chat's state.")
+    @ApiResponse(responseCode = "400", description = "A score outside 1 to 5, or a comment too long (named under "
+            + "errors).", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "No such chat, or a wrong token (code chat.token.invalid).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Not ended yet, or rated already.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    ChatState rate(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true)
+            @RequestHeader(name = TOKEN, required = false) String token,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RatingRequest.class),
+                    examples = @ExampleObject(name = "rating", value = "{\"score\": 5, \"comment\": \"很快\"}")))
             @RequestBody RatingRequest rating) {
         desk.authenticate(chat, token);
-        return state(desk.rate(chat, rating.score(), rating.comment()), List.of(), 0, 0, null);
+        return ChatState.of(desk.rate(chat, rating.score(), rating.comment()), List.of(), 0, 0, null, null);
     }
 
-    private static Map<String, Object> state(ChatView chat, List<ChatLine> lines, int position, int wait,
-            String followLink) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("chat", chat.id());
-        body.put("status", chat.status().code());
-        body.put("agent", chat.agentName());
-        body.put("position", position);
-        body.put("expectedWaitMinutes", wait);
-        body.put("agentRead", chat.agentRead());
-        body.put("rating", chat.rating());
-        body.put("followLink", followLink);
-        body.put("lines", lines);
-        return body;
+    /** The problem-details schema of the API document (channel.api writes it down). */
+    static final String PROBLEM = "#/components/schemas/Problem";
+
+    /** The chat as the widget sees it; absent values are left out. */
+    @Schema(name = "ChatState")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChatState(@Schema(requiredMode = REQUIRED) UUID chat,
+            @Schema(requiredMode = REQUIRED, allowableValues = { "waiting", "active", "ended", "ticket" }) String status,
+            @Schema(description = "The agent's name, once one has the chat.") String agent,
+            @Schema(requiredMode = REQUIRED, description = "Place in the queue while waiting (1: next), else 0.")
+            int position,
+            @Schema(requiredMode = REQUIRED) int expectedWaitMinutes,
+            @Schema(requiredMode = REQUIRED, description = "The last message number the agent has read.")
+            long agentRead,
+            @Schema(description = "The player's score, once rated.") Integer rating,
+            @Schema(description = "The private link of the chat's ticket, once it is one (and in the start's answer).")
+            String followLink,
+            @Schema(requiredMode = REQUIRED) List<ChatLineView> lines,
+            @Schema(description = "Only in the start's answer: the secret every later call sends as X-Chat-Token.")
+            String token) {
+
+        static ChatState of(ChatView chat, List<ChatLine> lines, int position, int wait, String followLink,
+                String token) {
+            return new ChatState(chat.id(), chat.status().code(), chat.agentName(), position, wait, chat.agentRead(),
+                    chat.rating(), followLink, lines.stream().map(ChatLineView::of).toList(), token);
+        }
+    }
+
+    /** One message of the chat; absent values are left out. */
+    @Schema(name = "ChatLine")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChatLineView(@Schema(requiredMode = REQUIRED) UUID sessionId,
+            @Schema(requiredMode = REQUIRED, description = "Counted per chat from 1.") long seq,
+            @Schema(description = "The sender's own id for it, when it gave one.") String clientId,
+            @Schema(requiredMode = REQUIRED, allowableValues = { "player", "agent", "system" }) String kind,
+            @Schema(description = "The author's name, when shown.") String author,
+            @Schema(description = "The text; left out for an image.") String body,
+            @Schema(description = "An image's id (see chatImage).") UUID imageId,
+            @Schema(requiredMode = REQUIRED) Instant at) {
+
+        static ChatLineView of(ChatLine line) {
+            return new ChatLineView(line.sessionId(), line.seq(), line.clientId(), line.kind(), line.author(),
+                    line.body(), line.imageId(), line.at());
+        }
     }
 }

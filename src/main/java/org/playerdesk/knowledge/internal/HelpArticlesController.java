@@ -2,12 +2,10 @@ package org.playerdesk.knowledge.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.knowledge.ArticleHit;
 import org.playerdesk.knowledge.ArticleSearch;
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.system.Locales;
@@ -24,21 +22,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The help center's answers: categories, announcements, the search, the article pages with
- * "did this help?", the suggestions the ticket form asks for while the player writes, and the
- * beacon that counts a deflection. Only published public articles of the game are shown.
+ * "did this help?", and the beacon that counts a deflection (the suggestions the ticket form asks
+ * for while the player writes are {@link HelpSuggestionsApi}). Only published public articles of the game are shown.
  */
 @Controller
 @RequestMapping("/help/{game}/articles")
 class HelpArticlesController {
-
-    static final int SUGGESTIONS = 3;
 
     private final GameCatalog games;
     private final KnowledgeBase knowledge;
@@ -99,19 +94,6 @@ class HelpArticlesController {
         knowledge.vote(article.getId(), "yes".equals(helpful));
         redirect.addFlashAttribute("voted", true);
         return "redirect:/help/" + info.code() + "/articles/" + id;
-    }
-
-    /** Up to three articles for what the player is typing into the ticket form. */
-    @GetMapping(path = "/suggestions", produces = "application/json")
-    @ResponseBody
-    ResponseEntity<List<Map<String, String>>> suggestions(@PathVariable String game,
-            @RequestParam(required = false) String q, Locale locale) {
-        GameInfo info = game(game);
-        List<ArticleHit> hits = search.search(info.id(), Locales.tag(locale), q, false, SUGGESTIONS);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(hits.stream().map(hit -> Map.of("id", hit.id().toString(), "title", hit.title(),
-                        "snippet", hit.snippetHtml(), "url", "/help/" + info.code() + "/articles/" + hit.id()
-                                + "?from=form")).toList());
     }
 
     /** Sent by the ticket form's script when a player read a suggested article and left without submitting. */

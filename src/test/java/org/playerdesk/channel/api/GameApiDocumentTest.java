@@ -1,11 +1,16 @@
 package org.playerdesk.channel.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -16,14 +21,20 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** The OpenAPI document describes the whole game API, so that integrators can generate clients. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestWorkspace.class) // the same application context as the other API tests
 class GameApiDocumentTest {
 
+    static final Path COMMITTED = Path.of("docs/api.openapi.json");
+
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JsonMapper json;
 
     @Test
     void describesEveryOperationItsSchemasErrorsAndTheApiKey() throws Exception {
@@ -45,6 +56,24 @@ class GameApiDocumentTest {
                 .andExpect(jsonPath("$.components.schemas.NewTicket.properties.unknown").doesNotExist())
                 .andExpect(jsonPath("$.components.schemas.Ticket.properties.status.enum", hasItems("new", "closed")))
                 .andExpect(jsonPath("$.components.schemas.Problem.properties.errors").exists());
+    }
+
+    /**
+     * docs/api.openapi.json is the document as the application serves it, for generators and
+     * reviewers; a change of the API shows there. When they differ the file is written anew and
+     * the test fails: review the difference and commit it.
+     */
+    @Test
+    void theCommittedDocumentIsTheOneServed() throws Exception {
+        String served = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(served)) + "\n";
+        String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED) : "";
+        if (!committed.equals(pretty)) {
+            Files.writeString(COMMITTED, pretty);
+        }
+        assertThat(committed).as("docs/api.openapi.json differs from the served document; it was written anew: "
+                + "review and commit it").isEqualTo(pretty);
     }
 
     @Test

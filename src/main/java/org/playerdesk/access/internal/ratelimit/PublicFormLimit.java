@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -48,18 +49,30 @@ public final class PublicFormLimit extends OncePerRequestFilter {
         } else if ("GET".equals(request.getMethod()) && path.startsWith(HELP) && path.endsWith(SUGGESTIONS)) {
             admission = limits.suggest().take(request.getRemoteAddr());
         }
-        if (refused(admission, response)) {
+        if (refused(admission, response, path.endsWith(SUGGESTIONS))) {
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** Answers {@code 429} with {@code Retry-After} when the request is not admitted. */
-    private static boolean refused(TokenBuckets.Admission admission, HttpServletResponse response) throws IOException {
+    /**
+     * Answers {@code 429} with {@code Retry-After} when the request is not admitted: the site's error
+     * page for a page, problem details for the suggestions, which a script reads as JSON.
+     */
+    private static boolean refused(TokenBuckets.Admission admission, HttpServletResponse response, boolean json)
+            throws IOException {
         if (admission.admitted()) {
             return false;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
+        if (json) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("""
+                    {"type":"https://playerdesk.org/problems/too-many-requests","title":"Too many requests","status":429,\
+                    "detail":"too many requests from this address; retry after the seconds in Retry-After"}""");
+            return true;
+        }
         response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
         return true;
     }
