@@ -131,7 +131,19 @@ class PlayerChatController {
 
     @PostMapping(path = "/chats/{chat}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "sendChatImage", summary = "Send an image into the chat")
+    @Operation(operationId = "sendChatImage", summary = "Send an image into the chat",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(type = "object", requiredProperties = {"file"}),
+                    schemaProperties = {
+                        @io.swagger.v3.oas.annotations.media.SchemaProperty(name = "file", schema = @Schema(
+                                type = "string", format = "binary",
+                                description = "The image: PNG, JPEG, GIF or WebP, at most the chat's image size.")),
+                        @io.swagger.v3.oas.annotations.media.SchemaProperty(name = "clientId", schema = @Schema(
+                                type = "string", description = "The widget's own id for the line, so that a resend "
+                                        + "is delivered once (also accepted as a query parameter)."))},
+                    examples = @ExampleObject(name = "screenshot", summary = "A screenshot of the error",
+                            value = "{\"clientId\": \"img-7f3a21\", \"file\": \"(the PNG's bytes)\"}"))))
     @ApiResponse(responseCode = "200", description = "The image's chat line.")
     @ApiResponse(responseCode = "400", description = "No file, not an image, or too large (field file).",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
@@ -141,7 +153,8 @@ class PlayerChatController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ChatLineView image(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true)
             @RequestHeader(name = TOKEN, required = false) String token,
-            @RequestParam(required = false) String clientId, @RequestParam(required = false) MultipartFile file)
+            @Parameter(hidden = true) @RequestParam(required = false) String clientId,
+            @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file)
             throws IOException {
         desk.authenticate(chat, token);
         if (file == null || file.isEmpty()) {
