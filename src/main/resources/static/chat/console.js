@@ -17,6 +17,7 @@
     var retry = 1000;
     var subscribedGames = {};
     var presenceEdited = false;
+    var offered = {};
 
     function el(tag, cls, text) {
         var e = document.createElement(tag);
@@ -72,6 +73,8 @@
         }
         document.getElementById('chat-seats').textContent = t('seats', { active: state.seat.active, capacity: state.seat.capacity });
         document.getElementById('chat-queue-count').textContent = state.waiting.length;
+        // "a new chat is waiting" only while a chat offered to this agent still waits in the queue
+        document.getElementById('chat-offer').hidden = !state.waiting.some(function (chat) { return offered[chat.id]; });
         var queue = document.getElementById('chat-queue');
         queue.textContent = '';
         state.waiting.forEach(function (chat) {
@@ -258,7 +261,10 @@
                 subscribedGames = {};
                 document.getElementById('chat-connection').textContent = t('connected');
                 stomp.subscribe('/topic/chat-agent.' + me, function (event) {
-                    if (event.type === 'offer') { document.getElementById('chat-offer').hidden = false; }
+                    if (event.type === 'offer') {
+                        offered[event.chat] = true;
+                        document.getElementById('chat-offer').hidden = false;
+                    }
                     refresh();
                 });
                 stomp.subscribe('/user/queue/errors', showError);

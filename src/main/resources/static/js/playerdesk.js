@@ -47,10 +47,46 @@ document.addEventListener('change', function (event) {
     }
 });
 
-// a form marked data-confirm="question" is sent only when the question is answered yes;
+// a form marked data-confirm="question" is sent only when the question is answered yes. The question
+// may be composed from the form's current values: with data-confirm-by="FIELD" it is the form's
+// data-confirm-VALUE attribute for the field's current value (none: data-confirm; empty: nothing to
+// ask), and each %NAME% in it becomes what the form's field NAME shows (a select: its selected
+// option's text; an empty field: its data-confirm-empty; a filled one: its data-confirm-value with
+// %value% replaced, or the value itself), or else the form's data-confirm-arg-NAME;
+function confirmation(form) {
+    var question = form.getAttribute('data-confirm');
+    var by = form.getAttribute('data-confirm-by');
+    if (by && form.elements[by] && form.hasAttribute('data-confirm-' + form.elements[by].value)) {
+        question = form.getAttribute('data-confirm-' + form.elements[by].value);
+    }
+    if (!question) {
+        return null;
+    }
+    return question.replace(/%([\w-]+)%/g, function (whole, name) {
+        var field = form.elements[name];
+        if (field && field.tagName === 'SELECT') {
+            return field.selectedIndex >= 0 ? field.options[field.selectedIndex].text.trim() : '';
+        }
+        if (field && field.value !== undefined) {
+            var value = field.value.trim();
+            if (!value) {
+                return field.getAttribute('data-confirm-empty') || '';
+            }
+            var shown = field.getAttribute('data-confirm-value');
+            return shown ? shown.replace('%value%', value) : value;
+        }
+        var arg = form.getAttribute('data-confirm-arg-' + name);
+        return arg === null ? whole : arg;
+    });
+}
+
 document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (form.matches && form.matches('form[data-confirm]') && !window.confirm(form.getAttribute('data-confirm'))) {
+    if (!form.matches || !form.matches('form[data-confirm]')) {
+        return;
+    }
+    var question = confirmation(form);
+    if (question && !window.confirm(question)) {
         event.preventDefault();
     }
 });

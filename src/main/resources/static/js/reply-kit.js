@@ -1,5 +1,6 @@
 // PlayerDesk reply kit: canned replies inserted into the ticket's reply box (a click, or Alt+R,
-// type, Enter), and a warning before a reply with a forbidden phrase is sent.
+// type, Enter), their blanks (runs of asterisks: 在**月**日) selected one after the other with Tab
+// and never sent unfilled, and a warning before a reply with a forbidden phrase is sent.
 (function () {
     'use strict';
     var kit = document.getElementById('reply-kit');
@@ -9,6 +10,30 @@
     }
     var filter = document.getElementById('kb-reply-filter');
     var buttons = Array.prototype.slice.call(kit.querySelectorAll('[data-kb-insert]'));
+
+    // The blanks of the reply, in order: [start, end) of each run of two or more asterisks.
+    var blanks = function () {
+        var found = [];
+        var pattern = /\*{2,}/g;
+        var match;
+        while ((match = pattern.exec(box.value)) !== null) {
+            found.push([match.index, match.index + match[0].length]);
+        }
+        return found;
+    };
+    // Selects the next blank after the selection (backwards: the one before it), going round.
+    var selectBlank = function (backwards) {
+        var all = blanks();
+        if (all.length === 0) {
+            return false;
+        }
+        var chosen = backwards
+            ? all.filter(function (b) { return b[1] <= box.selectionStart; }).pop() || all[all.length - 1]
+            : all.filter(function (b) { return b[0] >= box.selectionEnd; })[0] || all[0];
+        box.focus();
+        box.setSelectionRange(chosen[0], chosen[1]);
+        return true;
+    };
 
     var insert = function (text) {
         var start = box.selectionStart || 0;
@@ -20,7 +45,58 @@
         box.focus();
         box.setSelectionRange(caret, caret);
         box.dispatchEvent(new Event('input', { bubbles: true }));
+        if (/\*{2,}/.test(text)) {
+            box.setSelectionRange((before + glue).length, (before + glue).length);
+            selectBlank(false);
+        }
     };
+
+    box.addEventListener('keydown', function (event) {
+        if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey && selectBlank(event.shiftKey)) {
+            event.preventDefault();
+        }
+    });
+
+    // What is left to fill in, shown under the reply box with each blank marked.
+    var left = document.createElement('div');
+    left.className = 'invalid-feedback';
+    left.hidden = true;
+    left.setAttribute('data-testid', 'reply-blanks');
+    box.insertAdjacentElement('afterend', left);
+    var showBlanks = function () {
+        var all = blanks();
+        while (left.firstChild) {
+            left.removeChild(left.firstChild);
+        }
+        var message = document.createElement('div');
+        message.textContent = kit.getAttribute('data-blanks').replace('{0}', String(all.length));
+        var text = document.createElement('div');
+        text.className = 'reply-blanks-text text-body';
+        var from = 0;
+        all.forEach(function (b) {
+            text.appendChild(document.createTextNode(box.value.slice(from, b[0])));
+            var mark = document.createElement('mark');
+            mark.setAttribute('data-testid', 'reply-blank');
+            mark.textContent = box.value.slice(b[0], b[1]);
+            text.appendChild(mark);
+            from = b[1];
+        });
+        text.appendChild(document.createTextNode(box.value.slice(from)));
+        left.appendChild(message);
+        left.appendChild(text);
+        left.hidden = false;
+        box.classList.add('is-invalid');
+    };
+    box.addEventListener('input', function () {
+        if (!left.hidden) {
+            if (blanks().length === 0) {
+                left.hidden = true;
+                box.classList.remove('is-invalid');
+            } else {
+                showBlanks();
+            }
+        }
+    });
     buttons.forEach(function (button) {
         button.addEventListener('click', function () { insert(button.getAttribute('data-text')); });
     });
@@ -75,6 +151,16 @@
     };
     var form = box.form;
     if (form) {
+        // a reply with blanks is not sent (the server refuses it too): they are marked, the first selected
+        form.addEventListener('submit', function (event) {
+            if (blanks().length > 0) {
+                event.preventDefault();
+                event.stopImmediatePropagation();
+                showBlanks();
+                box.setSelectionRange(0, 0);
+                selectBlank(false);
+            }
+        });
         form.addEventListener('submit', function (event) {
             var hits = found(box.value);
             if (hits.length === 0 || form.getAttribute('data-kb-confirmed') === 'true') {

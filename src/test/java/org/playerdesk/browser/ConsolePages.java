@@ -2,13 +2,19 @@ package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-/** What the console's browser tests do alike: sign in through the form, complete a procedure's step. */
+/**
+ * What the console's browser tests do alike: sign in through the form, complete a procedure's step,
+ * answer a confirmation.
+ */
 final class ConsolePages {
 
     private ConsolePages() {
@@ -29,5 +35,24 @@ final class ConsolePages {
         console.fill("[data-testid=playbook-outcome] [name=outcome]", outcome);
         console.locator("[data-testid=playbook-outcome] button").click();
         assertThat(console.locator("[data-testid=playbook-step][data-done=true]")).hasCount(done + 1);
+    }
+
+    /**
+     * Does what asks for a confirmation (a click that sends a form marked data-confirm), answers it
+     * yes or no, and returns the question the page asked.
+     */
+    static String confirming(Page console, boolean yes, Runnable action) {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        console.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            if (yes) {
+                dialog.accept();
+            } else {
+                dialog.dismiss();
+            }
+        });
+        action.run();
+        org.assertj.core.api.Assertions.assertThat(asked).as("the question asked").hasSize(1);
+        return asked.getFirst();
     }
 }

@@ -1,9 +1,10 @@
 package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.confirming;
+import static org.playerdesk.browser.ConsolePages.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Import;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /**
@@ -116,17 +118,59 @@ class KnowledgeBrowserTest {
                 "(您好，铁血战神，工单 #" + opened.ticket().number() + " 由我跟进。|Hello 铁血战神, ticket #"
                         + opened.ticket().number() + " is mine\\.)"));
 
-        List<String> dialogs = new ArrayList<>();
-        console.onDialog(dialog -> {
-            dialogs.add(dialog.message());
-            dialog.dismiss();
-        });
         console.fill("[data-testid=reply-body]", "这个问题你懂不懂？");
-        console.click("[data-testid=reply-send]");
-        console.waitForTimeout(500);
-        assertThat(dialogs).hasSize(1);
-        assertThat(dialogs.getFirst()).contains("你懂不懂");
+        assertThat(confirming(console, false, () -> console.click("[data-testid=reply-send]"))).contains("你懂不懂");
         assertThat(tickets.details(opened.ticket().id(), true).messages()).hasSize(1);
+        desktop.close();
+    }
+
+    @Test
+    void cannedRepliesInThePlayersLanguageComeFirstAndTheirBlanksMustBeFilledBeforeSending() {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        kit.addReply(game.id(), "zh-CN", "reply", "封号说明", "您的账号在**月**日由于******被封禁。");
+        kit.addReply(game.id(), "en", "reply", "封号说明", "Your account was banned on **/** for ******.");
+        Opened english = desk.open(new NewTicket(game.id(), new PlayerIdentity("acc-78", "Nightfall", "S1", null), "ban_appeal",
+                "web", null, "Why was I banned", "I did nothing wrong", null, Map.of("language", "en-US"), false), List.of());
+        Opened chinese = workspace.ticket(game, "acc-79", "ban_appeal");
+
+        BrowserContext desktop = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        Page console = signIn(desktop, "http://localhost:" + port, agent);
+        Locator box = console.locator("[data-testid=reply-body]");
+        Locator explanation = console.locator("[data-testid=kb-reply]", new Page.LocatorOptions().setHasText("封号说明"));
+
+        // a game in Chinese: its player's ticket offers the Chinese text first
+        console.navigate("http://localhost:" + port + "/console/tickets/" + chinese.ticket().id());
+        assertThat(explanation.first()).hasAttribute("data-locale", "zh-CN");
+
+        // a player who plays in English: the English text first; inserting it selects its first blank
+        console.navigate("http://localhost:" + port + "/console/tickets/" + english.ticket().id());
+        assertThat(explanation.first()).hasAttribute("data-locale", "en");
+        explanation.first().click();
+        assertThat(box).hasValue("Your account was banned on **/** for ******.");
+        assertThat(box).isFocused();
+        console.keyboard().type("3");
+        console.keyboard().press("Tab");
+        console.keyboard().type("12");
+        assertThat(box).hasValue("Your account was banned on 3/12 for ******.");
+
+        // a blank left: nothing is sent, the blank is marked and selected
+        console.click("[data-testid=reply-send]");
+        assertThat(console.locator("[data-testid=reply-blanks]")).isVisible();
+        assertThat(console.locator("[data-testid=reply-blanks]")).containsText("1");
+        assertThat(console.locator("[data-testid=reply-blank]")).hasCount(1);
+        assertThat(console.locator("[data-testid=reply-blank]")).hasText("******");
+        assertThat(box).isFocused();
+        console.keyboard().type("cheating");
+        assertThat(console.locator("[data-testid=reply-blanks]")).isHidden();
+        assertThat(box).hasValue("Your account was banned on 3/12 for cheating.");
+
+        // with nothing left to fill in, Tab leaves the reply box as usual, and the reply is sent
+        console.keyboard().press("Tab");
+        assertThat(box).not().isFocused();
+        console.click("[data-testid=reply-send]");
+        assertThat(console.locator("[data-testid=message-body]").last()).containsText("banned on 3/12 for cheating");
         desktop.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.playerdesk.access.StaffRole;
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatIdentity;
 import org.playerdesk.chat.ChatView;
+import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,10 +101,14 @@ class LiveChatBrowserTest {
 
         // The queue updates without reloading; the agent accepts.
         assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("1");
+        assertThat(console.locator("[data-testid=chat-offer]")).isVisible();
         Response accepted = console.waitForResponse(r -> r.url().endsWith("/accept"),
                 () -> console.click("[data-testid=chat-accept]"));
         org.assertj.core.api.Assertions.assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
         assertThat(console.locator("[data-testid=chat-card]")).hasCount(1);
+        // nothing waits any more: no banner says a chat is waiting
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("0");
+        assertThat(console.locator("[data-testid=chat-offer]")).isHidden();
         assertThat(console.locator("[data-testid=chat-card] [data-testid=chat-lines]"))
                 .containsText("我的坐骑<b>不见了</b>");
         assertThat(player.locator("[data-testid=chat-status]")).containsText("测试客服");
@@ -125,11 +131,49 @@ class LiveChatBrowserTest {
         player.click("[data-testid=chat-rating-submit]");
         assertThat(player.locator("[data-testid=chat-notice]")).containsText("感谢您的评价");
         assertThat(console.locator("[data-testid=chat-card]")).hasCount(0);
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("0");
+        assertThat(console.locator("[data-testid=chat-offer]")).isHidden();
 
         // The transcript, on the chat's ticket.
         console.navigate(base + "/console/tickets/" + chat.ticketId());
         assertThat(console.locator("[data-testid=message-body]")).containsText(new String[] {
             "我的坐骑<b>不见了</b>", "您好，我帮您查询下！", "好的，谢谢", "Chat rating: 4/5" });
+        phone.close();
+        deskContext.close();
+    }
+
+    @Test
+    void theWaitingChatBannerGoesWhenTheChatEndsBeforeAnyoneAcceptsIt() {
+        GameInfo game = workspace.game();
+        desk.configure(game.id(), SECRET, false, null, null, null, null);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        String base = "http://localhost:" + port;
+
+        BrowserContext deskContext = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        Page console = signIn(deskContext, base, agent);
+        console.navigate(base + "/console/chat");
+        assertThat(console.locator("[data-testid=chat-connection]")).hasText("已连接");
+        console.selectOption("[data-testid=chat-presence]", "online");
+        console.waitForResponse(r -> r.url().endsWith("/console/chat/presence"),
+                () -> console.click("[data-testid=chat-presence-save]"));
+        assertThat(console.locator("[data-testid=chat-offer]")).isHidden();
+
+        BrowserContext phone = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setLocale("zh-CN"));
+        Page player = phone.newPage();
+        player.navigate(base + "/chat/assets/test-game.html?" + signedIdentity(game));
+        player.click("[data-testid=chat-open]");
+        player.fill("[data-testid=chat-input]", "在吗？");
+        player.click("[data-testid=chat-send]");
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("1");
+        assertThat(console.locator("[data-testid=chat-offer]")).isVisible();
+
+        // the player gives up before an agent accepts: the queue is empty, and so is the banner
+        ChatView waiting = desk.waiting(agent).getFirst();
+        desk.end(waiting.id(), Sender.player(waiting.id()));
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("0");
+        assertThat(console.locator("[data-testid=chat-offer]")).isHidden();
         phone.close();
         deskContext.close();
     }

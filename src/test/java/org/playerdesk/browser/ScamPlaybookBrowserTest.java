@@ -3,6 +3,7 @@ package org.playerdesk.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.playerdesk.browser.ConsolePages.completeStep;
+import static org.playerdesk.browser.ConsolePages.confirming;
 import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.util.List;
@@ -96,7 +97,9 @@ class ScamPlaybookBrowserTest {
 
         console.fill("[data-testid=playbook-action] [name=amount]", "30000");
         console.selectOption("[data-testid=playbook-currency]", "gold");
-        console.locator("[data-testid=playbook-action] button").click();
+        String currency = console.locator("[data-testid=playbook-currency] option:checked").textContent().strip();
+        assertThat(confirming(console, true, () -> console.locator("[data-testid=playbook-action] button").click()))
+                .startsWith("补偿 10011").contains("30000 " + currency).endsWith("确认？");
         assertThat(console.locator("[data-testid=account-action][data-state=pending_approval]")).isVisible();
         completeStep(console, "追回 30000 金币已提交主管审批");
 

@@ -3,6 +3,7 @@ package org.playerdesk.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.playerdesk.browser.ConsolePages.completeStep;
+import static org.playerdesk.browser.ConsolePages.confirming;
 import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.nio.file.Path;
@@ -105,12 +106,17 @@ class StolenAccountPlaybookBrowserTest {
         assertThat(console.locator("[data-testid=step-data][data-kind=ledger]")).isVisible();
         completeStep(console, "被转走 " + drained + " 金币到 10666");
 
-        console.locator("[data-testid=playbook-action] button").click();
+        assertThat(confirming(console, true, () -> console.locator("[data-testid=playbook-action] button").click()))
+                .isEqualTo("永久冻结 10001 夜雨听风 — 确认？");
         assertThat(console.locator("[data-testid=account-action][data-state=done]")).containsText("冻结");
+        assertThat(console.locator("[data-testid=playbook-action-result][data-state=done]")).containsText("冻结");
         completeStep(console, "已冻结账号");
 
         console.fill("[data-testid=playbook-action] [name=amount]", String.valueOf(drained));
-        console.locator("[data-testid=playbook-action] button").click();
+        assertThat(confirming(console, true, () -> console.locator("[data-testid=playbook-action] button").click()))
+                .startsWith("补偿 10001 夜雨听风 " + drained + " ");
+        assertThat(console.locator("[data-testid=playbook-action-result][data-state=pending_approval]")).isVisible();
+        assertThat(console.locator("[data-testid=playbook-action]")).hasCount(0);
         assertThat(console.locator("[data-testid=account-action][data-state=pending_approval]")).isVisible();
         assertThat(backend.profile("10001").currencyBalance()).isEqualTo(before);
         completeStep(console, "恢复金币已提交主管审批");

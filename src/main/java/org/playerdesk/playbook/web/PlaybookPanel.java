@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.enforcement.AccountActions;
 import org.playerdesk.enforcement.ActionKind;
+import org.playerdesk.enforcement.ActionState;
+import org.playerdesk.enforcement.ActionView;
 import org.playerdesk.enforcement.Enforcement;
 import org.playerdesk.enforcement.ViolationTypeView;
 import org.playerdesk.game.AccountProfile;
@@ -50,9 +53,11 @@ class PlaybookPanel implements TicketPanel {
     private final GameAccounts accounts;
     private final AuditLog audit;
     private final Enforcement enforcement;
+    private final AccountActions accountActions;
 
     PlaybookPanel(Playbooks playbooks, PlayerDirectory players, GameAccounts accounts, AuditLog audit,
-            Enforcement enforcement) {
+            Enforcement enforcement, AccountActions accountActions) {
+        this.accountActions = accountActions;
         this.enforcement = enforcement;
         this.playbooks = playbooks;
         this.players = players;
@@ -65,10 +70,13 @@ class PlaybookPanel implements TicketPanel {
      * {@code partnerChannel} is the partner a player came through (null: direct), shown at an
      * unban step, whose ban an agent does not lift alone. At a trades step, {@code violationTypes}
      * let the agent record the other account's violation on its ladder ({@code sanctionType} first).
+     * {@code accountLabel} is the account id and nickname the action's confirmation names;
+     * {@code stepAction} is the step's action once asked for on this ticket and not failed or
+     * refused (null: not yet), shown in place of the button that would ask for it again.
      */
     record Data(UUID ticketId, UUID gameId, String accountId, List<PlaybookView> playbooks, PlaybookView suggested,
             RunView run, PlaybookView.Step current, StepData data, String requestKey, Map<String, String> currencies,
-            String partnerChannel, List<ViolationTypeView> violationTypes) {
+            String partnerChannel, List<ViolationTypeView> violationTypes, String accountLabel, ActionView stepAction) {
 
         public static final String SANCTION_TYPE = "scamming";
     }
@@ -96,7 +104,7 @@ class PlaybookPanel implements TicketPanel {
             List<PlaybookView> all = playbooks.of(ticket.gameId());
             PlaybookView suggested = all.stream().filter(p -> p.ticketType() == ticket.type()).findFirst().orElse(null);
             return Optional.of(new Data(ticket.id(), ticket.gameId(), accountId, all, suggested, null, null, null, null,
-                    Map.of(), null, List.of()));
+                    Map.of(), null, List.of(), accountId, null));
         }
         PlaybookView.Step current = run.get().finished() ? null : run.get().current();
         Locale locale = LocaleContextHolder.getLocale();
@@ -118,8 +126,21 @@ class PlaybookPanel implements TicketPanel {
                         ? enforcement.types(ticket.gameId()).stream()
                                 .sorted(java.util.Comparator.comparing(t -> !Data.SANCTION_TYPE.equals(t.code()))).toList()
                         : List.of();
+        ActionView stepAction = current == null || current.action() == null ? null : stepAction(ticket, current.action());
+        String label = current == null || current.action() == null ? accountId
+                : accounts.profile(ticket.gameId(), accountId).map(AccountProfile::nickname)
+                        .filter(n -> !n.isBlank()).map(n -> accountId + " " + n).orElse(accountId);
         return Optional.of(new Data(ticket.id(), ticket.gameId(), accountId, List.of(), null, run.get(), current,
-                data == null ? null : data.named(currencies, locale), Ids.next().toString(), names, partner, types));
+                data == null ? null : data.named(currencies, locale), Ids.next().toString(), names, partner, types,
+                label, stepAction));
+    }
+
+    /** The latest action of this kind on the ticket, unless it failed or was refused (then it may be asked again). */
+    private ActionView stepAction(TicketView ticket, ActionKind kind) {
+        return accountActions.forTicket(ticket.id()).stream().filter(a -> a.kind() == kind)
+                .reduce((first, second) -> second)
+                .filter(a -> a.state() != ActionState.FAILED && a.state() != ActionState.REJECTED)
+                .orElse(null);
     }
 
     /**

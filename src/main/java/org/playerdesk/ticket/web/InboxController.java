@@ -3,6 +3,7 @@ package org.playerdesk.ticket.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,8 +73,11 @@ class InboxController {
         model.addAttribute("page", page);
         model.addAttribute("previousUrl", page > 0 ? query.url(view, page - 1) : null);
         model.addAttribute("nextUrl", tickets.hasNext() ? query.url(view, page + 1) : null);
-        model.addAttribute("viewUrls", Map.of(
-                "mine", query.url("mine", 0), "unassigned", query.url("unassigned", 0), "all", query.url("all", 0)));
+        Map<String, String> viewUrls = new LinkedHashMap<>();
+        for (InboxQuery.View each : InboxQuery.View.values()) {
+            viewUrls.put(each.code(), query.url(each.code(), 0));
+        }
+        model.addAttribute("viewUrls", viewUrls);
         if (htmx != null) {
             return "ticket/inbox :: results";
         }

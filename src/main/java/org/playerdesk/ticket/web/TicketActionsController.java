@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffDirectory;
@@ -65,10 +66,23 @@ class TicketActionsController {
         if (then != null && !then.isBlank() && next == null) {
             return refused(id, "reply", "then", "unknownValue", body, locale, redirect);
         }
+        if (hasBlanks(body)) {
+            return refused(id, "reply", "message", "blanks", body, locale, redirect);
+        }
         List<Upload> uploads = uploads(files);
         return attempt(id, "reply", body, names(uploads), locale, redirect, "ticket.notice.replied",
                 () -> desk.reply(id, ConsoleTickets.actor(me), body, uploads, next));
     }
+
+    /**
+     * A canned reply's blanks are runs of asterisks ({@code 在**月**日由于******}) for the agent to
+     * fill in; a reply that still has one is not sent to the player.
+     */
+    static boolean hasBlanks(String body) {
+        return BLANK.matcher(body).find();
+    }
+
+    private static final Pattern BLANK = Pattern.compile("\\*{2,}");
 
     @PostMapping("/note")
     String note(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,

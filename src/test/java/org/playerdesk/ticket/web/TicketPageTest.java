@@ -190,6 +190,35 @@ class TicketPageTest {
     }
 
     @Test
+    void aReplyWithUnfilledBlanksIsRefusedWithTheDraftKept() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        UUID id = workspace.ticket(game, "p", "bug").ticket().id();
+        String draft = "您的账号在3月**日由于******被封禁。";
+
+        MvcResult refused = mvc.perform(multipart("/console/tickets/{id}/reply", id).param("body", draft)
+                        .with(as(agent)).with(csrf()).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(redirectedUrl("/console/tickets/" + id))
+                .andExpect(flash().attribute("draft", draft)).andReturn();
+        assertThat(queries.details(id, true).messages()).hasSize(1);
+        assertThat(mvc.perform(get("/console/tickets/{id}", id).with(as(agent)).locale(Locale.SIMPLIFIED_CHINESE)
+                .flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString())
+                .contains("回复中还有未填写的空白");
+
+        MvcResult english = mvc.perform(multipart("/console/tickets/{id}/reply", id).param("body", "Banned on ** for ****.")
+                        .with(as(agent)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(redirectedUrl("/console/tickets/" + id)).andReturn();
+        assertThat(mvc.perform(get("/console/tickets/{id}", id).with(as(agent)).locale(Locale.ENGLISH)
+                .flashAttrs(english.getFlashMap())).andReturn().getResponse().getContentAsString())
+                .contains("The reply still has blanks to fill in");
+
+        mvc.perform(multipart("/console/tickets/{id}/reply", id).param("body", "您的账号在3月2日由于使用外挂被封禁 * 注意")
+                        .with(as(agent)).with(csrf()))
+                .andExpect(flash().attribute("notice", "ticket.notice.replied"));
+        assertThat(queries.details(id, true).messages()).hasSize(2);
+    }
+
+    @Test
     void blankRepliesAndTooManyFilesAreShownOnThePage() throws Exception {
         GameInfo game = workspace.game();
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);

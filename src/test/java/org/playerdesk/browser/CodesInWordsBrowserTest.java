@@ -1,0 +1,92 @@
+package org.playerdesk.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.signIn;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.automation.AutomationRules;
+import org.playerdesk.automation.RuleAction;
+import org.playerdesk.automation.RuleConditions;
+import org.playerdesk.automation.RuleDraft;
+import org.playerdesk.game.GameInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+/**
+ * Console pages speak in words, never in codes: the GM page's penalty ladders, the games on the
+ * staff page and the automation rules' conditions and actions, in the reader's language.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestWorkspace.class)
+class CodesInWordsBrowserTest {
+
+    private static BrowserSession session;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    AutomationRules rules;
+
+    @BeforeAll
+    static void startBrowser() {
+        session = BrowserSession.startOrSkip();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void laddersGamesAndRulesAreShownInTheReadersLanguage() {
+        GameInfo game = workspace.game();
+        StaffMember admin = workspace.staff(StaffRole.ADMIN);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        rules.create(game.id(), new RuleDraft("投诉加急", "ticket_created", true,
+                new RuleConditions(null, List.of("complaint"), null, null, null, null, null, null, null, null),
+                List.of(new RuleAction("set_priority", "high"))), admin);
+        String base = "http://localhost:" + port;
+
+        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        Page console = signIn(desk, base, admin);
+
+        console.navigate(base + "/console/gm?game=" + game.id() + "&lang=zh-CN");
+        assertThat(console.locator("[data-testid=gm-rung][data-penalty=permanent_ban]").first()).hasText("永久封号");
+        assertThat(console.locator("[data-testid=gm-rung][data-penalty=ban]").first())
+                .hasText(Pattern.compile("^封号 \\d+ 天$"));
+        assertThat(console.locator("[data-testid=gm-ladders]")).not().containsText("permanent_ban");
+        assertThat(console.locator("[data-testid=gm-ladders]")).not().containsText("warning");
+
+        console.navigate(base + "/console/admin/staff");
+        assertThat(console.locator("[data-testid=staff-row]", new Page.LocatorOptions().setHasText(agent.username()))
+                .locator("[data-testid=staff-game]")).hasText(game.name());
+
+        console.navigate(base + "/console/admin/automation?game=" + game.code());
+        assertThat(console.locator("[data-testid=rule-cond-types]")).hasText("类型: 投诉");
+        assertThat(console.locator("[data-testid=rule-actions]")).hasText("设置优先级 高");
+
+        console.navigate(base + "/console/admin/automation?game=" + game.code() + "&lang=en");
+        assertThat(console.locator("[data-testid=rule-cond-types]")).hasText("Type: Complaint");
+        assertThat(console.locator("[data-testid=rule-actions]")).containsText("High");
+        desk.close();
+    }
+}

@@ -1,0 +1,97 @@
+package org.playerdesk.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.signIn;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.ticket.Opened;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/** The inbox's view tabs open their view, keep the other filters and mark the current one. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestWorkspace.class)
+class InboxBrowserTest {
+
+    private static BrowserSession session;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestWorkspace workspace;
+
+    @BeforeAll
+    static void startBrowser() {
+        session = BrowserSession.startOrSkip();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void everyViewTabOpensItsViewAndIsMarkedCurrent() {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        Opened waiting = workspace.ticket(game, "70001", "bug");
+        String base = "http://localhost:" + port;
+
+        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        Page console = signIn(desk, base, agent);
+        console.navigate(base + "/console/tickets?sort=newest");
+        Locator row = console.locator("[data-testid=ticket-row][data-ticket-number='" + waiting.ticket().number() + "']");
+        assertCurrent(console, "mine");
+        assertThat(row).hasCount(0);
+
+        console.locator("[data-testid=view-unassigned]").click();
+        assertThat(console).hasURL(Pattern.compile("view=unassigned"));
+        assertThat(console).hasURL(Pattern.compile("sort=newest"));
+        assertCurrent(console, "unassigned");
+        assertThat(row).hasCount(1);
+
+        console.locator("[data-testid=view-all]").click();
+        assertThat(console).hasURL(Pattern.compile("view=all"));
+        assertCurrent(console, "all");
+        assertThat(row).hasCount(1);
+
+        console.locator("[data-testid=view-mine]").click();
+        assertThat(console).hasURL(Pattern.compile("view=mine"));
+        assertCurrent(console, "mine");
+        assertThat(row).hasCount(0);
+        desk.close();
+    }
+
+    private static void assertCurrent(Page console, String view) {
+        Locator tabs = console.locator("[data-testid=inbox-views] a");
+        assertThat(tabs).hasCount(3);
+        for (String each : new String[] {"mine", "unassigned", "all"}) {
+            Locator tab = console.locator("[data-testid=view-" + each + "]");
+            assertThat(tab).not().hasAttribute("href", "");
+            if (each.equals(view)) {
+                assertThat(tab).hasAttribute("aria-current", "page");
+                assertThat(tab).hasClass(Pattern.compile("\\bactive\\b"));
+            } else {
+                assertThat(tab).not().hasAttribute("aria-current", "page");
+            }
+        }
+    }
+}
