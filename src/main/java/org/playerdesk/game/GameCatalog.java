@@ -35,17 +35,23 @@ public class GameCatalog {
 
     @Transactional
     public GameInfo register(String code, String name, String defaultLocale) {
-        return register(code, name, defaultLocale, "Asia/Shanghai", "always", List.of("in_game", "web", "chat", "email"))
-                .info();
+        return register(code, name, defaultLocale, "Asia/Shanghai", "always", List.of("in_game", "web", "chat", "email"),
+                false).info();
     }
 
     /**
      * Registers a game with its time zone, business calendar ({@code always} or {@code office})
-     * and channels; every module gives it its defaults on {@link GameRegistered}.
+     * and channels; every module gives it its defaults on {@link GameRegistered}, the default
+     * routing queues included.
      */
     @Transactional
     public GameProfile register(String code, String name, String defaultLocale, String timeZone, String businessHours,
             List<String> channels) {
+        return register(code, name, defaultLocale, timeZone, businessHours, channels, true);
+    }
+
+    private GameProfile register(String code, String name, String defaultLocale, String timeZone, String businessHours,
+            List<String> channels, boolean defaultQueues) {
         FieldErrors errors = new FieldErrors();
         if (code == null || !CODE.matcher(code).matches()) {
             errors.add("code", "must be 2 to 32 lower-case letters, digits or dashes");
@@ -58,7 +64,7 @@ public class GameCatalog {
         game.describe(described.name(), described.locale(), described.timeZone(), described.businessHours(),
                 described.channels());
         game = games.save(game);
-        events.publishEvent(new GameRegistered(game.getId(), code));
+        events.publishEvent(new GameRegistered(game.getId(), code, defaultQueues));
         return game.profile();
     }
 
