@@ -47,10 +47,19 @@ public class FirstAdministrator implements ApplicationRunner {
             return;
         }
         if (!username.isEmpty() && !password.isEmpty()) {
-            staff.enrolFirstAdministrator(username, username, password, "zh-CN", "from the configuration")
-                    .ifPresent(admin -> log.info("Staff: created the first administrator '{}' from "
-                            + "playerdesk.admin.username (PLAYERDESK_ADMIN_USERNAME)", admin.username()));
+            try {
+                staff.enrolFirstAdministrator(username, username, password, "zh-CN", "from the configuration")
+                        .ifPresent(admin -> log.info("Staff: created the first administrator '{}' from "
+                                + "playerdesk.admin.username (PLAYERDESK_ADMIN_USERNAME)", admin.username()));
+            } catch (org.playerdesk.system.InvalidInput invalid) {
+                // the field errors name the fields and the rule, never the value given
+                throw new IllegalStateException("PLAYERDESK_ADMIN_USERNAME / PLAYERDESK_ADMIN_PASSWORD cannot make the "
+                        + "first administrator: " + invalid.getMessage(), invalid);
+            }
             return;
+        }
+        if (!username.isEmpty() || !password.isEmpty()) {
+            log.warn("Staff: only one of PLAYERDESK_ADMIN_USERNAME and PLAYERDESK_ADMIN_PASSWORD is set; both are needed");
         }
         byte[] secret = new byte[24];
         random.nextBytes(secret);
