@@ -10,11 +10,15 @@ import java.util.UUID;
 
 import org.playerdesk.access.internal.ApiKey;
 import org.playerdesk.access.internal.ApiKeyRepository;
+import org.playerdesk.game.GameArchived;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameChanged;
 import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.Hashes;
 import org.playerdesk.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,15 +38,17 @@ public class ApiKeys {
 
     private final ApiKeyRepository keys;
     private final Clock clock;
+    private final GameCatalog games;
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, Optional<GameClient>> verified = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBER).maximumSize(10_000).build();
     private final Cache<UUID, Instant> lastTouched = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
 
-    ApiKeys(ApiKeyRepository keys, Clock clock) {
+    ApiKeys(ApiKeyRepository keys, Clock clock, GameCatalog games) {
         this.keys = keys;
         this.clock = clock;
+        this.games = games;
     }
 
     /** Creates a key with a random secret; the answer is the only place the secret appears. */
@@ -83,7 +89,25 @@ public class ApiKeys {
         return keys.findAllByOrderByCreatedAtDesc().stream().map(k -> k.issued(null)).toList();
     }
 
-    /** The game a presented key belongs to, if the key exists and is not revoked. */
+    /** The keys of one game, newest first (without their secrets). */
+    public List<IssuedApiKey> ofGame(UUID gameId) {
+        return all().stream().filter(k -> gameId.equals(k.gameId())).toList();
+    }
+
+    /** An archived game's keys stop working at once on this node (others within {@link #REMEMBER}). */
+    @TransactionalEventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void on(GameArchived archived) {
+        verified.invalidateAll();
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void on(GameChanged changed) {
+        verified.invalidateAll();
+    }
+
+    /** The game a presented key belongs to, if the key exists, is not revoked and its game is not archived. */
     @Transactional
     public Optional<GameClient> authenticate(String presented) {
         if (presented == null || presented.isBlank() || presented.length() > 200) {
@@ -92,6 +116,7 @@ public class ApiKeys {
         String hash = Hashes.sha256(presented);
         Optional<GameClient> client = verified.get(hash, h -> keys.findByKeyHash(h)
                 .filter(k -> !k.revoked())
+                .filter(k -> games.active(k.gameId()))
                 .map(k -> new GameClient(k.gameId(), k.getId())));
         client.ifPresent(this::touch);
         return client;

@@ -65,6 +65,28 @@ public class StaffDirectory implements UserDetailsService {
         return accounts.save(account).member();
     }
 
+    /** Whether any staff account exists yet (none on a new database without the demo). */
+    public boolean anyone() {
+        return accounts.count() > 0;
+    }
+
+    /**
+     * The first administrator of a new installation: made only while no staff account exists,
+     * written to the audit log. Answers empty when someone was made first.
+     */
+    @Transactional
+    public synchronized Optional<StaffMember> enrolFirstAdministrator(String username, String displayName,
+            String password, String locale, String how) {
+        if (anyone()) {
+            return Optional.empty();
+        }
+        String name = displayName == null || displayName.isBlank() ? username : displayName;
+        StaffMember admin = enrol(username, name, password, StaffRole.ADMIN, locale, Set.of());
+        audit.record(null, null, "staff.first-admin", "staff", admin.id().toString(),
+                "first administrator " + admin.username() + " created " + how);
+        return Optional.of(admin);
+    }
+
     public StaffMember get(UUID id) {
         return accounts.findById(id).map(StaffAccount::member).orElseThrow(() -> new NotFoundException("staff", id));
     }

@@ -35,17 +35,105 @@ public class GameCatalog {
 
     @Transactional
     public GameInfo register(String code, String name, String defaultLocale) {
+        return register(code, name, defaultLocale, "Asia/Shanghai", "always", List.of("in_game", "web", "chat", "email"),
+                false).info();
+    }
+
+    /**
+     * Registers a game with its time zone, business calendar ({@code always} or {@code office})
+     * and channels; every module gives it its defaults on {@link GameRegistered}, the default
+     * routing queues included.
+     */
+    @Transactional
+    public GameProfile register(String code, String name, String defaultLocale, String timeZone, String businessHours,
+            List<String> channels) {
+        return register(code, name, defaultLocale, timeZone, businessHours, channels, true);
+    }
+
+    private GameProfile register(String code, String name, String defaultLocale, String timeZone, String businessHours,
+            List<String> channels, boolean defaultQueues) {
         FieldErrors errors = new FieldErrors();
         if (code == null || !CODE.matcher(code).matches()) {
             errors.add("code", "must be 2 to 32 lower-case letters, digits or dashes");
         } else if (games.findByCode(code).isPresent()) {
             errors.add("code", "is taken");
         }
-        String checkedName = errors.line("name", name, 100, true);
+        Described described = describe(errors, name, defaultLocale, timeZone, businessHours, channels);
         errors.throwIfAny();
-        Game game = games.save(new Game(code, checkedName, Locales.tag(Locales.supported(defaultLocale)), clock.instant()));
-        events.publishEvent(new GameRegistered(game.getId(), code));
-        return game.info();
+        Game game = new Game(code, described.name(), described.locale(), clock.instant());
+        game.describe(described.name(), described.locale(), described.timeZone(), described.businessHours(),
+                described.channels());
+        game = games.save(game);
+        events.publishEvent(new GameRegistered(game.getId(), code, defaultQueues));
+        return game.profile();
+    }
+
+    /** Changes what the administrators keep of a game; its code never changes. */
+    @Transactional
+    public GameProfile change(UUID id, String name, String defaultLocale, String timeZone, String businessHours,
+            List<String> channels) {
+        Game game = games.findById(id).orElseThrow(() -> new NotFoundException("game", id));
+        FieldErrors errors = new FieldErrors();
+        Described described = describe(errors, name, defaultLocale, timeZone, businessHours, channels);
+        errors.throwIfAny();
+        game.describe(described.name(), described.locale(), described.timeZone(), described.businessHours(),
+                described.channels());
+        events.publishEvent(new GameChanged(id, game.code()));
+        return game.profile();
+    }
+
+    /** Archives a game: its API keys stop working, its tickets stay readable. */
+    @Transactional
+    public GameProfile archive(UUID id) {
+        Game game = games.findById(id).orElseThrow(() -> new NotFoundException("game", id));
+        game.archive(clock.instant());
+        events.publishEvent(new GameArchived(id, game.code()));
+        return game.profile();
+    }
+
+    /** Takes a game out of the archive: its API keys work again. */
+    @Transactional
+    public GameProfile restore(UUID id) {
+        Game game = games.findById(id).orElseThrow(() -> new NotFoundException("game", id));
+        game.restore();
+        events.publishEvent(new GameChanged(id, game.code()));
+        return game.profile();
+    }
+
+    public GameProfile profile(UUID id) {
+        return games.findById(id).map(Game::profile).orElseThrow(() -> new NotFoundException("game", id));
+    }
+
+    public List<GameProfile> profiles() {
+        return games.findAllByOrderByNameAsc().stream().map(Game::profile).toList();
+    }
+
+    /** Whether the game exists and is not archived. */
+    public boolean active(UUID id) {
+        return games.findById(id).map(g -> !g.profile().archived()).orElse(false);
+    }
+
+    private record Described(String name, String locale, String timeZone, String businessHours, List<String> channels) {
+    }
+
+    private static Described describe(FieldErrors errors, String name, String defaultLocale, String timeZone,
+            String businessHours, List<String> channels) {
+        String checkedName = errors.line("name", name, 100, true);
+        String zone = timeZone == null ? "" : timeZone.strip();
+        try {
+            zone = java.time.ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            errors.add("timeZone", "must be a time zone such as Asia/Shanghai");
+        }
+        if (businessHours == null || !GameProfile.BUSINESS_HOURS.contains(businessHours)) {
+            errors.add("businessHours", "must be always or office");
+        }
+        List<String> chosen = channels == null ? List.of() : channels.stream().distinct().toList();
+        if (chosen.isEmpty() || !GameProfile.CHANNELS.containsAll(chosen)) {
+            errors.add("channels", "must be one or more of " + GameProfile.CHANNELS);
+        }
+        chosen = GameProfile.CHANNELS.stream().filter(chosen::contains).toList();
+        return new Described(checkedName, Locales.tag(Locales.supported(defaultLocale)), zone, businessHours, chosen);
     }
 
     public Optional<GameInfo> byCode(String code) {

@@ -67,6 +67,25 @@ public class RoutingSetup {
     /** Adds a queue ({@code queueId} null) or redefines one. */
     public QueueView defineQueue(UUID gameId, UUID queueId, QueueRules rules, StaffMember by) {
         requireLead(by, gameId);
+        return define(gameId, queueId, rules);
+    }
+
+    /**
+     * The queues a new game starts with, when it has none: second-line work first, then a
+     * first-line queue for everything else (both round robin, VIP players first in the first
+     * line); leads change or add to them on the routing page.
+     */
+    public void giveDefaultQueues(UUID gameId, boolean chinese) {
+        if (!queues.inOrder(gameId).isEmpty()) {
+            return;
+        }
+        define(gameId, null, new QueueRules(chinese ? "二线处理" : "Second line", 1, "round_robin", false, null, null,
+                null, null, "second_line", "l2", Set.of()));
+        define(gameId, null, new QueueRules(chinese ? "一线综合" : "First line", 2, "round_robin", true, null, null,
+                null, null, "first_line", "l1", Set.of()));
+    }
+
+    private QueueView define(UUID gameId, UUID queueId, QueueRules rules) {
         FieldErrors errors = new FieldErrors();
         String name = errors.line("name", rules.name(), NAME_MAX, true);
         Integer position = rules.position();

@@ -71,7 +71,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain console(HttpSecurity http, LocaleResolver localeResolver, RateLimits limits) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/login", "/error", "/help/**", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers("/", "/login", "/setup", "/error", "/help/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()

@@ -44,11 +44,17 @@ class ApiKeysController {
         this.errors = errors;
     }
 
+    /** The keys; {@code game} preselects the game of a new key (the games checklist links here so). */
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(required = false) String game, Model model) {
         List<GameInfo> all = games.all();
         model.addAttribute("keys", keys.all());
-        model.addAttribute("games", all);
+        // archived games get no new keys
+        model.addAttribute("games", games.profiles().stream().filter(g -> !g.archived())
+                .map(org.playerdesk.game.GameProfile::info).toList());
+        if (game != null && !model.containsAttribute("formGameId")) {
+            model.addAttribute("formGameId", game);
+        }
         model.addAttribute("gameNames", all.stream().collect(Collectors.toMap(GameInfo::id, GameInfo::name)));
         return "access/api-keys";
     }
@@ -56,7 +62,8 @@ class ApiKeysController {
     @PostMapping
     String create(@RequestParam(defaultValue = "") String gameId, @RequestParam(defaultValue = "") String name,
             Principal me, Locale locale, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Map<UUID, GameInfo> known = games.all().stream().collect(Collectors.toMap(GameInfo::id, Function.identity()));
+        Map<UUID, GameInfo> known = games.profiles().stream().filter(g -> !g.archived())
+                .map(org.playerdesk.game.GameProfile::info).collect(Collectors.toMap(GameInfo::id, Function.identity()));
         UUID game = known.keySet().stream().filter(id -> id.toString().equals(gameId.strip())).findFirst()
                 .orElse(null);
         try {
@@ -69,7 +76,7 @@ class ApiKeysController {
             model.addAttribute("errors", errors.texts("apiKey", invalid, locale));
             model.addAttribute("formGameId", gameId);
             model.addAttribute("formName", name);
-            return list(model);
+            return list(null, model);
         }
     }
 

@@ -53,15 +53,6 @@ class GameConnectorsController {
         }
     }
 
-    @GetMapping
-    String list(@AuthenticationPrincipal StaffUser me, Model model) {
-        requireAdmin(me);
-        model.addAttribute("games", games.all());
-        model.addAttribute("settings", games.all().stream()
-                .collect(java.util.stream.Collectors.toMap(GameInfo::id, g -> connectors.settings(g.id()))));
-        return "game/games";
-    }
-
     @GetMapping("/{id}")
     String edit(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
         requireAdmin(me);

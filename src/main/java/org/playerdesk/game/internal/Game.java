@@ -1,8 +1,11 @@
 package org.playerdesk.game.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.game.GameProfile;
 import org.playerdesk.system.StoredEntity;
 
 import jakarta.persistence.Entity;
@@ -16,6 +19,10 @@ public class Game extends StoredEntity {
     private String name;
     private String defaultLocale;
     private Instant createdAt;
+    private String timeZone;
+    private String businessHours;
+    private String channels;
+    private Instant archivedAt;
 
     protected Game() {
     }
@@ -25,6 +32,38 @@ public class Game extends StoredEntity {
         this.name = name;
         this.defaultLocale = defaultLocale;
         this.createdAt = createdAt;
+        this.timeZone = "Asia/Shanghai";
+        this.businessHours = "always";
+        this.channels = "in_game,web,chat,email";
+    }
+
+    public void describe(String name, String defaultLocale, String timeZone, String businessHours,
+            List<String> channels) {
+        this.name = name;
+        this.defaultLocale = defaultLocale;
+        this.timeZone = timeZone;
+        this.businessHours = businessHours;
+        this.channels = String.join(",", channels);
+    }
+
+    public void archive(Instant at) {
+        if (archivedAt == null) {
+            archivedAt = at;
+        }
+    }
+
+    public void restore() {
+        archivedAt = null;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public GameProfile profile() {
+        List<String> offered = channels == null || channels.isBlank() ? List.of()
+                : Arrays.stream(channels.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        return new GameProfile(getId(), code, name, defaultLocale, timeZone, businessHours, offered, archivedAt);
     }
 
     public GameInfo info() {

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * docs/service-levels.md for each figure's source): online chat answered within 5 minutes, web
  * tickets within 1 hour (30 minutes counts as satisfying, so the warning is at 50%), phone within
  * 1 minute, complaints handled within 48 hours, a reply the same day; VIP players of gold and
- * above tighter. All on a 7×24 calendar (the support department is on duty around the clock).
+ * above tighter. All on the business calendar chosen when the game was registered (7×24 unless office
+ * hours were chosen), in the game's time zone.
  */
 @Component
 @Transactional
@@ -37,10 +38,12 @@ public class DefaultPolicies {
     private final PlayerProfiles profiles;
     private final String goldFrom;
     private final Clock clock;
+    private final org.playerdesk.game.GameCatalog games;
 
     DefaultPolicies(JdbcClient jdbc, PolicyStore store, PlayerProfiles profiles,
             @org.springframework.beans.factory.annotation.Value("${playerdesk.player.gold-from:gold}") String goldFrom,
-            Clock clock) {
+            Clock clock, org.playerdesk.game.GameCatalog games) {
+        this.games = games;
         this.jdbc = jdbc;
         this.store = store;
         this.profiles = profiles;
@@ -61,14 +64,18 @@ public class DefaultPolicies {
         Instant now = clock.instant();
         jdbc.sql("insert into sla_setup (game_id, created_at) values (?, ?)").param(gameId)
                 .param(java.sql.Timestamp.from(now)).update();
-        CalendarView always = store.addCalendar(gameId, new CalendarForm(ALWAYS, ZONE, true, Map.of(), "", ""), now);
+        // the game's own time zone, and the business calendar chosen when it was registered
+        var game = games.profile(gameId);
+        String zone = game.timeZone() == null ? ZONE : game.timeZone();
+        CalendarView always = store.addCalendar(gameId, new CalendarForm(ALWAYS, zone, true, Map.of(), "", ""), now);
         Map<DayOfWeek, String> office = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : new DayOfWeek[] { DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
                 DayOfWeek.THURSDAY, DayOfWeek.FRIDAY }) {
             office.put(day, "09:00-18:00");
         }
-        store.addCalendar(gameId, new CalendarForm(OFFICE, ZONE, false, office, "", ""), now);
-        String cal = always.id().toString();
+        CalendarView officeHours = store.addCalendar(gameId, new CalendarForm(OFFICE, zone, false, office, "", ""), now);
+        CalendarView chosen = "office".equals(game.businessHours()) ? officeHours : always;
+        String cal = chosen.id().toString();
         String gold = profiles.tierCodes().contains(goldFrom) ? goldFrom : null;
         var tiers = profiles.tierCodes();
         Set<String> assignee = Set.of(SlaAction.NOTIFY_ASSIGNEE.code());
@@ -77,7 +84,7 @@ public class DefaultPolicies {
                 SlaAction.ESCALATE.code());
         Set<String> complaint = Set.of(SlaAction.NOTIFY_ASSIGNEE.code(), SlaAction.NOTIFY_LEADS.code(),
                 SlaAction.RAISE_PRIORITY.code(), SlaAction.ESCALATE.code());
-        Set<UUID> calendars = Set.of(always.id());
+        Set<UUID> calendars = Set.of(always.id(), officeHours.id());
         if (gold != null) {
             add(gameId, new PolicyForm("VIP 在线客服", "chat", null, null, gold, "2", "2", null, "80", cal, assignee,
                     both), calendars, tiers, now);

@@ -1,0 +1,7 @@
+package org.playerdesk.game;
+
+import java.util.UUID;
+
+/** A game was archived: its API keys stop working; its tickets stay readable. */
+public record GameArchived(UUID gameId, String code) {
+}

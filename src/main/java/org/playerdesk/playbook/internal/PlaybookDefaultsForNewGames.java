@@ -1,0 +1,30 @@
+package org.playerdesk.playbook.internal;
+
+import org.playerdesk.game.GameRegistered;
+import org.playerdesk.playbook.Playbooks;
+import org.playerdesk.system.ConflictRetry;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * A newly registered game gets the shipped procedures as soon as it is registered, not only when they are
+ * first asked for; retried when a first use gives the same game its defaults at the same moment.
+ */
+@Component
+class PlaybookDefaultsForNewGames {
+
+    private final Playbooks service;
+    private final ConflictRetry retry;
+
+    PlaybookDefaultsForNewGames(Playbooks service, ConflictRetry retry) {
+        this.service = service;
+        this.retry = retry;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(GameRegistered registered) {
+        retry.run(() -> service.of(registered.gameId()));
+    }
+}
