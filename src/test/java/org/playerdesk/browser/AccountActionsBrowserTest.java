@@ -6,9 +6,8 @@ import static org.playerdesk.browser.ConsolePages.completeStep;
 import static org.playerdesk.browser.ConsolePages.confirming;
 import static org.playerdesk.browser.ConsolePages.signIn;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -35,7 +34,8 @@ import com.microsoft.playwright.Page;
 @Import(TestWorkspace.class)
 class AccountActionsBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final Chromium session = new Chromium();
 
     @LocalServerPort
     int port;
@@ -43,19 +43,6 @@ class AccountActionsBrowserTest {
     TestWorkspace workspace;
     @Autowired
     GameBackends backends;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = BrowserSession.startOrSkip();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void theActionsPanelStartsOnNoActionAndConfirmsEachActionWithASummary() {

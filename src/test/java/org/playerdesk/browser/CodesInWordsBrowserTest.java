@@ -6,9 +6,8 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -34,7 +33,8 @@ import com.microsoft.playwright.Page;
 @Import(TestWorkspace.class)
 class CodesInWordsBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final Chromium session = new Chromium();
 
     @LocalServerPort
     int port;
@@ -42,18 +42,6 @@ class CodesInWordsBrowserTest {
     TestWorkspace workspace;
     @Autowired
     AutomationRules rules;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void laddersGamesAndRulesAreShownInTheReadersLanguage() {

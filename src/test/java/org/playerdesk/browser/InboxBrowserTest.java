@@ -5,9 +5,8 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -28,24 +27,13 @@ import com.microsoft.playwright.Page;
 @Import(TestWorkspace.class)
 class InboxBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final Chromium session = new Chromium();
 
     @LocalServerPort
     int port;
     @Autowired
     TestWorkspace workspace;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void everyViewTabOpensItsViewAndIsMarkedCurrent() {

@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -43,7 +42,8 @@ import com.microsoft.playwright.Page;
 @Import(TestWorkspace.class)
 class KnowledgeBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final Chromium session = new Chromium();
 
     @LocalServerPort
     int port;
@@ -57,18 +57,6 @@ class KnowledgeBrowserTest {
     TicketDesk desk;
     @Autowired
     TicketQueries tickets;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void suggestionsAppearWhileThePlayerTypesTheTicket() {

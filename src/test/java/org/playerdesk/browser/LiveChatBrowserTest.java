@@ -8,9 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -39,7 +38,8 @@ import com.microsoft.playwright.Response;
 class LiveChatBrowserTest {
 
     private static final String SECRET = "browser-test-secret-0123456789";
-    private static BrowserSession session;
+    @RegisterExtension
+    static final Chromium session = new Chromium();
 
     @LocalServerPort
     int port;
@@ -49,20 +49,6 @@ class LiveChatBrowserTest {
     ChatDesk desk;
     @Autowired
     Clock clock;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = BrowserSession.startOrSkip();
-        // the machine running the suite may be busy: real-time updates get more than the default 5 s
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void playerChatsWithAnAgentRatesTheChatAndTheTranscriptIsOnTheTicket() {

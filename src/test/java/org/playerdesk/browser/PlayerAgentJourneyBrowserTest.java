@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -31,24 +30,13 @@ import com.microsoft.playwright.options.AriaRole;
 @Import(TestWorkspace.class)
 class PlayerAgentJourneyBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final Chromium session = new Chromium();
 
     @LocalServerPort
     int port;
     @Autowired
     TestWorkspace workspace;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void playerSubmitsAgentRepliesAndPlayerSeesReply() {

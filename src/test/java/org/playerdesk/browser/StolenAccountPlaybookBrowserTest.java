@@ -9,9 +9,8 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -39,7 +38,8 @@ import com.microsoft.playwright.options.AriaRole;
 @Import(TestWorkspace.class)
 class StolenAccountPlaybookBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final Chromium session = new Chromium();
 
     @LocalServerPort
     int port;
@@ -47,21 +47,6 @@ class StolenAccountPlaybookBrowserTest {
     TestWorkspace workspace;
     @Autowired
     GameBackends backends;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = BrowserSession.startOrSkip();
-        // the journey waits on the simulated game and on several page loads; on a busy machine
-        // five seconds per assertion is too little
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void agentRunsTheStolenAccountProcedureLeadApprovesTheRestoreAndThePlayerSeesTheNotice() {
