@@ -20,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -51,8 +50,7 @@ class AccountActionsBrowserTest {
         Opened ticket = workspace.ticket(game, "10004", "complaint");
         String base = "http://localhost:" + port;
 
-        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("en"));
+        BrowserContext desk = session.desktop("en");
         Page console = signIn(desk, base, agent2);
         console.navigate(base + "/console/tickets/" + ticket.ticket().id() + "?lang=en");
         Locator form = console.locator("[data-testid=account-action-form]");
@@ -111,8 +109,7 @@ class AccountActionsBrowserTest {
         Opened appeal = workspace.ticket(game, "10002", "ban_appeal");
         String base = "http://localhost:" + port;
 
-        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext desk = session.desktop("zh-CN");
         Page console = signIn(desk, base, agent2);
         console.navigate(base + "/console/tickets/" + appeal.ticket().id());
         console.locator("[data-testid=playbook-start] button").click();

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
@@ -33,5 +34,10 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     Browser browser() {
         return session.browser();
+    }
+
+    /** A new browser context the size of an agent's laptop screen, in this language (e.g. "zh-CN"). */
+    BrowserContext desktop(String locale) {
+        return browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale(locale));
     }
 }

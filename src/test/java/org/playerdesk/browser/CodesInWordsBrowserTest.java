@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -53,8 +52,7 @@ class CodesInWordsBrowserTest {
                 List.of(new RuleAction("set_priority", "high"))), admin);
         String base = "http://localhost:" + port;
 
-        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext desk = session.desktop("zh-CN");
         Page console = signIn(desk, base, admin);
 
         console.navigate(base + "/console/gm?game=" + game.id() + "&lang=zh-CN");

@@ -17,7 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -42,8 +41,7 @@ class InboxBrowserTest {
         Opened waiting = workspace.ticket(game, "70001", "bug");
         String base = "http://localhost:" + port;
 
-        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext desk = session.desktop("zh-CN");
         Page console = signIn(desk, base, agent);
         console.navigate(base + "/console/tickets?sort=newest");
         Locator row = console.locator("[data-testid=ticket-row][data-ticket-number='" + waiting.ticket().number() + "']");

@@ -87,8 +87,7 @@ class KnowledgeBrowserTest {
         Opened opened = desk.open(new NewTicket(game.id(), new PlayerIdentity("acc-77", "铁血战神", "S1", null), "bug",
                 "web", null, "副本进不去", "一直提示网络错误", null, Map.of(), false), List.of());
 
-        BrowserContext desktop = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext desktop = session.desktop("zh-CN");
         Page console = desktop.newPage();
         String base = "http://localhost:" + port;
         console.navigate(base + "/console");
@@ -122,8 +121,7 @@ class KnowledgeBrowserTest {
                 "web", null, "Why was I banned", "I did nothing wrong", null, Map.of("language", "en-US"), false), List.of());
         Opened chinese = workspace.ticket(game, "acc-79", "ban_appeal");
 
-        BrowserContext desktop = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext desktop = session.desktop("zh-CN");
         Page console = signIn(desktop, "http://localhost:" + port, agent);
         Locator box = console.locator("[data-testid=reply-body]");
         Locator explanation = console.locator("[data-testid=kb-reply]", new Page.LocatorOptions().setHasText("封号说明"));

@@ -58,8 +58,7 @@ class LiveChatBrowserTest {
         String base = "http://localhost:" + port;
 
         // The agent, on a 1366x768 screen, online with three seats.
-        BrowserContext deskContext = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext deskContext = session.desktop("zh-CN");
         Page console = deskContext.newPage();
         console.navigate(base + "/console");
         console.fill("[name=username]", agent.username());
@@ -135,8 +134,7 @@ class LiveChatBrowserTest {
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
         String base = "http://localhost:" + port;
 
-        BrowserContext deskContext = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext deskContext = session.desktop("zh-CN");
         Page console = signIn(deskContext, base, agent);
         console.navigate(base + "/console/chat");
         assertThat(console.locator("[data-testid=chat-connection]")).hasText("已连接");

@@ -24,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -56,8 +55,7 @@ class ScamPlaybookBrowserTest {
         Opened scam = workspace.ticket(game, "10011", "scam");
         String base = "http://localhost:" + port;
 
-        BrowserContext desk = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext desk = session.desktop("zh-CN");
         Page console = signIn(desk, base, agent2);
         List<String> problems = new CopyOnWriteArrayList<>();
         console.onPageError(problems::add);

@@ -74,8 +74,7 @@ class StolenAccountPlaybookBrowserTest {
         String followUrl = player.url();
 
         // agent1 (first line) runs the procedure.
-        BrowserContext agentDesk = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext agentDesk = session.desktop("zh-CN");
         Page console = signIn(agentDesk, base, agent1);
         console.navigate(base + "/console/tickets?view=all&q=10001");
         console.locator("[data-testid=ticket-row]").getByRole(AriaRole.LINK).first().click();
@@ -107,8 +106,7 @@ class StolenAccountPlaybookBrowserTest {
         completeStep(console, "恢复金币已提交主管审批");
 
         // The lead approves.
-        BrowserContext leadDesk = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN"));
+        BrowserContext leadDesk = session.desktop("zh-CN");
         Page approvals = signIn(leadDesk, base, lead);
         approvals.navigate(base + "/console/approvals");
         approvals.locator("[data-testid=pending-action] [name=comment]").fill("核实为盗号，同意恢复");
