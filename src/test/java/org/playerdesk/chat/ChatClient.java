@@ -41,6 +41,7 @@ public final class ChatClient implements AutoCloseable {
     final BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
     final BlockingQueue<Map<String, Object>> errors = new LinkedBlockingQueue<>();
     final BlockingQueue<String> refusals = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private final WebSocketStompClient stomp;
     private StompSession session;
     private HttpClient http;
@@ -136,6 +137,11 @@ public final class ChatClient implements AutoCloseable {
                     Throwable exception) {
                 refusals.add(String.valueOf(exception));
             }
+
+            @Override
+            public void handleTransportError(StompSession s, Throwable exception) {
+                closed.countDown();
+            }
         };
     }
 
@@ -217,6 +223,21 @@ public final class ChatClient implements AutoCloseable {
             throw new AssertionError("no error arrived");
         }
         return error;
+    }
+
+    /**
+     * The reason of a refusal that ends the connection, or null when the connection closed
+     * without one. The server writes the ERROR frame before it closes, but while an earlier frame
+     * to the same connection is still being flushed, Spring's send buffer
+     * ({@code ConcurrentWebSocketSessionDecorator}) queues the ERROR frame and the close that
+     * follows drops it: the refusal holds, only its reason is lost.
+     */
+    public String refusalOrClose() throws InterruptedException {
+        if (!closed.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the server neither refused nor closed the connection");
+        }
+        // a frame is handled before the close that follows it, on the same connection
+        return refusals.poll();
     }
 
     public String nextRefusal() throws InterruptedException {
