@@ -6,6 +6,7 @@ import static org.playerdesk.browser.ConsolePages.completeStep;
 import static org.playerdesk.browser.ConsolePages.confirming;
 import static org.playerdesk.browser.ConsolePages.signIn;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
@@ -29,6 +30,7 @@ import com.microsoft.playwright.Page;
  * ban, freeze and compensation is confirmed with a plain summary, and an action that has just been
  * done is not offered again.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestWorkspace.class)
 class AccountActionsBrowserTest {

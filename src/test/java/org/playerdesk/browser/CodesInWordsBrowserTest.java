@@ -6,6 +6,7 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
@@ -28,6 +29,7 @@ import com.microsoft.playwright.Page;
  * Console pages speak in words, never in codes: the GM page's penalty ladders, the games on the
  * staff page and the automation rules' conditions and actions, in the reader's language.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestWorkspace.class)
 class CodesInWordsBrowserTest {

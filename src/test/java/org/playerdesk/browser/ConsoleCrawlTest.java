@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,7 @@ class ConsoleCrawlTest {
     }
 
     @Test
+    @Tag("browser")
     void onePageOfEachKindRunsItsScriptsWithoutErrorsForEveryRole() throws Exception {
         browser();
         List<String> failures = new ArrayList<>();
@@ -102,6 +104,7 @@ class ConsoleCrawlTest {
 
     /** Found by the crawl: the confirmation was an inline handler, refused, so the rule went at once. */
     @Test
+    @Tag("browser")
     void deletingAnAutomationRuleAsksFirst() {
         browser();
         String base = "http://localhost:" + port;

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.playerdesk.PlayerDeskApplication;
@@ -35,6 +36,7 @@ import com.microsoft.playwright.Page;
  * from the log, signs in, registers a game, makes its API key from the game's checklist, and the
  * game server opens a ticket through the game API that the console then shows.
  */
+@Tag("browser")
 @ExtendWith(OutputCaptureExtension.class)
 class GoLiveBrowserTest {
 

@@ -5,6 +5,7 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
@@ -22,6 +23,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /** The inbox's view tabs open their view, keep the other filters and mark the current one. */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestWorkspace.class)
 class InboxBrowserTest {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
@@ -33,6 +34,7 @@ import com.microsoft.playwright.Response;
  * the game signed; the agent sets themself online in the console and accepts; they write both
  * ways; the player rates the chat; the transcript is on the ticket.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestWorkspace.class)
 class LiveChatBrowserTest {

@@ -9,6 +9,7 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
@@ -33,6 +34,7 @@ import com.microsoft.playwright.Page;
  * the scammer on the ladder from the step, asks to give the gold back (above the limit: approval),
  * and sends the notice, which the game delivers as in-game mail and the player panel shows.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestWorkspace.class)
 class ScamPlaybookBrowserTest {

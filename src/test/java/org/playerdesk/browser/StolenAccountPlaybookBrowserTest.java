@@ -9,6 +9,7 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
@@ -34,6 +35,7 @@ import com.microsoft.playwright.options.AriaRole;
  * restore more currency than their limit allows; the lead approves; the game shows the balance
  * restored; the agent sends the notice and the player reads it through the private link.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestWorkspace.class)
 class StolenAccountPlaybookBrowserTest {
