@@ -18,6 +18,8 @@ import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.knowledge.internal.KnowledgeTestArticles;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -25,6 +27,7 @@ import org.springframework.boot.test.context.TestComponent;
  * name, so tests never see each other's data, on H2 or on a shared PostgreSQL database.
  */
 @TestComponent
+@Import(KnowledgeTestArticles.class) // in every test context, so that its tests share one
 public class TestWorkspace {
 
     public static final String PASSWORD = "secret-password";

@@ -14,11 +14,13 @@ import org.playerdesk.system.Hashes;
 import org.playerdesk.system.InvalidInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Game API keys: shown once, stored hashed, stopped by revocation. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class ApiKeysIntegrationTest {
 

@@ -11,11 +11,13 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit log keeps who did what to whom, and stands or falls with the caller's transaction. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class AuditLogIntegrationTest {
 

@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** New tickets are classified (and corrected by agents), and the bot answers players it is sure about. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestWorkspace.class, KnowledgeTestArticles.class})
+@Import(TestWorkspace.class)
 class AssistIntegrationTest {
 
     @Autowired

@@ -34,6 +34,7 @@ import org.playerdesk.ticket.TicketView;
 import org.playerdesk.ticket.Visibility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Event rules run once per event, in order, as themselves; they stop when they chase each other. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class AutomationRulesTest {
 

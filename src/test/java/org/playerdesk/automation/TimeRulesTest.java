@@ -26,6 +26,7 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Import;
  * reminded once after 24 hours, and a reply in between starts the wait again.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class TimeRulesTest {
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A game registered without the default queues (as the demo workspace does) gets none.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestWorkspace.class)
 class NewGameDefaultsTest {
 
     @Autowired

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** The built-in simulated game: its scenario accounts, and its state changing as agents act. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class SimulatedGameIntegrationTest {
 

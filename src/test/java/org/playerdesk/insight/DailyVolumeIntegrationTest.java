@@ -31,6 +31,7 @@ import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of changes every publication is completed, and the daily counts match what happened.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class DailyVolumeIntegrationTest {
 

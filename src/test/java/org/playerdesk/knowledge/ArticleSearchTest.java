@@ -13,11 +13,13 @@ import org.playerdesk.knowledge.internal.SynonymBook;
 import org.playerdesk.system.InvalidInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** Players find answers in their words: Chinese words, synonyms, English with a typo; drafts stay hidden. */
 @SpringBootTest
-@Import({TestWorkspace.class, KnowledgeTestArticles.class})
+@AutoConfigureMockMvc
+@Import(TestWorkspace.class)
 class ArticleSearchTest {
 
     @Autowired

@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The help center's answers for players and the console's editor for staff. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestWorkspace.class, KnowledgeTestArticles.class})
+@Import(TestWorkspace.class)
 class KnowledgePagesTest {
 
     @Autowired

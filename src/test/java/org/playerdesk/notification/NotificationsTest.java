@@ -12,10 +12,12 @@ import org.playerdesk.access.StaffRole;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** Notifications reach their reader only, the game's leads are its supervisors, and reading marks them. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class NotificationsTest {
 

@@ -10,10 +10,12 @@ import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.InvalidInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** One player record per game account, keeping the latest of what the player tells us. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class PlayerDirectoryIntegrationTest {
 

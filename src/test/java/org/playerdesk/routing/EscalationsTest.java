@@ -21,6 +21,7 @@ import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -29,6 +30,7 @@ import org.springframework.security.access.AccessDeniedException;
  * routing gives it to the new level; a supervisor hands it back down.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class EscalationsTest {
 

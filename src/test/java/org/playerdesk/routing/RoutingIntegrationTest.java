@@ -43,6 +43,7 @@ import org.playerdesk.ticket.TicketView;
 import org.playerdesk.vip.VipService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,6 +54,7 @@ import javax.sql.DataSource;
  * present and on shift, VIP manager first; "Next" hands out distinct tickets, most urgent first.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class RoutingIntegrationTest {
 

@@ -12,10 +12,12 @@ import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** Other modules write what they did about a ticket into its history, in words, staff-only. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class RecordedHistoryTest {
 

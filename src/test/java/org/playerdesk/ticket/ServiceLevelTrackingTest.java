@@ -14,6 +14,7 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
  * (it is never written with them) and orders the inbox "due first".
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class ServiceLevelTrackingTest {
 

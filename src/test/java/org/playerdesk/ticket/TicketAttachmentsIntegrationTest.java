@@ -21,10 +21,12 @@ import org.playerdesk.system.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** Files sent with replies: what is kept, where, and what is refused. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class TicketAttachmentsIntegrationTest {
 

@@ -18,10 +18,12 @@ import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** The ticket desk on the real database: rules, history and what the reader sees. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class TicketDeskIntegrationTest {
 

@@ -22,12 +22,14 @@ import org.playerdesk.ticket.TicketEvents.TicketTagged;
 import org.playerdesk.ticket.TicketEvents.TicketTypeChanged;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
 
 /** Every command on the ticket desk tells the other modules what happened, and only when something did. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 @ExtendWith(PublishedEventsExtension.class)
 class TicketEventsTest {

@@ -21,6 +21,7 @@ import org.playerdesk.system.InvalidInput.FieldError;
 import org.playerdesk.system.PayloadTooLarge;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * no player, no ticket, no message.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class TicketIntakeValidationTest {
 

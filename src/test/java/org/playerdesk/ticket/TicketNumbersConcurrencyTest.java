@@ -16,10 +16,12 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /** Ticket numbers under concurrent intake: every number once, none skipped, each game on its own. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestWorkspace.class)
 class TicketNumbersConcurrencyTest {
 

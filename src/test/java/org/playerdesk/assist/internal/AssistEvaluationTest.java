@@ -26,6 +26,7 @@ import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -38,7 +39,8 @@ import org.springframework.context.annotation.Import;
  * Run alone: {@code ./mvnw test -Dtest=AssistEvaluationTest}.
  */
 @SpringBootTest
-@Import({TestWorkspace.class, KnowledgeTestArticles.class})
+@AutoConfigureMockMvc
+@Import(TestWorkspace.class)
 class AssistEvaluationTest {
 
     record Labeled(TicketType type, TicketPriority priority, boolean hostile, String article, String text) {

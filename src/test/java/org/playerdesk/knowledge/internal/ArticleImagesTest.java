@@ -29,7 +29,7 @@ import com.jayway.jsonpath.JsonPath;
 /** Images uploaded from the article editor: sniffed, limited, served by the article's audience, kept safe in Markdown. */
 @SpringBootTest(properties = "playerdesk.knowledge.image-max-size=4KB")
 @AutoConfigureMockMvc
-@Import({ TestWorkspace.class, KnowledgeTestArticles.class })
+@Import(TestWorkspace.class)
 class ArticleImagesTest {
 
     /** The smallest valid PNG: a 1×1 transparent pixel. */

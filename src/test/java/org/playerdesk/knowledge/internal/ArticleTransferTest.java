@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** A game's articles go out as Markdown files or CSV and come back in, all or nothing, with a dry run. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestWorkspace.class, KnowledgeTestArticles.class })
+@Import(TestWorkspace.class)
 class ArticleTransferTest {
 
     @Autowired
