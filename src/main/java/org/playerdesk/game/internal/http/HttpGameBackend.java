@@ -30,7 +30,7 @@ import org.playerdesk.game.LoginRecord;
 import org.playerdesk.game.Purchase;
 import org.playerdesk.game.Redemption;
 import org.playerdesk.game.UnknownAccount;
-import org.playerdesk.system.SignedRequests;
+import org.playerdesk.system.signing.SignedRequests;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
