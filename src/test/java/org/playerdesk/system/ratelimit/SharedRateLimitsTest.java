@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.system.ratelimit.RateLimiter.Admission;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -63,8 +63,8 @@ class SharedRateLimitsTest {
         new JdbcTemplate(new DriverManagerDataSource(url, user, password)).execute("CREATE SCHEMA " + schema);
         database = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 user, password);
-        new JdbcTemplate(database).execute(
-                Files.readString(Path.of("src/main/resources/db/migration/common/V96__rate_limit_buckets.sql")));
+        new JdbcTemplate(database).execute(new ClassPathResource("db/migration/common/V96__rate_limit_buckets.sql")
+                .getContentAsString(StandardCharsets.UTF_8));
         nodeA = RateLimiters.shared(clock, new RateLimitStore.InDatabase().rateLimitBuckets(database, clock));
         nodeB = RateLimiters.shared(clock, new RateLimitStore.InDatabase().rateLimitBuckets(database, clock));
     }
