@@ -2,6 +2,7 @@ package org.playerdesk.playbook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.playerdesk.playbook.internal.StepOutcomeRepository;
 import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.placeholder.Placeholders;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;
@@ -180,8 +182,12 @@ public class Playbooks {
 
     /** The notice with its placeholders filled in: {nickname} {ticket} {account} {outcome}. */
     static String notice(String template, String nickname, PlayerSummary player, TicketView ticket, String outcome) {
-        return template.replace("{nickname}", nickname).replace("{ticket}", String.valueOf(ticket.number()))
-                .replace("{account}", player.accountId()).replace("{outcome}", outcome);
+        Map<String, String> values = new HashMap<>();
+        values.put("nickname", nickname);
+        values.put("ticket", String.valueOf(ticket.number()));
+        values.put("account", player.accountId());
+        values.put("outcome", outcome);
+        return Placeholders.fill(template, values);
     }
 
     /** The nickname the game knows the player by; what the player told us when the game cannot say. */

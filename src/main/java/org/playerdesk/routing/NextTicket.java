@@ -16,13 +16,16 @@ import org.playerdesk.routing.internal.RoutedTicketRepository;
 import org.playerdesk.routing.internal.RoutingQueue;
 import org.playerdesk.routing.internal.RoutingQueueRepository;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,6 +51,7 @@ public class NextTicket {
     private final AgentBook book;
     private final Dispatcher dispatcher;
     private final TransactionTemplate transactions;
+    private final RetryTemplate raced = Retries.atOnce(3, DataIntegrityViolationException.class);
 
     NextTicket(TicketQueries tickets, TicketDesk desk, RoutingQueueRepository queues, RoutedTicketRepository routed,
             AgentBook book, Dispatcher dispatcher, PlatformTransactionManager transactionManager) {
@@ -112,15 +116,7 @@ public class NextTicket {
 
     /** In a transaction of its own, again when the agent's row was being created by a concurrent call. */
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transactions.execute(status -> work.get());
-            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
-                if (attempt >= 3) {
-                    throw raced;
-                }
-            }
-        }
+        return raced.invoke(() -> transactions.execute(status -> work.get()));
     }
 
     /** Locks the agent's row and refuses when they already hold as many tickets as they may. */

@@ -1,5 +1,7 @@
 package org.playerdesk.system;
 
+import org.playerdesk.system.retry.Retries;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ public class ConflictRetry {
     static final int ATTEMPTS = 3;
 
     private final TransactionTemplate transactions;
+    private final RetryTemplate retry = Retries.atOnce(ATTEMPTS, OptimisticLockingFailureException.class,
+            DataIntegrityViolationException.class);
 
     ConflictRetry(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -25,15 +29,6 @@ public class ConflictRetry {
     }
 
     public void run(Runnable work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                transactions.executeWithoutResult(status -> work.run());
-                return;
-            } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        retry.invoke(() -> transactions.executeWithoutResult(status -> work.run()));
     }
 }

@@ -35,7 +35,7 @@ import org.playerdesk.department.Transfers;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.knowledge.KnowledgeImport;
-import org.playerdesk.system.SignedRequests;
+import org.playerdesk.system.signing.SignedRequests;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketStatus;

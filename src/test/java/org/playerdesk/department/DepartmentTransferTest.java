@@ -42,7 +42,7 @@ import org.playerdesk.notification.NotificationView;
 import org.playerdesk.notification.Notifications;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.RuleViolation;
-import org.playerdesk.system.SignedRequests;
+import org.playerdesk.system.signing.SignedRequests;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;

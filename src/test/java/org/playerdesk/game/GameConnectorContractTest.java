@@ -30,7 +30,7 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.contract.OpenApiContract;
 import org.playerdesk.game.internal.DefaultGameBackends;
 import org.playerdesk.game.internal.http.HttpGameBackend;
-import org.playerdesk.system.SignedRequests;
+import org.playerdesk.system.signing.SignedRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.GameClient;
-import org.playerdesk.access.internal.ratelimit.TokenBuckets;
+import org.playerdesk.system.ratelimit.RateLimiter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,9 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
-    private final TokenBuckets limit;
+    private final RateLimiter limit;
 
-    ApiKeyFilter(ApiKeys keys, TokenBuckets limit) {
+    ApiKeyFilter(ApiKeys keys, RateLimiter limit) {
         this.keys = keys;
         this.limit = limit;
     }
@@ -43,7 +43,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             SecurityConfiguration.unauthorized(response);
             return;
         }
-        TokenBuckets.Admission admission = limit.take(client.keyId().toString());
+        RateLimiter.Admission admission = limit.take(client.keyId().toString());
         if (!admission.admitted()) {
             SecurityConfiguration.tooManyRequests(response, admission.retryAfterSeconds());
             return;

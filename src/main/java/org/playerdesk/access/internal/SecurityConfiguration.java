@@ -7,7 +7,7 @@ import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.access.internal.ratelimit.RateLimits;
-import org.playerdesk.access.internal.ratelimit.TokenBuckets;
+import org.playerdesk.system.ratelimit.RateLimiter;
 import org.playerdesk.system.Locales;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,7 +108,7 @@ class SecurityConfiguration {
      * public-form limit answers 429 before the password is even checked (brute-force protection).
      * Successful sign-ins cost nothing, so a team behind one office address is not locked out.
      */
-    private static AuthenticationFailureHandler countFailure(TokenBuckets attempts) {
+    private static AuthenticationFailureHandler countFailure(RateLimiter attempts) {
         AuthenticationFailureHandler target = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, exception) -> {
             attempts.take(request.getRemoteAddr());

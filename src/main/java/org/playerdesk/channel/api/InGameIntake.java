@@ -12,6 +12,7 @@ import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.Hashes;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;
@@ -19,6 +20,7 @@ import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -43,6 +45,9 @@ class InGameIntake {
     private final IdempotencyRecords idempotency;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RetryTemplate collisions = Retries.atOnce(2, DataIntegrityViolationException.class,
+            PessimisticLockingFailureException.class);
+    private final RetryTemplate changedMeanwhile = Retries.atOnce(2, OptimisticLockingFailureException.class);
 
     InGameIntake(TicketDesk desk, TicketQueries queries, PlayerDirectory players, IdempotencyRecords idempotency,
             PlatformTransactionManager transactions, Clock clock) {
@@ -68,39 +73,42 @@ class InGameIntake {
         IdempotencyRecord.Key key = checkIdempotencyKey(gameId, idempotencyKey, errors);
         errors.throwIfAny();
         String requestHash = key == null ? null : Hashes.sha256(request.canonical());
-        for (int attempt = 1;; attempt++) {
-            if (key != null) {
-                Optional<IdempotencyRecord> earlier = idempotency.findById(key);
-                if (earlier.isPresent()) {
-                    return replay(gameId, earlier.get(), requestHash);
-                }
-            }
-            try {
-                // The answer is read in the writing transaction, from what it has just stored, and
-                // handed out only once that transaction has committed.
-                TicketResponse answer = transaction.execute(status -> {
-                    UUID id = desk.open(request.toNewTicket(gameId), List.of()).ticket().id();
-                    if (key != null) {
-                        // the ticket's rows go first: the key's row refers to the ticket
-                        idempotency.flush();
-                        idempotency.save(new IdempotencyRecord(key, requestHash, id, clock.instant()));
-                    }
-                    // every row is written before the answer is read, so that a collision on a
-                    // unique key surfaces here, as the exception caught below
-                    idempotency.flush();
-                    return ticket(gameId, id);
-                });
-                return new Intake(answer, false);
-            } catch (DataIntegrityViolationException | PessimisticLockingFailureException collided) {
-                // A concurrent request won a unique key: the same idempotency key (its ticket is
-                // replayed above on the next attempt), or the first contact of the same new player
-                // (who now exists). Nothing of this attempt was stored.
-                if (attempt >= 2) {
-                    throw new RuleViolation("api.concurrent-request",
-                            "the request collided with a concurrent one and was not stored; send it again");
-                }
+        try {
+            return collisions.invoke(() -> openOnce(gameId, request, key, requestHash));
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException collided) {
+            throw new RuleViolation("api.concurrent-request",
+                    "the request collided with a concurrent one and was not stored; send it again");
+        }
+    }
+
+    /**
+     * One attempt: the earlier ticket of the key, or a new one. A concurrent request may win a
+     * unique key meanwhile: the same idempotency key (its ticket is replayed on the next attempt),
+     * or the first contact of the same new player (who then exists). Nothing of a collided
+     * attempt is stored.
+     */
+    private Intake openOnce(UUID gameId, OpenTicketRequest request, IdempotencyRecord.Key key, String requestHash) {
+        if (key != null) {
+            Optional<IdempotencyRecord> earlier = idempotency.findById(key);
+            if (earlier.isPresent()) {
+                return replay(gameId, earlier.get(), requestHash);
             }
         }
+        // The answer is read in the writing transaction, from what it has just stored, and
+        // handed out only once that transaction has committed.
+        TicketResponse answer = transaction.execute(status -> {
+            UUID id = desk.open(request.toNewTicket(gameId), List.of()).ticket().id();
+            if (key != null) {
+                // the ticket's rows go first: the key's row refers to the ticket
+                idempotency.flush();
+                idempotency.save(new IdempotencyRecord(key, requestHash, id, clock.instant()));
+            }
+            // every row is written before the answer is read, so that a collision on a
+            // unique key surfaces here, as a failure the next attempt answers
+            idempotency.flush();
+            return ticket(gameId, id);
+        });
+        return new Intake(answer, false);
     }
 
     /** The ticket with its public conversation, if it belongs to this game. */
@@ -120,12 +128,8 @@ class InGameIntake {
         TicketView ticket = own(gameId, ticketId);
         PlayerSummary player = players.get(ticket.playerId());
         Actor author = Actor.player(player.id(), player.displayName());
-        try {
-            return TicketResponse.Message.of(reply(ticketId, author, request.message()));
-        } catch (OptimisticLockingFailureException changedMeanwhile) {
-            // an agent changed the ticket at the same moment; the follow-up applies to the new state
-            return TicketResponse.Message.of(reply(ticketId, author, request.message()));
-        }
+        // when an agent changed the ticket at the same moment, the follow-up applies to the new state
+        return TicketResponse.Message.of(changedMeanwhile.invoke(() -> reply(ticketId, author, request.message())));
     }
 
     /** A player's tickets in this game, newest first; an account support has never heard of has none. */

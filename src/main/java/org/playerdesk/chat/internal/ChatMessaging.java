@@ -1,7 +1,6 @@
 package org.playerdesk.chat.internal;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,9 @@ import org.playerdesk.chat.Sender;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.ratelimit.RateLimit;
+import org.playerdesk.system.ratelimit.RateLimiter;
+import org.playerdesk.system.ratelimit.RateLimiters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -37,13 +39,15 @@ class ChatMessaging {
     private static final Logger log = LoggerFactory.getLogger(ChatMessaging.class);
 
     private final ChatDesk desk;
-    private final Throttle perConnection;
-    private final Throttle perPlayer;
+    private final RateLimiter perConnection;
+    private final RateLimiter perPlayer;
 
-    ChatMessaging(ChatDesk desk, ChatProperties properties, Clock clock) {
+    ChatMessaging(ChatDesk desk, ChatProperties properties, RateLimiters limiters) {
         this.desk = desk;
-        this.perConnection = new Throttle(properties.perConnection(), properties.ratePeriod(), clock);
-        this.perPlayer = new Throttle(properties.perPlayer(), properties.ratePeriod(), clock);
+        this.perConnection = limiters.limiter(
+                RateLimit.perWindow("chat-connection", properties.perConnection(), properties.ratePeriod()));
+        this.perPlayer = limiters.limiter(
+                RateLimit.perWindow("chat-player", properties.perPlayer(), properties.ratePeriod()));
     }
 
     record Outgoing(String clientId, String body) {
@@ -56,7 +60,8 @@ class ChatMessaging {
     void send(@DestinationVariable UUID chat, @Payload Outgoing message, Principal user,
             @Header("simpSessionId") String connection) {
         Sender sender = sender(user);
-        if (!perConnection.allow(connection) || (sender.player() && !perPlayer.allow(chat.toString()))) {
+        if (!perConnection.take(connection).admitted()
+                || (sender.player() && !perPlayer.take(chat.toString()).admitted())) {
             throw new ChatRefused("chat.rate-limited", "too many messages; wait a few seconds");
         }
         desk.post(chat, sender, message.clientId(), message.body(), null);

@@ -20,11 +20,13 @@ import org.playerdesk.notification.Notice;
 import org.playerdesk.notification.Notifications;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.scheduling.annotation.Async;
@@ -45,6 +47,8 @@ public class StormGrouping {
 
     static final String BY = "PlayerDesk";
     static final int BUSY_ATTEMPTS = 8;
+    /** The pause before the second attempt while the database is busy; each further one waits a step longer. */
+    static final Duration BUSY_PAUSE = Duration.ofMillis(250);
     private static final int SERVER_KEY_MAX = 80;
     private static final Duration FORGET_AFTER = Duration.ofMinutes(GroupingSettings.WINDOW_MAX);
 
@@ -75,6 +79,8 @@ public class StormGrouping {
     private final Clock clock;
     private final Semaphore working;
     private final Timer timer;
+    private final RetryTemplate busy = Retries.pausingLonger(BUSY_ATTEMPTS, BUSY_PAUSE,
+            CannotCreateTransactionException.class, TransientDataAccessException.class);
 
     StormGrouping(TicketQueries tickets, PlayerDirectory players, GroupingStore store, IncidentLinks links,
             IncidentRepository incidents, Notifications notifications, ApplicationEventPublisher events,
@@ -139,26 +145,8 @@ public class StormGrouping {
         return Optional.ofNullable(joined.get());
     }
 
-    private static <T> T whileBusy(java.util.function.Supplier<T> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return work.get();
-            } catch (CannotCreateTransactionException | TransientDataAccessException busy) {
-                if (attempt >= BUSY_ATTEMPTS) {
-                    throw busy;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Duration.ofMillis(250L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the database was busy", e);
-        }
+    private <T> T whileBusy(java.util.function.Supplier<T> work) {
+        return busy.invoke(work);
     }
 
     private UUID group(Report report) {

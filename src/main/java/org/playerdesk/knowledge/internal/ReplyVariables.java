@@ -2,21 +2,19 @@ package org.playerdesk.knowledge.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.playerdesk.system.placeholder.Placeholders;
 
 /**
  * The variables a canned reply may use, filled in for one ticket: {@code {player.nickname}},
  * {@code {player.account}}, {@code {player.server}}, {@code {player.role}} (fields of the game
  * account), {@code {agent.name}}, {@code {ticket.number}}, {@code {game.name}}. An unknown or
- * empty variable is left as written, so the agent sees what to fill in by hand.
+ * empty variable is left as written ({@link Placeholders}), so the agent sees what to fill in by hand.
  */
 public record ReplyVariables(Map<String, String> values) {
 
     static final java.util.List<String> NAMES = java.util.List.of("player.nickname", "player.account",
             "player.server", "player.role", "agent.name", "ticket.number", "game.name");
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z]+\\.[a-z]+)}");
 
     static ReplyVariables of(String nickname, String account, String server, String role, String agent, long number,
             String game) {
@@ -32,14 +30,6 @@ public record ReplyVariables(Map<String, String> values) {
     }
 
     public String fill(String text) {
-        Matcher matcher = VARIABLE.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            matcher.appendReplacement(filled,
-                    Matcher.quoteReplacement(value == null || value.isBlank() ? matcher.group() : value));
-        }
-        matcher.appendTail(filled);
-        return filled.toString();
+        return Placeholders.fill(text, values);
     }
 }

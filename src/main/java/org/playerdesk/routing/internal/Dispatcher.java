@@ -27,6 +27,7 @@ import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingStrategy;
+import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketDesk;
@@ -35,6 +36,11 @@ import org.playerdesk.ticket.TicketView;
 import org.playerdesk.vip.VipService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -78,6 +84,7 @@ public class Dispatcher {
     private final EntityManager entities;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final RetryTemplate concurrent;
 
     Dispatcher(RoutingQueueRepository queues, RoutedTicketRepository routed, AgentBook book, TicketQueries tickets,
             TicketDesk desk, StaffDirectory staff, ChatDesk chat, VipService vip, PlayerDirectory players,
@@ -98,6 +105,16 @@ public class Dispatcher {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // the lock is taken through the entity manager, whose lock errors Spring does not translate
+        this.concurrent = Retries.atOnce(ATTEMPTS, ConcurrencyFailureException.class,
+                DataIntegrityViolationException.class, LockTimeoutException.class, PessimisticLockException.class);
+        this.concurrent.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                log.debug("Routing decision met a concurrent one, again ({}): {}", state.getRetryCount(),
+                        state.getLastException().getMessage());
+            }
+        });
     }
 
     /** What routing reads from a ticket besides its head: the player's language and VIP tier rank. */
@@ -127,18 +144,7 @@ public class Dispatcher {
     }
 
     private Optional<UUID> retrying(Supplier<Optional<UUID>> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transactions.execute(status -> work.get());
-            } catch (ConcurrencyFailureException | DataIntegrityViolationException | LockTimeoutException
-                    | PessimisticLockException e) {
-                // the lock is taken through the entity manager, whose lock errors Spring does not translate
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("Routing decision met a concurrent one, again ({}): {}", attempt, e.getMessage());
-            }
-        }
+        return concurrent.invoke(() -> transactions.execute(status -> work.get()));
     }
 
     private Optional<UUID> decide(UUID ticketId, UUID except, boolean moved) {

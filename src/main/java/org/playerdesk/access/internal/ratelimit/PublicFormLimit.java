@@ -2,6 +2,7 @@ package org.playerdesk.access.internal.ratelimit;
 
 import java.io.IOException;
 
+import org.playerdesk.system.ratelimit.RateLimiter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +40,7 @@ public final class PublicFormLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        TokenBuckets.Admission admission = TokenBuckets.Admission.ADMITTED;
+        RateLimiter.Admission admission = RateLimiter.Admission.ADMITTED;
         if ("POST".equals(request.getMethod())) {
             if (path.startsWith(HELP)) {
                 admission = limits.help().take(request.getRemoteAddr());
@@ -59,7 +60,7 @@ public final class PublicFormLimit extends OncePerRequestFilter {
      * Answers {@code 429} with {@code Retry-After} when the request is not admitted: the site's error
      * page for a page, problem details for the suggestions, which a script reads as JSON.
      */
-    private static boolean refused(TokenBuckets.Admission admission, HttpServletResponse response, boolean json)
+    private static boolean refused(RateLimiter.Admission admission, HttpServletResponse response, boolean json)
             throws IOException {
         if (admission.admitted()) {
             return false;

@@ -1,7 +1,6 @@
 package org.playerdesk.access.internal.ratelimit;
 
-import java.time.Clock;
-
+import org.playerdesk.system.ratelimit.RateLimiters;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +15,8 @@ class RateLimitConfiguration {
     private static final int BEFORE_FORMS_ARE_READ = -110;
 
     @Bean
-    RateLimits rateLimits(RateLimitProperties properties, Clock clock) {
-        return new RateLimits(properties, clock);
+    RateLimits rateLimits(RateLimitProperties properties, RateLimiters limiters) {
+        return new RateLimits(properties, limiters);
     }
 
     @Bean

@@ -30,7 +30,9 @@ import org.playerdesk.game.LoginRecord;
 import org.playerdesk.game.Purchase;
 import org.playerdesk.game.Redemption;
 import org.playerdesk.game.UnknownAccount;
-import org.playerdesk.system.SignedRequests;
+import org.playerdesk.system.retry.Retries;
+import org.playerdesk.system.signing.SignedRequests;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -53,14 +55,15 @@ public final class HttpGameBackend implements GameBackend {
     private final String baseUrl;
     private final RestClient client;
     private final JsonMapper json;
-    private final int retries;
+    private final RetryTemplate retry;
     private final CircuitBreaker breaker;
 
     public HttpGameBackend(String baseUrl, String secret, Duration connectTimeout, Duration readTimeout, int retries,
             CircuitBreaker breaker, JsonMapper json, Clock clock) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.json = json;
-        this.retries = Math.max(0, retries);
+        this.retry = Retries.atOnce(1 + Math.max(0, retries),
+                failure -> failure instanceof Failed failed && failed.retryable);
         this.breaker = breaker;
         HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -241,14 +244,10 @@ public final class HttpGameBackend implements GameBackend {
             boolean optional) {
         try {
             return breaker.executeSupplier(() -> {
-                for (int attempt = 0; ; attempt++) {
-                    try {
-                        return once(method, path, body, idempotencyKey, type, optional);
-                    } catch (Failed failed) {
-                        if (!failed.retryable || attempt >= retries) {
-                            throw new GameBackendUnavailable(failed.getMessage(), failed.getCause());
-                        }
-                    }
+                try {
+                    return retry.invoke(() -> once(method, path, body, idempotencyKey, type, optional));
+                } catch (Failed failed) {
+                    throw new GameBackendUnavailable(failed.getMessage(), failed.getCause());
                 }
             });
         } catch (CallNotPermittedException open) {

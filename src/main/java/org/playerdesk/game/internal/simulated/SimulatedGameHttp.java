@@ -13,7 +13,7 @@ import org.playerdesk.game.GameAction;
 import org.playerdesk.game.GameBackend;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.game.internal.GameProperties;
-import org.playerdesk.system.SignedRequests;
+import org.playerdesk.system.signing.SignedRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
