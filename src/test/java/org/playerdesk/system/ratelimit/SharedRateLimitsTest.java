@@ -63,7 +63,7 @@ class SharedRateLimitsTest {
         new JdbcTemplate(new DriverManagerDataSource(url, user, password)).execute("CREATE SCHEMA " + schema);
         database = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 user, password);
-        new JdbcTemplate(database).execute(new ClassPathResource("db/migration/common/V96__rate_limit_buckets.sql")
+        new JdbcTemplate(database).execute(new ClassPathResource("db/migration/common/V141__rate_limit_buckets.sql")
                 .getContentAsString(StandardCharsets.UTF_8));
         nodeA = RateLimiters.shared(clock, new RateLimitStore.InDatabase().rateLimitBuckets(database, clock));
         nodeB = RateLimiters.shared(clock, new RateLimitStore.InDatabase().rateLimitBuckets(database, clock));
