@@ -42,6 +42,9 @@ final class ConsolePages {
      * yes or no, and returns the question the page asked.
      */
     static String confirming(Page console, boolean yes, Runnable action) {
+        // the question comes from playerdesk.js, a deferred script: a page whose elements are visible
+        // may not have run it yet, and a click then would send the form without asking
+        console.waitForLoadState();
         List<String> asked = new CopyOnWriteArrayList<>();
         console.onceDialog(dialog -> {
             asked.add(dialog.message());
