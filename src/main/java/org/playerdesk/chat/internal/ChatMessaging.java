@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatRefused;
+import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
@@ -37,11 +38,13 @@ class ChatMessaging {
     private static final Logger log = LoggerFactory.getLogger(ChatMessaging.class);
 
     private final ChatDesk desk;
+    private final ChatSeats seats;
     private final Throttle perConnection;
     private final Throttle perPlayer;
 
-    ChatMessaging(ChatDesk desk, ChatProperties properties, Clock clock) {
+    ChatMessaging(ChatDesk desk, ChatSeats seats, ChatProperties properties, Clock clock) {
         this.desk = desk;
+        this.seats = seats;
         this.perConnection = new Throttle(properties.perConnection(), properties.ratePeriod(), clock);
         this.perPlayer = new Throttle(properties.perPlayer(), properties.ratePeriod(), clock);
     }
@@ -101,7 +104,7 @@ class ChatMessaging {
     void connected(SessionConnectedEvent event) {
         StaffUser staff = event.getUser() == null ? null : ChatGate.staff(event.getUser());
         if (staff != null) {
-            desk.heartbeat(staff.id());
+            seats.heartbeat(staff.id());
         }
     }
 
