@@ -23,7 +23,8 @@ public record AccountSnapshot(State state, AccountProfile profile, List<LoginRec
      * passed through {@code shown}: how a page masks them for a viewer who has not revealed them.
      */
     public AccountSnapshot withIps(UnaryOperator<String> shown) {
-        AccountProfile masked = profile == null ? null : profile.withRegistrationIp(shown.apply(profile.registrationIp()));
+        AccountProfile masked = profile == null ? null
+                : profile.withRegistrationIp(shown.apply(profile.registrationIp()));
         return new AccountSnapshot(state, masked,
                 logins.stream().map(l -> l.withIp(shown.apply(l.ip()))).toList(), bans,
                 linked.stream().map(a -> a.withIp(shown)).toList(), fetchedAt, notices, currencies);

@@ -153,8 +153,10 @@ class ChatAvailabilityTest {
         ChatLine first = desk.post(chat, Sender.player(chat), "c-2", "提示已过期", null);
         desk.post(chat, Sender.agent(me), "a-1", "请发一下截图", null);
         assertThat(transcripts.pendingTranscripts(10_000)).contains(chat);
-        assertThat(transcripts.transcriptsDue(first.at().plusSeconds(29), 10_000)).as("within the wait").doesNotContain(chat);
-        assertThat(transcripts.transcriptsDue(first.at().plusSeconds(30), 10_000)).as("from the oldest line on").contains(chat);
+        assertThat(transcripts.transcriptsDue(first.at().plusSeconds(29), 10_000)).as("within the wait")
+                .doesNotContain(chat);
+        assertThat(transcripts.transcriptsDue(first.at().plusSeconds(30), 10_000)).as("from the oldest line on")
+                .contains(chat);
         assertThat(tickets.details(started.chat().ticketId(), true).messages()).hasSize(1);
 
         assertThat(transcripts.transcribe(chat)).isEqualTo(2);

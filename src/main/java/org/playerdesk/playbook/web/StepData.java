@@ -54,7 +54,8 @@ record StepData(DataKind kind, AccountProfile profile, List<LoginRow> logins, Li
 
     /** The same data with every IP address in it masked by {@code shown}: a step never shows them in clear. */
     StepData withIps(UnaryOperator<String> shown) {
-        AccountProfile masked = profile == null ? null : profile.withRegistrationIp(shown.apply(profile.registrationIp()));
+        AccountProfile masked = profile == null ? null
+                : profile.withRegistrationIp(shown.apply(profile.registrationIp()));
         List<LoginRow> rows = logins.stream().map(l -> new LoginRow(l.login().withIp(shown.apply(l.login().ip())),
                 l.registrationIp(), l.newRegion(), l.newDevice())).toList();
         List<LinkedAccount> others = linked.stream().map(a -> a.withIp(shown)).toList();
