@@ -1,10 +1,14 @@
 package org.playerdesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -13,12 +17,16 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The module structure is a rule, not a hope: no module reaches into another's internals or
- * forms a cycle. The same model writes the module diagrams and canvases into {@code docs/modules}.
+ * forms a cycle. The same model describes the modules in {@code docs/modules} (diagrams and
+ * canvases); the committed files must be what the code says. To write them again after a change
+ * of structure: {@code ./mvnw test -Dtest=ModularityTests -Dmodules.write-docs=true}.
  */
 class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(PlayerDeskApplication.class);
     static final Path DOCS = Path.of("docs/modules");
+    static final Path GENERATED = Path.of("target/module-docs");
+    static final String WRITE = "modules.write-docs";
 
     @Test
     void modulesKeepTheirBoundaries() {
@@ -26,18 +34,54 @@ class ModularityTests {
     }
 
     @Test
-    void writesModuleDocumentation() throws IOException {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
+    void committedModuleDocumentationMatchesTheCode() throws IOException {
+        Path into = Boolean.getBoolean(WRITE) ? DOCS : GENERATED;
+        write(into);
+        if (into == DOCS) {
+            return;
+        }
+        Map<String, List<String>> generated = read(GENERATED);
+        Map<String, List<String>> committed = read(DOCS);
+        List<String> stale = new ArrayList<>();
+        generated.forEach((name, lines) -> {
+            if (!lines.equals(committed.get(name))) {
+                stale.add(name);
+            }
+        });
+        committed.keySet().stream().filter(name -> !generated.containsKey(name)).forEach(stale::add);
+        assertThat(stale).as("docs/modules does not describe the code (differs from %s); write it again with"
+                + " ./mvnw test -Dtest=ModularityTests -D%s=true and commit the result", GENERATED, WRITE).isEmpty();
+    }
+
+    private static void write(Path folder) throws IOException {
+        if (folder == GENERATED && Files.isDirectory(folder)) {
+            try (Stream<Path> old = Files.list(folder)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
                 .writeDocumentation();
-        sortUnorderedLists();
+        sortUnorderedLists(folder);
+    }
+
+    private static Map<String, List<String>> read(Path folder) throws IOException {
+        Map<String, List<String>> files = new TreeMap<>();
+        try (Stream<Path> each = Files.list(folder)) {
+            for (Path file : each.toList()) {
+                files.put(file.getFileName().toString(), Files.readAllLines(file));
+            }
+        }
+        return files;
     }
 
     /**
      * Relationships and listened-to events come out in no fixed order; sorted, the committed
      * files change only when the structure does.
      */
-    private static void sortUnorderedLists() throws IOException {
-        try (Stream<Path> files = Files.list(DOCS)) {
+    private static void sortUnorderedLists(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 Files.write(file, sortRuns(Files.readAllLines(file)));
             }

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Masks a player's personal data for display: IP addresses, contact email and phone numbers are
  * shown masked to everyone by default; staff with {@link Permission#VIEW_PERSONAL_DATA} may reveal
- * them, and each reveal is written to the {@link AuditLog}. Pages call it as
- * {@code ${@personalData.ip(value)}}.
+ * them, and each reveal is written to the {@link AuditLog}. Controllers and panels mask what they
+ * put in the model; templates show it as given.
  */
 @Component("personalData")
 public class PersonalData {

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatIdentity;
+import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.slf4j.Logger;
@@ -34,10 +35,13 @@ class ChatDemo implements ApplicationRunner {
     private final DataSource dataSource;
     private final GameCatalog games;
     private final ChatDesk chat;
+    private final ChatRulebook rulebook;
     private final Clock clock;
 
-    ChatDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, ChatDesk chat, Clock clock) {
+    ChatDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, ChatDesk chat,
+            ChatRulebook rulebook, Clock clock) {
         this.clock = clock;
+        this.rulebook = rulebook;
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
@@ -51,10 +55,10 @@ class ChatDemo implements ApplicationRunner {
             embedded = connection.getMetaData().getURL().startsWith("jdbc:h2:");
         }
         boolean wanted = properties.demo() != null ? properties.demo() : embedded;
-        games.byCode(DemoWorkspace.GAME).filter(game -> wanted && !chat.rules(game.id()).secretSet())
+        games.byCode(DemoWorkspace.GAME).filter(game -> wanted && !rulebook.rules(game.id()).secretSet())
                 .ifPresent(game -> {
-                    chat.configure(game.id(), SECRET, true, null, null, "Asia/Shanghai", 300);
-                    chat.signForDemo(game.id(), new ChatIdentity(game.code(), "10006", "咸鱼翻身", 0, "一区·青龙",
+                    rulebook.configure(game.id(), SECRET, true, null, null, "Asia/Shanghai", 300);
+                    rulebook.signForDemo(game.id(), new ChatIdentity(game.code(), "10006", "咸鱼翻身", 0, "一区·青龙",
                             clock.instant().getEpochSecond(), null)).ifPresent(player -> chat.start(game.code(), player,
                                     null, "demo-chat-1", "你好，新手任务“寻找铁匠”找不到NPC，地图上也没有标记，怎么办？"));
                     log.info("Demo data: live chat of the demo game set up, one player waiting; try it at /chat/demo");

@@ -25,6 +25,12 @@ public record AccountProfile(String accountId, String nickname, String server, S
                 registrationIp, partnerChannel, status, lastLoginAt, Map.of());
     }
 
+    /** The same profile with its registration IP address as a viewer may see it. */
+    public AccountProfile withRegistrationIp(String shown) {
+        return new AccountProfile(accountId, nickname, server, roleName, level, vipLevel, totalRecharge,
+                currencyBalance, registeredAt, shown, partnerChannel, status, lastLoginAt, balances);
+    }
+
     public boolean partner() {
         return partnerChannel != null && !partnerChannel.isBlank();
     }

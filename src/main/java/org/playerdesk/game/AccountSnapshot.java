@@ -2,6 +2,7 @@ package org.playerdesk.game;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What a game's backend said about one account, read together for a page: {@code state} says
@@ -15,6 +16,18 @@ public record AccountSnapshot(State state, AccountProfile profile, List<LoginRec
 
     public enum State {
         AVAILABLE, UNKNOWN_ACCOUNT, UNAVAILABLE, NOT_CONNECTED
+    }
+
+    /**
+     * The same snapshot with every IP address in it (registration, logins, accounts sharing an IP)
+     * passed through {@code shown}: how a page masks them for a viewer who has not revealed them.
+     */
+    public AccountSnapshot withIps(UnaryOperator<String> shown) {
+        AccountProfile masked = profile == null ? null
+                : profile.withRegistrationIp(shown.apply(profile.registrationIp()));
+        return new AccountSnapshot(state, masked,
+                logins.stream().map(l -> l.withIp(shown.apply(l.ip()))).toList(), bans,
+                linked.stream().map(a -> a.withIp(shown)).toList(), fetchedAt, notices, currencies);
     }
 
     public boolean available() {

@@ -16,6 +16,9 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatIdentity;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.ChatView;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameInfo;
@@ -50,12 +53,18 @@ class LiveChatBrowserTest {
     @Autowired
     ChatDesk desk;
     @Autowired
+    ChatQueue queue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
+    @Autowired
     Clock clock;
 
     @Test
     void playerChatsWithAnAgentRatesTheChatAndTheTranscriptIsOnTheTicket() {
         GameInfo game = workspace.game();
-        desk.configure(game.id(), SECRET, false, null, null, null, null);
+        rulebook.configure(game.id(), SECRET, false, null, null, null, null);
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
         String base = "http://localhost:" + port;
 
@@ -109,7 +118,7 @@ class LiveChatBrowserTest {
         assertThat(console.locator("[data-testid=chat-card] [data-testid=chat-lines]")).containsText("好的，谢谢");
         assertThat(player.locator("[data-testid=chat-lines] .pdc-player").last()).containsText("已读");
 
-        ChatView chat = desk.active(agent).getFirst();
+        ChatView chat = seats.active(agent).getFirst();
 
         // The player ends the chat and rates it.
         player.click("[data-testid=chat-end]");
@@ -132,7 +141,7 @@ class LiveChatBrowserTest {
     @Test
     void theWaitingChatBannerGoesWhenTheChatEndsBeforeAnyoneAcceptsIt() {
         GameInfo game = workspace.game();
-        desk.configure(game.id(), SECRET, false, null, null, null, null);
+        rulebook.configure(game.id(), SECRET, false, null, null, null, null);
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
         String base = "http://localhost:" + port;
 
@@ -156,7 +165,7 @@ class LiveChatBrowserTest {
         assertThat(console.locator("[data-testid=chat-offer]")).isVisible();
 
         // the player gives up before an agent accepts: the queue is empty, and so is the banner
-        ChatView waiting = desk.waiting(agent).getFirst();
+        ChatView waiting = queue.waiting(agent).getFirst();
         desk.end(waiting.id(), Sender.player(waiting.id()));
         assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("0");
         assertThat(console.locator("[data-testid=chat-offer]")).isHidden();

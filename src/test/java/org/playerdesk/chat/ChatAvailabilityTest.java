@@ -21,6 +21,7 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.internal.ChatTranscripts;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.ticket.MessageView;
@@ -50,6 +51,14 @@ class ChatAvailabilityTest {
     @Autowired
     ChatDesk desk;
     @Autowired
+    ChatQueue queue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
+    @Autowired
+    ChatTranscripts transcripts;
+    @Autowired
     TicketQueries tickets;
     @Autowired
     Clock clock;
@@ -61,7 +70,7 @@ class ChatAvailabilityTest {
     @BeforeEach
     void setUp() {
         game = workspace.game();
-        desk.configure(game.id(), null, true, null, null, null, null);
+        rulebook.configure(game.id(), null, true, null, null, null, null);
     }
 
     @Test
@@ -69,42 +78,42 @@ class ChatAvailabilityTest {
         StaffMember silent = workspace.staff(StaffRole.AGENT_L1, game);
         StaffMember beating = workspace.staff(StaffRole.AGENT_L1, game);
         StaffMember away = workspace.staff(StaffRole.AGENT_L1, game);
-        desk.setPresence(silent, Presence.ONLINE, 3);
-        desk.setPresence(beating, Presence.BUSY, 3);
-        desk.setPresence(away, Presence.AWAY, 3);
+        seats.setPresence(silent, Presence.ONLINE, 3);
+        seats.setPresence(beating, Presence.BUSY, 3);
+        seats.setPresence(away, Presence.AWAY, 3);
 
-        desk.markAbsentAgentsOffline(clock.instant().plusSeconds(60));
-        assertThat(desk.seat(silent).presence()).as("within the timeout").isEqualTo(Presence.ONLINE);
+        seats.markAbsentAgentsOffline(clock.instant().plusSeconds(60));
+        assertThat(seats.seat(silent).presence()).as("within the timeout").isEqualTo(Presence.ONLINE);
 
-        desk.heartbeat(beating.id(), clock.instant().plusSeconds(60));
-        desk.markAbsentAgentsOffline(clock.instant().plusSeconds(80));
-        assertThat(desk.online(game.id())).extracting(AgentSeat::staffId).contains(silent.id());
+        seats.heartbeat(beating.id(), clock.instant().plusSeconds(60));
+        seats.markAbsentAgentsOffline(clock.instant().plusSeconds(80));
+        assertThat(seats.online(game.id())).extracting(AgentSeat::staffId).contains(silent.id());
 
         // 91 s after its last sign of life the silent console counts as gone; the beating one does not
-        assertThat(desk.markAbsentAgentsOffline(clock.instant().plusSeconds(91))).isGreaterThanOrEqualTo(1);
-        assertThat(desk.seat(silent).presence()).isEqualTo(Presence.OFFLINE);
-        assertThat(desk.seat(beating).presence()).isEqualTo(Presence.BUSY);
-        assertThat(desk.seat(away).presence()).isEqualTo(Presence.AWAY);
-        assertThat(desk.online(game.id())).extracting(AgentSeat::staffId).doesNotContain(silent.id());
+        assertThat(seats.markAbsentAgentsOffline(clock.instant().plusSeconds(91))).isGreaterThanOrEqualTo(1);
+        assertThat(seats.seat(silent).presence()).isEqualTo(Presence.OFFLINE);
+        assertThat(seats.seat(beating).presence()).isEqualTo(Presence.BUSY);
+        assertThat(seats.seat(away).presence()).isEqualTo(Presence.AWAY);
+        assertThat(seats.online(game.id())).extracting(AgentSeat::staffId).doesNotContain(silent.id());
     }
 
     @Test
     void onAClosedDayTheChatIsATicketFromTheStartAndBadDatesAreRefused() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        assertThatThrownBy(() -> desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null,
+        assertThatThrownBy(() -> rulebook.configure(game.id(), null, true, null, null, "Asia/Shanghai", null,
                 today + "\n2027-13-40")).isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).errors().toString()).contains("closedDays"));
-        assertThat(desk.rules(game.id()).closedDays()).as("a refused change keeps nothing").isEmpty();
+        assertThat(rulebook.rules(game.id()).closedDays()).as("a refused change keeps nothing").isEmpty();
 
-        ChatRules rules = desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null,
+        ChatRules rules = rulebook.configure(game.id(), null, true, null, null, "Asia/Shanghai", null,
                 today.plusDays(1) + ", " + today + " " + today);
         assertThat(rules.closedDays()).containsExactly(today, today.plusDays(1));
         assertThat(desk.start(game.code(), null, "游客", "c-1", "春节有人吗").chat().status())
                 .isEqualTo(ChatStatus.TICKET);
 
-        assertThat(desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null).closedDays())
+        assertThat(rulebook.configure(game.id(), null, true, null, null, "Asia/Shanghai", null).closedDays())
                 .as("left out: kept").hasSize(2);
-        desk.configure(game.id(), null, true, null, null, "Asia/Shanghai", null, " ");
+        rulebook.configure(game.id(), null, true, null, null, "Asia/Shanghai", null, " ");
         assertThat(desk.start(game.code(), null, "游客", "c-1", "现在呢").chat().status())
                 .isEqualTo(ChatStatus.WAITING);
     }
@@ -116,20 +125,20 @@ class ChatAvailabilityTest {
         UUID chat = opened.chat();
         StaffUser me = opened.me();
         StaffMember agent = opened.agent();
-        desk.accept(chat, me);
+        queue.accept(chat, me);
         ChatLine answer = desk.post(chat, Sender.agent(me), "a-1", "您好，我帮您查一下", null);
         desk.post(chat, Sender.player(chat), "c-2", "订单号 P2026", null);
         desk.post(chat, Sender.agent(me), "a-2", "已补发，请查收", null);
 
-        desk.transcribe(chat);
-        assertThat(desk.transcribe(chat)).as("nothing twice").isZero();
+        transcripts.transcribe(chat);
+        assertThat(transcripts.transcribe(chat)).as("nothing twice").isZero();
         var ticket = tickets.details(started.chat().ticketId(), true);
         assertThat(ticket.messages()).extracting(MessageView::body)
                 .containsExactly("648 元没到账", "您好，我帮您查一下", "订单号 P2026", "已补发，请查收");
         assertThat(ticket.messages().get(1).authorId()).isEqualTo(agent.id());
         assertThat(ticket.messages().get(2).authorName()).isEqualTo("小雨");
         assertThat(ticket.ticket().firstResponseAt()).as("the first answer's own time").isEqualTo(answer.at());
-        assertThat(desk.pendingTranscripts(10_000)).doesNotContain(chat);
+        assertThat(transcripts.pendingTranscripts(10_000)).doesNotContain(chat);
     }
 
     @Test
@@ -138,23 +147,25 @@ class ChatAvailabilityTest {
         ChatStarted started = opened.started();
         UUID chat = opened.chat();
         StaffUser me = opened.me();
-        desk.accept(chat, me);
-        assertThat(desk.pendingTranscripts(10_000)).as("the first line opened the ticket").doesNotContain(chat);
+        queue.accept(chat, me);
+        assertThat(transcripts.pendingTranscripts(10_000)).as("the first line opened the ticket").doesNotContain(chat);
 
         ChatLine first = desk.post(chat, Sender.player(chat), "c-2", "提示已过期", null);
         desk.post(chat, Sender.agent(me), "a-1", "请发一下截图", null);
-        assertThat(desk.pendingTranscripts(10_000)).contains(chat);
-        assertThat(desk.transcriptsDue(first.at().plusSeconds(29), 10_000)).as("within the wait").doesNotContain(chat);
-        assertThat(desk.transcriptsDue(first.at().plusSeconds(30), 10_000)).as("from the oldest line on").contains(chat);
+        assertThat(transcripts.pendingTranscripts(10_000)).contains(chat);
+        assertThat(transcripts.transcriptsDue(first.at().plusSeconds(29), 10_000)).as("within the wait")
+                .doesNotContain(chat);
+        assertThat(transcripts.transcriptsDue(first.at().plusSeconds(30), 10_000)).as("from the oldest line on")
+                .contains(chat);
         assertThat(tickets.details(started.chat().ticketId(), true).messages()).hasSize(1);
 
-        assertThat(desk.transcribe(chat)).isEqualTo(2);
-        assertThat(desk.transcriptsDue(first.at().plusSeconds(60), 10_000)).doesNotContain(chat);
+        assertThat(transcripts.transcribe(chat)).isEqualTo(2);
+        assertThat(transcripts.transcriptsDue(first.at().plusSeconds(60), 10_000)).doesNotContain(chat);
         assertThat(tickets.details(started.chat().ticketId(), true).messages()).extracting(MessageView::body)
                 .containsExactly("礼包码用不了", "提示已过期", "请发一下截图");
 
         ChatLine later = desk.post(chat, Sender.player(chat), "c-3", "好的", null);
-        assertThat(desk.transcriptsDue(later.at().plusSeconds(29), 10_000)).as("the wait starts again")
+        assertThat(transcripts.transcriptsDue(later.at().plusSeconds(29), 10_000)).as("the wait starts again")
                 .doesNotContain(chat);
     }
 
@@ -167,13 +178,13 @@ class ChatAvailabilityTest {
         StaffMember agent = opened.agent();
         assertThat(page(ticket, me)).contains("data-testid=\"live-chat-panel\"", "Live chat, waiting for an agent");
 
-        desk.accept(chat, me);
+        queue.accept(chat, me);
         desk.post(chat, Sender.player(chat), "c-2", "<script>alert(1)</script>卡在主城", null);
         String page = page(ticket, me);
         assertThat(page).contains("Live chat under way with " + agent.displayName(), "1 line said in the chat is",
                 "&lt;script&gt;alert(1)&lt;/script&gt;卡在主城").doesNotContain("<script>alert(1)");
 
-        desk.transcribe(chat);
+        transcripts.transcribe(chat);
         assertThat(page(ticket, me)).contains("Every line of the chat so far is in the conversation above.")
                 .doesNotContain("data-testid=\"live-chat-lines\"");
         desk.end(chat, Sender.agent(me));
@@ -195,7 +206,7 @@ class ChatAvailabilityTest {
     /** A chat of player 小雨, not yet accepted, and an agent of the game online with free seats. */
     private Opened openWithAnAgentOnline(String firstLine) {
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
-        desk.setPresence(agent, Presence.ONLINE, 3);
+        seats.setPresence(agent, Presence.ONLINE, 3);
         ChatStarted started = desk.start(game.code(), null, "小雨", "c-1", firstLine);
         return new Opened(started, started.chat().id(), agent, new StaffUser(agent, ""));
     }

@@ -1,5 +1,7 @@
 package org.playerdesk.chat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.lang.reflect.Type;
 import java.net.CookieManager;
 import java.net.URI;
@@ -10,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -174,47 +178,39 @@ public final class ChatClient implements AutoCloseable {
         return session != null && session.isConnected();
     }
 
-    /** The next event of {@code type}, skipping others; fails after the wait. */
     /**
      * Waits until this player's subscription to their chat is in place (the simple broker sends no
      * receipts): their own typing comes back on the chat's topic once it is.
      */
-    public void awaitSubscribed(String chat) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
+    public void awaitSubscribed(String chat) {
+        await("the subscription to chat " + chat).atMost(WAIT).until(() -> {
             session.send("/app/chat/" + chat + "/typing", Map.of());
-            long round = System.nanoTime() + Duration.ofMillis(500).toNanos();
-            while (System.nanoTime() < round) {
-                Map<String, Object> event = events.poll(50, TimeUnit.MILLISECONDS);
-                if (event != null && "typing".equals(event.get("type"))) {
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("the subscription to chat " + chat + " did not take");
+            return next(Duration.ofMillis(500), event -> "typing".equals(event.get("type"))) != null;
+        });
     }
 
-    public Map<String, Object> next(String type) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            Map<String, Object> event = events.poll(100, TimeUnit.MILLISECONDS);
-            if (event != null && type.equals(event.get("type"))) {
-                return event;
-            }
-        }
-        throw new AssertionError("no '" + type + "' event arrived");
+    public Map<String, Object> next(String type) {
+        return await("a '" + type + "' event").atMost(WAIT)
+                .until(() -> next(Duration.ofMillis(100), event -> type.equals(event.get("type"))), Objects::nonNull);
     }
 
     /** The next message line written by {@code kind} (player or agent), skipping the rest. */
-    public Map<String, Object> nextLine(String kind) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            Map<String, Object> event = events.poll(100, TimeUnit.MILLISECONDS);
-            if (event != null && "message".equals(event.get("type")) && kind.equals(line(event).get("kind"))) {
-                return line(event);
+    public Map<String, Object> nextLine(String kind) {
+        return line(await("a message from the " + kind).atMost(WAIT)
+                .until(() -> next(Duration.ofMillis(100), event -> "message".equals(event.get("type"))
+                        && kind.equals(line(event).get("kind"))), Objects::nonNull));
+    }
+
+    /** The first event within {@code within} that {@code wanted} accepts, dropping the others; null if none came. */
+    private Map<String, Object> next(Duration within, Predicate<Map<String, Object>> wanted)
+            throws InterruptedException {
+        Map<String, Object> event;
+        while ((event = events.poll(within.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+            if (wanted.test(event)) {
+                return event;
             }
         }
-        throw new AssertionError("no message from the " + kind + " arrived");
+        return null;
     }
 
     public Map<String, Object> nextError() throws InterruptedException {

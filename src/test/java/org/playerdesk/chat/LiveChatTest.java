@@ -48,6 +48,12 @@ class LiveChatTest {
     @Autowired
     ChatDesk desk;
     @Autowired
+    ChatQueue queue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
+    @Autowired
     TicketQueries tickets;
     @Autowired
     Clock clock;
@@ -59,7 +65,7 @@ class LiveChatTest {
     @BeforeEach
     void setUp() {
         game = workspace.game();
-        desk.configure(game.id(), SECRET, false, null, null, null, null);
+        rulebook.configure(game.id(), SECRET, false, null, null, null, null);
         agent = workspace.staff(StaffRole.AGENT_L1, game);
         api = new PlayerApi(base());
     }
@@ -80,8 +86,8 @@ class LiveChatTest {
             player.subscribe("/topic/chat." + chat);
             player.subscribe("/user/queue/errors");
 
-            desk.setPresence(agent, Presence.ONLINE, 3);
-            desk.accept(UUID.fromString(chat), new StaffUser(agent, ""));
+            seats.setPresence(agent, Presence.ONLINE, 3);
+            queue.accept(UUID.fromString(chat), new StaffUser(agent, ""));
             assertThat(player.next("status")).containsEntry("status", "active").containsEntry("agent", "测试客服");
             console.subscribe("/topic/chat." + chat);
 
@@ -140,19 +146,19 @@ class LiveChatTest {
         assertRefused(api.start(game.code(), PlayerApi.identity(stale), "c-1", "hi"), "chat.identity.stale");
 
         GameInfo other = workspace.game();
-        desk.configure(other.id(), "another-secret-0123456789", false, null, null, null, null);
+        rulebook.configure(other.id(), "another-secret-0123456789", false, null, null, null, null);
         assertRefused(api.start(other.code(), signed("4"), "c-1", "hi"), "chat.identity.invalid");
 
-        assertThat(desk.waiting(workspace.staff(StaffRole.SUPERVISOR, game, other))).isEmpty();
+        assertThat(queue.waiting(workspace.staff(StaffRole.SUPERVISOR, game, other))).isEmpty();
     }
 
     @Test
     void guestsChatOnlyWhereTheGameAllowsIt() throws Exception {
         assertRefused(api.start(game.code(), null, "c-1", "hi"), "chat.identity.required");
-        desk.configure(game.id(), null, true, null, null, null, null);
+        rulebook.configure(game.id(), null, true, null, null, null, null);
         PlayerApi.Answer guest = api.start(game.code(), null, "c-1", "我是游客");
         assertThat(guest.status()).isEqualTo(201);
-        assertThat(desk.rules(game.id()).secretSet()).as("a blank secret keeps the stored one").isTrue();
+        assertThat(rulebook.rules(game.id()).secretSet()).as("a blank secret keeps the stored one").isTrue();
     }
 
     @Test
@@ -210,28 +216,28 @@ class LiveChatTest {
         UUID second = UUID.fromString(api.start(game.code(), signed("41"), "c-1", "二").text("chat"));
         assertThat(desk.queuePosition(second)[0]).isEqualTo(2);
 
-        assertThatThrownBy(() -> desk.accept(first, me)).isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> queue.accept(first, me)).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("online");
-        desk.setPresence(agent, Presence.ONLINE, 1);
-        desk.accept(first, me);
-        assertThatThrownBy(() -> desk.accept(second, me)).as("capacity 1 is used").isInstanceOf(RuleViolation.class);
+        seats.setPresence(agent, Presence.ONLINE, 1);
+        queue.accept(first, me);
+        assertThatThrownBy(() -> queue.accept(second, me)).as("capacity 1 is used").isInstanceOf(RuleViolation.class);
         assertThat(desk.queuePosition(second)[0]).isEqualTo(1);
 
         StaffMember colleague = workspace.staff(StaffRole.AGENT_L2, game);
-        assertThatThrownBy(() -> desk.transfer(first, me, colleague.id())).as("colleague offline")
+        assertThatThrownBy(() -> seats.transfer(first, me, colleague.id())).as("colleague offline")
                 .isInstanceOf(RuleViolation.class);
-        desk.setPresence(colleague, Presence.ONLINE, 2);
-        assertThat(desk.transfer(first, me, colleague.id()).agentId()).isEqualTo(colleague.id());
-        assertThat(desk.seat(agent).active()).isZero();
-        desk.accept(second, me);
-        assertThat(desk.active(agent)).extracting(ChatView::id).containsExactly(second);
+        seats.setPresence(colleague, Presence.ONLINE, 2);
+        assertThat(seats.transfer(first, me, colleague.id()).agentId()).isEqualTo(colleague.id());
+        assertThat(seats.seat(agent).active()).isZero();
+        queue.accept(second, me);
+        assertThat(seats.active(agent)).extracting(ChatView::id).containsExactly(second);
         assertThatThrownBy(() -> desk.post(first, Sender.agent(me), "x-1", "still mine?", null))
                 .isInstanceOf(ChatRefused.class);
 
         StaffMember stranger = workspace.staff(StaffRole.AGENT_L1, workspace.game());
-        desk.setPresence(stranger, Presence.ONLINE, 3);
+        seats.setPresence(stranger, Presence.ONLINE, 3);
         UUID third = UUID.fromString(api.start(game.code(), signed("42"), "c-1", "三").text("chat"));
-        assertThatThrownBy(() -> desk.accept(third, new StaffUser(stranger, ""))).as("does not serve the game")
+        assertThatThrownBy(() -> queue.accept(third, new StaffUser(stranger, ""))).as("does not serve the game")
                 .isInstanceOf(org.playerdesk.system.NotFoundException.class);
     }
 
@@ -241,7 +247,7 @@ class LiveChatTest {
         int hour = Integer.parseInt(now.substring(0, 2));
         String from = String.format("%02d:00", (hour + 2) % 24);
         String to = String.format("%02d:00", (hour + 3) % 24);
-        desk.configure(game.id(), null, false, from, to, "Asia/Shanghai", null);
+        rulebook.configure(game.id(), null, false, from, to, "Asia/Shanghai", null);
 
         PlayerApi.Answer started = api.start(game.code(), signed("50"), "c-1", "半夜找客服");
         assertThat(started.text("status")).isEqualTo("ticket");
@@ -260,16 +266,16 @@ class LiveChatTest {
 
     @Test
     void aChatNobodyTakesWithinTheWaitBecomesATicket() throws Exception {
-        desk.configure(game.id(), null, false, null, null, null, 10);
+        rulebook.configure(game.id(), null, false, null, null, null, 10);
         PlayerApi.Answer started = api.start(game.code(), signed("60"), "c-1", "有人吗");
         UUID chat = UUID.fromString(started.text("chat"));
         try (ChatClient player = ChatClient.player(base(), chat.toString(), started.text("token"))) {
             player.subscribe("/topic/chat." + chat);
             player.awaitSubscribed(chat.toString());
             // the sweep covers every game's waiting chats: earlier tests may leave some past their wait
-            desk.expireWaiting(clock.instant().plusSeconds(5));
+            queue.expireWaiting(clock.instant().plusSeconds(5));
             assertThat(desk.view(chat).status()).as("within the wait").isEqualTo(ChatStatus.WAITING);
-            assertThat(desk.expireWaiting(clock.instant().plusSeconds(11))).isGreaterThanOrEqualTo(1);
+            assertThat(queue.expireWaiting(clock.instant().plusSeconds(11))).isGreaterThanOrEqualTo(1);
             Map<String, Object> status = player.next("status");
             assertThat(status).containsEntry("status", "ticket");
             assertThat(String.valueOf(status.get("followLink"))).startsWith("/help/");

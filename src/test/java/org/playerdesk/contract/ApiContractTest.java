@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
-import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.department.DepartmentForm;
 import org.playerdesk.department.DepartmentView;
 import org.playerdesk.department.Departments;
@@ -74,7 +74,7 @@ class ApiContractTest {
     @Autowired
     TicketDesk desk;
     @Autowired
-    ChatDesk chats;
+    ChatRulebook chatRules;
     @Autowired
     KnowledgeImport knowledge;
     @Autowired
@@ -237,9 +237,9 @@ class ApiContractTest {
 
     private void playerChat() throws Exception {
         GameInfo game = workspace.game();
-        chats.configure(game.id(), null, true, null, null, null, null);
+        chatRules.configure(game.id(), null, true, null, null, null, null);
         GameInfo signedOnly = workspace.game();
-        chats.configure(signedOnly.id(), "a-chat-secret-of-this-game-0123", false, null, null, null, null);
+        chatRules.configure(signedOnly.id(), "a-chat-secret-of-this-game-0123", false, null, null, null, null);
 
         Answer started = call("POST", "/chat/api/" + game.code() + "/chats", Map.of(), JSON, """
                 {"guestName": "游客", "clientId": "c-1", "message": "充值 648 元没到账"}""");

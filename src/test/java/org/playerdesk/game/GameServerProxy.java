@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -18,8 +20,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A network path to a game backend that tests can break: it forwards requests to the simulated
- * game served over HTTP, and can answer slowly, answer 503 a few times, or be stopped and started
- * again on the same port (an outage and its end).
+ * game served over HTTP, and can hold every request until released (a game that does not answer
+ * in time, however long the budget), answer 503 a few times, or be stopped and started again on
+ * the same port (an outage and its end).
  */
 final class GameServerProxy implements AutoCloseable {
 
@@ -30,9 +33,11 @@ final class GameServerProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpServer server;
     private int port;
-    volatile Duration delay = Duration.ZERO;
+    private volatile CountDownLatch held = new CountDownLatch(0);
+    private volatile Duration holdAtMost = Duration.ZERO;
     final AtomicInteger failNext = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger answered = new AtomicInteger();
 
     GameServerProxy(String target) {
         this.target = target;
@@ -51,6 +56,26 @@ final class GameServerProxy implements AutoCloseable {
         server.stop(0);
     }
 
+    /**
+     * From now on, every request waits until {@link #release()}, or {@code atMost}: chosen beyond
+     * the budget under test and within the connector's own timeout, so that a client that does
+     * not give up in time gets the game's answer, and the test sees it.
+     */
+    void hold(Duration atMost) {
+        holdAtMost = atMost;
+        held = new CountDownLatch(1);
+    }
+
+    /** Lets the held requests and the next ones through. */
+    void release() {
+        held.countDown();
+    }
+
+    /** Whether every request received has been answered (none held or on its way). */
+    boolean idle() {
+        return answered.get() == requests.get();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
@@ -62,9 +87,7 @@ final class GameServerProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            if (!delay.isZero()) {
-                Thread.sleep(delay);
-            }
+            held.await(holdAtMost.toMillis(), TimeUnit.MILLISECONDS);
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.sendResponseHeaders(503, -1);
                 return;
@@ -86,11 +109,14 @@ final class GameServerProxy implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            answered.incrementAndGet();
         }
     }
 
     @Override
     public void close() {
+        release();
         if (server != null) {
             server.stop(0);
         }

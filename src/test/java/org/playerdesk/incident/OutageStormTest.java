@@ -256,7 +256,6 @@ class OutageStormTest {
                 .param(game.id()).query(UUID.class).list());
         byTicket.forEach((id, r) -> assertThat(linked.contains(id)).as("%s %s", r.server(), r.message())
                 .isEqualTo(r.outage() && r.server().equals(SERVER)));
-        assertThat(millis).as("generous: a minute of reports is grouped within five").isLessThan(300_000);
     }
 
     @Test

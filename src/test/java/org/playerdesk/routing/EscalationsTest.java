@@ -65,7 +65,7 @@ class EscalationsTest {
     @Autowired
     RoutingSetup setup;
     @Autowired
-    org.playerdesk.chat.ChatDesk chat;
+    org.playerdesk.chat.ChatSeats seats;
 
     @Test
     void eachGameHasItsOwnPathSetByAdministratorsOnly() {
@@ -133,7 +133,7 @@ class EscalationsTest {
     }
 
     private StaffMember online(StaffMember member) {
-        chat.setPresence(member, org.playerdesk.chat.Presence.ONLINE, null);
+        seats.setPresence(member, org.playerdesk.chat.Presence.ONLINE, null);
         return member;
     }
 

@@ -30,6 +30,8 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.Presence;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.InvalidInput;
@@ -70,6 +72,10 @@ class RoutingIntegrationTest {
     NextTicket next;
     @Autowired
     ChatDesk chat;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
     @Autowired
     TicketQueries tickets;
     @Autowired
@@ -285,7 +291,7 @@ class RoutingIntegrationTest {
         GameInfo game = workspace.game();
         StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
         StaffMember agent = agent(game);
-        chat.configure(game.id(), null, true, null, null, null, null);
+        rulebook.configure(game.id(), null, true, null, null, null, null);
         queue(game, "全部", "round_robin", Set.of(), lead);
 
         UUID chatTicket = chat.start(game.code(), null, "访客", "c-routing", "在线咨询").chat().ticketId();
@@ -316,7 +322,7 @@ class RoutingIntegrationTest {
 
     private StaffMember agent(GameInfo game) {
         StaffMember member = workspace.staff(StaffRole.AGENT_L1, game);
-        chat.setPresence(member, Presence.ONLINE, null);
+        seats.setPresence(member, Presence.ONLINE, null);
         return member;
     }
 

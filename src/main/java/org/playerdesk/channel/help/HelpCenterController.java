@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.playerdesk.assist.BotAnswers;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
@@ -53,9 +54,12 @@ class HelpCenterController {
     private final HelpCenter help;
     private final FieldMessages fieldMessages;
     private final PlayerDeskProperties properties;
+    private final BotAnswers botAnswers;
 
-    HelpCenterController(HelpCenter help, MessageSource messages, PlayerDeskProperties properties) {
+    HelpCenterController(HelpCenter help, MessageSource messages, PlayerDeskProperties properties,
+            BotAnswers botAnswers) {
         this.help = help;
+        this.botAnswers = botAnswers;
         this.fieldMessages = new FieldMessages(messages);
         this.properties = properties;
     }
@@ -194,6 +198,7 @@ class HelpCenterController {
             Locale locale) {
         frame(model, followed.game(), locale);
         model.addAttribute("ticket", followed.ticket());
+        model.addAttribute("botOffer", botAnswers.offerFor(followed.ticket()));
         model.addAttribute("token", followed.token());
         model.addAttribute("followUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(followed.path()).toUriString());

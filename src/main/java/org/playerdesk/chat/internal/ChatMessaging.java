@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatRefused;
+import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
@@ -39,11 +40,13 @@ class ChatMessaging {
     private static final Logger log = LoggerFactory.getLogger(ChatMessaging.class);
 
     private final ChatDesk desk;
+    private final ChatSeats seats;
     private final RateLimiter perConnection;
     private final RateLimiter perPlayer;
 
-    ChatMessaging(ChatDesk desk, ChatProperties properties, RateLimiters limiters) {
+    ChatMessaging(ChatDesk desk, ChatSeats seats, ChatProperties properties, RateLimiters limiters) {
         this.desk = desk;
+        this.seats = seats;
         this.perConnection = limiters.limiter(
                 RateLimit.perWindow("chat-connection", properties.perConnection(), properties.ratePeriod()));
         this.perPlayer = limiters.limiter(
@@ -106,7 +109,7 @@ class ChatMessaging {
     void connected(SessionConnectedEvent event) {
         StaffUser staff = event.getUser() == null ? null : ChatGate.staff(event.getUser());
         if (staff != null) {
-            desk.heartbeat(staff.id());
+            seats.heartbeat(staff.id());
         }
     }
 

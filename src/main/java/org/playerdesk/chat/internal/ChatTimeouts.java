@@ -1,6 +1,7 @@
 package org.playerdesk.chat.internal;
 
-import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatSeats;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +14,22 @@ class ChatTimeouts {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatTimeouts.class);
 
-    private final ChatDesk desk;
+    private final ChatTranscripts transcripts;
+    private final ChatQueue queue;
+    private final ChatSeats seats;
 
-    ChatTimeouts(ChatDesk desk) {
-        this.desk = desk;
+    ChatTimeouts(ChatTranscripts transcripts, ChatQueue queue, ChatSeats seats) {
+        this.transcripts = transcripts;
+        this.queue = queue;
+        this.seats = seats;
     }
 
     /** Brings the tickets of chats whose lines have waited long enough up to date. */
     @Scheduled(fixedDelayString = "${playerdesk.chat.transcript-every:2s}")
     void transcribe() {
-        for (java.util.UUID chat : desk.transcriptsDue(500)) {
+        for (java.util.UUID chat : transcripts.transcriptsDue(500)) {
             try {
-                desk.transcribe(chat);
+                transcripts.transcribe(chat);
             } catch (RuntimeException e) {
                 // the lines stay stored and pending: the next round writes them
                 log.warn("Could not write chat {} to its ticket yet", chat, e);
@@ -34,7 +39,7 @@ class ChatTimeouts {
 
     @Scheduled(fixedDelayString = "${playerdesk.chat.expiry-check:5s}")
     void expire() {
-        desk.expireWaiting();
-        desk.markAbsentAgentsOffline();
+        queue.expireWaiting();
+        seats.markAbsentAgentsOffline();
     }
 }

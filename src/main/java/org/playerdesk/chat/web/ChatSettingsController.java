@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.system.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -27,11 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/chat/settings")
 class ChatSettingsController {
 
-    private final ChatDesk desk;
+    private final ChatRulebook rulebook;
     private final GameCatalog games;
 
-    ChatSettingsController(ChatDesk desk, GameCatalog games) {
-        this.desk = desk;
+    ChatSettingsController(ChatRulebook rulebook, GameCatalog games) {
+        this.rulebook = rulebook;
         this.games = games;
     }
 
@@ -39,7 +39,7 @@ class ChatSettingsController {
     String form(@AuthenticationPrincipal StaffUser me, @PathVariable UUID game, Model model) {
         mayConfigure(me);
         model.addAttribute("game", games.get(game));
-        model.addAttribute("rules", desk.rules(game));
+        model.addAttribute("rules", rulebook.rules(game));
         return "chat/settings";
     }
 
@@ -51,11 +51,11 @@ class ChatSettingsController {
             @RequestParam(defaultValue = "") String closedDays, Model model, RedirectAttributes redirect) {
         mayConfigure(me);
         try {
-            desk.configure(game, blankToNull(secret), guests, blankToNull(hoursFrom), blankToNull(hoursTo), timeZone,
+            rulebook.configure(game, blankToNull(secret), guests, blankToNull(hoursFrom), blankToNull(hoursTo), timeZone,
                     maxWaitSeconds, closedDays);
         } catch (InvalidInput e) {
             model.addAttribute("game", games.get(game));
-            model.addAttribute("rules", desk.rules(game));
+            model.addAttribute("rules", rulebook.rules(game));
             model.addAttribute("errors", e.errors());
             return "chat/settings";
         }

@@ -12,7 +12,9 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.AgentSeat;
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatLine;
+import org.playerdesk.chat.ChatQueue;
 import org.playerdesk.chat.ChatRefused;
+import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.ChatView;
 import org.playerdesk.chat.Presence;
 import org.playerdesk.chat.Sender;
@@ -50,12 +52,17 @@ class ConsoleChatController {
     static final int CANNED_REPLIES = 6;
 
     private final ChatDesk desk;
+    private final ChatQueue queue;
+    private final ChatSeats seats;
     private final GameCatalog games;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    ConsoleChatController(ChatDesk desk, GameCatalog games, MessageSource messages, JsonMapper json) {
+    ConsoleChatController(ChatDesk desk, ChatQueue queue, ChatSeats seats, GameCatalog games, MessageSource messages,
+            JsonMapper json) {
         this.desk = desk;
+        this.queue = queue;
+        this.seats = seats;
         this.games = games;
         this.messages = messages;
         this.json = json;
@@ -71,7 +78,7 @@ class ConsoleChatController {
         for (int i = 1; i <= CANNED_REPLIES; i++) {
             canned.add(messages.getMessage("chat.canned." + i, null, locale));
         }
-        model.addAttribute("seat", desk.seat(me.member()));
+        model.addAttribute("seat", seats.seat(me.member()));
         model.addAttribute("texts", json.writeValueAsString(texts));
         model.addAttribute("canned", json.writeValueAsString(canned));
         model.addAttribute("presences", Presence.values());
@@ -83,19 +90,19 @@ class ConsoleChatController {
     @ResponseBody
     Map<String, Object> state(@AuthenticationPrincipal StaffUser me) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("seat", seat(desk.seat(me.member())));
+        state.put("seat", seat(seats.seat(me.member())));
         List<Map<String, Object>> mine = new ArrayList<>();
         List<Map<String, Object>> online = new ArrayList<>();
-        for (ChatView chat : desk.active(me.member())) {
+        for (ChatView chat : seats.active(me.member())) {
             mine.add(chat(chat));
-            for (AgentSeat seat : desk.online(chat.gameId())) {
+            for (AgentSeat seat : seats.online(chat.gameId())) {
                 if (!seat.staffId().equals(me.id()) && online.stream().noneMatch(s -> s.get("id").equals(seat.staffId()))) {
                     online.add(seat(seat));
                 }
             }
         }
         state.put("mine", mine);
-        state.put("waiting", desk.waiting(me.member()).stream().map(ConsoleChatController::chat).toList());
+        state.put("waiting", queue.waiting(me.member()).stream().map(ConsoleChatController::chat).toList());
         state.put("agents", online);
         state.put("games", (me.gameScope() == null ? games.all() : games.all(me.gameScope())).stream()
                 .map(GameInfo::id).toList());
@@ -106,7 +113,7 @@ class ConsoleChatController {
     @PostMapping("/heartbeat")
     @ResponseBody
     Map<String, Object> heartbeat(@AuthenticationPrincipal StaffUser me) {
-        desk.heartbeat(me.id());
+        seats.heartbeat(me.id());
         return Map.of("ok", true);
     }
 
@@ -118,14 +125,14 @@ class ConsoleChatController {
         FieldErrors errors = new FieldErrors();
         Presence next = errors.code("presence", presence, Presence.class, null);
         errors.throwIfAny();
-        return seat(desk.setPresence(me.member(), next, capacity));
+        return seat(seats.setPresence(me.member(), next, capacity));
     }
 
     @PostMapping("/{chat}/accept")
     @ResponseBody
     Map<String, Object> accept(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat) {
         mayWork(me);
-        return chat(desk.accept(chat, me));
+        return chat(queue.accept(chat, me));
     }
 
     @PostMapping("/{chat}/transfer")
@@ -133,7 +140,7 @@ class ConsoleChatController {
     Map<String, Object> transfer(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat,
             @RequestParam UUID to) {
         mayWork(me);
-        return chat(desk.transfer(chat, me, to));
+        return chat(seats.transfer(chat, me, to));
     }
 
     @PostMapping("/{chat}/end")

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 
-import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatIdentity;
+import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.springframework.http.CacheControl;
@@ -26,12 +26,12 @@ class WidgetController {
 
     static final String DEMO_GAME = "demo";
 
-    private final ChatDesk desk;
+    private final ChatRulebook rulebook;
     private final GameCatalog games;
     private final Clock clock;
 
-    WidgetController(ChatDesk desk, GameCatalog games, Clock clock) {
-        this.desk = desk;
+    WidgetController(ChatRulebook rulebook, GameCatalog games, Clock clock) {
+        this.rulebook = rulebook;
         this.games = games;
         this.clock = clock;
     }
@@ -60,7 +60,7 @@ class WidgetController {
     String demo(@org.springframework.web.bind.annotation.RequestParam(required = false) String lang, Model model) {
         model.addAttribute("lang", "en".equals(lang) ? "en" : "zh-CN");
         GameInfo game = games.byCode(DEMO_GAME).orElse(null);
-        ChatIdentity identity = game == null ? null : desk.signForDemo(game.id(), new ChatIdentity(DEMO_GAME,
+        ChatIdentity identity = game == null ? null : rulebook.signForDemo(game.id(), new ChatIdentity(DEMO_GAME,
                 "demo-player-" + (clock.millis() / 1000 % 1000), "旅行者", 3, "S1", clock.millis() / 1000, null))
                 .orElse(null);
         model.addAttribute("identity", identity);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
+import org.playerdesk.access.PersonalData;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.AccountSnapshot;
@@ -27,14 +28,16 @@ class PlayerCards {
     private final GameAccounts accounts;
     private final AuditLog audit;
     private final StaffDirectory staff;
+    private final PersonalData personalData;
 
     PlayerCards(PlayerDirectory players, PlayerProfiles profiles, GameAccounts accounts, AuditLog audit,
-            StaffDirectory staff) {
+            StaffDirectory staff, PersonalData personalData) {
         this.players = players;
         this.profiles = profiles;
         this.accounts = accounts;
         this.audit = audit;
         this.staff = staff;
+        this.personalData = personalData;
     }
 
     /** The player, if the viewer serves their game; else not found (no hint that it exists). */
@@ -62,8 +65,11 @@ class PlayerCards {
         List<PlayerCard.Balance> balances = game.profile() == null ? List.of()
                 : game.currencies().stream().map(c -> new PlayerCard.Balance(c.code(), c.name(locale), c.item(),
                         game.profile().balance(c))).toList();
-        return new PlayerCard(player, game, standing,
+        // masked here, before the page sees them: a template shows what it is given
+        AccountSnapshot shown = reveal ? game : game.withIps(personalData::ip);
+        String email = reveal ? player.contactEmail() : personalData.email(player.contactEmail());
+        return new PlayerCard(player, shown, standing,
                 profiles.tags(player, standing), profiles.notes(player.id()), profiles.violations(player),
-                allowed, reveal, balances, game.notices());
+                allowed, reveal, balances, game.notices(), email);
     }
 }

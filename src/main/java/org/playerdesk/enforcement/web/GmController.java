@@ -1,10 +1,12 @@
 package org.playerdesk.enforcement.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.playerdesk.access.PersonalData;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.enforcement.Enforcement;
 import org.playerdesk.enforcement.InGameNotices;
@@ -41,9 +43,12 @@ class GmController {
     private final GameCatalog games;
     private final ConsoleProblems problems;
     private final InGameNotices notices;
+    private final PersonalData personalData;
 
-    GmController(Enforcement enforcement, GameCatalog games, ConsoleProblems problems, InGameNotices notices) {
+    GmController(Enforcement enforcement, GameCatalog games, ConsoleProblems problems, InGameNotices notices,
+            PersonalData personalData) {
         this.notices = notices;
+        this.personalData = personalData;
         this.enforcement = enforcement;
         this.games = games;
         this.problems = problems;
@@ -69,7 +74,10 @@ class GmController {
             model.addAttribute("history", history);
             history.forEach(v -> shown.add(v.id()));
             try {
-                model.addAttribute("linked", enforcement.linkedAccounts(chosen.id(), lookup, me.member()));
+                Map<String, List<LinkedAccount>> linked = new LinkedHashMap<>();
+                enforcement.linkedAccounts(chosen.id(), lookup, me.member()).forEach((shared, accounts) ->
+                        linked.put(shared, accounts.stream().map(a -> a.withIp(personalData::ip)).toList()));
+                model.addAttribute("linked", linked);
             } catch (RuleViolation | GameBackendUnavailable | UnknownAccount e) {
                 model.addAttribute("linked", Map.<String, List<LinkedAccount>>of());
                 model.addAttribute("linkedProblem", true);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.access.AuditLog;
+import org.playerdesk.access.PersonalData;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.enforcement.AccountActions;
 import org.playerdesk.enforcement.ActionKind;
@@ -54,15 +55,17 @@ class PlaybookPanel implements TicketPanel {
     private final AuditLog audit;
     private final Enforcement enforcement;
     private final AccountActions accountActions;
+    private final PersonalData personalData;
 
     PlaybookPanel(Playbooks playbooks, PlayerDirectory players, GameAccounts accounts, AuditLog audit,
-            Enforcement enforcement, AccountActions accountActions) {
+            Enforcement enforcement, AccountActions accountActions, PersonalData personalData) {
         this.accountActions = accountActions;
         this.enforcement = enforcement;
         this.playbooks = playbooks;
         this.players = players;
         this.accounts = accounts;
         this.audit = audit;
+        this.personalData = personalData;
     }
 
     /**
@@ -131,8 +134,8 @@ class PlaybookPanel implements TicketPanel {
                 : accounts.profile(ticket.gameId(), accountId).map(AccountProfile::nickname)
                         .filter(n -> !n.isBlank()).map(n -> accountId + " " + n).orElse(accountId);
         return Optional.of(new Data(ticket.id(), ticket.gameId(), accountId, List.of(), null, run.get(), current,
-                data == null ? null : data.named(currencies, locale), Ids.next().toString(), names, partner, types,
-                label, stepAction));
+                data == null ? null : data.named(currencies, locale).withIps(personalData::ip), Ids.next().toString(),
+                names, partner, types, label, stepAction));
     }
 
     /** The latest action of this kind on the ticket, unless it failed or was refused (then it may be asked again). */

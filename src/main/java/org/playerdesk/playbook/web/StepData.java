@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.playerdesk.game.AccountProfile;
 import org.playerdesk.game.BanRecord;
@@ -49,6 +50,17 @@ record StepData(DataKind kind, AccountProfile profile, List<LoginRow> logins, Li
                 .map(c -> new Balance(c.code(), c.name(locale), c.item(), profile.balance(c))).toList();
         return new StepData(kind, profile, logins, ledger, from, to, purchases, redemptions, bans, linked, unavailable,
                 Ledger.split(ledger, currencies, primary, locale), held, names, counterparties);
+    }
+
+    /** The same data with every IP address in it masked by {@code shown}: a step never shows them in clear. */
+    StepData withIps(UnaryOperator<String> shown) {
+        AccountProfile masked = profile == null ? null
+                : profile.withRegistrationIp(shown.apply(profile.registrationIp()));
+        List<LoginRow> rows = logins.stream().map(l -> new LoginRow(l.login().withIp(shown.apply(l.login().ip())),
+                l.registrationIp(), l.newRegion(), l.newDevice())).toList();
+        List<LinkedAccount> others = linked.stream().map(a -> a.withIp(shown)).toList();
+        return new StepData(kind, masked, rows, ledger, from, to, purchases, redemptions, bans, others, unavailable,
+                ledgers, balances, currencyNames, counterparties);
     }
 
     StepData with(List<Counterparty> others) {

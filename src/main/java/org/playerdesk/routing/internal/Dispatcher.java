@@ -21,6 +21,7 @@ import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.chat.AgentSeat;
 import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerProfiles;
@@ -77,6 +78,7 @@ public class Dispatcher {
     private final TicketDesk desk;
     private final StaffDirectory staff;
     private final ChatDesk chat;
+    private final ChatSeats seats;
     private final VipService vip;
     private final PlayerDirectory players;
     private final PlayerProfiles profiles;
@@ -87,8 +89,8 @@ public class Dispatcher {
     private final RetryTemplate concurrent;
 
     Dispatcher(RoutingQueueRepository queues, RoutedTicketRepository routed, AgentBook book, TicketQueries tickets,
-            TicketDesk desk, StaffDirectory staff, ChatDesk chat, VipService vip, PlayerDirectory players,
-            PlayerProfiles profiles, GameCatalog games, EntityManager entities, Clock clock,
+            TicketDesk desk, StaffDirectory staff, ChatDesk chat, ChatSeats seats, VipService vip,
+            PlayerDirectory players, PlayerProfiles profiles, GameCatalog games, EntityManager entities, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.queues = queues;
         this.routed = routed;
@@ -97,6 +99,7 @@ public class Dispatcher {
         this.desk = desk;
         this.staff = staff;
         this.chat = chat;
+        this.seats = seats;
         this.vip = vip;
         this.players = players;
         this.profiles = profiles;
@@ -306,7 +309,7 @@ public class Dispatcher {
 
     /** Who may take a ticket from this queue now: works it, online, on shift, speaks the language, works the level. */
     List<AgentBook.Agent> available(QueueView rules, TicketView ticket, Facts facts, Instant now) {
-        Set<UUID> online = chat.online(ticket.gameId()).stream().map(AgentSeat::staffId).collect(Collectors.toSet());
+        Set<UUID> online = seats.online(ticket.gameId()).stream().map(AgentSeat::staffId).collect(Collectors.toSet());
         return workers(rules).stream()
                 .filter(a -> online.contains(a.id()))
                 .filter(a -> a.tier().works(ticket.level()))

@@ -2,6 +2,7 @@ package org.playerdesk.ticket.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.ticket.InboxPanel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketPriority;
@@ -27,6 +29,7 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,9 +50,11 @@ class InboxController {
     private final StaffDirectory staff;
     private final GameCatalog games;
     private final Clock clock;
+    private final ObjectProvider<InboxPanel> panels;
 
     InboxController(TicketQueries queries, PlayerDirectory players, StaffDirectory staff, GameCatalog games,
-            Clock clock) {
+            Clock clock, ObjectProvider<InboxPanel> panels) {
+        this.panels = panels;
         this.queries = queries;
         this.players = players;
         this.staff = staff;
@@ -88,6 +93,9 @@ class InboxController {
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("channels", TicketChannel.values());
         model.addAttribute("sorts", List.of("oldest", "newest", "priority", "updated", "due"));
+        model.addAttribute("inboxPanels", panels.orderedStream().sorted(Comparator.comparingInt(InboxPanel::order))
+                .flatMap(panel -> panel.data(me).map(data -> new InboxPanel.Shown(panel.template(), data)).stream())
+                .toList());
         return "ticket/inbox";
     }
 

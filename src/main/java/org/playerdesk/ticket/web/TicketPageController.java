@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.playerdesk.access.Permission;
+import org.playerdesk.access.PersonalData;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.ticket.HistoryEntry;
 import org.playerdesk.ticket.TicketDetails;
@@ -25,6 +27,7 @@ import org.playerdesk.ticket.TicketView;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -41,10 +44,12 @@ class TicketPageController {
     private final GameCatalog games;
     private final PlayerDeskProperties properties;
     private final List<TicketPanel> panels;
+    private final PersonalData personalData;
 
     TicketPageController(ConsoleTickets tickets, TicketQueries queries, PlayerDirectory players, StaffDirectory staff,
-            GameCatalog games, PlayerDeskProperties properties, List<TicketPanel> panels) {
+            GameCatalog games, PlayerDeskProperties properties, List<TicketPanel> panels, PersonalData personalData) {
         this.properties = properties;
+        this.personalData = personalData;
         this.panels = panels.stream().sorted(Comparator.comparingInt(TicketPanel::order)).toList();
         this.tickets = tickets;
         this.queries = queries;
@@ -61,7 +66,11 @@ class TicketPageController {
         model.addAttribute("details", details);
         model.addAttribute("t", ticket);
         model.addAttribute("game", games.get(ticket.gameId()));
-        model.addAttribute("player", players.get(ticket.playerId()));
+        PlayerSummary player = players.get(ticket.playerId());
+        model.addAttribute("player", player);
+        // masked: the ticket page has no reveal; the player page does
+        model.addAttribute("playerEmail", personalData.email(
+                StringUtils.hasLength(details.contactEmail()) ? details.contactEmail() : player.contactEmail()));
         model.addAttribute("otherTickets", queries.byPlayer(ticket.gameId(), ticket.playerId(), OTHER_TICKETS + 1)
                 .stream().filter(other -> !other.id().equals(id)).limit(OTHER_TICKETS).toList());
         model.addAttribute("staffNames", staffNames(ticket, details.history()));

@@ -1,5 +1,7 @@
 package org.playerdesk.knowledge.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does not end in Test): {@code bench/search --articles 10000 --messages 1000000} runs it (see
  * bench/README.md). Generation stops at {@code bench.max-seconds} (default 1200) and the report
  * says how much was generated. Writes bench/results/<date>-search-<articles>-<messages>.{md,json}.
+ * Fails when most of the measured queries find nothing: such a run measured empty searches.
  */
 @SpringBootTest(properties = {
         "spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem",
@@ -112,6 +115,14 @@ class SearchBenchmark {
         });
         messageCount = ticketCount * MESSAGES_PER_TICKET;
         double ticketSeconds = (System.nanoTime() - start) / 1e9;
+
+        // a search that finds nothing is quick and measures nothing: the queries measured must find what was made
+        assertThat(Arrays.stream(ARTICLE_QUERIES).filter(q -> !articleSearch.search(game.id(), null, q, false, 10)
+                .isEmpty())).as("article queries with hits among %s", List.of(ARTICLE_QUERIES))
+                .hasSizeGreaterThan(ARTICLE_QUERIES.length / 2);
+        assertThat(Arrays.stream(TICKET_QUERIES).filter(q -> !ticketFinder.find(Set.of(game.id()), q, 50).isEmpty()))
+                .as("ticket queries with hits among %s", List.of(TICKET_QUERIES))
+                .hasSizeGreaterThan(TICKET_QUERIES.length / 2);
 
         long[] articleTimes = time(5000, i -> articleSearch.search(game.id(), null,
                 ARTICLE_QUERIES[i % ARTICLE_QUERIES.length], false, 10));

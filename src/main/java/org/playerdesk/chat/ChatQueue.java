@@ -1,0 +1,165 @@
+package org.playerdesk.chat;
+
+import static org.playerdesk.chat.internal.ChatSignals.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.internal.ChatBroadcast;
+import org.playerdesk.chat.internal.ChatProperties;
+import org.playerdesk.chat.internal.ChatSession;
+import org.playerdesk.chat.internal.ChatSessionRepository;
+import org.playerdesk.chat.internal.ChatSettings;
+import org.playerdesk.chat.internal.ChatSignals;
+import org.playerdesk.chat.internal.ChatTranscripts;
+import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.RuleViolation;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketDesk;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The chats waiting for an agent, per game: where each stands and how long it may wait, the
+ * agents it is offered to, the agent who takes it, and the chats nobody took within their game's
+ * wait, which become tickets.
+ */
+@Service
+@Transactional
+public class ChatQueue {
+
+    private final ChatSessionRepository sessions;
+    private final ChatBroadcast broadcast;
+    private final ChatProperties properties;
+    private final TicketDesk tickets;
+    private final ChatSeats seats;
+    private final ChatRulebook rulebook;
+    private final ChatTranscripts transcripts;
+    private final ChatSignals signals;
+    private final Clock clock;
+
+    ChatQueue(ChatSessionRepository sessions, ChatBroadcast broadcast, ChatProperties properties, TicketDesk tickets,
+            ChatSeats seats, ChatRulebook rulebook, ChatTranscripts transcripts, ChatSignals signals, Clock clock) {
+        this.sessions = sessions;
+        this.broadcast = broadcast;
+        this.properties = properties;
+        this.tickets = tickets;
+        this.seats = seats;
+        this.rulebook = rulebook;
+        this.transcripts = transcripts;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    /** Takes a waiting chat: the agent must serve the game, be online and have a free seat. */
+    public ChatView accept(UUID sessionId, StaffUser agent) {
+        ChatSession session = sessions.lockById(sessionId).orElseThrow(() -> new NotFoundException("chat", sessionId));
+        mustServe(agent.member(), session);
+        AgentSeat seat = seat(agent.member());
+        if (!seat.free()) {
+            throw new RuleViolation("chat.accept.no-seat", "set yourself online with a free chat seat first");
+        }
+        if (session.status() != ChatStatus.WAITING) {
+            throw new RuleViolation("chat.accept.taken", "this chat is no longer waiting");
+        }
+        session.accept(agent.id(), agent.displayName(), clock.instant());
+        tickets.assign(session.ticketId(), agent.id(), Actor.agent(agent.id(), agent.displayName()));
+        statusChanged(session);
+        queueChanged(session.gameId());
+        return session.view();
+    }
+
+    /** Waiting chats of the games the agent serves, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ChatView> waiting(StaffMember agent) {
+        List<ChatSession> found = agent.role().seesAllGames()
+                ? sessions.findByStatusOrderByCreatedAtAsc(ChatStatus.WAITING)
+                : sessions.findByGameIdInAndStatusOrderByCreatedAtAsc(agent.gameIds(), ChatStatus.WAITING);
+        return found.stream().map(ChatSession::view).toList();
+    }
+
+    /**
+     * Chats nobody took within their game's wait become tickets; their players are told where
+     * the answer will come. Safe to run on every node at once: each chat is locked and checked.
+     */
+    public int expireWaiting() {
+        return expireWaiting(clock.instant());
+    }
+
+    /** The same as of {@code now}: one look-up per game with waiting chats, then only the chats past its wait. */
+    public int expireWaiting(Instant now) {
+        int expired = 0;
+        for (UUID game : sessions.gamesWith(ChatStatus.WAITING)) {
+            Instant before = now.minusSeconds(settingsOf(game).maxWaitSeconds());
+            for (UUID id : sessions.idsOf(game, ChatStatus.WAITING, before)) {
+                ChatSession session = sessions.lockById(id).orElseThrow();
+                if (session.status() == ChatStatus.WAITING) {
+                    transcribe(session);
+                    session.becomeTicket(now);
+                    statusChanged(session);
+                    queueChanged(session.gameId());
+                    expired++;
+                }
+            }
+        }
+        return expired;
+    }
+
+    private void mustServe(StaffMember agent, ChatSession session) {
+        if (!agent.serves(session.gameId())) {
+            throw new NotFoundException("chat", session.getId());
+        }
+    }
+
+    /** Offers a new chat to each online agent of the game with a free seat. */
+    void offer(ChatSession session) {
+        for (AgentSeat seat : online(session.gameId())) {
+            if (seat.free()) {
+                broadcast.toAgent(seat.staffId(), event("offer", "chat", session.getId().toString()));
+            }
+        }
+    }
+
+    int position(ChatSession session) {
+        return (int) sessions.countByGameIdAndStatusAndCreatedAtBefore(session.gameId(), ChatStatus.WAITING,
+                session.createdAt()) + 1;
+    }
+
+    int expectedWait(UUID gameId, int position) {
+        if (position <= 0) {
+            return 0;
+        }
+        long free = online(gameId).stream().filter(AgentSeat::free).count();
+        return (int) Math.ceil((double) position * properties.minutesPerChat() / Math.max(1, free));
+    }
+
+    // ---------------------------------------------------------------- kept elsewhere
+
+    private AgentSeat seat(StaffMember agent) {
+        return seats.seat(agent);
+    }
+
+    private List<AgentSeat> online(UUID gameId) {
+        return seats.online(gameId);
+    }
+
+    private ChatSettings settingsOf(UUID gameId) {
+        return rulebook.settingsOf(gameId);
+    }
+
+    private int transcribe(ChatSession session) {
+        return transcripts.transcribe(session);
+    }
+
+    private void statusChanged(ChatSession session) {
+        signals.statusChanged(session);
+    }
+
+    private void queueChanged(UUID gameId) {
+        signals.queueChanged(gameId);
+    }
+}
