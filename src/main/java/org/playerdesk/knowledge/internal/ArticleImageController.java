@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -63,7 +62,7 @@ class ArticleImageController {
                                 : CacheControl.maxAge(STAFF_CACHE).cachePrivate())
                         .eTag(found.etag())
                         .contentType(MediaType.parseMediaType(found.contentType()))
-                        .<Resource>body(new FileSystemResource(found.file())))
+                        .body(found.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }
