@@ -1,6 +1,7 @@
 package org.playerdesk.knowledge.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,10 @@ class ArticleImageController {
     ResponseEntity<Map<String, String>> upload(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String alt, @AuthenticationPrincipal StaffUser me) throws IOException {
         served.writable(knowledge.article(id).gameId(), me);
-        ArticleImage image = images.upload(id, file == null ? null : file.getBytes(), me.displayName());
+        ArticleImage image;
+        try (InputStream content = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
+            image = images.upload(id, file == null ? 0 : file.getSize(), content, me.displayName());
+        }
         String url = images.url(image);
         String text = alt == null || alt.isBlank() ? "image" : alt.strip().replaceAll("[\\[\\]\\r\\n]", " ");
         return ResponseEntity.status(HttpStatus.CREATED)

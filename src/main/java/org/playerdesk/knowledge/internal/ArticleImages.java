@@ -1,6 +1,8 @@
 package org.playerdesk.knowledge.internal;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +37,9 @@ public class ArticleImages {
     /** The address of an image of this site, as the Markdown of an article refers to it. */
     static final Pattern OWN_URL = Pattern.compile("/help/[A-Za-z0-9_-]{1,40}/articles/images/[0-9a-f-]{36}");
 
+    /** Enough of a file's first bytes to tell PNG, JPEG, GIF and WebP apart. */
+    private static final int SNIFFED = 16;
+
     /** A stored image ready to send. */
     public record Served(Resource content, String contentType, String etag, boolean publicToAll) {
     }
@@ -60,20 +65,27 @@ public class ArticleImages {
         return maxSize;
     }
 
-    /** Stores an image for an article and returns it; its address is {@link #url(ArticleImage)}. */
-    public ArticleImage upload(UUID articleId, byte[] content, String by) {
+    /**
+     * Stores an image of {@code size} bytes for an article and returns it; its address is
+     * {@link #url(ArticleImage)}. Only the first bytes are read to decide the type; the rest is
+     * streamed to the store.
+     */
+    public ArticleImage upload(UUID articleId, long size, InputStream content, String by) throws IOException {
         Article article = articles.findById(articleId).orElseThrow(() -> new NotFoundException("article", articleId));
-        if (content == null || content.length == 0) {
+        if (content == null || size <= 0) {
             throw InvalidInput.of("file", "choose an image file");
         }
-        if (content.length > maxSize) {
+        if (size > maxSize) {
             throw new PayloadTooLarge("an image may be at most " + DataSize.ofBytes(maxSize).toKilobytes() + " KB");
         }
-        String type = FileTypes.image(content);
+        BufferedInputStream in = new BufferedInputStream(content, SNIFFED);
+        in.mark(SNIFFED);
+        String type = FileTypes.image(in.readNBytes(SNIFFED));
         if (type == null) {
             throw InvalidInput.of("file", "only PNG, JPEG, GIF and WebP images are accepted");
         }
-        StoredFile file = files.put(new ByteArrayInputStream(content));
+        in.reset();
+        StoredFile file = files.put(in);
         return images.save(new ArticleImage(article.gameId(), articleId, type, file.size(), file.sha256(),
                 file.key(), by, clock.instant()));
     }
