@@ -14,7 +14,6 @@
     var csrfToken = document.querySelector('meta[name="_csrf"]').content;
     var cards = {};
     var stomp;
-    var retry = 1000;
     var subscribedGames = {};
     var presenceEdited = false;
     var offered = {};
@@ -24,6 +23,19 @@
         if (cls) { e.className = cls; }
         if (text !== undefined && text !== null) { e.textContent = text; }
         return e;
+    }
+
+    /** A message's body as sent: JSON, or the text itself. */
+    function json(message) {
+        try { return JSON.parse(message.body); } catch (e) { return message.body; }
+    }
+
+    /** A JSON message to the server; while reconnecting there is nothing to send it on. */
+    function publish(destination, payload) {
+        if (stomp && stomp.connected) {
+            stomp.publish({ destination: destination, headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(payload) });
+        }
     }
 
     function t(key, values) {
@@ -95,7 +107,7 @@
             state.games.forEach(function (game) {
                 if (!subscribedGames[game]) {
                     subscribedGames[game] = true;
-                    stomp.subscribe('/topic/chat-queue.' + game, refresh);
+                    stomp.subscribe('/topic/chat-queue.' + game, function () { refresh(); });
                 }
             });
         }
@@ -182,14 +194,14 @@
             var body = input.value.trim();
             if (!body) { return; }
             input.value = '';
-            stomp.send('/app/chat/' + chat.id + '/send', { clientId: newId(), body: body });
+            publish('/app/chat/' + chat.id + '/send', { clientId: newId(), body: body });
         });
         input.addEventListener('keydown', function (e) {
             if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); return; }
             var now = Date.now();
             if (!state.typedAt || now - state.typedAt > 2000) {
                 state.typedAt = now;
-                stomp.send('/app/chat/' + chat.id + '/typing', {});
+                publish('/app/chat/' + chat.id + '/typing', {});
             }
         });
         if (stomp && stomp.connected) { follow(state); }
@@ -199,7 +211,7 @@
     function follow(state) {
         if (state.followed) { return; }
         state.followed = true;
-        stomp.subscribe('/topic/chat.' + state.chat.id, function (event) { onEvent(state, event); });
+        stomp.subscribe('/topic/chat.' + state.chat.id, function (message) { onEvent(state, json(message)); });
         fetch('/console/chat/' + state.chat.id + '/lines?after=' + state.lastSeq)
             .then(function (r) { return r.json(); })
             .then(function (lines) { lines.forEach(function (line) { addLine(state, line); }); read(state); });
@@ -247,38 +259,43 @@
     }
 
     function read(state) {
-        if (stomp && stomp.connected && state.lastSeq) {
-            stomp.send('/app/chat/' + state.chat.id + '/read', { seq: state.lastSeq });
+        if (state.lastSeq) {
+            publish('/app/chat/' + state.chat.id + '/read', { seq: state.lastSeq });
         }
     }
 
     function connect() {
         var headers = {};
         headers[csrfHeader] = csrfToken;
-        stomp = new window.PlayerDeskStomp(location.origin.replace(/^http/, 'ws') + '/console/chat/ws', headers, {
+        stomp = new window.StompJs.Client({
+            brokerURL: location.origin.replace(/^http/, 'ws') + '/console/chat/ws',
+            connectHeaders: headers,
+            heartbeatIncoming: 10000,
+            heartbeatOutgoing: 10000,
+            reconnectDelay: 1000,
+            maxReconnectDelay: 10000,
+            reconnectTimeMode: window.StompJs.ReconnectionTimeMode.EXPONENTIAL,
             onConnect: function () {
-                retry = 1000;
                 subscribedGames = {};
                 document.getElementById('chat-connection').textContent = t('connected');
-                stomp.subscribe('/topic/chat-agent.' + me, function (event) {
+                stomp.subscribe('/topic/chat-agent.' + me, function (message) {
+                    var event = json(message);
                     if (event.type === 'offer') {
                         offered[event.chat] = true;
                         document.getElementById('chat-offer').hidden = false;
                     }
                     refresh();
                 });
-                stomp.subscribe('/user/queue/errors', showError);
+                stomp.subscribe('/user/queue/errors', function (message) { showError(json(message)); });
                 Object.keys(cards).forEach(function (id) { cards[id].followed = false; follow(cards[id]); });
                 refresh();
             },
-            onError: function (message, code) { showError({ message: message, code: code }); },
-            onClose: function () {
+            onStompError: function (frame) { showError({ message: frame.headers.message || frame.body, code: frame.headers.code }); },
+            onWebSocketClose: function () {
                 document.getElementById('chat-connection').textContent = t('reconnecting');
-                setTimeout(connect, retry);
-                retry = Math.min(retry * 2, 10000);
             }
         });
-        stomp.connect();
+        stomp.activate();
     }
 
     ['chat-presence', 'chat-capacity'].forEach(function (id) {

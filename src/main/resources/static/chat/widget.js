@@ -5,6 +5,7 @@
  *        data-account="..." data-nickname="..." data-vip="3" data-server="S1" data-ts="..." data-signature="..."></div>
  *   <script src="https://support.example/chat/assets/stomp.js"></script>
  *   <script src="https://support.example/chat/assets/widget.js"></script>
+ * (stomp.js is @stomp/stompjs, served from its WebJar)
  * or call PlayerDeskChat.mount(element, config) from the page's own script. No inline scripts;
  * every text a person wrote is shown with textContent, never as HTML.
  */
@@ -19,6 +20,11 @@
         if (cls) { e.className = cls; }
         if (text !== undefined && text !== null) { e.textContent = text; }
         return e;
+    }
+
+    /** A message's body as sent: JSON, or the text itself. */
+    function json(message) {
+        try { return JSON.parse(message.body); } catch (e) { return message.body; }
     }
 
     function newId() {
@@ -37,7 +43,6 @@
         this.saved = JSON.parse(global.sessionStorage.getItem(this.key) || 'null');
         this.seen = {};
         this.bubbles = {};
-        this.retry = 1000;
         this.t = {};
     }
 
@@ -207,7 +212,7 @@
         this.saved.pending[clientId] = body;
         this.save();
         this.render({ clientId: clientId, kind: 'player', body: body, pending: true });
-        this.stomp && this.stomp.send('/app/chat/' + this.saved.chat + '/send', { clientId: clientId, body: body });
+        this.publish('/app/chat/' + this.saved.chat + '/send', { clientId: clientId, body: body });
     };
 
     Widget.prototype.begin = function (clientId, body) {
@@ -225,37 +230,56 @@
     };
 
     Widget.prototype.connected = function () {
-        return this.stomp && this.stomp.connected;
+        return !!(this.stomp && this.stomp.connected);
+    };
+
+    /** A JSON message to the server, if connected; unsent messages wait in pending and go again after reconnecting. */
+    Widget.prototype.publish = function (destination, payload) {
+        if (this.connected()) {
+            this.stomp.publish({ destination: destination, headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(payload) });
+        }
+    };
+
+    Widget.prototype.socketUrl = function () {
+        var url = this.nodes[this.node].replace(/^http/, 'ws') + '/chat/ws';
+        return /^wss?:/.test(url) ? url : location.origin.replace(/^http/, 'ws') + url;
     };
 
     Widget.prototype.connect = function () {
         var self = this;
-        if (this.stomp) { this.stomp.close(); }
-        var url = this.nodes[this.node].replace(/^http/, 'ws') + '/chat/ws';
-        if (!/^wss?:/.test(url)) { url = location.origin.replace(/^http/, 'ws') + url; }
-        this.stomp = new global.PlayerDeskStomp(url, { 'chat-session': this.saved.chat, 'chat-token': this.saved.token }, {
+        if (this.stomp) { this.stomp.deactivate(); }
+        var client = new global.StompJs.Client({
+            connectHeaders: { 'chat-session': this.saved.chat, 'chat-token': this.saved.token },
+            heartbeatIncoming: 10000,
+            heartbeatOutgoing: 10000,
+            reconnectDelay: 1000,
+            maxReconnectDelay: RETRY_MAX,
+            reconnectTimeMode: global.StompJs.ReconnectionTimeMode.EXPONENTIAL,
+            // every attempt goes to the current node; a lost connection moves on to the next one
+            beforeConnect: function () { client.brokerURL = self.socketUrl(); },
             onConnect: function () {
-                self.retry = 1000;
-                self.stomp.subscribe('/topic/chat.' + self.saved.chat, function (event) { self.onEvent(event); });
-                self.stomp.subscribe('/user/queue/errors', function (error) { self.showError(error); });
+                client.subscribe('/topic/chat.' + self.saved.chat, function (message) { self.onEvent(json(message)); });
+                client.subscribe('/user/queue/errors', function (message) { self.showError(json(message)); });
                 self.catchUp();
             },
-            onError: function (message, code) {
-                self.showError({ message: message, code: code });
+            onStompError: function (frame) {
+                var code = frame.headers.code;
+                self.showError({ message: frame.headers.message || frame.body, code: code });
                 if (code === 'chat.token.invalid') {
                     self.ended = true;
                     global.sessionStorage.removeItem(self.key);
+                    client.deactivate();
                 }
             },
-            onClose: function () {
-                if (self.ended) { return; }
+            onWebSocketClose: function () {
+                if (self.ended || client !== self.stomp) { return; }
                 self.setStatus(self.text('reconnecting'));
                 self.node = (self.node + 1) % self.nodes.length;
-                setTimeout(function () { self.connect(); }, self.retry);
-                self.retry = Math.min(self.retry * 2, RETRY_MAX);
             }
         });
-        this.stomp.connect();
+        this.stomp = client;
+        client.activate();
     };
 
     /** After (re)connecting: what was missed, then whatever is still unsent, sent again (the server drops duplicates). */
@@ -264,7 +288,7 @@
         this.api('GET', '/chats/' + this.saved.chat + '?after=' + (this.saved.lastSeq || 0)).then(function (state) {
             self.apply(state);
             Object.keys(self.saved.pending).forEach(function (clientId) {
-                self.stomp.send('/app/chat/' + self.saved.chat + '/send', { clientId: clientId, body: self.saved.pending[clientId] });
+                self.publish('/app/chat/' + self.saved.chat + '/send', { clientId: clientId, body: self.saved.pending[clientId] });
             });
         }).catch(function (p) { self.showError(p); });
     };
@@ -327,7 +351,7 @@
             this.setStatus(this.text('ended'));
             this.form.hidden = true;
             this.rating.hidden = state.rating !== null && state.rating !== undefined;
-            if (this.stomp) { this.stomp.close(); }
+            if (this.stomp) { this.stomp.deactivate(); }
             global.sessionStorage.removeItem(this.key);
         }
     };
@@ -380,7 +404,7 @@
 
     Widget.prototype.markRead = function () {
         if (this.saved && !this.panel.hidden && this.connected()) {
-            this.stomp.send('/app/chat/' + this.saved.chat + '/read', { seq: this.saved.lastSeq || 0 });
+            this.publish('/app/chat/' + this.saved.chat + '/read', { seq: this.saved.lastSeq || 0 });
         }
     };
 
@@ -388,7 +412,7 @@
         var now = Date.now();
         if (this.saved && this.connected() && (!this.typedAt || now - this.typedAt > 2000)) {
             this.typedAt = now;
-            this.stomp.send('/app/chat/' + this.saved.chat + '/typing', {});
+            this.publish('/app/chat/' + this.saved.chat + '/typing', {});
         }
     };
 

@@ -1,11 +1,8 @@
 package org.playerdesk.ticket;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Set;
 
-import org.playerdesk.system.NotFoundException;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -30,9 +27,6 @@ public final class AttachmentDownload {
 
     public static ResponseEntity<Resource> of(StoredAttachment stored) {
         AttachmentView attachment = stored.attachment();
-        if (!Files.isRegularFile(stored.file())) {
-            throw new NotFoundException("attachment", attachment.id());
-        }
         MediaType type = MediaType.parseMediaType(attachment.contentType());
         if ("text".equals(type.getType())) {
             type = new MediaType(type, StandardCharsets.UTF_8);
@@ -44,7 +38,7 @@ public final class AttachmentDownload {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox")
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(new FileSystemResource(stored.file()));
+                .body(stored.content());
     }
 
     static String contentDisposition(AttachmentView attachment) {

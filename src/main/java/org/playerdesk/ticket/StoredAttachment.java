@@ -1,7 +1,7 @@
 package org.playerdesk.ticket;
 
-import java.nio.file.Path;
+import org.springframework.core.io.Resource;
 
-/** An attachment ready to be served: its description and where its bytes are. */
-public record StoredAttachment(AttachmentView attachment, Path file) {
+/** An attachment ready to be served: its description and its bytes. */
+public record StoredAttachment(AttachmentView attachment, Resource content) {
 }

@@ -161,7 +161,8 @@ public class TicketQueries {
                 .filter(a -> a.ticketId().equals(ticketId))
                 .filter(a -> staff || a.view().visibility() == Visibility.PUBLIC)
                 .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
-        return new StoredAttachment(attachment.view(), files.resolve(attachment.storageKey()));
+        return new StoredAttachment(attachment.view(), files.open(attachment.storageKey())
+                .orElseThrow(() -> new NotFoundException("attachment", attachmentId)));
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -65,10 +64,10 @@ class TicketAttachmentsIntegrationTest {
                         org.assertj.core.groups.Tuple.tuple("client.log", "text/plain", (long) LOG.length));
         Path files = properties.dataDir().resolve("files").toAbsolutePath().normalize();
         StoredAttachment image = queries.attachment(ticketId, reply.attachments().get(0).id(), false);
-        assertThat(image.file()).startsWith(files);
-        assertThat(Files.readAllBytes(image.file())).isEqualTo(PNG);
-        assertThat(Files.readAllBytes(queries.attachment(ticketId, reply.attachments().get(1).id(), true).file()))
-                .isEqualTo(LOG);
+        assertThat(image.content().getFile().toPath()).startsWith(files);
+        assertThat(image.content().getContentAsByteArray()).isEqualTo(PNG);
+        assertThat(queries.attachment(ticketId, reply.attachments().get(1).id(), true).content()
+                .getContentAsByteArray()).isEqualTo(LOG);
         assertThat(queries.details(ticketId, false).messages().getLast().attachments()).hasSize(2);
     }
 
@@ -103,7 +102,7 @@ class TicketAttachmentsIntegrationTest {
     }
 
     @Test
-    void sanitisesPathTraversalNames() {
+    void sanitisesPathTraversalNames() throws IOException {
         MessageView reply = desk.reply(ticketId, agent, "附件", List.of(
                 new Upload("../../../../etc/cron.d/evil.png", PNG),
                 new Upload("..\\..\\Windows\\System32\\evil.log", LOG)), null);
@@ -111,7 +110,8 @@ class TicketAttachmentsIntegrationTest {
         assertThat(reply.attachments()).extracting(AttachmentView::fileName).containsExactly("evil.png", "evil.log");
         Path files = properties.dataDir().resolve("files").toAbsolutePath().normalize();
         for (AttachmentView attachment : reply.attachments()) {
-            assertThat(queries.attachment(ticketId, attachment.id(), true).file()).startsWith(files).exists();
+            assertThat(queries.attachment(ticketId, attachment.id(), true).content().getFile().toPath())
+                    .startsWith(files).exists();
         }
     }
 }

@@ -161,7 +161,7 @@ class TicketDeskIntegrationTest {
         assertThat(queries.details(id, true).messages()).hasSize(3);
         UUID internalFile = queries.details(id, true).messages().get(1).attachments().getFirst().id();
         assertThatThrownBy(() -> queries.attachment(id, internalFile, false)).isInstanceOf(NotFoundException.class);
-        assertThat(queries.attachment(id, internalFile, true).file()).exists();
+        assertThat(queries.attachment(id, internalFile, true).content().exists()).isTrue();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.playerdesk.channel.help;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,9 +135,6 @@ class HelpCenterController {
             @PathVariable String attachment) {
         FollowedTicket followed = help.follow(game, token);
         StoredAttachment stored = help.attachment(followed, attachmentId(attachment));
-        if (!Files.isReadable(stored.file())) {
-            throw new NotFoundException("attachment file", attachment);
-        }
         return AttachmentDownload.of(stored);
     }
 

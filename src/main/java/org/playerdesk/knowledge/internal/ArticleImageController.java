@@ -1,12 +1,12 @@
 package org.playerdesk.knowledge.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -45,7 +45,10 @@ class ArticleImageController {
     ResponseEntity<Map<String, String>> upload(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String alt, @AuthenticationPrincipal StaffUser me) throws IOException {
         served.writable(knowledge.article(id).gameId(), me);
-        ArticleImage image = images.upload(id, file == null ? null : file.getBytes(), me.displayName());
+        ArticleImage image;
+        try (InputStream content = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
+            image = images.upload(id, file == null ? 0 : file.getSize(), content, me.displayName());
+        }
         String url = images.url(image);
         String text = alt == null || alt.isBlank() ? "image" : alt.strip().replaceAll("[\\[\\]\\r\\n]", " ");
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -63,7 +66,7 @@ class ArticleImageController {
                                 : CacheControl.maxAge(STAFF_CACHE).cachePrivate())
                         .eTag(found.etag())
                         .contentType(MediaType.parseMediaType(found.contentType()))
-                        .<Resource>body(new FileSystemResource(found.file())))
+                        .body(found.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -1,15 +1,9 @@
 package org.playerdesk.knowledge.internal;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.io.InputStream;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,20 +11,22 @@ import java.util.regex.Pattern;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.system.FileTypes;
-import org.playerdesk.system.Hashes;
-import org.playerdesk.system.Ids;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.PayloadTooLarge;
-import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.files.FileStore;
+import org.playerdesk.system.files.FileStores;
+import org.playerdesk.system.files.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Images in articles: uploaded from the editor, kept under {@code <data-dir>/kb-images}, served
- * at {@code /help/{game}/articles/images/{id}}. What a file is comes from its first bytes (PNG,
+ * Images in articles: uploaded from the editor, kept in the {@code kb-images} area of the file
+ * store ({@code <data-dir>/kb-images} with local folders), served at
+ * {@code /help/{game}/articles/images/{id}}. What a file is comes from its first bytes (PNG,
  * JPEG, GIF or WebP; the name and the claimed type are ignored). The article decides who sees
  * it: anyone while the article is published for players, staff of the game otherwise.
  */
@@ -41,26 +37,27 @@ public class ArticleImages {
     /** The address of an image of this site, as the Markdown of an article refers to it. */
     static final Pattern OWN_URL = Pattern.compile("/help/[A-Za-z0-9_-]{1,40}/articles/images/[0-9a-f-]{36}");
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+    /** Enough of a file's first bytes to tell PNG, JPEG, GIF and WebP apart. */
+    private static final int SNIFFED = 16;
 
     /** A stored image ready to send. */
-    public record Served(Path file, String contentType, String etag, boolean publicToAll) {
+    public record Served(Resource content, String contentType, String etag, boolean publicToAll) {
     }
 
     private final ArticleImageRepository images;
     private final ArticleRepository articles;
     private final GameCatalog games;
     private final Clock clock;
-    private final Path root;
+    private final FileStore files;
     private final long maxSize;
 
     ArticleImages(ArticleImageRepository images, ArticleRepository articles, GameCatalog games, Clock clock,
-            PlayerDeskProperties properties, @Value("${playerdesk.knowledge.image-max-size:2MB}") DataSize maxSize) {
+            FileStores stores, @Value("${playerdesk.knowledge.image-max-size:2MB}") DataSize maxSize) {
         this.images = images;
         this.articles = articles;
         this.games = games;
         this.clock = clock;
-        this.root = properties.dataDir().resolve("kb-images").toAbsolutePath().normalize();
+        this.files = stores.area("kb-images");
         this.maxSize = maxSize.toBytes();
     }
 
@@ -68,36 +65,29 @@ public class ArticleImages {
         return maxSize;
     }
 
-    /** Stores an image for an article and returns it; its address is {@link #url(ArticleImage)}. */
-    public ArticleImage upload(UUID articleId, byte[] content, String by) {
+    /**
+     * Stores an image of {@code size} bytes for an article and returns it; its address is
+     * {@link #url(ArticleImage)}. Only the first bytes are read to decide the type; the rest is
+     * streamed to the store.
+     */
+    public ArticleImage upload(UUID articleId, long size, InputStream content, String by) throws IOException {
         Article article = articles.findById(articleId).orElseThrow(() -> new NotFoundException("article", articleId));
-        if (content == null || content.length == 0) {
+        if (content == null || size <= 0) {
             throw InvalidInput.of("file", "choose an image file");
         }
-        if (content.length > maxSize) {
+        if (size > maxSize) {
             throw new PayloadTooLarge("an image may be at most " + DataSize.ofBytes(maxSize).toKilobytes() + " KB");
         }
-        String type = FileTypes.image(content);
+        BufferedInputStream in = new BufferedInputStream(content, SNIFFED);
+        in.mark(SNIFFED);
+        String type = FileTypes.image(in.readNBytes(SNIFFED));
         if (type == null) {
             throw InvalidInput.of("file", "only PNG, JPEG, GIF and WebP images are accepted");
         }
-        UUID id = Ids.next();
-        String key = MONTH.format(clock.instant()) + "/" + id;
-        Path target = resolve(key);
-        try {
-            Files.createDirectories(target.getParent());
-            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store image", e);
-        }
-        return images.save(new ArticleImage(article.gameId(), articleId, type, content.length, Hashes.sha256(content),
-                key, by, clock.instant()));
+        in.reset();
+        StoredFile file = files.put(in);
+        return images.save(new ArticleImage(article.gameId(), articleId, type, file.size(), file.sha256(),
+                file.key(), by, clock.instant()));
     }
 
     public String url(ArticleImage image) {
@@ -121,22 +111,11 @@ public class ArticleImages {
         if (!publicToAll && !staffOfGame) {
             return Optional.empty();
         }
-        Path file = resolve(image.storageKey());
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Served(file, image.contentType(), "\"" + image.sha256() + "\"", publicToAll));
+        return files.get(image.storageKey())
+                .map(file -> new Served(file, image.contentType(), "\"" + image.sha256() + "\"", publicToAll));
     }
 
     public UUID gameOf(UUID imageId) {
         return images.findById(imageId).map(ArticleImage::gameId).orElse(null);
-    }
-
-    private Path resolve(String key) {
-        Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root)) {
-            throw new IllegalArgumentException("storage key outside the images folder");
-        }
-        return path;
     }
 }

@@ -1,28 +1,22 @@
 package org.playerdesk.ticket.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
 
 import org.playerdesk.system.FileTypes;
-import org.playerdesk.system.Hashes;
-import org.playerdesk.system.Ids;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.files.FileStore;
+import org.playerdesk.system.files.FileStores;
+import org.playerdesk.system.files.StoredFile;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Attachment files under {@code <data-dir>/files}. A file's type is read from its first bytes
- * (what the sender claims is ignored) and must be one of a short list of harmless types; the
- * file is flushed to disk before the ticket that refers to it is committed.
+ * Attachment files, kept in the {@code files} area of the file store. A file's type is read from
+ * its first bytes (what the sender claims is ignored) and must be one of a short list of harmless
+ * types; the file is durable before the ticket that refers to it is committed.
  */
 @Component
 public class AttachmentStore {
@@ -31,16 +25,12 @@ public class AttachmentStore {
     public record Stored(String fileName, String contentType, long size, String sha256, String storageKey) {
     }
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
-
-    private final Path root;
+    private final FileStore files;
     private final long maxSize;
-    private final Clock clock;
 
-    AttachmentStore(PlayerDeskProperties properties, Clock clock) {
-        this.root = properties.dataDir().resolve("files").toAbsolutePath().normalize();
+    AttachmentStore(PlayerDeskProperties properties, FileStores stores) {
+        this.files = stores.area("files");
         this.maxSize = properties.attachments().maxSize().toBytes();
-        this.clock = clock;
     }
 
     public long maxSize() {
@@ -60,29 +50,13 @@ public class AttachmentStore {
             throw InvalidInput.of(field, "only images (PNG, JPEG, GIF, WebP), PDF, plain text, log files, ZIP "
                     + "archives and MP4 videos are accepted");
         }
-        String key = MONTH.format(clock.instant()) + "/" + Ids.next();
-        Path target = resolve(key);
-        try {
-            Files.createDirectories(target.getParent());
-            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store attachment", e);
-        }
-        return new Stored(name, type, content.length, Hashes.sha256(content), key);
+        StoredFile file = files.put(new ByteArrayInputStream(content));
+        return new Stored(name, type, file.size(), file.sha256(), file.key());
     }
 
-    public Path resolve(String storageKey) {
-        Path path = root.resolve(storageKey).normalize();
-        if (!path.startsWith(root)) {
-            throw new IllegalArgumentException("storage key outside the files folder");
-        }
-        return path;
+    /** The stored file of this key, if it is still there. */
+    public Optional<Resource> open(String storageKey) {
+        return files.get(storageKey);
     }
 
     /** Keeps the name readable but harmless: no folders, no control characters, at most 200 characters. */

@@ -150,11 +150,44 @@ class ArticleTransferTest {
 
     @Test
     void markdownFrontMatterAndCsvAreReadAsWritten() {
-        var row = ArticleTransfer.markdownRow("a.md", "---\r\nid: \r\ntitle: A: B\r\nlocale: en\r\n---\r\nbody\r\n---\r\nmore\r\n");
+        var row = ArticleFiles.markdownRow("a.md", "---\r\nid: \r\nTitle: A: B\r\nlocale: en\r\n---\r\nbody\r\n---\r\nmore\r\n");
+        assertThat(row.id()).isEmpty();
         assertThat(row.title()).isEqualTo("A: B");
+        assertThat(row.locale()).isEqualTo("en");
         assertThat(row.body()).isEqualTo("body\n---\nmore");
-        assertThat(ArticleTransfer.parseCsv("a,\"b,\"\"c\"\"\"\r\n\"x\ny\",z"))
-                .containsExactly(java.util.List.of("a", "b,\"c\""), java.util.List.of("x\ny", "z"));
+        assertThat(ArticleFiles.readCsv("title,BODY\r\na,\"b,\"\"c\"\"\"\r\n\r\n\"x\ny\",z"))
+                .extracting(ArticleFiles.Row::source, ArticleFiles.Row::title, ArticleFiles.Row::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("line 2", "a", "b,\"c\""),
+                        org.assertj.core.groups.Tuple.tuple("line 4", "x\ny", "z"));
+    }
+
+    @Test
+    void aFileWhoseFrontMatterIsNeverClosedIsAllBody() {
+        var row = ArticleFiles.markdownRow("a.md", "---\ntitle: x\nbody");
+
+        assertThat(row.title()).isNull();
+        assertThat(row.body()).isEqualTo("---\ntitle: x\nbody");
+    }
+
+    @Test
+    void frontMatterValuesThatLookQuotedOrLikeABlockComeBackAsWritten() {
+        var written = new ArticleFiles.Row("articles/en/x.md", "", "en", "public", "|", "false", "true",
+                "\"Quoted\" title \\ end", "body");
+
+        String file = ArticleFiles.markdown(written);
+        var read = ArticleFiles.markdownRow("x.md", file);
+
+        assertThat(file).contains("\ntitle: \"\\\"Quoted\\\" title \\\\ end\"\n");
+        assertThat(read.title()).isEqualTo("\"Quoted\" title \\ end");
+        assertThat(read.category()).isEqualTo("|");
+        assertThat(read.body()).isEqualTo("body");
+    }
+
+    @Test
+    void aCsvAsSpreadsheetsSloppilyWriteItIsReadAsTheOldReaderDid() {
+        assertThat(ArticleFiles.readCsv("title,body\r\n\"a\"b,\"unclosed"))
+                .extracting(ArticleFiles.Row::title, ArticleFiles.Row::body).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ab", "unclosed"));
     }
 
     private static MockMultipartFile csv(String text) {

@@ -20,6 +20,7 @@ import org.playerdesk.system.Hashes;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.files.LocalFolders;
 import org.springframework.util.unit.DataSize;
 
 /** What the attachment store accepts, where it puts it, and what it refuses. */
@@ -38,7 +39,8 @@ class AttachmentStoreTest {
     void setUp() {
         PlayerDeskProperties properties = new PlayerDeskProperties(dataDir, false,
                 new PlayerDeskProperties.Attachments(DataSize.ofKilobytes(1), 5), null);
-        store = new AttachmentStore(properties, Clock.fixed(Instant.parse("2026-05-04T10:00:00Z"), ZoneOffset.UTC));
+        store = new AttachmentStore(properties,
+                new LocalFolders(properties, Clock.fixed(Instant.parse("2026-05-04T10:00:00Z"), ZoneOffset.UTC)));
     }
 
     @Test
@@ -50,9 +52,9 @@ class AttachmentStoreTest {
         assertThat(stored.size()).isEqualTo(PNG.length);
         assertThat(stored.sha256()).isEqualTo(Hashes.sha256(PNG));
         assertThat(stored.storageKey()).startsWith("2026/05/");
-        Path file = store.resolve(stored.storageKey());
-        assertThat(file).startsWith(dataDir.resolve("files").toAbsolutePath());
+        Path file = dataDir.resolve("files").resolve(stored.storageKey());
         assertThat(Files.readAllBytes(file)).isEqualTo(PNG);
+        assertThat(store.open(stored.storageKey()).orElseThrow().getContentAsByteArray()).isEqualTo(PNG);
     }
 
     @Test
@@ -128,7 +130,7 @@ class AttachmentStoreTest {
         AttachmentStore.Stored stored = store.store("f", "../../../../tmp/escape.png", PNG);
 
         assertThat(stored.fileName()).isEqualTo("escape.png");
-        assertThat(store.resolve(stored.storageKey())).startsWith(dataDir.resolve("files").toAbsolutePath());
-        assertThatThrownBy(() -> store.resolve("../../outside")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(dataDir.resolve("files").resolve(stored.storageKey())).exists();
+        assertThatThrownBy(() -> store.open("../../outside")).isInstanceOf(IllegalArgumentException.class);
     }
 }
