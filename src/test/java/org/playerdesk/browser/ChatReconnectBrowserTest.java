@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
-import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatIdentity;
+import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.game.GameInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,14 +45,14 @@ class ChatReconnectBrowserTest {
     @Autowired
     TestWorkspace workspace;
     @Autowired
-    ChatDesk desk;
+    ChatRulebook rulebook;
     @Autowired
     Clock clock;
 
     @Test
     void whatThePlayerWritesWhileTheConnectionIsDownIsSentOnceItIsBack() {
         GameInfo game = workspace.game();
-        desk.configure(game.id(), SECRET, false, null, null, null, null);
+        rulebook.configure(game.id(), SECRET, false, null, null, null, null);
         String base = "http://localhost:" + port;
 
         BrowserContext phone = session.browser().newContext(new Browser.NewContextOptions()
