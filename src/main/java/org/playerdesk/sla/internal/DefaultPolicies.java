@@ -52,8 +52,8 @@ public class DefaultPolicies {
     }
 
     /**
-     * Creates the defaults of a game once: the first caller inserts the game's setup row (a
-     * concurrent second one fails on its key and is retried, finding it done).
+     * Creates the defaults of a game once: the first caller inserts the game's setup row; a
+     * concurrent second one waits on that row and, once the first has committed, finds it done.
      */
     public void ensure(UUID gameId) {
         boolean done = jdbc.sql("select count(*) from sla_setup where game_id = ?").param(gameId).query(Long.class)
@@ -62,8 +62,13 @@ public class DefaultPolicies {
             return;
         }
         Instant now = clock.instant();
-        jdbc.sql("insert into sla_setup (game_id, created_at) values (?, ?)").param(gameId)
-                .param(java.sql.Timestamp.from(now)).update();
+        // a concurrent first caller holds the row until it has made every default: this insert waits
+        // for it and then inserts nothing, and what it made is there to read
+        int first = jdbc.sql("insert into sla_setup (game_id, created_at) values (?, ?) on conflict do nothing")
+                .param(gameId).param(java.sql.Timestamp.from(now)).update();
+        if (first == 0) {
+            return;
+        }
         // the game's own time zone, and the business calendar chosen when it was registered
         var game = games.profile(gameId);
         String zone = game.timeZone() == null ? ZONE : game.timeZone();
