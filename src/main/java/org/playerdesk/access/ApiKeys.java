@@ -67,10 +67,10 @@ public class ApiKeys {
         FieldErrors errors = new FieldErrors();
         String checkedName = errors.line("name", name, 100, true);
         if (gameId == null) {
-            errors.add("gameId", "must be given");
+            errors.add("gameId", "invalid.required");
         }
         if (secret == null || secret.length() < 8) {
-            errors.add("secret", "must be at least 8 characters");
+            errors.add("secret", "invalid.minLength", 8);
         }
         errors.throwIfAny();
         ApiKey key = new ApiKey(gameId, checkedName, secret.substring(0, Math.min(8, secret.length())), Hashes.sha256(secret),

@@ -122,7 +122,7 @@ public class ChatDesk {
         String server = guest ? null : errors.line("server", identity.server(), 64, false);
         Integer vip = guest ? null : identity.vipLevel();
         if (vip != null && (vip < 0 || vip > 99)) {
-            errors.add("vipLevel", "must be 0 to 99");
+            errors.add("vipLevel", "invalid.range", 0, 99);
         }
         String body = checkBody(text, errors);
         String client = checkClientId(clientId, errors);
@@ -305,7 +305,7 @@ public class ChatDesk {
     public ChatView rate(UUID sessionId, Integer score, String comment) {
         FieldErrors errors = new FieldErrors();
         if (score == null || score < 1 || score > 5) {
-            errors.add("score", "must be 1 to 5");
+            errors.add("score", "invalid.range", 1, 5);
         }
         String text = errors.text("comment", comment, RATING_COMMENT_MAX, false);
         errors.throwIfAny();
@@ -358,7 +358,7 @@ public class ChatDesk {
 
     public AgentSeat setPresence(StaffMember agent, Presence presence, Integer capacity) {
         if (capacity != null && (capacity < 1 || capacity > 20)) {
-            new FieldErrors().add("capacity", "must be 1 to 20").throwIfAny();
+            new FieldErrors().add("capacity", "invalid.range", 1, 20).throwIfAny();
         }
         Instant now = clock.instant();
         ChatAgent row = agents.findById(agent.id())
@@ -576,26 +576,26 @@ public class ChatDesk {
         FieldErrors errors = new FieldErrors();
         String newSecret = errors.line("secret", secret, 200, false);
         if (newSecret != null && newSecret.length() < 16) {
-            errors.add("secret", "must be at least 16 characters");
+            errors.add("secret", "invalid.minLength", 16);
         }
         String from = errors.line("hoursFrom", hoursFrom, 5, false);
         String to = errors.line("hoursTo", hoursTo, 5, false);
         if (from != null && !HOUR.matcher(from).matches()) {
-            errors.add("hoursFrom", "must be HH:MM");
+            errors.add("hoursFrom", "invalid.time");
         }
         if (to != null && !HOUR.matcher(to).matches()) {
-            errors.add("hoursTo", "must be HH:MM");
+            errors.add("hoursTo", "invalid.time");
         }
         if ((from == null) != (to == null)) {
-            errors.add("hoursTo", "give both ends of the service hours, or neither for around the clock");
+            errors.add("hoursTo", "invalid.serviceHours");
         }
         String zone = timeZone == null || timeZone.isBlank() ? "Asia/Shanghai" : timeZone.strip();
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            errors.add("timeZone", "is not a known time zone");
+            errors.add("timeZone", "invalid.timeZone");
         }
         int wait = maxWaitSeconds == null ? ChatSettings.DEFAULT_WAIT_SECONDS : maxWaitSeconds;
         if (wait < 10 || wait > 86400) {
-            errors.add("maxWaitSeconds", "must be 10 to 86400");
+            errors.add("maxWaitSeconds", "invalid.range", 10, 86400);
         }
         SortedSet<LocalDate> closed = closedDays(closedDays, errors);
         errors.throwIfAny();
@@ -618,12 +618,12 @@ public class ChatDesk {
             try {
                 days.add(LocalDate.parse(part));
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add("closedDays", "\"" + Texts.abbreviate(part, 20) + "\" is not a date like 2027-02-17");
+                errors.add("closedDays", "invalid.date", Texts.abbreviate(part, 20));
                 return null;
             }
         }
         if (days.size() > CLOSED_DAYS_MAX) {
-            errors.add("closedDays", "at most " + CLOSED_DAYS_MAX + " days");
+            errors.add("closedDays", "invalid.tooMany", CLOSED_DAYS_MAX);
         }
         return days;
     }
@@ -671,7 +671,7 @@ public class ChatDesk {
 
     private static String checkClientId(String clientId, FieldErrors errors) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            errors.add("clientId", "must be 1 to 64 letters, digits, dots, colons, dashes or underscores");
+            errors.add("clientId", "invalid.clientId");
             return null;
         }
         return clientId;

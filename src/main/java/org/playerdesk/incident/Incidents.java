@@ -59,7 +59,7 @@ public class Incidents {
     public IncidentView open(UUID gameId, IncidentDraft draft, Actor by) {
         FieldErrors errors = new FieldErrors();
         if (gameId == null) {
-            errors.add("game", "must be given");
+            errors.add("game", "invalid.required");
         }
         IncidentDraft checked = Incident.check(draft, errors);
         errors.throwIfAny();
@@ -246,7 +246,7 @@ public class Incidents {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        errors.add(field, "must be a whole number from " + min + " to " + max);
+        errors.add(field, "invalid.range", min, max);
         return null;
     }
 

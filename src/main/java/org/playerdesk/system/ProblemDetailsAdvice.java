@@ -30,8 +30,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where errors of the JSON API become RFC 9457 problem details. Bad input names
- * each bad field under {@code errors}; nothing here ever answers 500 for something the caller
- * sent.
+ * each bad field under {@code errors} by its machine name, with what is wrong in the caller's
+ * language ({@code Accept-Language}, see {@link ErrorTexts}); so is the {@code detail} of bad input
+ * and of a refused rule. Nothing here ever answers 500 for something the caller sent.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -40,9 +41,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String TYPES = "https://playerdesk.org/problems/";
 
     private final PlayerDeskProperties properties;
+    private final ErrorTexts texts;
 
-    ProblemDetailsAdvice(PlayerDeskProperties properties) {
+    ProblemDetailsAdvice(PlayerDeskProperties properties, ErrorTexts texts) {
         this.properties = properties;
+        this.texts = texts;
+    }
+
+    /** One bad field of a problem's {@code errors}: its machine name and what is wrong, in words. */
+    public record FieldProblem(String field, String message) {
     }
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
@@ -59,16 +66,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
-    public static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
+    /** The caller's language: the first of {@code Accept-Language} that PlayerDesk speaks. */
+    public static Locale locale(WebRequest request) {
+        return Locales.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    public ProblemDetail invalid(List<InvalidInput.FieldError> errors, Locale locale) {
+        List<FieldProblem> problems = errors.stream()
+                .map(e -> new FieldProblem(e.field(), texts.text(e, locale)))
+                .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
+                problems.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", problems);
         return problem;
     }
 
     @ExceptionHandler(InvalidInput.class)
-    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
-        return ResponseEntity.badRequest().body(invalid(e.errors()));
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(e.errors(), locale(request)));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -78,8 +93,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code().replace('.', '-'), "Refused", e.getMessage());
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code().replace('.', '-'), "Refused",
+                texts.text(e, locale(request)));
         problem.setProperty("code", e.code());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
@@ -110,17 +126,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new InvalidInput.FieldError(f.getField(), f.getDefaultMessage()))
-                .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return ResponseEntity.badRequest().body(invalid(InputValidation.errors(e.getBindingResult()), locale(request)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
-        String message = "the body is not valid JSON";
+        String message = "invalid.body.json";
         if (e.getCause() instanceof JacksonException jackson) {
             String path = jackson.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
@@ -128,19 +141,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             // a parser limit is about the whole body, even when it is hit inside some field
             if (jackson instanceof StreamConstraintsException) {
                 message = jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains("nesting depth")
-                        ? "the body is nested too deeply" : "the body exceeds a limit of the JSON reader";
+                        ? "invalid.body.deep" : "invalid.body.limit";
             } else if (!path.isEmpty()) {
                 field = path;
-                message = "has the wrong type or format";
+                message = "invalid.format";
             } else if (jackson instanceof MismatchedInputException) {
-                message = "the body is JSON of the wrong shape: an object with the documented fields is expected";
+                message = "invalid.body.shape";
             }
         } else if (e.getCause() == null) {
-            message = "the body is missing";
+            message = "invalid.body.missing";
         }
+        Locale locale = locale(request);
         ProblemDetail problem = field == null
-                ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", message)
-                : invalid(List.of(new InvalidInput.FieldError(field, message)));
+                ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", texts.message(message, locale))
+                : invalid(List.of(new InvalidInput.FieldError(field, message)), locale);
         return ResponseEntity.badRequest().body(problem);
     }
 

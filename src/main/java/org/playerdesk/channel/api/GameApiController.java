@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,9 +57,11 @@ class GameApiController {
              "metadata": {"clientVersion": "2.3.1", "device": "iPhone 15", "zone": "华东一区"}}""";
 
     private final InGameIntake intake;
+    private final ProblemDetailsAdvice problems;
 
-    GameApiController(InGameIntake intake) {
+    GameApiController(InGameIntake intake, ProblemDetailsAdvice problems) {
         this.intake = intake;
+        this.problems = problems;
     }
 
     @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -172,10 +175,10 @@ class GameApiController {
 
     /** A path or query value of the wrong type (an id that is not a UUID, a page that is not a number). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == UUID.class ? "must be a UUID" : "must be a whole number";
-        return ResponseEntity.badRequest()
-                .body(ProblemDetailsAdvice.invalid(List.of(new InvalidInput.FieldError(e.getName(), expected))));
+    ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e, WebRequest request) {
+        String expected = e.getRequiredType() == UUID.class ? "invalid.uuid" : "invalid.wholeNumber";
+        return ResponseEntity.badRequest().body(problems.invalid(List.of(new InvalidInput.FieldError(e.getName(), expected)),
+                ProblemDetailsAdvice.locale(request)));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)

@@ -100,10 +100,10 @@ class AnswerApiController {
         try {
             body = json.readValue(bytes, Answer.class);
         } catch (JacksonException e) {
-            throw InvalidInput.of("answer", "the body must be a JSON object with the field answer");
+            throw InvalidInput.of("answer", "invalid.answerBody");
         }
         if (body == null) {
-            throw InvalidInput.of("answer", "must not be blank");
+            throw InvalidInput.of("answer", "invalid.blank");
         }
         RequestView answered = transfers.answerByToken(token, body.answer(), body.answeredBy());
         return new Answered(answered.id().toString(), answered.state().code(), answered.overdue()

@@ -76,7 +76,7 @@ public class Incident extends StoredEntity {
     /** Checks a draft field by field; the caller throws the errors. */
     public static IncidentDraft check(IncidentDraft draft, FieldErrors errors) {
         if (draft == null) {
-            errors.add("title", "must not be blank");
+            errors.add("title", "invalid.blank");
             return null;
         }
         return new IncidentDraft(errors.line("title", draft.title(), TITLE_MAX, true),

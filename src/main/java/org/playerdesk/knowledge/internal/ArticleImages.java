@@ -72,14 +72,14 @@ public class ArticleImages {
     public ArticleImage upload(UUID articleId, byte[] content, String by) {
         Article article = articles.findById(articleId).orElseThrow(() -> new NotFoundException("article", articleId));
         if (content == null || content.length == 0) {
-            throw InvalidInput.of("file", "choose an image file");
+            throw InvalidInput.of("file", "invalid.chooseImage");
         }
         if (content.length > maxSize) {
             throw new PayloadTooLarge("an image may be at most " + DataSize.ofBytes(maxSize).toKilobytes() + " KB");
         }
         String type = FileTypes.image(content);
         if (type == null) {
-            throw InvalidInput.of("file", "only PNG, JPEG, GIF and WebP images are accepted");
+            throw InvalidInput.of("file", "invalid.imageType");
         }
         UUID id = Ids.next();
         String key = MONTH.format(clock.instant()) + "/" + id;

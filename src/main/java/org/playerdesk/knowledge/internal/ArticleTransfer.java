@@ -44,7 +44,7 @@ public class ArticleTransfer {
     }
 
     /** One row of the report: where it came from, its title, what happens, and what is wrong with it. */
-    public record RowReport(String source, String title, Action action, List<String> errors) {
+    public record RowReport(String source, String title, Action action, List<InvalidInput.FieldError> errors) {
     }
 
     /** The whole report; {@code applied} when the articles were changed. */
@@ -132,7 +132,7 @@ public class ArticleTransfer {
     /** Reads a {@code .csv} or a {@code .zip} of {@code .md} files; anything else is refused (field {@code file}). */
     List<Row> read(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
-            throw InvalidInput.of("file", "choose a .csv or .zip file");
+            throw InvalidInput.of("file", "invalid.importFile");
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         boolean zipped = content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3;
@@ -145,7 +145,7 @@ public class ArticleTransfer {
         if (name.endsWith(".csv") || !name.contains(".")) {
             return readCsv(new String(content, StandardCharsets.UTF_8));
         }
-        throw InvalidInput.of("file", "choose a .csv or .zip file");
+        throw InvalidInput.of("file", "invalid.importFile");
     }
 
     private List<Row> readZip(byte[] content) {
@@ -159,12 +159,12 @@ public class ArticleTransfer {
                 byte[] file = readAtMost(zip, UNZIPPED_MAX - unzipped);
                 unzipped += file.length;
                 if (rows.size() >= ROWS_MAX) {
-                    throw InvalidInput.of("file", "at most " + ROWS_MAX + " articles per import");
+                    throw InvalidInput.of("file", "invalid.tooMany", ROWS_MAX);
                 }
                 rows.add(markdownRow(entry.getName(), new String(file, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
-            throw InvalidInput.of("file", "is not a readable zip file");
+            throw InvalidInput.of("file", "invalid.zip");
         }
         return rows;
     }
@@ -175,7 +175,7 @@ public class ArticleTransfer {
         for (int n; (n = in.read(buffer)) > 0;) {
             out.write(buffer, 0, n);
             if (out.size() > budget) {
-                throw InvalidInput.of("file", "unpacks to more than " + UNZIPPED_MAX / (1024 * 1024) + " MB");
+                throw InvalidInput.of("file", "invalid.unzipped", UNZIPPED_MAX / (1024 * 1024));
             }
         }
         return out.toByteArray();
@@ -211,15 +211,14 @@ public class ArticleTransfer {
     private static List<Row> readCsv(String text) {
         List<List<String>> records = parseCsv(text.startsWith(BOM) ? text.substring(1) : text);
         if (records.isEmpty()) {
-            throw InvalidInput.of("file", "the CSV file is empty");
+            throw InvalidInput.of("file", "invalid.csvEmpty");
         }
         List<String> header = records.getFirst().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         if (!header.contains("title") || !header.contains("body")) {
-            throw InvalidInput.of("file", "the first line must name the columns, at least title and body: "
-                    + String.join(",", COLUMNS));
+            throw InvalidInput.of("file", "invalid.csvHeader", String.join(",", COLUMNS));
         }
         if (records.size() - 1 > ROWS_MAX) {
-            throw InvalidInput.of("file", "at most " + ROWS_MAX + " articles per import");
+            throw InvalidInput.of("file", "invalid.tooMany", ROWS_MAX);
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
@@ -330,21 +329,21 @@ public class ArticleTransfer {
         return new Report(report, true);
     }
 
-    private record Planned(Row row, Action action, List<String> errors, Article existing, ArticleDraft draft,
+    private record Planned(Row row, Action action, List<InvalidInput.FieldError> errors, Article existing, ArticleDraft draft,
             String category, boolean publish) {
     }
 
     private Planned plan(UUID gameId, Row row) {
-        List<String> errors = new ArrayList<>();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         String locale = row.locale() == null || row.locale().isBlank() ? "zh-CN" : row.locale().strip();
         if (!locale.equals("zh-CN") && !locale.equals("en")) {
-            errors.add("locale: must be zh-CN or en");
+            errors.add(new InvalidInput.FieldError("locale", "invalid.oneOf", "zh-CN, en"));
         }
         Boolean announcement = bool(row.announcement(), false, "announcement", errors);
         Boolean publish = bool(row.published(), true, "published", errors);
         String category = row.category() == null || row.category().isBlank() ? null : row.category().strip();
         if (category != null && category.length() > Category.NAME_MAX) {
-            errors.add("category: at most " + Category.NAME_MAX + " characters");
+            errors.add(new InvalidInput.FieldError("category", "invalid.tooLong", Category.NAME_MAX));
         }
         Article existing = null;
         if (row.id() != null && !row.id().isBlank()) {
@@ -352,7 +351,7 @@ public class ArticleTransfer {
                 existing = articles.findById(UUID.fromString(row.id().strip()))
                         .filter(a -> a.gameId().equals(gameId)).orElse(null);
             } catch (IllegalArgumentException e) {
-                errors.add("id: is not an article id");
+                errors.add(new InvalidInput.FieldError("id", "invalid.id"));
             }
         }
         ArticleDraft draft = null;
@@ -361,7 +360,7 @@ public class ArticleTransfer {
             draft = new ArticleForm(locale, "", row.audience() == null || row.audience().isBlank() ? "public"
                     : row.audience().strip(), announcement, row.title(), row.body(), related).check();
         } catch (InvalidInput e) {
-            e.errors().forEach(error -> errors.add(error.field() + ": " + error.message()));
+            errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
             return new Planned(row, Action.ERROR, errors, existing, null, category, false);
@@ -406,7 +405,7 @@ public class ArticleTransfer {
         return found.orElseGet(() -> knowledge.addCategory(gameId, locale, name)).getId();
     }
 
-    private static Boolean bool(String value, boolean absent, String field, List<String> errors) {
+    private static Boolean bool(String value, boolean absent, String field, List<InvalidInput.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return absent;
         }
@@ -414,7 +413,7 @@ public class ArticleTransfer {
             case "true", "yes", "1", "是" -> true;
             case "false", "no", "0", "否" -> false;
             default -> {
-                errors.add(field + ": must be true or false");
+                errors.add(new InvalidInput.FieldError(field, "invalid.oneOf", "true, false"));
                 yield absent;
             }
         };
