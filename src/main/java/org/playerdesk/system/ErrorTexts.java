@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,38 @@ public class ErrorTexts {
                 messages.getMessage("invalid.invalid", null, locale), locale);
     }
 
+    /**
+     * What is wrong with one field, in the words of one audience where it has its own
+     * ({@code help.invalid.blank} for players, before {@code invalid.blank}).
+     */
+    public String text(InvalidInput.FieldError error, String audience, Locale locale) {
+        String fallback = messages.getMessage(new DefaultMessageSourceResolvable(
+                new String[] {audience + ".invalid.invalid", "invalid.invalid"}), locale);
+        return messages.getMessage(new DefaultMessageSourceResolvable(
+                new String[] {audience + "." + error.key(), error.key()}, error.arguments().toArray(), fallback), locale);
+    }
+
     /** Why a rule refused the command. */
     public String text(RuleViolation refused, Locale locale) {
         return messages.getMessage("error." + refused.code(), refused.arguments().toArray(),
                 messages.getMessage("error.refused", null, locale), locale);
+    }
+
+    /**
+     * The first thing wrong with each field, where a form has written its own words for a field:
+     * {@code <prefix><field>.<kind>} (such as {@code admin.error.staff.username.taken} for
+     * {@code invalid.taken}), then {@code <prefix><field>}, then the error's own key.
+     */
+    public Map<String, String> firstByField(InvalidInput invalid, String prefix, Locale locale) {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (InvalidInput.FieldError error : invalid.errors()) {
+            String field = withoutIndex(error.field());
+            String kind = error.key().substring(error.key().lastIndexOf('.') + 1);
+            first.computeIfAbsent(field, f -> messages.getMessage(new DefaultMessageSourceResolvable(
+                    new String[] {prefix + f + "." + kind, prefix + f, error.key()}, error.arguments().toArray(),
+                    messages.getMessage("invalid.invalid", null, locale)), locale));
+        }
+        return first;
     }
 
     /** What is wrong, grouped by field ({@code files[2]} is reported under {@code files}). */

@@ -32,9 +32,9 @@ class AdminErrors {
         return page;
     }
 
-    /** The first thing wrong with each bad field of the form, in the reader's language. */
+    /** {@code admin.error.<form>.<field>[.taken]} for each bad field, in the reader's language. */
     Map<String, String> texts(String form, InvalidInput invalid, Locale locale) {
-        return texts.firstByField(invalid, locale);
+        return texts.firstByField(invalid, "admin.error." + form + ".", locale);
     }
 
 }

@@ -62,7 +62,7 @@ class HelpCenter {
     Opened submit(GameInfo game, TicketForm form, List<Upload> uploads) {
         FieldErrors missing = new FieldErrors();
         if (form.type() == null || form.type().isBlank()) {
-            missing.add("type", "invalid.required");
+            missing.add("type", "invalid.choose");
         }
         require(missing, "subject", form.subject());
         require(missing, "message", form.description());

@@ -289,7 +289,7 @@ class HelpCenterController {
     private Map<String, String> describe(InvalidInput invalid, Map<String, String> fields, Locale locale) {
         Map<String, String> described = new LinkedHashMap<>();
         for (InvalidInput.FieldError error : invalid.errors()) {
-            described.putIfAbsent(formField(error.field(), fields), errorTexts.text(error, locale));
+            described.putIfAbsent(formField(error.field(), fields), errorTexts.text(error, "help", locale));
         }
         return described;
     }

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors of the department pages: an unknown department, question or ticket is a console 404
- * page; field errors are shown in the reader's language (see ErrorTexts). Only for these
+ * page; field errors get the bundle's words ({@code department.error.<field>}). Only for these
  * pages' own controllers: an advice's selectors add up, so a package and an annotation would
  * reach every controller of the site.
  */
@@ -35,8 +35,8 @@ class DepartmentErrors {
         return page;
     }
 
-    /** The first thing wrong with each bad field, in the reader's language. */
+    /** {@code department.error.<field>[.taken]} for each bad field, in the reader's language. */
     Map<String, String> texts(InvalidInput invalid, Locale locale) {
-        return texts.firstByField(invalid, locale);
+        return texts.firstByField(invalid, "department.error.", locale);
     }
 }

@@ -213,8 +213,8 @@ class ArticleConsoleController {
         model.addAttribute("isAdmin", me.can(Permission.MANAGE_STAFF));
     }
 
-    /** Field errors in the reader's language, the first per field. */
+    /** Field errors in the reader's language: a text per field where one is written ({@code kb.error.<field>}). */
     private Map<String, String> describe(InvalidInput e, Locale locale) {
-        return errorTexts.firstByField(e, locale);
+        return errorTexts.firstByField(e, "kb.error.", locale);
     }
 }
