@@ -86,9 +86,20 @@ public class ErrorTexts {
     public record FieldText(String field, String message) {
     }
 
-    /** Each error as "label: what is wrong" (see {@link #summary}), keeping the machine field name beside it. */
-    public List<FieldText> fieldTexts(InvalidInput invalid, Locale locale) {
-        return invalid.errors().stream().map(e -> new FieldText(e.field(), labelled(e, locale))).toList();
+    /**
+     * Each error as "label: what is wrong", keeping the machine field name beside it. The label is
+     * the form's own ({@code <labels><field>}, indices left out: {@code actions[1].value} is
+     * labelled by {@code <labels>actions.value}), else the shared {@code field.<field>}.
+     */
+    public List<FieldText> fieldTexts(InvalidInput invalid, String labels, Locale locale) {
+        return invalid.errors().stream().map(e -> {
+            String field = e.field() == null ? "" : e.field().replaceAll("\\[\\d+]", "");
+            String label = messages.getMessage(new DefaultMessageSourceResolvable(
+                    new String[] {labels + field, "field." + field}, null, ""), locale);
+            String text = text(e, locale);
+            return new FieldText(e.field(), label.isEmpty() ? text
+                    : messages.getMessage("invalid.labelled", new Object[] {label, text}, locale));
+        }).toList();
     }
 
     /**

@@ -193,7 +193,7 @@ class AutomationController {
             rows.add(new RuleAction("", ""));
         }
         model.addAttribute("actionRows", rows);
-        model.addAttribute("errors", invalid == null ? List.of() : errorTexts.fieldTexts(invalid, locale));
+        model.addAttribute("errors", invalid == null ? List.of() : errorTexts.fieldTexts(invalid, "automation.field.", locale));
         model.addAttribute("triggers", RuleTrigger.values());
         model.addAttribute("actionKinds", RuleActionKind.values());
         model.addAttribute("channels", codes(TicketChannel.values()));

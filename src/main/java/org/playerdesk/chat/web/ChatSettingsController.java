@@ -61,7 +61,7 @@ class ChatSettingsController {
         } catch (InvalidInput e) {
             model.addAttribute("game", games.get(game));
             model.addAttribute("rules", desk.rules(game));
-            model.addAttribute("errors", errorTexts.fieldTexts(e, locale));
+            model.addAttribute("errors", errorTexts.fieldTexts(e, "chat.field.", locale));
             return "chat/settings";
         }
         redirect.addFlashAttribute("notice", "chat.settings.saved");
