@@ -1,6 +1,9 @@
 package org.playerdesk.system;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +42,26 @@ public class InputValidation {
         return command;
     }
 
-    /** What is wrong with the command, field by field, in the order of the field names. */
+    /** What is wrong with the command, field by field, in the order the command declares its fields. */
     public List<InvalidInput.FieldError> errors(Object command) {
+        List<String> order = declared(command.getClass());
         return validator.validate(command).stream()
                 .map(InputValidation::error)
-                .sorted(Comparator.comparing(InvalidInput.FieldError::field))
+                .sorted(Comparator.comparingInt((InvalidInput.FieldError e) -> rank(order, e.field()))
+                        .thenComparing(InvalidInput.FieldError::field).thenComparing(InvalidInput.FieldError::key))
                 .toList();
+    }
+
+    private static List<String> declared(Class<?> type) {
+        if (type.isRecord()) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        }
+        return Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
+    }
+
+    private static int rank(List<String> order, String field) {
+        int index = order.indexOf(field.split("[.\\[]", 2)[0]);
+        return index < 0 ? order.size() : index;
     }
 
     /** The field errors of a bound form or request body. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -66,9 +67,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
-    /** The caller's language: the first of {@code Accept-Language} that PlayerDesk speaks. */
-    public static Locale locale(WebRequest request) {
-        return Locales.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    /**
+     * The caller's language, as the locale resolver chose it: for a game server the first of
+     * {@code Accept-Language} that PlayerDesk speaks; for the console's own JSON calls the
+     * language the member of staff reads the console in.
+     */
+    public static Locale locale() {
+        return Locales.supported(LocaleContextHolder.getLocale().toLanguageTag());
     }
 
     public ProblemDetail invalid(List<InvalidInput.FieldError> errors, Locale locale) {
@@ -82,8 +87,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidInput.class)
-    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(e.errors(), locale(request)));
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
+        return ResponseEntity.badRequest().body(invalid(e.errors(), locale()));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -93,9 +98,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e, WebRequest request) {
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code().replace('.', '-'), "Refused",
-                texts.text(e, locale(request)));
+                texts.text(e, locale()));
         problem.setProperty("code", e.code());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
@@ -126,7 +131,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(InputValidation.errors(e.getBindingResult()), locale(request)));
+        return ResponseEntity.badRequest().body(invalid(InputValidation.errors(e.getBindingResult()), locale()));
     }
 
     @Override
@@ -151,7 +156,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         } else if (e.getCause() == null) {
             message = "invalid.body.missing";
         }
-        Locale locale = locale(request);
+        Locale locale = locale();
         ProblemDetail problem = field == null
                 ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", texts.message(message, locale))
                 : invalid(List.of(new InvalidInput.FieldError(field, message)), locale);

@@ -34,6 +34,8 @@ class ErrorTextsBundleTest {
     private static final Pattern CJK = Pattern.compile("[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]");
     private static final Pattern LATIN_PROSE = Pattern.compile("\\b[A-Za-z]{2,}\\s+[A-Za-z]{2,}\\b");
     private static final Object[] ARGUMENTS = {1, 2, 3, 4, 5};
+    /** How texts are put together ("label: text", one after the other): punctuation, no words. */
+    private static final Set<String> PUNCTUATION = Set.of("invalid.labelled", "invalid.joiner");
 
     private final ResourceBundleMessageSource messages = messages();
 
@@ -69,6 +71,9 @@ class ErrorTextsBundleTest {
     }
 
     private void speaksBothLanguages(String key) {
+        if (PUNCTUATION.contains(key)) {
+            return;
+        }
         String en = messages.getMessage(key, ARGUMENTS, null, Locale.ENGLISH);
         String zh = messages.getMessage(key, ARGUMENTS, null, Locale.SIMPLIFIED_CHINESE);
         assertThat(en).as("English words for " + key).isNotBlank();

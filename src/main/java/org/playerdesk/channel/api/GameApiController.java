@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -175,10 +174,10 @@ class GameApiController {
 
     /** A path or query value of the wrong type (an id that is not a UUID, a page that is not a number). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e, WebRequest request) {
+    ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == UUID.class ? "invalid.uuid" : "invalid.wholeNumber";
         return ResponseEntity.badRequest().body(problems.invalid(List.of(new InvalidInput.FieldError(e.getName(), expected)),
-                ProblemDetailsAdvice.locale(request)));
+                ProblemDetailsAdvice.locale()));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
