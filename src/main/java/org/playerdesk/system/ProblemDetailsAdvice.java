@@ -94,7 +94,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", texts.message("problem.notFound", locale())));
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -115,7 +115,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof OptimisticLockingFailureException) {
             // someone else (an agent, an automatic rule) changed the same record at the same moment
             ProblemDetail problem = problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
-                    "the record was changed by someone else at the same moment; read it again and retry");
+                    texts.message("problem.changedMeanwhile", locale()));
             problem.setProperty("code", "changed-meanwhile");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
@@ -167,13 +167,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", "the upload is too large"));
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+                        texts.message("problem.tooLarge", locale())));
     }
 
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLarge e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", e.getMessage()));
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+                        texts.message(e.key(), locale(), e.arguments().toArray())));
     }
 
     @Override

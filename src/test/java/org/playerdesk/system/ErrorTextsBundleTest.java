@@ -60,8 +60,8 @@ class ErrorTextsBundleTest {
         Properties english = bundle("");
         Set<String> keys = new TreeSet<>();
         for (String key : english.stringPropertyNames()) {
-            if (Stream.of("invalid.", "error.", "help.invalid.", "help.error.", "admin.error.", "department.error.",
-                    "kb.error.").anyMatch(key::startsWith) && !key.startsWith("error.page.")) {
+            if (Stream.of("invalid.", "error.", "problem.", "help.invalid.", "help.error.", "admin.error.",
+                    "department.error.", "kb.error.").anyMatch(key::startsWith) && !key.startsWith("error.page.")) {
                 keys.add(key);
             }
         }

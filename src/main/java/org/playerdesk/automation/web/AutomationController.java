@@ -107,7 +107,8 @@ class AutomationController {
     @GetMapping(PAGE + "/rules/new")
     String newRule(@RequestParam String game, @AuthenticationPrincipal StaffUser me, Model model, Locale locale) {
         GameInfo chosen = editableGame(game, me);
-        return form(model, chosen, null, new RuleDraft("", RuleTrigger.TICKET_CREATED.code(), true, null, null), null, locale);
+        return form(model, chosen, null, new RuleDraft("", RuleTrigger.TICKET_CREATED.code(), true, null, null), null,
+                locale);
     }
 
     @GetMapping(PAGE + "/rules/{id}")
@@ -117,7 +118,8 @@ class AutomationController {
         model.addAttribute("executions", rules.recentExecutions(rule.gameId(), 500).stream()
                 .filter(e -> e.ruleId().equals(id)).limit(20).toList());
         return form(model, chosen, rule.id(),
-                new RuleDraft(rule.name(), rule.trigger().code(), rule.enabled(), rule.conditions(), rule.actions()), null, locale);
+                new RuleDraft(rule.name(), rule.trigger().code(), rule.enabled(), rule.conditions(), rule.actions()), null,
+                locale);
     }
 
     @PostMapping(PAGE + "/rules")
@@ -193,7 +195,8 @@ class AutomationController {
             rows.add(new RuleAction("", ""));
         }
         model.addAttribute("actionRows", rows);
-        model.addAttribute("errors", invalid == null ? List.of() : errorTexts.fieldTexts(invalid, "automation.field.", locale));
+        model.addAttribute("errors",
+                invalid == null ? List.of() : errorTexts.fieldTexts(invalid, "automation.field.", locale));
         model.addAttribute("triggers", RuleTrigger.values());
         model.addAttribute("actionKinds", RuleActionKind.values());
         model.addAttribute("channels", codes(TicketChannel.values()));

@@ -176,8 +176,8 @@ class GameApiController {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == UUID.class ? "invalid.uuid" : "invalid.wholeNumber";
-        return ResponseEntity.badRequest().body(problems.invalid(List.of(new InvalidInput.FieldError(e.getName(), expected)),
-                ProblemDetailsAdvice.locale()));
+        return ResponseEntity.badRequest().body(problems.invalid(
+                List.of(new InvalidInput.FieldError(e.getName(), expected)), ProblemDetailsAdvice.locale()));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)

@@ -90,11 +90,11 @@ class AnswerApiController {
     Answered answer(@Parameter(description = "The one-time token of the answer URL.") @PathVariable String token,
             HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > BODY_MAX) {
-            throw new PayloadTooLarge("the body is larger than " + BODY_MAX + " bytes");
+            throw new PayloadTooLarge("invalid.body.tooLarge", BODY_MAX);
         }
         byte[] bytes = request.getInputStream().readNBytes(BODY_MAX + 1);
         if (bytes.length > BODY_MAX) {
-            throw new PayloadTooLarge("the body is larger than " + BODY_MAX + " bytes");
+            throw new PayloadTooLarge("invalid.body.tooLarge", BODY_MAX);
         }
         Answer body;
         try {

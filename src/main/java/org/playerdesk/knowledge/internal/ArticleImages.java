@@ -75,7 +75,7 @@ public class ArticleImages {
             throw InvalidInput.of("file", "invalid.chooseImage");
         }
         if (content.length > maxSize) {
-            throw new PayloadTooLarge("an image may be at most " + DataSize.ofBytes(maxSize).toKilobytes() + " KB");
+            throw new PayloadTooLarge("invalid.imageTooLargeKb", DataSize.ofBytes(maxSize).toKilobytes());
         }
         String type = FileTypes.image(content);
         if (type == null) {

@@ -52,7 +52,7 @@ public class AttachmentStore {
             throw InvalidInput.of(field, "invalid.fileEmpty");
         }
         if (content.length > maxSize) {
-            throw new PayloadTooLarge("a file may be at most " + maxSize / (1024 * 1024) + " MB");
+            throw new PayloadTooLarge("invalid.fileTooLarge", maxSize / (1024 * 1024));
         }
         String name = safeName(fileName);
         String type = FileTypes.attachment(content, name);
