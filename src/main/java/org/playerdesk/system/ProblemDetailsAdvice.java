@@ -76,6 +76,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Locales.supported(LocaleContextHolder.getLocale().toLanguageTag());
     }
 
+    /** A problem's detail from the bundles ({@code problem.*}), in the caller's language. */
+    public String detail(String key, Object... arguments) {
+        return texts.message(key, locale(), arguments);
+    }
+
     public ProblemDetail invalid(List<InvalidInput.FieldError> errors, Locale locale) {
         List<FieldProblem> problems = errors.stream()
                 .map(e -> new FieldProblem(e.field(), texts.text(e, locale)))

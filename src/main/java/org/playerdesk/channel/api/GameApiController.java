@@ -183,7 +183,7 @@ class GameApiController {
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                "idempotency-key-reused", "Idempotency-Key reused", e.getMessage()));
+                "idempotency-key-reused", "Idempotency-Key reused", problems.detail("problem.idempotencyKeyReused")));
     }
 
     private static URI ticketUrl(UUID id) {

@@ -17,8 +17,8 @@ record ProblemDocument(
         @Schema(requiredMode = REQUIRED, example = "Invalid input") String title,
         @Schema(requiredMode = REQUIRED, example = "400") int status,
         @Schema(requiredMode = REQUIRED, example = "type: Unknown value \"bgu\"; valid values: consultation, complaint, …",
-                description = "For a person; bad input, refusals, not-found and too-large in the language of "
-                        + "Accept-Language (zh-CN, the default, or en).")
+                description = "For a person; bad input, refusals, not-found, too-large and a reused "
+                        + "Idempotency-Key in the language of Accept-Language (zh-CN, the default, or en).")
         String detail,
         @Schema(description = "The request path, when known.") String instance,
         @Schema(description = "Bad input only: each bad field and what is wrong with it.") List<FieldProblem> errors,
