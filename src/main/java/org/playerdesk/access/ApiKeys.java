@@ -13,15 +13,20 @@ import org.playerdesk.access.internal.ApiKeyRepository;
 import org.playerdesk.game.GameArchived;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameChanged;
-import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.Hashes;
+import org.playerdesk.system.InputValidation;
 import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.SingleLine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * Game API keys. A key is shown once when created; only its SHA-256 is stored (keys are long
@@ -45,10 +50,21 @@ public class ApiKeys {
     private final Cache<UUID, Instant> lastTouched = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
 
-    ApiKeys(ApiKeyRepository keys, Clock clock, GameCatalog games) {
+    private final InputValidation validation;
+
+    ApiKeys(ApiKeyRepository keys, Clock clock, GameCatalog games, InputValidation validation) {
         this.keys = keys;
         this.clock = clock;
         this.games = games;
+        this.validation = validation;
+    }
+
+    /** A key to register: a name people recognize, its game, and the secret the game server sends. */
+    record NewApiKey(
+            @NotBlank(message = "{invalid.blank}") @Size(max = 100, message = "{invalid.tooLong}") @SingleLine
+            String name,
+            @NotNull(message = "{invalid.required}") UUID gameId,
+            @NotNull(message = "{invalid.required}") @Size(min = 8, message = "{invalid.size.min}") String secret) {
     }
 
     /** Creates a key with a random secret; the answer is the only place the secret appears. */
@@ -64,16 +80,8 @@ public class ApiKeys {
     /** Registers a key whose secret is chosen by the caller (the demo workspace's {@code demo-key}). */
     @Transactional
     public IssuedApiKey register(UUID gameId, String name, String secret, String createdBy) {
-        FieldErrors errors = new FieldErrors();
-        String checkedName = errors.line("name", name, 100, true);
-        if (gameId == null) {
-            errors.add("gameId", "must be given");
-        }
-        if (secret == null || secret.length() < 8) {
-            errors.add("secret", "must be at least 8 characters");
-        }
-        errors.throwIfAny();
-        ApiKey key = new ApiKey(gameId, checkedName, secret.substring(0, Math.min(8, secret.length())), Hashes.sha256(secret),
+        validation.check(new NewApiKey(name, gameId, secret));
+        ApiKey key = new ApiKey(gameId, name.strip(), secret.substring(0, Math.min(8, secret.length())), Hashes.sha256(secret),
                 createdBy, clock.instant());
         return keys.save(key).issued(secret);
     }

@@ -48,16 +48,16 @@ public class StaffDirectory implements UserDetailsService {
             Set<UUID> gameIds) {
         FieldErrors errors = new FieldErrors();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add("username", "must be 2 to 64 lower-case letters, digits, dots, dashes or underscores");
+            errors.add("username", "invalid.username");
         } else if (accounts.findByUsername(username).isPresent()) {
-            errors.add("username", "is taken");
+            errors.add("username", "invalid.taken");
         }
         String name = errors.line("displayName", displayName, 100, true);
         if (password == null || password.length() < 8 || password.length() > 128) {
-            errors.add("password", "must be 8 to 128 characters");
+            errors.add("password", "invalid.length", 8, 128);
         }
         if (role == null) {
-            errors.add("role", "must be given");
+            errors.add("role", "invalid.required");
         }
         errors.throwIfAny();
         StaffAccount account = new StaffAccount(username, name, passwords.encode(password), role,

@@ -148,10 +148,10 @@ public class AutomationRules {
         requireEditor(editor, gameId);
         FieldErrors errors = new FieldErrors();
         if (kind == null) {
-            errors.add("kind", "choose the time rule");
+            errors.add("kind", "invalid.chooseTimeRule");
         }
         if (hours == null || hours < 1 || hours > TimeRule.HOURS_MAX) {
-            errors.add("hours", "must be from 1 to " + TimeRule.HOURS_MAX + " hours");
+            errors.add("hours", "invalid.range", 1, TimeRule.HOURS_MAX);
         }
         String text = kind == TimeRuleKind.REMIND_PENDING
                 ? errors.text("message", message, TimeRule.MESSAGE_MAX, true)
@@ -182,10 +182,10 @@ public class AutomationRules {
         String actions = json.write(checked.actions());
         FieldErrors errors = new FieldErrors();
         if (conditions.length() > AutomationRule.CONDITIONS_MAX) {
-            errors.add("conditions", "too long altogether; use fewer or shorter words and tags");
+            errors.add("conditions", "invalid.tooLongAltogether");
         }
         if (actions.length() > AutomationRule.ACTIONS_MAX) {
-            errors.add("actions", "too long altogether; use shorter notes");
+            errors.add("actions", "invalid.tooLongAltogether");
         }
         errors.throwIfAny();
         rule.change(checked.name(), checked.trigger(), checked.enabled(), conditions, actions, now);

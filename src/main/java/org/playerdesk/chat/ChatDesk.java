@@ -115,7 +115,7 @@ public class ChatDesk {
         String server = guest ? null : errors.line("server", identity.server(), 64, false);
         Integer vip = guest ? null : identity.vipLevel();
         if (vip != null && (vip < 0 || vip > 99)) {
-            errors.add("vipLevel", "must be 0 to 99");
+            errors.add("vipLevel", "invalid.range", 0, 99);
         }
         String body = checkBody(text, errors);
         String client = checkClientId(clientId, errors);
@@ -296,7 +296,7 @@ public class ChatDesk {
     public ChatView rate(UUID sessionId, Integer score, String comment) {
         FieldErrors errors = new FieldErrors();
         if (score == null || score < 1 || score > 5) {
-            errors.add("score", "must be 1 to 5");
+            errors.add("score", "invalid.range", 1, 5);
         }
         String text = errors.text("comment", comment, RATING_COMMENT_MAX, false);
         errors.throwIfAny();
@@ -350,7 +350,7 @@ public class ChatDesk {
 
     private static String checkClientId(String clientId, FieldErrors errors) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            errors.add("clientId", "must be 1 to 64 letters, digits, dots, colons, dashes or underscores");
+            errors.add("clientId", "invalid.clientId");
             return null;
         }
         return clientId;

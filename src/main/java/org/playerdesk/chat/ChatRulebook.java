@@ -63,26 +63,26 @@ public class ChatRulebook {
         FieldErrors errors = new FieldErrors();
         String newSecret = errors.line("secret", secret, 200, false);
         if (newSecret != null && newSecret.length() < 16) {
-            errors.add("secret", "must be at least 16 characters");
+            errors.add("secret", "invalid.minLength", 16);
         }
         String from = errors.line("hoursFrom", hoursFrom, 5, false);
         String to = errors.line("hoursTo", hoursTo, 5, false);
         if (from != null && !HOUR.matcher(from).matches()) {
-            errors.add("hoursFrom", "must be HH:MM");
+            errors.add("hoursFrom", "invalid.time");
         }
         if (to != null && !HOUR.matcher(to).matches()) {
-            errors.add("hoursTo", "must be HH:MM");
+            errors.add("hoursTo", "invalid.time");
         }
         if ((from == null) != (to == null)) {
-            errors.add("hoursTo", "give both ends of the service hours, or neither for around the clock");
+            errors.add("hoursTo", "invalid.serviceHours");
         }
         String zone = timeZone == null || timeZone.isBlank() ? "Asia/Shanghai" : timeZone.strip();
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            errors.add("timeZone", "is not a known time zone");
+            errors.add("timeZone", "invalid.timeZone");
         }
         int wait = maxWaitSeconds == null ? ChatSettings.DEFAULT_WAIT_SECONDS : maxWaitSeconds;
         if (wait < 10 || wait > 86400) {
-            errors.add("maxWaitSeconds", "must be 10 to 86400");
+            errors.add("maxWaitSeconds", "invalid.range", 10, 86400);
         }
         SortedSet<LocalDate> closed = closedDays(closedDays, errors);
         errors.throwIfAny();
@@ -105,12 +105,12 @@ public class ChatRulebook {
             try {
                 days.add(LocalDate.parse(part));
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add("closedDays", "\"" + Texts.abbreviate(part, 20) + "\" is not a date like 2027-02-17");
+                errors.add("closedDays", "invalid.date", Texts.abbreviate(part, 20));
                 return null;
             }
         }
         if (days.size() > CLOSED_DAYS_MAX) {
-            errors.add("closedDays", "at most " + CLOSED_DAYS_MAX + " days");
+            errors.add("closedDays", "invalid.tooMany", CLOSED_DAYS_MAX);
         }
         return days;
     }

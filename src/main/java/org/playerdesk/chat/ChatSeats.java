@@ -66,7 +66,7 @@ public class ChatSeats {
 
     public AgentSeat setPresence(StaffMember agent, Presence presence, Integer capacity) {
         if (capacity != null && (capacity < 1 || capacity > 20)) {
-            new FieldErrors().add("capacity", "must be 1 to 20").throwIfAny();
+            new FieldErrors().add("capacity", "invalid.range", 1, 20).throwIfAny();
         }
         Instant now = clock.instant();
         ChatAgent row = agents.findById(agent.id())

@@ -116,47 +116,47 @@ public class Departments {
         FieldErrors errors = new FieldErrors();
         String code = form.code() == null ? "" : form.code().strip();
         if (!CODE.matcher(code).matches()) {
-            errors.add("code", "must be 1 to 40 lower-case letters, digits, dashes or underscores");
+            errors.add("code", "invalid.code.department");
         } else if (existing == null && find(form.gameId(), code).isPresent()) {
-            errors.add("code", "is taken");
+            errors.add("code", "invalid.taken");
         }
         if (existing == null && form.gameId() != null && games.all().stream().noneMatch(g -> g.id().equals(form.gameId()))) {
-            errors.add("game", "is not a game");
+            errors.add("game", "invalid.game");
         }
         String name = errors.line("name", form.name(), 100, true);
         Delivery delivery = errors.code("delivery", form.delivery(), Delivery.class, null);
         String email = errors.line("email", form.email(), 254, delivery == Delivery.EMAIL);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            errors.add("email", "is not an email address");
+            errors.add("email", "invalid.email");
         }
         if (delivery == Delivery.EMAIL && mail.getIfAvailable() == null) {
-            errors.add("delivery", "email needs an SMTP server (spring.mail.host)");
+            errors.add("delivery", "invalid.smtp");
         }
         String url = errors.line("webhookUrl", form.webhookUrl(), 500, delivery == Delivery.WEBHOOK);
         if (url != null && !isHttpUrl(url)) {
-            errors.add("webhookUrl", "must be an absolute http or https URL");
+            errors.add("webhookUrl", "invalid.url");
         }
         String secret = form.webhookSecret() == null || form.webhookSecret().isBlank() ? null : form.webhookSecret().strip();
         boolean secretStored = existing != null && existing.webhookSecret() != null;
         if (secret != null && (secret.length() < 16 || secret.length() > 200)) {
-            errors.add("webhookSecret", "must be 16 to 200 characters");
+            errors.add("webhookSecret", "invalid.length", 16, 200);
         } else if (delivery == Delivery.WEBHOOK && secret == null && !secretStored) {
-            errors.add("webhookSecret", "must not be blank");
+            errors.add("webhookSecret", "invalid.blank");
         }
         int hours = 0;
         try {
             hours = Integer.parseInt(form.answerHours() == null ? "" : form.answerHours().strip());
             if (hours < 1 || hours > ANSWER_HOURS_MAX) {
-                errors.add("answerHours", "must be from 1 to " + ANSWER_HOURS_MAX);
+                errors.add("answerHours", "invalid.range", 1, ANSWER_HOURS_MAX);
             }
         } catch (NumberFormatException e) {
-            errors.add("answerHours", "must be a whole number of hours from 1 to " + ANSWER_HOURS_MAX);
+            errors.add("answerHours", "invalid.wholeNumber");
         }
         Map<UUID, StaffMember> members = staff.byIds(form.memberIds());
         if (members.size() != form.memberIds().size()) {
-            errors.add("members", "are not all members of staff");
+            errors.add("members", "invalid.staff.any");
         } else if (delivery == Delivery.MEMBERS && members.isEmpty()) {
-            errors.add("members", "must name at least one member of staff when members answer");
+            errors.add("members", "invalid.answerers");
         }
         errors.throwIfAny();
         return new Checked(code, name, delivery, email, url, secret, hours, members.keySet());

@@ -99,7 +99,7 @@ public class Transfers {
                 .filter(d -> d.enabled() && (d.gameId() == null || d.gameId().equals(ticket.gameId())))
                 .orElse(null);
         if (department == null) {
-            errors.add("department", "choose a department of this game");
+            errors.add("department", "invalid.department");
         }
         String text = errors.text("question", question, QUESTION_MAX, true);
         errors.throwIfAny();

@@ -107,30 +107,30 @@ public class AccountActions {
         if (kind == ActionKind.COMPENSATE) {
             amount = request.amount();
             if (amount == null || amount < 1 || amount > AMOUNT_MAX) {
-                errors.add("amount", "must be from 1 to " + AMOUNT_MAX);
+                errors.add("amount", "invalid.range", 1, AMOUNT_MAX);
             }
             if (request.gameId() != null) {
                 currency = currency(request.gameId(), request.currency());
                 if (currency == null) {
-                    errors.add("currency", "is not a currency or item of this game");
+                    errors.add("currency", "invalid.currency");
                 } else if (currency.item() && amount != null && amount > ITEMS_MAX) {
-                    errors.add("amount", "must be from 1 to " + ITEMS_MAX + " for an item");
+                    errors.add("amount", "invalid.range", 1, ITEMS_MAX);
                 }
             }
         }
         if (kind == ActionKind.BAN && request.days() != null) {
             days = request.days();
             if (days < 1 || days > DAYS_MAX) {
-                errors.add("days", "must be from 1 to " + DAYS_MAX + ", or empty for a permanent ban");
+                errors.add("days", "invalid.banDays", DAYS_MAX);
             }
         }
         String key = request.requestKey() == null || request.requestKey().isBlank() ? Ids.next().toString()
                 : request.requestKey().strip();
         if (!KEY.matcher(key).matches()) {
-            errors.add("requestKey", "must be 8 to 64 letters, digits, dashes or underscores");
+            errors.add("requestKey", "invalid.requestKey");
         }
         if (request.gameId() == null) {
-            errors.add("gameId", "must be given");
+            errors.add("gameId", "invalid.required");
         }
         errors.throwIfAny();
         if (!requester.serves(request.gameId())) {

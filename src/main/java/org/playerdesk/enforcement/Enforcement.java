@@ -130,7 +130,7 @@ public class Enforcement {
         ViolationType type = typeCode == null || typeCode.isBlank() ? null
                 : types.findByGameIdAndCode(gameId, typeCode.strip()).orElse(null);
         if (type == null) {
-            errors.add("type", "is not a violation type of this game");
+            errors.add("type", "invalid.violationType");
         }
         Severity severity = errors.code("severity", severityCode == null ? null : severityCode.strip(),
                 Severity.class, Severity.NORMAL);
@@ -258,12 +258,12 @@ public class Enforcement {
         FieldErrors errors = new FieldErrors();
         String checkedCode = errors.line("code", code, 40, true);
         if (checkedCode != null && !CODE.matcher(checkedCode).matches()) {
-            errors.add("code", "must be 1 to 40 lower-case letters, digits or underscores");
+            errors.add("code", "invalid.code.underscores");
         }
         String checkedName = errors.line("name", name, 100, true);
         List<Rung> common = parse("ladder", ladder, errors);
         if (common.isEmpty() && errors.isEmpty()) {
-            errors.add("ladder", "must have at least one rung");
+            errors.add("ladder", "invalid.ladder.empty");
         }
         List<Rung> partner = parse("partnerLadder", partnerLadder, errors);
         ViolationTypeView.Starts current = checkedCode == null ? ViolationTypeView.Starts.FIRST
@@ -273,10 +273,10 @@ public class Enforcement {
         Integer normal = start("normalStart", normalStart, current.normal(), errors);
         Integer severe = start("severeStart", severeStart, current.severe(), errors);
         if (minor != null && normal != null && normal < minor) {
-            errors.add("normalStart", "must not start earlier than a minor violation");
+            errors.add("normalStart", "invalid.severity.normal");
         }
         if (normal != null && severe != null && severe < normal) {
-            errors.add("severeStart", "must not start earlier than a normal violation");
+            errors.add("severeStart", "invalid.severity.severe");
         }
         errors.throwIfAny();
         ViolationType type = types.findByGameIdAndCode(gameId, checkedCode)
@@ -298,7 +298,7 @@ public class Enforcement {
         } catch (NumberFormatException e) {
             // refused below
         }
-        errors.add(field, "must be a step from 1 to 10");
+        errors.add(field, "invalid.range", 1, 10);
         return null;
     }
 
@@ -315,15 +315,14 @@ public class Enforcement {
             }
             if (!m.matches() || ("ban".equals(m.group(1)) != (m.group(2) != null))
                     || (m.group(2) != null && (Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 3650))) {
-                errors.add(field, "'" + Texts.abbreviate(rung, 30)
-                        + "' is not a rung: warning, ban DAYS (1 to 3650), permanent_ban or review");
+                errors.add(field, "invalid.ladder.rung", Texts.abbreviate(rung, 30));
                 return rungs;
             }
             rungs.add(new Rung(Coded.fromCode(Penalty.class, m.group(1)),
                     m.group(2) == null ? null : Integer.valueOf(m.group(2))));
         }
         if (rungs.size() > 10) {
-            errors.add(field, "at most 10 rungs");
+            errors.add(field, "invalid.tooMany", 10);
         }
         return rungs;
     }

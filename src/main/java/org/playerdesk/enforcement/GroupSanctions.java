@@ -103,7 +103,7 @@ public class GroupSanctions {
     /** The linked group of this account, read from the game; the reading is audited. */
     public LinkedGroup review(UUID gameId, String accountId, StaffMember gm) {
         if (gameId == null) {
-            throw InvalidInput.of("game", "must be given");
+            throw InvalidInput.of("game", "invalid.required");
         }
         serving(gameId, gm);
         FieldErrors errors = new FieldErrors();
@@ -136,21 +136,21 @@ public class GroupSanctions {
         }
         FieldErrors errors = new FieldErrors();
         if (request.gameId() == null) {
-            errors.add("game", "must be given");
+            errors.add("game", "invalid.required");
         }
         String anchor = errors.line("accountId", request.accountId(), PlayerDirectory.ACCOUNT_ID_MAX, true);
         String note = errors.text("note", request.note(), 1000, false);
         ViolationType type = request.gameId() == null || request.type() == null || request.type().isBlank() ? null
                 : types.findByGameIdAndCode(request.gameId(), request.type().strip()).orElse(null);
         if (type == null) {
-            errors.add("type", "is not a violation type of this game");
+            errors.add("type", "invalid.violationType");
         }
         Severity severity = errors.code("severity", request.severity() == null ? null : request.severity().strip(),
                 Severity.class, Severity.NORMAL);
         if (key == null) {
             key = Ids.next().toString();
         } else if (!KEY.matcher(key).matches()) {
-            errors.add("requestKey", "must be 8 to 64 letters, digits, dashes or underscores");
+            errors.add("requestKey", "invalid.requestKey");
         }
         errors.throwIfAny();
         Set<String> chosen = new LinkedHashSet<>();

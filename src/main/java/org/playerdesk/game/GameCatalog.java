@@ -54,9 +54,9 @@ public class GameCatalog {
             List<String> channels, boolean defaultQueues) {
         FieldErrors errors = new FieldErrors();
         if (code == null || !CODE.matcher(code).matches()) {
-            errors.add("code", "must be 2 to 32 lower-case letters, digits or dashes");
+            errors.add("code", "invalid.code.dashes");
         } else if (games.findByCode(code).isPresent()) {
-            errors.add("code", "is taken");
+            errors.add("code", "invalid.taken");
         }
         Described described = describe(errors, name, defaultLocale, timeZone, businessHours, channels);
         errors.throwIfAny();
@@ -123,14 +123,14 @@ public class GameCatalog {
         try {
             zone = java.time.ZoneId.of(zone).getId();
         } catch (java.time.DateTimeException e) {
-            errors.add("timeZone", "must be a time zone such as Asia/Shanghai");
+            errors.add("timeZone", "invalid.timeZone");
         }
         if (businessHours == null || !GameProfile.BUSINESS_HOURS.contains(businessHours)) {
-            errors.add("businessHours", "must be always or office");
+            errors.add("businessHours", "invalid.oneOf", "always, office");
         }
         List<String> chosen = channels == null ? List.of() : channels.stream().distinct().toList();
         if (chosen.isEmpty() || !GameProfile.CHANNELS.containsAll(chosen)) {
-            errors.add("channels", "must be one or more of " + GameProfile.CHANNELS);
+            errors.add("channels", "invalid.someOf", String.join(", ", GameProfile.CHANNELS));
         }
         chosen = GameProfile.CHANNELS.stream().filter(chosen::contains).toList();
         return new Described(checkedName, Locales.tag(Locales.supported(defaultLocale)), zone, businessHours, chosen);

@@ -62,24 +62,24 @@ public class GameConnectors {
         GameConnector connector = connectors.findByGameId(gameId).orElseGet(() -> new GameConnector(gameId));
         FieldErrors errors = new FieldErrors();
         if (kind == null) {
-            errors.add("kind", "must be none, simulated or http");
+            errors.add("kind", "invalid.oneOf", "none, simulated, http");
         }
         String url = errors.line("baseUrl", baseUrl, 500, kind == ConnectorKind.HTTP);
         if (url != null) {
             try {
                 URI uri = URI.create(url);
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    errors.add("baseUrl", "must be an http or https address");
+                    errors.add("baseUrl", "invalid.url");
                 }
             } catch (IllegalArgumentException e) {
-                errors.add("baseUrl", "must be an http or https address");
+                errors.add("baseUrl", "invalid.url");
             }
         }
         String newSecret = secret == null || secret.isBlank() ? null : secret.strip();
         if (newSecret != null && (newSecret.length() < MIN_SECRET || newSecret.length() > MAX_SECRET)) {
-            errors.add("secret", "must be 16 to 200 characters");
+            errors.add("secret", "invalid.length", 16, 200);
         } else if (kind == ConnectorKind.HTTP && newSecret == null && connector.secret() == null) {
-            errors.add("secret", "must be given");
+            errors.add("secret", "invalid.required");
         }
         checkTimeout("connectTimeoutMs", connectTimeoutMs, errors);
         checkTimeout("readTimeoutMs", readTimeoutMs, errors);
@@ -92,7 +92,7 @@ public class GameConnectors {
 
     private static void checkTimeout(String field, Integer value, FieldErrors errors) {
         if (value != null && (value < 100 || value > 60_000)) {
-            errors.add(field, "must be between 100 and 60000 milliseconds");
+            errors.add(field, "invalid.range", 100, 60000);
         }
     }
 

@@ -2,6 +2,7 @@ package org.playerdesk.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import org.playerdesk.incident.internal.Incident;
 import org.playerdesk.incident.internal.IncidentLinks;
 import org.playerdesk.incident.internal.IncidentRepository;
 import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.InputValidation;
+import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.Actor;
@@ -44,11 +47,13 @@ public class Incidents {
     private final GroupingStore grouping;
     private final Broadcasts broadcasts;
     private final TicketQueries tickets;
+    private final InputValidation validation;
     private final Clock clock;
 
     Incidents(IncidentRepository incidents, IncidentLinks links, GroupingStore grouping, Broadcasts broadcasts,
-            TicketQueries tickets, Clock clock) {
+            TicketQueries tickets, InputValidation validation, Clock clock) {
         this.incidents = incidents;
+        this.validation = validation;
         this.links = links;
         this.grouping = grouping;
         this.broadcasts = broadcasts;
@@ -57,23 +62,30 @@ public class Incidents {
     }
 
     public IncidentView open(UUID gameId, IncidentDraft draft, Actor by) {
-        FieldErrors errors = new FieldErrors();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (gameId == null) {
-            errors.add("game", "must be given");
+            errors.add(new InvalidInput.FieldError("game", "invalid.required"));
         }
-        IncidentDraft checked = Incident.check(draft, errors);
-        errors.throwIfAny();
+        IncidentDraft checked = checked(draft, errors);
         Incident incident = incidents.save(Incident.opened(gameId, checked, by.id(), by.name(), clock.instant()));
         return view(incident);
     }
 
     public IncidentView edit(UUID incidentId, IncidentDraft draft) {
-        FieldErrors errors = new FieldErrors();
-        IncidentDraft checked = Incident.check(draft, errors);
-        errors.throwIfAny();
+        IncidentDraft checked = checked(draft, new ArrayList<>());
         Incident incident = load(incidentId);
         incident.write(checked);
         return view(incident);
+    }
+
+    /** The draft tidied, when it and the errors found before are all right; every bad field at once otherwise. */
+    private IncidentDraft checked(IncidentDraft draft, List<InvalidInput.FieldError> errors) {
+        IncidentDraft tidied = draft == null ? new IncidentDraft(null, null, null, null, null) : draft.tidied();
+        errors.addAll(validation.errors(tidied));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return tidied;
     }
 
     @Transactional(readOnly = true)
@@ -246,7 +258,7 @@ public class Incidents {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        errors.add(field, "must be a whole number from " + min + " to " + max);
+        errors.add(field, "invalid.range", min, max);
         return null;
     }
 

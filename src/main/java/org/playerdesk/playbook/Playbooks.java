@@ -127,7 +127,7 @@ public class Playbooks {
     public RunView reportedAt(UUID ticketId, Instant at, StaffMember agent) {
         PlaybookRun run = running(ticketId);
         if (at == null || at.isAfter(clock.instant().plusSeconds(3600))) {
-            new FieldErrors().add("reportedAt", "must be a time that has passed").throwIfAny();
+            new FieldErrors().add("reportedAt", "invalid.past").throwIfAny();
         }
         run.reportedAt(at);
         return view(run);
@@ -272,10 +272,10 @@ public class Playbooks {
                 try {
                     window = Integer.valueOf(input.windowHours().strip());
                     if (window < 1 || window > 720) {
-                        errors.add("windowHours", "must be from 1 to 720");
+                        errors.add("windowHours", "invalid.range", 1, 720);
                     }
                 } catch (NumberFormatException e) {
-                    errors.add("windowHours", "is not a whole number");
+                    errors.add("windowHours", "invalid.wholeNumber");
                 }
             }
             errors.throwIfAny();

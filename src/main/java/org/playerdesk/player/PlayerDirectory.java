@@ -35,7 +35,7 @@ public class PlayerDirectory {
     /** Checks an identity field by field, adding what is wrong under {@code prefix}. */
     public static PlayerIdentity check(PlayerIdentity identity, String prefix, FieldErrors errors) {
         if (identity == null) {
-            errors.add(prefix, "must be given");
+            errors.add(prefix, "invalid.required");
             return null;
         }
         String accountId = errors.line(prefix + ".accountId", identity.accountId(), ACCOUNT_ID_MAX, true);

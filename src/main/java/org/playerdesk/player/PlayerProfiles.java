@@ -148,7 +148,7 @@ public class PlayerProfiles {
         FieldErrors errors = new FieldErrors();
         String checked = errors.line("tag", tag, TAG_MAX, true);
         if (checked != null && !TAG.matcher(checked).matches()) {
-            errors.add("tag", "may hold only letters, digits, spaces, dashes and underscores");
+            errors.add("tag", "invalid.playerTag");
         }
         errors.throwIfAny();
         store.addTag(playerId, checked, by.username(), clock.instant());

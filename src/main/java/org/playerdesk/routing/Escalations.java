@@ -66,13 +66,13 @@ public class Escalations {
             }
             SupportLevel level = errors.code("levels", code, SupportLevel.class, null);
             if (level != null && path.contains(level)) {
-                errors.add("levels", "lists " + code + " twice");
+                errors.add("levels", "invalid.levels.twice", code);
             } else if (level != null) {
                 path.add(level);
             }
         }
         if (errors.isEmpty() && (path.size() < 2 || path.getFirst() != SupportLevel.FIRST_LINE)) {
-            errors.add("levels", "must start at first_line and have at least two levels");
+            errors.add("levels", "invalid.levels.start");
         }
         errors.throwIfAny();
         EscalationPath stored = paths.findById(gameId).orElseGet(() -> new EscalationPath(gameId));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.Texts;
 
 /**
  * An agent's shifts: weekly hours in the agent's time zone (三班倒: early 08:00-16:00, middle
@@ -98,7 +99,7 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
             LocalTime to = m.matches() ? time(m.group(3)) : null;
             boolean wholeDay = m.matches() && m.group(3).equals("24:00") && from != null && from.equals(LocalTime.MIDNIGHT);
             if (days == null || from == null || to == null || from.equals(to) && !wholeDay) {
-                errors.add(field, "\"" + entry + "\" is not days and hours like mon-fri 08:00-16:00");
+                errors.add(field, "invalid.roster.week", Texts.abbreviate(entry, 40));
                 continue;
             }
             days.forEach(day -> shifts.add(new Weekly(day, from, to)));
@@ -128,7 +129,7 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
             boolean hours = m.matches() && m.group(3) != null;
             if (date == null || hours && (from == null || to == null)
                     || hours && !to.equals(LocalTime.MIDNIGHT) && !to.isAfter(from) || kind == Kind.EXTRA && !hours) {
-                errors.add(field, "\"" + entry + "\" is not a date with leave or extra hours like 2026-12-05 extra 10:00-18:00");
+                errors.add(field, "invalid.roster.date", Texts.abbreviate(entry, 40));
                 continue;
             }
             dated.add(new Dated(date, kind, from, to));
@@ -181,7 +182,7 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
         List<String> entries = java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[;\\n\\r]+"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (entries.size() > ENTRIES_MAX) {
-            errors.add(field, "at most " + ENTRIES_MAX + " entries");
+            errors.add(field, "invalid.tooMany", ENTRIES_MAX);
             return List.of();
         }
         return entries;

@@ -90,7 +90,7 @@ public class RoutingSetup {
         String name = errors.line("name", rules.name(), NAME_MAX, true);
         Integer position = rules.position();
         if (position == null || position < 1 || position > 1000) {
-            errors.add("position", "must be a number from 1 to 1000");
+            errors.add("position", "invalid.range", 1, 1000);
         }
         RoutingStrategy strategy = errors.code("strategy", rules.strategy(), RoutingStrategy.class, null);
         TicketChannel channel = any(errors, "channel", rules.channel(), TicketChannel.class);
@@ -99,17 +99,17 @@ public class RoutingSetup {
         AgentTier tier = any(errors, "requiredTier", rules.requiredTier(), AgentTier.class);
         String language = blank(rules.language()) ? null : rules.language().strip().toLowerCase(Locale.ROOT);
         if (language != null && !LANGUAGE.matcher(language).matches()) {
-            errors.add("language", "must be a language code such as zh or en, or empty for any");
+            errors.add("language", "invalid.language");
         }
         String vipTier = blank(rules.vipTier()) ? null : rules.vipTier().strip();
         if (vipTier != null && !profiles.tierCodes().contains(vipTier)) {
-            errors.add("vipTier", "unknown tier '" + Texts.abbreviate(vipTier, 40) + "'; valid values: "
-                    + String.join(", ", profiles.tierCodes()));
+            errors.add("vipTier", "invalid.unknownCode", Texts.abbreviate(vipTier, 40),
+                    String.join(", ", profiles.tierCodes()));
         }
         Set<UUID> members = rules.members() == null ? Set.of() : Set.copyOf(rules.members());
         Map<UUID, StaffMember> found = staff.byIds(members);
         if (found.size() != members.size() || found.values().stream().anyMatch(m -> !m.serves(gameId))) {
-            errors.add("members", "must be members of staff serving this game");
+            errors.add("members", "invalid.staff");
         }
         errors.throwIfAny();
         RoutingQueue queue = queueId == null ? new RoutingQueue(gameId, clock.instant()) : load(gameId, queueId);
@@ -164,7 +164,7 @@ public class RoutingSetup {
                 continue;
             }
             if (!LANGUAGE.matcher(code).matches() || codes.size() >= 10) {
-                errors.add("languages", "must be up to 10 language codes such as zh, en");
+                errors.add("languages", "invalid.languages");
                 break;
             }
             if (!codes.contains(code)) {
@@ -172,13 +172,13 @@ public class RoutingSetup {
             }
         }
         if (capacity == null || capacity < 0 || capacity > CAPACITY_MAX) {
-            errors.add("capacity", "must be a number from 0 to " + CAPACITY_MAX);
+            errors.add("capacity", "invalid.range", 0, CAPACITY_MAX);
         }
         ZoneId zone = null;
         try {
             zone = ZoneId.of(timeZone == null ? "" : timeZone.strip());
         } catch (DateTimeException e) {
-            errors.add("timeZone", "is not a time zone such as Asia/Shanghai");
+            errors.add("timeZone", "invalid.timeZone");
         }
         List<Roster.Weekly> week = Roster.parseWeekly(weeklyShifts, "weeklyShifts", errors);
         List<Roster.Dated> dated = Roster.parseExceptions(exceptions, "exceptions", errors);

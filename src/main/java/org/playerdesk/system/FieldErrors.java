@@ -13,8 +13,9 @@ public final class FieldErrors {
 
     private final List<InvalidInput.FieldError> errors = new ArrayList<>();
 
-    public FieldErrors add(String field, String message) {
-        errors.add(new InvalidInput.FieldError(field, message));
+    /** What is wrong with a field, as a message key ({@code invalid.*}) and its arguments. */
+    public FieldErrors add(String field, String key, Object... arguments) {
+        errors.add(new InvalidInput.FieldError(field, key, arguments));
         return this;
     }
 
@@ -31,17 +32,17 @@ public final class FieldErrors {
     private String checked(String field, String value, int max, boolean required, boolean multiline) {
         if (value == null || value.isBlank()) {
             if (required) {
-                add(field, "must not be blank");
+                add(field, "invalid.blank");
             }
             return null;
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            add(field, "must be at most " + max + " characters");
+            add(field, "invalid.tooLong", max);
             return null;
         }
         if (Texts.hasForbiddenControl(trimmed, multiline)) {
-            add(field, "must not contain control characters");
+            add(field, "invalid.control");
             return null;
         }
         return trimmed;
@@ -54,7 +55,7 @@ public final class FieldErrors {
     public <E extends Enum<E> & Coded> E code(String field, String value, Class<E> type, E fallback) {
         if (value == null || value.isBlank()) {
             if (fallback == null) {
-                add(field, "must not be blank; valid values: " + validCodes(type));
+                add(field, "invalid.choose", validCodes(type));
             }
             return fallback;
         }
@@ -63,7 +64,7 @@ public final class FieldErrors {
                 return candidate;
             }
         }
-        add(field, "unknown value '" + Texts.abbreviate(value, 40) + "'; valid values: " + validCodes(type));
+        add(field, "invalid.unknownCode", Texts.abbreviate(value, 40), validCodes(type));
         return fallback;
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +31,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where errors of the JSON API become RFC 9457 problem details. Bad input names
- * each bad field under {@code errors}; nothing here ever answers 500 for something the caller
- * sent.
+ * each bad field under {@code errors} by its machine name, with what is wrong in the caller's
+ * language ({@code Accept-Language}, see {@link ErrorTexts}); so is the {@code detail} of bad input
+ * and of a refused rule. Nothing here ever answers 500 for something the caller sent.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -40,9 +42,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String TYPES = "https://playerdesk.org/problems/";
 
     private final PlayerDeskProperties properties;
+    private final ErrorTexts texts;
 
-    ProblemDetailsAdvice(PlayerDeskProperties properties) {
+    ProblemDetailsAdvice(PlayerDeskProperties properties, ErrorTexts texts) {
         this.properties = properties;
+        this.texts = texts;
+    }
+
+    /** One bad field of a problem's {@code errors}: its machine name and what is wrong, in words. */
+    public record FieldProblem(String field, String message) {
     }
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
@@ -59,27 +67,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
-    public static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
+    /**
+     * The caller's language, as the locale resolver chose it: for a game server the first of
+     * {@code Accept-Language} that PlayerDesk speaks; for the console's own JSON calls the
+     * language the member of staff reads the console in.
+     */
+    public static Locale locale() {
+        return Locales.supported(LocaleContextHolder.getLocale().toLanguageTag());
+    }
+
+    /** A problem's detail from the bundles ({@code problem.*}), in the caller's language. */
+    public String detail(String key, Object... arguments) {
+        return texts.message(key, locale(), arguments);
+    }
+
+    public ProblemDetail invalid(List<InvalidInput.FieldError> errors, Locale locale) {
+        List<FieldProblem> problems = errors.stream()
+                .map(e -> new FieldProblem(e.field(), texts.text(e, locale)))
+                .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
+                problems.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", problems);
         return problem;
     }
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
-        return ResponseEntity.badRequest().body(invalid(e.errors()));
+        return ResponseEntity.badRequest().body(invalid(e.errors(), locale()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", texts.message("problem.notFound", locale())));
     }
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code().replace('.', '-'), "Refused", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code().replace('.', '-'), "Refused",
+                texts.text(e, locale()));
         problem.setProperty("code", e.code());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
@@ -94,7 +120,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof OptimisticLockingFailureException) {
             // someone else (an agent, an automatic rule) changed the same record at the same moment
             ProblemDetail problem = problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
-                    "the record was changed by someone else at the same moment; read it again and retry");
+                    texts.message("problem.changedMeanwhile", locale()));
             problem.setProperty("code", "changed-meanwhile");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
@@ -110,17 +136,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new InvalidInput.FieldError(f.getField(), f.getDefaultMessage()))
-                .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return ResponseEntity.badRequest().body(invalid(InputValidation.errors(e.getBindingResult()), locale()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
-        String message = "the body is not valid JSON";
+        String message = "invalid.body.json";
         if (e.getCause() instanceof JacksonException jackson) {
             String path = jackson.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
@@ -128,19 +151,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             // a parser limit is about the whole body, even when it is hit inside some field
             if (jackson instanceof StreamConstraintsException) {
                 message = jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains("nesting depth")
-                        ? "the body is nested too deeply" : "the body exceeds a limit of the JSON reader";
+                        ? "invalid.body.deep" : "invalid.body.limit";
             } else if (!path.isEmpty()) {
                 field = path;
-                message = "has the wrong type or format";
+                message = "invalid.format";
             } else if (jackson instanceof MismatchedInputException) {
-                message = "the body is JSON of the wrong shape: an object with the documented fields is expected";
+                message = "invalid.body.shape";
             }
         } else if (e.getCause() == null) {
-            message = "the body is missing";
+            message = "invalid.body.missing";
         }
+        Locale locale = locale();
         ProblemDetail problem = field == null
-                ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", message)
-                : invalid(List.of(new InvalidInput.FieldError(field, message)));
+                ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", texts.message(message, locale))
+                : invalid(List.of(new InvalidInput.FieldError(field, message)), locale);
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -148,13 +172,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", "the upload is too large"));
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+                        texts.message("problem.tooLarge", locale())));
     }
 
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLarge e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", e.getMessage()));
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+                        texts.message(e.key(), locale(), e.arguments().toArray())));
     }
 
     @Override

@@ -295,7 +295,7 @@ public class TicketDesk {
     public TicketView escalate(UUID ticketId, SupportLevel to, String reason, Actor actor) {
         FieldErrors errors = new FieldErrors();
         if (to == null) {
-            errors.add("level", "choose the level to move the ticket to");
+            errors.add("level", "invalid.chooseLevel");
         }
         String why = errors.line("reason", reason, 200, true);
         errors.throwIfAny();
@@ -360,14 +360,14 @@ public class TicketDesk {
     private void checkUploadCount(List<Upload> uploads, FieldErrors errors) {
         int max = properties.attachments().maxPerMessage();
         if (uploads != null && uploads.size() > max) {
-            errors.add("files", "at most " + max + " files per message");
+            errors.add("files", "invalid.tooManyFiles", max);
         }
     }
 
     static String checkEmail(String field, String email, FieldErrors errors) {
         String value = errors.line(field, email, 254, false);
         if (value != null && !EMAIL.matcher(value).matches()) {
-            errors.add(field, "is not an email address");
+            errors.add(field, "invalid.email");
             return null;
         }
         return value;
@@ -379,12 +379,12 @@ public class TicketDesk {
             return checked;
         }
         if (metadata.size() > METADATA_MAX) {
-            errors.add("metadata", "at most " + METADATA_MAX + " entries");
+            errors.add("metadata", "invalid.tooMany", METADATA_MAX);
             return checked;
         }
         metadata.forEach((key, value) -> {
             if (key == null || !METADATA_KEY.matcher(key).matches()) {
-                errors.add("metadata", "keys are 1 to 64 letters, digits, dots, dashes or underscores");
+                errors.add("metadata", "invalid.metadataKey");
             } else {
                 String v = errors.line("metadata." + key, value, 500, true);
                 if (v != null) {
@@ -398,8 +398,7 @@ public class TicketDesk {
     private static String checkTag(String tag) {
         String normal = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
         if (!TAG.matcher(normal).matches()) {
-            new FieldErrors().add("tag", "must be 1 to " + Ticket.TAG_MAX
-                    + " letters, digits, dots, dashes or underscores").throwIfAny();
+            new FieldErrors().add("tag", "invalid.tag", Ticket.TAG_MAX).throwIfAny();
         }
         return normal;
     }

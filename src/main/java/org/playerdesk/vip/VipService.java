@@ -77,7 +77,7 @@ public class VipService {
         FieldErrors errors = new FieldErrors();
         String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
         if (managerId != null && staff.servingGame(gameId).stream().noneMatch(m -> m.id().equals(managerId))) {
-            errors.add("manager", "is not a member of staff serving this game");
+            errors.add("manager", "invalid.staff");
         }
         errors.throwIfAny();
         Optional<AccountProfile> profile = profile(gameId, account);
@@ -145,7 +145,7 @@ public class VipService {
         String checkedOutcome = errors.line("outcome", outcome, 500, true);
         String checkedNotes = errors.text("notes", notes, 2000, false);
         if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
-            errors.add("satisfaction", "must be from 1 to 5");
+            errors.add("satisfaction", "invalid.range", 1, 5);
         }
         errors.throwIfAny();
         Instant now = clock.instant();
@@ -164,7 +164,7 @@ public class VipService {
         VipPlayer vip = load(vipPlayerId);
         serves(member, vip);
         if (at == null) {
-            new FieldErrors().add("at", "must be given").throwIfAny();
+            new FieldErrors().add("at", "invalid.required").throwIfAny();
         }
         vip.bookFollowUp(at, clock.instant());
         return vip.view();

@@ -20,11 +20,11 @@ class FirstAdministratorTest {
         StaffDirectory staff = mock(StaffDirectory.class);
         when(staff.anyone()).thenReturn(false);
         when(staff.enrolFirstAdministrator(any(), any(), any(), any(), any()))
-                .thenThrow(InvalidInput.of("password", "must be 8 to 128 characters"));
+                .thenThrow(InvalidInput.of("password", "invalid.length", 8, 128));
         FirstAdministrator first = new FirstAdministrator(staff, "boss", "tiny-pw");
         assertThatThrownBy(() -> first.run(new DefaultApplicationArguments()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("PLAYERDESK_ADMIN_PASSWORD").hasMessageContaining("password: must be 8 to 128")
+                .hasMessageContaining("PLAYERDESK_ADMIN_PASSWORD").hasMessageContaining("password: invalid.length [8, 128]")
                 .hasMessageNotContaining("tiny-pw");
     }
 

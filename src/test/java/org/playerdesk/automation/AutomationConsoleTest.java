@@ -105,9 +105,11 @@ class AutomationConsoleTest {
                 .param("hourFrom", "soon").param("hourTo", "3")
                 .param("actionKind", "set_status", "assign").param("actionValue", "done", "nobody"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("name: must not be blank", "trigger: unknown value", "conditions.channels",
-                "conditions.hourFrom: must be an hour from 0 to 23", "actions[0].value: unknown value &#39;done&#39;",
-                "actions[1].value: is not a member of staff serving this game");
+        assertThat(page).contains("data-field=\"name\">名称：内容不能为空。",
+                "data-field=\"trigger\">触发时机：未知的值“sometimes”", "data-field=\"conditions.channels\">渠道：",
+                "data-field=\"conditions.hourFrom\">起始小时：必须在 0 到 23 之间。",
+                "data-field=\"actions[0].value\">动作的值：未知的值“done”",
+                "data-field=\"actions[1].value\">动作的值：请选择负责此游戏的客服人员。");
         assertThat(rules.of(game.id())).isEmpty();
 
         mvc.perform(post(PAGE + "/time-rules/remind_pending").with(user(lead)).with(csrf()).param("game", game.code())

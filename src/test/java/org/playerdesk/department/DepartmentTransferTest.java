@@ -400,7 +400,7 @@ class DepartmentTransferTest {
                         .extracting(InvalidInput.FieldError::field).containsExactlyInAnyOrder("department", "question"));
         mvc.perform(post("/console/tickets/{id}/departments", d.ticketId()).param("department", finance.id().toString())
                 .param("question", "").with(user(as(d.agent()))).with(csrf()))
-                .andExpect(flash().attribute("problem", "问题: must not be blank"));
+                .andExpect(flash().attribute("problem", "问题：内容不能为空。"));
         assertThat(tickets.head(d.ticketId()).status()).isNotEqualTo(TicketStatus.PENDING_INTERNAL);
         GameInfo other = workspace.game();
         StaffMember stranger = workspace.staff(StaffRole.AGENT_L2, other);

@@ -268,11 +268,11 @@ class GroupSanctionsAgainstSimulatedGameTest {
         refused(sanction(game, "30001", List.of("30001", "10004"), "currency_farming", "normal", null, key()), agent,
                 "Not in the linked group of 30001: 10004.", "以下账号不在 30001 的关联账号组中:10004。");
         refused(sanction(game, "30001", List.of("30001"), "no_such_type", "normal", null, key()), agent,
-                "Violation: is not a violation type of this game", "违规类型: is not a violation type of this game");
+                "Violation: Please choose a violation type of this game.", "违规类型：请选择此游戏的违规类型。");
         refused(sanction(game, "30001", List.of("30001"), "currency_farming", "dreadful", null, key()), agent,
-                "Severity: unknown value 'dreadful'", "情节: unknown value 'dreadful'");
+                "Severity: Unknown value \"dreadful\"", "情节：未知的值“dreadful”");
         refused(sanction(game, "", List.of("30001"), "currency_farming", "normal", null, key()), agent,
-                "Account: must not be blank", "账号: must not be blank");
+                "Account: Please write something.", "账号：内容不能为空。");
         refused(sanction(game, "no-such-account", List.of("30001"), "currency_farming", "normal", null, key()), agent,
                 "The game does not know the account no-such-account.", "游戏中没有账号 no-such-account。");
 

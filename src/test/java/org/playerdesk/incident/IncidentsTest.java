@@ -260,7 +260,7 @@ class IncidentsTest {
                 .contains("title");
         IncidentView incident = open(game, lead, null, null);
         assertThat(body(post("/console/incidents/{id}/replies", incident.id()).param("message", "  "), lead, 400))
-                .contains("must not be blank");
+                .contains("内容不能为空。");
         assertThat(body(post("/console/admin/incident-grouping").param("game", game.id().toString())
                 .param("windowMinutes", "0").param("threshold", "abc"), admin, 400)).contains("时间窗口", "反馈数");
         assertThat(incidents.grouping(game.id())).isEqualTo(GroupingSettings.DEFAULTS);

@@ -92,13 +92,13 @@ class ServiceLevelPagesTest {
                 .param("warningPercent", "150").param("calendarId", UUID.randomUUID().toString())
                 .param("breachActions", "call_the_police").with(csrf()), lead, 400);
         assertThat(html).contains("data-testid=\"form-errors\"", "请修改标出的字段");
-        assertThat(html).containsPattern("data-testid=\"error-name\"[^>]*>must not be blank");
-        assertThat(html).containsPattern("data-testid=\"error-channel\"[^>]*>unknown value &#39;fax&#39;");
-        assertThat(html).containsPattern("data-testid=\"error-firstResponseMinutes\"[^>]*>must be a whole number");
-        assertThat(html).containsPattern("data-testid=\"error-resolutionMinutes\"[^>]*>must be between 1 and");
-        assertThat(html).containsPattern("data-testid=\"error-warningPercent\"[^>]*>must be between 1 and 99");
-        assertThat(html).containsPattern("data-testid=\"error-calendarId\"[^>]*>choose one of");
-        assertThat(html).contains("unknown value &#39;call_the_police&#39;");
+        assertThat(html).containsPattern("data-testid=\"error-name\"[^>]*>内容不能为空。");
+        assertThat(html).containsPattern("data-testid=\"error-channel\"[^>]*>未知的值“fax”");
+        assertThat(html).containsPattern("data-testid=\"error-firstResponseMinutes\"[^>]*>必须是整数。");
+        assertThat(html).containsPattern("data-testid=\"error-resolutionMinutes\"[^>]*>必须在 1 到 ");
+        assertThat(html).containsPattern("data-testid=\"error-warningPercent\"[^>]*>必须在 1 到 99 之间。");
+        assertThat(html).containsPattern("data-testid=\"error-calendarId\"[^>]*>请选择此游戏的一个日历。");
+        assertThat(html).contains("未知的值“call_the_police”");
         assertThat(policies.policies(game.id())).hasSize(before);
 
         String calendar = policies.calendars(game.id()).getFirst().id().toString();
@@ -125,10 +125,10 @@ class ServiceLevelPagesTest {
         String html = page(post("/console/sla/calendar").param("game", game.code()).param("name", "春节值班")
                 .param("timeZone", "Mars/Olympus").param("hours.mon", "9点到18点").param("hours.tue", "18:00-09:00")
                 .param("holidays", "2026-13-01 春节").with(csrf()), lead, 400);
-        assertThat(html).containsPattern("data-testid=\"error-timeZone\"[^>]*>must be a time zone");
-        assertThat(html).containsPattern("data-testid=\"error-hours.mon\"[^>]*>write open hours as");
-        assertThat(html).containsPattern("data-testid=\"error-hours.tue\"[^>]*>&#39;18:00-09:00&#39; is not a range");
-        assertThat(html).containsPattern("data-testid=\"error-holidays\"[^>]*>write one date a line");
+        assertThat(html).containsPattern("data-testid=\"error-timeZone\"[^>]*>必须是时区");
+        assertThat(html).containsPattern("data-testid=\"error-hours.mon\"[^>]*>营业时间请写成");
+        assertThat(html).containsPattern("data-testid=\"error-hours.tue\"[^>]*>“18:00-09:00”不是同一天内从早到晚的时段");
+        assertThat(html).containsPattern("data-testid=\"error-holidays\"[^>]*>每行写一个日期");
 
         mvc.perform(post("/console/sla/calendar").param("game", game.code()).param("name", "国庆值班")
                 .param("timeZone", "Asia/Shanghai").param("hours.mon", "09:00-12:00, 13:00-18:00")

@@ -68,7 +68,9 @@ class TicketIntakeValidationTest {
 
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("type");
-            assertThat(error.message()).startsWith("unknown value 'refund'; valid values: ")
+            assertThat(error.key()).isEqualTo("invalid.unknownCode");
+            assertThat(error.arguments().getFirst()).isEqualTo("refund");
+            assertThat((String) error.arguments().get(1))
                     .contains(Arrays.stream(TicketType.values()).map(Coded::code).toList());
         });
     }
@@ -100,7 +102,7 @@ class TicketIntakeValidationTest {
     @Test
     void refusesTooLongSubjectAndMessage() {
         assertThat(refusal(valid(r -> r.subject = "字".repeat(201)))).singleElement()
-                .isEqualTo(new FieldError("subject", "must be at most 200 characters"));
+                .isEqualTo(new FieldError("subject", "invalid.tooLong", 200));
         assertThat(refusal(valid(r -> r.message = "x".repeat(20_001)))).extracting(FieldError::field)
                 .containsExactly("message");
         assertNothingStored();
@@ -113,11 +115,11 @@ class TicketIntakeValidationTest {
             tooMany.put("key" + i, "value");
         }
         assertThat(refusal(valid(r -> r.metadata = tooMany))).singleElement()
-                .isEqualTo(new FieldError("metadata", "at most 30 entries"));
+                .isEqualTo(new FieldError("metadata", "invalid.tooMany", 30));
         assertThat(refusal(valid(r -> r.metadata = Map.of("k".repeat(65), "v")))).extracting(FieldError::field)
                 .containsExactly("metadata");
         assertThat(refusal(valid(r -> r.metadata = Map.of("device", "x".repeat(501))))).singleElement()
-                .isEqualTo(new FieldError("metadata.device", "must be at most 500 characters"));
+                .isEqualTo(new FieldError("metadata.device", "invalid.tooLong", 500));
         assertThat(refusal(valid(r -> r.metadata = Map.of("device", "line\nbreak")))).extracting(FieldError::field)
                 .containsExactly("metadata.device");
         assertNothingStored();

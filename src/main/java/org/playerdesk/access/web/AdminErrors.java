@@ -1,12 +1,11 @@
 package org.playerdesk.access.web;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,16 +14,15 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors of the administration pages: an unknown key or account is a console 404 page, and the
- * directory's field errors (worded in English for the API) get the bundle's words, one key per
- * form field and kind of mistake.
+ * directory's field errors are shown beside their fields in the reader's language.
  */
 @ControllerAdvice(basePackageClasses = AdminErrors.class)
 class AdminErrors {
 
-    private final MessageSource messages;
+    private final ErrorTexts texts;
 
-    AdminErrors(MessageSource messages) {
-        this.messages = messages;
+    AdminErrors(ErrorTexts texts) {
+        this.texts = texts;
     }
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
@@ -36,13 +34,7 @@ class AdminErrors {
 
     /** {@code admin.error.<form>.<field>[.taken]} for each bad field, in the reader's language. */
     Map<String, String> texts(String form, InvalidInput invalid, Locale locale) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            String key = "admin.error." + form + "." + error.field() + (error.message().contains("taken") ? ".taken" : "");
-            byField.putIfAbsent(error.field(), messages.getMessage(key, null, error.message(), locale));
-        }
-        return byField;
+        return texts.firstByField(invalid, "admin.error." + form + ".", locale);
     }
-
 
 }

@@ -100,7 +100,7 @@ class GameConnectorsController {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInput.of(field, "must be a number of milliseconds");
+            throw InvalidInput.of(field, "invalid.wholeNumber");
         }
     }
 

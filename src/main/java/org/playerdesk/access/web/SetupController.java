@@ -51,7 +51,7 @@ class SetupController {
         }
         try {
             if (!password.equals(confirmation)) {
-                throw InvalidInput.of("confirmation", "does not match");
+                throw InvalidInput.of("confirmation", "invalid.mismatch");
             }
             if (first.complete(token, username, displayName, password, locale).isEmpty()) {
                 return refused(token, response, model);

@@ -95,7 +95,7 @@ class StaffController {
             Set<UUID> served = new HashSet<>();
             for (String id : form.games() == null ? List.<String>of() : form.games()) {
                 known.keySet().stream().filter(g -> g.toString().equals(id)).findFirst()
-                        .ifPresentOrElse(served::add, () -> own.add("games", "unknown game"));
+                        .ifPresentOrElse(served::add, () -> own.add("games", "invalid.game"));
             }
             StaffRole role = own.code("role", form.role(), StaffRole.class, null);
             own.throwIfAny();

@@ -47,7 +47,7 @@ public class AssistSettings {
         } catch (NumberFormatException e) {
             // explained below
         }
-        errors.add(field, "must be a number from 0 to 1");
+        errors.add(field, "invalid.range", 0, 1);
         return 0;
     }
 }

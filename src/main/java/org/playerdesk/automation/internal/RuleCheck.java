@@ -61,13 +61,13 @@ public final class RuleCheck {
                 hour(errors, "conditions.hourFrom", c.hourFrom()), hour(errors, "conditions.hourTo", c.hourTo()));
         if ((c.hourFrom() == null) != (c.hourTo() == null)) {
             errors.add(c.hourFrom() == null ? "conditions.hourFrom" : "conditions.hourTo",
-                    "give both hours of the day, or neither");
+                    "invalid.bothHours");
         }
         List<RuleAction> actions = new ArrayList<>();
         if (draft.actions().isEmpty()) {
-            errors.add("actions", "add at least one action");
+            errors.add("actions", "invalid.noAction");
         } else if (draft.actions().size() > ACTIONS_MAX) {
-            errors.add("actions", "at most " + ACTIONS_MAX + " actions");
+            errors.add("actions", "invalid.tooMany", ACTIONS_MAX);
         } else {
             for (int i = 0; i < draft.actions().size(); i++) {
                 RuleAction action = action(errors, "actions[" + i + "]", draft.actions().get(i), known);
@@ -94,7 +94,7 @@ public final class RuleCheck {
             case ASSIGN -> value.isEmpty() ? "" : member(errors, valueField, value, known.staff());
             case NOTIFY_STAFF -> member(errors, valueField, value, known.staff());
             case ADD_TAG, REMOVE_TAG -> tag(errors, valueField, value);
-            case CANNED_REPLY -> id(errors, valueField, value, known.cannedReplies(), "is not a canned reply of this game");
+            case CANNED_REPLY -> id(errors, valueField, value, known.cannedReplies(), "invalid.cannedReply");
             case ADD_NOTE -> errors.text(valueField, value, NOTE_MAX, true);
             case NOTIFY_ASSIGNEE, NOTIFY_LEADS -> "";
         };
@@ -108,12 +108,12 @@ public final class RuleCheck {
     }
 
     private static String member(FieldErrors errors, String field, String value, Set<UUID> staff) {
-        return id(errors, field, value, staff, "is not a member of staff serving this game");
+        return id(errors, field, value, staff, "invalid.staff");
     }
 
     private static String id(FieldErrors errors, String field, String value, Set<UUID> known, String problem) {
         if (value.isEmpty()) {
-            errors.add(field, "must not be blank");
+            errors.add(field, "invalid.blank");
             return null;
         }
         try {
@@ -131,7 +131,7 @@ public final class RuleCheck {
     private static String tag(FieldErrors errors, String field, String value) {
         String normal = value.toLowerCase(Locale.ROOT);
         if (!TAG.matcher(normal).matches()) {
-            errors.add(field, "a tag is 1 to 40 letters, digits, dots, dashes or underscores");
+            errors.add(field, "invalid.tag", 40);
             return null;
         }
         return normal;
@@ -151,7 +151,7 @@ public final class RuleCheck {
 
     private static List<String> tags(FieldErrors errors, String field, List<String> values) {
         if (values.size() > LIST_MAX) {
-            errors.add(field, "at most " + LIST_MAX + " tags");
+            errors.add(field, "invalid.tooMany", LIST_MAX);
             return List.of();
         }
         List<String> checked = new ArrayList<>();
@@ -166,14 +166,14 @@ public final class RuleCheck {
 
     private static List<String> words(FieldErrors errors, List<String> values) {
         if (values.size() > LIST_MAX) {
-            errors.add("conditions.words", "at most " + LIST_MAX + " words");
+            errors.add("conditions.words", "invalid.tooMany", LIST_MAX);
             return List.of();
         }
         List<String> checked = new ArrayList<>();
         for (String value : values) {
             String word = value.strip();
             if (word.length() > WORD_MAX || Texts.hasForbiddenControl(word, false)) {
-                errors.add("conditions.words", "a word or phrase is at most " + WORD_MAX + " characters on one line");
+                errors.add("conditions.words", "invalid.word", WORD_MAX);
             } else if (!checked.contains(word)) {
                 checked.add(word);
             }
@@ -186,8 +186,8 @@ public final class RuleCheck {
         for (String value : values) {
             String tier = value.strip().toLowerCase(Locale.ROOT);
             if (!tiers.contains(tier)) {
-                errors.add("conditions.vipTiers", "unknown VIP tier '" + Texts.abbreviate(tier, 40)
-                        + "'; valid values: " + String.join(", ", tiers));
+                errors.add("conditions.vipTiers", "invalid.unknownCode", Texts.abbreviate(tier, 40),
+                        String.join(", ", tiers));
             } else if (!checked.contains(tier)) {
                 checked.add(tier);
             }
@@ -197,7 +197,7 @@ public final class RuleCheck {
 
     private static Integer hour(FieldErrors errors, String field, Integer hour) {
         if (hour != null && (hour < 0 || hour > 23)) {
-            errors.add(field, "must be an hour from 0 to 23");
+            errors.add(field, "invalid.range", 0, 23);
             return null;
         }
         return hour;

@@ -26,6 +26,7 @@ import org.playerdesk.knowledge.CannedReplies;
 import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.system.Coded;
 import org.playerdesk.system.ConsoleProblems;
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.ticket.TicketChannel;
@@ -64,9 +65,11 @@ class AutomationController {
     private final CannedReplies cannedReplies;
     private final PlayerProfiles profiles;
     private final ConsoleProblems problems;
+    private final ErrorTexts errorTexts;
 
     AutomationController(AutomationRules rules, GameCatalog games, StaffDirectory staff, CannedReplies cannedReplies,
-            PlayerProfiles profiles, ConsoleProblems problems) {
+            PlayerProfiles profiles, ConsoleProblems problems, ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.rules = rules;
         this.games = games;
         this.staff = staff;
@@ -102,31 +105,33 @@ class AutomationController {
     }
 
     @GetMapping(PAGE + "/rules/new")
-    String newRule(@RequestParam String game, @AuthenticationPrincipal StaffUser me, Model model) {
+    String newRule(@RequestParam String game, @AuthenticationPrincipal StaffUser me, Model model, Locale locale) {
         GameInfo chosen = editableGame(game, me);
-        return form(model, chosen, null, new RuleDraft("", RuleTrigger.TICKET_CREATED.code(), true, null, null), null);
+        return form(model, chosen, null, new RuleDraft("", RuleTrigger.TICKET_CREATED.code(), true, null, null), null,
+                locale);
     }
 
     @GetMapping(PAGE + "/rules/{id}")
-    String editRule(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
+    String editRule(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model, Locale locale) {
         RuleView rule = rules.get(id);
         GameInfo chosen = editableGame(games.get(rule.gameId()).code(), me);
         model.addAttribute("executions", rules.recentExecutions(rule.gameId(), 500).stream()
                 .filter(e -> e.ruleId().equals(id)).limit(20).toList());
         return form(model, chosen, rule.id(),
-                new RuleDraft(rule.name(), rule.trigger().code(), rule.enabled(), rule.conditions(), rule.actions()), null);
+                new RuleDraft(rule.name(), rule.trigger().code(), rule.enabled(), rule.conditions(), rule.actions()), null,
+                locale);
     }
 
     @PostMapping(PAGE + "/rules")
     String create(@RequestParam String game, RuleForm form, @AuthenticationPrincipal StaffUser me, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         GameInfo chosen = editableGame(game, me);
         RuleDraft draft = form.draft();
         try {
             rules.create(chosen.id(), draft, me.member());
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, chosen, null, draft, invalid);
+            return form(model, chosen, null, draft, invalid, locale);
         }
         redirect.addFlashAttribute("notice", "automation.notice.saved");
         return "redirect:" + PAGE + "?game=" + chosen.code();
@@ -134,14 +139,14 @@ class AutomationController {
 
     @PostMapping(PAGE + "/rules/{id}")
     String change(@PathVariable UUID id, RuleForm form, @AuthenticationPrincipal StaffUser me, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         GameInfo chosen = editableGame(games.get(rules.get(id).gameId()).code(), me);
         RuleDraft draft = form.draft();
         try {
             rules.change(id, draft, me.member());
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, chosen, id, draft, invalid);
+            return form(model, chosen, id, draft, invalid, locale);
         }
         redirect.addFlashAttribute("notice", "automation.notice.saved");
         return "redirect:" + PAGE + "?game=" + chosen.code();
@@ -180,7 +185,8 @@ class AutomationController {
         return "redirect:" + PAGE + "?game=" + chosen.code();
     }
 
-    private String form(Model model, GameInfo game, UUID ruleId, RuleDraft draft, InvalidInput invalid) {
+    private String form(Model model, GameInfo game, UUID ruleId, RuleDraft draft, InvalidInput invalid,
+            Locale locale) {
         model.addAttribute("game", game);
         model.addAttribute("ruleId", ruleId);
         model.addAttribute("draft", draft);
@@ -189,7 +195,8 @@ class AutomationController {
             rows.add(new RuleAction("", ""));
         }
         model.addAttribute("actionRows", rows);
-        model.addAttribute("errors", invalid == null ? List.of() : invalid.errors());
+        model.addAttribute("errors",
+                invalid == null ? List.of() : errorTexts.fieldTexts(invalid, "automation.field.", locale));
         model.addAttribute("triggers", RuleTrigger.values());
         model.addAttribute("actionKinds", RuleActionKind.values());
         model.addAttribute("channels", codes(TicketChannel.values()));

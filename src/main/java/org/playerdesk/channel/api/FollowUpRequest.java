@@ -22,6 +22,6 @@ record FollowUpRequest(
     }
 
     void checkKnownFields(FieldErrors errors) {
-        UnknownFields.check(unknown, "", "is not a field of a follow-up", errors);
+        UnknownFields.check(unknown, "", errors);
     }
 }

@@ -56,9 +56,11 @@ class GameApiController {
              "metadata": {"clientVersion": "2.3.1", "device": "iPhone 15", "zone": "华东一区"}}""";
 
     private final InGameIntake intake;
+    private final ProblemDetailsAdvice problems;
 
-    GameApiController(InGameIntake intake) {
+    GameApiController(InGameIntake intake, ProblemDetailsAdvice problems) {
         this.intake = intake;
+        this.problems = problems;
     }
 
     @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -173,15 +175,15 @@ class GameApiController {
     /** A path or query value of the wrong type (an id that is not a UUID, a page that is not a number). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == UUID.class ? "must be a UUID" : "must be a whole number";
-        return ResponseEntity.badRequest()
-                .body(ProblemDetailsAdvice.invalid(List.of(new InvalidInput.FieldError(e.getName(), expected))));
+        String expected = e.getRequiredType() == UUID.class ? "invalid.uuid" : "invalid.wholeNumber";
+        return ResponseEntity.badRequest().body(problems.invalid(
+                List.of(new InvalidInput.FieldError(e.getName(), expected)), ProblemDetailsAdvice.locale()));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                "idempotency-key-reused", "Idempotency-Key reused", e.getMessage()));
+                "idempotency-key-reused", "Idempotency-Key reused", problems.detail("problem.idempotencyKeyReused")));
     }
 
     private static URI ticketUrl(UUID id) {

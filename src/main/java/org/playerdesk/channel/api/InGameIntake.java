@@ -139,10 +139,10 @@ class InGameIntake {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 20 : size;
         if (pageNumber < 0 || pageNumber > PAGE_MAX) {
-            errors.add("page", "must be from 0 to " + PAGE_MAX);
+            errors.add("page", "invalid.range", 0, PAGE_MAX);
         }
         if (pageSize < 1 || pageSize > TicketQueries.PAGE_SIZE_MAX) {
-            errors.add("size", "must be from 1 to " + TicketQueries.PAGE_SIZE_MAX);
+            errors.add("size", "invalid.range", 1, TicketQueries.PAGE_SIZE_MAX);
         }
         errors.throwIfAny();
         Optional<PlayerSummary> player = players.find(gameId, account);
@@ -182,8 +182,7 @@ class InGameIntake {
         }
         boolean visibleAscii = value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
         if (value.isEmpty() || value.length() > IDEMPOTENCY_KEY_MAX || !visibleAscii) {
-            errors.add("Idempotency-Key", "must be 1 to " + IDEMPOTENCY_KEY_MAX
-                    + " visible ASCII characters (no spaces)");
+            errors.add("Idempotency-Key", "invalid.idempotencyKey", IDEMPOTENCY_KEY_MAX);
             return null;
         }
         return new IdempotencyRecord.Key(gameId, value);

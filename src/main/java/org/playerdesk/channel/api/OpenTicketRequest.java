@@ -72,9 +72,9 @@ record OpenTicketRequest(
 
     /** Fields the API does not know are refused by name: a misspelt field would otherwise be lost quietly. */
     void checkKnownFields(FieldErrors errors) {
-        UnknownFields.check(unknown, "", "is not a field of a new ticket", errors);
+        UnknownFields.check(unknown, "", errors);
         if (player != null) {
-            UnknownFields.check(player.unknown(), "player.", "is not a field of a player", errors);
+            UnknownFields.check(player.unknown(), "player.", errors);
         }
     }
 

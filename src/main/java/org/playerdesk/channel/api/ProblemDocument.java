@@ -16,7 +16,9 @@ record ProblemDocument(
         String type,
         @Schema(requiredMode = REQUIRED, example = "Invalid input") String title,
         @Schema(requiredMode = REQUIRED, example = "400") int status,
-        @Schema(requiredMode = REQUIRED, example = "type: unknown value 'bgu'; valid values: consultation, complaint, …")
+        @Schema(requiredMode = REQUIRED, example = "type: Unknown value \"bgu\"; valid values: consultation, complaint, …",
+                description = "For a person; bad input, refusals, not-found, too-large and a reused "
+                        + "Idempotency-Key in the language of Accept-Language (zh-CN, the default, or en).")
         String detail,
         @Schema(description = "The request path, when known.") String instance,
         @Schema(description = "Bad input only: each bad field and what is wrong with it.") List<FieldProblem> errors,
@@ -24,6 +26,7 @@ record ProblemDocument(
 
     @Schema(name = "FieldProblem")
     record FieldProblem(@Schema(requiredMode = REQUIRED, example = "player.accountId") String field,
-            @Schema(requiredMode = REQUIRED, example = "must not be blank") String message) {
+            @Schema(requiredMode = REQUIRED, example = "Please write something.",
+                    description = "What is wrong, in the language of Accept-Language.") String message) {
     }
 }

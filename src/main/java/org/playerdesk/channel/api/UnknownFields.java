@@ -14,11 +14,11 @@ final class UnknownFields {
     private UnknownFields() {
     }
 
-    static void check(Map<String, Object> unknown, String prefix, String message, FieldErrors errors) {
+    static void check(Map<String, Object> unknown, String prefix, FieldErrors errors) {
         if (unknown == null) {
             return;
         }
         unknown.keySet().stream().limit(REPORTED_MAX)
-                .forEach(name -> errors.add(prefix + Texts.abbreviate(name, 64), message));
+                .forEach(name -> errors.add(prefix + Texts.abbreviate(name, 64), "invalid.unknownField"));
     }
 }

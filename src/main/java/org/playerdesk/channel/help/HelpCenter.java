@@ -62,7 +62,7 @@ class HelpCenter {
     Opened submit(GameInfo game, TicketForm form, List<Upload> uploads) {
         FieldErrors missing = new FieldErrors();
         if (form.type() == null || form.type().isBlank()) {
-            missing.add("type", "must be chosen");
+            missing.add("type", "invalid.choose");
         }
         require(missing, "subject", form.subject());
         require(missing, "message", form.description());
@@ -76,7 +76,7 @@ class HelpCenter {
 
     private static void require(FieldErrors errors, String field, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(field, "must not be blank");
+            errors.add(field, "invalid.blank");
         }
     }
 

@@ -3,6 +3,7 @@ package org.playerdesk.channel.help;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import org.playerdesk.assist.BotAnswers;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.PayloadTooLarge;
@@ -50,16 +52,36 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/help/{game}")
 class HelpCenterController {
 
+    /** Field of the desk → field of the submit form. */
+    static final Map<String, String> TICKET_FORM = Map.of(
+            "player", "accountId",
+            "player.accountId", "accountId",
+            "player.nickname", "nickname",
+            "player.server", "server",
+            "type", "type",
+            "subject", "subject",
+            "message", "description",
+            "contactEmail", "email",
+            "files", "files");
+
+    /** Field of the desk → field of the reply form. */
+    static final Map<String, String> REPLY_FORM = Map.of("message", "message", "files", "files");
+
+    /** Where an error goes that belongs to no field of the form. */
+    static final String GENERAL = "form";
+
     private final HelpCenter help;
-    private final FieldMessages fieldMessages;
+    private final MessageSource messages;
+    private final ErrorTexts errorTexts;
     private final PlayerDeskProperties properties;
     private final BotAnswers botAnswers;
 
-    HelpCenterController(HelpCenter help, MessageSource messages, PlayerDeskProperties properties,
-            BotAnswers botAnswers) {
+    HelpCenterController(HelpCenter help, MessageSource messages, ErrorTexts errorTexts,
+            PlayerDeskProperties properties, BotAnswers botAnswers) {
         this.help = help;
         this.botAnswers = botAnswers;
-        this.fieldMessages = new FieldMessages(messages);
+        this.messages = messages;
+        this.errorTexts = errorTexts;
         this.properties = properties;
     }
 
@@ -83,7 +105,7 @@ class HelpCenterController {
             return "redirect:" + HelpPaths.ticket(info.code(), opened.followToken());
         } catch (InvalidInput e) {
             return homeWithErrors(model, info, form,
-                    fieldMessages.describe(e, FieldMessages.TICKET_FORM, locale), locale, response);
+                    describe(e, TICKET_FORM, locale), locale, response);
         } catch (PayloadTooLarge e) {
             return homeWithErrors(model, info, form, tooLarge(locale), locale, response);
         }
@@ -115,12 +137,12 @@ class HelpCenterController {
             redirect.addFlashAttribute("notice", "help.reply.sent");
         } catch (InvalidInput e) {
             return ticketWithErrors(model, followed, reply,
-                    fieldMessages.describe(e, FieldMessages.REPLY_FORM, locale), locale, response);
+                    describe(e, REPLY_FORM, locale), locale, response);
         } catch (PayloadTooLarge e) {
             return ticketWithErrors(model, followed, reply, tooLarge(locale), locale, response);
         } catch (RuleViolation e) {
             // the ticket was closed while the player was writing: the page now says so
-            redirect.addFlashAttribute("problem", fieldMessages.refusal(e, locale));
+            redirect.addFlashAttribute("problem", errorTexts.text(e, locale));
         }
         return "redirect:" + followed.path();
     }
@@ -162,7 +184,7 @@ class HelpCenterController {
         try {
             frame(model, help.game(code), locale);
         } catch (NotFoundException unknownGame) {
-            model.addAttribute("helpTitle", fieldMessages.text("help.title", locale));
+            model.addAttribute("helpTitle", text("help.title", locale));
             model.addAttribute("helpHome", "#");
         }
         return "help/not-found";
@@ -208,7 +230,7 @@ class HelpCenterController {
     /** The help-center header of the layout: the game's name, linking to its help center. */
     private void frame(Model model, GameInfo game, Locale locale) {
         model.addAttribute("game", game);
-        model.addAttribute("helpTitle", fieldMessages.text("help.center.title", locale, game.name()));
+        model.addAttribute("helpTitle", text("help.center.title", locale, game.name()));
         model.addAttribute("helpHome", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(HelpPaths.home(game.code())).build().getPath());
     }
@@ -217,16 +239,16 @@ class HelpCenterController {
         if (HelpRequestFilter.TOO_LARGE.equals(uploadProblem)) {
             model.addAttribute("problem", tooLarge(locale).get("files"));
         } else if (HelpRequestFilter.UNREADABLE.equals(uploadProblem)) {
-            model.addAttribute("problem", fieldMessages.text("help.error.unreadable", locale));
+            model.addAttribute("problem", text("help.error.unreadable", locale));
         }
     }
 
     private Map<String, String> tooLarge(Locale locale) {
-        return Map.of("files", fieldMessages.text("help.error.fileTooLarge", locale, maxFileMegabytes()));
+        return Map.of("files", text("help.error.fileTooLarge", locale, maxFileMegabytes()));
     }
 
     private String fileLimits(Locale locale) {
-        return fieldMessages.text("help.files.limits", locale, properties.attachments().maxPerMessage(),
+        return text("help.files.limits", locale, properties.attachments().maxPerMessage(),
                 maxFileMegabytes());
     }
 
@@ -245,7 +267,7 @@ class HelpCenterController {
             try {
                 uploads.add(new Upload(name, file.getBytes()));
             } catch (IOException e) {
-                throw InvalidInput.of("files", "could not be read");
+                throw InvalidInput.of("files", "invalid.unreadable");
             }
         }
         return uploads;
@@ -257,5 +279,27 @@ class HelpCenterController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("attachment", "of a private link");
         }
+    }
+
+    /**
+     * Form field → what is wrong with it, in the player's language; the first problem per field.
+     * The desk names fields as its API does ({@code player.accountId}, {@code files[0]}); an error
+     * of a field the form does not show goes above the form.
+     */
+    private Map<String, String> describe(InvalidInput invalid, Map<String, String> fields, Locale locale) {
+        Map<String, String> described = new LinkedHashMap<>();
+        for (InvalidInput.FieldError error : invalid.errors()) {
+            described.putIfAbsent(formField(error.field(), fields), errorTexts.text(error, "help", locale));
+        }
+        return described;
+    }
+
+    static String formField(String field, Map<String, String> fields) {
+        String name = field == null ? "" : field.replaceFirst("\\[\\d+]$", "");
+        return fields.getOrDefault(name, GENERAL);
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
     }
 }

@@ -3,6 +3,8 @@ package org.playerdesk.chat.web;
 import java.net.URI;
 
 import org.playerdesk.chat.ChatRefused;
+import org.playerdesk.system.ErrorTexts;
+import org.playerdesk.system.ProblemDetailsAdvice;
 import org.playerdesk.system.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,10 +14,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * A refused identity, token or action of the chat: 403 with the code the widget translates; an
- * action the chat's state refuses (no free seat, already taken): 409 with its code, translated alike.
+ * action the chat's state refuses (no free seat, already taken): 409 with its code, and its words in
+ * the reader's language as the detail.
  */
 @RestControllerAdvice(assignableTypes = { PlayerChatController.class, ConsoleChatController.class })
 class ChatProblems {
+
+    private final ErrorTexts texts;
+
+    ChatProblems(ErrorTexts texts) {
+        this.texts = texts;
+    }
 
     @ExceptionHandler(ChatRefused.class)
     ResponseEntity<ProblemDetail> refused(ChatRefused e) {
@@ -28,7 +37,8 @@ class ChatProblems {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> refused(RuleViolation e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                texts.text(e, ProblemDetailsAdvice.locale()));
         problem.setType(URI.create("https://playerdesk.org/problems/" + e.code().replace('.', '-')));
         problem.setTitle("Refused");
         problem.setProperty("code", e.code());

@@ -1,11 +1,13 @@
 package org.playerdesk.chat.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.game.GameCatalog;
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,9 +31,11 @@ class ChatSettingsController {
 
     private final ChatRulebook rulebook;
     private final GameCatalog games;
+    private final ErrorTexts errorTexts;
 
-    ChatSettingsController(ChatRulebook rulebook, GameCatalog games) {
+    ChatSettingsController(ChatRulebook rulebook, GameCatalog games, ErrorTexts errorTexts) {
         this.rulebook = rulebook;
+        this.errorTexts = errorTexts;
         this.games = games;
     }
 
@@ -48,7 +52,8 @@ class ChatSettingsController {
             @RequestParam(required = false) String secret, @RequestParam(defaultValue = "false") boolean guests,
             @RequestParam(required = false) String hoursFrom, @RequestParam(required = false) String hoursTo,
             @RequestParam(required = false) String timeZone, @RequestParam(required = false) Integer maxWaitSeconds,
-            @RequestParam(defaultValue = "") String closedDays, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String closedDays, Model model, Locale locale,
+            RedirectAttributes redirect) {
         mayConfigure(me);
         try {
             rulebook.configure(game, blankToNull(secret), guests, blankToNull(hoursFrom), blankToNull(hoursTo), timeZone,
@@ -56,7 +61,7 @@ class ChatSettingsController {
         } catch (InvalidInput e) {
             model.addAttribute("game", games.get(game));
             model.addAttribute("rules", rulebook.rules(game));
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errorTexts.fieldTexts(e, "chat.field.", locale));
             return "chat/settings";
         }
         redirect.addFlashAttribute("notice", "chat.settings.saved");

@@ -158,14 +158,14 @@ class PlayerChatController {
             throws IOException {
         desk.authenticate(chat, token);
         if (file == null || file.isEmpty()) {
-            throw InvalidInput.of("file", "choose an image");
+            throw InvalidInput.of("file", "invalid.chooseImage");
         }
         if (file.getSize() > properties.imageMaxSize().toBytes()) {
-            throw InvalidInput.of("file", "images are at most " + properties.imageMaxSize().toMegabytes() + " MB");
+            throw InvalidInput.of("file", "invalid.imageTooLarge", properties.imageMaxSize().toMegabytes());
         }
         String type = file.getContentType() == null ? "" : file.getContentType();
         if (!type.startsWith("image/")) {
-            throw InvalidInput.of("file", "only images (PNG, JPEG, GIF, WebP) can be sent");
+            throw InvalidInput.of("file", "invalid.imageType");
         }
         String name = file.getOriginalFilename() == null ? "image" : file.getOriginalFilename();
         return ChatLineView.of(desk.post(chat, Sender.player(chat), clientId, null, new Upload(name, file.getBytes())));

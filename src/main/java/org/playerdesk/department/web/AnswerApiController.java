@@ -90,20 +90,20 @@ class AnswerApiController {
     Answered answer(@Parameter(description = "The one-time token of the answer URL.") @PathVariable String token,
             HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > BODY_MAX) {
-            throw new PayloadTooLarge("the body is larger than " + BODY_MAX + " bytes");
+            throw new PayloadTooLarge("invalid.body.tooLarge", BODY_MAX);
         }
         byte[] bytes = request.getInputStream().readNBytes(BODY_MAX + 1);
         if (bytes.length > BODY_MAX) {
-            throw new PayloadTooLarge("the body is larger than " + BODY_MAX + " bytes");
+            throw new PayloadTooLarge("invalid.body.tooLarge", BODY_MAX);
         }
         Answer body;
         try {
             body = json.readValue(bytes, Answer.class);
         } catch (JacksonException e) {
-            throw InvalidInput.of("answer", "the body must be a JSON object with the field answer");
+            throw InvalidInput.of("answer", "invalid.answerBody");
         }
         if (body == null) {
-            throw InvalidInput.of("answer", "must not be blank");
+            throw InvalidInput.of("answer", "invalid.blank");
         }
         RequestView answered = transfers.answerByToken(token, body.answer(), body.answeredBy());
         return new Answered(answered.id().toString(), answered.state().code(), answered.overdue()

@@ -1,12 +1,11 @@
 package org.playerdesk.department.web;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,10 +22,10 @@ import org.springframework.web.servlet.ModelAndView;
         TransferController.class })
 class DepartmentErrors {
 
-    private final MessageSource messages;
+    private final ErrorTexts texts;
 
-    DepartmentErrors(MessageSource messages) {
-        this.messages = messages;
+    DepartmentErrors(ErrorTexts texts) {
+        this.texts = texts;
     }
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
@@ -36,13 +35,8 @@ class DepartmentErrors {
         return page;
     }
 
-    /** Each bad field's message in the reader's language, the English words when the bundle has none. */
+    /** {@code department.error.<field>[.taken]} for each bad field, in the reader's language. */
     Map<String, String> texts(InvalidInput invalid, Locale locale) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            String key = "department.error." + error.field() + (error.message().contains("taken") ? ".taken" : "");
-            byField.putIfAbsent(error.field(), messages.getMessage(key, null, error.message(), locale));
-        }
-        return byField;
+        return texts.firstByField(invalid, "department.error.", locale);
     }
 }

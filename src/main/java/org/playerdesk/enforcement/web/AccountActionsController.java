@@ -137,7 +137,7 @@ class AccountActionsController {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInput.of(field, "is not a whole number");
+            throw InvalidInput.of(field, "invalid.wholeNumber");
         }
     }
 }

@@ -96,7 +96,7 @@ class GmController {
                 : "redirect:" + UriComponentsBuilder.fromPath("/console/gm").queryParam("game", game)
                         .queryParam("account", account.strip()).encode().toUriString();
         if (game == null) {
-            redirect.addFlashAttribute("problem", problems.describe(InvalidInput.of("game", "must be given"), locale));
+            redirect.addFlashAttribute("problem", problems.describe(InvalidInput.of("game", "invalid.required"), locale));
             return back;
         }
         ViolationView recorded = problems.attempt(() -> enforcement.record(game, account, type, severity, ticketId,
@@ -117,7 +117,7 @@ class GmController {
         redirect.addAttribute("game", game);
         problems.attempt(() -> {
             if (game == null) {
-                throw InvalidInput.of("game", "must be given");
+                throw InvalidInput.of("game", "invalid.required");
             }
             return enforcement.define(game, code, name, ladder, partnerLadder, minorStart, normalStart,
                     severeStart);

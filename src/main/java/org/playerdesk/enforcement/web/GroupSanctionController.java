@@ -108,7 +108,7 @@ class GroupSanctionController {
             @RequestParam(required = false) String requestKey, @AuthenticationPrincipal StaffUser me, Locale locale,
             RedirectAttributes redirect) {
         if (game == null) {
-            redirect.addFlashAttribute("problem", problems.describe(InvalidInput.of("game", "must be given"), locale));
+            redirect.addFlashAttribute("problem", problems.describe(InvalidInput.of("game", "invalid.required"), locale));
             return "redirect:/console/gm";
         }
         List<String> chosen = accounts == null ? List.of() : accounts;

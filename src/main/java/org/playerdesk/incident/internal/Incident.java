@@ -7,7 +7,6 @@ import org.playerdesk.incident.IncidentDraft;
 import org.playerdesk.incident.IncidentStatus;
 import org.playerdesk.incident.IncidentView;
 import org.playerdesk.system.CodedConverter;
-import org.playerdesk.system.FieldErrors;
 import org.playerdesk.system.RuleViolation;
 import org.playerdesk.system.StoredEntity;
 
@@ -71,19 +70,6 @@ public class Incident extends StoredEntity {
         incident.createdByName = "PlayerDesk";
         incident.createdAt = now;
         return incident;
-    }
-
-    /** Checks a draft field by field; the caller throws the errors. */
-    public static IncidentDraft check(IncidentDraft draft, FieldErrors errors) {
-        if (draft == null) {
-            errors.add("title", "must not be blank");
-            return null;
-        }
-        return new IncidentDraft(errors.line("title", draft.title(), TITLE_MAX, true),
-                errors.text("description", draft.description(), DESCRIPTION_MAX, false),
-                errors.line("servers", draft.servers(), SERVERS_MAX, false),
-                errors.text("noticeZh", draft.noticeZh(), NOTICE_MAX, false),
-                errors.text("noticeEn", draft.noticeEn(), NOTICE_MAX, false));
     }
 
     /** Takes a checked draft. */

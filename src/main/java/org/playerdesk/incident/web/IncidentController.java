@@ -91,7 +91,7 @@ class IncidentController {
     String open(@RequestParam(required = false) UUID game, IncidentForm form, @AuthenticationPrincipal StaffUser me,
             RedirectAttributes redirect) {
         if (game != null && !me.serves(game) && me.gameScope() != null) {
-            throw InvalidInput.of("game", "is not a game you serve");
+            throw InvalidInput.of("game", "invalid.game");
         }
         IncidentView opened = incidents.open(game, form.draft(), actor(me));
         redirect.addFlashAttribute("notice", "incident.notice.opened");
@@ -204,7 +204,7 @@ class IncidentController {
     String linkFromTicket(@RequestParam(required = false) UUID incident, @RequestParam UUID ticketId,
             @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
         if (incident == null) {
-            throw InvalidInput.of("incident", "choose the incident");
+            throw InvalidInput.of("incident", "invalid.chooseIncident");
         }
         return link(incident, ticketId, null, "ticket", me, redirect);
     }
@@ -271,12 +271,12 @@ class IncidentController {
         try {
             n = Long.parseLong(number == null ? "" : number.strip().replace("#", ""));
         } catch (NumberFormatException e) {
-            throw InvalidInput.of("number", "must be a ticket number");
+            throw InvalidInput.of("number", "invalid.ticketNumber");
         }
         List<TicketView> found = tickets.search(new TicketFilter(null, gameId, null, null, null, null, null, false, n,
                 null, null, TicketFilter.Order.NEWEST), 0, 1).getContent();
         if (found.isEmpty()) {
-            throw InvalidInput.of("number", "no ticket #" + n + " in this game");
+            throw InvalidInput.of("number", "invalid.noTicket", String.valueOf(n));
         }
         return found.getFirst().id();
     }

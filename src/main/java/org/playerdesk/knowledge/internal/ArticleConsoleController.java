@@ -11,6 +11,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ArticleSearch;
 import org.playerdesk.knowledge.TicketFinder;
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.Locales;
 import org.springframework.context.MessageSource;
@@ -47,10 +48,12 @@ class ArticleConsoleController {
     private final ServedGames served;
     private final TicketBackfill backfill;
     private final ArticleImages images;
+    private final ErrorTexts errorTexts;
 
     ArticleConsoleController(ServedGames served, KnowledgeBase knowledge, ArticleSearch search, SynonymBook synonyms,
             Markdown markdown, MessageSource messages, TicketFinder ticketFinder, TicketBackfill backfill,
-            ArticleImages images) {
+            ArticleImages images, ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.images = images;
         this.backfill = backfill;
         this.ticketFinder = ticketFinder;
@@ -183,7 +186,7 @@ class ArticleConsoleController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             frame(model, info, me);
             model.addAttribute("text", text);
-            model.addAttribute("errors", Map.of("synonyms", e.errors().getFirst().message()));
+            model.addAttribute("errors", errorTexts.firstByField(e, locale));
             return "knowledge/synonyms";
         }
         redirect.addFlashAttribute("notice", "kb.notice.synonymsSaved");
@@ -210,14 +213,8 @@ class ArticleConsoleController {
         model.addAttribute("isAdmin", me.can(Permission.MANAGE_STAFF));
     }
 
-    /** Field errors in the reader's language: a text per field where one is written, else a polite default. */
+    /** Field errors in the reader's language: a text per field where one is written ({@code kb.error.<field>}). */
     private Map<String, String> describe(InvalidInput e, Locale locale) {
-        Map<String, String> described = new LinkedHashMap<>();
-        for (InvalidInput.FieldError error : e.errors()) {
-            String message = messages.getMessage("kb.error." + error.field(), null,
-                    messages.getMessage("kb.error.check", null, locale), locale);
-            described.putIfAbsent(error.field(), message);
-        }
-        return described;
+        return errorTexts.firstByField(e, "kb.error.", locale);
     }
 }

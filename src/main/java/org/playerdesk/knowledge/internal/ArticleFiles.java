@@ -140,7 +140,7 @@ final class ArticleFiles {
     /** Reads a {@code .csv}, a {@code .md} or a {@code .zip} of {@code .md} files; anything else is refused (field {@code file}). */
     static List<Row> read(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
-            throw InvalidInput.of("file", "choose a .csv or .zip file");
+            throw InvalidInput.of("file", "invalid.importFile");
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         boolean zipped = content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3;
@@ -153,7 +153,7 @@ final class ArticleFiles {
         if (name.endsWith(".csv") || !name.contains(".")) {
             return readCsv(new String(content, StandardCharsets.UTF_8));
         }
-        throw InvalidInput.of("file", "choose a .csv or .zip file");
+        throw InvalidInput.of("file", "invalid.importFile");
     }
 
     private static List<Row> readZip(byte[] content) {
@@ -167,12 +167,12 @@ final class ArticleFiles {
                 byte[] file = readAtMost(zip, UNZIPPED_MAX - unzipped);
                 unzipped += file.length;
                 if (rows.size() >= ROWS_MAX) {
-                    throw InvalidInput.of("file", "at most " + ROWS_MAX + " articles per import");
+                    throw InvalidInput.of("file", "invalid.tooMany", ROWS_MAX);
                 }
                 rows.add(markdownRow(entry.getName(), new String(file, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
-            throw InvalidInput.of("file", "is not a readable zip file");
+            throw InvalidInput.of("file", "invalid.zip");
         }
         return rows;
     }
@@ -183,7 +183,7 @@ final class ArticleFiles {
         for (int n; (n = in.read(buffer)) > 0;) {
             out.write(buffer, 0, n);
             if (out.size() > budget) {
-                throw InvalidInput.of("file", "unpacks to more than " + UNZIPPED_MAX / (1024 * 1024) + " MB");
+                throw InvalidInput.of("file", "invalid.unzipped", UNZIPPED_MAX / (1024 * 1024));
             }
         }
         return out.toByteArray();
@@ -226,18 +226,17 @@ final class ArticleFiles {
         try (CSVParser parser = CSVParser.parse(text.startsWith(BOM) ? text.substring(1) : text, CSV_IN)) {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException e) {
-            throw InvalidInput.of("file", "is not a readable CSV file");
+            throw InvalidInput.of("file", "invalid.csv");
         }
         if (records.isEmpty()) {
-            throw InvalidInput.of("file", "the CSV file is empty");
+            throw InvalidInput.of("file", "invalid.csvEmpty");
         }
         List<String> header = records.getFirst().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         if (!header.contains("title") || !header.contains("body")) {
-            throw InvalidInput.of("file", "the first line must name the columns, at least title and body: "
-                    + String.join(",", COLUMNS));
+            throw InvalidInput.of("file", "invalid.csvHeader", String.join(",", COLUMNS));
         }
         if (records.size() - 1 > ROWS_MAX) {
-            throw InvalidInput.of("file", "at most " + ROWS_MAX + " articles per import");
+            throw InvalidInput.of("file", "invalid.tooMany", ROWS_MAX);
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {

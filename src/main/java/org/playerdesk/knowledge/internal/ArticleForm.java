@@ -31,7 +31,7 @@ record ArticleForm(String locale, String categoryId, String audience, Boolean an
         try {
             who = Audience.of(audience);
         } catch (IllegalArgumentException e) {
-            errors.add("audience", "must be public or internal");
+            errors.add("audience", "invalid.oneOf", "public, internal");
         }
         String checkedTitle = errors.line("title", title, Article.TITLE_MAX, true);
         String checkedBody = errors.text("body", body, Article.BODY_MAX, true);
@@ -46,7 +46,7 @@ record ArticleForm(String locale, String categoryId, String audience, Boolean an
             }
         }
         if (relatedIds.size() > RELATED_MAX) {
-            errors.add("related", "at most " + RELATED_MAX + " related articles");
+            errors.add("related", "invalid.tooMany", RELATED_MAX);
         }
         errors.throwIfAny();
         return new ArticleDraft(Locales.tag(Locales.supported(language)), category, who, Boolean.TRUE.equals(announcement),
@@ -60,7 +60,7 @@ record ArticleForm(String locale, String categoryId, String audience, Boolean an
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(field, "is not an article id");
+            errors.add(field, "invalid.id");
             return null;
         }
     }

@@ -73,16 +73,16 @@ public class ArticleImages {
     public ArticleImage upload(UUID articleId, long size, InputStream content, String by) throws IOException {
         Article article = articles.findById(articleId).orElseThrow(() -> new NotFoundException("article", articleId));
         if (content == null || size <= 0) {
-            throw InvalidInput.of("file", "choose an image file");
+            throw InvalidInput.of("file", "invalid.chooseImage");
         }
         if (size > maxSize) {
-            throw new PayloadTooLarge("an image may be at most " + DataSize.ofBytes(maxSize).toKilobytes() + " KB");
+            throw new PayloadTooLarge("invalid.imageTooLargeKb", DataSize.ofBytes(maxSize).toKilobytes());
         }
         BufferedInputStream in = new BufferedInputStream(content, SNIFFED);
         in.mark(SNIFFED);
         String type = FileTypes.image(in.readNBytes(SNIFFED));
         if (type == null) {
-            throw InvalidInput.of("file", "only PNG, JPEG, GIF and WebP images are accepted");
+            throw InvalidInput.of("file", "invalid.imageType");
         }
         in.reset();
         StoredFile file = files.put(in);

@@ -28,7 +28,7 @@ public class ArticleTransfer {
     }
 
     /** One row of the report: where it came from, its title, what happens, and what is wrong with it. */
-    public record RowReport(String source, String title, Action action, List<String> errors) {
+    public record RowReport(String source, String title, Action action, List<InvalidInput.FieldError> errors) {
     }
 
     /** The whole report; {@code applied} when the articles were changed. */
@@ -107,21 +107,21 @@ public class ArticleTransfer {
         return new Report(report, true);
     }
 
-    private record Planned(Row row, Action action, List<String> errors, Article existing, ArticleDraft draft,
+    private record Planned(Row row, Action action, List<InvalidInput.FieldError> errors, Article existing, ArticleDraft draft,
             String category, boolean publish) {
     }
 
     private Planned plan(UUID gameId, Row row) {
-        List<String> errors = new ArrayList<>();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         String locale = row.locale() == null || row.locale().isBlank() ? "zh-CN" : row.locale().strip();
         if (!locale.equals("zh-CN") && !locale.equals("en")) {
-            errors.add("locale: must be zh-CN or en");
+            errors.add(new InvalidInput.FieldError("locale", "invalid.oneOf", "zh-CN, en"));
         }
         Boolean announcement = bool(row.announcement(), false, "announcement", errors);
         Boolean publish = bool(row.published(), true, "published", errors);
         String category = row.category() == null || row.category().isBlank() ? null : row.category().strip();
         if (category != null && category.length() > Category.NAME_MAX) {
-            errors.add("category: at most " + Category.NAME_MAX + " characters");
+            errors.add(new InvalidInput.FieldError("category", "invalid.tooLong", Category.NAME_MAX));
         }
         Article existing = null;
         if (row.id() != null && !row.id().isBlank()) {
@@ -129,7 +129,7 @@ public class ArticleTransfer {
                 existing = articles.findById(UUID.fromString(row.id().strip()))
                         .filter(a -> a.gameId().equals(gameId)).orElse(null);
             } catch (IllegalArgumentException e) {
-                errors.add("id: is not an article id");
+                errors.add(new InvalidInput.FieldError("id", "invalid.id"));
             }
         }
         ArticleDraft draft = null;
@@ -138,7 +138,7 @@ public class ArticleTransfer {
             draft = new ArticleForm(locale, "", row.audience() == null || row.audience().isBlank() ? "public"
                     : row.audience().strip(), announcement, row.title(), row.body(), related).check();
         } catch (InvalidInput e) {
-            e.errors().forEach(error -> errors.add(error.field() + ": " + error.message()));
+            errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
             return new Planned(row, Action.ERROR, errors, existing, null, category, false);
@@ -183,7 +183,7 @@ public class ArticleTransfer {
         return found.orElseGet(() -> knowledge.addCategory(gameId, locale, name)).getId();
     }
 
-    private static Boolean bool(String value, boolean absent, String field, List<String> errors) {
+    private static Boolean bool(String value, boolean absent, String field, List<InvalidInput.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return absent;
         }
@@ -191,7 +191,7 @@ public class ArticleTransfer {
             case "true", "yes", "1", "是" -> true;
             case "false", "no", "0", "否" -> false;
             default -> {
-                errors.add(field + ": must be true or false");
+                errors.add(new InvalidInput.FieldError(field, "invalid.oneOf", "true, false"));
                 yield absent;
             }
         };

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +33,10 @@ class ArticleTransferController {
     private final ServedGames served;
     private final ArticleTransfer transfer;
     private final Clock clock;
+    private final ErrorTexts errorTexts;
 
-    ArticleTransferController(ServedGames served, ArticleTransfer transfer, Clock clock) {
+    ArticleTransferController(ServedGames served, ArticleTransfer transfer, Clock clock, ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.served = served;
         this.transfer = transfer;
         this.clock = clock;
@@ -63,7 +67,7 @@ class ArticleTransferController {
     @PostMapping("/console/knowledge/import")
     String importFile(@RequestParam(required = false) String game, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String dryRun, @AuthenticationPrincipal StaffUser me, Model model,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response, Locale locale) throws IOException {
         GameInfo info = served.chosen(game, me);
         ServedGames.adminOnly(me);
         model.addAttribute("game", info);
@@ -79,8 +83,7 @@ class ArticleTransferController {
             }
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("fileError", String.join("; ", e.errors().stream().map(InvalidInput.FieldError::message)
-                    .toList()));
+            model.addAttribute("fileError", errorTexts.summary(e, locale));
         }
         return "knowledge/transfer";
     }

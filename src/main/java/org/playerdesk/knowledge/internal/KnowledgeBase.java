@@ -148,11 +148,11 @@ public class KnowledgeBase {
         FieldErrors errors = new FieldErrors();
         if (draft.categoryId() != null && categories.findById(draft.categoryId())
                 .filter(c -> c.gameId().equals(gameId)).isEmpty()) {
-            errors.add("categoryId", "is not a category of this game");
+            errors.add("categoryId", "invalid.category");
         }
         if (!draft.related().isEmpty() && articles.findAllById(draft.related()).stream()
                 .filter(a -> a.gameId().equals(gameId)).count() != draft.related().size()) {
-            errors.add("related", "is not an article of this game");
+            errors.add("related", "invalid.article");
         }
         errors.throwIfAny();
         return draft;

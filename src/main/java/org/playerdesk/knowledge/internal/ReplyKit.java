@@ -167,13 +167,13 @@ public class ReplyKit {
                 continue;
             }
             if (!TAG.matcher(normal).matches()) {
-                errors.add("tags", "tags are 1 to 40 letters, digits, dots, dashes or underscores");
+                errors.add("tags", "invalid.tag", 40);
             } else if (!checkedTags.contains(normal)) {
                 checkedTags.add(normal);
             }
         }
         if (String.join(" ", checkedTags).length() > 200) {
-            errors.add("tags", "too many tags");
+            errors.add("tags", "invalid.tooManyTags");
         }
         errors.throwIfAny();
         return new Macro(gameId, checkedName, checkedReply, code(checkedStatus), code(checkedType),
@@ -201,12 +201,12 @@ public class ReplyKit {
                 continue;
             }
             if (phrase.length() > ForbiddenPhrase.PHRASE_MAX) {
-                errors.add("phrases", "a phrase is longer than " + ForbiddenPhrase.PHRASE_MAX + " characters");
+                errors.add("phrases", "invalid.phrase", ForbiddenPhrase.PHRASE_MAX);
             }
             parsed.putIfAbsent(phrase, bare);
         }
         if (parsed.size() > PHRASES_MAX) {
-            errors.add("phrases", "at most " + PHRASES_MAX + " phrases");
+            errors.add("phrases", "invalid.tooMany", PHRASES_MAX);
         }
         errors.throwIfAny();
         phrases.deleteByGameId(gameId);

@@ -77,15 +77,15 @@ public class SynonymBook {
             List<String> group = new ArrayList<>(new LinkedHashSet<>(List.of(lines[i].split("[,，、]")).stream()
                     .map(String::strip).filter(t -> !t.isEmpty()).toList()));
             if (group.size() < 2) {
-                errors.add("synonyms", "line " + (i + 1) + " needs at least two words separated by commas");
+                errors.add("synonyms", "invalid.synonyms.pair", i + 1);
             } else if (group.stream().anyMatch(t -> t.length() > TERM_MAX)) {
-                errors.add("synonyms", "line " + (i + 1) + " has a word longer than " + TERM_MAX + " characters");
+                errors.add("synonyms", "invalid.synonyms.long", i + 1, TERM_MAX);
             } else {
                 groups.add(group);
             }
         }
         if (groups.size() > GROUPS_MAX) {
-            errors.add("synonyms", "at most " + GROUPS_MAX + " lines");
+            errors.add("synonyms", "invalid.tooMany", GROUPS_MAX);
         }
         errors.throwIfAny();
         return groups;

@@ -85,7 +85,7 @@ class PlaybookController {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of(field, "is not an id");
+            throw InvalidInput.of(field, "invalid.id");
         }
     }
 
@@ -94,7 +94,7 @@ class PlaybookController {
         try {
             return LocalDateTime.parse(text.strip()).atZone(ZoneId.systemDefault()).toInstant();
         } catch (DateTimeParseException e) {
-            throw InvalidInput.of("reportedAt", "is not a date and time");
+            throw InvalidInput.of("reportedAt", "invalid.dateTime");
         }
     }
 }

@@ -157,7 +157,7 @@ class RoutingController {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInput.of(field, "must be a whole number");
+            throw InvalidInput.of(field, "invalid.wholeNumber");
         }
     }
 
@@ -169,7 +169,7 @@ class RoutingController {
             return members.stream().filter(m -> !m.isBlank()).map(m -> UUID.fromString(m.strip()))
                     .collect(Collectors.toSet());
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("members", "must be members of staff serving this game");
+            throw InvalidInput.of("members", "invalid.staff");
         }
     }
 }

@@ -73,7 +73,7 @@ public class SlaCalendar extends StoredEntity {
             // reported below
         }
         if (zone == null) {
-            errors.add("timeZone", "must be a time zone such as Asia/Shanghai or UTC");
+            errors.add("timeZone", "invalid.timeZone");
         }
         Map<DayOfWeek, List<BusinessCalendar.Hours>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -86,13 +86,13 @@ public class SlaCalendar extends StoredEntity {
         Map<LocalDate, String> closed = parseDates(form.holidays(), "holidays", errors);
         Map<LocalDate, String> open = parseDates(form.workingDates(), "workingDates", errors);
         if (!form.alwaysOpen() && week.isEmpty() && errors.isEmpty()) {
-            errors.add("hours", "give open hours for at least one weekday, or choose 7×24");
+            errors.add("hours", "invalid.sla.week");
         }
         if (errors.isEmpty() && !form.alwaysOpen()) {
             try {
                 BusinessCalendar.of(zone, week, closed.keySet(), open.keySet());
             } catch (IllegalArgumentException e) {
-                errors.add("hours", e.getMessage());
+                errors.add("hours", "invalid.sla.hours");
             }
         }
         errors.throwIfAny();
@@ -158,13 +158,13 @@ public class SlaCalendar extends StoredEntity {
         for (String part : text.split("[,，;\\s]+(?=\\d)")) {
             Matcher m = RANGE.matcher(part.strip());
             if (!m.matches()) {
-                errors.add(field, "write open hours as 09:00-12:00, 13:00-18:00");
+                errors.add(field, "invalid.sla.ranges");
                 return List.of();
             }
             try {
                 ranges.add(BusinessCalendar.Hours.of(pad(m.group(1)), pad(m.group(2))));
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                errors.add(field, "'" + part.strip() + "' is not a range from an earlier to a later time of one day");
+                errors.add(field, "invalid.sla.range", org.playerdesk.system.Texts.abbreviate(part.strip(), 30));
                 return List.of();
             }
         }
@@ -183,7 +183,7 @@ public class SlaCalendar extends StoredEntity {
         String[] lines = text.split("\\R");
         int max = "holidays".equals(field) ? 90 : 45;
         if (lines.length > max) {
-            errors.add(field, "at most " + max + " dates");
+            errors.add(field, "invalid.tooMany", max);
             return dates;
         }
         for (String line : lines) {
@@ -197,8 +197,7 @@ public class SlaCalendar extends StoredEntity {
                 }
                 dates.put(LocalDate.parse(m.group(1)), m.group(2) == null ? "" : m.group(2).strip());
             } catch (DateTimeParseException e) {
-                errors.add(field, "write one date a line as 2026-10-01, optionally with a name: '"
-                        + org.playerdesk.system.Texts.abbreviate(line.strip(), 30) + "'");
+                errors.add(field, "invalid.sla.dates", org.playerdesk.system.Texts.abbreviate(line.strip(), 30));
                 return dates;
             }
         }

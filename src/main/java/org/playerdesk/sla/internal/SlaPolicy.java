@@ -81,24 +81,24 @@ public class SlaPolicy extends StoredEntity {
         TicketPriority prio = optional(errors, "priority", form.priority(), TicketPriority.class);
         String tier = form.minTier() == null || form.minTier().isBlank() ? null : form.minTier().strip();
         if (tier != null && !tiers.contains(tier)) {
-            errors.add("minTier", "unknown tier '" + org.playerdesk.system.Texts.abbreviate(tier, 30)
-                    + "'; valid values: " + String.join(", ", tiers));
+            errors.add("minTier", "invalid.unknownCode", org.playerdesk.system.Texts.abbreviate(tier, 30),
+                    String.join(", ", tiers));
         }
         Integer first = minutes(errors, "firstResponseMinutes", form.firstResponseMinutes());
         Integer next = minutes(errors, "nextResponseMinutes", form.nextResponseMinutes());
         Integer resolution = minutes(errors, "resolutionMinutes", form.resolutionMinutes());
         if (first == null && next == null && resolution == null && errors.isEmpty()) {
-            errors.add("firstResponseMinutes", "set at least one target");
+            errors.add("firstResponseMinutes", "invalid.sla.target");
         }
         int warning = 80;
         if (form.warningPercent() != null && !form.warningPercent().isBlank()) {
             try {
                 warning = Integer.parseInt(form.warningPercent().strip());
                 if (warning < 1 || warning > 99) {
-                    errors.add("warningPercent", "must be between 1 and 99");
+                    errors.add("warningPercent", "invalid.range", 1, 99);
                 }
             } catch (NumberFormatException e) {
-                errors.add("warningPercent", "must be a whole number between 1 and 99");
+                errors.add("warningPercent", "invalid.wholeNumber");
             }
         }
         UUID calendar = null;
@@ -109,7 +109,7 @@ public class SlaPolicy extends StoredEntity {
             // reported below
         }
         if (calendar == null || !calendars.contains(calendar)) {
-            errors.add("calendarId", "choose one of this game's calendars");
+            errors.add("calendarId", "invalid.calendar");
         }
         Set<SlaAction> atWarning = actions(errors, "warningActions", form.warningActions());
         Set<SlaAction> atBreach = actions(errors, "breachActions", form.breachActions());
@@ -151,12 +151,12 @@ public class SlaPolicy extends StoredEntity {
         try {
             int minutes = Integer.parseInt(value.strip());
             if (minutes < 1 || minutes > MINUTES_MAX) {
-                errors.add(field, "must be between 1 and " + MINUTES_MAX + " minutes");
+                errors.add(field, "invalid.range", 1, MINUTES_MAX);
                 return null;
             }
             return minutes;
         } catch (NumberFormatException e) {
-            errors.add(field, "must be a whole number of minutes");
+            errors.add(field, "invalid.wholeNumber");
             return null;
         }
     }

@@ -20,6 +20,7 @@ import org.playerdesk.sla.PolicyView;
 import org.playerdesk.sla.SlaAction;
 import org.playerdesk.sla.SlaPolicies;
 import org.playerdesk.system.ConsoleProblems;
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.NotFoundException;
 import org.playerdesk.system.RuleViolation;
@@ -51,8 +52,10 @@ class SlaConsoleController {
     private final SlaPolicies policies;
     private final GameCatalog games;
     private final ConsoleProblems problems;
+    private final ErrorTexts errorTexts;
 
-    SlaConsoleController(SlaPolicies policies, GameCatalog games, ConsoleProblems problems) {
+    SlaConsoleController(SlaPolicies policies, GameCatalog games, ConsoleProblems problems, ErrorTexts errorTexts) {
+        this.errorTexts = errorTexts;
         this.policies = policies;
         this.games = games;
         this.problems = problems;
@@ -108,7 +111,7 @@ class SlaConsoleController {
             }
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return policyForm(info, id, form, errors(invalid), model);
+            return policyForm(info, id, form, errors(invalid, locale), model);
         } catch (RuleViolation refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problem", problems.describe(refused, locale));
@@ -169,7 +172,7 @@ class SlaConsoleController {
             }
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return calendarForm(info, id, form, errors(invalid), model);
+            return calendarForm(info, id, form, errors(invalid, locale), model);
         } catch (RuleViolation refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problem", problems.describe(refused, locale));
@@ -214,10 +217,10 @@ class SlaConsoleController {
         return "sla/calendar";
     }
 
-    /** Field → message; several messages of one field joined. */
-    private static Map<String, String> errors(InvalidInput invalid) {
+    /** Field → message in the reader's language; several messages of one field joined. */
+    private Map<String, String> errors(InvalidInput invalid, Locale locale) {
         Map<String, String> byField = new LinkedHashMap<>();
-        invalid.errors().forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+        errorTexts.byField(invalid, locale).forEach((field, texts) -> byField.put(field, String.join(" ", texts)));
         return byField;
     }
 

@@ -39,16 +39,15 @@ public class AttachmentStore {
 
     public Stored store(String field, String fileName, byte[] content) {
         if (content.length == 0) {
-            throw InvalidInput.of(field, "the file is empty");
+            throw InvalidInput.of(field, "invalid.fileEmpty");
         }
         if (content.length > maxSize) {
-            throw new PayloadTooLarge("a file may be at most " + maxSize / (1024 * 1024) + " MB");
+            throw new PayloadTooLarge("invalid.fileTooLarge", maxSize / (1024 * 1024));
         }
         String name = safeName(fileName);
         String type = FileTypes.attachment(content, name);
         if (type == null) {
-            throw InvalidInput.of(field, "only images (PNG, JPEG, GIF, WebP), PDF, plain text, log files, ZIP "
-                    + "archives and MP4 videos are accepted");
+            throw InvalidInput.of(field, "invalid.fileType");
         }
         StoredFile file = files.put(new ByteArrayInputStream(content));
         return new Stored(name, type, file.size(), file.sha256(), file.key());

@@ -1,5 +1,7 @@
 package org.playerdesk.ticket.internal;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -115,6 +117,11 @@ public class Ticket extends StoredEntity {
         this.updatedAt = now;
     }
 
+    /** A status as its name in the reader's language, resolved where the refusal is shown. */
+    private static MessageSourceResolvable statusName(TicketStatus status) {
+        return new DefaultMessageSourceResolvable(new String[] {"ticket.status." + status.code()}, status.code());
+    }
+
     public Change changeStatus(TicketStatus next, Instant now) {
         if (next == status) {
             return null;
@@ -123,7 +130,7 @@ public class Ticket extends StoredEntity {
             throw new RuleViolation("ticket.status.refused",
                     "a ticket cannot go from " + status.code() + " to " + next.code() + "; from " + status.code()
                             + " it can go to " + String.join(", ", status.next().stream().map(TicketStatus::code).toList()),
-                    status.code(), next.code());
+                    statusName(status), statusName(next));
         }
         Change change = new Change(Change.STATUS, status.code(), next.code());
         status = next;

@@ -3,18 +3,22 @@ package org.playerdesk.ticket.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.system.ErrorTexts;
 import org.playerdesk.system.InvalidInput;
 import org.playerdesk.system.PayloadTooLarge;
+import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.RuleViolation;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketPriority;
@@ -44,16 +48,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAuthority('WORK_TICKETS')")
 class TicketActionsController {
 
+    private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
+
+
     private final ConsoleTickets tickets;
     private final TicketDesk desk;
     private final StaffDirectory staff;
-    private final ProblemTexts problems;
+    private final ErrorTexts problems;
+    private final PlayerDeskProperties properties;
 
-    TicketActionsController(ConsoleTickets tickets, TicketDesk desk, StaffDirectory staff, ProblemTexts problems) {
+    TicketActionsController(ConsoleTickets tickets, TicketDesk desk, StaffDirectory staff, ErrorTexts problems,
+            PlayerDeskProperties properties) {
         this.tickets = tickets;
         this.desk = desk;
         this.staff = staff;
         this.problems = problems;
+        this.properties = properties;
     }
 
     @PostMapping("/reply")
@@ -194,13 +204,13 @@ class TicketActionsController {
             action.get();
             redirect.addFlashAttribute("notice", notice);
         } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("errors", problems.invalid(invalid, fileNames, locale));
+            redirect.addFlashAttribute("errors", invalid(invalid, fileNames, locale));
             keep(form, draft, redirect);
         } catch (RuleViolation violation) {
-            redirect.addFlashAttribute("problem", problems.refused(violation, locale));
+            redirect.addFlashAttribute("problem", problems.text(violation, locale));
             keep(form, draft, redirect);
         } catch (PayloadTooLarge tooLarge) {
-            redirect.addFlashAttribute("errors", Map.of("files", List.of(problems.tooLarge(locale))));
+            redirect.addFlashAttribute("errors", Map.of("files", List.of(tooLarge(problems, properties, locale))));
             keep(form, draft, redirect);
         }
         return "redirect:/console/tickets/" + id;
@@ -208,7 +218,7 @@ class TicketActionsController {
 
     private String refused(UUID id, String form, String field, String kind, String draft, Locale locale,
             RedirectAttributes redirect) {
-        redirect.addFlashAttribute("errors", Map.of(field, List.of(problems.kind(kind, locale))));
+        redirect.addFlashAttribute("errors", Map.of(field, List.of(problems.message("invalid." + kind, locale))));
         keep(form, draft, redirect);
         return "redirect:/console/tickets/" + id;
     }
@@ -242,5 +252,26 @@ class TicketActionsController {
 
     private static List<String> names(List<Upload> uploads) {
         return uploads.stream().map(Upload::fileName).toList();
+    }
+
+    /** Field errors by form field ({@code files[2]} counts as {@code files}); a file's error names the file. */
+    private Map<String, List<String>> invalid(InvalidInput invalid, List<String> fileNames, Locale locale) {
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        for (InvalidInput.FieldError error : invalid.errors()) {
+            String field = error.field();
+            String prefix = "";
+            Matcher indexed = INDEXED.matcher(field);
+            if (indexed.matches()) {
+                field = indexed.group(1);
+                int index = Integer.parseInt(indexed.group(2));
+                prefix = index < fileNames.size() ? fileNames.get(index) + ": " : "";
+            }
+            byField.computeIfAbsent(field, f -> new ArrayList<>()).add(prefix + problems.text(error, locale));
+        }
+        return byField;
+    }
+
+    static String tooLarge(ErrorTexts problems, PlayerDeskProperties properties, Locale locale) {
+        return problems.message("invalid.fileTooLarge", locale, properties.attachments().maxSize().toMegabytes());
     }
 }

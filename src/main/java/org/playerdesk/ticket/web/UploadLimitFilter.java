@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.playerdesk.system.ErrorTexts;
+import org.playerdesk.system.PlayerDeskProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,12 +32,15 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern MESSAGE_FORM = Pattern.compile("/console/tickets/([0-9a-fA-F-]{36})/(reply|note)");
 
-    private final ProblemTexts problems;
+    private final ErrorTexts problems;
+    private final PlayerDeskProperties properties;
     private final LocaleResolver locales;
     private final FlashMapManager flashes;
 
-    UploadLimitFilter(ProblemTexts problems, LocaleResolver locales, FlashMapManager flashes) {
+    UploadLimitFilter(ErrorTexts problems, PlayerDeskProperties properties, LocaleResolver locales,
+            FlashMapManager flashes) {
         this.problems = problems;
+        this.properties = properties;
         this.locales = locales;
         this.flashes = flashes;
     }
@@ -60,7 +65,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
             form.matches();
             String ticketPage = "/console/tickets/" + form.group(1);
             FlashMap flash = new FlashMap();
-            flash.put("errors", Map.of("files", List.of(problems.tooLarge(locales.resolveLocale(request)))));
+            flash.put("errors", Map.of("files", List.of(TicketActionsController.tooLarge(problems, properties, locales.resolveLocale(request)))));
             flash.put("failedForm", form.group(2));
             flash.setTargetRequestPath(request.getContextPath() + ticketPage);
             flashes.saveOutputFlashMap(flash, request, response);

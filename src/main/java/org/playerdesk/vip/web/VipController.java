@@ -76,7 +76,7 @@ class VipController {
         redirect.addAttribute("game", game);
         return attempt(locale, redirect, "vip.notice.assigned", () -> {
             if (game == null) {
-                throw InvalidInput.of("game", "must be given");
+                throw InvalidInput.of("game", "invalid.required");
             }
             return vip.assignManager(game, account, uuid(manager), me.member());
         });
@@ -114,7 +114,7 @@ class VipController {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("manager", "is not a member of staff");
+            throw InvalidInput.of("manager", "invalid.staff.any");
         }
     }
 
@@ -125,7 +125,7 @@ class VipController {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInput.of("satisfaction", "must be from 1 to 5");
+            throw InvalidInput.of("satisfaction", "invalid.range", 1, 5);
         }
     }
 }

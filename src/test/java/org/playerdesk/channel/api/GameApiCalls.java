@@ -29,6 +29,12 @@ record GameApiCalls(MockMvc mvc, String apiKey) {
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
+    /** Opens a ticket asking for answers in a language ({@code Accept-Language}). */
+    ResultActions openIn(String json, String language) throws Exception {
+        return mvc.perform(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
+                .header("Accept-Language", language).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
     ResultActions open(String json, String idempotencyKey) throws Exception {
         return mvc.perform(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
                 .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).content(json));

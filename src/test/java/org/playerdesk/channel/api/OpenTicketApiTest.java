@@ -130,7 +130,7 @@ class OpenTicketApiTest {
         api.open(GameApiCalls.ticketJson("p1", "bgu"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("type"))
-                .andExpect(jsonPath("$.errors[0].message", containsString("'bgu'")))
+                .andExpect(jsonPath("$.errors[0].message", containsString("“bgu”")))
                 .andExpect(jsonPath("$.errors[0].message", containsString("consultation")))
                 .andExpect(jsonPath("$.errors[0].message", containsString("ban_appeal")));
     }
@@ -149,19 +149,36 @@ class OpenTicketApiTest {
 
     @Test
     void refusesTooLongSubjectAndControlCharacters() throws Exception {
-        api.open("""
+        api.openIn("""
                 {"player": {"accountId": "p1\\u0007"}, "type": "bug", "subject": "%s",
                  "message": "hello\\u0000world", "metadata": {"device": "a\\u001bb"}}
-                """.formatted("长".repeat(201)))
+                """.formatted("长".repeat(201)), "en-US,en;q=0.8")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'subject')].message",
-                        hasItem("must be at most 200 characters")))
+                        hasItem("This is too long: at most 200 characters.")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'message')].message",
-                        hasItem("must not contain control characters")))
+                        hasItem("This contains invisible control characters.")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'player.accountId')].message",
-                        hasItem("must not contain control characters")))
+                        hasItem("This contains invisible control characters.")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'metadata.device')].message",
-                        hasItem("must not contain control characters")));
+                        hasItem("This contains invisible control characters.")));
+    }
+
+    @Test
+    void fieldMessagesAndDetailFollowAcceptLanguage() throws Exception {
+        String tooLong = """
+                {"player": {"accountId": "p1"}, "type": "bug", "subject": "%s", "message": "m"}
+                """.formatted("长".repeat(201));
+        api.openIn(tooLong, "zh-CN")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("subject"))
+                .andExpect(jsonPath("$.errors[0].message").value("内容过长：最多 200 个字符。"))
+                .andExpect(jsonPath("$.detail").value("subject: 内容过长：最多 200 个字符。"));
+        api.openIn(tooLong, "en")
+                .andExpect(jsonPath("$.errors[0].field").value("subject"))
+                .andExpect(jsonPath("$.detail").value("subject: This is too long: at most 200 characters."));
+        api.open(tooLong)
+                .andExpect(jsonPath("$.errors[0].message").value("内容过长：最多 200 个字符。"));
     }
 
     @Test
@@ -180,9 +197,12 @@ class OpenTicketApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://playerdesk.org/problems/malformed-body"));
-        api.open("")
+        api.openIn("", "en")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("the body is missing"));
+                .andExpect(jsonPath("$.detail").value("The body is missing."));
+        api.openIn("", "zh-CN")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("缺少请求体。"));
     }
 
     @Test

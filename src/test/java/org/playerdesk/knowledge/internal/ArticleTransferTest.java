@@ -114,8 +114,8 @@ class ArticleTransferTest {
         String refused = mvc.perform(multipart("/console/knowledge/import").file(csv(bad)).param("game", game.code())
                         .with(user(admin)).with(csrf()).locale(Locale.ENGLISH))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("Nothing was imported: 1 rows need fixing", "line 4", "locale: must be zh-CN or en",
-                "announcement: must be true or false", "audience:", "title:");
+        assertThat(refused).contains("Nothing was imported: 1 rows need fixing", "line 4", "locale: This must be one of: zh-CN, en.",
+                "announcement: This must be one of: true, false.", "audience:", "title:");
         assertThat(knowledge.articles(game.id())).hasSize(1);
         assertThat(knowledge.article(existing).draftBody()).isEqualTo("请提供订单号");
 

@@ -88,7 +88,7 @@ class RoutingConsoleTest {
         mvc.perform(post("/console/routing/queues").with(as(lead)).with(csrf()).param("game", game.id().toString())
                 .param("name", "").param("position", "x").param("strategy", "fastest"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("problem", containsString("must be a whole number")));
+                .andExpect(flash().attribute("problem", containsString("必须是整数。")));
         mvc.perform(post("/console/routing/queues").with(as(lead)).with(csrf()).param("game", game.id().toString())
                 .param("name", "").param("position", "1").param("strategy", "fastest").param("language", "chinese"))
                 .andExpect(flash().attribute("problem", containsString("fastest")));
@@ -114,7 +114,7 @@ class RoutingConsoleTest {
         mvc.perform(post("/console/routing/agents/{id}", agent.id()).with(as(lead)).with(csrf())
                 .param("game", game.id().toString()).param("capacity", "-1").param("timeZone", "Mars/Base")
                 .param("weeklyShifts", "mon-fri 08:00-16:00"))
-                .andExpect(flash().attribute("problem", containsString("time zone")));
+                .andExpect(flash().attribute("problem", containsString("时区：必须是时区")));
         mvc.perform(post("/console/routing/agents/{id}", agent.id()).with(as(lead)).with(csrf())
                 .param("game", game.id().toString()).param("capacity", "6").param("timeZone", "Asia/Shanghai")
                 .param("languages", "zh, en").param("weeklyShifts", "mon-fri 08:00-16:00; sat 22:00-06:00"))

@@ -71,7 +71,7 @@ class AttachmentStoreTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.errors()).singleElement().satisfies(error -> {
                         assertThat(error.field()).isEqualTo("files[1]");
-                        assertThat(error.message()).contains("PNG", "PDF");
+                        assertThat(error.key()).isEqualTo("invalid.fileType");
                     });
                 });
         assertThat(dataDir.resolve("files")).doesNotExist();
