@@ -51,7 +51,7 @@ public class FirstAdministrator implements ApplicationRunner {
                 staff.enrolFirstAdministrator(username, username, password, "zh-CN", "from the configuration")
                         .ifPresent(admin -> log.info("Staff: created the first administrator '{}' from "
                                 + "playerdesk.admin.username (PLAYERDESK_ADMIN_USERNAME)", admin.username()));
-            } catch (org.playerdesk.system.InvalidInput invalid) {
+            } catch (org.playerdesk.system.errors.InvalidInput invalid) {
                 // the field errors name the fields and the rule, never the value given
                 throw new IllegalStateException("PLAYERDESK_ADMIN_USERNAME / PLAYERDESK_ADMIN_PASSWORD cannot make the "
                         + "first administrator: " + invalid.getMessage(), invalid);

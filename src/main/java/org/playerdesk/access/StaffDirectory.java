@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.access.internal.StaffAccount;
 import org.playerdesk.access.internal.StaffAccountRepository;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Locales;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

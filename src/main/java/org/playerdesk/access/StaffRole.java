@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** The roles of a support department, each with the permissions it grants. */
-public enum StaffRole implements org.playerdesk.system.Coded {
+public enum StaffRole implements org.playerdesk.system.entity.Coded {
 
     ADMIN("admin", EnumSet.allOf(Permission.class)),
     SUPERVISOR("supervisor", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS, Permission.ASSIGN_OTHERS,

@@ -9,7 +9,7 @@ import org.playerdesk.assist.internal.AssistSettings;
 import org.playerdesk.assist.internal.BotAnswerBook;
 import org.playerdesk.knowledge.ArticleHit;
 import org.playerdesk.knowledge.ArticleSearch;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;

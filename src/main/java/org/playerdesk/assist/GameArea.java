@@ -1,6 +1,6 @@
 package org.playerdesk.assist;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketType;
 
 /** The part of the game a ticket is about, for routing and reports. */

@@ -4,6 +4,6 @@ package org.playerdesk.automation;
 public record RuleAction(String kind, String value) {
 
     public RuleActionKind kindCode() {
-        return org.playerdesk.system.Coded.fromCode(RuleActionKind.class, kind);
+        return org.playerdesk.system.entity.Coded.fromCode(RuleActionKind.class, kind);
     }
 }

@@ -1,6 +1,6 @@
 package org.playerdesk.automation;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /**
  * What an event rule does; the action's {@code value} is named for each: a status, priority or

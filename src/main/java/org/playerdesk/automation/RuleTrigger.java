@@ -1,6 +1,6 @@
 package org.playerdesk.automation;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** What makes an event rule run. */
 public enum RuleTrigger implements Coded {

@@ -1,6 +1,6 @@
 package org.playerdesk.automation;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** The time rules every game has. */
 public enum TimeRuleKind implements Coded {

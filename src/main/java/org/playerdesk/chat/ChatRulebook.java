@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.playerdesk.chat.internal.ChatSettings;
 import org.playerdesk.chat.internal.ChatSettingsRepository;
 import org.playerdesk.game.GameCatalog;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Texts;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,8 +3,8 @@ package org.playerdesk.chat;
 import java.util.Map;
 import java.util.Set;
 
-import org.playerdesk.system.Coded;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.errors.RuleViolation;
 
 /**
  * A chat's life: it waits in the queue until an agent accepts it, then it is active until either

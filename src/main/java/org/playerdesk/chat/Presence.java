@@ -1,6 +1,6 @@
 package org.playerdesk.chat;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** An agent's availability for chats. Only online agents with free capacity are offered new chats. */
 public enum Presence implements Coded {

@@ -1,6 +1,6 @@
 package org.playerdesk.department;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** How a question reaches a department. */
 public enum Delivery implements Coded {

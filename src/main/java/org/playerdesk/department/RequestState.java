@@ -1,6 +1,6 @@
 package org.playerdesk.department;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** A question to a department is open until it is answered; answered is final. */
 public enum RequestState implements Coded {

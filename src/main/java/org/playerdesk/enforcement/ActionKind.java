@@ -1,6 +1,6 @@
 package org.playerdesk.enforcement;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** What an action does to a game account; names in both languages under {@code gm.action.<code>}. */
 public enum ActionKind implements Coded {

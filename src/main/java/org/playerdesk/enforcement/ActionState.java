@@ -3,8 +3,8 @@ package org.playerdesk.enforcement;
 import java.util.Map;
 import java.util.Set;
 
-import org.playerdesk.system.Coded;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.errors.RuleViolation;
 
 /**
  * Where an account action stands. An action within the asker's limit runs at once

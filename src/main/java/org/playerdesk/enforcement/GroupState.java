@@ -1,6 +1,6 @@
 package org.playerdesk.enforcement;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /**
  * Where a group sanction stands: carried out at once ({@code done}: every ban was within the

@@ -21,7 +21,7 @@ import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.InGameNotice;
 import org.playerdesk.game.UnknownAccount;
-import org.playerdesk.system.Texts;
+import org.playerdesk.system.validation.Texts;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.springframework.beans.factory.ObjectProvider;

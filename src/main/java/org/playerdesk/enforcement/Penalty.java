@@ -1,6 +1,6 @@
 package org.playerdesk.enforcement;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** One rung of a penalty ladder; names in both languages under {@code gm.penalty.<code>}. */
 public enum Penalty implements Coded {

@@ -1,6 +1,6 @@
 package org.playerdesk.enforcement;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /**
  * How grave one violation is (情节). Each violation type says at which step of its ladder each

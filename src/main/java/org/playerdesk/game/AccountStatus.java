@@ -1,6 +1,6 @@
 package org.playerdesk.game;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** The state of a game account in its backend. */
 public enum AccountStatus implements Coded {

@@ -1,6 +1,6 @@
 package org.playerdesk.game;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** How PlayerDesk reaches a game's backend: not at all, the built-in simulated game, or over HTTP. */
 public enum ConnectorKind implements Coded {

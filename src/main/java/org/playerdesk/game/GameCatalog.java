@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 import org.playerdesk.game.internal.Game;
 import org.playerdesk.game.internal.GameRepository;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Locales;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -11,8 +11,8 @@ import org.playerdesk.game.internal.GameConnectorRepository;
 import org.playerdesk.game.internal.GameProperties;
 import org.playerdesk.game.internal.GameRepository;
 import org.playerdesk.game.internal.http.HttpGameBackend;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

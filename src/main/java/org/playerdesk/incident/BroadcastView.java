@@ -11,7 +11,7 @@ import java.util.UUID;
 public record BroadcastView(UUID id, UUID incidentId, Kind kind, String body, boolean resolve, String actorName,
         int total, long done, long skipped, Instant createdAt, Instant finishedAt) {
 
-    public enum Kind implements org.playerdesk.system.Coded {
+    public enum Kind implements org.playerdesk.system.entity.Coded {
         REPLY("reply"), RESOLVE("resolve");
 
         private final String code;

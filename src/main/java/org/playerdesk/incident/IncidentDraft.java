@@ -1,8 +1,8 @@
 package org.playerdesk.incident;
 
 import org.playerdesk.incident.internal.Incident;
-import org.playerdesk.system.PlainText;
-import org.playerdesk.system.SingleLine;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

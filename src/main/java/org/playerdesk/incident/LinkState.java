@@ -1,6 +1,6 @@
 package org.playerdesk.incident;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** How a ticket belongs to an incident: proposed by the grouping until a lead confirms, or linked. */
 public enum LinkState implements Coded {

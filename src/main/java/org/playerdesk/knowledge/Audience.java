@@ -1,6 +1,6 @@
 package org.playerdesk.knowledge;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** Who may read an article: players in the help center (and agents), or agents only. */
 public enum Audience implements Coded {

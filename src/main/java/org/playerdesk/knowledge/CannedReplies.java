@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.playerdesk.knowledge.internal.CannedReply;
 import org.playerdesk.knowledge.internal.ReplyKit;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.stereotype.Service;

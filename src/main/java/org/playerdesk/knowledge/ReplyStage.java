@@ -1,6 +1,6 @@
 package org.playerdesk.knowledge;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** Where in a conversation a canned reply belongs: 开头语, 询问语, 回复语, 结束语. */
 public enum ReplyStage implements Coded {

@@ -1,6 +1,6 @@
 package org.playerdesk.playbook;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** Which of the game's data a procedure step shows beside its instructions. */
 public enum DataKind implements Coded {

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.player.internal.Player;
 import org.playerdesk.player.internal.PlayerRepository;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

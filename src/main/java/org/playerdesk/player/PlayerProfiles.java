@@ -12,7 +12,7 @@ import org.playerdesk.game.AccountProfile;
 import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.internal.PlayerCrmStore;
 import org.playerdesk.player.internal.PlayerProperties;
-import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.validation.FieldErrors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 

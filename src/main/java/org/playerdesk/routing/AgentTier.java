@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.playerdesk.access.StaffRole;
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.SupportLevel;
 
 /**

@@ -15,7 +15,7 @@ import org.playerdesk.routing.internal.RoutedTicket;
 import org.playerdesk.routing.internal.RoutedTicketRepository;
 import org.playerdesk.routing.internal.RoutingQueue;
 import org.playerdesk.routing.internal.RoutingQueueRepository;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Texts;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.Texts;
 
 /**
  * An agent's shifts: weekly hours in the agent's time zone (三班倒: early 08:00-16:00, middle

@@ -18,9 +18,9 @@ import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.routing.internal.AgentBook;
 import org.playerdesk.routing.internal.RoutingQueue;
 import org.playerdesk.routing.internal.RoutingQueueRepository;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.NotFoundException;
-import org.playerdesk.system.Texts;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.Texts;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketQueries;
@@ -209,7 +209,7 @@ public class RoutingSetup {
         return value == null || value.isBlank() || value.strip().equals("any");
     }
 
-    private static <E extends Enum<E> & org.playerdesk.system.Coded> E any(FieldErrors errors, String field,
+    private static <E extends Enum<E> & org.playerdesk.system.entity.Coded> E any(FieldErrors errors, String field,
             String value, Class<E> type) {
         return blank(value) ? null : errors.code(field, value.strip(), type, null);
     }

@@ -1,6 +1,6 @@
 package org.playerdesk.routing;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /**
  * How a queue picks the agent for a new ticket: in turn, to whoever holds the fewest, or nobody

@@ -1,6 +1,6 @@
 package org.playerdesk.sla;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** What a policy does when a target reaches its warning point or is missed. */
 public enum SlaAction implements Coded {

@@ -1,6 +1,6 @@
 package org.playerdesk.sla;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** What a service-level target measures. */
 public enum SlaTarget implements Coded {

@@ -1,5 +1,8 @@
 package org.playerdesk.system;
 
+import org.playerdesk.system.database.DatabaseUnavailableFilter;
+import org.playerdesk.system.locale.Locales;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

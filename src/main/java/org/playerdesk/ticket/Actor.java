@@ -2,7 +2,7 @@ package org.playerdesk.ticket;
 
 import java.util.UUID;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** Who did something to a ticket: the player, a member of staff, or PlayerDesk itself. */
 public record Actor(Kind kind, UUID id, String name) {

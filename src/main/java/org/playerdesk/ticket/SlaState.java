@@ -1,6 +1,6 @@
 package org.playerdesk.ticket;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** How a ticket's running service-level target stands: the inbox colours it. */
 public enum SlaState implements Coded {

@@ -1,6 +1,6 @@
 package org.playerdesk.ticket;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /**
  * The support level holding a ticket (逐级上报: a case beyond an agent's authority goes up level

@@ -1,6 +1,6 @@
 package org.playerdesk.ticket;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** Where a ticket came from, and where replies go back to. */
 public enum TicketChannel implements Coded {

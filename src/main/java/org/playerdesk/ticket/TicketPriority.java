@@ -1,6 +1,6 @@
 package org.playerdesk.ticket;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 public enum TicketPriority implements Coded {
     LOW("low"),

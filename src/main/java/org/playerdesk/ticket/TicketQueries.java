@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.playerdesk.system.Hashes;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.signing.Hashes;
+import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.internal.AttachmentStore;
 import org.playerdesk.ticket.internal.Ticket;
 import org.playerdesk.ticket.internal.TicketAttachment;

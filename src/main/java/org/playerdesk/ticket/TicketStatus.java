@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /**
  * Where a ticket stands. The one list of allowed transitions is {@link #canBecome(TicketStatus)}:

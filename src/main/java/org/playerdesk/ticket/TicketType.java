@@ -1,6 +1,6 @@
 package org.playerdesk.ticket;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** What a player is asking about. Names in both languages are in the message bundle under {@code ticket.type.<code>}. */
 public enum TicketType implements Coded {

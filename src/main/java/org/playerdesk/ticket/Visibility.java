@@ -1,6 +1,6 @@
 package org.playerdesk.ticket;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 
 /** A public reply is seen by the player; an internal note only by staff. */
 public enum Visibility implements Coded {

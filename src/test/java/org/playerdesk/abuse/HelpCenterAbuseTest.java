@@ -163,7 +163,7 @@ class HelpCenterAbuseTest {
     private Object ticketOf(String link) {
         String token = link.substring(link.lastIndexOf('/') + 1);
         return jdbc.queryForObject("select id from ticket where access_token_hash = ?", Object.class,
-                org.playerdesk.system.Hashes.sha256(token));
+                org.playerdesk.system.signing.Hashes.sha256(token));
     }
 
     // --- what may be posted ---

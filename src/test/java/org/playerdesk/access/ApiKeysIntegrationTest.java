@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.Hashes;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.signing.Hashes;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -105,6 +105,6 @@ class ApiKeysIntegrationTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                         .extracting(InvalidInput.FieldError::field).containsExactly("name", "gameId", "secret"));
         assertThatThrownBy(() -> keys.revoke(UUID.randomUUID()))
-                .isInstanceOf(org.playerdesk.system.NotFoundException.class);
+                .isInstanceOf(org.playerdesk.system.errors.NotFoundException.class);
     }
 }

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.boot.DefaultApplicationArguments;
 
 /** What the start does with PLAYERDESK_ADMIN_* that cannot make an administrator, and with a staff directory that has people. */

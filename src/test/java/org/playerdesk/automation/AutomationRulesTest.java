@@ -21,7 +21,7 @@ import org.playerdesk.notification.Notifications;
 import org.playerdesk.sla.SlaEvents.SlaBreached;
 import org.playerdesk.sla.SlaEvents.SlaWarning;
 import org.playerdesk.sla.SlaTarget;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.HistoryEntry;
 import org.playerdesk.ticket.MessageView;

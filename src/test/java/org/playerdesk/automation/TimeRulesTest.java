@@ -17,7 +17,7 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.automation.internal.TimeRuleSweep;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.Opened;

@@ -23,7 +23,7 @@ import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.internal.ChatTranscripts;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.beans.factory.annotation.Autowired;

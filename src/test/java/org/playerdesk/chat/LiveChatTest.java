@@ -15,7 +15,7 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketDetails;
@@ -238,7 +238,7 @@ class LiveChatTest {
         seats.setPresence(stranger, Presence.ONLINE, 3);
         UUID third = UUID.fromString(api.start(game.code(), signed("42"), "c-1", "三").text("chat"));
         assertThatThrownBy(() -> queue.accept(third, new StaffUser(stranger, ""))).as("does not serve the game")
-                .isInstanceOf(org.playerdesk.system.NotFoundException.class);
+                .isInstanceOf(org.playerdesk.system.errors.NotFoundException.class);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.AccountStatus;
 import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.playerdesk.incident.internal.OutageText;
 import org.playerdesk.incident.internal.StormGrouping;
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Ids;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.test.web.servlet.MockMvc;

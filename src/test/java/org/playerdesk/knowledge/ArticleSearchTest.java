@@ -10,7 +10,7 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.internal.KnowledgeTestArticles;
 import org.playerdesk.knowledge.internal.SynonymBook;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

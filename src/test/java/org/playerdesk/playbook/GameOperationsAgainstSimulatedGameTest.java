@@ -31,7 +31,7 @@ import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.InGameNotice;
 import org.playerdesk.game.LedgerEntry;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.beans.factory.annotation.Autowired;

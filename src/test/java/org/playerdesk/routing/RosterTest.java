@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 
 /** Shifts as a lead writes them, and whether an agent works at a given moment. */
 class RosterTest {

@@ -24,7 +24,7 @@ import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.player.internal.PlayerCrmStore;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.playerdesk.access.IssuedApiKey;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

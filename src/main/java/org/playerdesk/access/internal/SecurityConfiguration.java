@@ -8,7 +8,7 @@ import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.access.internal.ratelimit.RateLimits;
 import org.playerdesk.system.ratelimit.RateLimiter;
-import org.playerdesk.system.Locales;
+import org.playerdesk.system.locale.Locales;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

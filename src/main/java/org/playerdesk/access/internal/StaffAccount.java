@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

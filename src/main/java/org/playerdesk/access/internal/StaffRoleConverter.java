@@ -1,7 +1,7 @@
 package org.playerdesk.access.internal;
 
 import org.playerdesk.access.StaffRole;
-import org.playerdesk.system.CodedConverter;
+import org.playerdesk.system.entity.CodedConverter;
 
 import jakarta.persistence.Converter;
 

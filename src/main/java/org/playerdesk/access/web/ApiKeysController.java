@@ -12,7 +12,7 @@ import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.IssuedApiKey;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +92,7 @@ class ApiKeysController {
     @GetMapping("/{id}/revoke")
     String confirmRevoke(@PathVariable UUID id, Model model) {
         IssuedApiKey key = keys.all().stream().filter(k -> k.id().equals(id)).findFirst()
-                .orElseThrow(() -> new org.playerdesk.system.NotFoundException("api key", id));
+                .orElseThrow(() -> new org.playerdesk.system.errors.NotFoundException("api key", id));
         model.addAttribute("key", key);
         model.addAttribute("gameName", games.get(key.gameId()).name());
         return "access/api-key-revoke";

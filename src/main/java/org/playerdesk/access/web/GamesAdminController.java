@@ -15,7 +15,7 @@ import org.playerdesk.game.ConnectorKind;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameConnectors;
 import org.playerdesk.game.GameProfile;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.system.Locales;
+import org.playerdesk.system.locale.Locales;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;

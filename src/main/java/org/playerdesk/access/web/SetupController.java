@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.playerdesk.access.FirstAdministrator;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

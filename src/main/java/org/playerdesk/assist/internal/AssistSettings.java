@@ -2,7 +2,7 @@ package org.playerdesk.assist.internal;
 
 import java.util.UUID;
 
-import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.validation.FieldErrors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

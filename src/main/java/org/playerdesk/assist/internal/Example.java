@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
 

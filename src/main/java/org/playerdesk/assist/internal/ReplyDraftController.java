@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDetails;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import org.playerdesk.assist.Classification;
-import org.playerdesk.system.ConflictRetry;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.retry.ConflictRetry;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
 import org.playerdesk.knowledge.Words;
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.stereotype.Component;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.playerdesk.automation.RuleTrigger;
-import org.playerdesk.system.CodedConverter;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.CodedConverter;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

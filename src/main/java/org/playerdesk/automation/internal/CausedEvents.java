@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.playerdesk.system.Hashes;
+import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.ticket.TicketEvents.TicketAssigned;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketEscalated;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.automation.ExecutionView;
-import org.playerdesk.system.Ids;
-import org.playerdesk.system.Texts;
+import org.playerdesk.system.entity.Ids;
+import org.playerdesk.system.validation.Texts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

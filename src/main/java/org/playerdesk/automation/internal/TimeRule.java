@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.playerdesk.automation.TimeRuleKind;
 import org.playerdesk.automation.TimeRuleView;
-import org.playerdesk.system.CodedConverter;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.CodedConverter;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.playerdesk.automation.TimeRuleKind;
 import org.playerdesk.game.GameCatalog;
-import org.playerdesk.system.Ids;
-import org.playerdesk.system.Locales;
+import org.playerdesk.system.entity.Ids;
+import org.playerdesk.system.locale.Locales;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

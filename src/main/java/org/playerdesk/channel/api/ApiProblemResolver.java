@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
-import org.playerdesk.system.ProblemDetailsAdvice;
+import org.playerdesk.system.errors.ProblemDetailsAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

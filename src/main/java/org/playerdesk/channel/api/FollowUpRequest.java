@@ -3,7 +3,7 @@ package org.playerdesk.channel.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.validation.FieldErrors;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketChannel;

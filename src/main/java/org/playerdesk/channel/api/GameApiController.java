@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.access.GameClient;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.ProblemDetailsAdvice;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Hashes;
-import org.playerdesk.system.NotFoundException;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.signing.Hashes;
+import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.playerdesk.player.PlayerIdentity;
-import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.ticket.NewTicket;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;

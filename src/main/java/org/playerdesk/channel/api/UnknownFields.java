@@ -2,8 +2,8 @@ package org.playerdesk.channel.api;
 
 import java.util.Map;
 
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Texts;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.Texts;
 
 /** Names the fields of a request the API does not know, so that a misspelt field is not lost quietly. */
 final class UnknownFields {

@@ -11,12 +11,12 @@ import java.util.UUID;
 
 import org.playerdesk.assist.BotAnswers;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.ErrorTexts;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.NotFoundException;
-import org.playerdesk.system.PayloadTooLarge;
+import org.playerdesk.system.errors.ErrorTexts;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.errors.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.AttachmentDownload;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.StoredAttachment;

@@ -4,7 +4,7 @@ import jakarta.persistence.Converter;
 
 import org.playerdesk.chat.ChatStatus;
 import org.playerdesk.chat.Presence;
-import org.playerdesk.system.CodedConverter;
+import org.playerdesk.system.entity.CodedConverter;
 
 /** Chat enums are stored by their codes. */
 final class ChatConverters {

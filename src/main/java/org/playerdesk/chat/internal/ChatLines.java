@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import org.playerdesk.chat.ChatLine;
 import org.playerdesk.chat.ChatStatus;
-import org.playerdesk.system.Coded;
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.entity.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 import org.playerdesk.chat.ChatStatus;
 import org.playerdesk.chat.ChatView;
-import org.playerdesk.system.RuleViolation;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.entity.StoredEntity;
 
 /**
  * One chat between a player and (once accepted) an agent; the rules of its life are here. An

@@ -3,9 +3,9 @@ package org.playerdesk.chat.web;
 import java.net.URI;
 
 import org.playerdesk.chat.ChatRefused;
-import org.playerdesk.system.ErrorTexts;
-import org.playerdesk.system.ProblemDetailsAdvice;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.ErrorTexts;
+import org.playerdesk.system.errors.ProblemDetailsAdvice;
+import org.playerdesk.system.errors.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

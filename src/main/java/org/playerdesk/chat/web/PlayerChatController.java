@@ -15,7 +15,7 @@ import org.playerdesk.chat.ChatStatus;
 import org.playerdesk.chat.ChatView;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.chat.internal.ChatProperties;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.AttachmentDownload;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.Upload;

@@ -13,7 +13,7 @@ import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.player.PlayerSummary;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

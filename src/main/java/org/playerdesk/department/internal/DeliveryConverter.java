@@ -3,7 +3,7 @@ package org.playerdesk.department.internal;
 import jakarta.persistence.Converter;
 
 import org.playerdesk.department.Delivery;
-import org.playerdesk.system.CodedConverter;
+import org.playerdesk.system.entity.CodedConverter;
 
 @Converter
 class DeliveryConverter extends CodedConverter<Delivery> {

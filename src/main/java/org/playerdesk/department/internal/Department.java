@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 
 import org.playerdesk.department.Delivery;
 import org.playerdesk.department.DepartmentView;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 @Entity
 @Table(name = "department")

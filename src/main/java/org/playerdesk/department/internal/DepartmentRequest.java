@@ -10,8 +10,8 @@ import jakarta.persistence.Version;
 
 import org.playerdesk.department.RequestState;
 import org.playerdesk.department.RequestView;
-import org.playerdesk.system.RuleViolation;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.entity.StoredEntity;
 
 /** A question asked of a department about a ticket, open until answered. */
 @Entity

@@ -19,9 +19,9 @@ import jakarta.mail.search.FlagTerm;
 
 import org.playerdesk.department.DepartmentSettings;
 import org.playerdesk.department.Transfers;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.NotFoundException;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.errors.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,7 +1,7 @@
 package org.playerdesk.department.internal;
 
 import org.playerdesk.department.Transfers;
-import org.playerdesk.system.DatabaseUnavailable;
+import org.playerdesk.system.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -19,7 +19,7 @@ import org.playerdesk.department.DepartmentSettings;
 import org.playerdesk.department.Transfers;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.Locales;
+import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.signing.SignedRequests;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;

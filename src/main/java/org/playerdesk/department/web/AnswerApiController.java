@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.playerdesk.department.RequestView;
 import org.playerdesk.department.Transfers;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.PayloadTooLarge;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.PayloadTooLarge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -3,9 +3,9 @@ package org.playerdesk.department.web;
 import java.util.Locale;
 import java.util.Map;
 
-import org.playerdesk.system.ErrorTexts;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.errors.ErrorTexts;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;

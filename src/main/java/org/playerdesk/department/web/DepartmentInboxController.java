@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.department.Transfers;
-import org.playerdesk.system.ConsoleProblems;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.ConsoleProblems;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

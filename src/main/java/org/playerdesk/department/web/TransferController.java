@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.department.Transfers;
-import org.playerdesk.system.ConsoleProblems;
+import org.playerdesk.system.errors.ConsoleProblems;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

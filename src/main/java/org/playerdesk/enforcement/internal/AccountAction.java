@@ -13,7 +13,7 @@ import org.playerdesk.enforcement.ActionKind;
 import org.playerdesk.enforcement.ActionState;
 import org.playerdesk.enforcement.ActionView;
 import org.playerdesk.game.ActionResult;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 /** One request for an action on a game account, from asking through approval to the backend's answer. */
 @Entity

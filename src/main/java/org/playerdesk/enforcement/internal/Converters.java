@@ -7,7 +7,7 @@ import org.playerdesk.enforcement.ActionState;
 import org.playerdesk.enforcement.GroupState;
 import org.playerdesk.enforcement.Penalty;
 import org.playerdesk.enforcement.Severity;
-import org.playerdesk.system.CodedConverter;
+import org.playerdesk.system.entity.CodedConverter;
 
 /** Enforcement enums are stored by their codes. */
 final class Converters {

@@ -23,8 +23,8 @@ import org.playerdesk.enforcement.GroupState;
 import org.playerdesk.enforcement.Severity;
 import org.playerdesk.enforcement.ViolationTypeView;
 import org.playerdesk.enforcement.ViolationView;
-import org.playerdesk.system.RuleViolation;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.entity.StoredEntity;
 
 /** One sanction of accounts of a linked group, asked for once, approved or rejected once. */
 @Entity

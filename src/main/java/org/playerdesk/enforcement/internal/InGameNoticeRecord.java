@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import org.playerdesk.enforcement.InGameNotices;
 import org.playerdesk.enforcement.NoticeView;
 import org.playerdesk.game.ActionResult;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 /** One message asked of the game for a player, with the game's answer. */
 @Entity

@@ -6,7 +6,7 @@ import jakarta.persistence.Table;
 
 import org.playerdesk.enforcement.Penalty;
 import org.playerdesk.enforcement.ViolationTypeView;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 @Entity
 @Table(name = "penalty_step")

@@ -11,7 +11,7 @@ import org.playerdesk.enforcement.Penalty;
 import org.playerdesk.enforcement.Severity;
 import org.playerdesk.enforcement.ViolationTypeView;
 import org.playerdesk.enforcement.ViolationView;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 @Entity
 @Table(name = "violation")

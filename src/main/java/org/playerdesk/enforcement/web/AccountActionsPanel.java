@@ -24,7 +24,7 @@ import org.playerdesk.game.AccountStatus;
 import org.playerdesk.game.Currency;
 import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.PlayerDirectory;
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Ids;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.context.i18n.LocaleContextHolder;

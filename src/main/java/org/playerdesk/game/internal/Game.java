@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.GameProfile;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

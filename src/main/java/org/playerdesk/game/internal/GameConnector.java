@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import org.playerdesk.game.ConnectorKind;
 import org.playerdesk.game.ConnectorSettings;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 /** A game's connector settings; the secret stays here and is only read to sign requests. */
 @Entity

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import org.playerdesk.incident.BroadcastView;
 import org.playerdesk.incident.IncidentEvents.BroadcastRequested;
-import org.playerdesk.system.Coded;
-import org.playerdesk.system.Ids;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.entity.Ids;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;

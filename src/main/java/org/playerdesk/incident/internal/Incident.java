@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.playerdesk.incident.IncidentDraft;
 import org.playerdesk.incident.IncidentStatus;
 import org.playerdesk.incident.IncidentView;
-import org.playerdesk.system.CodedConverter;
-import org.playerdesk.system.RuleViolation;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.CodedConverter;
+import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;

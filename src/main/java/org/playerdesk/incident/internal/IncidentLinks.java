@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.playerdesk.incident.LinkState;
 import org.playerdesk.incident.LinkedTicket;
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

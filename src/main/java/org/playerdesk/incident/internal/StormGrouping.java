@@ -19,7 +19,7 @@ import org.playerdesk.incident.LinkState;
 import org.playerdesk.notification.Notice;
 import org.playerdesk.notification.Notifications;
 import org.playerdesk.player.PlayerDirectory;
-import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDetails;

@@ -28,7 +28,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 
 /**
  * The files articles travel in, read and written: one CSV (RFC 4180, UTF-8 with a byte-order

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.Audience;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Locales;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.locale.Locales;
 
 /** The article editor's fields as typed; {@link #check()} turns them into a draft or refuses them field by field. */
 record ArticleForm(String locale, String categoryId, String audience, Boolean announcement, String title, String body,

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.knowledge.Audience;
-import org.playerdesk.system.FileTypes;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.NotFoundException;
-import org.playerdesk.system.PayloadTooLarge;
+import org.playerdesk.system.files.FileTypes;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.errors.PayloadTooLarge;
 import org.playerdesk.system.files.FileStore;
 import org.playerdesk.system.files.FileStores;
 import org.playerdesk.system.files.StoredFile;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.internal.ArticleFiles.Row;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.ErrorTexts;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.ErrorTexts;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

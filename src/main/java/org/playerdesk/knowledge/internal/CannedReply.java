@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.ReplyStage;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -3,7 +3,7 @@ package org.playerdesk.knowledge.internal;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

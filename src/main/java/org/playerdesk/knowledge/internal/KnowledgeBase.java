@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.Audience;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.Locales;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,6 @@
 package org.playerdesk.knowledge.internal;
 
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;

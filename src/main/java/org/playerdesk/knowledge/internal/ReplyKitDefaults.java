@@ -2,7 +2,7 @@ package org.playerdesk.knowledge.internal;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameRegistered;
-import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

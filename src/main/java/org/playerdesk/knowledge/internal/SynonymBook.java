@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import org.playerdesk.system.FieldErrors;
+import org.playerdesk.system.validation.FieldErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

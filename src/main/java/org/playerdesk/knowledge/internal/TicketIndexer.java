@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.playerdesk.player.PlayerDirectory;
-import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
 import org.playerdesk.ticket.TicketQueries;

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.playerdesk.notification.Notice;
 import org.playerdesk.notification.NotificationView;
-import org.playerdesk.system.StoredEntity;
-import org.playerdesk.system.Texts;
+import org.playerdesk.system.entity.StoredEntity;
+import org.playerdesk.system.validation.Texts;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -4,7 +4,7 @@ import jakarta.persistence.Converter;
 
 import org.playerdesk.enforcement.ActionKind;
 import org.playerdesk.playbook.DataKind;
-import org.playerdesk.system.CodedConverter;
+import org.playerdesk.system.entity.CodedConverter;
 import org.playerdesk.ticket.TicketType;
 
 /** Playbook enums are stored by their codes. */

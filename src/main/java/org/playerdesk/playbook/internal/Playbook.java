@@ -16,7 +16,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import org.playerdesk.playbook.PlaybookView;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.ticket.TicketType;
 
 @Entity

@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.playerdesk.system.RuleViolation;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.entity.StoredEntity;
 
 /** A procedure run on one ticket. */
 @Entity

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import org.playerdesk.enforcement.ActionKind;
 import org.playerdesk.playbook.DataKind;
 import org.playerdesk.playbook.PlaybookView;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 @Entity
 @Table(name = "playbook_step")

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.playbook.Playbooks;
-import org.playerdesk.system.ConsoleProblems;
-import org.playerdesk.system.InvalidInput;
+import org.playerdesk.system.errors.ConsoleProblems;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;

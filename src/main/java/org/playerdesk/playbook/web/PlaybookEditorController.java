@@ -13,7 +13,7 @@ import org.playerdesk.playbook.DataKind;
 import org.playerdesk.playbook.PlaybookView;
 import org.playerdesk.playbook.Playbooks;
 import org.playerdesk.playbook.Playbooks.StepInput;
-import org.playerdesk.system.ConsoleProblems;
+import org.playerdesk.system.errors.ConsoleProblems;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -32,7 +32,7 @@ import org.playerdesk.playbook.DataKind;
 import org.playerdesk.playbook.PlaybookView;
 import org.playerdesk.playbook.Playbooks;
 import org.playerdesk.playbook.RunView;
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Ids;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.playerdesk.player.PlayerNote;
 import org.playerdesk.player.PlayerTag;
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Ids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.SupportLevel;
 
 import jakarta.persistence.Entity;

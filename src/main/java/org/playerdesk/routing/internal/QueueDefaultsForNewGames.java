@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameRegistered;
 import org.playerdesk.routing.RoutingSetup;
-import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;

@@ -2,7 +2,7 @@ package org.playerdesk.routing.internal;
 
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.RoutingStrategy;
-import org.playerdesk.system.CodedConverter;
+import org.playerdesk.system.entity.CodedConverter;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketType;

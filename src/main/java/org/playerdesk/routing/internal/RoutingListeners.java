@@ -1,6 +1,6 @@
 package org.playerdesk.routing.internal;
 
-import org.playerdesk.system.DatabaseUnavailable;
+import org.playerdesk.system.database.DatabaseUnavailable;
 import org.playerdesk.ticket.TicketEvents.TicketAssigned;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketEscalated;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingStrategy;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketType;

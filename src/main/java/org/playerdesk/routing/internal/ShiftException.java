@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.playerdesk.routing.Roster;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.util.UUID;
 
 import org.playerdesk.routing.Roster;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

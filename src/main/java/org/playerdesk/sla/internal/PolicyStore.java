@@ -12,8 +12,8 @@ import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
 import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
-import org.playerdesk.system.NotFoundException;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.errors.RuleViolation;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

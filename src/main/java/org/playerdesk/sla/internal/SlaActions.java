@@ -14,7 +14,7 @@ import org.playerdesk.sla.SlaAction;
 import org.playerdesk.sla.SlaEvents.SlaBreached;
 import org.playerdesk.sla.SlaEvents.SlaWarning;
 import org.playerdesk.sla.SlaTarget;
-import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketDesk;

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -164,7 +164,7 @@ public class SlaCalendar extends StoredEntity {
             try {
                 ranges.add(BusinessCalendar.Hours.of(pad(m.group(1)), pad(m.group(2))));
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                errors.add(field, "invalid.sla.range", org.playerdesk.system.Texts.abbreviate(part.strip(), 30));
+                errors.add(field, "invalid.sla.range", org.playerdesk.system.validation.Texts.abbreviate(part.strip(), 30));
                 return List.of();
             }
         }
@@ -197,7 +197,7 @@ public class SlaCalendar extends StoredEntity {
                 }
                 dates.put(LocalDate.parse(m.group(1)), m.group(2) == null ? "" : m.group(2).strip());
             } catch (DateTimeParseException e) {
-                errors.add(field, "invalid.sla.dates", org.playerdesk.system.Texts.abbreviate(line.strip(), 30));
+                errors.add(field, "invalid.sla.dates", org.playerdesk.system.validation.Texts.abbreviate(line.strip(), 30));
                 return dates;
             }
         }

@@ -2,7 +2,7 @@ package org.playerdesk.sla.internal;
 
 import org.playerdesk.game.GameRegistered;
 import org.playerdesk.sla.SlaPolicies;
-import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;

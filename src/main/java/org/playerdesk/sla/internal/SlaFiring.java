@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.playerdesk.sla.SlaTarget;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -80,6 +80,6 @@ public class SlaFiring extends StoredEntity {
 
     void done(String outcome, Instant at) {
         this.actionsDoneAt = at;
-        this.outcome = outcome == null ? null : org.playerdesk.system.Texts.abbreviate(outcome, 300);
+        this.outcome = outcome == null ? null : org.playerdesk.system.validation.Texts.abbreviate(outcome, 300);
     }
 }

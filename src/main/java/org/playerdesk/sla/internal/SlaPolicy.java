@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
 import org.playerdesk.sla.SlaAction;
-import org.playerdesk.system.Coded;
-import org.playerdesk.system.FieldErrors;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
@@ -81,7 +81,7 @@ public class SlaPolicy extends StoredEntity {
         TicketPriority prio = optional(errors, "priority", form.priority(), TicketPriority.class);
         String tier = form.minTier() == null || form.minTier().isBlank() ? null : form.minTier().strip();
         if (tier != null && !tiers.contains(tier)) {
-            errors.add("minTier", "invalid.unknownCode", org.playerdesk.system.Texts.abbreviate(tier, 30),
+            errors.add("minTier", "invalid.unknownCode", org.playerdesk.system.validation.Texts.abbreviate(tier, 30),
                     String.join(", ", tiers));
         }
         Integer first = minutes(errors, "firstResponseMinutes", form.firstResponseMinutes());

@@ -8,8 +8,8 @@ import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.PolicyView;
 import org.playerdesk.sla.SlaTarget;
 import org.playerdesk.sla.TimerView;
-import org.playerdesk.system.CodedConverter;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.CodedConverter;
+import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;

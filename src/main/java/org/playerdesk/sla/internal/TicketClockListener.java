@@ -1,6 +1,6 @@
 package org.playerdesk.sla.internal;
 
-import org.playerdesk.system.ConflictRetry;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;

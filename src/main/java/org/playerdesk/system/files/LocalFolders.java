@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Ids;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;

@@ -3,9 +3,9 @@ package org.playerdesk.ticket.internal;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 
-import org.playerdesk.system.FileTypes;
-import org.playerdesk.system.InvalidInput;
-import org.playerdesk.system.PayloadTooLarge;
+import org.playerdesk.system.files.FileTypes;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.files.FileStore;
 import org.playerdesk.system.files.FileStores;

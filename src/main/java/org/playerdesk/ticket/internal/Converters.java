@@ -1,6 +1,6 @@
 package org.playerdesk.ticket.internal;
 
-import org.playerdesk.system.CodedConverter;
+import org.playerdesk.system.entity.CodedConverter;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.SlaState;
 import org.playerdesk.ticket.SupportLevel;

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.hibernate.annotations.BatchSize;
-import org.playerdesk.system.RuleViolation;
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.SlaState;
 import org.playerdesk.ticket.SupportLevel;

@@ -3,7 +3,7 @@ package org.playerdesk.ticket.internal;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.HistoryEntry;
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.AttachmentView;
 import org.playerdesk.ticket.MessageView;

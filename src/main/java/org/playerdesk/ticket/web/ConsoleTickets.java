@@ -3,7 +3,7 @@ package org.playerdesk.ticket.web;
 import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.system.NotFoundException;
+import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;

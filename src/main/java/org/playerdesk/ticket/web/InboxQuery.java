@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketPriority;

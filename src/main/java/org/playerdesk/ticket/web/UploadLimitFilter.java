@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.playerdesk.system.ErrorTexts;
+import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.playerdesk.system.StoredEntity;
+import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.vip.FollowUpView;
 
 /** A follow-up visit done, with its outcome. */

@@ -21,7 +21,7 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ArticleHit;
 import org.playerdesk.knowledge.ArticleSearch;
 import org.playerdesk.knowledge.internal.KnowledgeTestArticles;
-import org.playerdesk.system.Coded;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.beans.factory.annotation.Autowired;

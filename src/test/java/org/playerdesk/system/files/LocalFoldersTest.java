@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.playerdesk.system.Hashes;
+import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.springframework.util.unit.DataSize;
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
-import org.playerdesk.system.RuleViolation;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketStatus;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.playerdesk.game.ActionResult;
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Ids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

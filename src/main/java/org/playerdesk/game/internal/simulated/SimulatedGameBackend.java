@@ -24,7 +24,7 @@ import org.playerdesk.game.LoginRecord;
 import org.playerdesk.game.Purchase;
 import org.playerdesk.game.Redemption;
 import org.playerdesk.game.UnknownAccount;
-import org.playerdesk.system.Ids;
+import org.playerdesk.system.entity.Ids;
 
 /** One simulated game: its generated accounts with the actions done to them laid over. */
 final class SimulatedGameBackend implements GameBackend {

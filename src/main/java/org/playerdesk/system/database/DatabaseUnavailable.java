@@ -1,0 +1,106 @@
+package org.playerdesk.system.database;
+
+import org.playerdesk.system.errors.ProblemDetailsAdvice;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * A request that failed because the database could not be reached (down, restarting, every
+ * connection busy for longer than the pool's connection timeout). Nothing was stored, or the
+ * outcome of a commit is unknown; either way the caller may send the same request again later
+ * (with the same Idempotency-Key for a new ticket), so the answer is 503 with Retry-After, never
+ * 500.
+ */
+public final class DatabaseUnavailable {
+
+    private DatabaseUnavailable() {
+    }
+
+    /** Whether the failure, or any of its causes, means the database could not be used just now. */
+    public static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && (lostConnection(sql.getSQLState()) || evicted(sql))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 is a connection exception; 57P01 to 57P03 are PostgreSQL's "terminating
+     * connection due to administrator command", "crash shutdown" and "cannot connect now" (the
+     * server is starting or stopping).
+     */
+    private static boolean lostConnection(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    /**
+     * HikariCP's answer, without an SQLSTATE, for a connection it has already closed because the
+     * database ended it. It is what the rollback after a lost connection meets, and Spring then
+     * reports the failed rollback instead of the original failure.
+     */
+    private static boolean evicted(SQLException e) {
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
+    }
+
+    /**
+     * Runs a scheduled task; when the database is unavailable the task is left for its next turn
+     * with one warning ("{@code notDone}, the database is unavailable: ..."), any other failure is
+     * thrown.
+     */
+    public static void tolerate(Logger log, String notDone, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (!causedBy(e)) {
+                throw e;
+            }
+            log.warn("{}, the database is unavailable: {}", notDone, rootMessage(e));
+        }
+    }
+
+    /** The innermost cause's message, for one line in the log instead of a stack trace per request. */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** The problem details of the 503 answer. */
+    public static ProblemDetail problem(Duration retryAfter) {
+        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "Service unavailable", "the database cannot be reached or is busy just now; send the request again "
+                        + "in " + retryAfterHeader(retryAfter) + " s");
+        return problem;
+    }
+
+    /** The value of the Retry-After header: whole seconds, at least one. */
+    public static String retryAfterHeader(Duration retryAfter) {
+        return Long.toString(Math.max(1, retryAfter.toSeconds()));
+    }
+}

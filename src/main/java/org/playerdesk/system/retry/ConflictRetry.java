@@ -1,0 +1,34 @@
+package org.playerdesk.system.retry;
+
+import org.playerdesk.system.retry.Retries;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a listener's work in a transaction of its own and, when a concurrent writer got there
+ * first (an agent changed the same ticket, two events of one ticket arrived together), again on
+ * the fresh state, up to three times, rather than leaving the event for the minute-long retry.
+ */
+@Component
+public class ConflictRetry {
+
+    static final int ATTEMPTS = 3;
+
+    private final TransactionTemplate transactions;
+    private final RetryTemplate retry = Retries.atOnce(ATTEMPTS, OptimisticLockingFailureException.class,
+            DataIntegrityViolationException.class);
+
+    ConflictRetry(PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public void run(Runnable work) {
+        retry.invoke(() -> transactions.executeWithoutResult(status -> work.run()));
+    }
+}

@@ -1,0 +1,166 @@
+package org.playerdesk.system.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.GameInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * Forms sent back with everything wrong that they can be wrong about, once in English and once in
+ * Chinese: every error shown is in the page's language. An English page shows no Chinese; a
+ * Chinese page shows no English prose (codes, examples and numbers may stand in a sentence; two
+ * English words in a row may not). The API's problem details follow Accept-Language the same way,
+ * with the field names left as they are.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestWorkspace.class)
+class FormErrorsInBothLanguagesTest {
+
+    private static final Pattern CJK = Pattern.compile("[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]");
+    private static final Pattern LATIN_PROSE = Pattern.compile("\\b[A-Za-z]{2,}\\s+[A-Za-z]{2,}\\b");
+    /** An error beside its field ({@code data-testid="error-subject"}) or in a list naming it ({@code data-field}). */
+    private static final Pattern SHOWN_ERROR = Pattern.compile(
+            "<(\\w+)[^>]*(?:data-testid=\"error-[^\"]*\"|data-field=\"[^\"]*\")[^>]*>([^<]*)</\\1>");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestWorkspace workspace;
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theHelpCentersTicketForm(String language) throws Exception {
+        GameInfo game = workspace.game();
+        List<String> errors = new ArrayList<>(shown(multipart("/help/{game}/tickets", game.code()).with(csrf()),
+                language));
+        errors.addAll(shown(multipart("/help/{game}/tickets", game.code()).with(csrf())
+                .param("type", "refund_me_now").param("subject", "s".repeat(500))
+                .param("description", "第一行\u0007响铃").param("accountId", "acc-1").param("email", "not-an-email"),
+                language));
+
+        assertThat(errors).hasSizeGreaterThanOrEqualTo(8);
+        inLanguage(errors, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theServiceLevelForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser lead = new StaffUser(workspace.staff(StaffRole.SUPERVISOR, game), "");
+        List<String> errors = new ArrayList<>(shown(post("/console/sla/policy").param("game", game.code())
+                .param("name", " ").param("channel", "fax").param("minTier", "platinum")
+                .param("firstResponseMinutes", "abc").param("resolutionMinutes", "0").param("warningPercent", "150")
+                .param("calendarId", java.util.UUID.randomUUID().toString()).param("breachActions", "call_the_police")
+                .with(user(lead)).with(csrf()), language));
+        errors.addAll(shown(post("/console/sla/calendar").param("game", game.code()).param("name", "")
+                .param("timeZone", "Mars/Olympus").param("hours.mon", "9 to 6").param("hours.tue", "18:00-09:00")
+                .param("holidays", "2026-13-01").with(user(lead)).with(csrf()), language));
+
+        assertThat(errors).hasSizeGreaterThanOrEqualTo(10);
+        inLanguage(errors, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theChatSettingsAndTheAutomationRuleForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        List<String> errors = new ArrayList<>(shown(post("/console/chat/settings/{game}", game.id())
+                .param("secret", "short").param("hoursFrom", "25:99").param("timeZone", "Mars/Base")
+                .param("maxWaitSeconds", "5").param("closedDays", "someday").with(user(admin)).with(csrf()),
+                language));
+        errors.addAll(shown(post("/console/admin/automation/rules").param("game", game.code()).param("name", "")
+                .param("trigger", "sometimes").param("channels", "carrier-pigeon").param("hourFrom", "soon")
+                .param("hourTo", "3").param("words", "a very long phrase ".repeat(10))
+                .param("actionKind", "set_status", "assign").param("actionValue", "done", "nobody")
+                .with(user(admin)).with(csrf()), language));
+
+        assertThat(errors).hasSizeGreaterThanOrEqualTo(10);
+        inLanguage(errors, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theApisProblemDetails(String language) throws Exception {
+        String apiKey = workspace.apiKey(workspace.game());
+        // fields the API does not know are answered first, on their own
+        String unknown = open(apiKey, language, """
+                {"player": {"accountId": "p1", "nickame": "x"}, "type": "bug", "subject": "s", "message": "m",
+                 "colour": "red"}
+                """);
+        String bad = open(apiKey, language, """
+                {"player": {"accountId": "p1\\u0007"}, "type": "bgu", "subject": "%s", "message": "",
+                 "priority": "asap", "contactEmail": "nobody", "metadata": {"bad key!": "x"}}
+                """.formatted("长".repeat(201)));
+        String malformed = open(apiKey, language, "{\"player\": ");
+
+        assertThat(JsonPath.<List<String>>read(unknown, "$.errors[*].field")).containsExactlyInAnyOrder(
+                "player.nickame", "colour");
+        assertThat(JsonPath.<List<String>>read(bad, "$.errors[*].field")).containsExactlyInAnyOrder(
+                "player.accountId", "type", "subject", "message", "priority", "contactEmail", "metadata");
+        for (String answer : List.of(unknown, bad)) {
+            inLanguage(JsonPath.read(answer, "$.errors[*].message"), language);
+            String detail = JsonPath.read(answer, "$.detail");
+            for (String field : JsonPath.<List<String>>read(answer, "$.errors[*].field")) {
+                detail = detail.replace(field + ": ", "");
+            }
+            inLanguage(List.of(detail), language);
+        }
+        inLanguage(List.of(JsonPath.<String>read(malformed, "$.detail")), language);
+    }
+
+    private String open(String apiKey, String language, String json) throws Exception {
+        return mvc.perform(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
+                        .header("Accept-Language", language).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private List<String> shown(AbstractMockHttpServletRequestBuilder<?> request, String language) throws Exception {
+        String page = mvc.perform(request.header("Accept-Language", language).locale(Locale.forLanguageTag(language)))
+                .andReturn().getResponse().getContentAsString();
+        List<String> texts = new ArrayList<>();
+        Matcher matcher = SHOWN_ERROR.matcher(page);
+        while (matcher.find()) {
+            // a form keeps an empty place beside each field for its error
+            if (!matcher.group(2).isBlank()) {
+                texts.add(matcher.group(2).strip());
+            }
+        }
+        return texts;
+    }
+
+    private static void inLanguage(List<String> texts, String language) {
+        if (language.equals("en")) {
+            assertThat(texts).allSatisfy(text -> assertThat(CJK.matcher(text).find()).as(text).isFalse());
+        } else {
+            assertThat(texts).allSatisfy(text -> {
+                assertThat(LATIN_PROSE.matcher(text).find()).as(text).isFalse();
+                assertThat(CJK.matcher(text).find()).as(text).isTrue();
+            });
+        }
+    }
+}
