@@ -176,7 +176,9 @@ class TicketTest {
         assertThatThrownBy(() -> ticket.changeStatus(TicketStatus.CLOSED, LATER))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.code()).isEqualTo("ticket.status.refused");
-                    assertThat(e.arguments()).containsExactly("open", "closed");
+                    // the statuses' names, in the reader's language where the refusal is shown
+                    assertThat(e.arguments()).extracting(a -> ((org.springframework.context.MessageSourceResolvable) a)
+                            .getCodes()[0]).containsExactly("ticket.status.open", "ticket.status.closed");
                     assertThat(e.getMessage()).contains("pending_player", "pending_internal", "resolved");
                 });
         assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
