@@ -1,6 +1,7 @@
 package org.playerdesk.access;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.playerdesk.access.internal.StaffAccount;
 import org.playerdesk.access.internal.StaffAccountRepository;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,43 +26,61 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 /** The support department's staff: accounts, roles, the games each one serves. */
 @Service
 @Transactional(readOnly = true)
 public class StaffDirectory implements UserDetailsService {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-
     private final StaffAccountRepository accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final AuditLog audit;
+    private final InputValidation validation;
 
-    StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit) {
+    StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit,
+            InputValidation validation) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
         this.audit = audit;
+        this.validation = validation;
+    }
+
+    /** A member of staff to enrol: a login name, the name colleagues see, a password and a role. */
+    record NewMember(
+            @NotNull(message = "{invalid.username}")
+            @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}", message = "{invalid.username}") String username,
+            @NotBlank(message = "{invalid.blank}") @Size(max = 100, message = "{invalid.tooLong}") @SingleLine
+            String displayName,
+            @Size(min = 8, max = 128, message = "{invalid.size.between}") String password,
+            @NotNull(message = "{invalid.required}") StaffRole role) {
+
+        /** The display name without the blanks around it; no password is an empty one, which is too short. */
+        NewMember tidied() {
+            return new NewMember(username, displayName == null || displayName.isBlank() ? null : displayName.strip(),
+                    password == null ? "" : password, role);
+        }
     }
 
     @Transactional
     public StaffMember enrol(String username, String displayName, String password, StaffRole role, String locale,
             Set<UUID> gameIds) {
-        FieldErrors errors = new FieldErrors();
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add("username", "invalid.username");
-        } else if (accounts.findByUsername(username).isPresent()) {
-            errors.add("username", "invalid.taken");
+        NewMember member = new NewMember(username, displayName, password, role).tidied();
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(member));
+        boolean usernameWellFormed = errors.stream().noneMatch(e -> e.field().equals("username"));
+        if (usernameWellFormed && accounts.findByUsername(username).isPresent()) {
+            // the username comes first, as the form lists it
+            errors.addFirst(new InvalidInput.FieldError("username", "invalid.taken"));
         }
-        String name = errors.line("displayName", displayName, 100, true);
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            errors.add("password", "invalid.length", 8, 128);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
         }
-        if (role == null) {
-            errors.add("role", "invalid.required");
-        }
-        errors.throwIfAny();
-        StaffAccount account = new StaffAccount(username, name, passwords.encode(password), role,
+        StaffAccount account = new StaffAccount(username, member.displayName(), passwords.encode(password), role,
                 Locales.tag(Locales.supported(locale)), gameIds, clock.instant());
         return accounts.save(account).member();
     }

@@ -1,10 +1,13 @@
 package org.playerdesk.access.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,8 +18,8 @@ import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -91,14 +94,18 @@ class StaffController {
         Map<UUID, GameInfo> known = new LinkedHashMap<>();
         games.all().forEach(g -> known.put(g.id(), g));
         try {
-            FieldErrors own = new FieldErrors();
+            // the games are checked against those that exist, the role against the roles there are
+            List<InvalidInput.FieldError> own = new ArrayList<>();
             Set<UUID> served = new HashSet<>();
             for (String id : form.games() == null ? List.<String>of() : form.games()) {
                 known.keySet().stream().filter(g -> g.toString().equals(id)).findFirst()
-                        .ifPresentOrElse(served::add, () -> own.add("games", "invalid.game"));
+                        .ifPresentOrElse(served::add,
+                                () -> own.add(new InvalidInput.FieldError("games", "invalid.game")));
             }
-            StaffRole role = own.code("role", form.role(), StaffRole.class, null);
-            own.throwIfAny();
+            StaffRole role = role(form.role(), own);
+            if (!own.isEmpty()) {
+                throw new InvalidInput(own);
+            }
             staff.enrol(form.username() == null ? null : form.username().strip(), form.displayName(), form.password(),
                     role, form.locale(), served);
             redirect.addFlashAttribute("notice", "staff.notice.enrolled");
@@ -111,5 +118,19 @@ class StaffController {
                     form.locale(), form.games()));
             return list(me, model);
         }
+    }
+
+    /** The role of the code the form sent, or why there is none. */
+    private static StaffRole role(String code, List<InvalidInput.FieldError> errors) {
+        String codes = Arrays.stream(StaffRole.values()).map(StaffRole::code).collect(Collectors.joining(", "));
+        if (code == null || code.isBlank()) {
+            errors.add(new InvalidInput.FieldError("role", "invalid.choose", codes));
+            return null;
+        }
+        Optional<StaffRole> role = Arrays.stream(StaffRole.values()).filter(r -> r.code().equals(code)).findFirst();
+        if (role.isEmpty()) {
+            errors.add(new InvalidInput.FieldError("role", "invalid.unknownCode", Texts.abbreviate(code, 40), codes));
+        }
+        return role.orElse(null);
     }
 }

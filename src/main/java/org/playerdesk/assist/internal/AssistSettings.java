@@ -2,7 +2,8 @@ package org.playerdesk.assist.internal;
 
 import java.util.UUID;
 
-import org.playerdesk.system.validation.FieldErrors;
+import org.hibernate.validator.constraints.Range;
+import org.playerdesk.system.validation.InputValidation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +15,30 @@ public class AssistSettings {
 
     private final GameSettingRepository settings;
     private final AssistProperties properties;
+    private final InputValidation validation;
 
-    AssistSettings(GameSettingRepository settings, AssistProperties properties) {
+    AssistSettings(GameSettingRepository settings, AssistProperties properties, InputValidation validation) {
         this.settings = settings;
         this.properties = properties;
+        this.validation = validation;
+    }
+
+    /** The two thresholds as shares; text that is not a number is read as NaN, which no range admits. */
+    record Thresholds(
+            @Range(min = 0, max = 1, message = "{invalid.range.between}") double botThreshold,
+            @Range(min = 0, max = 1, message = "{invalid.range.between}") double applyThreshold) {
+
+        static Thresholds read(String botThreshold, String applyThreshold) {
+            return new Thresholds(share(botThreshold), share(applyThreshold));
+        }
+
+        private static double share(String text) {
+            try {
+                return Double.parseDouble(text == null ? "" : text.strip());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
     }
 
     @Transactional(readOnly = true)
@@ -29,25 +50,11 @@ public class AssistSettings {
     /** Thresholds between 0 and 1; 1 turns the bot (or applying by itself) off in practice. */
     @Transactional
     public GameSetting change(UUID gameId, String botThreshold, String applyThreshold) {
-        FieldErrors errors = new FieldErrors();
-        double bot = share("botThreshold", botThreshold, errors);
-        double apply = share("applyThreshold", applyThreshold, errors);
-        errors.throwIfAny();
+        Thresholds thresholds = validation.check(Thresholds.read(botThreshold, applyThreshold));
+        double bot = thresholds.botThreshold();
+        double apply = thresholds.applyThreshold();
         GameSetting setting = settings.findById(gameId).orElseGet(() -> new GameSetting(gameId, bot, apply));
         setting.change(bot, apply);
         return settings.save(setting);
-    }
-
-    private static double share(String field, String text, FieldErrors errors) {
-        try {
-            double value = Double.parseDouble(text == null ? "" : text.strip());
-            if (value >= 0 && value <= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // explained below
-        }
-        errors.add(field, "invalid.range", 0, 1);
-        return 0;
     }
 }

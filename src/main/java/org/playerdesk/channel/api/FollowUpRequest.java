@@ -1,9 +1,10 @@
 package org.playerdesk.channel.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
@@ -21,7 +22,7 @@ record FollowUpRequest(
         unknown = unknown == null ? new LinkedHashMap<>() : unknown;
     }
 
-    void checkKnownFields(FieldErrors errors) {
-        UnknownFields.check(unknown, "", errors);
+    List<InvalidInput.FieldError> unknownFields() {
+        return UnknownFields.of(unknown, "");
     }
 }

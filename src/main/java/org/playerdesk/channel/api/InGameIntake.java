@@ -1,6 +1,7 @@
 package org.playerdesk.channel.api;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,11 +9,13 @@ import java.util.UUID;
 
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.signing.Hashes;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.retry.Retries;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;
@@ -20,6 +23,7 @@ import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,6 +32,9 @@ import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * What a game server asks of support, on behalf of its players. A game only ever sees its own
@@ -45,18 +52,20 @@ class InGameIntake {
     private final IdempotencyRecords idempotency;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final InputValidation validation;
     private final RetryTemplate collisions = Retries.atOnce(2, DataIntegrityViolationException.class,
             PessimisticLockingFailureException.class);
     private final RetryTemplate changedMeanwhile = Retries.atOnce(2, OptimisticLockingFailureException.class);
 
     InGameIntake(TicketDesk desk, TicketQueries queries, PlayerDirectory players, IdempotencyRecords idempotency,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, InputValidation validation) {
         this.desk = desk;
         this.queries = queries;
         this.players = players;
         this.idempotency = idempotency;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.validation = validation;
     }
 
     /** A ticket reported, and whether it was made just now or by an earlier request with the same key. */
@@ -68,10 +77,11 @@ class InGameIntake {
      * transaction, so that a retry finds the ticket its first attempt made, or nothing at all.
      */
     Intake open(UUID gameId, OpenTicketRequest request, String idempotencyKey) {
-        FieldErrors errors = new FieldErrors();
-        request.checkKnownFields(errors);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(request.unknownFields());
         IdempotencyRecord.Key key = checkIdempotencyKey(gameId, idempotencyKey, errors);
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         String requestHash = key == null ? null : Hashes.sha256(request.canonical());
         try {
             return collisions.invoke(() -> openOnce(gameId, request, key, requestHash));
@@ -122,9 +132,10 @@ class InGameIntake {
 
     /** The player's follow-up on their own ticket: it reopens a resolved ticket; a closed one refuses it. */
     TicketResponse.Message followUp(UUID gameId, UUID ticketId, FollowUpRequest request) {
-        FieldErrors errors = new FieldErrors();
-        request.checkKnownFields(errors);
-        errors.throwIfAny();
+        List<InvalidInput.FieldError> unknown = request.unknownFields();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInput(unknown);
+        }
         TicketView ticket = own(gameId, ticketId);
         PlayerSummary player = players.get(ticket.playerId());
         Actor author = Actor.player(player.id(), player.displayName());
@@ -132,19 +143,26 @@ class InGameIntake {
         return TicketResponse.Message.of(changedMeanwhile.invoke(() -> reply(ticketId, author, request.message())));
     }
 
+    /** Which of a player's tickets a game asks for: the account, and a page of at most the desk's page size. */
+    record PlayerTicketsQuery(
+            @NotBlank(message = "{invalid.blank}")
+            @Size(max = PlayerDirectory.ACCOUNT_ID_MAX, message = "{invalid.tooLong}") @SingleLine String accountId,
+            @Range(min = 0, max = PAGE_MAX, message = "{invalid.range.between}") int page,
+            @Range(min = 1, max = TicketQueries.PAGE_SIZE_MAX, message = "{invalid.range.between}") int size) {
+
+        /** The account id without the blanks around it; the first page of 20 when none is asked for. */
+        static PlayerTicketsQuery of(String accountId, Integer page, Integer size) {
+            return new PlayerTicketsQuery(accountId == null || accountId.isBlank() ? null : accountId.strip(),
+                    page == null ? 0 : page, size == null ? 20 : size);
+        }
+    }
+
     /** A player's tickets in this game, newest first; an account support has never heard of has none. */
     TicketPage playerTickets(UUID gameId, String accountId, Integer page, Integer size) {
-        FieldErrors errors = new FieldErrors();
-        String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
-        int pageNumber = page == null ? 0 : page;
-        int pageSize = size == null ? 20 : size;
-        if (pageNumber < 0 || pageNumber > PAGE_MAX) {
-            errors.add("page", "invalid.range", 0, PAGE_MAX);
-        }
-        if (pageSize < 1 || pageSize > TicketQueries.PAGE_SIZE_MAX) {
-            errors.add("size", "invalid.range", 1, TicketQueries.PAGE_SIZE_MAX);
-        }
-        errors.throwIfAny();
+        PlayerTicketsQuery query = validation.check(PlayerTicketsQuery.of(accountId, page, size));
+        String account = query.accountId();
+        int pageNumber = query.page();
+        int pageSize = query.size();
         Optional<PlayerSummary> player = players.find(gameId, account);
         if (player.isEmpty()) {
             return new TicketPage(List.of(), pageNumber, pageSize, false);
@@ -176,13 +194,14 @@ class InGameIntake {
     }
 
     /** 1 to 128 visible ASCII characters, as most clients make them (UUIDs, ULIDs, hashes). */
-    private static IdempotencyRecord.Key checkIdempotencyKey(UUID gameId, String value, FieldErrors errors) {
+    private static IdempotencyRecord.Key checkIdempotencyKey(UUID gameId, String value,
+            List<InvalidInput.FieldError> errors) {
         if (value == null) {
             return null;
         }
         boolean visibleAscii = value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
         if (value.isEmpty() || value.length() > IDEMPOTENCY_KEY_MAX || !visibleAscii) {
-            errors.add("Idempotency-Key", "invalid.idempotencyKey", IDEMPOTENCY_KEY_MAX);
+            errors.add(new InvalidInput.FieldError("Idempotency-Key", "invalid.idempotencyKey", IDEMPOTENCY_KEY_MAX));
             return null;
         }
         return new IdempotencyRecord.Key(gameId, value);

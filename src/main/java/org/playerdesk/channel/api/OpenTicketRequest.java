@@ -1,12 +1,14 @@
 package org.playerdesk.channel.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import org.playerdesk.player.PlayerIdentity;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.NewTicket;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -71,11 +73,12 @@ record OpenTicketRequest(
     }
 
     /** Fields the API does not know are refused by name: a misspelt field would otherwise be lost quietly. */
-    void checkKnownFields(FieldErrors errors) {
-        UnknownFields.check(unknown, "", errors);
+    List<InvalidInput.FieldError> unknownFields() {
+        List<InvalidInput.FieldError> errors = new ArrayList<>(UnknownFields.of(unknown, ""));
         if (player != null) {
-            UnknownFields.check(player.unknown(), "player.", errors);
+            errors.addAll(UnknownFields.of(player.unknown(), "player."));
         }
+        return errors;
     }
 
     NewTicket toNewTicket(UUID gameId) {

@@ -1,8 +1,9 @@
 package org.playerdesk.channel.api;
 
+import java.util.List;
 import java.util.Map;
 
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.validation.Texts;
 
 /** Names the fields of a request the API does not know, so that a misspelt field is not lost quietly. */
@@ -14,11 +15,16 @@ final class UnknownFields {
     private UnknownFields() {
     }
 
-    static void check(Map<String, Object> unknown, String prefix, FieldErrors errors) {
+    /**
+     * The names are not known before the request arrives, so no constraint on a field can name
+     * them: each becomes its own field error.
+     */
+    static List<InvalidInput.FieldError> of(Map<String, Object> unknown, String prefix) {
         if (unknown == null) {
-            return;
+            return List.of();
         }
-        unknown.keySet().stream().limit(REPORTED_MAX)
-                .forEach(name -> errors.add(prefix + Texts.abbreviate(name, 64), "invalid.unknownField"));
+        return unknown.keySet().stream().limit(REPORTED_MAX)
+                .map(name -> new InvalidInput.FieldError(prefix + Texts.abbreviate(name, 64), "invalid.unknownField"))
+                .toList();
     }
 }

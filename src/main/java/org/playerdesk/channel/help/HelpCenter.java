@@ -9,7 +9,7 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.system.retry.ConflictRetry;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
@@ -21,6 +21,9 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.Upload;
 import org.playerdesk.ticket.Visibility;
 import org.springframework.stereotype.Component;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * What a player can do on the help center: open a ticket, and through its private link read
@@ -36,14 +39,33 @@ class HelpCenter {
     private final TicketQueries queries;
     private final PlayerDirectory players;
     private final ConflictRetry retry;
+    private final InputValidation validation;
 
     HelpCenter(GameCatalog games, TicketDesk desk, TicketQueries queries, PlayerDirectory players,
-            ConflictRetry retry) {
+            ConflictRetry retry, InputValidation validation) {
         this.games = games;
         this.desk = desk;
         this.queries = queries;
         this.players = players;
         this.retry = retry;
+        this.validation = validation;
+    }
+
+    /** The answers the help center requires, under the desk's field names. */
+    record RequiredAnswers(
+            @NotBlank(message = "{invalid.choose}") String type,
+            @NotBlank(message = "{invalid.blank}") String subject,
+            @NotBlank(message = "{invalid.blank}") String message,
+            @Valid Player player,
+            @NotBlank(message = "{invalid.blank}") String contactEmail) {
+
+        record Player(@NotBlank(message = "{invalid.blank}") String accountId) {
+        }
+
+        static RequiredAnswers of(TicketForm form) {
+            return new RequiredAnswers(form.type(), form.subject(), form.description(),
+                    new Player(form.accountId()), form.email());
+        }
     }
 
     GameInfo game(String code) {
@@ -60,24 +82,10 @@ class HelpCenter {
      * rules (lengths, control characters, known types, files) are checked by the desk.
      */
     Opened submit(GameInfo game, TicketForm form, List<Upload> uploads) {
-        FieldErrors missing = new FieldErrors();
-        if (form.type() == null || form.type().isBlank()) {
-            missing.add("type", "invalid.choose");
-        }
-        require(missing, "subject", form.subject());
-        require(missing, "message", form.description());
-        require(missing, "player.accountId", form.accountId());
-        require(missing, "contactEmail", form.email());
-        missing.throwIfAny();
+        validation.check(RequiredAnswers.of(form));
         PlayerIdentity player = new PlayerIdentity(form.accountId(), form.nickname(), form.server(), null);
         return desk.open(new NewTicket(game.id(), player, form.type(), TicketChannel.WEB.code(), null,
                 form.subject(), form.description(), form.email(), null, true), uploads);
-    }
-
-    private static void require(FieldErrors errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(field, "invalid.blank");
-        }
     }
 
     /** The ticket this private link opens, if the link is genuine and was given out by this game. */
