@@ -119,6 +119,7 @@ class ArticleSearchTest {
         GameInfo game = workspace.game();
 
         assertThatThrownBy(() -> synonyms.replace(game.id(), "盗号, 被盗\n充值"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("line 2");
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .containsExactly(new InvalidInput.FieldError("synonyms", "invalid.synonyms.pair", 2)));
     }
 }
