@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.player.internal.Player;
 import org.playerdesk.player.internal.PlayerRepository;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,19 +29,6 @@ public class PlayerDirectory {
     PlayerDirectory(PlayerRepository players, Clock clock) {
         this.players = players;
         this.clock = clock;
-    }
-
-    /** Checks an identity field by field, adding what is wrong under {@code prefix}. */
-    public static PlayerIdentity check(PlayerIdentity identity, String prefix, FieldErrors errors) {
-        if (identity == null) {
-            errors.add(prefix, "invalid.required");
-            return null;
-        }
-        String accountId = errors.line(prefix + ".accountId", identity.accountId(), ACCOUNT_ID_MAX, true);
-        String nickname = errors.line(prefix + ".nickname", identity.nickname(), 100, false);
-        String server = errors.line(prefix + ".server", identity.server(), 64, false);
-        String role = errors.line(prefix + ".role", identity.role(), 100, false);
-        return new PlayerIdentity(accountId, nickname, server, role);
     }
 
     /**

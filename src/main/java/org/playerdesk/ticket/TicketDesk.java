@@ -1,23 +1,30 @@
 package org.playerdesk.ticket;
 
+import java.lang.reflect.RecordComponent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.playerdesk.player.PlayerDirectory;
-import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.entity.Coded;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.PlayerDeskProperties;
@@ -33,6 +40,7 @@ import org.playerdesk.ticket.TicketEvents.TicketTagged;
 import org.playerdesk.ticket.TicketEvents.TicketTypeChanged;
 import org.playerdesk.ticket.internal.AttachmentStore;
 import org.playerdesk.ticket.internal.Change;
+import org.playerdesk.ticket.internal.TagName;
 import org.playerdesk.ticket.internal.Ticket;
 import org.playerdesk.ticket.internal.TicketAttachment;
 import org.playerdesk.ticket.internal.TicketAttachmentRepository;
@@ -46,6 +54,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 /**
  * Everything that changes a ticket. Each command checks its input field by field, applies the
  * ticket's rules, writes the history, and publishes the matching event, all in one transaction:
@@ -55,9 +67,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class TicketDesk {
 
-    static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,63}");
     private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_.-]{1," + Ticket.TAG_MAX + "}");
     private static final int METADATA_MAX = 30;
 
     private final TicketRepository tickets;
@@ -70,11 +80,12 @@ public class TicketDesk {
     private final ApplicationEventPublisher events;
     private final PlayerDeskProperties properties;
     private final Clock clock;
+    private final InputValidation validation;
     private final SecureRandom random = new SecureRandom();
 
     TicketDesk(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, TicketNumbers numbers, AttachmentStore files, PlayerDirectory players,
-            ApplicationEventPublisher events, PlayerDeskProperties properties, Clock clock) {
+            ApplicationEventPublisher events, PlayerDeskProperties properties, Clock clock, InputValidation validation) {
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -85,6 +96,7 @@ public class TicketDesk {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.validation = validation;
     }
 
     /**
@@ -92,20 +104,22 @@ public class TicketDesk {
      * with the player's first message.
      */
     public Opened open(NewTicket request, List<Upload> uploads) {
-        FieldErrors errors = new FieldErrors();
-        PlayerIdentity identity = PlayerDirectory.check(request.player(), "player", errors);
-        TicketType type = errors.code("type", request.type(), TicketType.class, null);
-        TicketChannel channel = errors.code("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME);
-        TicketPriority priority = errors.code("priority", request.priority(), TicketPriority.class, TicketPriority.NORMAL);
-        String subject = errors.line("subject", request.subject(), Ticket.SUBJECT_MAX, true);
-        String message = errors.text("message", request.message(), TicketMessage.BODY_MAX, true);
-        String email = checkEmail("contactEmail", request.contactEmail(), errors);
+        NewTicket tidied = request.tidied();
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(tidied));
+        TicketType type = code("type", request.type(), TicketType.class, null, errors);
+        TicketChannel channel = code("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME, errors);
+        TicketPriority priority = code("priority", request.priority(), TicketPriority.class, TicketPriority.NORMAL, errors);
         Map<String, String> metadata = checkMetadata(request.metadata(), errors);
         checkUploadCount(uploads, errors);
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(inFieldOrder(errors));
+        }
 
         Instant now = clock.instant();
-        PlayerSummary player = players.matchOrCreate(request.gameId(), identity, email);
+        String subject = tidied.subject();
+        String message = tidied.message();
+        String email = tidied.contactEmail();
+        PlayerSummary player = players.matchOrCreate(request.gameId(), tidied.player(), email);
         String token = request.followLink() ? newToken() : null;
         Ticket ticket = new Ticket(request.gameId(), numbers.next(request.gameId()), player.id(), subject, type, channel,
                 priority, email, metadata, token == null ? null : Hashes.sha256(token), now);
@@ -270,9 +284,7 @@ public class TicketDesk {
      * At most 200 characters are kept.
      */
     public void recordInHistory(UUID ticketId, Actor actor, String summary) {
-        FieldErrors errors = new FieldErrors();
-        String text = errors.line("summary", summary == null ? null : Texts.abbreviate(summary.strip(), 200), 200, true);
-        errors.throwIfAny();
+        String text = validation.check(HistoryNote.of(summary)).summary();
         Ticket ticket = load(ticketId);
         record(ticket, new Change(Change.RECORDED, null, text), actor, clock.instant());
     }
@@ -293,12 +305,7 @@ public class TicketDesk {
      * who at the new level takes it).
      */
     public TicketView escalate(UUID ticketId, SupportLevel to, String reason, Actor actor) {
-        FieldErrors errors = new FieldErrors();
-        if (to == null) {
-            errors.add("level", "invalid.chooseLevel");
-        }
-        String why = errors.line("reason", reason, 200, true);
-        errors.throwIfAny();
+        String why = validation.check(Escalation.of(to, reason)).reason();
         Ticket ticket = load(ticketId);
         SupportLevel before = ticket.supportLevel();
         Instant now = clock.instant();
@@ -349,58 +356,124 @@ public class TicketDesk {
     }
 
     private String checkBody(String body, List<Upload> uploads) {
-        FieldErrors errors = new FieldErrors();
+        Reply reply = Reply.of(body);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(reply));
         boolean hasFiles = uploads != null && !uploads.isEmpty();
-        String text = errors.text("message", body, TicketMessage.BODY_MAX, !hasFiles);
+        if (reply.message() == null && !hasFiles) {
+            // a reply may be files alone
+            errors.add(new InvalidInput.FieldError("message", "invalid.blank"));
+        }
         checkUploadCount(uploads, errors);
-        errors.throwIfAny();
-        return text == null ? "" : text;
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return reply.message() == null ? "" : reply.message();
     }
 
-    private void checkUploadCount(List<Upload> uploads, FieldErrors errors) {
+    private void checkUploadCount(List<Upload> uploads, List<InvalidInput.FieldError> errors) {
         int max = properties.attachments().maxPerMessage();
         if (uploads != null && uploads.size() > max) {
-            errors.add("files", "invalid.tooManyFiles", max);
+            errors.add(new InvalidInput.FieldError("files", "invalid.tooManyFiles", max));
         }
     }
 
-    static String checkEmail(String field, String email, FieldErrors errors) {
-        String value = errors.line(field, email, 254, false);
-        if (value != null && !EMAIL.matcher(value).matches()) {
-            errors.add(field, "invalid.email");
-            return null;
-        }
-        return value;
-    }
-
-    private static Map<String, String> checkMetadata(Map<String, String> metadata, FieldErrors errors) {
+    /** The metadata a channel sent, its keys as given and its values checked one by one under {@code metadata.<key>}. */
+    private Map<String, String> checkMetadata(Map<String, String> metadata, List<InvalidInput.FieldError> errors) {
         Map<String, String> checked = new LinkedHashMap<>();
         if (metadata == null) {
             return checked;
         }
         if (metadata.size() > METADATA_MAX) {
-            errors.add("metadata", "invalid.tooMany", METADATA_MAX);
+            errors.add(new InvalidInput.FieldError("metadata", "invalid.tooMany", METADATA_MAX));
             return checked;
         }
         metadata.forEach((key, value) -> {
             if (key == null || !METADATA_KEY.matcher(key).matches()) {
-                errors.add("metadata", "invalid.metadataKey");
-            } else {
-                String v = errors.line("metadata." + key, value, 500, true);
-                if (v != null) {
-                    checked.put(key, v);
-                }
+                errors.add(new InvalidInput.FieldError("metadata", "invalid.metadataKey"));
+                return;
+            }
+            MetadataValue entry = MetadataValue.of(value);
+            List<InvalidInput.FieldError> wrong = validation.errors(entry);
+            wrong.forEach(e -> errors.add(new InvalidInput.FieldError("metadata." + key, e.key(), e.arguments())));
+            if (wrong.isEmpty()) {
+                checked.put(key, entry.value());
             }
         });
         return checked;
     }
 
-    private static String checkTag(String tag) {
-        String normal = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
-        if (!TAG.matcher(normal).matches()) {
-            new FieldErrors().add("tag", "invalid.tag", Ticket.TAG_MAX).throwIfAny();
+    /**
+     * Reads a code such as {@code ban_appeal} as one of the enum's values, naming the valid codes
+     * when it is not one. A blank code gives the fallback, or an error when there is none.
+     */
+    private static <E extends Enum<E> & Coded> E code(String field, String value, Class<E> type, E fallback,
+            List<InvalidInput.FieldError> errors) {
+        String valid = Arrays.stream(type.getEnumConstants()).map(Coded::code).collect(Collectors.joining(", "));
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                errors.add(new InvalidInput.FieldError(field, "invalid.choose", valid));
+            }
+            return fallback;
         }
-        return normal;
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.code().equals(value)) {
+                return candidate;
+            }
+        }
+        errors.add(new InvalidInput.FieldError(field, "invalid.unknownCode", Texts.abbreviate(value, 40), valid));
+        return fallback;
+    }
+
+    /** The errors of a new ticket in the order its fields are declared, then the files. */
+    private static List<InvalidInput.FieldError> inFieldOrder(List<InvalidInput.FieldError> errors) {
+        List<String> fields = Arrays.stream(NewTicket.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        ToIntFunction<InvalidInput.FieldError> rank = e -> {
+            int index = fields.indexOf(e.field().split("[.\\[]", 2)[0]);
+            return index < 0 ? fields.size() : index;
+        };
+        return errors.stream().sorted(Comparator.comparingInt(rank)).toList();
+    }
+
+    private String checkTag(String tag) {
+        String normal = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        return validation.check(new Tagging(normal)).tag();
+    }
+
+    /** A line written into a ticket's history by another module: at most 200 characters are kept. */
+    record HistoryNote(@NotBlank(message = "{invalid.blank}") @Size(max = 200, message = "{invalid.tooLong}")
+            @SingleLine String summary) {
+
+        static HistoryNote of(String summary) {
+            return new HistoryNote(summary == null || summary.isBlank() ? null : Texts.abbreviate(summary.strip(), 200));
+        }
+    }
+
+    record Escalation(@NotNull(message = "{invalid.chooseLevel}") SupportLevel level,
+            @NotBlank(message = "{invalid.blank}") @Size(max = 200, message = "{invalid.tooLong}")
+            @SingleLine String reason) {
+
+        static Escalation of(SupportLevel level, String reason) {
+            return new Escalation(level, reason == null || reason.isBlank() ? null : reason.strip());
+        }
+    }
+
+    /** A reply's text; it may be left out when files are sent. */
+    record Reply(@Size(max = TicketMessage.BODY_MAX, message = "{invalid.tooLong}") @PlainText String message) {
+
+        static Reply of(String message) {
+            return new Reply(message == null || message.isBlank() ? null : message.strip());
+        }
+    }
+
+    record MetadataValue(@NotBlank(message = "{invalid.blank}") @Size(max = 500, message = "{invalid.tooLong}")
+            @SingleLine String value) {
+
+        static MetadataValue of(String value) {
+            return new MetadataValue(value == null || value.isBlank() ? null : value.strip());
+        }
+    }
+
+    record Tagging(@TagName(max = Ticket.TAG_MAX) String tag) {
     }
 
     private String newToken() {

@@ -1,12 +1,11 @@
 package org.playerdesk.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +18,8 @@ import org.springframework.context.annotation.Import;
 @Import(TestWorkspace.class)
 class PlayerDirectoryIntegrationTest {
 
+    @Autowired
+    InputValidation validation;
     @Autowired
     TestWorkspace workspace;
     @Autowired
@@ -55,16 +56,13 @@ class PlayerDirectoryIntegrationTest {
 
     @Test
     void checksAnIdentityFieldByField() {
-        FieldErrors errors = new FieldErrors();
-
-        PlayerIdentity checked = PlayerDirectory.check(new PlayerIdentity(" 10001 ", "名".repeat(101), "S\n1", null),
-                "player", errors);
+        PlayerIdentity checked = new PlayerIdentity(" 10001 ", "名".repeat(101), "S\n1", null).tidied();
 
         assertThat(checked.accountId()).isEqualTo("10001");
-        assertThatThrownBy(errors::throwIfAny).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                .extracting(InvalidInput.FieldError::field).containsExactly("player.nickname", "player.server"));
-        FieldErrors missing = new FieldErrors();
-        assertThat(PlayerDirectory.check(null, "player", missing)).isNull();
-        assertThat(missing.isEmpty()).isFalse();
+        assertThat(validation.errors(checked)).containsExactly(
+                new InvalidInput.FieldError("nickname", "invalid.tooLong", 100, 0),
+                new InvalidInput.FieldError("server", "invalid.control"));
+        assertThat(validation.errors(new PlayerIdentity("  ", null, null, null).tidied()))
+                .containsExactly(new InvalidInput.FieldError("accountId", "invalid.blank"));
     }
 }

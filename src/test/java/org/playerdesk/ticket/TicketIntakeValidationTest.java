@@ -102,7 +102,7 @@ class TicketIntakeValidationTest {
     @Test
     void refusesTooLongSubjectAndMessage() {
         assertThat(refusal(valid(r -> r.subject = "字".repeat(201)))).singleElement()
-                .isEqualTo(new FieldError("subject", "invalid.tooLong", 200));
+                .isEqualTo(new FieldError("subject", "invalid.tooLong", 200, 0));
         assertThat(refusal(valid(r -> r.message = "x".repeat(20_001)))).extracting(FieldError::field)
                 .containsExactly("message");
         assertNothingStored();
@@ -119,7 +119,7 @@ class TicketIntakeValidationTest {
         assertThat(refusal(valid(r -> r.metadata = Map.of("k".repeat(65), "v")))).extracting(FieldError::field)
                 .containsExactly("metadata");
         assertThat(refusal(valid(r -> r.metadata = Map.of("device", "x".repeat(501))))).singleElement()
-                .isEqualTo(new FieldError("metadata.device", "invalid.tooLong", 500));
+                .isEqualTo(new FieldError("metadata.device", "invalid.tooLong", 500, 0));
         assertThat(refusal(valid(r -> r.metadata = Map.of("device", "line\nbreak")))).extracting(FieldError::field)
                 .containsExactly("metadata.device");
         assertNothingStored();

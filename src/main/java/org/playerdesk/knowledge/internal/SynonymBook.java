@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,8 +66,9 @@ public class SynonymBook {
         byGame.invalidate(gameId);
     }
 
+    /** The groups of {@code text}, one per line; each line's own rules need its words, so they are checked here. */
     static List<List<String>> parse(String text) {
-        FieldErrors errors = new FieldErrors();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         List<List<String>> groups = new ArrayList<>();
         String[] lines = text == null ? new String[0] : text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
@@ -77,17 +78,19 @@ public class SynonymBook {
             List<String> group = new ArrayList<>(new LinkedHashSet<>(List.of(lines[i].split("[,，、]")).stream()
                     .map(String::strip).filter(t -> !t.isEmpty()).toList()));
             if (group.size() < 2) {
-                errors.add("synonyms", "invalid.synonyms.pair", i + 1);
+                errors.add(new InvalidInput.FieldError("synonyms", "invalid.synonyms.pair", i + 1));
             } else if (group.stream().anyMatch(t -> t.length() > TERM_MAX)) {
-                errors.add("synonyms", "invalid.synonyms.long", i + 1, TERM_MAX);
+                errors.add(new InvalidInput.FieldError("synonyms", "invalid.synonyms.long", i + 1, TERM_MAX));
             } else {
                 groups.add(group);
             }
         }
         if (groups.size() > GROUPS_MAX) {
-            errors.add("synonyms", "invalid.tooMany", GROUPS_MAX);
+            errors.add(new InvalidInput.FieldError("synonyms", "invalid.tooMany", GROUPS_MAX));
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         return groups;
     }
 }
