@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.PlainText;
 import org.playerdesk.system.validation.SingleLine;
@@ -106,13 +107,15 @@ public class TicketDesk {
     public Opened open(NewTicket request, List<Upload> uploads) {
         NewTicket tidied = request.tidied();
         List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(tidied));
-        TicketType type = code("type", request.type(), TicketType.class, null, errors);
-        TicketChannel channel = code("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME, errors);
-        TicketPriority priority = code("priority", request.priority(), TicketPriority.class, TicketPriority.NORMAL, errors);
+        TicketType type = FieldErrors.code("type", request.type(), TicketType.class, null, errors);
+        TicketChannel channel = FieldErrors.code("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME,
+                errors);
+        TicketPriority priority = FieldErrors.code("priority", request.priority(), TicketPriority.class,
+                TicketPriority.NORMAL, errors);
         Map<String, String> metadata = checkMetadata(request.metadata(), errors);
         checkUploadCount(uploads, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInput(inFieldOrder(errors));
+            throw new InvalidInput(InputValidation.inDeclaredOrder(NewTicket.class, errors));
         }
 
         Instant now = clock.instant();
@@ -400,38 +403,6 @@ public class TicketDesk {
             }
         });
         return checked;
-    }
-
-    /**
-     * Reads a code such as {@code ban_appeal} as one of the enum's values, naming the valid codes
-     * when it is not one. A blank code gives the fallback, or an error when there is none.
-     */
-    private static <E extends Enum<E> & Coded> E code(String field, String value, Class<E> type, E fallback,
-            List<InvalidInput.FieldError> errors) {
-        String valid = Arrays.stream(type.getEnumConstants()).map(Coded::code).collect(Collectors.joining(", "));
-        if (value == null || value.isBlank()) {
-            if (fallback == null) {
-                errors.add(new InvalidInput.FieldError(field, "invalid.choose", valid));
-            }
-            return fallback;
-        }
-        for (E candidate : type.getEnumConstants()) {
-            if (candidate.code().equals(value)) {
-                return candidate;
-            }
-        }
-        errors.add(new InvalidInput.FieldError(field, "invalid.unknownCode", Texts.abbreviate(value, 40), valid));
-        return fallback;
-    }
-
-    /** The errors of a new ticket in the order its fields are declared, then the files. */
-    private static List<InvalidInput.FieldError> inFieldOrder(List<InvalidInput.FieldError> errors) {
-        List<String> fields = Arrays.stream(NewTicket.class.getRecordComponents()).map(RecordComponent::getName).toList();
-        ToIntFunction<InvalidInput.FieldError> rank = e -> {
-            int index = fields.indexOf(e.field().split("[.\\[]", 2)[0]);
-            return index < 0 ? fields.size() : index;
-        };
-        return errors.stream().sorted(Comparator.comparingInt(rank)).toList();
     }
 
     private String checkTag(String tag) {

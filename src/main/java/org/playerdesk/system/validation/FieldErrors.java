@@ -56,9 +56,19 @@ public final class FieldErrors {
      * fails. A blank value gives the fallback, or an error when there is none.
      */
     public <E extends Enum<E> & Coded> E code(String field, String value, Class<E> type, E fallback) {
+        return code(field, value, type, fallback, errors);
+    }
+
+    /**
+     * Reads a code such as {@code ban_appeal} as one of the enum's values, adding to {@code errors}
+     * the valid codes when it is not one. A blank code gives the fallback, or an error when there
+     * is none.
+     */
+    public static <E extends Enum<E> & Coded> E code(String field, String value, Class<E> type, E fallback,
+            List<InvalidInput.FieldError> errors) {
         if (value == null || value.isBlank()) {
             if (fallback == null) {
-                add(field, "invalid.choose", validCodes(type));
+                errors.add(new InvalidInput.FieldError(field, "invalid.choose", validCodes(type)));
             }
             return fallback;
         }
@@ -67,7 +77,7 @@ public final class FieldErrors {
                 return candidate;
             }
         }
-        add(field, "invalid.unknownCode", Texts.abbreviate(value, 40), validCodes(type));
+        errors.add(new InvalidInput.FieldError(field, "invalid.unknownCode", Texts.abbreviate(value, 40), validCodes(type)));
         return fallback;
     }
 

@@ -48,11 +48,20 @@ public class InputValidation {
 
     /** What is wrong with the command, field by field, in the order the command declares its fields. */
     public List<InvalidInput.FieldError> errors(Object command) {
-        List<String> order = declared(command.getClass());
-        return validator.validate(command).stream()
+        return inDeclaredOrder(command.getClass(), validator.validate(command).stream()
                 .map(InputValidation::error)
-                .sorted(Comparator.comparingInt((InvalidInput.FieldError e) -> rank(order, e.field()))
-                        .thenComparing(InvalidInput.FieldError::field).thenComparing(InvalidInput.FieldError::key))
+                .sorted(Comparator.comparing(InvalidInput.FieldError::field).thenComparing(InvalidInput.FieldError::key))
+                .toList());
+    }
+
+    /**
+     * The errors in the order {@code type} declares the fields they name (a nested field, such as
+     * {@code player.accountId} or {@code files[1]}, by its top field); fields it does not declare
+     * last; otherwise in the order given.
+     */
+    public static List<InvalidInput.FieldError> inDeclaredOrder(Class<?> type, List<InvalidInput.FieldError> errors) {
+        List<String> order = declared(type);
+        return errors.stream().sorted(Comparator.comparingInt((InvalidInput.FieldError e) -> rank(order, e.field())))
                 .toList();
     }
 
