@@ -2,10 +2,13 @@ package org.playerdesk.chat;
 
 import static org.playerdesk.chat.internal.ChatSignals.event;
 
+import java.lang.reflect.RecordComponent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.chat.internal.ChatBroadcast;
@@ -30,9 +32,13 @@ import org.playerdesk.chat.internal.IdentityCheck;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerIdentity;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.signing.Hashes;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
+import org.hibernate.validator.constraints.Range;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
@@ -43,6 +49,11 @@ import org.playerdesk.ticket.Upload;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * A chat between a player and support, from its first message to its rating: starting it, what
@@ -57,7 +68,7 @@ public class ChatDesk {
 
     public static final int HISTORY_MAX = 500;
     public static final int RATING_COMMENT_MAX = 1000;
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final String CLIENT_ID = "[A-Za-z0-9_.:-]{1,64}";
 
     private final ChatSessionRepository sessions;
     private final ChatMessageRepository messages;
@@ -72,11 +83,14 @@ public class ChatDesk {
     private final ChatTranscripts transcripts;
     private final ChatSignals signals;
     private final Clock clock;
+    private final InputValidation validation;
     private final SecureRandom random = new SecureRandom();
 
     ChatDesk(ChatSessionRepository sessions, ChatMessageRepository messages, ChatLines lines, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, TicketDesk tickets, ChatQueue queue, ChatRulebook rulebook,
-            IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, Clock clock) {
+            IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, Clock clock,
+            InputValidation validation) {
+        this.validation = validation;
         this.sessions = sessions;
         this.messages = messages;
         this.lines = lines;
@@ -108,18 +122,16 @@ public class ChatDesk {
         if (!guest) {
             checkSignature(game, rules, identity);
         }
-        FieldErrors errors = new FieldErrors();
-        String account = guest ? "guest-" + token().substring(0, 12)
-                : errors.line("accountId", identity.accountId(), 64, true);
-        String nickname = errors.line("nickname", guest ? guestName : identity.nickname(), 100, false);
-        String server = guest ? null : errors.line("server", identity.server(), 64, false);
+        String account = guest ? "guest-" + token().substring(0, 12) : tidy(identity.accountId());
+        String nickname = tidy(guest ? guestName : identity.nickname());
+        String server = guest ? null : tidy(identity.server());
         Integer vip = guest ? null : identity.vipLevel();
-        if (vip != null && (vip < 0 || vip > 99)) {
-            errors.add("vipLevel", "invalid.range", 0, 99);
-        }
-        String body = checkBody(text, errors);
-        String client = checkClientId(clientId, errors);
-        errors.throwIfAny();
+        String body = tidy(text);
+        String client = clientId;
+        List<InvalidInput.FieldError> errors = new ArrayList<>(
+                validation.errors(new Opening(account, nickname, server, vip, body, client)));
+        checkLength(body, errors);
+        throwIfAny(errors, Opening.class);
 
         // as stored (microseconds), so that counting the chats ahead in the queue does not count this one
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -200,10 +212,13 @@ public class ChatDesk {
      * drop what they already have by its sequence number.
      */
     public ChatLine post(UUID sessionId, Sender sender, String clientId, String text, Upload image) {
-        FieldErrors errors = new FieldErrors();
-        String client = checkClientId(clientId, errors);
-        String body = image != null && (text == null || text.isBlank()) ? "" : checkBody(text, errors);
-        errors.throwIfAny();
+        String client = clientId;
+        boolean imageAlone = image != null && (text == null || text.isBlank());
+        String body = imageAlone ? "" : tidy(text);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new Said(client, body)).stream()
+                .filter(e -> !(imageAlone && e.field().equals("message"))).toList());
+        checkLength(body, errors);
+        throwIfAny(errors, Said.class);
         if (image == null) {
             return say(sessionId, sender, client, body);
         }
@@ -294,12 +309,12 @@ public class ChatDesk {
 
     /** The player's rating once the chat has ended: 1 to 5 and an optional comment, kept on the ticket too. */
     public ChatView rate(UUID sessionId, Integer score, String comment) {
-        FieldErrors errors = new FieldErrors();
-        if (score == null || score < 1 || score > 5) {
-            errors.add("score", "invalid.range", 1, 5);
+        String text = tidy(comment);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new Rating(score, text)));
+        if (score == null) {
+            errors.add(new InvalidInput.FieldError("score", "invalid.range", 1, 5));
         }
-        String text = errors.text("comment", comment, RATING_COMMENT_MAX, false);
-        errors.throwIfAny();
+        throwIfAny(errors, Rating.class);
         ChatSession session = load(sessionId);
         session.rate(score, text);
         tickets.note(session.ticketId(), Actor.SYSTEM,
@@ -344,16 +359,49 @@ public class ChatDesk {
         }
     }
 
-    private String checkBody(String text, FieldErrors errors) {
-        return errors.text("message", text, properties.messageMax(), true);
+    /** A chat as a player opens it: who they are (a guest has a made-up account), the first message. */
+    record Opening(
+            @NotBlank(message = "{invalid.blank}") @Size(max = 64, message = "{invalid.tooLong}") @SingleLine
+            String accountId,
+            @Size(max = 100, message = "{invalid.tooLong}") @SingleLine String nickname,
+            @Size(max = 64, message = "{invalid.tooLong}") @SingleLine String server,
+            @Range(min = 0, max = 99, message = "{invalid.range.between}") Integer vipLevel,
+            @NotBlank(message = "{invalid.blank}") @PlainText String message,
+            @NotNull(message = "{invalid.clientId}") @Pattern(regexp = CLIENT_ID, message = "{invalid.clientId}")
+            String clientId) {
     }
 
-    private static String checkClientId(String clientId, FieldErrors errors) {
-        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            errors.add("clientId", "invalid.clientId");
-            return null;
+    /** A message said in a chat; an image may come without words (then the message is empty). */
+    record Said(
+            @NotNull(message = "{invalid.clientId}") @Pattern(regexp = CLIENT_ID, message = "{invalid.clientId}")
+            String clientId,
+            @NotBlank(message = "{invalid.blank}") @PlainText String message) {
+    }
+
+    /** The player's rating: a score of 1 to 5 and an optional comment. */
+    record Rating(
+            @Range(min = 1, max = 5, message = "{invalid.range.between}") Integer score,
+            @Size(max = RATING_COMMENT_MAX, message = "{invalid.tooLong}") @PlainText String comment) {
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    // how long a message may be is configured, so it is checked here rather than by a constraint
+    private void checkLength(String body, List<InvalidInput.FieldError> errors) {
+        if (body != null && body.length() > properties.messageMax()) {
+            errors.add(new InvalidInput.FieldError("message", "invalid.tooLong", properties.messageMax()));
         }
-        return clientId;
+    }
+
+    /** Every bad field at once, in the order the command declares its fields. */
+    private static void throwIfAny(List<InvalidInput.FieldError> errors, Class<? extends Record> command) {
+        if (!errors.isEmpty()) {
+            List<String> order = Arrays.stream(command.getRecordComponents()).map(RecordComponent::getName).toList();
+            errors.sort(java.util.Comparator.comparingInt(e -> order.indexOf(e.field())));
+            throw new InvalidInput(errors);
+        }
     }
 
     private ChatSession load(UUID sessionId) {

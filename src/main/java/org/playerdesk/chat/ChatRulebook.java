@@ -3,19 +3,26 @@ package org.playerdesk.chat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.playerdesk.chat.internal.ChatSettings;
 import org.playerdesk.chat.internal.ChatSettingsRepository;
 import org.playerdesk.game.GameCatalog;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.system.validation.Texts;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * Each game's chat rules, set by its administrators: the secret the game signs identities with,
@@ -26,13 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChatRulebook {
 
     public static final int CLOSED_DAYS_MAX = 100;
-    private static final Pattern HOUR = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    private static final String HOUR = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
     private final ChatSettingsRepository settings;
     private final GameCatalog games;
     private final Clock clock;
+    private final InputValidation validation;
 
-    ChatRulebook(ChatSettingsRepository settings, GameCatalog games, Clock clock) {
+    ChatRulebook(ChatSettingsRepository settings, GameCatalog games, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.settings = settings;
         this.games = games;
         this.clock = clock;
@@ -60,32 +69,23 @@ public class ChatRulebook {
     public ChatRules configure(UUID gameId, String secret, boolean guests, String hoursFrom, String hoursTo,
             String timeZone, Integer maxWaitSeconds, String closedDays) {
         games.get(gameId);
-        FieldErrors errors = new FieldErrors();
-        String newSecret = errors.line("secret", secret, 200, false);
-        if (newSecret != null && newSecret.length() < 16) {
-            errors.add("secret", "invalid.minLength", 16);
-        }
-        String from = errors.line("hoursFrom", hoursFrom, 5, false);
-        String to = errors.line("hoursTo", hoursTo, 5, false);
-        if (from != null && !HOUR.matcher(from).matches()) {
-            errors.add("hoursFrom", "invalid.time");
-        }
-        if (to != null && !HOUR.matcher(to).matches()) {
-            errors.add("hoursTo", "invalid.time");
-        }
+        String newSecret = tidy(secret);
+        String from = tidy(hoursFrom);
+        String to = tidy(hoursTo);
+        int wait = maxWaitSeconds == null ? ChatSettings.DEFAULT_WAIT_SECONDS : maxWaitSeconds;
+        List<InvalidInput.FieldError> errors = new ArrayList<>(
+                validation.errors(new ChatRuleChange(newSecret, from, to, wait)));
         if ((from == null) != (to == null)) {
-            errors.add("hoursTo", "invalid.serviceHours");
+            errors.add(new InvalidInput.FieldError("hoursTo", "invalid.serviceHours"));
         }
         String zone = timeZone == null || timeZone.isBlank() ? "Asia/Shanghai" : timeZone.strip();
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            errors.add("timeZone", "invalid.timeZone");
-        }
-        int wait = maxWaitSeconds == null ? ChatSettings.DEFAULT_WAIT_SECONDS : maxWaitSeconds;
-        if (wait < 10 || wait > 86400) {
-            errors.add("maxWaitSeconds", "invalid.range", 10, 86400);
+            errors.add(new InvalidInput.FieldError("timeZone", "invalid.timeZone"));
         }
         SortedSet<LocalDate> closed = closedDays(closedDays, errors);
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         ChatSettings row = settings.findById(gameId).orElseGet(() -> new ChatSettings(gameId, clock.instant()));
         row.change(newSecret, guests, from, to, zone, wait, clock.instant());
         row.closeOn(closed);
@@ -93,7 +93,23 @@ public class ChatRulebook {
         return rules(gameId);
     }
 
-    private static SortedSet<LocalDate> closedDays(String text, FieldErrors errors) {
+    /** A game's chat rules as administrators set them: the signing secret, service hours, longest wait. */
+    record ChatRuleChange(
+            @Size(max = 200, message = "{invalid.tooLong}") @Size(min = 16, message = "{invalid.size.min}") @SingleLine
+            String secret,
+            @Size(max = 5, message = "{invalid.tooLong}") @SingleLine @Pattern(regexp = HOUR, message = "{invalid.time}")
+            String hoursFrom,
+            @Size(max = 5, message = "{invalid.tooLong}") @SingleLine @Pattern(regexp = HOUR, message = "{invalid.time}")
+            String hoursTo,
+            @Range(min = 10, max = 86400, message = "{invalid.range.between}") int maxWaitSeconds) {
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    // the closed days are a list typed as text, read here
+    private static SortedSet<LocalDate> closedDays(String text, List<InvalidInput.FieldError> errors) {
         if (text == null) {
             return null;
         }
@@ -105,12 +121,12 @@ public class ChatRulebook {
             try {
                 days.add(LocalDate.parse(part));
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add("closedDays", "invalid.date", Texts.abbreviate(part, 20));
+                errors.add(new InvalidInput.FieldError("closedDays", "invalid.date", Texts.abbreviate(part, 20)));
                 return null;
             }
         }
         if (days.size() > CLOSED_DAYS_MAX) {
-            errors.add("closedDays", "invalid.tooMany", CLOSED_DAYS_MAX);
+            errors.add(new InvalidInput.FieldError("closedDays", "invalid.tooMany", CLOSED_DAYS_MAX));
         }
         return days;
     }

@@ -23,7 +23,8 @@ import org.playerdesk.chat.internal.ChatSessionRepository;
 import org.playerdesk.chat.internal.ChatSignals;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.InputValidation;
+import org.hibernate.validator.constraints.Range;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
@@ -49,10 +50,12 @@ public class ChatSeats {
     private final TicketDesk tickets;
     private final ChatSignals signals;
     private final Clock clock;
+    private final InputValidation validation;
 
     ChatSeats(ChatSessionRepository sessions, ChatAgentRepository agents, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, StaffDirectory staff, TicketDesk tickets, ChatSignals signals,
-            Clock clock) {
+            Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.sessions = sessions;
         this.agents = agents;
         this.broadcast = broadcast;
@@ -64,10 +67,12 @@ public class ChatSeats {
         this.clock = clock;
     }
 
+    /** How many chats an agent takes at once. */
+    record Seats(@Range(min = 1, max = 20, message = "{invalid.range.between}") Integer capacity) {
+    }
+
     public AgentSeat setPresence(StaffMember agent, Presence presence, Integer capacity) {
-        if (capacity != null && (capacity < 1 || capacity > 20)) {
-            new FieldErrors().add("capacity", "invalid.range", 1, 20).throwIfAny();
-        }
+        validation.check(new Seats(capacity));
         Instant now = clock.instant();
         ChatAgent row = agents.findById(agent.id())
                 .orElseGet(() -> new ChatAgent(agent.id(), agent.displayName(), Presence.OFFLINE,

@@ -3,6 +3,7 @@ package org.playerdesk.department;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,21 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.department.internal.Department;
 import org.playerdesk.department.internal.DepartmentRepository;
 import org.playerdesk.game.GameCatalog;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The departments tickets can be sent to, per game or shared by all games, set by administrators
@@ -35,7 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Departments {
 
     public static final int ANSWER_HOURS_MAX = 720;
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+    private static final String CODE_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
+    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,63}");
 
     private final DepartmentRepository departments;
@@ -44,9 +54,11 @@ public class Departments {
     private final AuditLog audit;
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
+    private final InputValidation validation;
 
     Departments(DepartmentRepository departments, StaffDirectory staff, GameCatalog games, AuditLog audit,
-            ObjectProvider<JavaMailSender> mail, Clock clock) {
+            ObjectProvider<JavaMailSender> mail, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.departments = departments;
         this.staff = staff;
         this.games = games;
@@ -112,54 +124,104 @@ public class Departments {
             String secret, int hours, Set<UUID> members) {
     }
 
+    /**
+     * A department's form with each text tidied (no blanks around it, an empty one as none): the
+     * shape of each field. Which fields are needed depends on the delivery, so that is checked in code.
+     */
+    record DepartmentInput(
+            @NotNull(message = "{invalid.code.department}")
+            @jakarta.validation.constraints.Pattern(regexp = CODE_PATTERN, message = "{invalid.code.department}")
+            String code,
+            @NotBlank(message = "{invalid.blank}") @Size(max = 100, message = "{invalid.tooLong}") @SingleLine
+            String name,
+            @Size(max = 254, message = "{invalid.tooLong}") @SingleLine String email,
+            @Size(max = 500, message = "{invalid.tooLong}") @SingleLine String webhookUrl,
+            @Size(min = 16, max = 200, message = "{invalid.size.between}") String webhookSecret,
+            @Range(min = 1, max = ANSWER_HOURS_MAX, message = "{invalid.range.between}") Integer answerHours) {
+
+        static final List<String> FIELDS = List.of("code", "game", "name", "delivery", "email", "webhookUrl",
+                "webhookSecret", "answerHours", "members");
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     private Checked check(DepartmentForm form, Department existing) {
-        FieldErrors errors = new FieldErrors();
         String code = form.code() == null ? "" : form.code().strip();
-        if (!CODE.matcher(code).matches()) {
-            errors.add("code", "invalid.code.department");
-        } else if (existing == null && find(form.gameId(), code).isPresent()) {
-            errors.add("code", "invalid.taken");
-        }
-        if (existing == null && form.gameId() != null && games.all().stream().noneMatch(g -> g.id().equals(form.gameId()))) {
-            errors.add("game", "invalid.game");
-        }
-        String name = errors.line("name", form.name(), 100, true);
-        Delivery delivery = errors.code("delivery", form.delivery(), Delivery.class, null);
-        String email = errors.line("email", form.email(), 254, delivery == Delivery.EMAIL);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            errors.add("email", "invalid.email");
-        }
-        if (delivery == Delivery.EMAIL && mail.getIfAvailable() == null) {
-            errors.add("delivery", "invalid.smtp");
-        }
-        String url = errors.line("webhookUrl", form.webhookUrl(), 500, delivery == Delivery.WEBHOOK);
-        if (url != null && !isHttpUrl(url)) {
-            errors.add("webhookUrl", "invalid.url");
-        }
-        String secret = form.webhookSecret() == null || form.webhookSecret().isBlank() ? null : form.webhookSecret().strip();
-        boolean secretStored = existing != null && existing.webhookSecret() != null;
-        if (secret != null && (secret.length() < 16 || secret.length() > 200)) {
-            errors.add("webhookSecret", "invalid.length", 16, 200);
-        } else if (delivery == Delivery.WEBHOOK && secret == null && !secretStored) {
-            errors.add("webhookSecret", "invalid.blank");
-        }
-        int hours = 0;
+        String name = tidy(form.name());
+        String email = tidy(form.email());
+        String url = tidy(form.webhookUrl());
+        String secret = tidy(form.webhookSecret());
+        Integer hours = null;
+        boolean wholeNumber = true;
         try {
             hours = Integer.parseInt(form.answerHours() == null ? "" : form.answerHours().strip());
-            if (hours < 1 || hours > ANSWER_HOURS_MAX) {
-                errors.add("answerHours", "invalid.range", 1, ANSWER_HOURS_MAX);
-            }
         } catch (NumberFormatException e) {
-            errors.add("answerHours", "invalid.wholeNumber");
+            wholeNumber = false;
+        }
+        List<InvalidInput.FieldError> errors = new ArrayList<>(
+                validation.errors(new DepartmentInput(code, name, email, url, secret, hours)));
+        if (!wholeNumber) {
+            errors.add(new InvalidInput.FieldError("answerHours", "invalid.wholeNumber"));
+        }
+        if (CODE.matcher(code).matches() && existing == null && find(form.gameId(), code).isPresent()) {
+            errors.add(new InvalidInput.FieldError("code", "invalid.taken"));
+        }
+        if (existing == null && form.gameId() != null && games.all().stream().noneMatch(g -> g.id().equals(form.gameId()))) {
+            errors.add(new InvalidInput.FieldError("game", "invalid.game"));
+        }
+        Delivery delivery = delivery(form.delivery(), errors);
+        if (email == null && delivery == Delivery.EMAIL) {
+            errors.add(new InvalidInput.FieldError("email", "invalid.blank"));
+        } else if (email != null && !failed(errors, "email") && !EMAIL.matcher(email).matches()) {
+            errors.add(new InvalidInput.FieldError("email", "invalid.email"));
+        }
+        if (delivery == Delivery.EMAIL && mail.getIfAvailable() == null) {
+            errors.add(new InvalidInput.FieldError("delivery", "invalid.smtp"));
+        }
+        if (url == null && delivery == Delivery.WEBHOOK) {
+            errors.add(new InvalidInput.FieldError("webhookUrl", "invalid.blank"));
+        } else if (url != null && !failed(errors, "webhookUrl") && !isHttpUrl(url)) {
+            errors.add(new InvalidInput.FieldError("webhookUrl", "invalid.url"));
+        }
+        boolean secretStored = existing != null && existing.webhookSecret() != null;
+        if (delivery == Delivery.WEBHOOK && secret == null && !secretStored) {
+            errors.add(new InvalidInput.FieldError("webhookSecret", "invalid.blank"));
         }
         Map<UUID, StaffMember> members = staff.byIds(form.memberIds());
         if (members.size() != form.memberIds().size()) {
-            errors.add("members", "invalid.staff.any");
+            errors.add(new InvalidInput.FieldError("members", "invalid.staff.any"));
         } else if (delivery == Delivery.MEMBERS && members.isEmpty()) {
-            errors.add("members", "invalid.answerers");
+            errors.add(new InvalidInput.FieldError("members", "invalid.answerers"));
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(e -> DepartmentInput.FIELDS.indexOf(e.field())));
+            throw new InvalidInput(errors);
+        }
         return new Checked(code, name, delivery, email, url, secret, hours, members.keySet());
+    }
+
+    private static boolean failed(List<InvalidInput.FieldError> errors, String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    /** The delivery chosen by its code; none chosen or an unknown one is refused, naming the valid codes. */
+    private static Delivery delivery(String value, List<InvalidInput.FieldError> errors) {
+        String codes = java.util.Arrays.stream(Delivery.values()).map(Coded::code)
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (value == null || value.isBlank()) {
+            errors.add(new InvalidInput.FieldError("delivery", "invalid.choose", codes));
+            return null;
+        }
+        for (Delivery candidate : Delivery.values()) {
+            if (candidate.code().equals(value)) {
+                return candidate;
+            }
+        }
+        errors.add(new InvalidInput.FieldError("delivery", "invalid.unknownCode",
+                org.playerdesk.system.validation.Texts.abbreviate(value, 40), codes));
+        return null;
     }
 
     private void apply(Department department, Checked checked, DepartmentForm form) {

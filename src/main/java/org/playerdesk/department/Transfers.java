@@ -27,7 +27,9 @@ import org.playerdesk.department.internal.DepartmentRequestRepository;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.notification.Notice;
 import org.playerdesk.notification.Notifications;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
 import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.NotFoundException;
@@ -45,6 +47,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 /**
  * Transfer with a question (转交部门): asking a department about a ticket, its answer coming back
  * as an internal note to the owning agent, and the deadline sweep.
@@ -58,6 +63,7 @@ public class Transfers {
     static final int SWEEP_BATCH = 200;
 
     private final DepartmentRepository departments;
+    private final InputValidation validation;
     private final DepartmentRequestRepository requests;
     private final TicketDesk desk;
     private final TicketQueries tickets;
@@ -71,7 +77,8 @@ public class Transfers {
 
     Transfers(DepartmentRepository departments, DepartmentRequestRepository requests, TicketDesk desk,
             TicketQueries tickets, GameCatalog games, Notifications notifications, MessageSource messages,
-            DepartmentSettings settings, ApplicationEventPublisher events, Clock clock) {
+            DepartmentSettings settings, ApplicationEventPublisher events, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.departments = departments;
         this.requests = requests;
         this.desk = desk;
@@ -94,15 +101,18 @@ public class Transfers {
         if (!asker.can(Permission.WORK_TICKETS) || !asker.serves(ticket.gameId())) {
             throw new AccessDeniedException("not a ticket this member of staff works on");
         }
-        FieldErrors errors = new FieldErrors();
         Department department = departmentId == null ? null : departments.findById(departmentId)
                 .filter(d -> d.enabled() && (d.gameId() == null || d.gameId().equals(ticket.gameId())))
                 .orElse(null);
+        String text = tidy(question);
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (department == null) {
-            errors.add("department", "invalid.department");
+            errors.add(new InvalidInput.FieldError("department", "invalid.department"));
         }
-        String text = errors.text("question", question, QUESTION_MAX, true);
-        errors.throwIfAny();
+        errors.addAll(validation.errors(new AskedQuestion(text)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         if (!ticket.status().isActive()) {
             throw new RuleViolation("department.transfer.inactive", "a resolved or closed ticket is not transferred",
                     ticket.status().code());
@@ -171,11 +181,25 @@ public class Transfers {
                 .orElseThrow(() -> new NotFoundException("question", "(token)"));
     }
 
+    /** What is asked of a department: text of several lines, without the blanks around it. */
+    record AskedQuestion(
+            @NotBlank(message = "{invalid.blank}") @Size(max = QUESTION_MAX, message = "{invalid.tooLong}") @PlainText
+            String question) {
+    }
+
+    /** A department's answer: text of several lines, without the blanks around it. */
+    record Answer(
+            @NotBlank(message = "{invalid.blank}") @Size(max = ANSWER_MAX, message = "{invalid.tooLong}") @PlainText
+            String answer) {
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     private RequestView answer(DepartmentRequest request, Department department, String answer, Actor author,
             String by) {
-        FieldErrors errors = new FieldErrors();
-        String text = errors.text("answer", answer, ANSWER_MAX, true);
-        errors.throwIfAny();
+        String text = validation.check(new Answer(tidy(answer))).answer();
         Instant now = clock.instant();
         request.answer(text, by, now);
         requests.saveAndFlush(request);

@@ -3,11 +3,15 @@ package org.playerdesk.enforcement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
@@ -23,9 +27,14 @@ import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.entity.Ids;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
+import org.playerdesk.system.validation.Texts;
+import org.hibernate.validator.constraints.Range;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
@@ -35,6 +44,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * Every action on a game account goes through here: checked, compared with the asker's authority
@@ -50,7 +63,8 @@ public class AccountActions {
     public static final long AMOUNT_MAX = 1_000_000_000L;
     public static final int DAYS_MAX = 3650;
     public static final long ITEMS_MAX = 10_000;
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    static final String KEY_PATTERN = "[A-Za-z0-9_-]{8,64}";
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     private final AccountActionRepository actions;
     private final AuthorityLimits limits;
@@ -62,10 +76,12 @@ public class AccountActions {
     private final GameAccounts accounts;
     private final InGameNotices notices;
     private final Clock clock;
+    private final InputValidation validation;
 
     AccountActions(AccountActionRepository actions, AuthorityLimits limits, ObjectProvider<GameBackends> backends,
             GameCatalog games, TicketDesk desk, AuditLog audit, MessageSource messages, GameAccounts accounts,
-            InGameNotices notices, Clock clock) {
+            InGameNotices notices, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.accounts = accounts;
         this.notices = notices;
         this.actions = actions;
@@ -97,42 +113,34 @@ public class AccountActions {
                 return earlier.get().view();
             }
         }
-        FieldErrors errors = new FieldErrors();
-        ActionKind kind = errors.code("kind", request.kind(), ActionKind.class, null);
-        String accountId = errors.line("accountId", request.accountId(), PlayerDirectory.ACCOUNT_ID_MAX, true);
-        String reason = errors.line("reason", request.reason(), 500, true);
-        Long amount = null;
-        Integer days = null;
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        ActionKind kind = kind(request.kind(), errors);
+        String accountId = tidy(request.accountId());
+        String reason = tidy(request.reason());
+        Long amount = kind == ActionKind.COMPENSATE ? request.amount() : null;
+        Integer days = kind == ActionKind.BAN ? request.days() : null;
+        String key = request.requestKey() == null || request.requestKey().isBlank() ? Ids.next().toString()
+                : request.requestKey().strip();
+        errors.addAll(validation.errors(new CheckedRequest(accountId, reason, amount, days, key, request.gameId())));
         Currency currency = null;
         if (kind == ActionKind.COMPENSATE) {
-            amount = request.amount();
-            if (amount == null || amount < 1 || amount > AMOUNT_MAX) {
-                errors.add("amount", "invalid.range", 1, AMOUNT_MAX);
+            // how much may be given depends on the kind and on whether the game's currency is an item
+            if (amount == null) {
+                errors.add(new InvalidInput.FieldError("amount", "invalid.range", 1, AMOUNT_MAX));
             }
             if (request.gameId() != null) {
                 currency = currency(request.gameId(), request.currency());
                 if (currency == null) {
-                    errors.add("currency", "invalid.currency");
+                    errors.add(new InvalidInput.FieldError("currency", "invalid.currency"));
                 } else if (currency.item() && amount != null && amount > ITEMS_MAX) {
-                    errors.add("amount", "invalid.range", 1, ITEMS_MAX);
+                    errors.add(new InvalidInput.FieldError("amount", "invalid.range", 1, ITEMS_MAX));
                 }
             }
         }
-        if (kind == ActionKind.BAN && request.days() != null) {
-            days = request.days();
-            if (days < 1 || days > DAYS_MAX) {
-                errors.add("days", "invalid.banDays", DAYS_MAX);
-            }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(e -> CheckedRequest.FIELDS.indexOf(e.field())));
+            throw new InvalidInput(errors);
         }
-        String key = request.requestKey() == null || request.requestKey().isBlank() ? Ids.next().toString()
-                : request.requestKey().strip();
-        if (!KEY.matcher(key).matches()) {
-            errors.add("requestKey", "invalid.requestKey");
-        }
-        if (request.gameId() == null) {
-            errors.add("gameId", "invalid.required");
-        }
-        errors.throwIfAny();
         if (!requester.serves(request.gameId())) {
             throw new AccessDeniedException("not a game of this member of staff");
         }
@@ -254,6 +262,49 @@ public class AccountActions {
         return limits.of(member.role());
     }
 
+    /**
+     * The shape of an action asked for, each text without the blanks around it: the amount only of
+     * a compensation, the days only of a ban.
+     */
+    record CheckedRequest(
+            @NotBlank(message = "{invalid.blank}")
+            @Size(max = PlayerDirectory.ACCOUNT_ID_MAX, message = "{invalid.tooLong}") @SingleLine String accountId,
+            @NotBlank(message = "{invalid.blank}") @Size(max = 500, message = "{invalid.tooLong}") @SingleLine
+            String reason,
+            @Range(min = 1, max = AMOUNT_MAX, message = "{invalid.range.between}") Long amount,
+            @Range(min = 1, max = DAYS_MAX, message = "{invalid.banDays}") Integer days,
+            @jakarta.validation.constraints.Pattern(regexp = KEY_PATTERN, message = "{invalid.requestKey}")
+            String requestKey,
+            @NotNull(message = "{invalid.required}") UUID gameId) {
+
+        static final List<String> FIELDS = List.of("kind", "accountId", "reason", "amount", "currency", "days",
+                "requestKey", "gameId");
+    }
+
+    /** A supervisor's comment on a decision: one line, required when the action is refused. */
+    record Comment(@Size(max = 500, message = "{invalid.tooLong}") @SingleLine String comment) {
+    }
+
+    static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The kind asked for by its code; none or an unknown one is refused, naming the valid codes. */
+    private static ActionKind kind(String value, List<InvalidInput.FieldError> errors) {
+        String codes = Arrays.stream(ActionKind.values()).map(Coded::code).collect(Collectors.joining(", "));
+        if (value == null || value.isBlank()) {
+            errors.add(new InvalidInput.FieldError("kind", "invalid.choose", codes));
+            return null;
+        }
+        for (ActionKind candidate : ActionKind.values()) {
+            if (candidate.code().equals(value)) {
+                return candidate;
+            }
+        }
+        errors.add(new InvalidInput.FieldError("kind", "invalid.unknownCode", Texts.abbreviate(value, 40), codes));
+        return null;
+    }
+
     private AccountAction decidable(UUID actionId, StaffMember supervisor, String comment, boolean commentRequired) {
         AccountAction action = load(actionId);
         ActionView view = action.view();
@@ -266,9 +317,11 @@ public class AccountActions {
         if (!limits.allows(supervisor.role(), view.kind(), view.amount(), view.days(), view.currency())) {
             throw new RuleViolation("gm.action.aboveLimit", "this action is above the approver's own limit");
         }
-        FieldErrors errors = new FieldErrors();
-        errors.line("comment", comment, 500, commentRequired);
-        errors.throwIfAny();
+        String tidied = tidy(comment);
+        if (tidied == null && commentRequired) {
+            throw InvalidInput.of("comment", "invalid.blank");
+        }
+        validation.check(new Comment(tidied));
         if (action.state() != ActionState.PENDING_APPROVAL) {
             throw new RuleViolation("gm.action.decided", "this action is not waiting for approval");
         }

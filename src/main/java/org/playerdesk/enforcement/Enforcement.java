@@ -2,6 +2,7 @@ package org.playerdesk.enforcement;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +28,11 @@ import org.playerdesk.game.LinkedAccount;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.entity.Coded;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.validation.Texts;
 import org.playerdesk.ticket.Actor;
@@ -43,6 +47,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 /**
  * Violations and their penalty ladders (GM work). Recording a violation applies the next rung of
  * the type's ladder for that player (or the later step at which the type starts the violation's
@@ -55,9 +62,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Enforcement {
 
     private static final Pattern RUNG = Pattern.compile("(warning|ban|permanent_ban|review)(?:\\s+(\\d{1,4}))?");
-    private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,40}");
+    private static final String CODE_PATTERN = "[a-z0-9_]{1,40}";
 
     private final ViolationTypeRepository types;
+    private final InputValidation validation;
     private final ViolationRepository violations;
     private final AccountActions actions;
     private final ObjectProvider<GameBackends> backends;
@@ -74,7 +82,8 @@ public class Enforcement {
     Enforcement(ViolationTypeRepository types, ViolationRepository violations, AccountActions actions,
             ObjectProvider<GameBackends> backends, GameCatalog games, TicketDesk desk, TicketQueries tickets,
             PlayerDirectory players, AuditLog audit, MessageSource messages, ViolationTypeSeeder seeder,
-            InGameNotices notices, Clock clock) {
+            InGameNotices notices, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.seeder = seeder;
         this.notices = notices;
         this.types = types;
@@ -124,23 +133,46 @@ public class Enforcement {
             throw new AccessDeniedException("not a game of this member of staff");
         }
         types(gameId);
-        FieldErrors errors = new FieldErrors();
-        String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
-        String text = errors.text("note", note, 1000, false);
+        String account = AccountActions.tidy(accountId);
+        String text = AccountActions.tidy(note);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new ViolationNote(account, text)));
         ViolationType type = typeCode == null || typeCode.isBlank() ? null
                 : types.findByGameIdAndCode(gameId, typeCode.strip()).orElse(null);
         if (type == null) {
-            errors.add("type", "invalid.violationType");
+            errors.add(new InvalidInput.FieldError("type", "invalid.violationType"));
         }
-        Severity severity = errors.code("severity", severityCode == null ? null : severityCode.strip(),
-                Severity.class, Severity.NORMAL);
-        errors.throwIfAny();
+        Severity severity = severity(severityCode, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         if (ticketId != null && !tickets.head(ticketId).gameId().equals(gameId)) {
             throw new NotFoundException("ticket", ticketId);
         }
         AccountProfile profile = profile(gameId, account);
         ViolationTypeView view = type.view();
         return apply(view, plan(view, account, profile.partner(), severity), ticketId, text, gm, null, false);
+    }
+
+    /** Whose account a violation is about, and the note staff keep with it (several lines, optional). */
+    record ViolationNote(
+            @NotBlank(message = "{invalid.blank}")
+            @Size(max = PlayerDirectory.ACCOUNT_ID_MAX, message = "{invalid.tooLong}") @SingleLine String accountId,
+            @Size(max = 1000, message = "{invalid.tooLong}") @PlainText String note) {
+    }
+
+    /** A severity by its code, normal when none is given; an unknown code is refused, naming the valid ones. */
+    static Severity severity(String code, List<InvalidInput.FieldError> errors) {
+        if (code == null || code.isBlank()) {
+            return Severity.NORMAL;
+        }
+        for (Severity candidate : Severity.values()) {
+            if (candidate.code().equals(code.strip())) {
+                return candidate;
+            }
+        }
+        errors.add(new InvalidInput.FieldError("severity", "invalid.unknownCode", Texts.abbreviate(code.strip(), 40),
+                Arrays.stream(Severity.values()).map(Coded::code).collect(Collectors.joining(", "))));
+        return Severity.NORMAL;
     }
 
     /** The rung a violation of this type and severity would give this player now; changes nothing. */
@@ -255,15 +287,14 @@ public class Enforcement {
     public ViolationTypeView define(UUID gameId, String code, String name, String ladder, String partnerLadder,
             String minorStart, String normalStart, String severeStart) {
         types(gameId);
-        FieldErrors errors = new FieldErrors();
-        String checkedCode = errors.line("code", code, 40, true);
-        if (checkedCode != null && !CODE.matcher(checkedCode).matches()) {
-            errors.add("code", "invalid.code.underscores");
-        }
-        String checkedName = errors.line("name", name, 100, true);
+        String tidiedCode = AccountActions.tidy(code);
+        String checkedName = AccountActions.tidy(name);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(
+                validation.errors(new TypeName(tidiedCode, checkedName)));
+        String checkedCode = errors.stream().anyMatch(e -> e.field().equals("code")) ? null : tidiedCode;
         List<Rung> common = parse("ladder", ladder, errors);
         if (common.isEmpty() && errors.isEmpty()) {
-            errors.add("ladder", "invalid.ladder.empty");
+            errors.add(new InvalidInput.FieldError("ladder", "invalid.ladder.empty"));
         }
         List<Rung> partner = parse("partnerLadder", partnerLadder, errors);
         ViolationTypeView.Starts current = checkedCode == null ? ViolationTypeView.Starts.FIRST
@@ -273,12 +304,14 @@ public class Enforcement {
         Integer normal = start("normalStart", normalStart, current.normal(), errors);
         Integer severe = start("severeStart", severeStart, current.severe(), errors);
         if (minor != null && normal != null && normal < minor) {
-            errors.add("normalStart", "invalid.severity.normal");
+            errors.add(new InvalidInput.FieldError("normalStart", "invalid.severity.normal"));
         }
         if (normal != null && severe != null && severe < normal) {
-            errors.add("severeStart", "invalid.severity.severe");
+            errors.add(new InvalidInput.FieldError("severeStart", "invalid.severity.severe"));
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         ViolationType type = types.findByGameIdAndCode(gameId, checkedCode)
                 .orElseGet(() -> types.save(new ViolationType(gameId, checkedCode, checkedName)));
         type.define(checkedName, common, partner);
@@ -286,7 +319,17 @@ public class Enforcement {
         return type.view();
     }
 
-    private static Integer start(String field, String text, int current, FieldErrors errors) {
+    /** A violation type's code and name as administrators type them. */
+    record TypeName(
+            @NotBlank(message = "{invalid.blank}") @Size(max = 40, message = "{invalid.tooLong}") @SingleLine
+            @jakarta.validation.constraints.Pattern(regexp = CODE_PATTERN, message = "{invalid.code.underscores}")
+            String code,
+            @NotBlank(message = "{invalid.blank}") @Size(max = 100, message = "{invalid.tooLong}") @SingleLine
+            String name) {
+    }
+
+    // a step is typed as text and parsed here: a blank one keeps the current step
+    private static Integer start(String field, String text, int current, List<InvalidInput.FieldError> errors) {
         if (text == null || text.isBlank()) {
             return current;
         }
@@ -298,11 +341,11 @@ public class Enforcement {
         } catch (NumberFormatException e) {
             // refused below
         }
-        errors.add(field, "invalid.range", 1, 10);
+        errors.add(new InvalidInput.FieldError(field, "invalid.range", 1, 10));
         return null;
     }
 
-    static List<Rung> parse(String field, String text, FieldErrors errors) {
+    static List<Rung> parse(String field, String text, List<InvalidInput.FieldError> errors) {
         List<Rung> rungs = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return rungs;
@@ -315,14 +358,14 @@ public class Enforcement {
             }
             if (!m.matches() || ("ban".equals(m.group(1)) != (m.group(2) != null))
                     || (m.group(2) != null && (Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 3650))) {
-                errors.add(field, "invalid.ladder.rung", Texts.abbreviate(rung, 30));
+                errors.add(new InvalidInput.FieldError(field, "invalid.ladder.rung", Texts.abbreviate(rung, 30)));
                 return rungs;
             }
             rungs.add(new Rung(Coded.fromCode(Penalty.class, m.group(1)),
                     m.group(2) == null ? null : Integer.valueOf(m.group(2))));
         }
         if (rungs.size() > 10) {
-            errors.add(field, "invalid.tooMany", 10);
+            errors.add(new InvalidInput.FieldError(field, "invalid.tooMany", 10));
         }
         return rungs;
     }

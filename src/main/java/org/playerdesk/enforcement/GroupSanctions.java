@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.playerdesk.access.AuditLog;
@@ -38,17 +37,23 @@ import org.playerdesk.game.LedgerEntry;
 import org.playerdesk.game.LinkedAccount;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.entity.Ids;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.system.validation.Texts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * Linked-account groups (a farming studio and its alts) and their sanction in one go.
@@ -74,7 +79,6 @@ public class GroupSanctions {
     public static final int MEMBERS_MAX = 50;
     /** How far back trades between accounts are looked for. */
     public static final Duration TRADE_WINDOW = Duration.ofDays(90);
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final GroupSanctionRepository groups;
     private final ViolationTypeRepository types;
@@ -85,10 +89,12 @@ public class GroupSanctions {
     private final ObjectProvider<GameBackends> backends;
     private final AuditLog audit;
     private final Clock clock;
+    private final InputValidation validation;
 
     GroupSanctions(GroupSanctionRepository groups, ViolationTypeRepository types, ViolationRepository violations,
             AccountActionRepository actionRows, Enforcement enforcement, AccountActions actions,
-            ObjectProvider<GameBackends> backends, AuditLog audit, Clock clock) {
+            ObjectProvider<GameBackends> backends, AuditLog audit, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.groups = groups;
         this.types = types;
         this.violations = violations;
@@ -100,15 +106,24 @@ public class GroupSanctions {
         this.clock = clock;
     }
 
+    /** The shape of a group sanction: the account it starts from, an optional note, the request key. */
+    record SanctionInput(
+            @NotBlank(message = "{invalid.blank}")
+            @Size(max = PlayerDirectory.ACCOUNT_ID_MAX, message = "{invalid.tooLong}") @SingleLine String accountId,
+            @Size(max = 1000, message = "{invalid.tooLong}") @PlainText String note,
+            @Pattern(regexp = AccountActions.KEY_PATTERN, message = "{invalid.requestKey}") String requestKey) {
+
+        static final List<String> FIELDS = List.of("game", "accountId", "note", "type", "severity", "requestKey");
+    }
+
     /** The linked group of this account, read from the game; the reading is audited. */
     public LinkedGroup review(UUID gameId, String accountId, StaffMember gm) {
         if (gameId == null) {
             throw InvalidInput.of("game", "invalid.required");
         }
         serving(gameId, gm);
-        FieldErrors errors = new FieldErrors();
-        String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
-        errors.throwIfAny();
+        String account = validation.check(new Enforcement.ViolationNote(AccountActions.tidy(accountId), null))
+                .accountId();
         LinkedGroup group = read(gameId, account);
         audit.record(gm, gameId, "game.linked.group", "account", account, group.members().size() + " accounts, "
                 + group.trades().size() + " trading pairs"
@@ -134,25 +149,26 @@ public class GroupSanctions {
             serving(request.gameId(), gm);
             enforcement.types(request.gameId());
         }
-        FieldErrors errors = new FieldErrors();
+        String anchor = AccountActions.tidy(request.accountId());
+        String note = AccountActions.tidy(request.note());
+        List<InvalidInput.FieldError> errors = new ArrayList<>(
+                validation.errors(new SanctionInput(anchor, note, key)));
         if (request.gameId() == null) {
-            errors.add("game", "invalid.required");
+            errors.add(new InvalidInput.FieldError("game", "invalid.required"));
         }
-        String anchor = errors.line("accountId", request.accountId(), PlayerDirectory.ACCOUNT_ID_MAX, true);
-        String note = errors.text("note", request.note(), 1000, false);
         ViolationType type = request.gameId() == null || request.type() == null || request.type().isBlank() ? null
                 : types.findByGameIdAndCode(request.gameId(), request.type().strip()).orElse(null);
         if (type == null) {
-            errors.add("type", "invalid.violationType");
+            errors.add(new InvalidInput.FieldError("type", "invalid.violationType"));
         }
-        Severity severity = errors.code("severity", request.severity() == null ? null : request.severity().strip(),
-                Severity.class, Severity.NORMAL);
+        Severity severity = Enforcement.severity(request.severity(), errors);
         if (key == null) {
             key = Ids.next().toString();
-        } else if (!KEY.matcher(key).matches()) {
-            errors.add("requestKey", "invalid.requestKey");
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(e -> SanctionInput.FIELDS.indexOf(e.field())));
+            throw new InvalidInput(errors);
+        }
         Set<String> chosen = new LinkedHashSet<>();
         if (request.accounts() != null) {
             request.accounts().stream().filter(a -> a != null && !a.isBlank()).map(String::strip).forEach(chosen::add);
@@ -259,9 +275,11 @@ public class GroupSanctions {
         if (supervisor.id().equals(sanction.requestedBy())) {
             throw new RuleViolation("gm.action.ownRequest", "nobody approves their own request");
         }
-        FieldErrors errors = new FieldErrors();
-        errors.line("comment", comment, 500, commentRequired);
-        errors.throwIfAny();
+        String tidied = AccountActions.tidy(comment);
+        if (tidied == null && commentRequired) {
+            throw InvalidInput.of("comment", "invalid.blank");
+        }
+        validation.check(new AccountActions.Comment(tidied));
         if (sanction.state() != GroupState.PENDING_APPROVAL) {
             throw new RuleViolation("gm.group.decided", "this group sanction is not waiting for approval");
         }

@@ -1,6 +1,7 @@
 package org.playerdesk.game;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -9,12 +10,17 @@ import java.util.regex.Pattern;
 
 import org.playerdesk.game.internal.Game;
 import org.playerdesk.game.internal.GameRepository;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /** The games this support center serves. */
 @Service
@@ -26,11 +32,13 @@ public class GameCatalog {
     private final GameRepository games;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final InputValidation validation;
 
-    GameCatalog(GameRepository games, Clock clock, ApplicationEventPublisher events) {
+    GameCatalog(GameRepository games, Clock clock, ApplicationEventPublisher events, InputValidation validation) {
         this.games = games;
         this.clock = clock;
         this.events = events;
+        this.validation = validation;
     }
 
     @Transactional
@@ -52,14 +60,14 @@ public class GameCatalog {
 
     private GameProfile register(String code, String name, String defaultLocale, String timeZone, String businessHours,
             List<String> channels, boolean defaultQueues) {
-        FieldErrors errors = new FieldErrors();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
-            errors.add("code", "invalid.code.dashes");
+            errors.add(new InvalidInput.FieldError("code", "invalid.code.dashes"));
         } else if (games.findByCode(code).isPresent()) {
-            errors.add("code", "invalid.taken");
+            errors.add(new InvalidInput.FieldError("code", "invalid.taken"));
         }
         Described described = describe(errors, name, defaultLocale, timeZone, businessHours, channels);
-        errors.throwIfAny();
+        throwIfAny(errors);
         Game game = new Game(code, described.name(), described.locale(), clock.instant());
         game.describe(described.name(), described.locale(), described.timeZone(), described.businessHours(),
                 described.channels());
@@ -73,9 +81,9 @@ public class GameCatalog {
     public GameProfile change(UUID id, String name, String defaultLocale, String timeZone, String businessHours,
             List<String> channels) {
         Game game = games.findById(id).orElseThrow(() -> new NotFoundException("game", id));
-        FieldErrors errors = new FieldErrors();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         Described described = describe(errors, name, defaultLocale, timeZone, businessHours, channels);
-        errors.throwIfAny();
+        throwIfAny(errors);
         game.describe(described.name(), described.locale(), described.timeZone(), described.businessHours(),
                 described.channels());
         events.publishEvent(new GameChanged(id, game.code()));
@@ -116,21 +124,35 @@ public class GameCatalog {
     private record Described(String name, String locale, String timeZone, String businessHours, List<String> channels) {
     }
 
-    private static Described describe(FieldErrors errors, String name, String defaultLocale, String timeZone,
-            String businessHours, List<String> channels) {
-        String checkedName = errors.line("name", name, 100, true);
+    /** What a game is called, as administrators type it. */
+    record GameName(
+            @NotBlank(message = "{invalid.blank}") @Size(max = 100, message = "{invalid.tooLong}") @SingleLine
+            String name) {
+    }
+
+    private static void throwIfAny(List<InvalidInput.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+
+    private Described describe(List<InvalidInput.FieldError> errors, String name, String defaultLocale,
+            String timeZone, String businessHours, List<String> channels) {
+        String checkedName = name == null || name.isBlank() ? null : name.strip();
+        errors.addAll(validation.errors(new GameName(checkedName)));
+        // a zone, a calendar and channels are chosen from what the product knows, so they are parsed here
         String zone = timeZone == null ? "" : timeZone.strip();
         try {
             zone = java.time.ZoneId.of(zone).getId();
         } catch (java.time.DateTimeException e) {
-            errors.add("timeZone", "invalid.timeZone");
+            errors.add(new InvalidInput.FieldError("timeZone", "invalid.timeZone"));
         }
         if (businessHours == null || !GameProfile.BUSINESS_HOURS.contains(businessHours)) {
-            errors.add("businessHours", "invalid.oneOf", "always, office");
+            errors.add(new InvalidInput.FieldError("businessHours", "invalid.oneOf", "always, office"));
         }
         List<String> chosen = channels == null ? List.of() : channels.stream().distinct().toList();
         if (chosen.isEmpty() || !GameProfile.CHANNELS.containsAll(chosen)) {
-            errors.add("channels", "invalid.someOf", String.join(", ", GameProfile.CHANNELS));
+            errors.add(new InvalidInput.FieldError("channels", "invalid.someOf", String.join(", ", GameProfile.CHANNELS)));
         }
         chosen = GameProfile.CHANNELS.stream().filter(chosen::contains).toList();
         return new Described(checkedName, Locales.tag(Locales.supported(defaultLocale)), zone, businessHours, chosen);

@@ -3,6 +3,9 @@ package org.playerdesk.game;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.game.internal.DefaultGameBackends;
@@ -11,10 +14,15 @@ import org.playerdesk.game.internal.GameConnectorRepository;
 import org.playerdesk.game.internal.GameProperties;
 import org.playerdesk.game.internal.GameRepository;
 import org.playerdesk.game.internal.http.HttpGameBackend;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.Size;
 
 /**
  * How each game's backend is reached: read and changed by administrators, and tried out with
@@ -33,10 +41,12 @@ public class GameConnectors {
     private final GameProperties properties;
     private final Clock clock;
     private final GameAccounts accounts;
+    private final InputValidation validation;
 
     GameConnectors(GameConnectorRepository connectors, GameRepository games, DefaultGameBackends backends,
-            GameProperties properties, Clock clock, GameAccounts accounts) {
+            GameProperties properties, Clock clock, GameAccounts accounts, InputValidation validation) {
         this.accounts = accounts;
+        this.validation = validation;
         this.connectors = connectors;
         this.games = games;
         this.backends = backends;
@@ -60,39 +70,49 @@ public class GameConnectors {
             throw new NotFoundException("game", gameId);
         }
         GameConnector connector = connectors.findByGameId(gameId).orElseGet(() -> new GameConnector(gameId));
-        FieldErrors errors = new FieldErrors();
-        if (kind == null) {
-            errors.add("kind", "invalid.oneOf", "none, simulated, http");
-        }
-        String url = errors.line("baseUrl", baseUrl, 500, kind == ConnectorKind.HTTP);
-        if (url != null) {
-            try {
-                URI uri = URI.create(url);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    errors.add("baseUrl", "invalid.url");
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add("baseUrl", "invalid.url");
-            }
-        }
+        String url = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
         String newSecret = secret == null || secret.isBlank() ? null : secret.strip();
-        if (newSecret != null && (newSecret.length() < MIN_SECRET || newSecret.length() > MAX_SECRET)) {
-            errors.add("secret", "invalid.length", 16, 200);
-        } else if (kind == ConnectorKind.HTTP && newSecret == null && connector.secret() == null) {
-            errors.add("secret", "invalid.required");
+        ConnectorChange change = new ConnectorChange(kind, url, newSecret, connectTimeoutMs, readTimeoutMs);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(change));
+        // which fields are needed depends on the kind, and on the secret already stored
+        if (kind == null) {
+            errors.add(new InvalidInput.FieldError("kind", "invalid.oneOf", "none, simulated, http"));
         }
-        checkTimeout("connectTimeoutMs", connectTimeoutMs, errors);
-        checkTimeout("readTimeoutMs", readTimeoutMs, errors);
-        errors.throwIfAny();
+        if (url == null && kind == ConnectorKind.HTTP) {
+            errors.add(new InvalidInput.FieldError("baseUrl", "invalid.blank"));
+        } else if (url != null && errors.stream().noneMatch(e -> e.field().equals("baseUrl")) && !webAddress(url)) {
+            errors.add(new InvalidInput.FieldError("baseUrl", "invalid.url"));
+        }
+        if (kind == ConnectorKind.HTTP && newSecret == null && connector.secret() == null) {
+            errors.add(new InvalidInput.FieldError("secret", "invalid.required"));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(e -> ConnectorChange.FIELDS.indexOf(e.field())));
+            throw new InvalidInput(errors);
+        }
         connector.update(kind, url, newSecret, connectTimeoutMs, readTimeoutMs, by, clock.instant());
         connectors.save(connector);
         accounts.evictGame(gameId);
         return connector.settings();
     }
 
-    private static void checkTimeout(String field, Integer value, FieldErrors errors) {
-        if (value != null && (value < 100 || value > 60_000)) {
-            errors.add(field, "invalid.range", 100, 60000);
+    /** How a game's backend is to be reached, as an administrator sets it; timeouts in milliseconds. */
+    record ConnectorChange(
+            ConnectorKind kind,
+            @Size(max = 500, message = "{invalid.tooLong}") @SingleLine String baseUrl,
+            @Size(min = MIN_SECRET, max = MAX_SECRET, message = "{invalid.size.between}") String secret,
+            @Range(min = 100, max = 60_000, message = "{invalid.range.between}") Integer connectTimeoutMs,
+            @Range(min = 100, max = 60_000, message = "{invalid.range.between}") Integer readTimeoutMs) {
+
+        static final List<String> FIELDS = List.of("kind", "baseUrl", "secret", "connectTimeoutMs", "readTimeoutMs");
+    }
+
+    private static boolean webAddress(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

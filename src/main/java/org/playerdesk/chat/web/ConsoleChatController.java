@@ -20,7 +20,8 @@ import org.playerdesk.chat.Presence;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.Texts;
 import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -122,10 +123,20 @@ class ConsoleChatController {
     Map<String, Object> presence(@AuthenticationPrincipal StaffUser me, @RequestParam String presence,
             @RequestParam(required = false) Integer capacity) {
         mayWork(me);
-        FieldErrors errors = new FieldErrors();
-        Presence next = errors.code("presence", presence, Presence.class, null);
-        errors.throwIfAny();
-        return seat(seats.setPresence(me.member(), next, capacity));
+        return seat(seats.setPresence(me.member(), presence(presence), capacity));
+    }
+
+    /** The presence chosen by its code; an unknown one is refused, naming the valid codes. */
+    private static Presence presence(String code) {
+        for (Presence candidate : Presence.values()) {
+            if (candidate.code().equals(code)) {
+                return candidate;
+            }
+        }
+        String codes = java.util.Arrays.stream(Presence.values()).map(Presence::code)
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw code == null || code.isBlank() ? InvalidInput.of("presence", "invalid.choose", codes)
+                : InvalidInput.of("presence", "invalid.unknownCode", Texts.abbreviate(code, 40), codes);
     }
 
     @PostMapping("/{chat}/accept")
