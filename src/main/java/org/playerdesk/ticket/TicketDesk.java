@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.entity.Coded;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.Codes;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.PlainText;
 import org.playerdesk.system.validation.SingleLine;
@@ -107,10 +107,10 @@ public class TicketDesk {
     public Opened open(NewTicket request, List<Upload> uploads) {
         NewTicket tidied = request.tidied();
         List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(tidied));
-        TicketType type = FieldErrors.code("type", request.type(), TicketType.class, null, errors);
-        TicketChannel channel = FieldErrors.code("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME,
+        TicketType type = Codes.read("type", request.type(), TicketType.class, null, errors);
+        TicketChannel channel = Codes.read("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME,
                 errors);
-        TicketPriority priority = FieldErrors.code("priority", request.priority(), TicketPriority.class,
+        TicketPriority priority = Codes.read("priority", request.priority(), TicketPriority.class,
                 TicketPriority.NORMAL, errors);
         Map<String, String> metadata = checkMetadata(request.metadata(), errors);
         checkUploadCount(uploads, errors);

@@ -5,8 +5,6 @@ import org.playerdesk.system.errors.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Collects field errors while a request is checked, then throws them all at once, so that a
@@ -56,33 +54,7 @@ public final class FieldErrors {
      * fails. A blank value gives the fallback, or an error when there is none.
      */
     public <E extends Enum<E> & Coded> E code(String field, String value, Class<E> type, E fallback) {
-        return code(field, value, type, fallback, errors);
-    }
-
-    /**
-     * Reads a code such as {@code ban_appeal} as one of the enum's values, adding to {@code errors}
-     * the valid codes when it is not one. A blank code gives the fallback, or an error when there
-     * is none.
-     */
-    public static <E extends Enum<E> & Coded> E code(String field, String value, Class<E> type, E fallback,
-            List<InvalidInput.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (fallback == null) {
-                errors.add(new InvalidInput.FieldError(field, "invalid.choose", validCodes(type)));
-            }
-            return fallback;
-        }
-        for (E candidate : type.getEnumConstants()) {
-            if (candidate.code().equals(value)) {
-                return candidate;
-            }
-        }
-        errors.add(new InvalidInput.FieldError(field, "invalid.unknownCode", Texts.abbreviate(value, 40), validCodes(type)));
-        return fallback;
-    }
-
-    private static <E extends Enum<E> & Coded> String validCodes(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Coded::code).collect(Collectors.joining(", "));
+        return Codes.read(field, value, type, fallback, errors);
     }
 
     public boolean isEmpty() {
