@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.playerdesk.system.validation.Codes;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffDirectory;
@@ -19,7 +20,6 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.department.internal.Department;
 import org.playerdesk.department.internal.DepartmentRepository;
 import org.playerdesk.game.GameCatalog;
-import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.validation.InputValidation;
@@ -208,20 +208,7 @@ public class Departments {
 
     /** The delivery chosen by its code; none chosen or an unknown one is refused, naming the valid codes. */
     private static Delivery delivery(String value, List<InvalidInput.FieldError> errors) {
-        String codes = java.util.Arrays.stream(Delivery.values()).map(Coded::code)
-                .collect(java.util.stream.Collectors.joining(", "));
-        if (value == null || value.isBlank()) {
-            errors.add(new InvalidInput.FieldError("delivery", "invalid.choose", codes));
-            return null;
-        }
-        for (Delivery candidate : Delivery.values()) {
-            if (candidate.code().equals(value)) {
-                return candidate;
-            }
-        }
-        errors.add(new InvalidInput.FieldError("delivery", "invalid.unknownCode",
-                org.playerdesk.system.validation.Texts.abbreviate(value, 40), codes));
-        return null;
+        return Codes.read("delivery", value, Delivery.class, null, errors);
     }
 
     private void apply(Department department, Checked checked, DepartmentForm form) {

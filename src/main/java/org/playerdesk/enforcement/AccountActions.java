@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import org.playerdesk.system.validation.Codes;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffMember;
@@ -27,13 +26,11 @@ import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
-import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.entity.Ids;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
-import org.playerdesk.system.validation.Texts;
 import org.hibernate.validator.constraints.Range;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
@@ -291,18 +288,7 @@ public class AccountActions {
 
     /** The kind asked for by its code; none or an unknown one is refused, naming the valid codes. */
     private static ActionKind kind(String value, List<InvalidInput.FieldError> errors) {
-        String codes = Arrays.stream(ActionKind.values()).map(Coded::code).collect(Collectors.joining(", "));
-        if (value == null || value.isBlank()) {
-            errors.add(new InvalidInput.FieldError("kind", "invalid.choose", codes));
-            return null;
-        }
-        for (ActionKind candidate : ActionKind.values()) {
-            if (candidate.code().equals(value)) {
-                return candidate;
-            }
-        }
-        errors.add(new InvalidInput.FieldError("kind", "invalid.unknownCode", Texts.abbreviate(value, 40), codes));
-        return null;
+        return Codes.read("kind", value, ActionKind.class, null, errors);
     }
 
     private AccountAction decidable(UUID actionId, StaffMember supervisor, String comment, boolean commentRequired) {

@@ -2,7 +2,6 @@ package org.playerdesk.enforcement;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.playerdesk.system.validation.Codes;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.enforcement.ViolationTypeView.Rung;
@@ -21,7 +21,6 @@ import org.playerdesk.enforcement.internal.ViolationRepository;
 import org.playerdesk.enforcement.internal.ViolationType;
 import org.playerdesk.enforcement.internal.ViolationTypeRepository;
 import org.playerdesk.game.AccountProfile;
-import org.playerdesk.game.GameBackendUnavailable;
 import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.LinkedAccount;
@@ -162,17 +161,7 @@ public class Enforcement {
 
     /** A severity by its code, normal when none is given; an unknown code is refused, naming the valid ones. */
     static Severity severity(String code, List<InvalidInput.FieldError> errors) {
-        if (code == null || code.isBlank()) {
-            return Severity.NORMAL;
-        }
-        for (Severity candidate : Severity.values()) {
-            if (candidate.code().equals(code.strip())) {
-                return candidate;
-            }
-        }
-        errors.add(new InvalidInput.FieldError("severity", "invalid.unknownCode", Texts.abbreviate(code.strip(), 40),
-                Arrays.stream(Severity.values()).map(Coded::code).collect(Collectors.joining(", "))));
-        return Severity.NORMAL;
+        return Codes.read("severity", code, Severity.class, Severity.NORMAL, errors);
     }
 
     /** The rung a violation of this type and severity would give this player now; changes nothing. */

@@ -16,18 +16,22 @@ import org.playerdesk.incident.internal.GroupingStore;
 import org.playerdesk.incident.internal.Incident;
 import org.playerdesk.incident.internal.IncidentLinks;
 import org.playerdesk.incident.internal.IncidentRepository;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * Incidents of a game and their tickets: open one, link and unlink tickets (a ticket is in at most
@@ -198,9 +202,7 @@ public class Incidents {
      * delivered in the background. Answers the run's id, whose progress {@link #broadcast} shows.
      */
     public UUID replyToAll(UUID incidentId, String body, boolean resolve, Actor by) {
-        FieldErrors errors = new FieldErrors();
-        String text = errors.text("message", body, REPLY_MAX, true);
-        errors.throwIfAny();
+        String text = validation.check(ReplyToAll.of(body)).message();
         Incident incident = load(incidentId);
         if (incident.status() == IncidentStatus.PROPOSED) {
             throw new RuleViolation("incident.unconfirmed", "confirm the proposed incident before replying to its tickets");
@@ -239,27 +241,43 @@ public class Incidents {
 
     /** A game's grouping: window 1 minute to 24 hours, threshold 2 to 100,000 reports. */
     public GroupingSettings configureGrouping(UUID gameId, boolean enabled, String windowMinutes, String threshold) {
-        FieldErrors errors = new FieldErrors();
-        Integer window = number(errors, "windowMinutes", windowMinutes, 1, GroupingSettings.WINDOW_MAX);
-        Integer least = number(errors, "threshold", threshold, GroupingSettings.THRESHOLD_MIN,
-                GroupingSettings.THRESHOLD_MAX);
-        errors.throwIfAny();
-        GroupingSettings settings = new GroupingSettings(enabled, window, least);
+        GroupingInput input = validation.check(GroupingInput.of(windowMinutes, threshold));
+        GroupingSettings settings = new GroupingSettings(enabled, input.windowMinutes(), input.threshold());
         grouping.save(gameId, settings);
         return settings;
     }
 
-    private static Integer number(FieldErrors errors, String field, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
+    /** The one reply sent to every linked ticket. */
+    record ReplyToAll(@NotBlank(message = "{invalid.blank}") @Size(max = REPLY_MAX, message = "{invalid.tooLong}")
+            @PlainText String message) {
+
+        static ReplyToAll of(String message) {
+            return new ReplyToAll(message == null || message.isBlank() ? null : message.strip());
         }
-        errors.add(field, "invalid.range", min, max);
-        return null;
+    }
+
+    /**
+     * Grouping's numbers; a number outside its range is refused, and so is a text that is no whole
+     * number (read as {@link #NOT_A_NUMBER}, outside every range), with the same words.
+     */
+    record GroupingInput(
+            @Range(min = 1, max = GroupingSettings.WINDOW_MAX, message = "{invalid.range.between}") int windowMinutes,
+            @Range(min = GroupingSettings.THRESHOLD_MIN, max = GroupingSettings.THRESHOLD_MAX,
+                    message = "{invalid.range.between}") int threshold) {
+
+        static final int NOT_A_NUMBER = -1;
+
+        static GroupingInput of(String windowMinutes, String threshold) {
+            return new GroupingInput(number(windowMinutes), number(threshold));
+        }
+
+        private static int number(String value) {
+            try {
+                return value == null ? NOT_A_NUMBER : Integer.parseInt(value.strip());
+            } catch (NumberFormatException notANumber) {
+                return NOT_A_NUMBER;
+            }
+        }
     }
 
     private static String pick(String wanted, String other) {

@@ -1,6 +1,7 @@
 package org.playerdesk.system;
 
 import org.playerdesk.system.database.DatabaseUnavailableFilter;
+import org.playerdesk.system.errors.ProblemResponses;
 import org.playerdesk.system.locale.Locales;
 
 import java.time.Clock;
@@ -20,7 +21,6 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one clock (tests move it), and the locale: Simplified Chinese by default, English on
@@ -55,9 +55,9 @@ class SystemConfiguration implements WebMvcConfigurer {
     /** Ahead of the security filters (order -100), which read API keys and staff accounts from the database. */
     @Bean
     FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(PlayerDeskProperties properties,
-            JsonMapper json) {
+            ProblemResponses problems) {
         FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
-                new DatabaseUnavailableFilter(properties.retryAfter(), json));
+                new DatabaseUnavailableFilter(properties.retryAfter(), problems));
         registration.setOrder(-110);
         return registration;
     }

@@ -112,11 +112,20 @@ public final class ChatClient implements AutoCloseable {
 
     /** Connects without waiting for CONNECTED: a refused CONNECT ends in {@link #refusals}. */
     public static ChatClient tryPlayer(String base, String chat, String token) {
+        return tryPlayer(base, chat, token, null);
+    }
+
+    /** As {@link #tryPlayer(String, String, String)}, from a browser that asks for a language. */
+    public static ChatClient tryPlayer(String base, String chat, String token, String acceptLanguage) {
         ChatClient client = new ChatClient();
         StompHeaders connect = new StompHeaders();
         connect.add("chat-session", chat);
         connect.add("chat-token", token);
-        client.stomp.connectAsync(ws(base) + "/chat/ws", new WebSocketHttpHeaders(), connect, client.handler());
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        if (acceptLanguage != null) {
+            handshake.add("Accept-Language", acceptLanguage);
+        }
+        client.stomp.connectAsync(ws(base) + "/chat/ws", handshake, connect, client.handler());
         return client;
     }
 
@@ -128,7 +137,8 @@ public final class ChatClient implements AutoCloseable {
         return new StompSessionHandlerAdapter() {
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                refusals.add(String.valueOf(headers.getFirst("message")));
+                // the refusal's code, then its words
+                refusals.add(headers.getFirst("code") + " " + headers.getFirst("message"));
             }
 
             @Override

@@ -182,10 +182,14 @@ class LiveChatTest {
                 assertThat(player.connected()).as("a refused subscription ends the connection").isFalse();
             }
         }
-        assertThat(refusal).contains("may not subscribe");
+        // a player's browser that names no language reads the default, Chinese
+        assertThat(refusal).startsWith("chat.subscribe.refused ").contains("你不能订阅");
         try (ChatClient intruder = ChatClient.tryPlayer(base(), mine.text("chat"), "wrong-token")) {
-            assertThat(intruder.nextRefusal()).contains("token is wrong");
+            assertThat(intruder.nextRefusal()).isEqualTo("chat.token.invalid 该会话不存在，或会话令牌有误。");
             assertThat(intruder.connected()).isFalse();
+        }
+        try (ChatClient intruder = ChatClient.tryPlayer(base(), mine.text("chat"), "wrong-token", "en-GB,en;q=0.8")) {
+            assertThat(intruder.nextRefusal()).isEqualTo("chat.token.invalid This chat does not exist, or its token is wrong.");
         }
     }
 
@@ -199,11 +203,14 @@ class LiveChatTest {
             player.send("/app/chat/" + chat + "/send", Map.of("clientId", "long", "body", "长".repeat(1001)));
             Map<String, Object> error = player.nextError();
             assertThat(error).containsEntry("code", "chat.invalid").containsEntry("clientId", "long");
+            // its words in the connection's language (no Accept-Language: the default, Chinese)
+            assertThat((String) error.get("message")).contains("内容过长");
 
             for (int i = 0; i < 25; i++) {
                 player.send("/app/chat/" + chat + "/send", Map.of("clientId", "flood-" + i, "body", "刷屏 " + i));
             }
-            assertThat(player.nextError()).containsEntry("code", "chat.rate-limited");
+            assertThat(player.nextError()).containsEntry("code", "chat.rate-limited")
+                    .containsEntry("message", "发送过于频繁，请稍候几秒。");
         }
         assertThat(desk.history(UUID.fromString(chat), 0)).hasSizeLessThanOrEqualTo(21)
                 .extracting(ChatLine::body).doesNotContain("长".repeat(1001));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.GameClient;
+import org.playerdesk.system.errors.ProblemResponses;
 import org.playerdesk.system.ratelimit.RateLimiter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,10 +25,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final RateLimiter limit;
+    private final ProblemResponses problems;
 
-    ApiKeyFilter(ApiKeys keys, RateLimiter limit) {
+    ApiKeyFilter(ApiKeys keys, RateLimiter limit, ProblemResponses problems) {
         this.keys = keys;
         this.limit = limit;
+        this.problems = problems;
     }
 
     @Override
@@ -35,17 +38,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            SecurityConfiguration.unauthorized(response);
+            SecurityConfiguration.unauthorized(problems, request, response);
             return;
         }
         GameClient client = keys.authenticate(header.substring(7).strip()).orElse(null);
         if (client == null) {
-            SecurityConfiguration.unauthorized(response);
+            SecurityConfiguration.unauthorized(problems, request, response);
             return;
         }
         RateLimiter.Admission admission = limit.take(client.keyId().toString());
         if (!admission.admitted()) {
-            SecurityConfiguration.tooManyRequests(response, admission.retryAfterSeconds());
+            SecurityConfiguration.tooManyRequests(problems, request, response, admission.retryAfterSeconds());
             return;
         }
         var authentication = new UsernamePasswordAuthenticationToken(client, null,

@@ -7,14 +7,14 @@ import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.access.internal.ratelimit.RateLimits;
-import org.playerdesk.system.ratelimit.RateLimiter;
+import org.playerdesk.system.errors.ProblemResponses;
 import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.ratelimit.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -54,16 +55,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain gameApi(HttpSecurity http, ApiKeys keys, RateLimits limits) throws Exception {
+    SecurityFilterChain gameApi(HttpSecurity http, ApiKeys keys, RateLimits limits, ProblemResponses problems)
+            throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(GAME_ROLE))
-                .addFilterBefore(new ApiKeyFilter(keys, limits.api()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, limits.api(), problems), BasicAuthenticationFilter.class)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> unauthorized(response))
-                        .accessDeniedHandler((request, response, ex) -> unauthorized(response)));
+                        .authenticationEntryPoint((request, response, ex) -> unauthorized(problems, request, response))
+                        .accessDeniedHandler((request, response, ex) -> unauthorized(problems, request, response)));
         return http.build();
     }
 
@@ -116,21 +118,17 @@ class SecurityConfiguration {
         };
     }
 
-    static void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    static void tooManyRequests(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response,
+            long retryAfterSeconds) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"https://playerdesk.org/problems/too-many-requests","title":"Too many requests","status":429,\
-                "detail":"this API key made more requests than its rate limit allows; retry after the seconds in Retry-After"}""");
+        problems.send(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                "problem.apiKeyRateLimited");
     }
 
-    static void unauthorized(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    static void unauthorized(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"https://playerdesk.org/problems/unauthorized","title":"Unauthorized","status":401,\
-                "detail":"a valid game API key is required as 'Authorization: Bearer <key>'"}""");
+        problems.send(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "problem.unauthorized");
     }
 }

@@ -1,17 +1,16 @@
 package org.playerdesk.access.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.playerdesk.system.validation.Codes;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffRole;
@@ -19,7 +18,6 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.errors.InvalidInput;
-import org.playerdesk.system.validation.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -122,15 +120,6 @@ class StaffController {
 
     /** The role of the code the form sent, or why there is none. */
     private static StaffRole role(String code, List<InvalidInput.FieldError> errors) {
-        String codes = Arrays.stream(StaffRole.values()).map(StaffRole::code).collect(Collectors.joining(", "));
-        if (code == null || code.isBlank()) {
-            errors.add(new InvalidInput.FieldError("role", "invalid.choose", codes));
-            return null;
-        }
-        Optional<StaffRole> role = Arrays.stream(StaffRole.values()).filter(r -> r.code().equals(code)).findFirst();
-        if (role.isEmpty()) {
-            errors.add(new InvalidInput.FieldError("role", "invalid.unknownCode", Texts.abbreviate(code, 40), codes));
-        }
-        return role.orElse(null);
+        return Codes.read("role", code, StaffRole.class, null, errors);
     }
 }

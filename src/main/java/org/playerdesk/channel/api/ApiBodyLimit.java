@@ -4,13 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-import org.playerdesk.system.errors.ProblemDetailsAdvice;
+import org.playerdesk.system.errors.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -29,9 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiBodyLimit extends OncePerRequestFilter {
 
     private final long maxBody;
-    private final ApiProblems problems;
+    private final ProblemResponses problems;
 
-    ApiBodyLimit(long maxBody, ApiProblems problems) {
+    ApiBodyLimit(long maxBody, ProblemResponses problems) {
         this.maxBody = maxBody;
         this.problems = problems;
     }
@@ -58,12 +56,10 @@ class ApiBodyLimit extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
-                "the body is larger than " + maxBody + " bytes");
-        problem.setInstance(URI.create(request.getRequestURI()));
         // the container drains the unread rest (up to server.tomcat.max-swallow-size), so that the
         // client reads this answer instead of a reset connection
-        problems.write(response, problem);
+        problems.send(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+                "problem.bodyTooLarge", maxBody);
     }
 
     /** The request with its body already read. */

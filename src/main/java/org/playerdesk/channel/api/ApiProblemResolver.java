@@ -1,10 +1,9 @@
 package org.playerdesk.channel.api;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
-import org.playerdesk.system.errors.ProblemDetailsAdvice;
+import org.playerdesk.system.errors.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,10 +29,10 @@ class ApiProblemResolver implements HandlerExceptionResolver, Ordered {
     static final List<String> JSON_APIS = List.of("/api/v1", "/api/v1/**", "/department-answers/**", "/chat/api/**",
             "/help/*/articles/suggestions");
 
-    private final ApiProblems problems;
+    private final ProblemResponses problems;
     private final AntPathMatcher paths = new AntPathMatcher();
 
-    ApiProblemResolver(ApiProblems problems) {
+    ApiProblemResolver(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -45,9 +44,9 @@ class ApiProblemResolver implements HandlerExceptionResolver, Ordered {
             return null;
         }
         HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
-        ProblemDetail problem = ProblemDetailsAdvice.problem(status, slug(status), status.getReasonPhrase(),
-                error.getBody().getDetail());
-        problem.setInstance(URI.create(request.getRequestURI()));
+        String slug = slug(status);
+        ProblemDetail problem = problems.problem(request, status, slug, status.getReasonPhrase(), "problem.api." + slug,
+                request.getMethod());
         try {
             error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             problems.write(response, problem);

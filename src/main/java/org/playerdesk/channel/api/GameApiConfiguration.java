@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.errors.ProblemResponses;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
@@ -30,7 +31,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The game API's body limit, its error answers outside controllers, and its OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
@@ -51,12 +51,7 @@ class GameApiConfiguration {
     static final String SECURITY_SCHEME = "gameApiKey";
 
     @Bean
-    ApiProblems apiProblems(JsonMapper json) {
-        return new ApiProblems(json);
-    }
-
-    @Bean
-    FilterRegistrationBean<ApiBodyLimit> apiBodyLimit(PlayerDeskProperties properties, ApiProblems problems) {
+    FilterRegistrationBean<ApiBodyLimit> apiBodyLimit(PlayerDeskProperties properties, ProblemResponses problems) {
         FilterRegistrationBean<ApiBodyLimit> registration = new FilterRegistrationBean<>(
                 new ApiBodyLimit(properties.api().maxBody().toBytes(), problems));
         registration.addUrlPatterns("/api/v1/*");
@@ -66,7 +61,7 @@ class GameApiConfiguration {
     }
 
     @Bean
-    ApiProblemResolver apiProblemResolver(ApiProblems problems) {
+    ApiProblemResolver apiProblemResolver(ProblemResponses problems) {
         return new ApiProblemResolver(problems);
     }
 

@@ -8,10 +8,17 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 
 /**
- * A refused CONNECT, SUBSCRIBE or SEND answers an ERROR frame that says why: the refusal's own
- * words in {@code message} and its code in {@code code}, not the channel's wrapper exception.
+ * A refused CONNECT, SUBSCRIBE or SEND answers an ERROR frame that says why: the refusal's words
+ * in {@code message}, in the language of whoever opened the connection, and its code in
+ * {@code code}, not the channel's wrapper exception.
  */
 class ChatErrors extends StompSubProtocolErrorHandler {
+
+    private final ChatWords words;
+
+    ChatErrors(ChatWords words) {
+        this.words = words;
+    }
 
     @Override
     public Message<byte[]> handleClientMessageProcessingError(Message<byte[]> clientMessage, Throwable ex) {
@@ -20,7 +27,8 @@ class ChatErrors extends StompSubProtocolErrorHandler {
             cause = cause.getCause();
         }
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-        error.setMessage(cause.getMessage() == null ? "refused" : cause.getMessage());
+        error.setMessage(cause instanceof ChatRefused refused ? words.text(refused, ChatWords.locale(clientMessage))
+                : words.text(new ChatRefused("chat.refused", "refused"), ChatWords.locale(clientMessage)));
         error.setNativeHeader("code", cause instanceof ChatRefused refused ? refused.code() : "chat.refused");
         if (clientMessage != null) {
             StompHeaderAccessor client = StompHeaderAccessor.wrap(clientMessage);

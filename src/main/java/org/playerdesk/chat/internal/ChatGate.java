@@ -99,7 +99,7 @@ class ChatGate implements ChannelInterceptor {
                 return;
             }
         }
-        throw new ChatRefused("chat.subscribe.refused", "you may not subscribe to " + where);
+        throw new ChatRefused("chat.subscribe.refused", "you may not subscribe to " + where, where);
     }
 
     private void send(Principal user, String destination) {

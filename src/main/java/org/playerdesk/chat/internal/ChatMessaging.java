@@ -43,9 +43,11 @@ class ChatMessaging {
     private final ChatSeats seats;
     private final RateLimiter perConnection;
     private final RateLimiter perPlayer;
+    private final ChatWords words;
 
-    ChatMessaging(ChatDesk desk, ChatSeats seats, ChatProperties properties, RateLimiters limiters) {
+    ChatMessaging(ChatDesk desk, ChatSeats seats, ChatProperties properties, RateLimiters limiters, ChatWords words) {
         this.desk = desk;
+        this.words = words;
         this.seats = seats;
         this.perConnection = limiters.limiter(
                 RateLimit.perWindow("chat-connection", properties.perConnection(), properties.ratePeriod()));
@@ -97,7 +99,8 @@ class ChatMessaging {
                 error.put("code", "chat.failed");
             }
         }
-        error.put("message", e.getMessage());
+        // in the language of whoever opened the connection; never the exception's own text
+        error.put("message", words.text(e, ChatWords.locale(message)));
         if (message.getPayload() instanceof byte[] bytes) {
             error.put("clientId", clientIdOf(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
         }

@@ -35,10 +35,12 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final ChatProperties properties;
     private final ObjectProvider<ChatDesk> desk;
+    private final ObjectProvider<ChatWords> words;
 
-    ChatRealtimeConfiguration(ChatProperties properties, ObjectProvider<ChatDesk> desk) {
+    ChatRealtimeConfiguration(ChatProperties properties, ObjectProvider<ChatDesk> desk, ObjectProvider<ChatWords> words) {
         this.properties = properties;
         this.desk = desk;
+        this.words = words;
     }
 
     @Override
@@ -47,7 +49,7 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
                 .addInterceptors(side(ChatGate.PLAYER));
         registry.addEndpoint("/console/chat/ws").addInterceptors(new CsrfTokenHandshakeInterceptor(),
                 side(ChatGate.AGENT));
-        registry.setErrorHandler(new ChatErrors());
+        registry.setErrorHandler(new ChatErrors(words.getObject()));
     }
 
     @Override
@@ -95,6 +97,7 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
             public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
                     WebSocketHandler handler, Map<String, Object> attributes) {
                 attributes.put(ChatGate.SIDE, side);
+                ChatWords.remember(attributes);
                 return true;
             }
 

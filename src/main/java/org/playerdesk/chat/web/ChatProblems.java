@@ -28,7 +28,8 @@ class ChatProblems {
 
     @ExceptionHandler(ChatRefused.class)
     ResponseEntity<ProblemDetail> refused(ChatRefused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                texts.message("error." + e.code(), ProblemDetailsAdvice.locale(), e.arguments().toArray()));
         problem.setType(URI.create("https://playerdesk.org/problems/" + e.code().replace('.', '-')));
         problem.setTitle("Refused");
         problem.setProperty("code", e.code());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.playerdesk.system.validation.Codes;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.AgentSeat;
@@ -20,8 +21,6 @@ import org.playerdesk.chat.Presence;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.errors.InvalidInput;
-import org.playerdesk.system.validation.Texts;
 import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -126,17 +125,9 @@ class ConsoleChatController {
         return seat(seats.setPresence(me.member(), presence(presence), capacity));
     }
 
-    /** The presence chosen by its code; an unknown one is refused, naming the valid codes. */
+    /** The presence chosen by its code; none or an unknown one is refused, naming the valid codes. */
     private static Presence presence(String code) {
-        for (Presence candidate : Presence.values()) {
-            if (candidate.code().equals(code)) {
-                return candidate;
-            }
-        }
-        String codes = java.util.Arrays.stream(Presence.values()).map(Presence::code)
-                .collect(java.util.stream.Collectors.joining(", "));
-        throw code == null || code.isBlank() ? InvalidInput.of("presence", "invalid.choose", codes)
-                : InvalidInput.of("presence", "invalid.unknownCode", Texts.abbreviate(code, 40), codes);
+        return Codes.require("presence", code, Presence.class);
     }
 
     @PostMapping("/{chat}/accept")

@@ -1,6 +1,5 @@
 package org.playerdesk.system.database;
 
-import org.playerdesk.system.errors.ProblemDetailsAdvice;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -11,8 +10,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -91,13 +88,10 @@ public final class DatabaseUnavailable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** The problem details of the 503 answer. */
-    public static ProblemDetail problem(Duration retryAfter) {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                "Service unavailable", "the database cannot be reached or is busy just now; send the request again "
-                        + "in " + retryAfterHeader(retryAfter) + " s");
-        return problem;
-    }
+    /** The 503 answer's problem type, title and detail (a message key; its argument is the seconds to wait). */
+    public static final String TYPE = "unavailable";
+    public static final String TITLE = "Service unavailable";
+    public static final String DETAIL = "problem.unavailable";
 
     /** The value of the Retry-After header: whole seconds, at least one. */
     public static String retryAfterHeader(Duration retryAfter) {

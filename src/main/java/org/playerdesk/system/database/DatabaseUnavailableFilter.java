@@ -2,22 +2,18 @@ package org.playerdesk.system.database;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import org.playerdesk.system.errors.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a database outage met outside the API's controllers (checking an API key, a console or
@@ -29,11 +25,11 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
     private final Duration retryAfter;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    public DatabaseUnavailableFilter(Duration retryAfter, JsonMapper json) {
+    public DatabaseUnavailableFilter(Duration retryAfter, ProblemResponses problems) {
         this.retryAfter = retryAfter;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -50,17 +46,9 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterHeader(retryAfter));
             if (isApi(request)) {
-                ProblemDetail problem = DatabaseUnavailable.problem(retryAfter);
-                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", problem.getType().toString());
-                body.put("title", problem.getTitle());
-                body.put("status", problem.getStatus());
-                body.put("detail", problem.getDetail());
-                body.put("instance", request.getRequestURI());
-                response.getWriter().write(json.writeValueAsString(body));
+                problems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE,
+                        DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL,
+                        DatabaseUnavailable.retryAfterHeader(retryAfter));
             } else {
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             }

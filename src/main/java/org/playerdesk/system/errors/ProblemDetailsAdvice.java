@@ -135,7 +135,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn("API request not served, the database is unavailable: {}", DatabaseUnavailable.rootMessage(e));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterHeader(properties.retryAfter()))
-                .body(DatabaseUnavailable.problem(properties.retryAfter()));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE, DatabaseUnavailable.TITLE,
+                        texts.message(DatabaseUnavailable.DETAIL, locale(),
+                                DatabaseUnavailable.retryAfterHeader(properties.retryAfter()))));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class Codes {
             }
             return fallback;
         }
-        E found = find(value, type);
+        E found = find(value.strip(), type);
         if (found == null) {
             errors.add(new InvalidInput.FieldError(field, "invalid.unknownCode", Texts.abbreviate(value.strip(), 40),
                     valid(type)));

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.playerdesk.system.errors.ErrorTexts;
+import org.playerdesk.system.errors.ProblemResponses;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,18 +22,31 @@ import tools.jackson.databind.json.JsonMapper;
 /** The body limit holds for chunked bodies too, whose length is only known by reading them. */
 class ApiBodyLimitTest {
 
-    private final ApiBodyLimit limit = new ApiBodyLimit(100, new ApiProblems(JsonMapper.builder().build()));
+    private final ApiBodyLimit limit = new ApiBodyLimit(100, problems());
+
+    private static ProblemResponses problems() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/validation");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
+        locales.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        return new ProblemResponses(new ErrorTexts(messages), locales, JsonMapper.builder().build());
+    }
 
     @Test
     void refusesAChunkedBodyOverTheLimit() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
 
-        limit.doFilter(chunked("x".repeat(101)), response, chain);
+        MockHttpServletRequest request = chunked("x".repeat(101));
+        request.addHeader("Accept-Language", "en");
+        limit.doFilter(request, response, chain);
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"status\":413");
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":413")
+                .contains("\"detail\":\"The body is larger than 100 bytes.\"");
         assertThat(chain.getRequest()).as("nothing after the limit sees the request").isNull();
     }
 
@@ -58,6 +76,8 @@ class ApiBodyLimitTest {
         limit.doFilter(request, response, new MockFilterChain());
 
         assertThat(response.getStatus()).isEqualTo(413);
+        // no Accept-Language: the default language
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("\"detail\":\"请求体超过 100 字节。\"");
     }
 
     /** A request whose length is not declared, as with Transfer-Encoding: chunked. */

@@ -3,6 +3,8 @@ package org.playerdesk.system.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -131,6 +134,33 @@ class FormErrorsInBothLanguagesTest {
             inLanguage(List.of(detail), language);
         }
         inLanguage(List.of(JsonPath.<String>read(malformed, "$.detail")), language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theApisAnswersBeforeAController(String language) throws Exception {
+        String apiKey = workspace.apiKey(workspace.game());
+        List<String> details = new ArrayList<>();
+        // no key (401), no such path (404), a method the path does not take (405), not JSON (415), too large (413)
+        details.add(detail(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content("{}"), language,
+                401));
+        details.add(detail(get("/api/v1/no-such-thing").header("Authorization", "Bearer " + apiKey), language, 404));
+        details.add(detail(delete("/api/v1/tickets").header("Authorization", "Bearer " + apiKey), language, 405));
+        details.add(detail(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
+                .contentType(MediaType.TEXT_PLAIN).content("hello"), language, 415));
+        details.add(detail(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"subject\": \"" + "x".repeat(300_000) + "\"}"),
+                language, 413));
+
+        assertThat(details).doesNotContainNull().doesNotHaveDuplicates();
+        inLanguage(details, language);
+    }
+
+    private String detail(MockHttpServletRequestBuilder request, String language, int status) throws Exception {
+        String answer = mvc.perform(request.header("Accept-Language", language)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(JsonPath.<Integer>read(answer, "$.status")).as(answer).isEqualTo(status);
+        return JsonPath.read(answer, "$.detail");
     }
 
     private String open(String apiKey, String language, String json) throws Exception {

@@ -2,10 +2,10 @@ package org.playerdesk.access.internal.ratelimit;
 
 import java.io.IOException;
 
+import org.playerdesk.system.errors.ProblemResponses;
 import org.playerdesk.system.ratelimit.RateLimiter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -31,9 +31,11 @@ public final class PublicFormLimit extends OncePerRequestFilter {
     private static final String SUGGESTIONS = "/articles/suggestions";
 
     private final RateLimits limits;
+    private final ProblemResponses problems;
 
-    public PublicFormLimit(RateLimits limits) {
+    public PublicFormLimit(RateLimits limits, ProblemResponses problems) {
         this.limits = limits;
+        this.problems = problems;
     }
 
     @Override
@@ -50,7 +52,7 @@ public final class PublicFormLimit extends OncePerRequestFilter {
         } else if ("GET".equals(request.getMethod()) && path.startsWith(HELP) && path.endsWith(SUGGESTIONS)) {
             admission = limits.suggest().take(request.getRemoteAddr());
         }
-        if (refused(admission, response, path.endsWith(SUGGESTIONS))) {
+        if (refused(admission, request, response, path.endsWith(SUGGESTIONS))) {
             return;
         }
         chain.doFilter(request, response);
@@ -60,18 +62,15 @@ public final class PublicFormLimit extends OncePerRequestFilter {
      * Answers {@code 429} with {@code Retry-After} when the request is not admitted: the site's error
      * page for a page, problem details for the suggestions, which a script reads as JSON.
      */
-    private static boolean refused(RateLimiter.Admission admission, HttpServletResponse response, boolean json)
-            throws IOException {
+    private boolean refused(RateLimiter.Admission admission, HttpServletRequest request, HttpServletResponse response,
+            boolean json) throws IOException {
         if (admission.admitted()) {
             return false;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
         if (json) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("""
-                    {"type":"https://playerdesk.org/problems/too-many-requests","title":"Too many requests","status":429,\
-                    "detail":"too many requests from this address; retry after the seconds in Retry-After"}""");
+            problems.send(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                    "problem.addressRateLimited");
             return true;
         }
         response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());

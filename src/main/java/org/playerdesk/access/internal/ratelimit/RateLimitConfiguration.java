@@ -1,5 +1,6 @@
 package org.playerdesk.access.internal.ratelimit;
 
+import org.playerdesk.system.errors.ProblemResponses;
 import org.playerdesk.system.ratelimit.RateLimiters;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,8 +21,9 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PublicFormLimit> publicFormLimit(RateLimits limits) {
-        FilterRegistrationBean<PublicFormLimit> registration = new FilterRegistrationBean<>(new PublicFormLimit(limits));
+    FilterRegistrationBean<PublicFormLimit> publicFormLimit(RateLimits limits, ProblemResponses problems) {
+        FilterRegistrationBean<PublicFormLimit> registration = new FilterRegistrationBean<>(
+                new PublicFormLimit(limits, problems));
         registration.addUrlPatterns("/help/*", PublicFormLimit.SIGN_IN);
         registration.setOrder(BEFORE_FORMS_ARE_READ);
         return registration;
