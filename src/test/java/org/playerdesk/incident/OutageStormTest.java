@@ -45,7 +45,6 @@ import java.time.ZoneOffset;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -119,7 +118,6 @@ class OutageStormTest {
         int outages = (int) reports.stream().filter(r -> r.outage() && r.server().equals(SERVER)).count();
 
         Map<UUID, Report> created = new ConcurrentHashMap<>();
-        long start = System.nanoTime();
         ExecutorService intake = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (List<Report> part : partition(reports, 4)) {
@@ -134,18 +132,13 @@ class OutageStormTest {
             f.get();
         }
         intake.shutdown();
-        long intakeMillis = (System.nanoTime() - start) / 1_000_000;
 
-        // generous: the grouping keeps up with the intake, on a shared machine
+        // generous: the grouping keeps up with the intake, on a shared machine; how fast it does is
+        // measured in bench/, not here
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> linkedIn(game) >= outages);
-        long groupedMillis = (System.nanoTime() - start) / 1_000_000;
-        Timer grouping = meters.get("playerdesk.incident.grouping").timer();
-        System.out.printf("outage storm: %d reports (%d outage reports of %s) taken in %d ms (%.0f/s, %d refusals"
-                + " while the database was busy); all grouped %d ms after the first was taken, %d ms after the"
-                + " last; weighing a report took %.1f ms on average, connection waits included (%d weighed)%n", REPORTS,
-                outages, SERVER, intakeMillis, REPORTS * 1000.0 / intakeMillis, refusedBusy.get(), groupedMillis,
-                groupedMillis - intakeMillis, grouping.mean(TimeUnit.MILLISECONDS), grouping.count());
+        assertThat(meters.get("playerdesk.incident.grouping").timer().count()).as("reports weighed")
+                .isGreaterThanOrEqualTo(outages);
 
         record Link(UUID ticketId, UUID incidentId, String state) {
         }
@@ -224,7 +217,6 @@ class OutageStormTest {
                 values (?, ?, ?, ?, ?, 'bug', 'in_game', 'normal', 1, 'new', ?, ?, 0)""",
                 rows.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[5]}).toList());
 
-        long start = System.nanoTime();
         ExecutorService workers = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (List<StormGrouping.Report> part : partition(weighed, 4)) {
@@ -242,10 +234,7 @@ class OutageStormTest {
             f.get(5, TimeUnit.MINUTES);
         }
         workers.shutdown();
-        long millis = (System.nanoTime() - start) / 1_000_000;
         int outages = (int) reports.stream().filter(r -> r.outage() && r.server().equals(SERVER)).count();
-        System.out.printf("grouping alone: %d reports of one minute (%d outage reports of %s) weighed in %d ms"
-                + " (%.0f reports/s) by 4 workers%n", GROUPED, outages, SERVER, millis, GROUPED * 1000.0 / millis);
 
         List<UUID> incidentsOfReports = jdbc.sql("""
                 select t.incident_id from incident_ticket t join ticket k on k.id = t.ticket_id where k.game_id = ?""")

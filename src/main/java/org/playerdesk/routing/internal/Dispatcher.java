@@ -28,6 +28,7 @@ import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingStrategy;
+import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketDesk;
@@ -37,6 +38,7 @@ import org.playerdesk.vip.VipService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,6 +64,8 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final int ATTEMPTS = 6;
+    private static final RetryTemplate DECISIONS = Retries.atOnce(ATTEMPTS, ConcurrencyFailureException.class,
+            DataIntegrityViolationException.class, LockTimeoutException.class, PessimisticLockException.class);
     /** Keys of the ticket's metadata that name the player's language, first found wins. */
     static final List<String> LANGUAGE_KEYS = List.of("language", "lang", "locale");
 
@@ -129,21 +133,13 @@ public class Dispatcher {
         return retrying(() -> decide(ticketId, null, true));
     }
 
+    /**
+     * One decision in a transaction of its own, made again when it met a concurrent one: a lock it
+     * waited too long for (taken through the entity manager, whose lock errors Spring does not
+     * translate), a row changed meanwhile, a duplicate.
+     */
     private Optional<UUID> retrying(Supplier<Optional<UUID>> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transactions.execute(status -> work.get());
-            } catch (ConcurrencyFailureException | DataIntegrityViolationException | LockTimeoutException
-                    | PessimisticLockException e) {
-                // the lock is taken through the entity manager, whose lock errors Spring does not translate;
-                // through the shared RetryTemplate this decision stopped retrying (RoutingIntegrationTest), so
-                // it keeps its own loop until that is understood
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("Routing decision met a concurrent one, again ({}): {}", attempt, e.getMessage());
-            }
-        }
+        return DECISIONS.invoke(() -> transactions.execute(status -> work.get()));
     }
 
     private Optional<UUID> decide(UUID ticketId, UUID except, boolean moved) {
