@@ -172,8 +172,9 @@ class RoutingIntegrationTest {
                     .containsExactly(queue.id()));
             assertThat(tickets.head(full).assigneeId()).isNull();
 
-            // with room again, the decision waits for the lock before it gives the ticket
-            setup.changeSkills(only.id(), "", "", 2, "Asia/Shanghai", "", "", lead);
+            // with room again, the decision waits for the lock before it gives the ticket; room for
+            // the waiting ticket too, which the 30 s sweep may offer again at any moment meanwhile
+            setup.changeSkills(only.id(), "", "", 3, "Asia/Shanghai", "", "", lead);
             UUID roomy = workspace.ticket(game, "lock-3", "bug").ticket().id();
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .untilAsserted(() -> assertThat(tickets.head(roomy).assigneeId()).isNull());
