@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -40,9 +39,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.playerdesk.incident.internal.OutageText;
 import org.playerdesk.incident.internal.StormGrouping;
 import org.playerdesk.system.entity.Ids;
+import org.playerdesk.system.retry.Retries;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +104,9 @@ class OutageStormTest {
     @Autowired
     StormGrouping grouping;
 
-    final AtomicInteger refusedBusy = new AtomicInteger();
+    /** A game server sending a refused report again, a little later each time. */
+    private static final RetryTemplate RESENT = Retries.pausingLonger(20, Duration.ofMillis(200),
+            CannotCreateTransactionException.class);
 
     record Report(int n, String server, boolean outage, String subject, String message) {
     }
@@ -288,20 +291,10 @@ class OutageStormTest {
      * Takes one report as a game server sends it: when every connection is busy for a moment the
      * intake refuses it (the API answers 503) and the server sends it again a little later.
      */
-    private UUID report(GameInfo game, Report r) throws InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return desk.open(new NewTicket(game.id(), new PlayerIdentity("p" + r.n(), "玩家" + r.n(), r.server(),
-                        null), r.outage() ? "bug" : "consultation", null, null, r.subject(), r.message(), null,
-                        Map.of(), false), List.of()).ticket().id();
-            } catch (CannotCreateTransactionException busy) {
-                refusedBusy.incrementAndGet();
-                if (attempt >= 20) {
-                    throw busy;
-                }
-                Thread.sleep(200L * attempt);
-            }
-        }
+    private UUID report(GameInfo game, Report r) {
+        return RESENT.invoke(() -> desk.open(new NewTicket(game.id(), new PlayerIdentity("p" + r.n(), "玩家" + r.n(),
+                r.server(), null), r.outage() ? "bug" : "consultation", null, null, r.subject(), r.message(), null,
+                Map.of(), false), List.of()).ticket().id());
     }
 
     private UUID outage(GameInfo game, String account, String server) {
