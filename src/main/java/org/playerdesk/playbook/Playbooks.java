@@ -2,6 +2,7 @@ package org.playerdesk.playbook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,19 +31,27 @@ import org.playerdesk.playbook.internal.PlaybookSeeder;
 import org.playerdesk.playbook.internal.PlaybookStep;
 import org.playerdesk.playbook.internal.StepOutcome;
 import org.playerdesk.playbook.internal.StepOutcomeRepository;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.placeholder.Placeholders;
+import org.playerdesk.system.validation.Codes;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * A game's standard procedures and their runs on tickets. A game without procedures gets the
@@ -53,6 +62,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Playbooks {
 
     public static final int OUTCOME_MAX = 1000;
+    private static final int NOTICE_OUTCOME_MAX = 300;
+    private static final int TITLE_MAX = 200;
+    private static final int TEXT_MAX = 2000;
+    private static final int WINDOW_HOURS_MAX = 720;
 
     private final PlaybookRepository playbooks;
     private final PlaybookRunRepository runs;
@@ -65,10 +78,13 @@ public class Playbooks {
     private final PlaybookSeeder seeder;
     private final InGameNotices notices;
     private final Clock clock;
+    private final InputValidation validation;
 
     Playbooks(PlaybookRepository playbooks, PlaybookRunRepository runs, StepOutcomeRepository outcomes,
             GameCatalog games, TicketQueries tickets, TicketDesk desk, PlayerDirectory players,
-            ObjectProvider<GameBackends> backends, PlaybookSeeder seeder, InGameNotices notices, Clock clock) {
+            ObjectProvider<GameBackends> backends, PlaybookSeeder seeder, InGameNotices notices, Clock clock,
+            InputValidation validation) {
+        this.validation = validation;
         this.notices = notices;
         this.backends = backends;
         this.seeder = seeder;
@@ -127,7 +143,7 @@ public class Playbooks {
     public RunView reportedAt(UUID ticketId, Instant at, StaffMember agent) {
         PlaybookRun run = running(ticketId);
         if (at == null || at.isAfter(clock.instant().plusSeconds(3600))) {
-            new FieldErrors().add("reportedAt", "invalid.past").throwIfAny();
+            throw InvalidInput.of("reportedAt", "invalid.past");
         }
         run.reportedAt(at);
         return view(run);
@@ -139,9 +155,7 @@ public class Playbooks {
         PlaybookView playbook = load(run.playbookId()).view();
         PlaybookView.Step step = playbook.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("step", stepId));
-        FieldErrors errors = new FieldErrors();
-        String text = errors.text("outcome", outcome, OUTCOME_MAX, true);
-        errors.throwIfAny();
+        String text = validation.check(new Outcome(tidy(outcome))).outcome();
         if (outcomes.existsByRunIdAndStepId(run.getId(), stepId)) {
             throw new RuleViolation("playbook.stepDone", "this step already has its outcome");
         }
@@ -163,9 +177,7 @@ public class Playbooks {
             throw new RuleViolation("playbook.stepsOpen", "every step needs its outcome before the notice",
                     view.current().title());
         }
-        FieldErrors errors = new FieldErrors();
-        String text = errors.line("outcome", outcome, 300, true);
-        errors.throwIfAny();
+        String text = validation.check(new NoticeOutcome(tidy(outcome))).outcome();
         TicketView ticket = tickets.head(ticketId);
         PlayerSummary player = players.get(ticket.playerId());
         String notice = notice(view.playbook().notice(), nickname(ticket, player), player, ticket, text);
@@ -178,6 +190,18 @@ public class Playbooks {
                     "procedure-" + run.getId(), agent);
         }
         return view(run);
+    }
+
+    /** A step's outcome as the agent records it: text of several lines, without the blanks around it. */
+    record Outcome(
+            @NotBlank(message = "{invalid.blank}") @Size(max = OUTCOME_MAX, message = "{invalid.tooLong}") @PlainText
+            String outcome) {
+    }
+
+    /** The outcome told to the player in the closing notice: one line, without the blanks around it. */
+    record NoticeOutcome(
+            @NotBlank(message = "{invalid.blank}") @Size(max = NOTICE_OUTCOME_MAX, message = "{invalid.tooLong}")
+            @SingleLine String outcome) {
     }
 
     /** The notice with its placeholders filled in: {nickname} {ticket} {account} {outcome}. */
@@ -208,23 +232,33 @@ public class Playbooks {
 
     // --- editing (administrators) ---
 
+    /** A procedure's title on one line and the template of its notice, without the blanks around them. */
+    record Description(
+            @NotBlank(message = "{invalid.blank}") @Size(max = TITLE_MAX, message = "{invalid.tooLong}") @SingleLine
+            String title,
+            @NotBlank(message = "{invalid.blank}") @Size(max = TEXT_MAX, message = "{invalid.tooLong}") @PlainText
+            String notice) {
+    }
+
     public PlaybookView describe(UUID playbookId, String ticketType, String title, String notice) {
         Playbook playbook = load(playbookId);
-        FieldErrors errors = new FieldErrors();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         TicketType type = ticketType == null || ticketType.isBlank() ? null
-                : errors.code("ticketType", ticketType, TicketType.class, null);
-        String checkedTitle = errors.line("title", title, 200, true);
-        String checkedNotice = errors.text("notice", notice, 2000, true);
-        errors.throwIfAny();
-        playbook.describe(type, checkedTitle, checkedNotice, clock.instant());
+                : Codes.read("ticketType", ticketType, TicketType.class, null, errors);
+        Description description = new Description(tidy(title), tidy(notice));
+        errors.addAll(validation.errors(description));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        playbook.describe(type, description.title(), description.notice(), clock.instant());
         return playbook.view();
     }
 
     public PlaybookView addStep(UUID playbookId, StepInput input) {
         Playbook playbook = load(playbookId);
-        CheckedStep checked = CheckedStep.of(input);
-        playbook.add(new PlaybookStep(checked.title(), checked.instructions(), checked.dataKind(),
-                checked.actionKind(), checked.windowHours()), clock.instant());
+        CheckedStep checked = checked(input);
+        playbook.add(new PlaybookStep(checked.title(), checked.instructions(), checked.data(), checked.action(),
+                checked.windowHours()), clock.instant());
         return playbook.view();
     }
 
@@ -234,9 +268,8 @@ public class Playbooks {
         if (step == null) {
             throw new NotFoundException("step", stepId);
         }
-        CheckedStep checked = CheckedStep.of(input);
-        step.change(checked.title(), checked.instructions(), checked.dataKind(), checked.actionKind(),
-                checked.windowHours());
+        CheckedStep checked = checked(input);
+        step.change(checked.title(), checked.instructions(), checked.data(), checked.action(), checked.windowHours());
         return playbook.view();
     }
 
@@ -256,35 +289,47 @@ public class Playbooks {
     public record StepInput(String title, String instructions, String data, String action, String windowHours) {
     }
 
-    private record CheckedStep(String title, String instructions, DataKind dataKind, ActionKind actionKind,
-            Integer windowHours) {
+    /**
+     * A step as stored: the texts without the blanks around them, the codes and the hours read.
+     * The codes and the hours are read from the form in code; the range of the hours is stated here.
+     */
+    record CheckedStep(
+            @NotBlank(message = "{invalid.blank}") @Size(max = TITLE_MAX, message = "{invalid.tooLong}") @SingleLine
+            String title,
+            @Size(max = TEXT_MAX, message = "{invalid.tooLong}") @PlainText String instructions,
+            DataKind data,
+            ActionKind action,
+            @Range(min = 1, max = WINDOW_HOURS_MAX, message = "{invalid.range.between}") Integer windowHours) {
+    }
 
-        static CheckedStep of(StepInput input) {
-            FieldErrors errors = new FieldErrors();
-            String title = errors.line("title", input.title(), 200, true);
-            String instructions = errors.text("instructions", input.instructions(), 2000, false);
-            DataKind data = errors.code("data", blank(input.data()) ? "none" : input.data(), DataKind.class,
-                    DataKind.NONE);
-            ActionKind action = blank(input.action()) ? null
-                    : errors.code("action", input.action(), ActionKind.class, null);
-            Integer window = null;
-            if (!blank(input.windowHours())) {
-                try {
-                    window = Integer.valueOf(input.windowHours().strip());
-                    if (window < 1 || window > 720) {
-                        errors.add("windowHours", "invalid.range", 1, 720);
-                    }
-                } catch (NumberFormatException e) {
-                    errors.add("windowHours", "invalid.wholeNumber");
-                }
+    private CheckedStep checked(StepInput input) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        DataKind data = Codes.read("data", blank(input.data()) ? "none" : input.data(), DataKind.class, DataKind.NONE,
+                errors);
+        ActionKind action = blank(input.action()) ? null
+                : Codes.read("action", input.action(), ActionKind.class, null, errors);
+        Integer window = null;
+        if (!blank(input.windowHours())) {
+            try {
+                window = Integer.valueOf(input.windowHours().strip());
+            } catch (NumberFormatException e) {
+                errors.add(new InvalidInput.FieldError("windowHours", "invalid.wholeNumber"));
             }
-            errors.throwIfAny();
-            return new CheckedStep(title, instructions, data, action, window);
         }
+        CheckedStep step = new CheckedStep(tidy(input.title()), tidy(input.instructions()), data, action, window);
+        errors.addAll(validation.errors(step));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(InputValidation.inDeclaredOrder(CheckedStep.class, errors));
+        }
+        return step;
+    }
 
-        private static boolean blank(String text) {
-            return text == null || text.isBlank();
-        }
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String tidy(String text) {
+        return blank(text) ? null : text.strip();
     }
 
     private void seedDefaults(UUID gameId) {

@@ -5,16 +5,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.game.AccountProfile;
 import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.internal.PlayerCrmStore;
 import org.playerdesk.player.internal.PlayerProperties;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * What support knows about a player beyond who they are: the VIP tier (from the game's figures and
@@ -29,7 +34,7 @@ public class PlayerProfiles {
 
     public static final int TAG_MAX = 30;
     public static final int NOTE_MAX = 2000;
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_\\- ]+");
+    private static final String TAG = "[\\p{L}\\p{N}_\\- ]+";
 
     private final PlayerDirectory players;
     private final PlayerCrmStore store;
@@ -37,9 +42,11 @@ public class PlayerProfiles {
     private final PlayerProperties properties;
     private final List<PlayerViolations> violationSources;
     private final Clock clock;
+    private final InputValidation validation;
 
     PlayerProfiles(PlayerDirectory players, PlayerCrmStore store, GameAccounts accounts, PlayerProperties properties,
-            List<PlayerViolations> violationSources, Clock clock) {
+            List<PlayerViolations> violationSources, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.players = players;
         this.store = store;
         this.accounts = accounts;
@@ -142,15 +149,22 @@ public class PlayerProfiles {
         return tags(player, standing(player));
     }
 
+    /** A tag given by staff, without the blanks around it. */
+    record GivenTag(
+            @NotBlank(message = "{invalid.blank}") @Size(max = TAG_MAX, message = "{invalid.tooLong}") @SingleLine
+            @Pattern(regexp = TAG, message = "{invalid.playerTag}") String tag) {
+    }
+
+    /** A note by staff: text of several lines, without the blanks around it. */
+    record NoteText(
+            @NotBlank(message = "{invalid.blank}") @Size(max = NOTE_MAX, message = "{invalid.tooLong}") @PlainText
+            String body) {
+    }
+
     /** Tags the player by hand: 1 to 30 letters, digits, spaces, dashes or underscores. */
     public void tag(UUID playerId, String tag, StaffMember by) {
         players.get(playerId);
-        FieldErrors errors = new FieldErrors();
-        String checked = errors.line("tag", tag, TAG_MAX, true);
-        if (checked != null && !TAG.matcher(checked).matches()) {
-            errors.add("tag", "invalid.playerTag");
-        }
-        errors.throwIfAny();
+        String checked = validation.check(new GivenTag(tidy(tag))).tag();
         store.addTag(playerId, checked, by.username(), clock.instant());
     }
 
@@ -165,9 +179,7 @@ public class PlayerProfiles {
 
     public PlayerNote note(UUID playerId, String body, StaffMember by) {
         players.get(playerId);
-        FieldErrors errors = new FieldErrors();
-        String checked = errors.text("body", body, NOTE_MAX, true);
-        errors.throwIfAny();
+        String checked = validation.check(new NoteText(tidy(body))).body();
         return store.addNote(playerId, checked, by.id(), by.displayName(), clock.instant());
     }
 
@@ -177,5 +189,9 @@ public class PlayerProfiles {
         violationSources.forEach(source -> all.addAll(source.of(player)));
         all.sort((a, b) -> b.at().compareTo(a.at()));
         return all;
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +21,25 @@ import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerProfiles;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.signing.Hashes;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.vip.internal.FollowUp;
 import org.playerdesk.vip.internal.FollowUpRepository;
 import org.playerdesk.vip.internal.VipPlayer;
 import org.playerdesk.vip.internal.VipPlayerRepository;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The VIP roster of each game: who manages whom, the private entry links, the follow-up schedule
@@ -49,11 +58,13 @@ public class VipService {
     private final PlayerProfiles profiles;
     private final PlayerDirectory players;
     private final Clock clock;
+    private final InputValidation validation;
     private final SecureRandom random = new SecureRandom();
 
     VipService(VipPlayerRepository vips, FollowUpRepository followUps, StaffDirectory staff,
             ObjectProvider<GameBackends> backends, AuditLog audit, VipSettings settings, PlayerProfiles profiles,
-            PlayerDirectory players, Clock clock) {
+            PlayerDirectory players, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.profiles = profiles;
         this.players = players;
         this.vips = vips;
@@ -65,6 +76,25 @@ public class VipService {
         this.clock = clock;
     }
 
+    /** The player given a manager, by their account id in the game, without the blanks around it. */
+    record Managed(
+            @NotBlank(message = "{invalid.blank}")
+            @Size(max = PlayerDirectory.ACCOUNT_ID_MAX, message = "{invalid.tooLong}") @SingleLine
+            String accountId) {
+    }
+
+    /** A follow-up visit as recorded: what came of it on one line, notes of several lines, a score of 1 to 5. */
+    record Visit(
+            @NotBlank(message = "{invalid.blank}") @Size(max = 500, message = "{invalid.tooLong}") @SingleLine
+            String outcome,
+            @Size(max = 2000, message = "{invalid.tooLong}") @PlainText String notes,
+            @Range(min = 1, max = 5, message = "{invalid.range.between}") Integer satisfaction) {
+    }
+
+    /** The moment agreed with the player for the next follow-up. */
+    record Booking(@NotNull(message = "{invalid.required}") Instant at) {
+    }
+
     /**
      * A supervisor gives a player a VIP manager (a member of staff serving the game), or takes it
      * away with null. The player's figures are read from the game; their VIP tier (the player
@@ -74,12 +104,15 @@ public class VipService {
         if (!supervisor.role().grants(Permission.ASSIGN_OTHERS) || !supervisor.serves(gameId)) {
             throw new AccessDeniedException("only a supervisor of the game assigns VIP managers");
         }
-        FieldErrors errors = new FieldErrors();
-        String account = errors.line("accountId", accountId, PlayerDirectory.ACCOUNT_ID_MAX, true);
+        Managed managed = new Managed(tidy(accountId));
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(managed));
         if (managerId != null && staff.servingGame(gameId).stream().noneMatch(m -> m.id().equals(managerId))) {
-            errors.add("manager", "invalid.staff");
+            errors.add(new InvalidInput.FieldError("manager", "invalid.staff"));
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        String account = managed.accountId();
         Optional<AccountProfile> profile = profile(gameId, account);
         // keep the figures for the worklists that must not ask the game (a player PlayerDesk knows)
         profile.ifPresent(p -> players.find(gameId, account).ifPresent(player -> profiles.remember(player, p)));
@@ -141,16 +174,10 @@ public class VipService {
             StaffMember member) {
         VipPlayer vip = load(vipPlayerId);
         serves(member, vip);
-        FieldErrors errors = new FieldErrors();
-        String checkedOutcome = errors.line("outcome", outcome, 500, true);
-        String checkedNotes = errors.text("notes", notes, 2000, false);
-        if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
-            errors.add("satisfaction", "invalid.range", 1, 5);
-        }
-        errors.throwIfAny();
+        Visit visit = validation.check(new Visit(tidy(outcome), tidy(notes), satisfaction));
         Instant now = clock.instant();
         FollowUp done = followUps.save(new FollowUp(vip, vip.nextFollowUpAt(), now, member.displayName(),
-                checkedOutcome, satisfaction, checkedNotes));
+                visit.outcome(), satisfaction, visit.notes()));
         Duration every = settings.followUpEvery(vip.tier());
         vip.followUpDone(every == null ? null : now.plus(every), now);
         return done.view();
@@ -163,9 +190,7 @@ public class VipService {
     public VipPlayerView bookFollowUp(UUID vipPlayerId, Instant at, StaffMember member) {
         VipPlayer vip = load(vipPlayerId);
         serves(member, vip);
-        if (at == null) {
-            new FieldErrors().add("at", "invalid.required").throwIfAny();
-        }
+        validation.check(new Booking(at));
         vip.bookFollowUp(at, clock.instant());
         return vip.view();
     }
@@ -243,6 +268,10 @@ public class VipService {
         if (!member.serves(vip.gameId())) {
             throw new AccessDeniedException("not a game of this member of staff");
         }
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private VipPlayer load(UUID id) {

@@ -2,6 +2,7 @@ package org.playerdesk.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -173,6 +174,39 @@ class PlaybooksIntegrationTest {
         playbooks.removeStep(lost.id(), first.id());
         assertThat(playbooks.get(lost.id()).steps()).extracting(PlaybookView.Step::position)
                 .containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void aStepAndADescriptionWithEverythingWrongAreRefusedFieldByFieldInTheFormsOrder() {
+        GameInfo game = workspace.game();
+        PlaybookView bug = playbooks.suggestedFor(game.id(), TicketType.BUG).orElseThrow();
+
+        assertThatThrownBy(() -> playbooks.addStep(bug.id(), new Playbooks.StepInput("t".repeat(201), "说明\u0001",
+                "tea", "smite", "0"))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field, InvalidInput.FieldError::key).containsExactly(
+                                tuple("title", "invalid.tooLong"),
+                                tuple("instructions", "invalid.control"),
+                                tuple("data", "invalid.unknownCode"),
+                                tuple("action", "invalid.unknownCode"),
+                                tuple("windowHours", "invalid.range.between")));
+        assertThatThrownBy(() -> playbooks.addStep(bug.id(), new Playbooks.StepInput(" ", null, null, null,
+                "forever"))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsExactly(
+                        new InvalidInput.FieldError("title", "invalid.blank"),
+                        new InvalidInput.FieldError("windowHours", "invalid.wholeNumber")));
+        assertThatThrownBy(() -> playbooks.addStep(bug.id(), new Playbooks.StepInput("t", null, null, null, "721")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsExactly(
+                        new InvalidInput.FieldError("windowHours", "invalid.range.between", 720L, 1L)));
+        assertThatThrownBy(() -> playbooks.describe(bug.id(), "riddle", "", "告示".repeat(1001)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field, InvalidInput.FieldError::key).containsExactly(
+                                tuple("ticketType", "invalid.unknownCode"),
+                                tuple("title", "invalid.blank"),
+                                tuple("notice", "invalid.tooLong")));
+
+        PlaybookView described = playbooks.describe(bug.id(), " ", "  游戏BUG  ", "\n{nickname}，已修复。\n");
+        assertThat(described.ticketType()).isNull();
+        assertThat(described.title()).isEqualTo("游戏BUG");
+        assertThat(described.notice()).isEqualTo("{nickname}，已修复。");
     }
 
     private String page(Opened opened, StaffUser me) throws Exception {

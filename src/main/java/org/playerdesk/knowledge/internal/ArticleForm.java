@@ -5,10 +5,19 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.Audience;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 
-/** The article editor's fields as typed; {@link #check()} turns them into a draft or refuses them field by field. */
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The article editor's fields as typed; {@link #check(InputValidation)} turns them into a draft or
+ * refuses them field by field.
+ */
 record ArticleForm(String locale, String categoryId, String audience, Boolean announcement, String title, String body,
         String related) {
 
@@ -24,17 +33,33 @@ record ArticleForm(String locale, String categoryId, String audience, Boolean an
         return new ArticleForm(locale, "", Audience.PUBLIC.code(), false, "", "", "");
     }
 
-    ArticleDraft check() {
-        FieldErrors errors = new FieldErrors();
-        String language = errors.line("locale", locale, 10, true);
+    /**
+     * The editor's fields in the order their errors are told, the texts without the blanks around
+     * them (an empty one as none). The audience, the category and the related articles are read in
+     * code: a code and ids.
+     */
+    record Fields(
+            @NotBlank(message = "{invalid.blank}") @Size(max = 10, message = "{invalid.tooLong}") @SingleLine
+            String locale,
+            String audience,
+            @NotBlank(message = "{invalid.blank}") @Size(max = Article.TITLE_MAX, message = "{invalid.tooLong}")
+            @SingleLine String title,
+            @NotBlank(message = "{invalid.blank}") @Size(max = Article.BODY_MAX, message = "{invalid.tooLong}")
+            @PlainText String body,
+            String categoryId,
+            String related) {
+    }
+
+    /** The draft the fields make; every field's errors at once when they make none. */
+    ArticleDraft check(InputValidation validation) {
+        Fields fields = new Fields(tidy(locale), audience, tidy(title), tidy(body), categoryId, related);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(fields));
         Audience who = null;
         try {
             who = Audience.of(audience);
         } catch (IllegalArgumentException e) {
-            errors.add("audience", "invalid.oneOf", "public, internal");
+            errors.add(new InvalidInput.FieldError("audience", "invalid.oneOf", "public, internal"));
         }
-        String checkedTitle = errors.line("title", title, Article.TITLE_MAX, true);
-        String checkedBody = errors.text("body", body, Article.BODY_MAX, true);
         UUID category = uuid(categoryId, "categoryId", errors);
         List<UUID> relatedIds = new ArrayList<>();
         for (String line : related == null ? new String[0] : related.split("[\\s,]+")) {
@@ -46,21 +71,27 @@ record ArticleForm(String locale, String categoryId, String audience, Boolean an
             }
         }
         if (relatedIds.size() > RELATED_MAX) {
-            errors.add("related", "invalid.tooMany", RELATED_MAX);
+            errors.add(new InvalidInput.FieldError("related", "invalid.tooMany", RELATED_MAX));
         }
-        errors.throwIfAny();
-        return new ArticleDraft(Locales.tag(Locales.supported(language)), category, who, Boolean.TRUE.equals(announcement),
-                checkedTitle, checkedBody, relatedIds);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(InputValidation.inDeclaredOrder(Fields.class, errors));
+        }
+        return new ArticleDraft(Locales.tag(Locales.supported(fields.locale())), category, who,
+                Boolean.TRUE.equals(announcement), fields.title(), fields.body(), relatedIds);
     }
 
-    private static UUID uuid(String text, String field, FieldErrors errors) {
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static UUID uuid(String text, String field, List<InvalidInput.FieldError> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(field, "invalid.id");
+            errors.add(new InvalidInput.FieldError(field, "invalid.id"));
             return null;
         }
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.playerdesk.knowledge.internal.ArticleFiles.Row;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.InputValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,11 +47,14 @@ public class ArticleTransfer {
     private final KnowledgeBase knowledge;
     private final ArticleRepository articles;
     private final CategoryRepository categories;
+    private final InputValidation validation;
 
-    ArticleTransfer(KnowledgeBase knowledge, ArticleRepository articles, CategoryRepository categories) {
+    ArticleTransfer(KnowledgeBase knowledge, ArticleRepository articles, CategoryRepository categories,
+            InputValidation validation) {
         this.knowledge = knowledge;
         this.articles = articles;
         this.categories = categories;
+        this.validation = validation;
     }
 
     // ---- export
@@ -136,7 +140,7 @@ public class ArticleTransfer {
         String related = existing == null ? "" : ArticleForm.of(existing).related();
         try {
             draft = new ArticleForm(locale, "", row.audience() == null || row.audience().isBlank() ? "public"
-                    : row.audience().strip(), announcement, row.title(), row.body(), related).check();
+                    : row.audience().strip(), announcement, row.title(), row.body(), related).check(validation);
         } catch (InvalidInput e) {
             errors.addAll(e.errors());
         }

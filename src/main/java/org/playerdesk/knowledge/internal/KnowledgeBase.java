@@ -2,16 +2,22 @@ package org.playerdesk.knowledge.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.Audience;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /** Writing the knowledge base: categories, article drafts, publishing, and the players' votes. */
 @Service
@@ -22,19 +28,25 @@ public class KnowledgeBase {
     private final ArticleVersionRepository versions;
     private final CategoryRepository categories;
     private final Clock clock;
+    private final InputValidation validation;
 
     KnowledgeBase(ArticleRepository articles, ArticleVersionRepository versions, CategoryRepository categories,
-            Clock clock) {
+            Clock clock, InputValidation validation) {
         this.articles = articles;
         this.versions = versions;
         this.categories = categories;
         this.clock = clock;
+        this.validation = validation;
+    }
+
+    /** A category's name as given: one line, without the blanks around it. */
+    record CategoryName(
+            @NotBlank(message = "{invalid.blank}") @Size(max = Category.NAME_MAX, message = "{invalid.tooLong}")
+            @SingleLine String name) {
     }
 
     public Category addCategory(UUID gameId, String locale, String name) {
-        FieldErrors errors = new FieldErrors();
-        String checked = errors.line("name", name, Category.NAME_MAX, true);
-        errors.throwIfAny();
+        String checked = validation.check(new CategoryName(tidy(name))).name();
         String tag = Locales.tag(Locales.supported(locale));
         int position = categories.findByGameIdAndLocaleOrderByPositionAscNameAsc(gameId, tag).size();
         return categories.save(new Category(gameId, tag, checked, position, clock.instant()));
@@ -143,18 +155,25 @@ public class KnowledgeBase {
         versions.save(new ArticleVersion(article, by, now));
     }
 
+    /** The form's draft, refused when it is not one or names a category or articles of another game. */
     private ArticleDraft checked(UUID gameId, ArticleForm form) {
-        ArticleDraft draft = form.check();
-        FieldErrors errors = new FieldErrors();
+        ArticleDraft draft = form.check(validation);
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (draft.categoryId() != null && categories.findById(draft.categoryId())
                 .filter(c -> c.gameId().equals(gameId)).isEmpty()) {
-            errors.add("categoryId", "invalid.category");
+            errors.add(new InvalidInput.FieldError("categoryId", "invalid.category"));
         }
         if (!draft.related().isEmpty() && articles.findAllById(draft.related()).stream()
                 .filter(a -> a.gameId().equals(gameId)).count() != draft.related().size()) {
-            errors.add("related", "invalid.article");
+            errors.add(new InvalidInput.FieldError("related", "invalid.article"));
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         return draft;
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -17,14 +17,21 @@ import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketView;
 import org.playerdesk.system.entity.Coded;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.Codes;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * An agent's reply kit per game: canned replies (标准话术) grouped as greeting, inquiry, reply and
@@ -46,9 +53,10 @@ public class ReplyKit {
     private final GameCatalog games;
     private final TicketDesk desk;
     private final Clock clock;
+    private final InputValidation validation;
 
     ReplyKit(CannedReplyRepository replies, ForbiddenPhraseRepository phrases, MacroRepository macros,
-            PlayerDirectory players, GameCatalog games, TicketDesk desk, Clock clock) {
+            PlayerDirectory players, GameCatalog games, TicketDesk desk, Clock clock, InputValidation validation) {
         this.replies = replies;
         this.phrases = phrases;
         this.macros = macros;
@@ -56,6 +64,7 @@ public class ReplyKit {
         this.games = games;
         this.desk = desk;
         this.clock = clock;
+        this.validation = validation;
     }
 
     /** The values of a canned reply's variables on this ticket, answered by this agent. */
@@ -112,26 +121,40 @@ public class ReplyKit {
         return replies.findById(id).orElseThrow(() -> new NotFoundException("canned reply", id));
     }
 
+    /** A canned reply's words: a title on one line and a text, without the blanks around them. */
+    record ReplyText(
+            @NotBlank(message = "{invalid.blank}") @Size(max = CannedReply.TITLE_MAX, message = "{invalid.tooLong}")
+            @SingleLine String title,
+            @NotBlank(message = "{invalid.blank}") @Size(max = CannedReply.BODY_MAX, message = "{invalid.tooLong}")
+            @PlainText String body) {
+    }
+
+    /** A canned reply as checked: the stage it is used at and its words. */
+    private record CheckedReply(ReplyStage stage, String title, String body) {
+    }
+
     public CannedReply addReply(UUID gameId, String locale, String stage, String title, String body) {
-        FieldErrors errors = new FieldErrors();
-        ReplyStage checkedStage = errors.code("stage", stage, ReplyStage.class, null);
-        String checkedTitle = errors.line("title", title, CannedReply.TITLE_MAX, true);
-        String checkedBody = errors.text("body", body, CannedReply.BODY_MAX, true);
-        errors.throwIfAny();
-        return replies.save(new CannedReply(gameId, Locales.tag(Locales.supported(locale)), checkedStage,
-                checkedTitle, checkedBody, clock.instant()));
+        CheckedReply checked = checkedReply(stage, title, body);
+        return replies.save(new CannedReply(gameId, Locales.tag(Locales.supported(locale)), checked.stage(),
+                checked.title(), checked.body(), clock.instant()));
     }
 
     /** Changes a canned reply's language, stage, title and text, checked as when it was added. */
     public CannedReply changeReply(UUID id, String locale, String stage, String title, String body) {
         CannedReply reply = reply(id);
-        FieldErrors errors = new FieldErrors();
-        ReplyStage checkedStage = errors.code("stage", stage, ReplyStage.class, null);
-        String checkedTitle = errors.line("title", title, CannedReply.TITLE_MAX, true);
-        String checkedBody = errors.text("body", body, CannedReply.BODY_MAX, true);
-        errors.throwIfAny();
-        reply.change(Locales.tag(Locales.supported(locale)), checkedStage, checkedTitle, checkedBody, clock.instant());
+        CheckedReply checked = checkedReply(stage, title, body);
+        reply.change(Locales.tag(Locales.supported(locale)), checked.stage(), checked.title(), checked.body(),
+                clock.instant());
         return reply;
+    }
+
+    private CheckedReply checkedReply(String stage, String title, String body) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        ReplyStage checkedStage = Codes.read("stage", stage, ReplyStage.class, null, errors);
+        ReplyText text = new ReplyText(tidy(title), tidy(body));
+        errors.addAll(validation.errors(text));
+        throwIfAny(errors);
+        return new CheckedReply(checkedStage, text.title(), text.body());
     }
 
     public void removeReply(UUID id) {
@@ -152,14 +175,22 @@ public class ReplyKit {
         return macro;
     }
 
+    /** A macro's name on one line and the reply it sends, without the blanks around them. */
+    record MacroText(
+            @NotBlank(message = "{invalid.blank}") @Size(max = MACRO_NAME_MAX, message = "{invalid.tooLong}")
+            @SingleLine String name,
+            @NotBlank(message = "{invalid.blank}") @Size(max = CannedReply.BODY_MAX, message = "{invalid.tooLong}")
+            @PlainText String reply) {
+    }
+
     private Macro checkedMacro(UUID gameId, String name, String reply, String status, String type, String priority,
             String tags) {
-        FieldErrors errors = new FieldErrors();
-        String checkedName = errors.line("name", name, MACRO_NAME_MAX, true);
-        String checkedReply = errors.text("reply", reply, CannedReply.BODY_MAX, true);
+        MacroText text = new MacroText(tidy(name), tidy(reply));
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(text));
         TicketStatus checkedStatus = optional(errors, "status", status, TicketStatus.class);
         TicketType checkedType = optional(errors, "type", type, TicketType.class);
         TicketPriority checkedPriority = optional(errors, "priority", priority, TicketPriority.class);
+        // the tags are a list typed as text, read here
         List<String> checkedTags = new ArrayList<>();
         for (String tag : tags == null ? new String[0] : tags.strip().split("[\\s,，]+")) {
             String normal = tag.toLowerCase(Locale.ROOT);
@@ -167,16 +198,16 @@ public class ReplyKit {
                 continue;
             }
             if (!TAG.matcher(normal).matches()) {
-                errors.add("tags", "invalid.tag", 40);
+                errors.add(new InvalidInput.FieldError("tags", "invalid.tag", 40));
             } else if (!checkedTags.contains(normal)) {
                 checkedTags.add(normal);
             }
         }
         if (String.join(" ", checkedTags).length() > 200) {
-            errors.add("tags", "invalid.tooManyTags");
+            errors.add(new InvalidInput.FieldError("tags", "invalid.tooManyTags"));
         }
-        errors.throwIfAny();
-        return new Macro(gameId, checkedName, checkedReply, code(checkedStatus), code(checkedType),
+        throwIfAny(errors);
+        return new Macro(gameId, text.name(), text.reply(), code(checkedStatus), code(checkedType),
                 code(checkedPriority), checkedTags, clock.instant());
     }
 
@@ -192,7 +223,7 @@ public class ReplyKit {
 
     public void replaceForbidden(UUID gameId, String text) {
         Map<String, Boolean> parsed = new LinkedHashMap<>();
-        FieldErrors errors = new FieldErrors();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         for (String line : text == null ? new String[0] : text.split("\\R")) {
             String phrase = line.strip();
             boolean bare = phrase.startsWith("=");
@@ -201,14 +232,14 @@ public class ReplyKit {
                 continue;
             }
             if (phrase.length() > ForbiddenPhrase.PHRASE_MAX) {
-                errors.add("phrases", "invalid.phrase", ForbiddenPhrase.PHRASE_MAX);
+                errors.add(new InvalidInput.FieldError("phrases", "invalid.phrase", ForbiddenPhrase.PHRASE_MAX));
             }
             parsed.putIfAbsent(phrase, bare);
         }
         if (parsed.size() > PHRASES_MAX) {
-            errors.add("phrases", "invalid.tooMany", PHRASES_MAX);
+            errors.add(new InvalidInput.FieldError("phrases", "invalid.tooMany", PHRASES_MAX));
         }
-        errors.throwIfAny();
+        throwIfAny(errors);
         phrases.deleteByGameId(gameId);
         phrases.flush();
         parsed.forEach((phrase, bare) -> phrases.save(new ForbiddenPhrase(gameId, phrase, bare)));
@@ -232,9 +263,19 @@ public class ReplyKit {
     }
 
     /** A field a macro may leave alone: blank means "as it is". */
-    private static <E extends Enum<E> & Coded> E optional(FieldErrors errors, String field, String value,
-            Class<E> type) {
-        return value == null || value.isBlank() ? null : errors.code(field, value, type, null);
+    private static <E extends Enum<E> & Coded> E optional(List<InvalidInput.FieldError> errors, String field,
+            String value, Class<E> type) {
+        return value == null || value.isBlank() ? null : Codes.read(field, value, type, null, errors);
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void throwIfAny(List<InvalidInput.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
     }
 
     private static String code(Coded coded) {

@@ -11,21 +11,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.playbook.PlaybookView;
+import org.playerdesk.playbook.Playbooks;
+import org.playerdesk.vip.VipService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -48,11 +55,20 @@ class FormErrorsInBothLanguagesTest {
     /** An error beside its field ({@code data-testid="error-subject"}) or in a list naming it ({@code data-field}). */
     private static final Pattern SHOWN_ERROR = Pattern.compile(
             "<(\\w+)[^>]*(?:data-testid=\"error-[^\"]*\"|data-field=\"[^\"]*\")[^>]*>([^<]*)</\\1>");
+    /** A refusal a redirecting form leaves for the page it leads back to (the flash attribute {@code problem}). */
+    private static final Pattern SHOWN_PROBLEM = Pattern.compile(
+            "<div class=\"alert alert-danger\" role=\"alert\"[^>]*>([^<]*)</div>");
 
     @Autowired
     MockMvc mvc;
     @Autowired
     TestWorkspace workspace;
+    @Autowired
+    Playbooks playbooks;
+    @Autowired
+    VipService vip;
+    @Autowired
+    MessageSource messages;
 
     @ParameterizedTest
     @ValueSource(strings = { "en", "zh-CN" })
@@ -104,6 +120,99 @@ class FormErrorsInBothLanguagesTest {
 
         assertThat(errors).hasSizeGreaterThanOrEqualTo(10);
         inLanguage(errors, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theKnowledgeArticleAndCategoryForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L1, game), "");
+        List<String> errors = new ArrayList<>(shown(post("/console/knowledge/articles").param("game", game.code())
+                .param("locale", "").param("audience", "everyone").param("categoryId", "none-of-these")
+                .param("title", "t".repeat(201)).param("body", "正文\u0001").param("related", "not-an-id")
+                .with(user(agent)).with(csrf()), language));
+        // a category and related articles that are not the game's are found out once the rest is right
+        errors.addAll(shown(post("/console/knowledge/articles").param("game", game.code()).param("locale", "en")
+                .param("audience", "public").param("categoryId", UUID.randomUUID().toString()).param("title", "t")
+                .param("body", "b").param("related", UUID.randomUUID().toString()).with(user(agent)).with(csrf()),
+                language));
+        List<String> problems = problemShown(post("/console/knowledge/categories").param("game", game.code())
+                .param("name", " "), agent, language);
+
+        assertThat(errors).hasSize(8);
+        assertThat(problems).hasSize(1);
+        inLanguage(errors, language);
+        inLanguage(problems, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theReplyKitForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        List<String> problems = new ArrayList<>(problemShown(post("/console/knowledge/replies")
+                .param("game", game.code()).param("stage", "shouting").param("title", "t".repeat(81))
+                .param("body", "\u0007"), admin, language));
+        problems.addAll(problemShown(post("/console/knowledge/macros").param("game", game.code()).param("name", "")
+                .param("reply", " ").param("status", "done").param("type", "whatever").param("priority", "asap")
+                .param("tags", "<b>"), admin, language));
+        problems.addAll(problemShown(post("/console/knowledge/forbidden").param("game", game.code())
+                .param("phrases", "长".repeat(101)), admin, language));
+
+        assertThat(problems).hasSize(3);
+        inLanguage(problems, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void thePlaybookEditorForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        PlaybookView playbook = playbooks.of(game.id()).getFirst();
+        List<String> problems = new ArrayList<>(problemShown(post("/console/admin/playbooks/{id}", playbook.id())
+                .param("ticketType", "riddle").param("title", " ").param("notice", "告示\u0001"), admin, language));
+        problems.addAll(problemShown(post("/console/admin/playbooks/{id}/steps", playbook.id())
+                .param("title", "t".repeat(201)).param("instructions", "说明\u0001").param("data", "horoscope")
+                .param("action", "smite").param("windowHours", "0"), admin, language));
+
+        assertThat(problems).hasSize(2);
+        naming(problems.get(0), language, "ticketType", "title", "notice");
+        naming(problems.get(1), language, "title", "instructions", "data", "action", "windowHours");
+        inLanguage(problems, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void thePlayerProfileForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L1, game), "");
+        UUID player = workspace.ticket(game, TestWorkspace.unique("p"), "bug").ticket().playerId();
+        List<String> errors = new ArrayList<>(shown(post("/console/players/{id}/tags", player)
+                .param("tag", "<guild leader>").with(user(agent)).with(csrf()), language));
+        errors.addAll(shown(post("/console/players/{id}/notes", player).param("body", " ").with(user(agent))
+                .with(csrf()), language));
+
+        assertThat(errors).hasSize(2);
+        inLanguage(errors, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theVipForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffUser supervisor = new StaffUser(lead, "");
+        UUID player = vip.assignManager(game.id(), TestWorkspace.unique("vip"), null, lead).id();
+        List<String> problems = new ArrayList<>(problemShown(post("/console/vip/players")
+                .param("game", game.id().toString()).param("account", " ")
+                .param("manager", UUID.randomUUID().toString()), supervisor, language));
+        problems.addAll(problemShown(post("/console/vip/players/{id}/follow-ups", player).param("outcome", "")
+                .param("satisfaction", "9").param("notes", "备注\u0001"), supervisor, language));
+
+        assertThat(problems).hasSize(2);
+        naming(problems.get(0), language, "accountId", "manager");
+        naming(problems.get(1), language, "outcome", "notes", "satisfaction");
+        inLanguage(problems, language);
     }
 
     @ParameterizedTest
@@ -181,6 +290,34 @@ class FormErrorsInBothLanguagesTest {
             }
         }
         return texts;
+    }
+
+    /**
+     * What a form that redirects shows when it is refused: it is sent as {@code who}, and the page
+     * it leads back to is read with what the form left for it.
+     */
+    private List<String> problemShown(AbstractMockHttpServletRequestBuilder<?> request, StaffUser who,
+            String language) throws Exception {
+        Locale locale = Locale.forLanguageTag(language);
+        MvcResult sent = mvc.perform(request.with(user(who)).with(csrf()).header("Accept-Language", language)
+                .locale(locale)).andReturn();
+        assertThat(sent.getFlashMap().get("problem")).as("the refusal left for the next page").isNotNull();
+        String page = mvc.perform(get(sent.getResponse().getRedirectedUrl()).flashAttrs(sent.getFlashMap())
+                .with(user(who)).header("Accept-Language", language).locale(locale))
+                .andReturn().getResponse().getContentAsString();
+        List<String> texts = new ArrayList<>();
+        Matcher matcher = SHOWN_PROBLEM.matcher(page);
+        while (matcher.find()) {
+            texts.add(matcher.group(1).strip());
+        }
+        return texts.stream().distinct().toList();
+    }
+
+    /** The refusal names each field by its label in the page's language. */
+    private void naming(String problem, String language, String... fields) {
+        for (String field : fields) {
+            assertThat(problem).contains(messages.getMessage("field." + field, null, Locale.forLanguageTag(language)));
+        }
     }
 
     private static void inLanguage(List<String> texts, String language) {
