@@ -115,6 +115,11 @@ class ReplyKitTest {
                         .param("reply", "r").param("priority", "whenever").param("tags", "a b <c>")
                         .with(user(agent)).with(csrf()).locale(Locale.ENGLISH))
                 .andExpect(flash().attribute("problem", "Please check: priority, tags."));
+        // each field by its label in the reader's language, never by its machine name
+        mvc.perform(post("/console/knowledge/macros").param("game", game.code()).param("name", "m")
+                        .param("reply", "r").param("priority", "whenever").param("tags", "a b <c>")
+                        .with(user(agent)).with(csrf()).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(flash().attribute("problem", "请检查：优先级、标签。"));
         mvc.perform(post("/console/knowledge/macros/{id}/apply", foreign.getId()).param("ticket",
                         opened.ticket().id().toString()).with(user(agent)).with(csrf()))
                 .andExpect(status().isNotFound());

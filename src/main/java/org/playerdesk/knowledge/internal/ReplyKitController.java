@@ -145,9 +145,12 @@ class ReplyKitController {
             change.run();
             redirect.addFlashAttribute("notice", notice);
         } catch (InvalidInput e) {
-            List<String> fields = e.errors().stream().map(InvalidInput.FieldError::field).distinct().toList();
+            // each field by its label on the form, never its machine name
+            List<String> fields = e.errors().stream().map(InvalidInput.FieldError::field).distinct()
+                    .map(field -> messages.getMessage("kb.kit.field." + field, null, field, reader)).toList();
             redirect.addFlashAttribute("problem", messages.getMessage("kb.error.fields",
-                    new Object[] {String.join(", ", fields)}, reader));
+                    new Object[] {String.join(messages.getMessage("kb.error.fields.separator", null, reader), fields)},
+                    reader));
         }
         return "redirect:/console/knowledge/replies?game=" + game.code();
     }
