@@ -21,11 +21,17 @@ import org.playerdesk.automation.internal.TimeRuleDefaults;
 import org.playerdesk.automation.internal.TimeRuleRepository;
 import org.playerdesk.knowledge.CannedReplies;
 import org.playerdesk.player.PlayerProfiles;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * A game's automation rules as its leads edit them: the event rules in their order, switched on
@@ -45,10 +51,12 @@ public class AutomationRules {
     private final PlayerProfiles profiles;
     private final AuditLog audit;
     private final Clock clock;
+    private final InputValidation validation;
 
     AutomationRules(AutomationRuleRepository rules, TimeRuleRepository timeRules, TimeRuleDefaults defaults,
             Executions executions, RuleJson json, StaffDirectory staff, CannedReplies cannedReplies,
-            PlayerProfiles profiles, AuditLog audit, Clock clock) {
+            PlayerProfiles profiles, AuditLog audit, Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.rules = rules;
         this.timeRules = timeRules;
         this.defaults = defaults;
@@ -81,7 +89,7 @@ public class AutomationRules {
     /** Adds an event rule after the game's others. */
     public RuleView create(UUID gameId, RuleDraft draft, StaffMember editor) {
         requireEditor(editor, gameId);
-        RuleCheck.Checked checked = RuleCheck.check(draft, known(gameId));
+        RuleCheck.Checked checked = RuleCheck.check(draft, known(gameId), validation);
         Instant now = clock.instant();
         AutomationRule rule = new AutomationRule(gameId, rules.lastPosition(gameId) + 1, now);
         store(rule, checked, now);
@@ -94,7 +102,7 @@ public class AutomationRules {
     public RuleView change(UUID ruleId, RuleDraft draft, StaffMember editor) {
         AutomationRule rule = load(ruleId);
         requireEditor(editor, rule.gameId());
-        RuleCheck.Checked checked = RuleCheck.check(draft, known(rule.gameId()));
+        RuleCheck.Checked checked = RuleCheck.check(draft, known(rule.gameId()), validation);
         store(rule, checked, clock.instant());
         audit.record(editor, rule.gameId(), "automation.rule.change", "automation_rule", ruleId.toString(),
                 checked.name());
@@ -146,17 +154,21 @@ public class AutomationRules {
     public TimeRuleView changeTimeRule(UUID gameId, TimeRuleKind kind, Integer hours, boolean enabled, String message,
             StaffMember editor) {
         requireEditor(editor, gameId);
-        FieldErrors errors = new FieldErrors();
-        if (kind == null) {
-            errors.add("kind", "invalid.chooseTimeRule");
+        // only the reminder sends a message, and it must
+        boolean reminds = kind == TimeRuleKind.REMIND_PENDING;
+        String text = !reminds || message == null || message.isBlank() ? null : message.strip();
+        List<InvalidInput.FieldError> errors = new ArrayList<>(
+                validation.errors(new TimeRuleChange(kind, hours, text)));
+        // none given is out of the range too, in the words and arguments (longs) of @Range
+        if (hours == null) {
+            errors.add(new InvalidInput.FieldError("hours", "invalid.range.between", (long) TimeRule.HOURS_MAX, 1L));
         }
-        if (hours == null || hours < 1 || hours > TimeRule.HOURS_MAX) {
-            errors.add("hours", "invalid.range", 1, TimeRule.HOURS_MAX);
+        if (reminds && text == null) {
+            errors.add(new InvalidInput.FieldError("message", "invalid.blank"));
         }
-        String text = kind == TimeRuleKind.REMIND_PENDING
-                ? errors.text("message", message, TimeRule.MESSAGE_MAX, true)
-                : null;
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(InputValidation.inDeclaredOrder(TimeRuleChange.class, errors));
+        }
         defaults.give(gameId);
         TimeRule rule = timeRules.findByGameIdAndKind(gameId, kind)
                 .orElseThrow(() -> new NotFoundException("time rule", kind.code()));
@@ -171,6 +183,13 @@ public class AutomationRules {
         return rule.view();
     }
 
+    /** A time rule as an editor changes it: which one, after how many hours, the reminder's text. */
+    record TimeRuleChange(
+            @NotNull(message = "{invalid.chooseTimeRule}") TimeRuleKind kind,
+            @Range(min = 1, max = TimeRule.HOURS_MAX, message = "{invalid.range.between}") Integer hours,
+            @Size(max = TimeRule.MESSAGE_MAX, message = "{invalid.tooLong}") @PlainText String message) {
+    }
+
     /** The latest runs of the game's rules, newest first. */
     @Transactional(readOnly = true)
     public List<ExecutionView> recentExecutions(UUID gameId, int limit) {
@@ -180,14 +199,17 @@ public class AutomationRules {
     private void store(AutomationRule rule, RuleCheck.Checked checked, Instant now) {
         String conditions = json.write(checked.conditions());
         String actions = json.write(checked.actions());
-        FieldErrors errors = new FieldErrors();
+        // how long the rule is as stored is known only once it is written out
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (conditions.length() > AutomationRule.CONDITIONS_MAX) {
-            errors.add("conditions", "invalid.tooLongAltogether");
+            errors.add(new InvalidInput.FieldError("conditions", "invalid.tooLongAltogether"));
         }
         if (actions.length() > AutomationRule.ACTIONS_MAX) {
-            errors.add("actions", "invalid.tooLongAltogether");
+            errors.add(new InvalidInput.FieldError("actions", "invalid.tooLongAltogether"));
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         rule.change(checked.name(), checked.trigger(), checked.enabled(), conditions, actions, now);
     }
 

@@ -9,8 +9,9 @@ import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.routing.internal.EscalationPath;
 import org.playerdesk.routing.internal.EscalationPathRepository;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.validation.Codes;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketDesk;
@@ -57,24 +58,27 @@ public class Escalations {
         if (!by.can(Permission.MANAGE_GAMES)) {
             throw new AccessDeniedException("only administrators set escalation paths");
         }
-        FieldErrors errors = new FieldErrors();
+        // the levels are one line of codes, each read and checked in turn: no shape to state as constraints
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
         List<SupportLevel> path = new ArrayList<>();
         String text = levels == null ? "" : levels.strip().toLowerCase(Locale.ROOT);
         for (String code : text.split("\\s*(,|->|→)\\s*")) {
             if (code.isBlank()) {
                 continue;
             }
-            SupportLevel level = errors.code("levels", code, SupportLevel.class, null);
+            SupportLevel level = Codes.read("levels", code, SupportLevel.class, null, errors);
             if (level != null && path.contains(level)) {
-                errors.add("levels", "invalid.levels.twice", code);
+                errors.add(new InvalidInput.FieldError("levels", "invalid.levels.twice", code));
             } else if (level != null) {
                 path.add(level);
             }
         }
         if (errors.isEmpty() && (path.size() < 2 || path.getFirst() != SupportLevel.FIRST_LINE)) {
-            errors.add("levels", "invalid.levels.start");
+            errors.add(new InvalidInput.FieldError("levels", "invalid.levels.start"));
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         EscalationPath stored = paths.findById(gameId).orElseGet(() -> new EscalationPath(gameId));
         stored.set(path);
         paths.save(stored);

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.validation.Texts;
 
 /**
@@ -89,8 +89,9 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
     /**
      * Reads weekly shifts written one per line or separated by ";": days ({@code mon}, {@code mon-fri},
      * {@code sat,sun}, {@code daily}) and hours, e.g. {@code mon-fri 08:00-16:00; sat 22:00-06:00}.
+     * Each entry that is not one is added to {@code errors} under {@code field}.
      */
-    public static List<Weekly> parseWeekly(String text, String field, FieldErrors errors) {
+    public static List<Weekly> parseWeekly(String text, String field, List<InvalidInput.FieldError> errors) {
         List<Weekly> shifts = new ArrayList<>();
         for (String entry : entries(text, field, errors)) {
             Matcher m = WEEKLY.matcher(entry);
@@ -99,7 +100,7 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
             LocalTime to = m.matches() ? time(m.group(3)) : null;
             boolean wholeDay = m.matches() && m.group(3).equals("24:00") && from != null && from.equals(LocalTime.MIDNIGHT);
             if (days == null || from == null || to == null || from.equals(to) && !wholeDay) {
-                errors.add(field, "invalid.roster.week", Texts.abbreviate(entry, 40));
+                errors.add(new InvalidInput.FieldError(field, "invalid.roster.week", Texts.abbreviate(entry, 40)));
                 continue;
             }
             days.forEach(day -> shifts.add(new Weekly(day, from, to)));
@@ -111,7 +112,7 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
      * Reads dated exceptions, e.g. {@code 2026-12-01 leave; 2026-12-02 leave 08:00-12:00;
      * 2026-12-05 extra 10:00-18:00} (an extra shift needs its hours and ends the same day).
      */
-    public static List<Dated> parseExceptions(String text, String field, FieldErrors errors) {
+    public static List<Dated> parseExceptions(String text, String field, List<InvalidInput.FieldError> errors) {
         List<Dated> dated = new ArrayList<>();
         for (String entry : entries(text, field, errors)) {
             Matcher m = DATED.matcher(entry);
@@ -129,7 +130,7 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
             boolean hours = m.matches() && m.group(3) != null;
             if (date == null || hours && (from == null || to == null)
                     || hours && !to.equals(LocalTime.MIDNIGHT) && !to.isAfter(from) || kind == Kind.EXTRA && !hours) {
-                errors.add(field, "invalid.roster.date", Texts.abbreviate(entry, 40));
+                errors.add(new InvalidInput.FieldError(field, "invalid.roster.date", Texts.abbreviate(entry, 40)));
                 continue;
             }
             dated.add(new Dated(date, kind, from, to));
@@ -175,14 +176,14 @@ public record Roster(ZoneId zone, List<Weekly> weekly, List<Dated> exceptions) {
         return LocalTime.of(hour, minute);
     }
 
-    private static List<String> entries(String text, String field, FieldErrors errors) {
+    private static List<String> entries(String text, String field, List<InvalidInput.FieldError> errors) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         List<String> entries = java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[;\\n\\r]+"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (entries.size() > ENTRIES_MAX) {
-            errors.add(field, "invalid.tooMany", ENTRIES_MAX);
+            errors.add(new InvalidInput.FieldError(field, "invalid.tooMany", ENTRIES_MAX));
             return List.of();
         }
         return entries;

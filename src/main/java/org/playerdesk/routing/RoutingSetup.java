@@ -18,16 +18,23 @@ import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.routing.internal.AgentBook;
 import org.playerdesk.routing.internal.RoutingQueue;
 import org.playerdesk.routing.internal.RoutingQueueRepository;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
-import org.playerdesk.system.validation.Texts;
+import org.playerdesk.system.validation.Codes;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketType;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * What leads set up for routing: each game's queues (in order, with their rules, strategy and
@@ -40,7 +47,9 @@ public class RoutingSetup {
 
     public static final int NAME_MAX = 80;
     public static final int CAPACITY_MAX = 200;
-    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    static final int POSITION_MAX = 1000;
+    private static final String LANGUAGE_CODE = "[a-z]{2,3}";
+    static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_CODE);
 
     private final RoutingQueueRepository queues;
     private final AgentBook book;
@@ -48,9 +57,11 @@ public class RoutingSetup {
     private final PlayerProfiles profiles;
     private final TicketQueries tickets;
     private final java.time.Clock clock;
+    private final InputValidation validation;
 
     RoutingSetup(RoutingQueueRepository queues, AgentBook book, StaffDirectory staff, PlayerProfiles profiles,
-            TicketQueries tickets, java.time.Clock clock) {
+            TicketQueries tickets, java.time.Clock clock, InputValidation validation) {
+        this.validation = validation;
         this.queues = queues;
         this.book = book;
         this.staff = staff;
@@ -85,33 +96,47 @@ public class RoutingSetup {
                 null, null, "first_line", "l1", Set.of()));
     }
 
+    /**
+     * A queue's rules with each text tidied (no blanks around it; blank or {@code any} as none, a
+     * language in lower case), its fields in the order their errors are reported: the shape of each.
+     * The codes, the VIP tier and the members are read and checked in code.
+     */
+    record QueueInput(
+            @NotBlank(message = "{invalid.blank}") @Size(max = NAME_MAX, message = "{invalid.tooLong}") @SingleLine
+            String name,
+            @Range(min = 1, max = POSITION_MAX, message = "{invalid.range.between}") Integer position,
+            String strategy, String channel, String type, String level, String requiredTier,
+            @jakarta.validation.constraints.Pattern(regexp = LANGUAGE_CODE, message = "{invalid.language}")
+            String language,
+            String vipTier, Set<UUID> members) {
+    }
+
     private QueueView define(UUID gameId, UUID queueId, QueueRules rules) {
-        FieldErrors errors = new FieldErrors();
-        String name = errors.line("name", rules.name(), NAME_MAX, true);
-        Integer position = rules.position();
-        if (position == null || position < 1 || position > 1000) {
-            errors.add("position", "invalid.range", 1, 1000);
-        }
-        RoutingStrategy strategy = errors.code("strategy", rules.strategy(), RoutingStrategy.class, null);
-        TicketChannel channel = any(errors, "channel", rules.channel(), TicketChannel.class);
-        TicketType type = any(errors, "type", rules.type(), TicketType.class);
-        SupportLevel level = any(errors, "level", rules.level(), SupportLevel.class);
-        AgentTier tier = any(errors, "requiredTier", rules.requiredTier(), AgentTier.class);
+        String name = rules.name() == null || rules.name().isBlank() ? null : rules.name().strip();
         String language = blank(rules.language()) ? null : rules.language().strip().toLowerCase(Locale.ROOT);
-        if (language != null && !LANGUAGE.matcher(language).matches()) {
-            errors.add("language", "invalid.language");
-        }
         String vipTier = blank(rules.vipTier()) ? null : rules.vipTier().strip();
-        if (vipTier != null && !profiles.tierCodes().contains(vipTier)) {
-            errors.add("vipTier", "invalid.unknownCode", Texts.abbreviate(vipTier, 40),
-                    String.join(", ", profiles.tierCodes()));
-        }
         Set<UUID> members = rules.members() == null ? Set.of() : Set.copyOf(rules.members());
+        Integer position = rules.position();
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new QueueInput(name, position,
+                rules.strategy(), rules.channel(), rules.type(), rules.level(), rules.requiredTier(), language,
+                vipTier, members)));
+        // none given is out of the range too, in the words and arguments (longs) of @Range
+        if (position == null) {
+            errors.add(new InvalidInput.FieldError("position", "invalid.range.between", (long) POSITION_MAX, 1L));
+        }
+        RoutingStrategy strategy = Codes.read("strategy", rules.strategy(), RoutingStrategy.class, null, errors);
+        TicketChannel channel = any("channel", rules.channel(), TicketChannel.class, errors);
+        TicketType type = any("type", rules.type(), TicketType.class, errors);
+        SupportLevel level = any("level", rules.level(), SupportLevel.class, errors);
+        AgentTier tier = any("requiredTier", rules.requiredTier(), AgentTier.class, errors);
+        if (vipTier != null) {
+            Codes.read("vipTier", vipTier, profiles.tierCodes(), null, errors);
+        }
         Map<UUID, StaffMember> found = staff.byIds(members);
         if (found.size() != members.size() || found.values().stream().anyMatch(m -> !m.serves(gameId))) {
-            errors.add("members", "invalid.staff");
+            errors.add(new InvalidInput.FieldError("members", "invalid.staff"));
         }
-        errors.throwIfAny();
+        throwIfAny(QueueInput.class, errors);
         RoutingQueue queue = queueId == null ? new RoutingQueue(gameId, clock.instant()) : load(gameId, queueId);
         queue.define(name, position, strategy, rules.vipFirst(), channel, type, language, vipTier, level, tier,
                 members);
@@ -156,35 +181,46 @@ public class RoutingSetup {
                 && !by.role().seesAllGames()) {
             throw new AccessDeniedException("only leads of the agent's games set their skills and shifts");
         }
-        FieldErrors errors = new FieldErrors();
-        AgentTier chosen = any(errors, "tier", tier, AgentTier.class);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(
+                new SkillsInput(tier, languages, capacity, timeZone, weeklyShifts, exceptions)));
+        // none given is out of the range too, in the words and arguments (longs) of @Range
+        if (capacity == null) {
+            errors.add(new InvalidInput.FieldError("capacity", "invalid.range.between", (long) CAPACITY_MAX, 0L));
+        }
+        AgentTier chosen = any("tier", tier, AgentTier.class, errors);
         List<String> codes = new ArrayList<>();
         for (String code : (languages == null ? "" : languages).toLowerCase(Locale.ROOT).split("[,\\s]+")) {
             if (code.isBlank()) {
                 continue;
             }
             if (!LANGUAGE.matcher(code).matches() || codes.size() >= 10) {
-                errors.add("languages", "invalid.languages");
+                errors.add(new InvalidInput.FieldError("languages", "invalid.languages"));
                 break;
             }
             if (!codes.contains(code)) {
                 codes.add(code);
             }
         }
-        if (capacity == null || capacity < 0 || capacity > CAPACITY_MAX) {
-            errors.add("capacity", "invalid.range", 0, CAPACITY_MAX);
-        }
         ZoneId zone = null;
         try {
             zone = ZoneId.of(timeZone == null ? "" : timeZone.strip());
         } catch (DateTimeException e) {
-            errors.add("timeZone", "invalid.timeZone");
+            errors.add(new InvalidInput.FieldError("timeZone", "invalid.timeZone"));
         }
         List<Roster.Weekly> week = Roster.parseWeekly(weeklyShifts, "weeklyShifts", errors);
         List<Roster.Dated> dated = Roster.parseExceptions(exceptions, "exceptions", errors);
-        errors.throwIfAny();
+        throwIfAny(SkillsInput.class, errors);
         book.change(member, chosen, codes, capacity, zone, week, dated);
         return skills(staffId);
+    }
+
+    /**
+     * An agent's skills and shifts, in the order the form shows them: how many tickets at once is a
+     * range; the tier is a code, the languages, the time zone and the shifts are text read in code.
+     */
+    record SkillsInput(String tier, String languages,
+            @Range(min = 0, max = CAPACITY_MAX, message = "{invalid.range.between}") Integer capacity,
+            String timeZone, String weeklyShifts, String exceptions) {
     }
 
     private AgentSkills skillsOf(AgentBook.Agent agent, long held) {
@@ -209,8 +245,15 @@ public class RoutingSetup {
         return value == null || value.isBlank() || value.strip().equals("any");
     }
 
-    private static <E extends Enum<E> & org.playerdesk.system.entity.Coded> E any(FieldErrors errors, String field,
-            String value, Class<E> type) {
-        return blank(value) ? null : errors.code(field, value.strip(), type, null);
+    private static <E extends Enum<E> & Coded> E any(String field, String value, Class<E> type,
+            List<InvalidInput.FieldError> errors) {
+        return blank(value) ? null : Codes.read(field, value.strip(), type, null, errors);
+    }
+
+    /** Every bad field at once, in the order the form's record declares them. */
+    private static void throwIfAny(Class<? extends Record> form, List<InvalidInput.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(InputValidation.inDeclaredOrder(form, errors));
+        }
     }
 }

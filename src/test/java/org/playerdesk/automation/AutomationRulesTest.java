@@ -352,14 +352,21 @@ class AutomationRulesTest {
                         act(RuleActionKind.ASSIGN, UUID.randomUUID()), act(RuleActionKind.ADD_NOTE, " "),
                         act(RuleActionKind.CANNED_REPLY, "not-an-id")));
         assertThatThrownBy(() -> rules.create(s.game().id(), bad, s.lead())).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.errors()).extracting(InvalidInput.FieldError::field).contains("name", "trigger",
-                        "conditions.channels", "conditions.tagsPresent", "conditions.vipTiers", "conditions.hourFrom",
-                        "conditions.hourTo", "actions[0].value", "actions[1].kind", "actions[2].value",
-                        "actions[3].value", "actions[4].value"));
+                e -> assertThat(e.errors()).extracting(InvalidInput.FieldError::field).containsExactly("name",
+                        "trigger", "conditions.channels", "conditions.tagsPresent", "conditions.vipTiers",
+                        "conditions.hourFrom", "conditions.hourTo", "actions[0].value", "actions[1].kind",
+                        "actions[2].value", "actions[3].value", "actions[4].value"));
         assertThatThrownBy(() -> rules.create(s.game().id(),
                 new RuleDraft("空", "ticket_created", true, null, List.of()), s.lead()))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                         .extracting(InvalidInput.FieldError::field).containsExactly("actions"));
+        // what is wrong with either hour comes before asking for both
+        assertThatThrownBy(() -> rules.create(s.game().id(), new RuleDraft("时段", "ticket_created", true,
+                new RuleConditions(null, null, null, null, null, null, null, null, null, 24),
+                List.of(act(RuleActionKind.ADD_TAG, "x"))), s.lead()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsExactly(
+                        new InvalidInput.FieldError("conditions.hourTo", "invalid.range.between", 23L, 0L),
+                        new InvalidInput.FieldError("conditions.hourFrom", "invalid.bothHours")));
         assertThat(rules.of(s.game().id())).isEmpty();
 
         RuleView first = rules.create(s.game().id(), good, s.lead());

@@ -2,6 +2,7 @@ package org.playerdesk.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -312,12 +313,22 @@ class RoutingIntegrationTest {
         assertThatThrownBy(() -> setup.defineQueue(game.id(), null, new QueueRules(" ", 0, "fastest", true, "pigeon",
                 "consultation", "chinese", "platinum", "top", "l9", Set.of(UUID.randomUUID())), lead))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                        .extracting(InvalidInput.FieldError::field).containsExactlyInAnyOrder("name", "position",
-                                "strategy", "channel", "language", "vipTier", "level", "requiredTier", "members"));
+                        .extracting(InvalidInput.FieldError::field, InvalidInput.FieldError::key).containsExactly(
+                                tuple("name", "invalid.blank"), tuple("position", "invalid.range.between"),
+                                tuple("strategy", "invalid.unknownCode"), tuple("channel", "invalid.unknownCode"),
+                                tuple("level", "invalid.unknownCode"), tuple("requiredTier", "invalid.unknownCode"),
+                                tuple("language", "invalid.language"), tuple("vipTier", "invalid.unknownCode"),
+                                tuple("members", "invalid.staff")));
         assertThatThrownBy(() -> setup.changeSkills(agent.id(), "boss", "中文", 500, "Mars/Base", "someday 8-9",
                 "tomorrow leave", lead)).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                        .extracting(InvalidInput.FieldError::field).containsExactlyInAnyOrder("tier", "languages",
-                                "capacity", "timeZone", "weeklyShifts", "exceptions"));
+                        .extracting(InvalidInput.FieldError::field, InvalidInput.FieldError::key).containsExactly(
+                                tuple("tier", "invalid.unknownCode"), tuple("languages", "invalid.languages"),
+                                tuple("capacity", "invalid.range.between"), tuple("timeZone", "invalid.timeZone"),
+                                tuple("weeklyShifts", "invalid.roster.week"),
+                                tuple("exceptions", "invalid.roster.date")));
+        assertThatThrownBy(() -> setup.changeSkills(agent.id(), "", "", null, "Asia/Shanghai", "", "", lead))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsExactly(
+                        new InvalidInput.FieldError("capacity", "invalid.range.between", 200L, 0L)));
         assertThat(setup.queues(game.id())).isEmpty();
     }
 

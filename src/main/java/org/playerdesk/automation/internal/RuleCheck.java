@@ -1,6 +1,7 @@
 package org.playerdesk.automation.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,17 +14,28 @@ import org.playerdesk.automation.RuleConditions;
 import org.playerdesk.automation.RuleDraft;
 import org.playerdesk.automation.RuleTrigger;
 import org.playerdesk.system.entity.Coded;
-import org.playerdesk.system.validation.FieldErrors;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.Codes;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.PlainText;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.system.validation.Texts;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
+import org.hibernate.validator.constraints.Range;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
 /**
  * Checks an event rule before it is stored, field by field ({@code name}, {@code trigger},
  * {@code conditions.types}, {@code actions[0].value}…), and answers it in its stored form: codes
- * checked, tags in lower case, blanks dropped.
+ * checked, tags in lower case, blanks dropped. The shape of the rule is stated as constraints on
+ * {@link RuleShape}; what each code, tag, word and action refers to is checked here in code.
  */
 public final class RuleCheck {
 
@@ -32,6 +44,13 @@ public final class RuleCheck {
     static final int WORD_MAX = 50;
     static final int NOTE_MAX = 2000;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_.-]{1,40}");
+    /**
+     * The fields in the order their errors are reported; the two hours of the day share a place,
+     * so that "give both hours" follows what is wrong with either.
+     */
+    private static final List<String> ORDER = List.of("name", "trigger", "conditions.channels", "conditions.types",
+            "conditions.priorities", "conditions.statuses", "conditions.tagsPresent", "conditions.tagsAbsent",
+            "conditions.words", "conditions.vipTiers", "conditions.hours", "actions");
 
     /** What the game offers to refer to: its staff, its canned replies, the VIP tiers. */
     public record Known(Set<UUID> staff, Set<UUID> cannedReplies, List<String> vipTiers) {
@@ -41,14 +60,40 @@ public final class RuleCheck {
             List<RuleAction> actions) {
     }
 
+    /** An event rule's shape: a name on one line, a few tags and words, hours of the day, one to ten actions. */
+    record RuleShape(
+            @NotBlank(message = "{invalid.blank}") @Size(max = AutomationRule.NAME_MAX, message = "{invalid.tooLong}")
+            @SingleLine String name,
+            @Valid ConditionsShape conditions,
+            @NotEmpty(message = "{invalid.noAction}") @Size(max = ACTIONS_MAX, message = "{invalid.tooMany}")
+            List<RuleAction> actions) {
+    }
+
+    /** How many tags and words a rule may ask for, and the hours of the day (0 to 23) it holds in. */
+    record ConditionsShape(
+            @Size(max = LIST_MAX, message = "{invalid.tooMany}") List<String> tagsPresent,
+            @Size(max = LIST_MAX, message = "{invalid.tooMany}") List<String> tagsAbsent,
+            @Size(max = LIST_MAX, message = "{invalid.tooMany}") List<String> words,
+            @Range(min = 0, max = 23, message = "{invalid.range.between}") Integer hourFrom,
+            @Range(min = 0, max = 23, message = "{invalid.range.between}") Integer hourTo) {
+    }
+
+    /** The internal note an action adds: text of several lines. */
+    record Note(
+            @NotBlank(message = "{invalid.blank}") @Size(max = NOTE_MAX, message = "{invalid.tooLong}") @PlainText
+            String value) {
+    }
+
     private RuleCheck() {
     }
 
-    public static Checked check(RuleDraft draft, Known known) {
-        FieldErrors errors = new FieldErrors();
-        String name = errors.line("name", draft.name(), AutomationRule.NAME_MAX, true);
-        RuleTrigger trigger = errors.code("trigger", draft.trigger(), RuleTrigger.class, null);
+    public static Checked check(RuleDraft draft, Known known, InputValidation validation) {
         RuleConditions c = draft.conditions();
+        String name = draft.name() == null || draft.name().isBlank() ? null : draft.name().strip();
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new RuleShape(name,
+                new ConditionsShape(c.tagsPresent(), c.tagsAbsent(), c.words(), c.hourFrom(), c.hourTo()),
+                draft.actions())));
+        RuleTrigger trigger = Codes.read("trigger", draft.trigger(), RuleTrigger.class, null, errors);
         RuleConditions conditions = new RuleConditions(
                 codes(errors, "conditions.channels", c.channels(), TicketChannel.class),
                 codes(errors, "conditions.types", c.types(), TicketType.class),
@@ -58,30 +103,36 @@ public final class RuleCheck {
                 tags(errors, "conditions.tagsAbsent", c.tagsAbsent()),
                 words(errors, c.words()),
                 tiers(errors, c.vipTiers(), known.vipTiers()),
-                hour(errors, "conditions.hourFrom", c.hourFrom()), hour(errors, "conditions.hourTo", c.hourTo()));
+                c.hourFrom(), c.hourTo());
         if ((c.hourFrom() == null) != (c.hourTo() == null)) {
-            errors.add(c.hourFrom() == null ? "conditions.hourFrom" : "conditions.hourTo",
-                    "invalid.bothHours");
+            errors.add(new InvalidInput.FieldError(c.hourFrom() == null ? "conditions.hourFrom" : "conditions.hourTo",
+                    "invalid.bothHours"));
         }
         List<RuleAction> actions = new ArrayList<>();
-        if (draft.actions().isEmpty()) {
-            errors.add("actions", "invalid.noAction");
-        } else if (draft.actions().size() > ACTIONS_MAX) {
-            errors.add("actions", "invalid.tooMany", ACTIONS_MAX);
-        } else {
+        if (!draft.actions().isEmpty() && draft.actions().size() <= ACTIONS_MAX) {
             for (int i = 0; i < draft.actions().size(); i++) {
-                RuleAction action = action(errors, "actions[" + i + "]", draft.actions().get(i), known);
+                RuleAction action = action(errors, "actions[" + i + "]", draft.actions().get(i), known, validation);
                 if (action != null) {
                     actions.add(action);
                 }
             }
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(RuleCheck::rank));
+            throw new InvalidInput(errors);
+        }
         return new Checked(name, trigger, draft.enabled(), conditions, actions);
     }
 
-    private static RuleAction action(FieldErrors errors, String field, RuleAction action, Known known) {
-        RuleActionKind kind = errors.code(field + ".kind", action.kind(), RuleActionKind.class, null);
+    private static int rank(InvalidInput.FieldError error) {
+        String field = error.field().replaceFirst("\\[.*$", "")
+                .replaceFirst("^conditions\\.hour(From|To)$", "conditions.hours");
+        return ORDER.indexOf(field);
+    }
+
+    private static RuleAction action(List<InvalidInput.FieldError> errors, String field, RuleAction action,
+            Known known, InputValidation validation) {
+        RuleActionKind kind = Codes.read(field + ".kind", action.kind(), RuleActionKind.class, null, errors);
         if (kind == null) {
             return null;
         }
@@ -95,25 +146,33 @@ public final class RuleCheck {
             case NOTIFY_STAFF -> member(errors, valueField, value, known.staff());
             case ADD_TAG, REMOVE_TAG -> tag(errors, valueField, value);
             case CANNED_REPLY -> id(errors, valueField, value, known.cannedReplies(), "invalid.cannedReply");
-            case ADD_NOTE -> errors.text(valueField, value, NOTE_MAX, true);
+            case ADD_NOTE -> note(errors, valueField, value, validation);
             case NOTIFY_ASSIGNEE, NOTIFY_LEADS -> "";
         };
         return checked == null ? null : new RuleAction(kind.code(), checked);
     }
 
-    private static <E extends Enum<E> & Coded> String code(FieldErrors errors, String field, String value,
-            Class<E> type) {
-        E parsed = errors.code(field, value, type, null);
+    private static String note(List<InvalidInput.FieldError> errors, String field, String value,
+            InputValidation validation) {
+        List<InvalidInput.FieldError> found = validation.errors(new Note(value));
+        found.forEach(e -> errors.add(new InvalidInput.FieldError(field, e.key(), e.arguments())));
+        return found.isEmpty() ? value : null;
+    }
+
+    private static <E extends Enum<E> & Coded> String code(List<InvalidInput.FieldError> errors, String field,
+            String value, Class<E> type) {
+        E parsed = Codes.read(field, value, type, null, errors);
         return parsed == null ? null : parsed.code();
     }
 
-    private static String member(FieldErrors errors, String field, String value, Set<UUID> staff) {
+    private static String member(List<InvalidInput.FieldError> errors, String field, String value, Set<UUID> staff) {
         return id(errors, field, value, staff, "invalid.staff");
     }
 
-    private static String id(FieldErrors errors, String field, String value, Set<UUID> known, String problem) {
+    private static String id(List<InvalidInput.FieldError> errors, String field, String value, Set<UUID> known,
+            String problem) {
         if (value.isEmpty()) {
-            errors.add(field, "invalid.blank");
+            errors.add(new InvalidInput.FieldError(field, "invalid.blank"));
             return null;
         }
         try {
@@ -124,21 +183,21 @@ public final class RuleCheck {
         } catch (IllegalArgumentException e) {
             // answered below, like an unknown id
         }
-        errors.add(field, problem);
+        errors.add(new InvalidInput.FieldError(field, problem));
         return null;
     }
 
-    private static String tag(FieldErrors errors, String field, String value) {
+    private static String tag(List<InvalidInput.FieldError> errors, String field, String value) {
         String normal = value.toLowerCase(Locale.ROOT);
         if (!TAG.matcher(normal).matches()) {
-            errors.add(field, "invalid.tag", 40);
+            errors.add(new InvalidInput.FieldError(field, "invalid.tag", 40));
             return null;
         }
         return normal;
     }
 
-    private static <E extends Enum<E> & Coded> List<String> codes(FieldErrors errors, String field,
-            List<String> values, Class<E> type) {
+    private static <E extends Enum<E> & Coded> List<String> codes(List<InvalidInput.FieldError> errors,
+            String field, List<String> values, Class<E> type) {
         List<String> checked = new ArrayList<>();
         for (String value : values) {
             String code = code(errors, field, value.strip(), type);
@@ -149,10 +208,9 @@ public final class RuleCheck {
         return checked;
     }
 
-    private static List<String> tags(FieldErrors errors, String field, List<String> values) {
+    private static List<String> tags(List<InvalidInput.FieldError> errors, String field, List<String> values) {
         if (values.size() > LIST_MAX) {
-            errors.add(field, "invalid.tooMany", LIST_MAX);
-            return List.of();
+            return List.of(); // too many, as RuleShape says
         }
         List<String> checked = new ArrayList<>();
         for (String value : values) {
@@ -164,16 +222,16 @@ public final class RuleCheck {
         return checked;
     }
 
-    private static List<String> words(FieldErrors errors, List<String> values) {
+    // a word's length and its one line are one rule, with words of its own
+    private static List<String> words(List<InvalidInput.FieldError> errors, List<String> values) {
         if (values.size() > LIST_MAX) {
-            errors.add("conditions.words", "invalid.tooMany", LIST_MAX);
-            return List.of();
+            return List.of(); // too many, as RuleShape says
         }
         List<String> checked = new ArrayList<>();
         for (String value : values) {
             String word = value.strip();
             if (word.length() > WORD_MAX || Texts.hasForbiddenControl(word, false)) {
-                errors.add("conditions.words", "invalid.word", WORD_MAX);
+                errors.add(new InvalidInput.FieldError("conditions.words", "invalid.word", WORD_MAX));
             } else if (!checked.contains(word)) {
                 checked.add(word);
             }
@@ -181,25 +239,15 @@ public final class RuleCheck {
         return checked;
     }
 
-    private static List<String> tiers(FieldErrors errors, List<String> values, List<String> tiers) {
+    private static List<String> tiers(List<InvalidInput.FieldError> errors, List<String> values, List<String> tiers) {
         List<String> checked = new ArrayList<>();
         for (String value : values) {
-            String tier = value.strip().toLowerCase(Locale.ROOT);
-            if (!tiers.contains(tier)) {
-                errors.add("conditions.vipTiers", "invalid.unknownCode", Texts.abbreviate(tier, 40),
-                        String.join(", ", tiers));
-            } else if (!checked.contains(tier)) {
+            String tier = Codes.read("conditions.vipTiers", value.strip().toLowerCase(Locale.ROOT), tiers, null,
+                    errors);
+            if (tier != null && !checked.contains(tier)) {
                 checked.add(tier);
             }
         }
         return checked;
-    }
-
-    private static Integer hour(FieldErrors errors, String field, Integer hour) {
-        if (hour != null && (hour < 0 || hour > 23)) {
-            errors.add(field, "invalid.range", 0, 23);
-            return null;
-        }
-        return hour;
     }
 }

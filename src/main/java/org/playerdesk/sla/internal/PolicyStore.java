@@ -14,6 +14,7 @@ import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.validation.InputValidation;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +28,12 @@ public class PolicyStore {
 
     private final SlaPolicyRepository policies;
     private final SlaCalendarRepository calendars;
+    private final InputValidation validation;
 
-    PolicyStore(SlaPolicyRepository policies, SlaCalendarRepository calendars) {
+    PolicyStore(SlaPolicyRepository policies, SlaCalendarRepository calendars, InputValidation validation) {
         this.policies = policies;
         this.calendars = calendars;
+        this.validation = validation;
     }
 
     @Transactional(readOnly = true)
@@ -56,14 +59,14 @@ public class PolicyStore {
                     POLICIES_MAX);
         }
         SlaPolicy policy = new SlaPolicy(gameId, existing.isEmpty() ? 1 : existing.getLast().position() + 1);
-        policy.change(form, calendarIds, tiers, now);
+        policy.change(form, calendarIds, tiers, validation, now);
         return policies.save(policy).view();
     }
 
     public PolicyView changePolicy(UUID gameId, UUID policyId, PolicyForm form, Set<UUID> calendarIds,
             List<String> tiers, Instant now) {
         SlaPolicy policy = policy(gameId, policyId);
-        policy.change(form, calendarIds, tiers, now);
+        policy.change(form, calendarIds, tiers, validation, now);
         return policy.view();
     }
 
@@ -92,13 +95,13 @@ public class PolicyStore {
                     CALENDARS_MAX);
         }
         SlaCalendar calendar = new SlaCalendar(gameId);
-        calendar.change(form, now);
+        calendar.change(form, validation, now);
         return calendars.save(calendar).view();
     }
 
     public CalendarView changeCalendar(UUID gameId, UUID calendarId, CalendarForm form, Instant now) {
         SlaCalendar calendar = calendarOf(gameId, calendarId);
-        calendar.change(form, now);
+        calendar.change(form, validation, now);
         return calendar.view();
     }
 

@@ -19,11 +19,16 @@ import java.util.regex.Pattern;
 import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.entity.StoredEntity;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
+import org.playerdesk.system.validation.Texts;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * A business calendar of a game, stored as text in the editor's formats: hours
@@ -62,10 +67,19 @@ public class SlaCalendar extends StoredEntity {
         return name;
     }
 
+    /**
+     * A calendar's name, without the blanks around it: the one field with a shape to state. The
+     * time zone, the hours and the dates are written as text and read in code.
+     */
+    record CalendarInput(
+            @NotBlank(message = "{invalid.blank}") @Size(max = NAME_MAX, message = "{invalid.tooLong}") @SingleLine
+            String name) {
+    }
+
     /** Checks the form field by field and takes it; throws every bad field at once. */
-    void change(CalendarForm form, Instant now) {
-        FieldErrors errors = new FieldErrors();
-        String checkedName = errors.line("name", form.name(), NAME_MAX, true);
+    void change(CalendarForm form, InputValidation validation, Instant now) {
+        String checkedName = form.name() == null || form.name().isBlank() ? null : form.name().strip();
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new CalendarInput(checkedName)));
         ZoneId zone = null;
         try {
             zone = form.timeZone() == null || form.timeZone().isBlank() ? null : ZoneId.of(form.timeZone().strip());
@@ -73,7 +87,7 @@ public class SlaCalendar extends StoredEntity {
             // reported below
         }
         if (zone == null) {
-            errors.add("timeZone", "invalid.timeZone");
+            errors.add(new InvalidInput.FieldError("timeZone", "invalid.timeZone"));
         }
         Map<DayOfWeek, List<BusinessCalendar.Hours>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -86,16 +100,18 @@ public class SlaCalendar extends StoredEntity {
         Map<LocalDate, String> closed = parseDates(form.holidays(), "holidays", errors);
         Map<LocalDate, String> open = parseDates(form.workingDates(), "workingDates", errors);
         if (!form.alwaysOpen() && week.isEmpty() && errors.isEmpty()) {
-            errors.add("hours", "invalid.sla.week");
+            errors.add(new InvalidInput.FieldError("hours", "invalid.sla.week"));
         }
         if (errors.isEmpty() && !form.alwaysOpen()) {
             try {
                 BusinessCalendar.of(zone, week, closed.keySet(), open.keySet());
             } catch (IllegalArgumentException e) {
-                errors.add("hours", "invalid.sla.hours");
+                errors.add(new InvalidInput.FieldError("hours", "invalid.sla.hours"));
             }
         }
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         this.name = checkedName;
         this.timeZone = zone.getId();
         this.alwaysOpen = form.alwaysOpen();
@@ -110,19 +126,20 @@ public class SlaCalendar extends StoredEntity {
         if (alwaysOpen) {
             return BusinessCalendar.alwaysOpen(zone);
         }
-        FieldErrors ignored = new FieldErrors();
+        // stored as checked: nothing to report
+        List<InvalidInput.FieldError> ignored = new ArrayList<>();
         return BusinessCalendar.of(zone, week(ignored), parseDates(holidays, "holidays", ignored).keySet(),
                 parseDates(workingDates, "workingDates", ignored).keySet());
     }
 
     public CalendarView view() {
         Map<DayOfWeek, String> hours = new EnumMap<>(DayOfWeek.class);
-        week(new FieldErrors()).forEach((day, ranges) -> hours.put(day,
+        week(new ArrayList<>()).forEach((day, ranges) -> hours.put(day,
                 String.join(", ", ranges.stream().map(BusinessCalendar.Hours::toString).toList())));
         return new CalendarView(getId(), gameId, name, timeZone, alwaysOpen, hours, holidays, workingDates);
     }
 
-    private Map<DayOfWeek, List<BusinessCalendar.Hours>> week(FieldErrors errors) {
+    private Map<DayOfWeek, List<BusinessCalendar.Hours>> week(List<InvalidInput.FieldError> errors) {
         Map<DayOfWeek, List<BusinessCalendar.Hours>> week = new EnumMap<>(DayOfWeek.class);
         for (String part : weekHours.split(";")) {
             int eq = part.indexOf('=');
@@ -150,7 +167,8 @@ public class SlaCalendar extends StoredEntity {
         return null;
     }
 
-    private static List<BusinessCalendar.Hours> parseRanges(String text, String field, FieldErrors errors) {
+    private static List<BusinessCalendar.Hours> parseRanges(String text, String field,
+            List<InvalidInput.FieldError> errors) {
         List<BusinessCalendar.Hours> ranges = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return ranges;
@@ -158,13 +176,13 @@ public class SlaCalendar extends StoredEntity {
         for (String part : text.split("[,，;\\s]+(?=\\d)")) {
             Matcher m = RANGE.matcher(part.strip());
             if (!m.matches()) {
-                errors.add(field, "invalid.sla.ranges");
+                errors.add(new InvalidInput.FieldError(field, "invalid.sla.ranges"));
                 return List.of();
             }
             try {
                 ranges.add(BusinessCalendar.Hours.of(pad(m.group(1)), pad(m.group(2))));
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                errors.add(field, "invalid.sla.range", org.playerdesk.system.validation.Texts.abbreviate(part.strip(), 30));
+                errors.add(new InvalidInput.FieldError(field, "invalid.sla.range", Texts.abbreviate(part.strip(), 30)));
                 return List.of();
             }
         }
@@ -175,7 +193,8 @@ public class SlaCalendar extends StoredEntity {
         return time.length() == 4 ? "0" + time : time;
     }
 
-    private static Map<LocalDate, String> parseDates(String text, String field, FieldErrors errors) {
+    private static Map<LocalDate, String> parseDates(String text, String field,
+            List<InvalidInput.FieldError> errors) {
         Map<LocalDate, String> dates = new LinkedHashMap<>();
         if (text == null) {
             return dates;
@@ -183,7 +202,7 @@ public class SlaCalendar extends StoredEntity {
         String[] lines = text.split("\\R");
         int max = "holidays".equals(field) ? 90 : 45;
         if (lines.length > max) {
-            errors.add(field, "invalid.tooMany", max);
+            errors.add(new InvalidInput.FieldError(field, "invalid.tooMany", max));
             return dates;
         }
         for (String line : lines) {
@@ -197,7 +216,7 @@ public class SlaCalendar extends StoredEntity {
                 }
                 dates.put(LocalDate.parse(m.group(1)), m.group(2) == null ? "" : m.group(2).strip());
             } catch (DateTimeParseException e) {
-                errors.add(field, "invalid.sla.dates", org.playerdesk.system.validation.Texts.abbreviate(line.strip(), 30));
+                errors.add(new InvalidInput.FieldError(field, "invalid.sla.dates", Texts.abbreviate(line.strip(), 30)));
                 return dates;
             }
         }

@@ -1,6 +1,7 @@
 package org.playerdesk.sla.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,15 +13,21 @@ import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
 import org.playerdesk.sla.SlaAction;
 import org.playerdesk.system.entity.Coded;
-import org.playerdesk.system.validation.FieldErrors;
 import org.playerdesk.system.entity.StoredEntity;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.Codes;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
+import org.hibernate.validator.constraints.Range;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /** A game's service-level policy; see {@link PolicyView}. */
 @Entity
@@ -70,37 +77,50 @@ public class SlaPolicy extends StoredEntity {
     }
 
     /**
+     * A policy's form with each text tidied (no blanks around it, an empty one as none) and its
+     * numbers read, its fields in the order their errors are reported: the shape of each. The
+     * codes, the tier, the calendar and that at least one target is set are checked in code.
+     */
+    record PolicyInput(
+            @NotBlank(message = "{invalid.blank}") @Size(max = NAME_MAX, message = "{invalid.tooLong}") @SingleLine
+            String name,
+            String channel, String type, String priority, String minTier,
+            @Range(min = 1, max = MINUTES_MAX, message = "{invalid.range.between}") Integer firstResponseMinutes,
+            @Range(min = 1, max = MINUTES_MAX, message = "{invalid.range.between}") Integer nextResponseMinutes,
+            @Range(min = 1, max = MINUTES_MAX, message = "{invalid.range.between}") Integer resolutionMinutes,
+            @Range(min = 1, max = 99, message = "{invalid.range.between}") Integer warningPercent,
+            String calendarId, Set<String> warningActions, Set<String> breachActions) {
+    }
+
+    /**
      * Checks the form field by field against the game's calendars and tiers, and takes it;
      * throws every bad field at once.
      */
-    void change(PolicyForm form, Set<UUID> calendars, List<String> tiers, Instant now) {
-        FieldErrors errors = new FieldErrors();
-        String checkedName = errors.line("name", form.name(), NAME_MAX, true);
+    void change(PolicyForm form, Set<UUID> calendars, List<String> tiers, InputValidation validation, Instant now) {
+        String checkedName = tidy(form.name());
+        String tier = tidy(form.minTier());
+        List<InvalidInput.FieldError> unreadable = new ArrayList<>();
+        Integer first = number(unreadable, "firstResponseMinutes", form.firstResponseMinutes());
+        Integer next = number(unreadable, "nextResponseMinutes", form.nextResponseMinutes());
+        Integer resolution = number(unreadable, "resolutionMinutes", form.resolutionMinutes());
+        Integer percent = number(unreadable, "warningPercent", form.warningPercent());
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new PolicyInput(checkedName,
+                form.channel(), form.type(), form.priority(), tier, first, next, resolution, percent,
+                form.calendarId(), form.warningActions(), form.breachActions())));
+        errors.addAll(unreadable);
         TicketChannel ch = optional(errors, "channel", form.channel(), TicketChannel.class);
         TicketType type = optional(errors, "type", form.type(), TicketType.class);
         TicketPriority prio = optional(errors, "priority", form.priority(), TicketPriority.class);
-        String tier = form.minTier() == null || form.minTier().isBlank() ? null : form.minTier().strip();
-        if (tier != null && !tiers.contains(tier)) {
-            errors.add("minTier", "invalid.unknownCode", org.playerdesk.system.validation.Texts.abbreviate(tier, 30),
-                    String.join(", ", tiers));
+        if (tier != null) {
+            Codes.read("minTier", tier, tiers, null, errors);
         }
-        Integer first = minutes(errors, "firstResponseMinutes", form.firstResponseMinutes());
-        Integer next = minutes(errors, "nextResponseMinutes", form.nextResponseMinutes());
-        Integer resolution = minutes(errors, "resolutionMinutes", form.resolutionMinutes());
-        if (first == null && next == null && resolution == null && errors.isEmpty()) {
-            errors.add("firstResponseMinutes", "invalid.sla.target");
+        // a target is asked for only when nothing above it on the form is wrong: a target typed
+        // wrongly is reported as that, not as a missing one
+        if (first == null && next == null && resolution == null
+                && errors.stream().allMatch(e -> e.field().equals("warningPercent"))) {
+            errors.add(new InvalidInput.FieldError("firstResponseMinutes", "invalid.sla.target"));
         }
-        int warning = 80;
-        if (form.warningPercent() != null && !form.warningPercent().isBlank()) {
-            try {
-                warning = Integer.parseInt(form.warningPercent().strip());
-                if (warning < 1 || warning > 99) {
-                    errors.add("warningPercent", "invalid.range", 1, 99);
-                }
-            } catch (NumberFormatException e) {
-                errors.add("warningPercent", "invalid.wholeNumber");
-            }
-        }
+        int warning = percent == null ? 80 : percent;
         UUID calendar = null;
         try {
             calendar = form.calendarId() == null || form.calendarId().isBlank() ? null
@@ -109,11 +129,13 @@ public class SlaPolicy extends StoredEntity {
             // reported below
         }
         if (calendar == null || !calendars.contains(calendar)) {
-            errors.add("calendarId", "invalid.calendar");
+            errors.add(new InvalidInput.FieldError("calendarId", "invalid.calendar"));
         }
         Set<SlaAction> atWarning = actions(errors, "warningActions", form.warningActions());
         Set<SlaAction> atBreach = actions(errors, "breachActions", form.breachActions());
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(InputValidation.inDeclaredOrder(PolicyInput.class, errors));
+        }
         this.name = checkedName;
         this.channel = ch == null ? null : ch.code();
         this.ticketType = type == null ? null : type.code();
@@ -136,35 +158,35 @@ public class SlaPolicy extends StoredEntity {
                 parse(warningActions), parse(breachActions));
     }
 
-    private static <E extends Enum<E> & Coded> E optional(FieldErrors errors, String field, String value,
-            Class<E> type) {
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static <E extends Enum<E> & Coded> E optional(List<InvalidInput.FieldError> errors, String field,
+            String value, Class<E> type) {
         if (value == null || value.isBlank() || "any".equals(value.strip())) {
             return null;
         }
-        return errors.code(field, value.strip(), type, null);
+        return Codes.read(field, value.strip(), type, null, errors);
     }
 
-    private static Integer minutes(FieldErrors errors, String field, String value) {
+    /** A whole number as typed (blank: none); one that is not is reported under its field. */
+    private static Integer number(List<InvalidInput.FieldError> errors, String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            int minutes = Integer.parseInt(value.strip());
-            if (minutes < 1 || minutes > MINUTES_MAX) {
-                errors.add(field, "invalid.range", 1, MINUTES_MAX);
-                return null;
-            }
-            return minutes;
+            return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            errors.add(field, "invalid.wholeNumber");
+            errors.add(new InvalidInput.FieldError(field, "invalid.wholeNumber"));
             return null;
         }
     }
 
-    private static Set<SlaAction> actions(FieldErrors errors, String field, Set<String> codes) {
+    private static Set<SlaAction> actions(List<InvalidInput.FieldError> errors, String field, Set<String> codes) {
         Set<SlaAction> actions = EnumSet.noneOf(SlaAction.class);
         for (String code : codes) {
-            SlaAction action = errors.code(field, code, SlaAction.class, null);
+            SlaAction action = Codes.read(field, code, SlaAction.class, null, errors);
             if (action != null) {
                 actions.add(action);
             }

@@ -9,8 +9,9 @@ import org.playerdesk.system.errors.InvalidInput;
 
 /**
  * Reads a code that a form or a request gives ({@code ban_appeal}, {@code webhook}) as one of an
- * enum's values. The one way a code is checked: none given is {@code invalid.choose}, an unknown
- * one {@code invalid.unknownCode}, both naming the valid codes.
+ * enum's values, or of the codes a deployment configures ({@code gold}). The one way a code is
+ * checked: none given is {@code invalid.choose}, an unknown one {@code invalid.unknownCode}, both
+ * naming the valid codes.
  */
 public final class Codes {
 
@@ -37,6 +38,28 @@ public final class Codes {
             return fallback;
         }
         return found;
+    }
+
+    /**
+     * The code {@code value} when it is one of {@code codes}: codes that are configured rather than
+     * an enum's (the VIP tiers), read the same way. A blank code gives the fallback, or an error when
+     * there is none; an unknown code gives an error and the fallback.
+     */
+    public static String read(String field, String value, List<String> codes, String fallback,
+            List<InvalidInput.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                errors.add(new InvalidInput.FieldError(field, "invalid.choose", String.join(", ", codes)));
+            }
+            return fallback;
+        }
+        String code = value.strip();
+        if (!codes.contains(code)) {
+            errors.add(new InvalidInput.FieldError(field, "invalid.unknownCode", Texts.abbreviate(code, 40),
+                    String.join(", ", codes)));
+            return fallback;
+        }
+        return code;
     }
 
     /** The enum value whose code is {@code value}, or what is wrong with it, thrown at once. */

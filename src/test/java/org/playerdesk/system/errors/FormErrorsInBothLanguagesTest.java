@@ -40,7 +40,7 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * Forms sent back with everything wrong that they can be wrong about, once in English and once in
- * Chinese: every error shown is in the page's language. An English page shows no Chinese; a
+ * Chinese: every error is shown, and in the page's language. An English page shows no Chinese; a
  * Chinese page shows no English prose (codes, examples and numbers may stand in a sentence; two
  * English words in a row may not). The API's problem details follow Accept-Language the same way,
  * with the field names left as they are.
@@ -54,7 +54,7 @@ class FormErrorsInBothLanguagesTest {
     private static final Pattern LATIN_PROSE = Pattern.compile("\\b[A-Za-z]{2,}\\s+[A-Za-z]{2,}\\b");
     /** An error beside its field ({@code data-testid="error-subject"}) or in a list naming it ({@code data-field}). */
     private static final Pattern SHOWN_ERROR = Pattern.compile(
-            "<(\\w+)[^>]*(?:data-testid=\"error-[^\"]*\"|data-field=\"[^\"]*\")[^>]*>([^<]*)</\\1>");
+            "<(\\w+)[^>]*(?:data-testid=\"error-([^\"]*)\"|data-field=\"([^\"]*)\")[^>]*>([^<]*)</\\1>");
     /** A refusal a redirecting form leaves for the page it leads back to (the flash attribute {@code problem}). */
     private static final Pattern SHOWN_PROBLEM = Pattern.compile(
             "<div class=\"alert alert-danger\" role=\"alert\"[^>]*>([^<]*)</div>");
@@ -69,6 +69,10 @@ class FormErrorsInBothLanguagesTest {
     VipService vip;
     @Autowired
     MessageSource messages;
+
+    /** An error as a page shows it: the field it is shown at, and its text. */
+    record Shown(String field, String text) {
+    }
 
     @ParameterizedTest
     @ValueSource(strings = { "en", "zh-CN" })
@@ -90,17 +94,21 @@ class FormErrorsInBothLanguagesTest {
     void theServiceLevelForms(String language) throws Exception {
         GameInfo game = workspace.game();
         StaffUser lead = new StaffUser(workspace.staff(StaffRole.SUPERVISOR, game), "");
-        List<String> errors = new ArrayList<>(shown(post("/console/sla/policy").param("game", game.code())
+        List<Shown> policy = shownByField(post("/console/sla/policy").param("game", game.code())
                 .param("name", " ").param("channel", "fax").param("minTier", "platinum")
                 .param("firstResponseMinutes", "abc").param("resolutionMinutes", "0").param("warningPercent", "150")
-                .param("calendarId", java.util.UUID.randomUUID().toString()).param("breachActions", "call_the_police")
-                .with(user(lead)).with(csrf()), language));
-        errors.addAll(shown(post("/console/sla/calendar").param("game", game.code()).param("name", "")
+                .param("calendarId", UUID.randomUUID().toString()).param("breachActions", "call_the_police")
+                .with(user(lead)).with(csrf()), language);
+        List<Shown> calendar = shownByField(post("/console/sla/calendar").param("game", game.code()).param("name", "")
                 .param("timeZone", "Mars/Olympus").param("hours.mon", "9 to 6").param("hours.tue", "18:00-09:00")
-                .param("holidays", "2026-13-01").with(user(lead)).with(csrf()), language));
+                .param("holidays", "2026-13-01").with(user(lead)).with(csrf()), language);
 
-        assertThat(errors).hasSizeGreaterThanOrEqualTo(10);
-        inLanguage(errors, language);
+        assertThat(policy).extracting(Shown::field).containsExactlyInAnyOrder("name", "channel", "minTier",
+                "firstResponseMinutes", "resolutionMinutes", "warningPercent", "calendarId", "breachActions");
+        assertThat(calendar).extracting(Shown::field).containsExactlyInAnyOrder("name", "timeZone", "hours.mon",
+                "hours.tue", "holidays");
+        inLanguage(texts(policy), language);
+        inLanguage(texts(calendar), language);
     }
 
     @ParameterizedTest
@@ -108,18 +116,58 @@ class FormErrorsInBothLanguagesTest {
     void theChatSettingsAndTheAutomationRuleForms(String language) throws Exception {
         GameInfo game = workspace.game();
         StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
-        List<String> errors = new ArrayList<>(shown(post("/console/chat/settings/{game}", game.id())
+        List<Shown> chat = shownByField(post("/console/chat/settings/{game}", game.id())
                 .param("secret", "short").param("hoursFrom", "25:99").param("timeZone", "Mars/Base")
                 .param("maxWaitSeconds", "5").param("closedDays", "someday").with(user(admin)).with(csrf()),
-                language));
-        errors.addAll(shown(post("/console/admin/automation/rules").param("game", game.code()).param("name", "")
-                .param("trigger", "sometimes").param("channels", "carrier-pigeon").param("hourFrom", "soon")
+                language);
+        List<Shown> rule = shownByField(post("/console/admin/automation/rules").param("game", game.code())
+                .param("name", "").param("trigger", "sometimes").param("channels", "carrier-pigeon")
+                .param("tagsPresent", "bad!tag").param("vipTiers", "platinum").param("hourFrom", "soon")
                 .param("hourTo", "3").param("words", "a very long phrase ".repeat(10))
-                .param("actionKind", "set_status", "assign").param("actionValue", "done", "nobody")
-                .with(user(admin)).with(csrf()), language));
+                .param("actionKind", "set_status", "assign", "add_note")
+                .param("actionValue", "done", "nobody", " ")
+                .with(user(admin)).with(csrf()), language);
 
-        assertThat(errors).hasSizeGreaterThanOrEqualTo(10);
-        inLanguage(errors, language);
+        assertThat(chat).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(rule).extracting(Shown::field).containsExactly("name", "trigger", "conditions.channels",
+                "conditions.tagsPresent", "conditions.words", "conditions.vipTiers", "conditions.hourFrom",
+                "actions[0].value", "actions[1].value", "actions[2].value");
+        inLanguage(texts(chat), language);
+        inLanguage(texts(rule), language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theRoutingForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser lead = new StaffUser(workspace.staff(StaffRole.SUPERVISOR, game), "");
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        List<String> problems = new ArrayList<>(problemShown(post("/console/routing/queues")
+                .param("game", game.id().toString()).param("name", " ").param("position", "0")
+                .param("strategy", "fastest").param("channel", "pigeon").param("type", "gripe")
+                .param("language", "chinese").param("vipTier", "platinum").param("level", "top")
+                .param("requiredTier", "l9").param("members", UUID.randomUUID().toString()), lead, language));
+        problems.addAll(problemShown(post("/console/routing/agents/{staff}", agent.id())
+                .param("game", game.id().toString()).param("tier", "boss").param("languages", "中文")
+                .param("capacity", "500").param("timeZone", "Mars/Base").param("weeklyShifts", "someday 8-9")
+                .param("exceptions", "2026-13-01 leave"), lead, language));
+        problems.addAll(problemShown(post("/console/routing/path").param("game", game.id().toString())
+                .param("levels", "first_line, boss, first_line"), admin, language));
+        problems.addAll(problemShown(post("/console/routing/path").param("game", game.id().toString())
+                .param("levels", "second_line"), admin, language));
+
+        assertThat(problems).hasSize(4);
+        // the type's error is shown under a label other pages share, the agent's tier's under none
+        naming(problems.get(0), language, "name", "position", "strategy", "channel", "language", "vipTier", "level",
+                "requiredTier", "members");
+        assertThat(problems.get(0)).contains("gripe");
+        naming(problems.get(1), language, "languages", "capacity", "timeZone", "weeklyShifts", "exceptions");
+        assertThat(problems.get(1)).contains("boss");
+        naming(problems.get(2), language, "levels");
+        assertThat(problems.get(2)).contains("boss", "first_line");
+        naming(problems.get(3), language, "levels");
+        inLanguage(problems, language);
     }
 
     @ParameterizedTest
@@ -279,17 +327,27 @@ class FormErrorsInBothLanguagesTest {
     }
 
     private List<String> shown(AbstractMockHttpServletRequestBuilder<?> request, String language) throws Exception {
+        return texts(shownByField(request, language));
+    }
+
+    private List<Shown> shownByField(AbstractMockHttpServletRequestBuilder<?> request, String language)
+            throws Exception {
         String page = mvc.perform(request.header("Accept-Language", language).locale(Locale.forLanguageTag(language)))
                 .andReturn().getResponse().getContentAsString();
-        List<String> texts = new ArrayList<>();
+        List<Shown> shown = new ArrayList<>();
         Matcher matcher = SHOWN_ERROR.matcher(page);
         while (matcher.find()) {
             // a form keeps an empty place beside each field for its error
-            if (!matcher.group(2).isBlank()) {
-                texts.add(matcher.group(2).strip());
+            if (!matcher.group(4).isBlank()) {
+                shown.add(new Shown(matcher.group(2) != null ? matcher.group(2) : matcher.group(3),
+                        matcher.group(4).strip()));
             }
         }
-        return texts;
+        return shown;
+    }
+
+    private static List<String> texts(List<Shown> shown) {
+        return shown.stream().map(Shown::text).toList();
     }
 
     /**

@@ -11,7 +11,10 @@ import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.InvalidInput.FieldError;
 
-/** Reading a code as one of an enum's values, and naming the valid codes when it is not one. */
+/**
+ * Reading a code as one of an enum's values, or of the codes a deployment configures, and naming
+ * the valid codes when it is not one.
+ */
 class CodesTest {
 
     enum Mood implements Coded {
@@ -58,6 +61,21 @@ class CodesTest {
         Codes.read("mood", "z".repeat(500), Mood.class, null, errors);
         assertThat(errors).singleElement().satisfies(error -> assertThat(error.arguments().getFirst())
                 .isEqualTo("z".repeat(39) + "…"));
+    }
+
+    @Test
+    void readsConfiguredCodesTheSameWay() {
+        List<String> tiers = List.of("normal", "silver", "gold");
+        assertThat(Codes.read("vipTier", " gold ", tiers, null, errors)).isEqualTo("gold");
+        assertThat(Codes.read("vipTier", " ", tiers, "normal", errors)).isEqualTo("normal");
+        assertThat(errors).isEmpty();
+
+        assertThat(Codes.read("vipTier", "platinum-" + "x".repeat(50), tiers, "normal", errors)).isEqualTo("normal");
+        assertThat(Codes.read("minTier", null, tiers, null, errors)).isNull();
+        assertThat(errors).containsExactly(
+                new FieldError("vipTier", "invalid.unknownCode", "platinum-" + "x".repeat(30) + "…",
+                        "normal, silver, gold"),
+                new FieldError("minTier", "invalid.choose", "normal, silver, gold"));
     }
 
     @Test
