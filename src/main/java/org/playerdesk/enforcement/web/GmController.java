@@ -100,7 +100,7 @@ class GmController {
             return back;
         }
         ViolationView recorded = problems.attempt(() -> enforcement.record(game, account, type, severity, ticketId,
-                note, me.member()), "gm.notice.violation.warning", locale, redirect);
+                note, me.member()), "gm.notice.violation.warning", "gm.field.", locale, redirect);
         if (recorded != null) {
             redirect.addFlashAttribute("notice", "gm.notice.violation." + recorded.penalty().code());
         }
@@ -121,7 +121,7 @@ class GmController {
             }
             return enforcement.define(game, code, name, ladder, partnerLadder, minorStart, normalStart,
                     severeStart);
-        }, "gm.notice.typeSaved", locale, redirect);
+        }, "gm.notice.typeSaved", "gm.field.", locale, redirect);
         return "redirect:/console/gm";
     }
 }

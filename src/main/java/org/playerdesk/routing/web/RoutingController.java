@@ -146,7 +146,7 @@ class RoutingController {
 
     private String attempt(Locale locale, RedirectAttributes redirect, String notice, String target,
             Supplier<?> action) {
-        problems.attempt(action, notice, locale, redirect);
+        problems.attempt(action, notice, "routing.field.", locale, redirect);
         return target;
     }
 

@@ -108,16 +108,26 @@ public class ErrorTexts {
      * shows on the page.
      */
     public String summary(InvalidInput invalid, Locale locale) {
+        return summary(invalid, "field.", locale);
+    }
+
+    /**
+     * As {@link #summary(InvalidInput, Locale)}, with the form's own labels first
+     * ({@code <labels><name>}, e.g. {@code routing.field.type}), then the shared {@code field.<name>}.
+     */
+    public String summary(InvalidInput invalid, String labels, Locale locale) {
         return invalid.errors().stream()
-                .map(e -> labelled(e, locale))
+                .map(e -> labelled(e, labels, locale))
                 .distinct()
                 .collect(Collectors.joining(messages.getMessage("invalid.joiner", null, locale)));
     }
 
-    private String labelled(InvalidInput.FieldError error, Locale locale) {
-        String label = messages.getMessage("field." + withoutIndex(error.field()), null, null, locale);
+    private String labelled(InvalidInput.FieldError error, String labels, Locale locale) {
+        String field = withoutIndex(error.field());
+        String label = messages.getMessage(new DefaultMessageSourceResolvable(
+                new String[] {labels + field, "field." + field}, null, ""), locale);
         String text = text(error, locale);
-        return label == null ? text : messages.getMessage("invalid.labelled", new Object[] {label, text}, locale);
+        return label.isEmpty() ? text : messages.getMessage("invalid.labelled", new Object[] {label, text}, locale);
     }
 
     /** A refusal of either kind as one line; anything else as the general words for a refusal. */

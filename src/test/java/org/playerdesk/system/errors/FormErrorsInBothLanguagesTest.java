@@ -158,15 +158,17 @@ class FormErrorsInBothLanguagesTest {
                 .param("levels", "second_line"), admin, language));
 
         assertThat(problems).hasSize(4);
-        // the type's error is shown under a label other pages share, the agent's tier's under none
-        naming(problems.get(0), language, "name", "position", "strategy", "channel", "language", "vipTier", "level",
-                "requiredTier", "members");
-        assertThat(problems.get(0)).contains("gripe");
-        naming(problems.get(1), language, "languages", "capacity", "timeZone", "weeklyShifts", "exceptions");
+        // each field under the routing page's own label, never one another page gave the same name
+        namingAs("routing.field.", problems.get(0), language, "name", "position", "strategy", "channel", "type",
+                "language", "vipTier", "level", "requiredTier", "members");
+        assertThat(problems.get(0)).contains("gripe").doesNotContain(
+                messages.getMessage("gm.field.type", null, Locale.forLanguageTag(language)));
+        namingAs("routing.field.", problems.get(1), language, "tier", "languages", "capacity", "timeZone",
+                "weeklyShifts", "exceptions");
         assertThat(problems.get(1)).contains("boss");
-        naming(problems.get(2), language, "levels");
+        namingAs("routing.field.", problems.get(2), language, "levels");
         assertThat(problems.get(2)).contains("boss", "first_line");
-        naming(problems.get(3), language, "levels");
+        namingAs("routing.field.", problems.get(3), language, "levels");
         inLanguage(problems, language);
     }
 
@@ -373,8 +375,15 @@ class FormErrorsInBothLanguagesTest {
 
     /** The refusal names each field by its label in the page's language. */
     private void naming(String problem, String language, String... fields) {
+        namingAs("field.", problem, language, fields);
+    }
+
+    /** Each field is named by the form's label ({@code <labels><field>}), or else the shared {@code field.<field>}. */
+    private void namingAs(String labels, String problem, String language, String... fields) {
         for (String field : fields) {
-            assertThat(problem).contains(messages.getMessage("field." + field, null, Locale.forLanguageTag(language)));
+            assertThat(problem).contains(messages.getMessage(new org.springframework.context.support
+                    .DefaultMessageSourceResolvable(new String[] {labels + field, "field." + field}, null, null),
+                    Locale.forLanguageTag(language)));
         }
     }
 
