@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.playerdesk.system.errors.ProblemDetailsAdvice;
+import org.playerdesk.system.files.FilesUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a database outage met outside the API's controllers (checking an API key, a console or
  * help-center page) into 503 with Retry-After: problem details under {@code /api/}, the error page
- * elsewhere. Without it such a request would end as 500.
+ * elsewhere. Without it such a request would end as 500. A file store that cannot be reached (an
+ * attachment asked for while object storage is down) is answered the same way.
  */
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
@@ -42,15 +45,20 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
+            boolean files = FilesUnavailable.causedBy(e);
+            if (!(files || DatabaseUnavailable.causedBy(e)) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Request {} not served, the database is unavailable: {}", request.getRequestURI(),
-                    DatabaseUnavailable.rootMessage(e));
+            log.warn("Request {} not served, the {} is unavailable: {}", request.getRequestURI(),
+                    files ? "file store" : "database", DatabaseUnavailable.rootMessage(e));
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterHeader(retryAfter));
             if (isApi(request)) {
-                ProblemDetail problem = DatabaseUnavailable.problem(retryAfter);
+                ProblemDetail problem = files
+                        ? ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "files-unavailable",
+                                "Service unavailable", "the file store cannot be reached just now; send the request "
+                                        + "again in " + DatabaseUnavailable.retryAfterHeader(retryAfter) + " s")
+                        : DatabaseUnavailable.problem(retryAfter);
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
