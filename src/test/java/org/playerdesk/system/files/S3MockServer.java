@@ -18,6 +18,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * Adobe's S3Mock, a real S3-compatible server, run as a process of its own for the tests (its
@@ -59,10 +61,15 @@ public final class S3MockServer {
         return port;
     }
 
-    /** Makes a bucket of this name, as an operator would before pointing PlayerDesk at it. */
+    /**
+     * Makes a bucket of this name, as an operator would before pointing PlayerDesk at it; one
+     * made before (by an earlier test context of the same run) is kept.
+     */
     public void createBucket(String bucket) {
         try (S3Client client = client()) {
             client.createBucket(b -> b.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException made) {
+            // there already
         }
     }
 
