@@ -118,6 +118,8 @@ public class TicketDesk {
             throw new InvalidInput(InputValidation.inDeclaredOrder(NewTicket.class, errors));
         }
 
+        // the files first: a file refused, or a store out of reach, leaves no ticket and draws no number
+        List<AttachmentStore.Stored> kept = store(uploads);
         Instant now = clock.instant();
         String subject = tidied.subject();
         String message = tidied.message();
@@ -129,7 +131,7 @@ public class TicketDesk {
         tickets.save(ticket);
         Actor author = Actor.player(player.id(), player.displayName());
         record(ticket, new Change(Change.CREATED, null, TicketStatus.NEW.code()), author, now);
-        TicketMessage first = post(ticket, Visibility.PUBLIC, author, message, uploads, now);
+        TicketMessage first = post(ticket, Visibility.PUBLIC, author, message, kept, now);
         events.publishEvent(new TicketCreated(ticket.getId(), ticket.gameId(), ticket.number(), player.id(), type,
                 channel, priority, first.getId(), now));
         return new Opened(ticket.view(), token);
@@ -144,7 +146,7 @@ public class TicketDesk {
         String text = checkBody(body, uploads);
         Instant now = clock.instant();
         Change statusChange = author.isPlayer() ? ticket.playerReplied(now) : ticket.agentReplied(now);
-        TicketMessage message = post(ticket, Visibility.PUBLIC, author, text, uploads, now);
+        TicketMessage message = post(ticket, Visibility.PUBLIC, author, text, store(uploads), now);
         statusChanged(ticket, statusChange, author, now);
         if (then != null && !author.isPlayer()) {
             statusChanged(ticket, ticket.changeStatus(then, now), author, now);
@@ -196,7 +198,7 @@ public class TicketDesk {
         String text = checkBody(body, uploads);
         Instant now = clock.instant();
         ticket.noted(now);
-        TicketMessage message = post(ticket, Visibility.INTERNAL, author, text, uploads, now);
+        TicketMessage message = post(ticket, Visibility.INTERNAL, author, text, store(uploads), now);
         events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
                 Visibility.INTERNAL, author.kind(), now));
         return message.view(attachmentsOf(message));
@@ -323,13 +325,26 @@ public class TicketDesk {
         return tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket", ticketId));
     }
 
-    private TicketMessage post(Ticket ticket, Visibility visibility, Actor author, String body, List<Upload> uploads,
-            Instant now) {
-        TicketMessage message = messages.save(new TicketMessage(ticket.getId(), visibility, author, body, now));
-        record(ticket, new Change(visibility == Visibility.PUBLIC ? Change.REPLY : Change.NOTE, null, null), author, now);
+    /**
+     * Checks every file, then stores them, before any row refers to them: the first file refused
+     * is named ({@code files[i]}) and nothing is stored. A store that cannot be reached throws
+     * {@code FilesUnavailable}, and the command stores nothing; files already written by a command
+     * that is undone are removed again by the store.
+     */
+    private List<AttachmentStore.Stored> store(List<Upload> uploads) {
+        List<AttachmentStore.Checked> checked = new ArrayList<>();
         for (int i = 0; uploads != null && i < uploads.size(); i++) {
             Upload upload = uploads.get(i);
-            AttachmentStore.Stored stored = files.store("files[" + i + "]", upload.fileName(), upload.content());
+            checked.add(files.check("files[" + i + "]", upload.fileName(), upload.content()));
+        }
+        return checked.stream().map(files::store).toList();
+    }
+
+    private TicketMessage post(Ticket ticket, Visibility visibility, Actor author, String body,
+            List<AttachmentStore.Stored> kept, Instant now) {
+        TicketMessage message = messages.save(new TicketMessage(ticket.getId(), visibility, author, body, now));
+        record(ticket, new Change(visibility == Visibility.PUBLIC ? Change.REPLY : Change.NOTE, null, null), author, now);
+        for (AttachmentStore.Stored stored : kept) {
             attachments.save(new TicketAttachment(ticket.getId(), message.getId(), visibility, stored.fileName(),
                     stored.contentType(), stored.size(), stored.sha256(), stored.storageKey(), author.name(), now));
             record(ticket, new Change(Change.ATTACHMENT, null, stored.fileName()), author, now);

@@ -17,6 +17,7 @@ import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.files.FilesUnavailable;
 import org.playerdesk.ticket.AttachmentDownload;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.StoredAttachment;
@@ -108,6 +109,11 @@ class HelpCenterController {
                     describe(e, TICKET_FORM, locale), locale, response);
         } catch (PayloadTooLarge e) {
             return homeWithErrors(model, info, form, tooLarge(locale), locale, response);
+        } catch (FilesUnavailable e) {
+            // nothing was stored: the player sends the same form again later
+            String page = homeWithErrors(model, info, form, filesUnavailable(locale), locale, response);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return page;
         }
     }
 
@@ -140,6 +146,10 @@ class HelpCenterController {
                     describe(e, REPLY_FORM, locale), locale, response);
         } catch (PayloadTooLarge e) {
             return ticketWithErrors(model, followed, reply, tooLarge(locale), locale, response);
+        } catch (FilesUnavailable e) {
+            String page = ticketWithErrors(model, followed, reply, filesUnavailable(locale), locale, response);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return page;
         } catch (RuleViolation e) {
             // the ticket was closed while the player was writing: the page now says so
             redirect.addFlashAttribute("problem", errorTexts.text(e, locale));
@@ -245,6 +255,10 @@ class HelpCenterController {
 
     private Map<String, String> tooLarge(Locale locale) {
         return Map.of("files", text("help.error.fileTooLarge", locale, maxFileMegabytes()));
+    }
+
+    private Map<String, String> filesUnavailable(Locale locale) {
+        return Map.of(GENERAL, text(FilesUnavailable.KEY, locale));
     }
 
     private String fileLimits(Locale locale) {

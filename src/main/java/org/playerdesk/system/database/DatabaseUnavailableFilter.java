@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 import org.playerdesk.system.errors.ProblemResponses;
+import org.playerdesk.system.files.FilesUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Turns a database outage met outside the API's controllers (checking an API key, a console or
  * help-center page) into 503 with Retry-After: problem details under {@code /api/}, the error page
- * elsewhere. Without it such a request would end as 500.
+ * elsewhere. Without it such a request would end as 500. A file store that cannot be reached (an
+ * attachment asked for while object storage is down) is answered the same way.
  */
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
@@ -38,17 +40,23 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
+            boolean files = FilesUnavailable.causedBy(e);
+            if (!(files || DatabaseUnavailable.causedBy(e)) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Request {} not served, the database is unavailable: {}", request.getRequestURI(),
-                    DatabaseUnavailable.rootMessage(e));
+            log.warn("Request {} not served, the {} is unavailable: {}", request.getRequestURI(),
+                    files ? "file store" : "database", DatabaseUnavailable.rootMessage(e));
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterHeader(retryAfter));
             if (isApi(request)) {
-                problems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE,
-                        DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL,
-                        DatabaseUnavailable.retryAfterHeader(retryAfter));
+                if (files) {
+                    problems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, "files-unavailable",
+                            DatabaseUnavailable.TITLE, FilesUnavailable.KEY);
+                } else {
+                    problems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE,
+                            DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL,
+                            DatabaseUnavailable.retryAfterHeader(retryAfter));
+                }
             } else {
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             }

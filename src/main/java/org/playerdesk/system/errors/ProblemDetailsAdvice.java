@@ -2,6 +2,7 @@ package org.playerdesk.system.errors;
 
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.database.DatabaseUnavailable;
+import org.playerdesk.system.files.FilesUnavailable;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.validation.InputValidation;
 
@@ -138,6 +139,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE, DatabaseUnavailable.TITLE,
                         texts.message(DatabaseUnavailable.DETAIL, locale(),
                                 DatabaseUnavailable.retryAfterHeader(properties.retryAfter()))));
+    }
+
+    /**
+     * The file store cannot be reached: 503 with Retry-After, like the database; nothing of the
+     * request was stored.
+     */
+    @ExceptionHandler(FilesUnavailable.class)
+    ResponseEntity<ProblemDetail> filesUnavailable(FilesUnavailable e) {
+        log.warn("API request not served, the file store is unavailable: {}", DatabaseUnavailable.rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterHeader(properties.retryAfter()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "files-unavailable", "Service unavailable",
+                        texts.message(FilesUnavailable.KEY, locale())));
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.springframework.core.io.Resource;
  * gets its key from the store: {@code <year>/<month>/<id>}, the month of its arrival in UTC and a
  * fresh id, the same scheme in every backend. Content travels as streams both ways, so a file is
  * never held in memory whole; it is durable when {@link #put} returns, before the row that refers
- * to it is committed.
+ * to it is committed (in the database, it is written with that row's transaction). A reader sees
+ * a file whole or not at all. A store that cannot be reached throws {@link FilesUnavailable}.
  */
 public interface FileStore {
 

@@ -16,13 +16,18 @@ import org.springframework.stereotype.Component;
 /**
  * Attachment files, kept in the {@code files} area of the file store. A file's type is read from
  * its first bytes (what the sender claims is ignored) and must be one of a short list of harmless
- * types; the file is durable before the ticket that refers to it is committed.
+ * types; the file is durable before the ticket that refers to it is committed. A store that
+ * cannot be reached refuses the file ({@code FilesUnavailable}), and with it the whole command.
  */
 @Component
 public class AttachmentStore {
 
     /** A checked file: its decided type and where it was written. */
     public record Stored(String fileName, String contentType, long size, String sha256, String storageKey) {
+    }
+
+    /** A file accepted to be stored: its harmless name and its decided type. */
+    public record Checked(String fileName, String contentType, byte[] content) {
     }
 
     private final FileStore files;
@@ -38,6 +43,11 @@ public class AttachmentStore {
     }
 
     public Stored store(String field, String fileName, byte[] content) {
+        return store(check(field, fileName, content));
+    }
+
+    /** Decides whether the file may be stored, without storing it; refused under {@code field}. */
+    public Checked check(String field, String fileName, byte[] content) {
         if (content.length == 0) {
             throw InvalidInput.of(field, "invalid.fileEmpty");
         }
@@ -49,8 +59,12 @@ public class AttachmentStore {
         if (type == null) {
             throw InvalidInput.of(field, "invalid.fileType");
         }
-        StoredFile file = files.put(new ByteArrayInputStream(content));
-        return new Stored(name, type, file.size(), file.sha256(), file.key());
+        return new Checked(name, type, content);
+    }
+
+    public Stored store(Checked checked) {
+        StoredFile file = files.put(new ByteArrayInputStream(checked.content()));
+        return new Stored(checked.fileName(), checked.contentType(), file.size(), file.sha256(), file.key());
     }
 
     /** The stored file of this key, if it is still there. */

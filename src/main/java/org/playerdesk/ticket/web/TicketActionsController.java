@@ -20,6 +20,7 @@ import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.files.FilesUnavailable;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketStatus;
@@ -211,6 +212,10 @@ class TicketActionsController {
             keep(form, draft, redirect);
         } catch (PayloadTooLarge tooLarge) {
             redirect.addFlashAttribute("errors", Map.of("files", List.of(tooLarge(problems, properties, locale))));
+            keep(form, draft, redirect);
+        } catch (FilesUnavailable unavailable) {
+            // nothing of the action was stored; the agent sends it again with the draft kept
+            redirect.addFlashAttribute("problem", problems.message(FilesUnavailable.KEY, locale));
             keep(form, draft, redirect);
         }
         return "redirect:/console/tickets/" + id;
