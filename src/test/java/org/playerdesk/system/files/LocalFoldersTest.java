@@ -21,7 +21,10 @@ import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.springframework.util.unit.DataSize;
 
-/** Files in folders under the data dir: where they go, how they come back, and what is refused. */
+/**
+ * What only the local folders do: where a file lies on disk, an older file found by its key, a
+ * failed write leaving nothing behind. What every store does is {@link FileStoreContract}'s.
+ */
 class LocalFoldersTest {
 
     static final byte[] CONTENT = "充值记录 2026-05-04\n".getBytes(StandardCharsets.UTF_8);
@@ -48,21 +51,6 @@ class LocalFoldersTest {
     }
 
     @Test
-    void streamsAFileLargerThanOneChunk() throws IOException {
-        byte[] large = new byte[200 * 1024 + 7];
-        for (int i = 0; i < large.length; i++) {
-            large[i] = (byte) i;
-        }
-        FileStore store = folders.area("files");
-
-        StoredFile stored = store.put(new ByteArrayInputStream(large));
-
-        assertThat(stored.size()).isEqualTo(large.length);
-        assertThat(stored.sha256()).isEqualTo(Hashes.sha256(large));
-        assertThat(store.get(stored.key()).orElseThrow().getContentAsByteArray()).isEqualTo(large);
-    }
-
-    @Test
     void findsAFileWrittenBeforeByItsKey() throws IOException {
         Path earlier = dataDir.resolve("kb-images/2025/11/0190f5a2-6c1e-7000-8000-000000000001");
         Files.createDirectories(earlier.getParent());
@@ -73,17 +61,6 @@ class LocalFoldersTest {
         assertThat(images.get("2025/11/0190f5a2-6c1e-7000-8000-000000000001").orElseThrow().getContentAsByteArray())
                 .isEqualTo(CONTENT);
         assertThat(folders.area("files").exists("2025/11/0190f5a2-6c1e-7000-8000-000000000001")).isFalse();
-    }
-
-    @Test
-    void deletesAFileOnceAndThenNoLongerHasIt() {
-        FileStore store = folders.area("files");
-        String key = store.put(new ByteArrayInputStream(CONTENT)).key();
-
-        assertThat(store.delete(key)).isTrue();
-        assertThat(store.exists(key)).isFalse();
-        assertThat(store.get(key)).isEmpty();
-        assertThat(store.delete(key)).isFalse();
     }
 
     @Test
