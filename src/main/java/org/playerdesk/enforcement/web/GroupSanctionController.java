@@ -96,7 +96,7 @@ class GroupSanctionController {
             model.addAttribute("shared", group.shared().stream().map(s -> new SharedRow(s.kind(),
                     "ip".equals(s.kind()) ? personalData.ip(s.value()) : s.value(), s.accountIds())).toList());
         } catch (InvalidInput | RuleViolation refused) {
-            model.addAttribute("problem", problems.describe(refused, locale));
+            model.addAttribute("problem", problems.describe(refused, "gm.field.", locale));
         }
         return "enforcement/group";
     }
@@ -113,7 +113,8 @@ class GroupSanctionController {
         }
         List<String> chosen = accounts == null ? List.of() : accounts;
         GroupSanctionView done = problems.attempt(() -> groups.sanction(new GroupSanctionRequest(game, account,
-                chosen, type, severity, note, requestKey), me.member()), "gm.group.notice.done", locale, redirect);
+                chosen, type, severity, note, requestKey), me.member()), "gm.group.notice.done", "gm.field.", locale,
+                redirect);
         if (done == null) {
             redirect.addFlashAttribute("choice", new Choice(chosen, type, severity, note));
             return "redirect:" + UriComponentsBuilder.fromPath("/console/gm/groups").queryParam("game", game)
