@@ -31,7 +31,9 @@ import org.springframework.context.annotation.Import;
         "playerdesk.game.simulated-http.secret=" + HttpGameConnectorTest.SECRET,
         "playerdesk.game.circuit-breaker.minimum-calls=3",
         "playerdesk.game.circuit-breaker.window=4",
-        "playerdesk.game.circuit-breaker.open-for=1s" })
+        "playerdesk.game.circuit-breaker.open-for=1s",
+        // the production budget: these tests hold the game beyond it
+        "playerdesk.game.page-budget=1500ms" })
 @Import(TestWorkspace.class)
 class HttpGameConnectorTest {
 
