@@ -55,6 +55,9 @@ class FormErrorsInBothLanguagesTest {
     /** An error beside its field ({@code data-testid="error-subject"}) or in a list naming it ({@code data-field}). */
     private static final Pattern SHOWN_ERROR = Pattern.compile(
             "<(\\w+)[^>]*(?:data-testid=\"error-([^\"]*)\"|data-field=\"([^\"]*)\")[^>]*>([^<]*)</\\1>");
+    /** An error the way the design system marks it beside its field. */
+    private static final Pattern SHOWN_FEEDBACK = Pattern.compile(
+            "<(\\w+)[^>]*(?:class=\"[^\"]*\\binvalid-feedback\\b[^\"]*\"|class=\"text-danger small\")[^>]*>([^<]*)</\\1>");
     /** A refusal a redirecting form leaves for the page it leads back to (the flash attribute {@code problem}). */
     private static final Pattern SHOWN_PROBLEM = Pattern.compile(
             "<div class=\"alert alert-danger\" role=\"alert\"[^>]*>([^<]*)</div>");
@@ -267,6 +270,157 @@ class FormErrorsInBothLanguagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "en", "zh-CN" })
+    void theDepartmentFormsAndAQuestionToADepartment(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L1, game), "");
+        List<String> created = feedbackShown(post("/console/admin/departments").param("game", "not-a-game")
+                .param("code", "bad code!").param("name", " ").param("delivery", "fax").param("email", "nobody")
+                .param("webhookUrl", "ftp://example.com").param("answerHours", "0").param("members", "not-an-id")
+                .with(user(admin)).with(csrf()), language);
+        List<String> webhook = feedbackShown(post("/console/admin/departments").param("game", game.id().toString())
+                .param("code", TestWorkspace.unique("d")).param("name", "名\u0007").param("delivery", "webhook")
+                .param("webhookUrl", "not a url").param("answerHours", "many").with(user(admin)).with(csrf()),
+                language);
+        UUID ticket = workspace.ticket(game, TestWorkspace.unique("p"), "bug").ticket().id();
+        List<String> asked = problemShown(post("/console/tickets/{id}/departments", ticket).param("department", "")
+                .param("question", " "), agent, language);
+
+        assertThat(created).hasSize(7);
+        assertThat(webhook).hasSize(4);
+        assertThat(asked).hasSize(1);
+        naming(asked.getFirst(), language, "department", "question");
+        inLanguage(created, language);
+        inLanguage(webhook, language);
+        inLanguage(asked, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theGameAndConnectorForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        List<String> registered = feedbackShown(post("/console/admin/games").param("code", "Bad Code!")
+                .param("name", " ").param("defaultLocale", "klingon").param("timeZone", "Mars/Base")
+                .param("businessHours", "sometimes").param("channels", "pigeon").with(user(admin)).with(csrf()),
+                language);
+        List<String> changed = feedbackShown(post("/console/admin/games/{id}/profile", game.id())
+                .param("name", "n".repeat(201)).param("defaultLocale", "").param("timeZone", "")
+                .param("businessHours", "").with(user(admin)).with(csrf()), language);
+        List<String> connector = feedbackShown(post("/console/admin/games/{id}", game.id()).param("kind", "carrier")
+                .param("baseUrl", "ftp://example.com").param("secret", "short").param("connectTimeoutMs", "0")
+                .param("readTimeoutMs", "9999999").with(user(admin)).with(csrf()), language);
+        List<String> timeout = feedbackShown(post("/console/admin/games/{id}", game.id()).param("kind", "http")
+                .param("baseUrl", "https://example.com").param("connectTimeoutMs", "soon").with(user(admin))
+                .with(csrf()), language);
+
+        assertThat(registered).hasSize(5);
+        assertThat(changed).hasSize(4);
+        assertThat(connector).hasSize(5);
+        assertThat(timeout).hasSize(1);
+        inLanguage(registered, language);
+        inLanguage(changed, language);
+        inLanguage(connector, language);
+        inLanguage(timeout, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theStaffEnrolmentAndApiKeyForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        // the role and the games are read first, then the rest
+        List<String> roleAndGames = feedbackShown(post("/console/admin/staff").param("username", "someone")
+                .param("displayName", "Someone").param("password", "a-good-long-password").param("role", "boss")
+                .param("locale", "zh-CN").param("games", "not-a-game").with(user(admin)).with(csrf()), language);
+        List<String> enrolment = feedbackShown(post("/console/admin/staff").param("username", "bad name!")
+                .param("displayName", " ").param("password", "short").param("role", "agent_l1")
+                .param("locale", "klingon").with(user(admin)).with(csrf()), language);
+        List<String> apiKey = feedbackShown(post("/console/admin/api-keys").param("gameId", "not-a-game")
+                .param("name", "名".repeat(101)).with(user(admin)).with(csrf()), language);
+
+        assertThat(roleAndGames).hasSize(2);
+        assertThat(enrolment).hasSize(3);
+        assertThat(apiKey).hasSize(2);
+        inLanguage(roleAndGames, language);
+        inLanguage(enrolment, language);
+        inLanguage(apiKey, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theGmForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        StaffUser gm = new StaffUser(workspace.staff(StaffRole.AGENT_L1, game), "");
+        UUID ticket = workspace.ticket(game, TestWorkspace.unique("p"), "bug").ticket().id();
+        // a group is reviewed with the game's data, so the page the sanction leads back to can show it
+        GameInfo connected = workspace.simulatedGame();
+        StaffUser connectedGm = new StaffUser(workspace.staff(StaffRole.AGENT_L1, connected), "");
+        List<String> problems = new ArrayList<>(problemShown(post("/console/gm/violations")
+                .param("game", game.id().toString()).param("account", "a".repeat(200)).param("type", "nosuch")
+                .param("severity", "apocalyptic").param("note", "备注\u0007"), gm, language));
+        problems.addAll(problemShown(post("/console/gm/types").param("game", game.id().toString()).param("code", " ")
+                .param("name", "").param("ladder", "smite, 天罚").param("partnerLadder", "x")
+                .param("minorStart", "0").param("normalStart", "99").param("severeStart", "soon"), admin, language));
+        problems.addAll(problemShown(post("/console/gm/groups").param("game", connected.id().toString())
+                .param("account", "30001").param("accounts", "30000", "someone-else").param("type", "nosuch")
+                .param("severity", "apocalyptic").param("note", "备注\u0007").param("requestKey", "!!"),
+                connectedGm, language));
+        problems.addAll(problemShown(post("/console/tickets/{id}/account-actions", ticket).param("kind", "smite")
+                .param("amount", "0").param("days", "99999").param("reason", "理由\u0007")
+                .param("requestKey", "!!").param("currency", "beads"), gm, language));
+        problems.addAll(problemShown(post("/console/tickets/{id}/account-actions", ticket).param("kind", "ban")
+                .param("amount", "lots").param("reason", "理由"), gm, language));
+
+        assertThat(problems).hasSize(5);
+        namingAs("gm.field.", problems.get(0), language, "accountId", "note", "type", "severity");
+        namingAs("gm.field.", problems.get(1), language, "code", "name", "ladder", "partnerLadder", "minorStart",
+                "normalStart", "severeStart");
+        namingAs("gm.field.", problems.get(2), language, "note", "type", "severity", "requestKey");
+        naming(problems.get(3), language, "kind", "reason", "requestKey");
+        inLanguage(problems, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theIncidentForms(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser lead = new StaffUser(workspace.staff(StaffRole.SUPERVISOR, game), "");
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        List<String> refusals = new ArrayList<>(refusalShown(post("/console/incidents")
+                .param("game", game.id().toString()).param("title", " ").param("description", "说明\u0001")
+                .param("servers", "s".repeat(1001)).param("noticeZh", "告示\u0001")
+                .param("noticeEn", "n".repeat(5001)), lead, language));
+        String incident = mvc.perform(post("/console/incidents").param("game", game.id().toString())
+                .param("title", "登录失败").with(user(lead)).with(csrf())).andReturn().getResponse()
+                .getRedirectedUrl();
+        refusals.addAll(refusalShown(post(incident + "/replies").param("message", " "), lead, language));
+        refusals.addAll(refusalShown(post(incident).param("title", "t".repeat(201)), lead, language));
+        refusals.addAll(refusalShown(post("/console/admin/incident-grouping").param("game", game.id().toString())
+                .param("enabled", "true").param("windowMinutes", "soon").param("threshold", "0"), admin, language));
+
+        assertThat(refusals).hasSize(4);
+        naming(refusals.get(0), language, "title", "description", "servers", "noticeZh", "noticeEn");
+        naming(refusals.get(2), language, "title");
+        naming(refusals.get(3), language, "windowMinutes", "threshold");
+        inLanguage(refusals, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void theAssistSettingsForm(String language) throws Exception {
+        GameInfo game = workspace.game();
+        StaffUser admin = new StaffUser(workspace.staff(StaffRole.ADMIN, game), "");
+        List<String> problems = problemShown(post("/console/assist").param("game", game.code())
+                .param("botThreshold", "150").param("applyThreshold", "often"), admin, language);
+
+        assertThat(problems).hasSize(1);
+        inLanguage(problems, language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
     void theApisProblemDetails(String language) throws Exception {
         String apiKey = workspace.apiKey(workspace.game());
         // fields the API does not know are answered first, on their own
@@ -365,6 +519,38 @@ class FormErrorsInBothLanguagesTest {
         String page = mvc.perform(get(sent.getResponse().getRedirectedUrl()).flashAttrs(sent.getFlashMap())
                 .with(user(who)).header("Accept-Language", language).locale(locale))
                 .andReturn().getResponse().getContentAsString();
+        List<String> texts = new ArrayList<>();
+        Matcher matcher = SHOWN_PROBLEM.matcher(page);
+        while (matcher.find()) {
+            texts.add(matcher.group(1).strip());
+        }
+        return texts.stream().distinct().toList();
+    }
+
+    /**
+     * What a page that marks each bad field the way the design system does ({@code invalid-feedback}
+     * or {@code text-danger} beside the field) shows when the form is sent back.
+     */
+    private List<String> feedbackShown(AbstractMockHttpServletRequestBuilder<?> request, String language)
+            throws Exception {
+        String page = mvc.perform(request.header("Accept-Language", language).locale(Locale.forLanguageTag(language)))
+                .andReturn().getResponse().getContentAsString();
+        List<String> texts = new ArrayList<>();
+        Matcher matcher = SHOWN_FEEDBACK.matcher(page);
+        while (matcher.find()) {
+            // a form keeps an empty place beside each field for its error
+            if (!matcher.group(2).isBlank()) {
+                texts.add(matcher.group(2).strip());
+            }
+        }
+        return texts;
+    }
+
+    /** What a form that answers a refusal with a page of its own ({@code 400} or {@code 409}) shows. */
+    private List<String> refusalShown(AbstractMockHttpServletRequestBuilder<?> request, StaffUser who,
+            String language) throws Exception {
+        String page = mvc.perform(request.with(user(who)).with(csrf()).header("Accept-Language", language)
+                .locale(Locale.forLanguageTag(language))).andReturn().getResponse().getContentAsString();
         List<String> texts = new ArrayList<>();
         Matcher matcher = SHOWN_PROBLEM.matcher(page);
         while (matcher.find()) {
