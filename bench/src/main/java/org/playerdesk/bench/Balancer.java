@@ -60,6 +60,23 @@ final class Balancer {
         return rows;
     }
 
+    /**
+     * The counters of {@link #COUNTERS} now, per row; none when the stats page did not answer
+     * three times in a row (HAProxy on a machine too busy to answer in time).
+     */
+    Map<String, Map<String, Long>> countersIfReadable() throws InterruptedException {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return counters();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception unreadable) {
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+        }
+        return Map.of();
+    }
+
     /** The counters of {@link #COUNTERS} now, per row. */
     Map<String, Map<String, Long>> counters() throws Exception {
         Map<String, Map<String, Long>> counters = new TreeMap<>();
@@ -129,6 +146,12 @@ final class Balancer {
 
     boolean up(String server) {
         return "UP".equals(status.get(server));
+    }
+
+    /** Whether the balancer sends requests to the node: UP, or UP with a failed check ("UP 1/2"). */
+    boolean sendsTo(String server) {
+        String now = status.get(server);
+        return now != null && now.startsWith("UP");
     }
 
     /** Waits until the balancer sends requests to the node. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Agents working in the console through the balancer, each signed in through the real form and
@@ -176,6 +177,6 @@ final class ConsoleAgents {
     }
 
     static List<String> usernames(String prefix, int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "%s%02d".formatted(prefix, i)).toList();
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "%s%02d".formatted(prefix, i)).toList();
     }
 }

@@ -13,13 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -164,7 +167,7 @@ final class SoakChecks {
         figures.put("acknowledged", byVia);
         figures.put("storedOnce", once);
         Map<String, List<Integer>> found = new HashMap<>();
-        messageMarkers.forEach((marker, copies) -> found.put(marker, java.util.Collections.nCopies(copies, 1)));
+        messageMarkers.forEach((marker, copies) -> found.put(marker, Collections.nCopies(copies, 1)));
         unanswered("console reply", found, figures, failures);
         Map<String, Object> followUps = new LinkedHashMap<>();
         unanswered("api follow-up", found, followUps, failures);
@@ -288,7 +291,7 @@ final class SoakChecks {
             stored.add(row[0] + "/" + row[1]);
         }
         Map<UUID, Map<String, Integer>> onTicket = new HashMap<>();
-        UUID[] tickets = ticketOf.values().stream().filter(java.util.Objects::nonNull).toArray(UUID[]::new);
+        UUID[] tickets = ticketOf.values().stream().filter(Objects::nonNull).toArray(UUID[]::new);
         for (Object[] row : rows("select ticket_id, body from ticket_message where ticket_id = any(?)", (Object) tickets)) {
             Matcher marker = MARKER.matcher((String) row[1]);
             while (marker.find()) {
@@ -549,8 +552,16 @@ final class SoakChecks {
             boolean once = done == 1 && (effect.equals("closed") || effect.equals("1 reminders"));
             actedOnOnce += once ? 1 : 0;
             if (!once) {
+                List<String> runs = new ArrayList<>();
+                for (Object[] run : rows("select outcome, summary, executed_at from automation_execution "
+                        + "where rule_id = ? and ticket_id = ? order by executed_at", timeRules.get(ticket.rule()),
+                        ticket.ticket())) {
+                    runs.add(run[0] + " at " + run[2] + (run[1] == null ? "" : ": " + run[1]));
+                }
+                Object[] now = rows("select status, updated_at from ticket where id = ?", ticket.ticket()).getFirst();
                 failures.add(ticket.rule() + " on ticket " + ticket.ticket() + " due " + ticket.due() + ": " + done
-                        + " runs, " + effect);
+                        + " runs done, " + effect + "; runs " + runs + "; the ticket now " + now[0] + ", last changed "
+                        + now[1]);
             }
         }
         figures.put("timeRuleTicketsDue", due);
@@ -584,7 +595,7 @@ final class SoakChecks {
     /** A node that answers answers without a server error, whatever the other node does. */
     void noServerErrorsFromTheNodes(List<Traffic.Failure> failures) {
         List<String> errors = new ArrayList<>();
-        Map<String, Integer> byKind = new java.util.TreeMap<>();
+        Map<String, Integer> byKind = new TreeMap<>();
         for (Traffic.Failure failure : failures) {
             if (failure.origin().startsWith("an answer of node") && failure.what().matches("(?s).*: 5\\d\\d .*")) {
                 errors.add(failure.kind() + " sent " + failure.sent() + ": " + failure.what());

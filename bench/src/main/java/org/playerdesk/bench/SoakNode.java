@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One PlayerDesk node of the soak in a process of its own, started as an operator starts it
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class SoakNode {
 
     /** A log line at level ERROR (Spring Boot's format: the time, then the level). */
-    private static final java.util.regex.Pattern ERROR = java.util.regex.Pattern.compile("\\S+\\s+ERROR\\s");
+    private static final Pattern ERROR = Pattern.compile("\\S+\\s+ERROR\\s");
 
     private final String name;
     private final int port;

@@ -66,6 +66,9 @@ final class SoakReport {
         });
         md.append("\nAnswers per node and phase: `").append(report.path("answeredPerNodeAndPhase")).append("`\n");
 
+        md.append("\n## Taking over\n\nSeconds from the kill.\n\n| | |\n| --- | --- |\n");
+        report.path("takeover").fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
+                .append(e.getValue().asText()).append(" |\n"));
         md.append("\n## The kill\n\n| | |\n| --- | --- |\n");
         kill.fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("balancerCounters") && !e.getKey().equals("failures")) {

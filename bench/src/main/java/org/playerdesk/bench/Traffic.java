@@ -83,7 +83,8 @@ final class Traffic {
         try {
             T result = exchange.run();
             answered(kind, start, result instanceof HttpResponse<?> response
-                    ? response.headers().firstValue(SERVED_BY).orElse("") : servedBy.get());
+                    ? response.headers().firstValue(SERVED_BY).orElse("")
+                    : result instanceof ConsoleSession session ? session.servedBy() : servedBy.get());
             return result;
         } catch (Exception e) {
             failed(kind, sent, e);

@@ -14,12 +14,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,14 +79,17 @@ public final class TwoNodeSoak {
     private final Traffic traffic = new Traffic();
     private final Acknowledged acknowledged = new Acknowledged();
     private final Map<String, Object> report = new LinkedHashMap<>();
-    private final Map<String, Object> kill = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Object> kill = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<SoakChecks.Aging> aging = new ArrayList<>();
     private final Map<String, UUID> timeRules = new HashMap<>();
     private final Map<String, Integer> timeRuleHours = new HashMap<>();
+    private final List<Double> agentsBack = new ArrayList<>();
     private UUID game;
     private Instant killedAt;
     private Instant noticedAt;
     private Instant backAt;
+    private volatile Instant publicationsDoneAt;
+    private Instant restartedReadyAt;
 
     private TwoNodeSoak(Arguments options) {
         this.options = options;
@@ -246,8 +253,8 @@ public final class TwoNodeSoak {
     /**
      * Tickets the time rules act on during the run: reported now, and once their events are
      * handled, set to resolved or waiting on the player with a last change so long ago that they
-     * fall due one after the other during the run (their service-level clocks stopped, so that
-     * nothing else changes them). The time rules wait hours; a run waits minutes.
+     * fall due one after the other during the run (assigned, and their service-level clocks
+     * stopped, so that nothing else changes them). The time rules wait hours; a run waits minutes.
      */
     private void makeOld(int count) throws Exception {
         if (count == 0 || !timeRules.containsKey("close_resolved") || !timeRules.containsKey("remind_pending")) {
@@ -270,8 +277,11 @@ public final class TwoNodeSoak {
                 long hours = timeRuleHours.get(rule);
                 Instant due = start.plusSeconds(90 + (long) i * Math.max(1, seconds - 240) / tickets.size());
                 Timestamp changed = Timestamp.from(due.minus(Duration.ofHours(hours)));
+                // assigned (to agent1, who takes no part in the load), or routing hands a ticket waiting on
+                // its player to the next agent who comes online, and that change restarts its wait
                 update(db, "update ticket set status = ?, resolved_at = ?, updated_at = ?, sla_due_at = null, "
-                        + "sla_state = null where id = ?", rule.equals("close_resolved") ? "resolved" : "pending_player",
+                        + "sla_state = null, assignee_id = (select id from staff_account where username = 'agent1') "
+                        + "where id = ?", rule.equals("close_resolved") ? "resolved" : "pending_player",
                         rule.equals("close_resolved") ? changed : null, changed, tickets.get(i));
                 update(db, "update sla_timer set state = 'stopped', stopped_at = now(), running_since = null, "
                         + "next_fire_at = null where ticket_id = ?", tickets.get(i));
@@ -347,6 +357,10 @@ public final class TwoNodeSoak {
         kill.put("chatsOnOneNode", chats.onOneNode.get());
         List<Map<String, Object>> again = new ArrayList<>();
         for (ConsoleAgents.SignedInAgain signedIn : agents.signedInAgain) {
+            if (killedAt != null && !signedIn.lost().isBefore(killedAt) && (backAt == null
+                    || signedIn.lost().isBefore(backAt))) {
+                agentsBack.add(seconds(killedAt, signedIn.again()));
+            }
             again.add(Map.of("agent", signedIn.agent(), "sessionLostSecondsAfterKill",
                     seconds(killedAt, signedIn.lost()), "signedInAgainSecondsAfterKill",
                     seconds(killedAt, signedIn.again())));
@@ -385,9 +399,10 @@ public final class TwoNodeSoak {
     private void killAndRestart(long loadStart) throws Exception {
         SoakNode victim = nodes.get(victimName);
         TimeUnit.NANOSECONDS.sleep(loadStart + TimeUnit.SECONDS.toNanos(killAfter) - System.nanoTime());
-        Map<String, Map<String, Long>> before = balancer.counters();
+        Map<String, Map<String, Long>> before = balancer.countersIfReadable();
         kill.put("publicationsUnfinishedJustBeforeTheKill", unfinishedPublications(Instant.now()).size());
         traffic.phase("2 kill until the balancer noticed");
+        boolean inUse = balancer.sendsTo(victimName);
         killedAt = Instant.now();
         victim.kill();
         System.out.printf("node %s killed at %s%n", victimName, killedAt);
@@ -402,25 +417,32 @@ public final class TwoNodeSoak {
                     TimeUnit.SECONDS.sleep(1);
                     unfinished.retainAll(unfinishedPublications(killedAt));
                 }
+                publicationsDoneAt = unfinished.isEmpty() ? Instant.now() : null;
                 kill.put("publicationsUnfinishedAtTheKillAllDoneAfterSeconds",
-                        unfinished.isEmpty() ? seconds(killedAt, Instant.now()) : "not within 15 minutes");
+                        unfinished.isEmpty() ? seconds(killedAt, publicationsDoneAt) : "not within 15 minutes");
             } catch (Exception e) {
                 kill.put("publicationsUnfinishedAtTheKillAllDoneAfterSeconds", "unknown: " + e);
             }
         });
+        if (!inUse) {
+            // a busy node failed its health checks before: the balancer had taken it out already
+            noticedAt = killedAt;
+            kill.put("balancerHadTakenTheNodeOutBeforeTheKill", true);
+        }
         for (int i = 0; i < 600 && noticedAt == null; i++) {
             TimeUnit.MILLISECONDS.sleep(100);
             noticedAt = balancer.firstChange(victimName, "DOWN", killedAt);
         }
         traffic.phase("3 one node, until the dead one was back");
         kill.put("balancerNoticedAfterSeconds", noticedAt == null ? "not within a minute" : seconds(killedAt, noticedAt));
-        Map<String, Map<String, Long>> atNotice = balancer.counters();
+        Map<String, Map<String, Long>> atNotice = balancer.countersIfReadable();
         TimeUnit.MILLISECONDS.sleep(Duration.between(Instant.now(), killedAt.plusSeconds(restartAfter)).toMillis());
         Instant restartedAt = Instant.now();
         victim.start();
         kill.put("restartedSecondsAfterKill", seconds(killedAt, restartedAt));
         try {
             kill.put("restartedNodeReadyAfterSeconds", Traffic.round(victim.awaitReady(Duration.ofMinutes(10))));
+            restartedReadyAt = Instant.now();
         } catch (IllegalStateException notReady) {
             kill.put("restartedNodeReadyAfterSeconds", "not within 10 minutes");
         }
@@ -431,7 +453,7 @@ public final class TwoNodeSoak {
         traffic.phase("4 both nodes again");
         kill.put("backInTheBalancerSecondsAfterKill", backAt == null ? "not within a minute" : seconds(killedAt, backAt));
         kill.put("balancerCountersFromKillUntilNoticed", Balancer.difference(before, atNotice));
-        kill.put("balancerCountersFromKillUntilBack", Balancer.difference(before, balancer.counters()));
+        kill.put("balancerCountersFromKillUntilBack", Balancer.difference(before, balancer.countersIfReadable()));
 
         System.out.printf("node %s back in the balancer %s s after the kill%n", victimName,
                 kill.get("backInTheBalancerSecondsAfterKill"));
@@ -474,7 +496,7 @@ public final class TwoNodeSoak {
             Map<String, Object> failures = new LinkedHashMap<>();
             List<Traffic.Failure> all = traffic.failures();
             failures.put("all", all.size());
-            Map<String, Long> byOrigin = new java.util.TreeMap<>();
+            Map<String, Long> byOrigin = new TreeMap<>();
             all.forEach(f -> byOrigin.merge(f.origin(), 1L, Long::sum));
             failures.put("byOrigin", byOrigin);
             failures.put("sentBeforeTheKill", all.stream().filter(f -> killedAt == null || f.sent().isBefore(killedAt))
@@ -485,14 +507,49 @@ public final class TwoNodeSoak {
                     && f.sent().isAfter(backAt)).count());
             checks.noFailuresAfterTheBalancerNoticed(all, noticedAt, failures);
             checks.noServerErrorsFromTheNodes(all);
-            kill.put("failures", all.stream().limit(60).map(f -> Map.of("kind", f.kind(), "sentSecondsAfterKill",
-                    killedAt == null ? "-" : seconds(killedAt, f.sent()), "origin", f.origin(), "what", f.what()))
+            kill.put("failures", all.stream().sorted(Comparator.comparing(Traffic.Failure::sent)).limit(60)
+                    .map(f -> Map.of("kind", f.kind(), "sentSecondsAfterKill",
+                            killedAt == null ? "-" : seconds(killedAt, f.sent()), "origin", f.origin(), "what", f.what()))
                     .toList());
+            report.put("takeover", takeover(all));
             for (SoakChecks.Check check : checks.checks()) {
                 System.out.printf("  %s %s%n", check.passed() ? "passed:" : "FAILED:", check.name());
             }
             return checks.checks();
         }
+    }
+
+    /**
+     * How long until the survivor had taken over the dead node's work, from the kill: the
+     * balancer's notice, the last request that failed at the balancer, agents signed in again,
+     * chat connections back, and the event publications the dead node left unfinished done.
+     */
+    private Map<String, Object> takeover(List<Traffic.Failure> failures) {
+        Map<String, Object> takeover = new LinkedHashMap<>();
+        if (killedAt == null) {
+            return takeover;
+        }
+        takeover.put("balancerNoticedAfterSeconds", noticedAt == null ? "never" : seconds(killedAt, noticedAt));
+        takeover.put("lastRequestFailedAtTheBalancerSentAfterSeconds", failures.stream()
+                .filter(f -> f.origin().equals(Traffic.AT_THE_BALANCER) && !f.sent().isBefore(killedAt))
+                .map(f -> seconds(killedAt, f.sent())).max(Double::compare).orElse(0.0));
+        takeover.put("agentsWhoseSessionDiedWithTheNode", agentsBack.size());
+        takeover.put("allOfThemSignedInAgainAfterSeconds", agentsBack.stream().max(Double::compare).orElse(0.0));
+        Map<String, Object> figures = traffic.figures(seconds);
+        for (String kind : List.of(ChatPairs.PLAYER_BACK, ChatPairs.AGENT_BACK)) {
+            if (figures.get(kind) instanceof Map<?, ?> back) {
+                takeover.put(kind + ": connections", back.get("requests"));
+                takeover.put(kind + ": the last back after seconds", Traffic.round(((Number) back.get("max"))
+                        .doubleValue() / 1000));
+            }
+        }
+        if (publicationsDoneAt != null) {
+            takeover.put("publicationsUnfinishedAtTheKillDoneAfterSeconds", seconds(killedAt, publicationsDoneAt));
+            takeover.put("publicationsDoneBy", restartedReadyAt == null || publicationsDoneAt.isBefore(restartedReadyAt)
+                    ? "the survivor, before the dead node was back"
+                    : "after the dead node was back (a node hands its unfinished publications over again at start)");
+        }
+        return takeover;
     }
 
     private Map<String, Object> runFigures(String loadAtStart) throws Exception {
@@ -533,7 +590,7 @@ public final class TwoNodeSoak {
 
     /** Publications not completed yet that were published before {@code before}. */
     private Set<UUID> unfinishedPublications(Instant before) throws SQLException {
-        Set<UUID> ids = new java.util.HashSet<>();
+        Set<UUID> ids = new HashSet<>();
         try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
                 "select id from event_publication where completion_date is null and publication_date <= ?")) {
             query.setTimestamp(1, Timestamp.from(before));
