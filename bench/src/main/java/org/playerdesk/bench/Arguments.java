@@ -41,6 +41,14 @@ final class Arguments {
         return values.containsKey(name) ? Integer.parseInt(values.get(name).replace("_", "")) : fallback;
     }
 
+    double decimal(String name, double fallback) {
+        return values.containsKey(name) ? Double.parseDouble(values.get(name)) : fallback;
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     void writeJson(Object figures) throws IOException {
         String out = values.get("out");
         if (out != null) {

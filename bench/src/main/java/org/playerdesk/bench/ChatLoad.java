@@ -249,14 +249,8 @@ public final class ChatLoad {
 
     private static String[] start(HttpClient http, String base, String game, String secret, String account)
             throws Exception {
-        long ts = Instant.now().getEpochSecond();
-        String text = String.join("\n", game, account, "压测玩家", "1", "S1", Long.toString(ts));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        Map<String, Object> identity = Map.of("game", game, "accountId", account, "nickname", "压测玩家",
-                "vipLevel", 1, "server", "S1", "timestamp", ts, "signature", signature);
-        String body = JSON.writeValueAsString(Map.of("identity", identity, "clientId", "first", "message", "你好"));
+        String body = JSON.writeValueAsString(Map.of("identity", identity(game, account, secret), "clientId", "first",
+                "message", "你好"));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/chat/api/" + game + "/chats"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -267,6 +261,17 @@ public final class ChatLoad {
         return new String[] { json.get("chat").asText(), json.get("token").asText() };
     }
 
+    /** A player's identity signed now with the game's chat secret, as a game server signs it (docs/chat.md). */
+    static Map<String, Object> identity(String game, String account, String secret) throws Exception {
+        long ts = Instant.now().getEpochSecond();
+        String text = String.join("\n", game, account, "压测玩家", "1", "S1", Long.toString(ts));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        return Map.of("game", game, "accountId", account, "nickname", "压测玩家", "vipLevel", 1, "server", "S1",
+                "timestamp", ts, "signature", signature);
+    }
+
     /** A minimal STOMP 1.2 client on the JDK's WebSocket: CONNECT, SUBSCRIBE, SEND, MESSAGE bodies to a callback. */
     static final class Stomp implements WebSocket.Listener {
 
@@ -274,6 +279,7 @@ public final class ChatLoad {
         private final CountDownLatch connected = new CountDownLatch(1);
         private final StringBuilder buffer = new StringBuilder();
         private final AtomicInteger ids = new AtomicInteger();
+        private final Map<String, CountDownLatch> receipts = new ConcurrentHashMap<>();
         private volatile WebSocket socket;
         private volatile boolean closed;
         private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
@@ -294,11 +300,27 @@ public final class ChatLoad {
             if (!stomp.connected.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no CONNECTED from " + url);
             }
+            if (stomp.closed) {
+                throw new IllegalStateException("refused or closed by " + url);
+            }
             return stomp;
         }
 
         void subscribe(String destination) {
             write("SUBSCRIBE\nid:s" + ids.incrementAndGet() + "\ndestination:" + destination + "\n\n\u0000");
+        }
+
+        /** Subscribes with a receipt and waits for it: once it returns, messages to the destination arrive. */
+        boolean subscribeConfirmed(String destination, Duration wait) throws InterruptedException {
+            String id = "s" + ids.incrementAndGet();
+            CountDownLatch receipt = new CountDownLatch(1);
+            receipts.put(id, receipt);
+            write("SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\nreceipt:" + id + "\n\n\u0000");
+            try {
+                return receipt.await(wait.toMillis(), TimeUnit.MILLISECONDS) && !closed;
+            } finally {
+                receipts.remove(id);
+            }
         }
 
         void send(String destination, String json) {
@@ -316,6 +338,7 @@ public final class ChatLoad {
 
         void close() {
             if (!closed) {
+                closed = true;
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
             }
         }
@@ -332,8 +355,15 @@ public final class ChatLoad {
                 } else if (frame.startsWith("MESSAGE")) {
                     int split = frame.indexOf("\n\n");
                     onBody.accept(split < 0 ? "" : frame.substring(split + 2));
+                } else if (frame.startsWith("RECEIPT")) {
+                    Matcher id = Pattern.compile("receipt-id:([^\n]+)").matcher(frame);
+                    if (id.find() && receipts.containsKey(id.group(1).strip())) {
+                        receipts.get(id.group(1).strip()).countDown();
+                    }
                 } else if (frame.startsWith("ERROR")) {
                     closed = true;
+                    connected.countDown();
+                    receipts.values().forEach(CountDownLatch::countDown);
                     System.err.println("ERROR frame: " + frame.replace('\n', ' '));
                 }
             }
@@ -344,12 +374,14 @@ public final class ChatLoad {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed = true;
+            connected.countDown();
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closed = true;
+            connected.countDown();
         }
     }
 }
