@@ -6,6 +6,7 @@ import org.playerdesk.chat.ChatRefused;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.ProblemDetailsAdvice;
 import org.playerdesk.system.errors.RuleViolation;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * A refused identity, token or action of the chat: 403 with the code the widget translates; an
  * action the chat's state refuses (no free seat, already taken): 409 with its code, and its words in
- * the reader's language as the detail.
+ * the reader's language as the detail; a conflict with a concurrent change that outlasted its
+ * retries: 409 "changed meanwhile".
  */
 @RestControllerAdvice(assignableTypes = { PlayerChatController.class, ConsoleChatController.class })
 class ChatProblems {
@@ -34,6 +36,12 @@ class ChatProblems {
         problem.setTitle("Refused");
         problem.setProperty("code", e.code());
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /** The chat or its ticket changed at the same moment, more often than the action was tried again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> changedMeanwhile(ConcurrencyFailureException e) {
+        return ProblemDetailsAdvice.changedMeanwhile(texts, ProblemDetailsAdvice.locale());
     }
 
     @ExceptionHandler(RuleViolation.class)

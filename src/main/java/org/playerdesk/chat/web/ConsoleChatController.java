@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.playerdesk.system.validation.Codes;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.AgentSeat;
@@ -22,6 +21,8 @@ import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.retry.ConflictRetry;
+import org.playerdesk.system.validation.Codes;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,9 +58,11 @@ class ConsoleChatController {
     private final GameCatalog games;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final ConflictRetry conflicts;
 
     ConsoleChatController(ChatDesk desk, ChatQueue queue, ChatSeats seats, GameCatalog games, MessageSource messages,
-            JsonMapper json) {
+            JsonMapper json, ConflictRetry conflicts) {
+        this.conflicts = conflicts;
         this.desk = desk;
         this.queue = queue;
         this.seats = seats;
@@ -134,7 +137,8 @@ class ConsoleChatController {
     @ResponseBody
     Map<String, Object> accept(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat) {
         mayWork(me);
-        return chat(queue.accept(chat, me));
+        // the chat's ticket may be changing at this moment (its first tags, rules, service levels)
+        return chat(conflicts.call(() -> queue.accept(chat, me)));
     }
 
     @PostMapping("/{chat}/transfer")

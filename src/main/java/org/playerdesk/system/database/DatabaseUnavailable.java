@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import org.slf4j.Logger;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -26,6 +27,9 @@ public final class DatabaseUnavailable {
 
     /** Whether the failure, or any of its causes, means the database could not be used just now. */
     public static boolean causedBy(Throwable failure) {
+        if (conflict(failure)) {
+            return false;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
@@ -36,6 +40,25 @@ public final class DatabaseUnavailable {
                 return true;
             }
             if (cause instanceof SQLException sql && (lostConnection(sql.getSQLState()) || evicted(sql))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the failure, or any of its causes, is a conflict with a concurrent writer: the
+     * record changed since it was read, a lock waited for too long, two transactions waited for
+     * each other. The database works; the request may be sent again on the fresh state, and the
+     * answer is 409 "changed meanwhile", not 503. (Spring counts these as transient data access
+     * failures, like an outage.)
+     */
+    public static boolean conflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyFailureException) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -65,13 +88,17 @@ public final class DatabaseUnavailable {
 
     /**
      * Runs a scheduled task; when the database is unavailable the task is left for its next turn
-     * with one warning ("{@code notDone}, the database is unavailable: ..."), any other failure is
-     * thrown.
+     * with one warning ("{@code notDone}, the database is unavailable: ..."), and so it is when a
+     * concurrent change won (another node's sweep took the same rows); any other failure is thrown.
      */
     public static void tolerate(Logger log, String notDone, Runnable task) {
         try {
             task.run();
         } catch (RuntimeException e) {
+            if (conflict(e)) {
+                log.info("{}, a concurrent change won: {}", notDone, rootMessage(e));
+                return;
+            }
             if (!causedBy(e)) {
                 throw e;
             }
@@ -92,6 +119,11 @@ public final class DatabaseUnavailable {
     public static final String TYPE = "unavailable";
     public static final String TITLE = "Service unavailable";
     public static final String DETAIL = "problem.unavailable";
+
+    /** The 409 answer's problem type (also its {@code code}), title and detail for a conflict. */
+    public static final String CONFLICT_TYPE = "changed-meanwhile";
+    public static final String CONFLICT_TITLE = "Changed meanwhile";
+    public static final String CONFLICT_DETAIL = "problem.changedMeanwhile";
 
     /** The value of the Retry-After header: whole seconds, at least one. */
     public static String retryAfterHeader(Duration retryAfter) {

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Turns a database outage met outside the API's controllers (checking an API key, a console or
  * help-center page) into 503 with Retry-After: problem details under {@code /api/}, the error page
  * elsewhere. Without it such a request would end as 500. A file store that cannot be reached (an
- * attachment asked for while object storage is down) is answered the same way.
+ * attachment asked for while object storage is down) is answered the same way. A conflict with a
+ * concurrent writer is not an outage: it is answered 409, "changed meanwhile".
  */
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
@@ -40,6 +41,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
+            if (DatabaseUnavailable.conflict(e) && !response.isCommitted()) {
+                changedMeanwhile(request, response, e);
+                return;
+            }
             boolean files = FilesUnavailable.causedBy(e);
             if (!(files || DatabaseUnavailable.causedBy(e)) || response.isCommitted()) {
                 throw e;
@@ -60,6 +65,20 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             } else {
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             }
+        }
+    }
+
+    /** A concurrent writer won: 409, nothing of the request was stored, and it may be sent again. */
+    private void changedMeanwhile(HttpServletRequest request, HttpServletResponse response, Exception e)
+            throws IOException {
+        log.info("Request {} not served, a concurrent change won: {}", request.getRequestURI(),
+                DatabaseUnavailable.rootMessage(e));
+        response.resetBuffer();
+        if (isApi(request)) {
+            problems.send(request, response, HttpStatus.CONFLICT, DatabaseUnavailable.CONFLICT_TYPE,
+                    DatabaseUnavailable.CONFLICT_TITLE, DatabaseUnavailable.CONFLICT_DETAIL);
+        } else {
+            response.sendError(HttpStatus.CONFLICT.value());
         }
     }
 

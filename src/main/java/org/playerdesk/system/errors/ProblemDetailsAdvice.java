@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -123,12 +122,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({ DataAccessException.class, TransactionException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        if (e instanceof OptimisticLockingFailureException) {
+        if (DatabaseUnavailable.conflict(e)) {
             // someone else (an agent, an automatic rule) changed the same record at the same moment
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
-                    texts.message("problem.changedMeanwhile", locale()));
-            problem.setProperty("code", "changed-meanwhile");
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            return changedMeanwhile(texts, locale());
         }
         if (!DatabaseUnavailable.causedBy(e)) {
             throw e;
@@ -139,6 +135,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE, DatabaseUnavailable.TITLE,
                         texts.message(DatabaseUnavailable.DETAIL, locale(),
                                 DatabaseUnavailable.retryAfterHeader(properties.retryAfter()))));
+    }
+
+    /** 409 "changed meanwhile", with its code: nothing was stored, and the request may be sent again. */
+    public static ResponseEntity<ProblemDetail> changedMeanwhile(ErrorTexts texts, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, DatabaseUnavailable.CONFLICT_TYPE,
+                DatabaseUnavailable.CONFLICT_TITLE, texts.message(DatabaseUnavailable.CONFLICT_DETAIL, locale));
+        problem.setProperty("code", DatabaseUnavailable.CONFLICT_TYPE);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     /**

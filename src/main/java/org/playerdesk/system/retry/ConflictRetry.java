@@ -1,9 +1,11 @@
 package org.playerdesk.system.retry;
 
-import org.playerdesk.system.retry.Retries;
+import java.util.function.Supplier;
+
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -11,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a listener's work in a transaction of its own and, when a concurrent writer got there
- * first (an agent changed the same ticket, two events of one ticket arrived together), again on
- * the fresh state, up to three times, rather than leaving the event for the minute-long retry.
+ * first (an agent changed the same ticket, two events of one ticket arrived together, the two
+ * waited for each other's locks), again on the fresh state, up to three times, rather than leaving the event for the minute-long retry.
  */
 @Component
 public class ConflictRetry {
@@ -21,7 +23,7 @@ public class ConflictRetry {
 
     private final TransactionTemplate transactions;
     private final RetryTemplate retry = Retries.atOnce(ATTEMPTS, OptimisticLockingFailureException.class,
-            DataIntegrityViolationException.class);
+            PessimisticLockingFailureException.class, DataIntegrityViolationException.class);
 
     ConflictRetry(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -30,5 +32,14 @@ public class ConflictRetry {
 
     public void run(Runnable work) {
         retry.invoke(() -> transactions.executeWithoutResult(status -> work.run()));
+    }
+
+    /**
+     * The same for a person's action that answers with a result (an agent taking a live chat
+     * while a listener updates its ticket): tried again on the fresh state, and when the conflict
+     * outlasts the attempts, it reaches the caller, who answers "changed meanwhile".
+     */
+    public <T> T call(Supplier<T> work) {
+        return retry.invoke(() -> transactions.execute(status -> work.get()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,6 +44,19 @@ class ConflictRetryTest {
         })).isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(transactions).hasSize(3);
+    }
+
+    @Test
+    void anActionWithAResultIsTriedAgainAfterTwoTransactionsWaitedForEachOther() {
+        String answer = retry.call(() -> {
+            transactions.add("attempt");
+            if (transactions.size() == 1) {
+                throw new CannotAcquireLockException("deadlock detected");
+            }
+            return "accepted on attempt " + transactions.size();
+        });
+
+        assertThat(answer).isEqualTo("accepted on attempt 2");
     }
 
     @Test
