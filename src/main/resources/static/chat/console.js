@@ -169,7 +169,22 @@
         send.setAttribute('data-testid', 'chat-send');
         row.append(cannedSelect, transfer, end, send);
         form.append(input, row);
-        box.append(head, lines, typing, form);
+        // the player in brief (account, VIP tier, recent tickets), in the reader's language, from the server
+        var player = el('details', 'chat-player small border-bottom px-3 py-2');
+        player.open = true;
+        player.setAttribute('data-testid', 'chat-player-card');
+        player.append(el('summary', 'text-body-secondary', t('player')));
+        var summary = el('div', 'pt-1');
+        player.append(summary);
+        fetch('/console/players/by-ticket/' + encodeURIComponent(chat.ticket) + '/card', { credentials: 'same-origin' })
+            .then(function (response) { return response.ok ? response.text() : ''; })
+            .then(function (html) {
+                // escaped by the server's templates; nothing of it runs (no inline scripts under the CSP)
+                summary.innerHTML = html;
+                player.setAttribute('data-loaded', 'true');
+            })
+            .catch(function () { player.hidden = true; });
+        box.append(head, player, lines, typing, form);
         col.append(box);
         document.getElementById('chat-cards').append(col);
 

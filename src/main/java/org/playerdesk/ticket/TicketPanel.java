@@ -15,18 +15,27 @@ import org.playerdesk.access.StaffUser;
  */
 public interface TicketPanel {
 
-    /** The main column (under the conversation) or the side column (beside it). */
+    /**
+     * The main column (under the conversation), the side column (beside it), or the reply area
+     * (under the reply box, for what helps to write and send the reply).
+     */
     enum Place {
-        MAIN, SIDE
+        MAIN, SIDE, REPLY
     }
 
     Place place();
 
-    /** Smaller first; the built-in player card is at 100, metadata at 200, history at 300. */
+    /**
+     * Smaller first. Beside the conversation the built-in cards are the player at 10, the actions
+     * on the ticket at 30, the details from the game at 200 and the history at 300.
+     */
     int order();
 
-    /** The Thymeleaf template holding a fragment {@code panel(data)}, e.g. {@code game/player-panel}. */
+    /** The Thymeleaf template holding a fragment {@code panel(data)}, e.g. {@code crm/player-panel}. */
     String template();
+
+    /** The message key of the panel's name: a folded card shows only its name. */
+    String title();
 
     /** The data for this ticket and viewer, or empty to show nothing. */
     Optional<Object> data(TicketView ticket, StaffUser viewer);

@@ -41,12 +41,6 @@ class ConsoleCrawlTest {
     static final List<String> LANGUAGES = List.of("zh-CN", "en");
     static final String PASSWORD = "playerdesk";
 
-    /** Reports every refused Content-Security-Policy as a console error, which the test then sees. */
-    static final String CSP_WATCH = """
-            document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: '
-                + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
-            """;
-
     private static BrowserSession session;
 
     @LocalServerPort
@@ -137,7 +131,7 @@ class ConsoleCrawlTest {
         String[] current = { "/login" };
         try (BrowserContext context = session.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1366, 768).setLocale(language))) {
-            context.addInitScript(CSP_WATCH);
+            context.addInitScript(Chromium.CSP_WATCH);
             Page page = context.newPage();
             String who = username + " [" + language + "] ";
             page.onPageError(error -> failures.add(who + current[0] + ": script error: " + error));

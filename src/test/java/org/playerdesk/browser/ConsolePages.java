@@ -58,4 +58,12 @@ final class ConsolePages {
         org.assertj.core.api.Assertions.assertThat(asked).as("the question asked").hasSize(1);
         return asked.getFirst();
     }
+
+    /** With -Dplayerdesk.screenshots=<folder>, keeps a picture of the page for the docs (the README's). */
+    static void screenshot(Page page, String name) {
+        String folder = System.getProperty("playerdesk.screenshots");
+        if (folder != null) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get(folder, name)).setFullPage(false));
+        }
+    }
 }

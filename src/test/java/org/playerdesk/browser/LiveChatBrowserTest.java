@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Import;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -108,6 +109,13 @@ class LiveChatBrowserTest {
         assertThat(console.locator("[data-testid=chat-card] [data-testid=chat-lines]"))
                 .containsText("我的坐骑<b>不见了</b>");
         assertThat(player.locator("[data-testid=chat-status]")).containsText("测试客服");
+        // beside the conversation, the player in brief: tier, game account, recent tickets, in the reader's language
+        Locator card = console.locator("[data-testid=chat-card] [data-testid=chat-player-card]");
+        assertThat(card).hasAttribute("data-loaded", "true");
+        assertThat(card.locator("summary")).hasText("玩家信息");
+        assertThat(card.locator("[data-testid=player-tier]")).isVisible();
+        assertThat(card.locator("[data-testid=chat-player-tickets]")).isAttached();
+        assertThat(card.locator("[data-testid=chat-player-page]")).hasText("玩家页面");
 
         console.fill("[data-testid=chat-reply]", "您好，我帮您查询下！");
         console.click("[data-testid=chat-card] [data-testid=chat-send]");

@@ -1,10 +1,9 @@
 package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -86,14 +85,5 @@ class PlayerAgentJourneyBrowserTest {
         assertThat(player.locator("[data-testid=message-body]").last()).containsText("已将您的角色移出副本");
         phone.close();
         desk.close();
-    }
-
-    /** With -Dplayerdesk.screenshots=<folder>, keeps pictures of the pages for the docs. */
-    private static void screenshot(Page page, String name) {
-        String folder = System.getProperty("playerdesk.screenshots");
-        if (folder != null) {
-            Path file = Paths.get(folder, name);
-            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
-        }
     }
 }

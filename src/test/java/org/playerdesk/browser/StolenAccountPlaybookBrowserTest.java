@@ -2,12 +2,11 @@ package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.playerdesk.browser.ConsolePages.screenshot;
 import static org.playerdesk.browser.ConsolePages.completeStep;
 import static org.playerdesk.browser.ConsolePages.confirming;
 import static org.playerdesk.browser.ConsolePages.signIn;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -131,14 +130,5 @@ class StolenAccountPlaybookBrowserTest {
         phone.close();
         agentDesk.close();
         leadDesk.close();
-    }
-
-    /** With -Dplayerdesk.screenshots=<folder>, keeps pictures of the pages for the docs. */
-    private static void screenshot(Page page, String name) {
-        String folder = System.getProperty("playerdesk.screenshots");
-        if (folder != null) {
-            Path file = Paths.get(folder, name);
-            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
-        }
     }
 }

@@ -50,6 +50,11 @@ class AssistPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "assist.panel.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         Optional<Example> example = examples.findById(ticket.id());
         Optional<BotAnswers.Offer> offer = bot.find(ticket.id());

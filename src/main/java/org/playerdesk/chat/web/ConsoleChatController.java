@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/console/chat")
 class ConsoleChatController {
 
-    static final String[] SCRIPT_TEXTS = { "seats", "accept", "transferTo", "end", "send", "canned", "ticket", "typing",
+    static final String[] SCRIPT_TEXTS = { "seats", "accept", "transferTo", "end", "send", "canned", "ticket", "player", "typing",
         "read", "image", "connected", "reconnecting", "status.active", "status.ended", "status.ticket",
         "status.waiting", "error.chat.failed", "error.chat.accept.no-seat", "error.chat.accept.taken",
         "error.chat.transfer.no-seat", "error.chat.rate-limited", "error.chat.invalid", "error.chat.ended",

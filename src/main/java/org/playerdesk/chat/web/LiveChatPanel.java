@@ -38,6 +38,11 @@ class LiveChatPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "chat.panel.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         return ticket.channel() == TicketChannel.CHAT ? desk.liveTail(ticket.id()).map(Object.class::cast)
                 : Optional.empty();

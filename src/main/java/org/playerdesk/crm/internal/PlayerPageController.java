@@ -47,6 +47,8 @@ class PlayerPageController {
 
     static final int TICKETS = 100;
     static final int DETAILED = 20;
+    /** Recent tickets on the live-chat console's player card. */
+    static final int CHAT_CARD_TICKETS = 5;
 
     private final PlayerCards cards;
     private final PlayerProfiles profiles;
@@ -81,6 +83,20 @@ class PlayerPageController {
     @GetMapping("/{id}")
     String page(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
         return show(id, me, false, model);
+    }
+
+    /**
+     * The player of a ticket in brief, for the live-chat console's card beside the conversation:
+     * the game account, VIP tier and recent tickets (personal data masked). A fragment of HTML,
+     * in the reader's language.
+     */
+    @GetMapping("/by-ticket/{ticketId}/card")
+    String chatCard(@PathVariable UUID ticketId, @AuthenticationPrincipal StaffUser me, Model model) {
+        PlayerSummary player = cards.visible(tickets.head(ticketId).playerId(), me);
+        model.addAttribute("card", cards.card(player, me, false));
+        model.addAttribute("recent", tickets.byPlayer(player.gameId(), player.id(), CHAT_CARD_TICKETS + 1).stream()
+                .filter(t -> !t.id().equals(ticketId)).limit(CHAT_CARD_TICKETS).toList());
+        return "crm/chat-card :: card";
     }
 
     /** Reveals personal data: allowed to some roles only, and written to the audit log. */

@@ -31,12 +31,17 @@ class PlayerPanel implements TicketPanel {
 
     @Override
     public int order() {
-        return 150;
+        return 20; // right under the player: the game account comes first
     }
 
     @Override
     public String template() {
         return "crm/player-panel";
+    }
+
+    @Override
+    public String title() {
+        return "crm.panel.title";
     }
 
     @Override

@@ -48,6 +48,11 @@ class DepartmentPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "department.panel.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         List<RequestView> requests = transfers.onTicket(ticket.id());
         boolean canAsk = viewer.can(Permission.WORK_TICKETS) && ticket.status().isActive();

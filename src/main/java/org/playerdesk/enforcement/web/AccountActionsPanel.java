@@ -82,6 +82,11 @@ class AccountActionsPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "gm.actions.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         String accountId = players.get(ticket.playerId()).accountId();
         Locale locale = LocaleContextHolder.getLocale();

@@ -41,6 +41,11 @@ class ViolationPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "gm.violation.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         if (ticket.type() != TicketType.CHEAT_REPORT) {
             return Optional.empty();

@@ -45,6 +45,11 @@ class IncidentPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "incident.panel.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         boolean canLink = viewer.can(Permission.WORK_TICKETS);
         Optional<LinkedTicket> link = incidents.incidentOf(ticket.id());

@@ -38,6 +38,31 @@ final class DefaultReplyKit {
             new Reply("en", ReplyStage.CLOSING, "Thanks for the suggestion",
                     "Thank you for your suggestion! It helps us make the game better."));
 
+    /** A macro: a reply, then a status, a type and tags (null: left as they are). */
+    record DefaultMacro(String name, String reply, String status, String type, List<String> tags) {
+    }
+
+    /** What an agent does several times a day in one step: ask for details, pass a bug on, close with thanks. */
+    static final List<DefaultMacro> MACROS = List.of(
+            new DefaultMacro("请玩家补充信息",
+                    "您好，为了尽快为您处理，请提供您的游戏账号、所在服务器、问题发生的时间和截图，谢谢！",
+                    "pending_player", null, List.of("待补充")),
+            new DefaultMacro("记录为BUG并转技术",
+                    "感谢您的反馈！问题已记录并转交技术部门核查，有进展会第一时间通知您。",
+                    "pending_internal", "bug", List.of("已转技术")),
+            new DefaultMacro("已解决并致谢",
+                    "您的问题已处理完毕。如果还有什么需要咨询的，请随时联系我，祝您玩得开心！",
+                    "resolved", null, List.of()),
+            new DefaultMacro("Ask for details",
+                    "Hello, to help you quickly, please send your game account, server, when it happened and a screenshot. Thank you!",
+                    "pending_player", null, List.of("needs-details")),
+            new DefaultMacro("Pass a bug on",
+                    "Thank you for reporting this! We have passed it to our developers and will tell you as soon as we know more.",
+                    "pending_internal", "bug", List.of("bug-passed-on")),
+            new DefaultMacro("Solved, with thanks",
+                    "Your issue is solved. If there is anything else, just contact us again. Have fun playing!",
+                    "resolved", null, List.of()));
+
     /** Phrase → forbidden only bare (as a whole sentence). */
     static final Map<String, Boolean> FORBIDDEN = new LinkedHashMap<>();
 

@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface MacroRepository extends JpaRepository<Macro, UUID> {
 
     List<Macro> findByGameIdOrderByNameAsc(UUID gameId);
+
+    boolean existsByGameId(UUID gameId);
 }

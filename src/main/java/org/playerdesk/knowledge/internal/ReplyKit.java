@@ -251,7 +251,7 @@ public class ReplyKit {
         return ForbiddenPhrases.found(reply, forbidden(gameId));
     }
 
-    /** Gives a game the default canned replies and forbidden phrases, unless it has some already. */
+    /** Gives a game the default canned replies, forbidden phrases and macros, unless it has some already. */
     public void giveDefaults(UUID gameId) {
         if (!replies.existsByGameId(gameId)) {
             DefaultReplyKit.REPLIES.forEach(r -> replies.save(new CannedReply(gameId, r.locale(), r.stage(), r.title(),
@@ -259,6 +259,10 @@ public class ReplyKit {
         }
         if (!phrases.existsByGameId(gameId)) {
             DefaultReplyKit.FORBIDDEN.forEach((phrase, bare) -> phrases.save(new ForbiddenPhrase(gameId, phrase, bare)));
+        }
+        if (!macros.existsByGameId(gameId)) {
+            DefaultReplyKit.MACROS.forEach(m -> macros.save(new Macro(gameId, m.name(), m.reply(), m.status(), m.type(),
+                    null, m.tags(), clock.instant())));
         }
     }
 

@@ -17,7 +17,7 @@ import org.playerdesk.ticket.TicketView;
 import org.springframework.stereotype.Component;
 
 /**
- * The reply kit beside the reply box of a ticket: canned replies with this ticket's variables
+ * The reply kit under the reply box of a ticket: canned replies with this ticket's variables
  * filled in, those in the player's language first (inserted with a click or Alt+R then Enter), the macros, and the forbidden phrases the
  * reply box checks before sending ({@code /js/reply-kit.js}). Shown to staff who work tickets.
  */
@@ -27,7 +27,8 @@ class ReplyKitPanel implements TicketPanel {
     record Insertable(String stage, String title, String text, String locale) {
     }
 
-    record MacroButton(UUID id, String name) {
+    /** A macro as its button shows it: its name, and what it does besides the reply (codes, named by the page). */
+    record MacroButton(UUID id, String name, String status, String type, String priority, List<String> tags) {
     }
 
     record Phrase(String text, boolean bare) {
@@ -52,7 +53,7 @@ class ReplyKitPanel implements TicketPanel {
 
     @Override
     public Place place() {
-        return Place.MAIN;
+        return Place.REPLY;
     }
 
     @Override
@@ -66,6 +67,11 @@ class ReplyKitPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "kb.kit.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         if (!viewer.can(Permission.WORK_TICKETS)) {
             return Optional.empty();
@@ -76,7 +82,7 @@ class ReplyKitPanel implements TicketPanel {
                 .sorted(Comparator.comparing(r -> !language.equals(primary(r.locale()))))
                 .map(r -> new Insertable(r.stage().code(), r.title(), variables.fill(r.body()), r.locale())).toList();
         List<MacroButton> macros = kit.macros(ticket.gameId()).stream()
-                .map(m -> new MacroButton(m.getId(), m.name())).toList();
+                .map(m -> new MacroButton(m.getId(), m.name(), m.status(), m.type(), m.priority(), m.tags())).toList();
         List<Phrase> forbidden = kit.forbidden(ticket.gameId()).stream()
                 .map(p -> new Phrase(p.phrase(), p.bare())).toList();
         return Optional.of(new Data(ticket.id(), ticket.status() != TicketStatus.CLOSED, replies, macros, forbidden));

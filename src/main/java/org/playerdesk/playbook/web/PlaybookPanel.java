@@ -100,6 +100,11 @@ class PlaybookPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "pb.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         String accountId = players.get(ticket.playerId()).accountId();
         Optional<RunView> run = playbooks.runOn(ticket.id());

@@ -42,6 +42,11 @@ class EscalationPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "routing.escalation.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         if (!viewer.can(Permission.WORK_TICKETS) || !ticket.status().isActive()) {
             return Optional.empty();

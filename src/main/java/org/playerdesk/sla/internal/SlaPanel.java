@@ -46,6 +46,11 @@ class SlaPanel implements TicketPanel {
     }
 
     @Override
+    public String title() {
+        return "sla.panel.title";
+    }
+
+    @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         try {
             List<Line> lines = clocks.timersOf(ticket.id(), clock.instant()).stream().map(SlaPanel::line).toList();

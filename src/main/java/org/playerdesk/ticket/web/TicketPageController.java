@@ -1,5 +1,6 @@
 package org.playerdesk.ticket.web;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.HistoryEntry;
 import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketPanel;
@@ -24,18 +26,24 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
+import org.playerdesk.ticket.internal.CardLayouts;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** One ticket as an agent works it: the conversation, the player, the history and the actions. */
 @Controller
 class TicketPageController {
 
     static final int OTHER_TICKETS = 10;
+    /** The page whose side cards the layout arranges. */
+    static final String PAGE = "ticket";
 
     private final ConsoleTickets tickets;
     private final TicketQueries queries;
@@ -45,9 +53,12 @@ class TicketPageController {
     private final PlayerDeskProperties properties;
     private final List<TicketPanel> panels;
     private final PersonalData personalData;
+    private final CardLayouts layouts;
 
     TicketPageController(ConsoleTickets tickets, TicketQueries queries, PlayerDirectory players, StaffDirectory staff,
-            GameCatalog games, PlayerDeskProperties properties, List<TicketPanel> panels, PersonalData personalData) {
+            GameCatalog games, PlayerDeskProperties properties, List<TicketPanel> panels, PersonalData personalData,
+            CardLayouts layouts) {
+        this.layouts = layouts;
         this.properties = properties;
         this.personalData = personalData;
         this.panels = panels.stream().sorted(Comparator.comparingInt(TicketPanel::order)).toList();
@@ -92,8 +103,60 @@ class TicketPageController {
         model.addAttribute("maxFileBytes", properties.attachments().maxSize().toBytes());
         model.addAttribute("maxFileMb", properties.attachments().maxSize().toMegabytes());
         model.addAttribute("mainPanels", panels(TicketPanel.Place.MAIN, ticket, me));
-        model.addAttribute("sidePanels", panels(TicketPanel.Place.SIDE, ticket, me));
+        model.addAttribute("replyPanels", panels(TicketPanel.Place.REPLY, ticket, me));
+        model.addAttribute("sideCards", sideCards(ticket, details, me));
+        model.addAttribute("layoutPage", PAGE);
         return "ticket/ticket";
+    }
+
+    /**
+     * The cards beside the conversation, in the reader's order, the folded ones marked. By default
+     * the player comes first, then the game account, then what the agent does with the ticket.
+     */
+    private List<SideCard> sideCards(TicketView ticket, TicketDetails details, StaffUser me) {
+        List<SideCard> cards = new ArrayList<>();
+        cards.add(SideCard.builtIn("player", "ticket.player", 10));
+        if (me.can(Permission.WORK_TICKETS) && ticket.status() != TicketStatus.CLOSED) {
+            cards.add(SideCard.builtIn("actions", "ticket.actions", 30));
+        }
+        panels.stream().filter(panel -> panel.place() == TicketPanel.Place.SIDE)
+                .forEach(panel -> panel.data(ticket, me).ifPresent(data -> cards.add(
+                        new SideCard(panel.template(), panel.title(), panel.template(), data, panel.order(), false))));
+        if (!details.metadata().isEmpty()) {
+            cards.add(SideCard.builtIn("metadata", "ticket.metadata", 200));
+        }
+        cards.add(SideCard.builtIn("history", "ticket.history", 300));
+        List<SideCard> ordered = cards.stream().sorted(Comparator.comparingInt(SideCard::order)).toList();
+        CardLayouts.Layout layout = layouts.of(me.id(), PAGE);
+        return CardLayouts.arrange(ordered, SideCard::key, layout).stream()
+                .map(card -> card.folded(layout.isFolded(card.key()))).toList();
+    }
+
+    /** Remembers how the reader arranged the cards beside tickets: their order and the folded ones. */
+    @PostMapping("/console/tickets/layout")
+    ResponseEntity<Void> layout(@AuthenticationPrincipal StaffUser me, @RequestParam String page,
+            @RequestParam(required = false) List<String> cards, @RequestParam(required = false) List<String> folded) {
+        if (!PAGE.equals(page)) {
+            throw new NotFoundException("layout", page);
+        }
+        layouts.save(me.id(), page, cards == null ? List.of() : cards,
+                folded == null ? Set.of() : new HashSet<>(folded));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A card beside the conversation: built in (its {@code template} null; the page has its markup)
+     * or a module's panel; {@code title} is the message key of its name, shown when folded.
+     */
+    record SideCard(String key, String title, String template, Object data, int order, boolean folded) {
+
+        static SideCard builtIn(String key, String title, int order) {
+            return new SideCard(key, title, null, null, order, false);
+        }
+
+        SideCard folded(boolean isFolded) {
+            return new SideCard(key, title, template, data, order, isFolded);
+        }
     }
 
     /** What the other modules show on this ticket, in their order; each panel asked once. */

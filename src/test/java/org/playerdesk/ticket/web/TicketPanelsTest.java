@@ -93,6 +93,11 @@ class TicketPanelsTest {
                 }
 
                 @Override
+                public String title() {
+                    return "ticket.metadata";
+                }
+
+                @Override
                 public Optional<Object> data(TicketView ticket, StaffUser viewer) {
                     return data.apply(ticket, viewer);
                 }
