@@ -43,7 +43,7 @@ final class DefaultReplyKit {
     }
 
     /** What an agent does several times a day in one step: ask for details, pass a bug on, close with thanks. */
-    static final List<DefaultMacro> MACROS = List.of(
+    static final List<DefaultMacro> MACROS_ZH = List.of(
             new DefaultMacro("请玩家补充信息",
                     "您好，为了尽快为您处理，请提供您的游戏账号、所在服务器、问题发生的时间和截图，谢谢！",
                     "pending_player", null, List.of("待补充")),
@@ -52,7 +52,9 @@ final class DefaultReplyKit {
                     "pending_internal", "bug", List.of("已转技术")),
             new DefaultMacro("已解决并致谢",
                     "您的问题已处理完毕。如果还有什么需要咨询的，请随时联系我，祝您玩得开心！",
-                    "resolved", null, List.of()),
+                    "resolved", null, List.of()));
+
+    static final List<DefaultMacro> MACROS_EN = List.of(
             new DefaultMacro("Ask for details",
                     "Hello, to help you quickly, please send your game account, server, when it happened and a screenshot. Thank you!",
                     "pending_player", null, List.of("needs-details")),
@@ -62,6 +64,11 @@ final class DefaultReplyKit {
             new DefaultMacro("Solved, with thanks",
                     "Your issue is solved. If there is anything else, just contact us again. Have fun playing!",
                     "resolved", null, List.of()));
+
+    /** The default macros in the game's default language: a macro sends one text, so one language. */
+    static List<DefaultMacro> macros(String gameLocale) {
+        return gameLocale != null && gameLocale.startsWith("zh") ? MACROS_ZH : MACROS_EN;
+    }
 
     /** Phrase → forbidden only bare (as a whole sentence). */
     static final Map<String, Boolean> FORBIDDEN = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ReplyStage;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
@@ -251,8 +252,12 @@ public class ReplyKit {
         return ForbiddenPhrases.found(reply, forbidden(gameId));
     }
 
-    /** Gives a game the default canned replies, forbidden phrases and macros, unless it has some already. */
-    public void giveDefaults(UUID gameId) {
+    /**
+     * Gives a game the default canned replies, forbidden phrases and macros (in the game's default
+     * language), unless it has some already.
+     */
+    public void giveDefaults(GameInfo game) {
+        UUID gameId = game.id();
         if (!replies.existsByGameId(gameId)) {
             DefaultReplyKit.REPLIES.forEach(r -> replies.save(new CannedReply(gameId, r.locale(), r.stage(), r.title(),
                     r.body(), clock.instant())));
@@ -261,8 +266,8 @@ public class ReplyKit {
             DefaultReplyKit.FORBIDDEN.forEach((phrase, bare) -> phrases.save(new ForbiddenPhrase(gameId, phrase, bare)));
         }
         if (!macros.existsByGameId(gameId)) {
-            DefaultReplyKit.MACROS.forEach(m -> macros.save(new Macro(gameId, m.name(), m.reply(), m.status(), m.type(),
-                    null, m.tags(), clock.instant())));
+            DefaultReplyKit.macros(game.defaultLocale()).forEach(m -> macros.save(new Macro(gameId, m.name(), m.reply(),
+                    m.status(), m.type(), null, m.tags(), clock.instant())));
         }
     }
 

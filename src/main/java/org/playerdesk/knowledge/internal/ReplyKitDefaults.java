@@ -31,7 +31,7 @@ class ReplyKitDefaults {
     @Async
     @TransactionalEventListener
     void on(GameRegistered registered) {
-        retry.run(() -> kit.giveDefaults(registered.gameId()));
+        retry.run(() -> kit.giveDefaults(games.get(registered.gameId())));
     }
 
     /** Never stops the start: a game left without defaults gets them at the next start. */
@@ -39,7 +39,7 @@ class ReplyKitDefaults {
     void existingGames() {
         for (var game : games.all()) {
             try {
-                retry.run(() -> kit.giveDefaults(game.id()));
+                retry.run(() -> kit.giveDefaults(game));
             } catch (RuntimeException e) {
                 log.warn("Reply kit: could not give game {} its defaults now ({})", game.code(), e.toString());
             }
