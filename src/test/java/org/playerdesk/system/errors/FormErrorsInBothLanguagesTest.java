@@ -361,7 +361,8 @@ class FormErrorsInBothLanguagesTest {
                 .param("game", game.id().toString()).param("account", "a".repeat(200)).param("type", "nosuch")
                 .param("severity", "apocalyptic").param("note", "备注\u0007"), gm, language));
         problems.addAll(problemShown(post("/console/gm/types").param("game", game.id().toString()).param("code", " ")
-                .param("name", "").param("ladder", "smite, 天罚").param("partnerLadder", "x")
+                .param("name", "").param("ladderPenalty", "smite", "").param("ladderDays", "", "")
+                .param("partnerPenalty", "ban", "").param("partnerDays", "forever", "")
                 .param("minorStart", "0").param("normalStart", "99").param("severeStart", "soon"), admin, language));
         problems.addAll(problemShown(post("/console/gm/groups").param("game", connected.id().toString())
                 .param("account", "30001").param("accounts", "30000", "someone-else").param("type", "nosuch")
