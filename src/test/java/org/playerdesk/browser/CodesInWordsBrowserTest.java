@@ -1,8 +1,10 @@
 package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.playerdesk.browser.ConsolePages.signIn;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
 
 /**
  * Console pages speak in words, never in codes: the GM page's penalty ladders, the games on the
@@ -130,6 +133,58 @@ class CodesInWordsBrowserTest {
         assertThat(console.locator(".alert-danger")).containsText("Step 2 is a ban: give its days, 1 to 3650.");
         assertThat(console.locator("[data-testid=gm-ladder][data-code=" + code + "]"))
                 .hasText("warning → ban 7 days → permanent ban");
+        desk.close();
+    }
+
+    @Test
+    void theRuleEditorOffersChoicesAndRunsAreToldInTheReadersLanguage() {
+        GameInfo game = workspace.game();
+        StaffMember admin = workspace.staff(StaffRole.ADMIN);
+        rules.create(game.id(), new RuleDraft("新工单加急", "ticket_created", true, RuleConditions.ANY,
+                List.of(new RuleAction("set_priority", "high"), new RuleAction("add_tag", "urgent"))), admin);
+        workspace.ticket(game, TestWorkspace.unique("p"), "bug");
+        await().atMost(Duration.ofSeconds(30)).until(() -> rules.recentExecutions(game.id(), 10).stream()
+                .anyMatch(e -> e.outcome().equals("done")));
+        String base = "http://localhost:" + port;
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, admin);
+
+        console.navigate(base + "/console/admin/automation?game=" + game.code() + "&lang=zh-CN");
+        assertThat(console.locator("[data-testid=run-words]").first()).hasText("优先级改为高；添加标签 urgent");
+
+        console.navigate(base + "/console/admin/automation/rules/new?game=" + game.code());
+        assertThat(console.locator("[data-testid=automation-rule-form]")).not().containsText("gold");
+        console.locator("[name=name]").fill("黄金玩家投诉");
+        console.locator("[data-testid=rule-vip-tiers] label", new Page.LocatorOptions().setHasText("黄金"))
+                .locator("input").check();
+        Locator first = console.locator("[data-testid=action-row]").nth(0);
+        Locator second = console.locator("[data-testid=action-row]").nth(1);
+        first.locator("[data-action-kind]").selectOption("set_status");
+        assertThat(first.locator("[data-value-for=set_status]")).isVisible();
+        assertThat(first.locator("[data-value-for='add_tag remove_tag']")).isHidden();
+        console.locator("[type=submit]").last().click();
+        assertThat(console.locator("[data-testid=rule-errors]")).containsText("请从选项中选择一项");
+        assertThat(console.locator("[data-testid=rule-errors]")).not().containsText("actions[");
+
+        first.locator("[data-action-kind]").selectOption("set_priority");
+        first.locator("[data-value-for=set_priority]").selectOption(new SelectOption().setLabel("高"));
+        second.locator("[data-action-kind]").selectOption("add_tag");
+        second.locator("[data-value-for='add_tag remove_tag']").fill("gold-complaint");
+        console.locator("[type=submit]").last().click();
+
+        Locator rule = console.locator("[data-testid=rule-row]", new Page.LocatorOptions().setHasText("黄金玩家投诉"));
+        assertThat(rule.locator("[data-testid=rule-cond-tiers]")).hasText("玩家VIP等级: 黄金");
+        assertThat(rule.locator("[data-testid=rule-actions]")).hasText("设置优先级 高; 添加标签 gold-complaint");
+
+        console.navigate(base + "/console/admin/automation?game=" + game.code() + "&lang=en");
+        assertThat(rule.locator("[data-testid=rule-cond-tiers]")).hasText(Pattern.compile("VIP tier.*: Gold$"));
+        assertThat(console.locator("[data-testid=run-words]").first()).hasText("Priority set to High; Tag urgent added");
+        rule.locator("a").first().click();
+        Locator edited = console.locator("[data-testid=action-row]").nth(0);
+        assertThat(edited.locator("[data-value-for=set_priority]")).isVisible();
+        assertThat(edited.locator("[data-value-for=set_priority]")).hasValue("high");
+        assertThat(console.locator("[data-testid=rule-vip-tiers] label", new Page.LocatorOptions().setHasText("Gold"))
+                .locator("input")).isChecked();
         desk.close();
     }
 }
