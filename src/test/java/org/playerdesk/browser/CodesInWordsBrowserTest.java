@@ -187,4 +187,28 @@ class CodesInWordsBrowserTest {
                 .locator("input")).isChecked();
         desk.close();
     }
+
+    @Test
+    void serviceLevelPoliciesNameTheVipTier() {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        String base = "http://localhost:" + port;
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, lead);
+
+        console.navigate(base + "/console/sla?game=" + game.code() + "&lang=zh-CN");
+        assertThat(console.locator("[data-testid=policy-tier]", new Page.LocatorOptions().setHasText("黄金及以上")))
+                .not().hasCount(0);
+        assertThat(console.locator("[data-testid=policy-row]").first()).isVisible();
+        assertThat(console.locator("main")).not().containsText("gold");
+        console.navigate(base + "/console/sla/policy?game=" + game.code());
+        assertThat(console.locator("#p-tier option")).containsText(new String[] {"白银及以上", "黄金及以上", "钻石及以上"});
+
+        console.navigate(base + "/console/sla?game=" + game.code() + "&lang=en");
+        assertThat(console.locator("[data-testid=policy-tier]", new Page.LocatorOptions().setHasText("Gold and above")))
+                .not().hasCount(0);
+        console.navigate(base + "/console/sla/policy?game=" + game.code());
+        assertThat(console.locator("#p-tier option")).containsText(new String[] {"Silver and above", "Gold and above"});
+        desk.close();
+    }
 }
