@@ -6,6 +6,7 @@ import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
@@ -18,7 +19,12 @@ import org.playerdesk.automation.AutomationRules;
 import org.playerdesk.automation.RuleAction;
 import org.playerdesk.automation.RuleConditions;
 import org.playerdesk.automation.RuleDraft;
+import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.incident.Incidents;
+import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.ticket.NewTicket;
+import org.playerdesk.ticket.TicketDesk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +53,12 @@ class CodesInWordsBrowserTest {
     TestWorkspace workspace;
     @Autowired
     AutomationRules rules;
+    @Autowired
+    GameCatalog games;
+    @Autowired
+    Incidents incidents;
+    @Autowired
+    TicketDesk ticketDesk;
 
     @Test
     void laddersGamesAndRulesAreShownInTheReadersLanguage() {
@@ -210,5 +222,38 @@ class CodesInWordsBrowserTest {
         console.navigate(base + "/console/sla/policy?game=" + game.code());
         assertThat(console.locator("#p-tier option")).containsText(new String[] {"Silver and above", "Gold and above"});
         desk.close();
+    }
+
+    @Test
+    void aProposedOutageIsTitledInItsGamesLanguage() {
+        GameInfo chinese = workspace.game();
+        GameInfo english = games.register(TestWorkspace.unique("en"), "Test game", "en");
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, chinese, english);
+        UUID chineseIncident = storm(chinese, "登不上", "一直登录失败");
+        UUID englishIncident = storm(english, "Cannot log in", "The server is down");
+        String base = "http://localhost:" + port;
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, lead);
+
+        console.navigate(base + "/console/incidents/" + chineseIncident + "?lang=zh-CN");
+        assertThat(console.locator("[data-testid=incident-title]")).hasText("疑似故障 · S1");
+        console.navigate(base + "/console/incidents/" + englishIncident);
+        assertThat(console.locator("[data-testid=incident-title]")).hasText("Suspected outage · S1");
+        console.navigate(base + "/console/incidents/" + chineseIncident + "?lang=en");
+        assertThat(console.locator("[data-testid=incident-title]")).hasText("疑似故障 · S1");
+        desk.close();
+    }
+
+    /** Three outage reports from server S1 of the game, which groups storms from three; the proposal made. */
+    private UUID storm(GameInfo game, String subject, String message) {
+        incidents.configureGrouping(game.id(), true, "10", "3");
+        List<UUID> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            reports.add(ticketDesk.open(new NewTicket(game.id(), new PlayerIdentity(TestWorkspace.unique("p"), null, "S1", null),
+                    "bug", null, null, subject, message, null, java.util.Map.of(), false), List.of()).ticket().id());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> reports.stream()
+                .allMatch(t -> incidents.incidentOf(t).isPresent()));
+        return incidents.incidentOf(reports.getFirst()).orElseThrow().incidentId();
     }
 }
