@@ -256,4 +256,32 @@ class CodesInWordsBrowserTest {
                 .allMatch(t -> incidents.incidentOf(t).isPresent()));
         return incidents.incidentOf(reports.getFirst()).orElseThrow().incidentId();
     }
+
+    @Test
+    void macrosSayWhatTheySetByName() {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        String base = "http://localhost:" + port;
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, lead);
+
+        console.navigate(base + "/console/knowledge/replies?game=" + game.code() + "&lang=zh-CN");
+        Locator form = console.locator("[data-testid=kb-macro-form]");
+        form.locator("[name=name]").fill("充值已到账");
+        form.locator("[name=reply]").fill("您的充值已到账，请查收。");
+        form.locator("[name=status]").selectOption("resolved");
+        form.locator("[name=type]").selectOption("payment");
+        form.locator("[name=priority]").selectOption("urgent");
+        form.locator("button[type=submit]").click();
+        Locator macro = console.locator("[data-testid=kb-macro]", new Page.LocatorOptions().setHasText("充值已到账"));
+        assertThat(macro.locator("[data-testid=kb-macro-status]")).hasText("状态: 已解决");
+        assertThat(macro.locator("[data-testid=kb-macro-type]")).hasText("类型: 充值问题");
+        assertThat(macro.locator("[data-testid=kb-macro-priority]")).hasText("优先级: 紧急");
+
+        console.navigate(base + "/console/knowledge/replies?game=" + game.code() + "&lang=en");
+        assertThat(macro.locator("[data-testid=kb-macro-status]")).hasText("Status: Resolved");
+        assertThat(macro.locator("[data-testid=kb-macro-type]")).hasText("Type: Payment / recharge");
+        assertThat(macro.locator("[data-testid=kb-macro-priority]")).hasText("Priority: Urgent");
+        desk.close();
+    }
 }
