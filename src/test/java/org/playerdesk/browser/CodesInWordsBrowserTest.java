@@ -284,4 +284,65 @@ class CodesInWordsBrowserTest {
         assertThat(macro.locator("[data-testid=kb-macro-priority]")).hasText("Priority: Urgent");
         desk.close();
     }
+
+    @Test
+    void theRoutingPageListsQueuesOpensOneAtATimeAndOffersTheEscalationLevels() {
+        GameInfo game = workspace.game();
+        StaffMember admin = workspace.staff(StaffRole.ADMIN);
+        StaffMember leadOfNothing = workspace.staff(StaffRole.SUPERVISOR);
+        String base = "http://localhost:" + port;
+
+        BrowserContext fresh = session.desktop("zh-CN");
+        Page empty = signIn(fresh, base, leadOfNothing);
+        empty.navigate(base + "/console/routing?lang=zh-CN");
+        assertThat(empty.locator("[data-testid=routing-no-game]")).hasText("你还没有负责的游戏。");
+        assertThat(empty.locator("[data-testid=queue-form]")).hasCount(0);
+        empty.navigate(base + "/console/routing/queues/new?lang=en");
+        assertThat(empty.locator("[data-testid=routing-no-game]")).hasText("You serve no game yet.");
+        fresh.close();
+
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, admin);
+        console.navigate(base + "/console/routing?game=" + game.id() + "&lang=zh-CN");
+        assertThat(console.locator("[data-testid=routing-page] form[action$='/console/routing/queues']")).hasCount(0);
+        assertThat(console.locator("[data-testid=new-queue]")).hasCount(1);
+        assertThat(console.locator("[data-testid=escalation-path]")).not().containsText("first_line");
+        console.locator("[data-testid=new-queue]").click();
+        console.locator("[name=name]").fill("充值问题");
+        console.locator("[name=type]").selectOption("payment");
+        console.locator("[data-testid=queue-save]").click();
+        Locator queue = console.locator("[data-testid=queue]", new Page.LocatorOptions().setHasText("充值问题"));
+        assertThat(queue.locator("[data-testid=queue-rules]")).hasText("类型: 充值问题");
+        assertThat(console.locator("[data-testid=queue-form]")).hasCount(0);
+
+        queue.locator("[data-testid=queue-edit]").click();
+        assertThat(console.locator("[name=name]")).hasValue("充值问题");
+        assertThat(console.locator("[data-testid=queue-form]")).hasCount(1);
+        console.locator("[name=name]").fill("充值与退款");
+        console.locator("[data-testid=queue-save]").click();
+        assertThat(console.locator("[data-testid=queue]")).hasCount(1);
+        assertThat(console.locator("[data-testid=queue] [data-testid=queue-edit]")).hasText("充值与退款");
+
+        Locator levels = console.locator("[data-testid=path-level]");
+        levels.nth(0).selectOption("vip");
+        levels.nth(1).selectOption("vip");
+        console.locator("[data-testid=path-form] button[type=submit]").click();
+        assertThat(console.locator(".alert-danger")).containsText("级别“VIP 组”选了两次。");
+        levels.nth(0).selectOption("second_line");
+        levels.nth(1).selectOption("supervisor");
+        levels.nth(2).selectOption("");
+        console.locator("[data-testid=path-form] button[type=submit]").click();
+        assertThat(console.locator("[data-testid=path-now]")).hasText("一线 → 二线 → 主管");
+
+        console.navigate(base + "/console/routing?game=" + game.id() + "&lang=en");
+        assertThat(console.locator("[data-testid=path-now]")).hasText("first line → second line → supervisor");
+        assertThat(levels.nth(0)).hasValue("second_line");
+        assertThat(console.locator("[data-testid=queue-rules]")).hasText("Type: Payment / recharge");
+        levels.nth(0).selectOption("");
+        levels.nth(1).selectOption("");
+        console.locator("[data-testid=path-form] button[type=submit]").click();
+        assertThat(console.locator(".alert-danger"))
+                .containsText("The path starts at first line and needs at least one level above it.");
+        desk.close();
+    }
 }

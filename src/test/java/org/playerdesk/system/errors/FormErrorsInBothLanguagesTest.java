@@ -170,7 +170,8 @@ class FormErrorsInBothLanguagesTest {
                 "weeklyShifts", "exceptions");
         assertThat(problems.get(1)).contains("boss");
         namingAs("routing.field.", problems.get(2), language, "levels");
-        assertThat(problems.get(2)).contains("boss", "first_line");
+        assertThat(problems.get(2)).contains("boss",
+                messages.getMessage("ticket.level.first_line", null, Locale.forLanguageTag(language)));
         namingAs("routing.field.", problems.get(3), language, "levels");
         inLanguage(problems, language);
     }
