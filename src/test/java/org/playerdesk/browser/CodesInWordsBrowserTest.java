@@ -22,6 +22,8 @@ import org.playerdesk.automation.RuleDraft;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.incident.Incidents;
+import org.playerdesk.knowledge.Audience;
+import org.playerdesk.knowledge.KnowledgeImport;
 import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.TicketDesk;
@@ -59,6 +61,8 @@ class CodesInWordsBrowserTest {
     Incidents incidents;
     @Autowired
     TicketDesk ticketDesk;
+    @Autowired
+    KnowledgeImport knowledgeImport;
 
     @Test
     void laddersGamesAndRulesAreShownInTheReadersLanguage() {
@@ -344,5 +348,35 @@ class CodesInWordsBrowserTest {
         assertThat(console.locator(".alert-danger"))
                 .containsText("The path starts at first line and needs at least one level above it.");
         desk.close();
+    }
+
+    @Test
+    void playersNeverSeeInternalCategoriesOrArticles() {
+        GameInfo game = workspace.game();
+        knowledgeImport.publish(game.id(), "zh-CN", "充值问题", Audience.PUBLIC, false, "充值未到账怎么办",
+                "请稍等五分钟后重新登录。", "测试");
+        UUID internal = knowledgeImport.publish(game.id(), "zh-CN", "客服内部", Audience.INTERNAL, false,
+                "退款审批口径", "仅限客服内部。", "测试");
+        knowledgeImport.publish(game.id(), "en", "Payments", Audience.PUBLIC, false, "A top-up did not arrive",
+                "Wait five minutes and sign in again.", "test");
+        knowledgeImport.publish(game.id(), "en", "Support internal", Audience.INTERNAL, false, "Refund rules",
+                "For support staff only.", "test");
+        String base = "http://localhost:" + port;
+        BrowserContext player = session.desktop("zh-CN");
+        Page help = player.newPage();
+
+        help.navigate(base + "/help/" + game.code() + "/articles?lang=zh-CN");
+        assertThat(help.locator("[data-testid=kb-categories]")).containsText("充值问题");
+        assertThat(help.locator("[data-testid=kb-categories]")).not().containsText("客服内部");
+        assertThat(help.locator("[data-testid=kb-index]")).containsText("充值未到账怎么办");
+        assertThat(help.locator("[data-testid=kb-index]")).not().containsText("退款审批口径");
+        help.navigate(base + "/help/" + game.code() + "/articles/" + internal);
+        assertThat(help.locator("main")).not().containsText("仅限客服内部");
+
+        help.navigate(base + "/help/" + game.code() + "/articles?lang=en");
+        assertThat(help.locator("[data-testid=kb-categories]")).containsText("Payments");
+        assertThat(help.locator("[data-testid=kb-categories]")).not().containsText("Support internal");
+        assertThat(help.locator("[data-testid=kb-index]")).not().containsText("Refund rules");
+        player.close();
     }
 }
