@@ -379,4 +379,22 @@ class CodesInWordsBrowserTest {
         assertThat(help.locator("[data-testid=kb-index]")).not().containsText("Refund rules");
         player.close();
     }
+
+    @Test
+    void theVipDeskIsInTheNavigationOfThoseWhoWorkTickets() {
+        GameInfo game = workspace.game();
+        StaffMember vipAgent = workspace.staff(StaffRole.AGENT_VIP, game);
+        String base = "http://localhost:" + port;
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, vipAgent);
+
+        console.navigate(base + "/console/tickets?lang=zh-CN");
+        assertThat(console.locator("[data-testid=nav-vip]")).hasText("VIP 服务");
+        console.locator("[data-testid=nav-vip]").click();
+        assertThat(console.locator("main h1")).hasText("VIP 服务");
+
+        console.navigate(base + "/console/tickets?lang=en");
+        assertThat(console.locator("[data-testid=nav-vip]")).hasText("VIP service");
+        desk.close();
+    }
 }
