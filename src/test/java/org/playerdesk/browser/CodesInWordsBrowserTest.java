@@ -21,10 +21,12 @@ import org.playerdesk.automation.RuleConditions;
 import org.playerdesk.automation.RuleDraft;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.incident.IncidentDraft;
 import org.playerdesk.incident.Incidents;
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.knowledge.KnowledgeImport;
 import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.TicketDesk;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -395,6 +397,46 @@ class CodesInWordsBrowserTest {
 
         console.navigate(base + "/console/tickets?lang=en");
         assertThat(console.locator("[data-testid=nav-vip]")).hasText("VIP service");
+        desk.close();
+    }
+
+    @Test
+    void theTicketPageChoosesNoIncidentByItselfAndShowsWhereTheTicketIs() {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        incidents.open(game.id(), new IncidentDraft("登录服务器故障", null, null, null, null),
+                Actor.agent(agent.id(), agent.displayName()));
+        UUID first = workspace.ticket(game, TestWorkspace.unique("p"), "bug").ticket().id();
+        UUID second = workspace.ticket(game, TestWorkspace.unique("p"), "bug").ticket().id();
+        String base = "http://localhost:" + port;
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, agent);
+
+        console.navigate(base + "/console/tickets/" + first + "?lang=zh-CN");
+        assertThat(console.locator("[data-testid=incident-choice]")).hasValue("");
+        assertThat(console.locator("[data-testid=incident-choice] option:checked")).hasText("— 请选择事件 —");
+        console.locator("[data-testid=incident-link]").click();
+        assertThat(console.locator(".alert-danger")).containsText("请选择要关联此工单的事件。");
+        org.assertj.core.api.Assertions.assertThat(incidents.incidentOf(first)).isEmpty();
+        console.locator("[data-testid=incident-choice]").selectOption(new SelectOption().setLabel("登录服务器故障"));
+        console.locator("[data-testid=incident-link]").click();
+        assertThat(console.locator("[data-testid=incident-panel-link]")).hasText("登录服务器故障");
+
+        assertThat(console.locator("[data-testid=status-current]")).hasText("新建（当前）");
+        assertThat(console.locator("[data-testid=status-select] option:checked")).hasText("新建（当前）");
+        console.locator("[data-testid=status-change]").click();
+        assertThat(console.locator("[data-testid=action-errors]")).containsText("请选择工单要改成的状态。");
+        console.locator("[data-testid=status-select]").selectOption("pending_internal");
+        console.locator("[data-testid=status-change]").click();
+        assertThat(console.locator("[data-testid=status-current]")).hasText("等待内部处理（当前）");
+
+        console.navigate(base + "/console/tickets/" + second + "?lang=en");
+        assertThat(console.locator("[data-testid=incident-choice] option:checked")).hasText("— choose an incident —");
+        assertThat(console.locator("[data-testid=status-select] option:checked")).hasText("New (current)");
+        console.locator("[data-testid=incident-link]").click();
+        assertThat(console.locator(".alert-danger")).containsText("Please choose the incident to link the ticket to.");
+        console.locator("[data-testid=status-change]").click();
+        assertThat(console.locator("[data-testid=action-errors]")).containsText("Choose the status the ticket should move to.");
         desk.close();
     }
 }
