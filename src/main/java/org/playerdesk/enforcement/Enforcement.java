@@ -379,15 +379,18 @@ public class Enforcement {
         return rungs;
     }
 
-    /** The rungs an editor chose, in order: a rung without a penalty is left out, a ban needs 1 to 3650 days. */
+    /**
+     * The rungs an editor chose, in order: a row without a penalty is left out, a ban needs 1 to
+     * 3650 days (a refusal names the row, as the editor numbers them).
+     */
     static List<Rung> read(String field, List<RungChoice> choices, List<InvalidInput.FieldError> errors) {
         List<Rung> rungs = new ArrayList<>();
-        int step = 0;
-        for (RungChoice choice : choices == null ? List.<RungChoice>of() : choices) {
+        List<RungChoice> rows = choices == null ? List.of() : choices;
+        for (int row = 1; row <= rows.size(); row++) {
+            RungChoice choice = rows.get(row - 1);
             if (choice == null || choice.penalty() == null || choice.penalty().isBlank()) {
                 continue;
             }
-            step++;
             int before = errors.size();
             Penalty penalty = Codes.read(field, choice.penalty(), Penalty.class, null, errors);
             if (errors.size() > before) {
@@ -397,7 +400,7 @@ public class Enforcement {
             if (penalty == Penalty.BAN) {
                 days = banDays(choice.days());
                 if (days == null) {
-                    errors.add(new InvalidInput.FieldError(field, "invalid.ladder.days", step, 1, 3650));
+                    errors.add(new InvalidInput.FieldError(field, "invalid.ladder.days", row));
                     return rungs;
                 }
             }
