@@ -40,8 +40,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 
 /**
- * Console pages speak in words, never in codes: the GM page's penalty ladders, the games on the
- * staff page and the automation rules' conditions and actions, in the reader's language.
+ * Console pages speak in words, never in codes, and their editors offer choices: the GM page's
+ * penalty ladders and type editor, the games on the staff page, the automation rules and their
+ * runs, service-level tiers, proposed outages, macros, the routing page, the help center's
+ * categories, the VIP desk in the navigation and the ticket page's selectors, in both languages.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
