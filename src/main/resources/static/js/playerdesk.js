@@ -111,3 +111,23 @@ document.addEventListener('htmx:load', function (event) {
         element.style.width = Math.max(0, Math.min(100, Number(element.getAttribute('data-width')) || 0)) + '%';
     });
 });
+
+// An automation rule's action row (data-action-row) shows the value control for its kind: the control
+// whose data-value-for lists the chosen kind ("none" when no kind is chosen) is shown and sent, the
+// others are hidden and disabled, so that each row sends exactly one value.
+document.addEventListener('change', function (event) {
+    var kind = event.target;
+    if (!kind.matches || !kind.matches('select[data-action-kind]')) {
+        return;
+    }
+    var row = kind.closest('[data-action-row]');
+    if (!row) {
+        return;
+    }
+    var chosen = kind.value || 'none';
+    Array.prototype.forEach.call(row.querySelectorAll('[data-value-for]'), function (control) {
+        var on = control.getAttribute('data-value-for').split(' ').indexOf(chosen) >= 0;
+        control.hidden = !on;
+        control.disabled = !on;
+    });
+});

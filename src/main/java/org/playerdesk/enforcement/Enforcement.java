@@ -269,23 +269,43 @@ public class Enforcement {
     }
 
     /**
-     * Defines a type anew (administrators): its name, both ladders, and the step (1 to 10) at which
-     * a minor, normal and severe violation starts. A blank step keeps the type's current one (for a
-     * new type: the first step); a severity may not start earlier than a milder one.
+     * Defines a type anew (administrators): its name, both ladders written as text ("warning, ban 7,
+     * permanent_ban"), and the step (1 to 10) at which a minor, normal and severe violation starts.
+     * A blank step keeps the type's current one (for a new type: the first step); a severity may not
+     * start earlier than a milder one.
      */
     public ViolationTypeView define(UUID gameId, String code, String name, String ladder, String partnerLadder,
             String minorStart, String normalStart, String severeStart) {
+        return define(gameId, code, name, errors -> parse("ladder", ladder, errors),
+                errors -> parse("partnerLadder", partnerLadder, errors), minorStart, normalStart, severeStart);
+    }
+
+    /**
+     * Defines a type anew from the editor's choices: each ladder as its rungs in order (a rung
+     * without a penalty is left out; a ban needs its days), the rest as
+     * {@link #define(UUID, String, String, String, String, String, String, String)}.
+     */
+    public ViolationTypeView define(UUID gameId, String code, String name, List<RungChoice> ladder,
+            List<RungChoice> partnerLadder, String minorStart, String normalStart, String severeStart) {
+        return define(gameId, code, name, errors -> read("ladder", ladder, errors),
+                errors -> read("partnerLadder", partnerLadder, errors), minorStart, normalStart, severeStart);
+    }
+
+    private ViolationTypeView define(UUID gameId, String code, String name,
+            Function<List<InvalidInput.FieldError>, List<Rung>> ladder,
+            Function<List<InvalidInput.FieldError>, List<Rung>> partnerLadder, String minorStart,
+            String normalStart, String severeStart) {
         types(gameId);
         String tidiedCode = AccountActions.tidy(code);
         String checkedName = AccountActions.tidy(name);
         List<InvalidInput.FieldError> errors = new ArrayList<>(
                 validation.errors(new TypeName(tidiedCode, checkedName)));
         String checkedCode = errors.stream().anyMatch(e -> e.field().equals("code")) ? null : tidiedCode;
-        List<Rung> common = parse("ladder", ladder, errors);
+        List<Rung> common = ladder.apply(errors);
         if (common.isEmpty() && errors.isEmpty()) {
             errors.add(new InvalidInput.FieldError("ladder", "invalid.ladder.empty"));
         }
-        List<Rung> partner = parse("partnerLadder", partnerLadder, errors);
+        List<Rung> partner = partnerLadder.apply(errors);
         ViolationTypeView.Starts current = checkedCode == null ? ViolationTypeView.Starts.FIRST
                 : types.findByGameIdAndCode(gameId, checkedCode).map(t -> t.view().starts())
                         .orElse(ViolationTypeView.Starts.FIRST);
@@ -357,6 +377,47 @@ public class Enforcement {
             errors.add(new InvalidInput.FieldError(field, "invalid.tooMany", 10));
         }
         return rungs;
+    }
+
+    /**
+     * The rungs an editor chose, in order: a row without a penalty is left out, a ban needs 1 to
+     * 3650 days (a refusal names the row, as the editor numbers them).
+     */
+    static List<Rung> read(String field, List<RungChoice> choices, List<InvalidInput.FieldError> errors) {
+        List<Rung> rungs = new ArrayList<>();
+        List<RungChoice> rows = choices == null ? List.of() : choices;
+        for (int row = 1; row <= rows.size(); row++) {
+            RungChoice choice = rows.get(row - 1);
+            if (choice == null || choice.penalty() == null || choice.penalty().isBlank()) {
+                continue;
+            }
+            int before = errors.size();
+            Penalty penalty = Codes.read(field, choice.penalty(), Penalty.class, null, errors);
+            if (errors.size() > before) {
+                return rungs;
+            }
+            Integer days = null;
+            if (penalty == Penalty.BAN) {
+                days = banDays(choice.days());
+                if (days == null) {
+                    errors.add(new InvalidInput.FieldError(field, "invalid.ladder.days", row));
+                    return rungs;
+                }
+            }
+            rungs.add(new Rung(penalty, days));
+        }
+        if (rungs.size() > 10) {
+            errors.add(new InvalidInput.FieldError(field, "invalid.tooMany", 10));
+        }
+        return rungs;
+    }
+
+    private static Integer banDays(String text) {
+        if (text == null || !text.strip().matches("\\d{1,4}")) {
+            return null;
+        }
+        int days = Integer.parseInt(text.strip());
+        return days >= 1 && days <= 3650 ? days : null;
     }
 
     private void warn(UUID ticketId, String account, ViolationTypeView type, StaffMember gm, Locale locale) {

@@ -17,6 +17,7 @@ import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +69,9 @@ public class Escalations {
             }
             SupportLevel level = Codes.read("levels", code, SupportLevel.class, null, errors);
             if (level != null && path.contains(level)) {
-                errors.add(new InvalidInput.FieldError("levels", "invalid.levels.twice", code));
+                // the level by its name in the reader's language, resolved where the error is shown
+                errors.add(new InvalidInput.FieldError("levels", "invalid.levels.twice",
+                        new DefaultMessageSourceResolvable(new String[] {"ticket.level." + level.code()}, level.code())));
             } else if (level != null) {
                 path.add(level);
             }

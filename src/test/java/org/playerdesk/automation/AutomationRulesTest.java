@@ -290,7 +290,9 @@ class AutomationRulesTest {
         assertThat(head(opened).status()).isEqualTo(TicketStatus.NEW);
         assertThat(runsOf(s, refused)).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo("failed");
-            assertThat(e.summary()).contains("closed");
+            assertThat(e.steps()).extracting(RunStep::key).containsExactly("error.ticket.status.refused");
+            assertThat(e.steps().getFirst().args()).extracting(RunStep.Arg::key)
+                    .contains("ticket.status.closed");
         });
         assertThat(runsOf(s, after)).hasSize(1);
     }

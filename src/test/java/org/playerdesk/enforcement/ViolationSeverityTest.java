@@ -126,11 +126,13 @@ class ViolationSeverityTest {
                 .with(user(agent)).with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "gm.notice.violation.permanent_ban"));
         mvc.perform(post("/console/gm/types").param("game", game.id().toString()).param("code", "advertising")
-                .param("name", "私自发布广告").param("ladder", "warning, ban 7, permanent_ban").param("severeStart", "3")
+                .param("name", "私自发布广告").param("ladderPenalty", "warning", "ban", "permanent_ban", "").param("ladderDays", "", "7", "", "")
+                .param("severeStart", "3")
                 .with(user(admin)).with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "gm.notice.typeSaved"));
         mvc.perform(post("/console/gm/types").param("game", game.id().toString()).param("code", "advertising")
-                .param("name", "私自发布广告").param("ladder", "warning").param("severeStart", "eleven")
+                .param("name", "私自发布广告").param("ladderPenalty", "warning", "").param("ladderDays", "", "")
+                .param("severeStart", "eleven")
                 .with(user(admin)).with(csrf()).locale(Locale.ENGLISH)).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", Matchers.containsString("Severe starts at step")));
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.automation.RuleAction;
+import org.playerdesk.automation.RunStep;
+import org.playerdesk.automation.RunStep.Arg;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.knowledge.CannedReplies;
 import org.playerdesk.notification.Notice;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Does one action of a rule on a ticket, as the rule ({@code actor}): every change goes through
  * the ticket desk, so it is in the ticket's history under the rule's name; a notice sent is
- * written there too. Answers what was done, for the record of the run.
+ * written there too. Answers what was done, for the record of the run, as a message key and its
+ * arguments (a status by its name's key), so that each reader reads it in their language.
  */
 @Component
 class RuleActions {
@@ -49,37 +52,39 @@ class RuleActions {
         this.messages = messages;
     }
 
-    String apply(RuleAction action, UUID ticketId, Actor actor, String ruleName) {
+    RunStep apply(RuleAction action, UUID ticketId, Actor actor, String ruleName) {
         String value = action.value();
         return switch (action.kindCode()) {
             case SET_STATUS -> {
                 desk.changeStatus(ticketId, Coded.fromCode(TicketStatus.class, value), actor);
-                yield "status " + value;
+                yield RunStep.of("automation.run.set_status", Arg.named("ticket.status." + value));
             }
             case SET_PRIORITY -> {
                 desk.prioritize(ticketId, Coded.fromCode(TicketPriority.class, value), actor);
-                yield "priority " + value;
+                yield RunStep.of("automation.run.set_priority", Arg.named("ticket.priority." + value));
             }
             case SET_TYPE -> {
                 desk.retype(ticketId, Coded.fromCode(TicketType.class, value), actor);
-                yield "type " + value;
+                yield RunStep.of("automation.run.set_type", Arg.named("ticket.type." + value));
             }
             case ASSIGN -> {
                 UUID assignee = value == null || value.isBlank() ? null : UUID.fromString(value);
                 desk.assign(ticketId, assignee, actor);
-                yield assignee == null ? "unassigned" : "assigned " + staff.get(assignee).displayName();
+                yield assignee == null ? RunStep.of("automation.run.unassigned")
+                        : RunStep.of("automation.run.assigned", Arg.text(staff.get(assignee).displayName()));
             }
             case ADD_TAG -> {
                 desk.tag(ticketId, value, actor);
-                yield "tag +" + value;
+                yield RunStep.of("automation.run.add_tag", Arg.text(value));
             }
             case REMOVE_TAG -> {
                 desk.untag(ticketId, value, actor);
-                yield "tag -" + value;
+                yield RunStep.of("automation.run.remove_tag", Arg.text(value));
             }
             case NOTIFY_ASSIGNEE -> {
                 UUID assignee = tickets.head(ticketId).assigneeId();
-                yield assignee == null ? "no assignee to notify" : notify(ticketId, List.of(assignee), actor, ruleName);
+                yield assignee == null ? RunStep.of("automation.run.noAssignee")
+                        : notify(ticketId, List.of(assignee), actor, ruleName);
             }
             case NOTIFY_LEADS -> {
                 TicketView ticket = tickets.head(ticketId);
@@ -90,11 +95,11 @@ class RuleActions {
                 TicketView ticket = tickets.head(ticketId);
                 String text = cannedReplies.render(UUID.fromString(value), ticketId, agentName(ticket));
                 desk.reply(ticketId, actor, text, List.of(), null);
-                yield "canned reply";
+                yield RunStep.of("automation.run.canned_reply");
             }
             case ADD_NOTE -> {
                 desk.note(ticketId, actor, value, List.of());
-                yield "note";
+                yield RunStep.of("automation.run.add_note");
             }
         };
     }
@@ -111,9 +116,9 @@ class RuleActions {
         return Locales.supported(games.get(gameId).defaultLocale());
     }
 
-    private String notify(UUID ticketId, List<UUID> staffIds, Actor actor, String ruleName) {
+    private RunStep notify(UUID ticketId, List<UUID> staffIds, Actor actor, String ruleName) {
         if (staffIds.isEmpty()) {
-            return "nobody to notify";
+            return RunStep.of("automation.run.nobodyToNotify");
         }
         TicketView ticket = tickets.head(ticketId);
         notifications.send(staffIds, new Notice("automation.rule", "automation.notice.rule",
@@ -122,6 +127,6 @@ class RuleActions {
         List<String> names = staff.byIds(staffIds).values().stream().map(m -> m.displayName()).sorted().toList();
         desk.recordInHistory(ticketId, actor, messages.getMessage("automation.history.notified",
                 new Object[] { String.join(", ", names) }, localeOf(ticket.gameId())));
-        return "notified " + String.join(", ", names);
+        return RunStep.of("automation.run.notified", Arg.text(String.join(", ", names)));
     }
 }

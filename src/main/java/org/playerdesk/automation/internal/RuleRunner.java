@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.automation.RuleAction;
+import org.playerdesk.automation.RunStep;
 import org.playerdesk.automation.RuleConditions;
 import org.playerdesk.automation.RuleTrigger;
 import org.playerdesk.player.PlayerProfiles;
@@ -102,22 +103,22 @@ public class RuleRunner {
                 }
                 if (depth >= settings.maxDepth()) {
                     executions.finish(rule.getId(), key, Executions.STOPPED,
-                            "loop protection: caused by automation " + depth + " steps deep");
+                            List.of(RunStep.of("automation.run.stopped", RunStep.Arg.text(depth))));
                     return;
                 }
-                List<String> done = caused.during(depth + 1, rule.getId(), () -> act(rule, ticket));
-                executions.finish(rule.getId(), key, Executions.DONE, String.join("; ", done));
+                List<RunStep> done = caused.during(depth + 1, rule.getId(), () -> act(rule, ticket));
+                executions.finish(rule.getId(), key, Executions.DONE, done);
             });
         } catch (RuleViolation | InvalidInput | NotFoundException refused) {
             log.info("Automation rule {} refused on ticket {}: {}", rule.getId(), ticketId, refused.getMessage());
             eachRule.executeWithoutResult(status -> executions.claim(rule.getId(), rule.gameId(), ticketId, key, depth,
-                    Executions.FAILED, Texts.abbreviate(String.valueOf(refused.getMessage()), 500)));
+                    Executions.FAILED, Executions.refusal(refused)));
         }
     }
 
-    private List<String> act(AutomationRule rule, TicketView ticket) {
+    private List<RunStep> act(AutomationRule rule, TicketView ticket) {
         Actor actor = actorOf(rule);
-        List<String> done = new ArrayList<>();
+        List<RunStep> done = new ArrayList<>();
         for (RuleAction action : json.actions(rule)) {
             done.add(actions.apply(action, ticket.id(), actor, rule.name()));
         }

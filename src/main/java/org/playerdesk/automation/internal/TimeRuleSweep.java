@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.playerdesk.automation.RunStep;
 import org.playerdesk.automation.TimeRuleKind;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
@@ -164,14 +165,14 @@ public class TimeRuleSweep {
                     }
                     return null;
                 });
-                executions.finish(rule.getId(), key, Executions.DONE,
-                        rule.kind() == TimeRuleKind.CLOSE_RESOLVED ? "closed after " + rule.hours() + "h resolved"
-                                : "reminded after " + rule.hours() + "h waiting");
+                executions.finish(rule.getId(), key, Executions.DONE, List.of(RunStep.of(
+                        rule.kind() == TimeRuleKind.CLOSE_RESOLVED ? "automation.run.closedAfter"
+                                : "automation.run.remindedAfter", RunStep.Arg.text(rule.hours()))));
                 return true;
             }));
         } catch (RuleViolation | InvalidInput | NotFoundException refused) {
             eachTicket.executeWithoutResult(s -> executions.claim(rule.getId(), rule.gameId(), due.id(), key, 0,
-                    Executions.FAILED, refused.getMessage()));
+                    Executions.FAILED, Executions.refusal(refused)));
             return false;
         }
     }

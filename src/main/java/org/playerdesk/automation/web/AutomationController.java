@@ -12,12 +12,14 @@ import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.automation.AutomationRules;
+import org.playerdesk.automation.ExecutionView;
 import org.playerdesk.automation.RuleAction;
 import org.playerdesk.automation.RuleActionKind;
 import org.playerdesk.automation.RuleConditions;
 import org.playerdesk.automation.RuleDraft;
 import org.playerdesk.automation.RuleTrigger;
 import org.playerdesk.automation.RuleView;
+import org.playerdesk.automation.RunStep;
 import org.playerdesk.automation.TimeRuleKind;
 import org.playerdesk.automation.TimeRuleView;
 import org.playerdesk.game.GameCatalog;
@@ -33,6 +35,7 @@ import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,10 +69,12 @@ class AutomationController {
     private final PlayerProfiles profiles;
     private final ConsoleProblems problems;
     private final ErrorTexts errorTexts;
+    private final MessageSource messages;
 
     AutomationController(AutomationRules rules, GameCatalog games, StaffDirectory staff, CannedReplies cannedReplies,
-            PlayerProfiles profiles, ConsoleProblems problems, ErrorTexts errorTexts) {
+            PlayerProfiles profiles, ConsoleProblems problems, ErrorTexts errorTexts, MessageSource messages) {
         this.errorTexts = errorTexts;
+        this.messages = messages;
         this.rules = rules;
         this.games = games;
         this.staff = staff;
@@ -79,7 +84,8 @@ class AutomationController {
     }
 
     @GetMapping(PAGE)
-    String page(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me, Model model) {
+    String page(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me, Model model,
+            Locale locale) {
         List<GameInfo> editable = editable(me);
         GameInfo chosen = editable.stream().filter(g -> g.code().equals(game)).findFirst()
                 .orElse(editable.isEmpty() ? null : editable.getFirst());
@@ -95,7 +101,7 @@ class AutomationController {
             model.addAttribute("timeRuleIds", timeRules.stream()
                     .collect(java.util.stream.Collectors.toMap(TimeRuleView::id, t -> t.kind().code())));
             model.addAttribute("ruleNames", ruleNames);
-            model.addAttribute("executions", rules.recentExecutions(chosen.id(), 50));
+            runs(model, rules.recentExecutions(chosen.id(), 50), locale);
             model.addAttribute("staffNames", staffNames());
             Map<String, String> cannedTitles = new LinkedHashMap<>();
             cannedReplies.of(chosen.id()).forEach(c -> cannedTitles.put(c.id().toString(), c.title()));
@@ -115,8 +121,8 @@ class AutomationController {
     String editRule(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model, Locale locale) {
         RuleView rule = rules.get(id);
         GameInfo chosen = editableGame(games.get(rule.gameId()).code(), me);
-        model.addAttribute("executions", rules.recentExecutions(rule.gameId(), 500).stream()
-                .filter(e -> e.ruleId().equals(id)).limit(20).toList());
+        runs(model, rules.recentExecutions(rule.gameId(), 500).stream()
+                .filter(e -> e.ruleId().equals(id)).limit(20).toList(), locale);
         return form(model, chosen, rule.id(),
                 new RuleDraft(rule.name(), rule.trigger().code(), rule.enabled(), rule.conditions(), rule.actions()), null,
                 locale);
@@ -204,9 +210,33 @@ class AutomationController {
         model.addAttribute("priorities", codes(TicketPriority.values()));
         model.addAttribute("statuses", codes(TicketStatus.values()));
         model.addAttribute("tiers", profiles.tierCodes());
-        model.addAttribute("staff", staff.servingGame(game.id()).stream().filter(StaffMember::enabled).toList());
-        model.addAttribute("cannedReplies", cannedReplies.of(game.id()));
+        List<Choice> members = staff.servingGame(game.id()).stream().filter(StaffMember::enabled)
+                .map(m -> new Choice(m.id().toString(), m.displayName())).toList();
+        model.addAttribute("valueChoices", List.of(
+                new ValueChoices("set_status", "choose", named(TicketStatus.values(), "ticket.status.", locale)),
+                new ValueChoices("set_priority", "choose", named(TicketPriority.values(), "ticket.priority.", locale)),
+                new ValueChoices("set_type", "choose", named(TicketType.values(), "ticket.type.", locale)),
+                new ValueChoices("assign", "nobody", members),
+                new ValueChoices("notify_staff", "choose", members),
+                new ValueChoices("canned_reply", "choose", cannedReplies.of(game.id()).stream()
+                        .map(c -> new Choice(c.id().toString(), c.title())).toList())));
         return "automation/rule-form";
+    }
+
+    /** The runs, and what each did in the reader's words (the same position in {@code runWords}). */
+    private void runs(Model model, List<ExecutionView> runs, Locale locale) {
+        model.addAttribute("executions", runs);
+        model.addAttribute("runWords", runs.stream().map(run -> words(run, locale)).toList());
+    }
+
+    private String words(ExecutionView run, Locale locale) {
+        if (run.steps().isEmpty()) {
+            return run.summary() == null ? "" : run.summary();
+        }
+        return run.steps().stream()
+                .map(step -> messages.getMessage(step.key(),
+                        step.args().stream().map(RunStep.Arg::resolvable).toArray(), step.key(), locale))
+                .collect(java.util.stream.Collectors.joining(messages.getMessage("automation.run.joiner", null, locale)));
     }
 
     private List<GameInfo> editable(StaffUser me) {
@@ -237,6 +267,26 @@ class AutomationController {
         throw new NotFoundException("time rule", code);
     }
 
+    private List<Choice> named(Coded[] values, String prefix, Locale locale) {
+        return Arrays.stream(values)
+                .map(v -> new Choice(v.code(), messages.getMessage(prefix + v.code(), null, v.code(), locale))).toList();
+    }
+
+    /** A value an action may take, by what the reader sees. */
+    record Choice(String value, String label) {
+    }
+
+    /**
+     * The values the actions of {@code kinds} (space-separated) choose from; {@code blank} names the
+     * empty choice: {@code nobody} (assign: take the ticket from its assignee) or {@code choose}.
+     */
+    record ValueChoices(String kinds, String blank, List<Choice> choices) {
+
+        public List<String> kindList() {
+            return List.of(kinds.split(" "));
+        }
+    }
+
     private static List<String> codes(Coded[] values) {
         return Arrays.stream(values).map(Coded::code).toList();
     }
@@ -252,10 +302,13 @@ class AutomationController {
         }
     }
 
-    /** The rule form's fields: lists as checkboxes, tags and words separated by commas or spaces. */
+    /**
+     * The rule form's fields: lists (and the VIP tiers) as checkboxes, tags and words separated by
+     * commas or spaces; each action row sends its kind and one value (the control for its kind).
+     */
     record RuleForm(String name, String trigger, Boolean enabled, List<String> channels, List<String> types,
             List<String> priorities, List<String> statuses, String tagsPresent, String tagsAbsent, String words,
-            String vipTiers, String hourFrom, String hourTo, List<String> actionKind, List<String> actionValue) {
+            List<String> vipTiers, String hourFrom, String hourTo, List<String> actionKind, List<String> actionValue) {
 
         RuleDraft draft() {
             List<RuleAction> actions = new ArrayList<>();
@@ -265,7 +318,7 @@ class AutomationController {
             }
             return new RuleDraft(name, trigger, Boolean.TRUE.equals(enabled),
                     new RuleConditions(channels, types, priorities, statuses, split(tagsPresent), split(tagsAbsent),
-                            words(words), split(vipTiers), number(hourFrom), number(hourTo)),
+                            words(words), vipTiers, number(hourFrom), number(hourTo)),
                     actions);
         }
 

@@ -10,6 +10,10 @@ import org.playerdesk.access.PersonalData;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.enforcement.Enforcement;
 import org.playerdesk.enforcement.InGameNotices;
+import org.playerdesk.enforcement.Penalty;
+import org.playerdesk.enforcement.RungChoice;
+import org.playerdesk.enforcement.ViolationTypeView;
+import org.playerdesk.enforcement.ViolationTypeView.Rung;
 import org.playerdesk.enforcement.ViolationView;
 import org.playerdesk.game.GameBackendUnavailable;
 import org.playerdesk.game.GameCatalog;
@@ -39,6 +43,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @PreAuthorize("hasAuthority('WORK_TICKETS')")
 class GmController {
 
+    private static final int LADDER_MAX = 10;
+
     private final Enforcement enforcement;
     private final GameCatalog games;
     private final ConsoleProblems problems;
@@ -56,7 +62,7 @@ class GmController {
 
     @GetMapping("/console/gm")
     String gm(@RequestParam(required = false) UUID game, @RequestParam(required = false) String account,
-            @AuthenticationPrincipal StaffUser me, Model model) {
+            @RequestParam(required = false) String type, @AuthenticationPrincipal StaffUser me, Model model) {
         List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
         GameInfo chosen = served.stream().filter(g -> g.id().equals(game)).findFirst()
                 .orElse(served.isEmpty() ? null : served.getFirst());
@@ -66,7 +72,9 @@ class GmController {
         model.addAttribute("recent", recent);
         java.util.Set<UUID> shown = new java.util.HashSet<>();
         recent.forEach(v -> shown.add(v.id()));
-        model.addAttribute("types", chosen == null ? List.of() : enforcement.types(chosen.id()));
+        List<ViolationTypeView> types = chosen == null ? List.of() : enforcement.types(chosen.id());
+        model.addAttribute("types", types);
+        editor(model, types.stream().filter(t -> t.code().equals(type)).findFirst().orElse(null));
         String lookup = account == null || account.isBlank() ? null : account.strip();
         model.addAttribute("account", lookup);
         if (chosen != null && lookup != null && lookup.length() <= 64) {
@@ -107,21 +115,57 @@ class GmController {
         return back;
     }
 
+    /**
+     * The violation-type editor: a type's ladders are chosen rung by rung (a penalty, and days for a
+     * ban), each rung's penalty and days sent as the same position of two lists.
+     */
     @PostMapping("/console/gm/types")
     @PreAuthorize("hasAuthority('MANAGE_STAFF')")
     String define(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String ladder,
-            @RequestParam(defaultValue = "") String partnerLadder, @RequestParam(defaultValue = "") String minorStart,
-            @RequestParam(defaultValue = "") String normalStart, @RequestParam(defaultValue = "") String severeStart,
-            Locale locale, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) List<String> ladderPenalty,
+            @RequestParam(required = false) List<String> ladderDays,
+            @RequestParam(required = false) List<String> partnerPenalty,
+            @RequestParam(required = false) List<String> partnerDays,
+            @RequestParam(defaultValue = "") String minorStart, @RequestParam(defaultValue = "") String normalStart,
+            @RequestParam(defaultValue = "") String severeStart, Locale locale, RedirectAttributes redirect) {
         redirect.addAttribute("game", game);
-        problems.attempt(() -> {
+        ViolationTypeView saved = problems.attempt(() -> {
             if (game == null) {
                 throw InvalidInput.of("game", "invalid.required");
             }
-            return enforcement.define(game, code, name, ladder, partnerLadder, minorStart, normalStart,
-                    severeStart);
+            return enforcement.define(game, code, name, rungs(ladderPenalty, ladderDays),
+                    rungs(partnerPenalty, partnerDays), minorStart, normalStart, severeStart);
         }, "gm.notice.typeSaved", "gm.field.", locale, redirect);
+        if (saved == null && game != null && !code.isBlank()) {
+            // refused: the editor stays open on the type when it exists
+            redirect.addAttribute("type", code.strip());
+        }
         return "redirect:/console/gm";
+    }
+
+    /** The editor's rows: each ladder's rungs and a few empty rows to add rungs with, up to ten. */
+    private static void editor(Model model, ViolationTypeView editing) {
+        model.addAttribute("editing", editing);
+        model.addAttribute("penalties", Penalty.values());
+        model.addAttribute("ladderRows", rows(editing == null ? List.of() : editing.ladder(), 4));
+        model.addAttribute("partnerRows", rows(editing == null ? List.of() : editing.partnerLadder(), 2));
+    }
+
+    private static List<Rung> rows(List<Rung> rungs, int atLeast) {
+        List<Rung> rows = new java.util.ArrayList<>(rungs);
+        int size = Math.min(LADDER_MAX, Math.max(atLeast, rungs.size() + 2));
+        while (rows.size() < size) {
+            rows.add(new Rung(null, null));
+        }
+        return rows;
+    }
+
+    private static List<RungChoice> rungs(List<String> penalties, List<String> days) {
+        List<RungChoice> choices = new java.util.ArrayList<>();
+        for (int i = 0; penalties != null && i < penalties.size(); i++) {
+            choices.add(new RungChoice(penalties.get(i), days != null && i < days.size() ? days.get(i) : ""));
+        }
+        return choices;
     }
 }

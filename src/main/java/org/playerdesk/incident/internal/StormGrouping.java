@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.playerdesk.game.GameCatalog;
 import org.playerdesk.incident.GroupingSettings;
 import org.playerdesk.incident.IncidentEvents.IncidentProposed;
 import org.playerdesk.incident.IncidentStatus;
@@ -19,6 +20,7 @@ import org.playerdesk.incident.LinkState;
 import org.playerdesk.notification.Notice;
 import org.playerdesk.notification.Notifications;
 import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.MessageView;
@@ -26,6 +28,7 @@ import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -79,12 +82,17 @@ public class StormGrouping {
     private final Clock clock;
     private final Semaphore working;
     private final Timer timer;
+    private final GameCatalog games;
+    private final MessageSource messages;
     private final RetryTemplate busy = Retries.pausingLonger(BUSY_ATTEMPTS, BUSY_PAUSE,
             CannotCreateTransactionException.class, TransientDataAccessException.class);
 
     StormGrouping(TicketQueries tickets, PlayerDirectory players, GroupingStore store, IncidentLinks links,
             IncidentRepository incidents, Notifications notifications, ApplicationEventPublisher events,
-            ConflictRetry retry, Clock clock, IncidentProperties properties, MeterRegistry meters) {
+            ConflictRetry retry, Clock clock, IncidentProperties properties, MeterRegistry meters, GameCatalog games,
+            MessageSource messages) {
+        this.games = games;
+        this.messages = messages;
         this.timer = Timer.builder("playerdesk.incident.grouping")
                 .description("Time to weigh one outage report (join, count, propose)").register(meters);
         this.working = new Semaphore(properties.workers(), true);
@@ -180,8 +188,13 @@ public class StormGrouping {
         return proposal.getId();
     }
 
-    private static String title(Report report) {
+    /**
+     * The proposal's title, in the game's own language (an incident's title is shown as it is
+     * written, to staff and in the help center's notice): "疑似故障 · S1".
+     */
+    private String title(Report report) {
         String server = report.server() == null || report.server().isBlank() ? "" : " · " + report.server().strip();
-        return "疑似故障 Suspected outage" + server;
+        Locale language = Locales.supported(games.get(report.gameId()).defaultLocale());
+        return messages.getMessage("incident.proposed.title", null, language) + server;
     }
 }

@@ -202,9 +202,12 @@ class IncidentController {
     @PostMapping("/console/incidents/link-from-ticket")
     @PreAuthorize("hasAuthority('WORK_TICKETS')")
     String linkFromTicket(@RequestParam(required = false) UUID incident, @RequestParam UUID ticketId,
-            @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
         if (incident == null) {
-            throw InvalidInput.of("incident", "invalid.chooseIncident");
+            // nothing is chosen until the agent chooses: back to the ticket, saying what to do
+            redirect.addFlashAttribute("problem",
+                    problems.describe(InvalidInput.of("incident", "invalid.chooseIncident"), locale));
+            return "redirect:/console/tickets/" + ticketId;
         }
         return link(incident, ticketId, null, "ticket", me, redirect);
     }

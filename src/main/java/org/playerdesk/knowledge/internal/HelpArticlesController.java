@@ -2,7 +2,10 @@ package org.playerdesk.knowledge.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
@@ -29,7 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The help center's answers: categories, announcements, the search, the article pages with
  * "did this help?", and the beacon that counts a deflection (the suggestions the ticket form asks
- * for while the player writes are {@link HelpSuggestionsApi}). Only published public articles of the game are shown.
+ * for while the player writes are {@link HelpSuggestionsApi}). Only published public articles of the game are shown,
+ * and only the categories that hold one.
  */
 @Controller
 @RequestMapping("/help/{game}/articles")
@@ -57,7 +61,12 @@ class HelpArticlesController {
         String language = Locales.tag(locale);
         frame(model, info, locale);
         List<Article> published = knowledge.published(info.id(), language);
-        model.addAttribute("categories", knowledge.categories(info.id(), language));
+        // players see a category only for the public articles in it: internal categories (客服内部)
+        // and empty ones (made by an import, or holding only drafts) stay out of sight
+        Set<UUID> shown = published.stream().map(Article::categoryId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        model.addAttribute("categories", knowledge.categories(info.id(), language).stream()
+                .filter(c -> shown.contains(c.getId())).toList());
         model.addAttribute("announcements", published.stream().filter(Article::announcement).limit(5).toList());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("category", category);

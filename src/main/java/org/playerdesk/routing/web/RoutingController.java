@@ -1,5 +1,6 @@
 package org.playerdesk.routing.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,10 +17,12 @@ import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.Escalations;
 import org.playerdesk.routing.QueueRules;
+import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingSetup;
 import org.playerdesk.routing.RoutingStrategy;
 import org.playerdesk.system.errors.ConsoleProblems;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketType;
@@ -35,8 +38,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The routing pages for leads: a game's queues in order with their rules, strategy and members,
- * the game's escalation path (administrators), and the agents' skills, capacity and shifts.
+ * The routing pages for leads: a game's queues in order with their rules, strategy and members
+ * (a list, each queue opened in an editor of its own), the game's escalation path chosen level by
+ * level (administrators), and the agents' skills, capacity and shifts. Without a game (a fresh
+ * installation) the pages say so.
  */
 @Controller
 @PreAuthorize("hasAuthority('ASSIGN_OTHERS')")
@@ -59,25 +64,53 @@ class RoutingController {
         this.problems = problems;
     }
 
+    /** The game's queues as a list, each opened in its own editor, and the escalation path. */
     @GetMapping("/console/routing")
     String queues(@RequestParam(required = false) UUID game, @AuthenticationPrincipal StaffUser me, Model model) {
         GameInfo chosen = choose(game, me, model);
+        List<SupportLevel> path = chosen == null ? List.of() : escalations.pathOf(chosen.id());
         model.addAttribute("queues", chosen == null ? List.of() : setup.queues(chosen.id()));
-        model.addAttribute("path", chosen == null ? List.of() : escalations.pathOf(chosen.id()));
-        model.addAttribute("staff", chosen == null ? List.of() : staff.servingGame(chosen.id()).stream()
+        model.addAttribute("path", path);
+        model.addAttribute("pathLevels", Arrays.stream(SupportLevel.values())
+                .filter(l -> l != SupportLevel.FIRST_LINE).toList());
+        model.addAttribute("pathSteps", SupportLevel.values().length - 1);
+        model.addAttribute("mayEditPath", me.can(Permission.MANAGE_GAMES));
+        return "routing/queues";
+    }
+
+    @GetMapping("/console/routing/queues/new")
+    String newQueue(@RequestParam(required = false) UUID game, @AuthenticationPrincipal StaffUser me, Model model) {
+        return editor(game, null, me, model);
+    }
+
+    @GetMapping("/console/routing/queues/{id}")
+    String queue(@PathVariable UUID id, @RequestParam(required = false) UUID game,
+            @AuthenticationPrincipal StaffUser me, Model model) {
+        return editor(game, id, me, model);
+    }
+
+    private String editor(UUID game, UUID id, StaffUser me, Model model) {
+        GameInfo chosen = choose(game, me, model);
+        if (chosen == null) {
+            return "redirect:/console/routing";
+        }
+        List<QueueView> queues = setup.queues(chosen.id());
+        QueueView queue = id == null ? null : queues.stream().filter(q -> q.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("queue", id));
+        model.addAttribute("q", queue);
+        model.addAttribute("queueCount", queues.size());
+        model.addAttribute("staff", staff.servingGame(chosen.id()).stream()
                 .filter(m -> !m.role().seesAllGames()).toList());
-        model.addAttribute("staffNames", staff.all().stream()
-                .collect(Collectors.toMap(m -> m.id(), m -> m.displayName())));
         model.addAttribute("strategies", RoutingStrategy.values());
         model.addAttribute("channels", TicketChannel.values());
         model.addAttribute("types", TicketType.values());
         model.addAttribute("levels", SupportLevel.values());
         model.addAttribute("tiers", AgentTier.values());
         model.addAttribute("vipTiers", profiles.tierCodes());
-        model.addAttribute("mayEditPath", me.can(Permission.MANAGE_GAMES));
-        return "routing/queues";
+        return "routing/queue";
     }
 
+    /** Saves a queue; back to the list when saved, to the queue's editor with what is wrong when refused. */
     @PostMapping("/console/routing/queues")
     String defineQueue(@RequestParam UUID game, @RequestParam(required = false) UUID id,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String position,
@@ -88,9 +121,14 @@ class RoutingController {
             @RequestParam(required = false) List<String> members, @AuthenticationPrincipal StaffUser me,
             Locale locale, RedirectAttributes redirect) {
         redirect.addAttribute("game", game);
-        return attempt(locale, redirect, "routing.notice.queueSaved", "redirect:/console/routing",
-                () -> setup.defineQueue(game, id, new QueueRules(name, number("position", position), strategy,
-                        vipFirst, channel, type, language, vipTier, level, requiredTier, ids(members)), me.member()));
+        QueueView saved = problems.attempt(() -> setup.defineQueue(game, id, new QueueRules(name,
+                number("position", position), strategy, vipFirst, channel, type, language, vipTier, level,
+                requiredTier, ids(members)), me.member()), "routing.notice.queueSaved", "routing.field.", locale,
+                redirect);
+        if (saved != null) {
+            return "redirect:/console/routing";
+        }
+        return id == null ? "redirect:/console/routing/queues/new" : "redirect:/console/routing/queues/" + id;
     }
 
     @PostMapping("/console/routing/queues/{id}/delete")

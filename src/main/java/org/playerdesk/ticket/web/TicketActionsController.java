@@ -109,6 +109,10 @@ class TicketActionsController {
     String status(@PathVariable UUID id, @RequestParam(defaultValue = "") String status,
             @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
         tickets.visible(id, me);
+        if (status.isBlank()) {
+            // the current status is shown in the selector but is no choice: nothing new was chosen
+            return refused(id, "status", "status", "chooseStatus", null, locale, redirect);
+        }
         TicketStatus next = InboxQuery.coded(TicketStatus.class, status);
         if (next == null) {
             return refused(id, "status", "status", "unknownValue", null, locale, redirect);

@@ -170,7 +170,8 @@ class FormErrorsInBothLanguagesTest {
                 "weeklyShifts", "exceptions");
         assertThat(problems.get(1)).contains("boss");
         namingAs("routing.field.", problems.get(2), language, "levels");
-        assertThat(problems.get(2)).contains("boss", "first_line");
+        assertThat(problems.get(2)).contains("boss",
+                messages.getMessage("ticket.level.first_line", null, Locale.forLanguageTag(language)));
         namingAs("routing.field.", problems.get(3), language, "levels");
         inLanguage(problems, language);
     }
@@ -361,7 +362,8 @@ class FormErrorsInBothLanguagesTest {
                 .param("game", game.id().toString()).param("account", "a".repeat(200)).param("type", "nosuch")
                 .param("severity", "apocalyptic").param("note", "备注\u0007"), gm, language));
         problems.addAll(problemShown(post("/console/gm/types").param("game", game.id().toString()).param("code", " ")
-                .param("name", "").param("ladder", "smite, 天罚").param("partnerLadder", "x")
+                .param("name", "").param("ladderPenalty", "smite", "").param("ladderDays", "", "")
+                .param("partnerPenalty", "ban", "").param("partnerDays", "forever", "")
                 .param("minorStart", "0").param("normalStart", "99").param("severeStart", "soon"), admin, language));
         problems.addAll(problemShown(post("/console/gm/groups").param("game", connected.id().toString())
                 .param("account", "30001").param("accounts", "30000", "someone-else").param("type", "nosuch")
