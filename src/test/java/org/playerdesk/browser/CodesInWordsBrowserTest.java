@@ -158,6 +158,7 @@ class CodesInWordsBrowserTest {
 
     @Test
     void theRuleEditorOffersChoicesAndRunsAreToldInTheReadersLanguage() {
+        session.expect("status of 400"); // a rule sent with a choice missing is refused on purpose
         GameInfo game = workspace.game();
         StaffMember admin = workspace.staff(StaffRole.ADMIN);
         rules.create(game.id(), new RuleDraft("新工单加急", "ticket_created", true, RuleConditions.ANY,
@@ -356,6 +357,7 @@ class CodesInWordsBrowserTest {
 
     @Test
     void playersNeverSeeInternalCategoriesOrArticles() {
+        session.expect("status of 404"); // an internal article asked for by its address is not found
         GameInfo game = workspace.game();
         knowledgeImport.publish(game.id(), "zh-CN", "充值问题", Audience.PUBLIC, false, "充值未到账怎么办",
                 "请稍等五分钟后重新登录。", "测试");
