@@ -11,20 +11,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.playerdesk.game.GameCatalog;
 import org.playerdesk.incident.internal.Broadcasts;
 import org.playerdesk.incident.internal.GroupingStore;
 import org.playerdesk.incident.internal.Incident;
 import org.playerdesk.incident.internal.IncidentLinks;
 import org.playerdesk.incident.internal.IncidentRepository;
+import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.PlainText;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.hibernate.validator.constraints.Range;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
@@ -51,11 +55,18 @@ public class Incidents {
     private final GroupingStore grouping;
     private final Broadcasts broadcasts;
     private final TicketQueries tickets;
+    private final TicketDesk desk;
+    private final GameCatalog games;
+    private final MessageSource messages;
     private final InputValidation validation;
     private final Clock clock;
 
     Incidents(IncidentRepository incidents, IncidentLinks links, GroupingStore grouping, Broadcasts broadcasts,
-            TicketQueries tickets, InputValidation validation, Clock clock) {
+            TicketQueries tickets, TicketDesk desk, GameCatalog games, MessageSource messages,
+            InputValidation validation, Clock clock) {
+        this.desk = desk;
+        this.games = games;
+        this.messages = messages;
         this.incidents = incidents;
         this.validation = validation;
         this.links = links;
@@ -129,9 +140,11 @@ public class Incidents {
         }
         Instant now = clock.instant();
         Optional<LinkedTicket> existing = links.of(ticketId);
+        boolean linked = false;
         if (existing.isEmpty()) {
             LinkState state = incident.status() == IncidentStatus.PROPOSED ? LinkState.PROPOSED : LinkState.LINKED;
-            if (!links.link(ticketId, incidentId, state, by.name(), now)) {
+            linked = links.link(ticketId, incidentId, state, by.name(), now);
+            if (!linked) {
                 existing = links.of(ticketId);
             }
         }
@@ -142,6 +155,12 @@ public class Incidents {
         if (existing.isPresent() && existing.get().state() == LinkState.PROPOSED
                 && incident.status() == IncidentStatus.OPEN) {
             links.promote(ticketId, by.name(), now);
+            linked = true;
+        }
+        if (linked) {
+            // the ticket's own record says who linked it, as for every other change of it
+            desk.recordInHistory(ticketId, by, messages.getMessage("incident.history.linked",
+                    new Object[] {incident.title()}, Locales.supported(games.get(incident.gameId()).defaultLocale())));
         }
         return links.of(ticketId).orElseThrow();
     }

@@ -273,6 +273,14 @@ public class TicketDesk {
         return ticket.view();
     }
 
+    /**
+     * A tag as {@link #tag} would store it, checked the same way, for a caller that checks a tag once
+     * before adding it to many tickets.
+     */
+    public String tagName(String tag) {
+        return checkTag(tag);
+    }
+
     public TicketView untag(UUID ticketId, String tag, Actor actor) {
         Ticket ticket = load(ticketId);
         Instant now = clock.instant();

@@ -28,6 +28,12 @@ import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+
 /**
  * Reads tickets. Callers decide who may see what: staff see internal notes, players and game
  * servers see public messages only.
@@ -44,10 +50,13 @@ public class TicketQueries {
     private final TicketHistoryRepository history;
     private final AttachmentStore files;
     private final ObjectProvider<TicketTextSearch> textSearch;
+    private final EntityManager entities;
 
     TicketQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
-            TicketHistoryRepository history, AttachmentStore files, ObjectProvider<TicketTextSearch> textSearch) {
+            TicketHistoryRepository history, AttachmentStore files, ObjectProvider<TicketTextSearch> textSearch,
+            EntityManager entities) {
         this.textSearch = textSearch;
+        this.entities = entities;
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -122,13 +131,43 @@ public class TicketQueries {
     public Slice<TicketView> search(TicketFilter filter, int page, int size) {
         PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX),
                 TicketSearch.sort(filter.order()));
-        Set<UUID> found = null;
-        TicketTextSearch text = filter.words() == null || filter.words().isBlank() ? null : textSearch.getIfAvailable();
-        if (text != null) {
-            found = text.matching(filter.gameScope(), filter.words().strip(), TicketTextSearch.LIMIT);
+        return tickets.findBy(TicketSearch.matching(filter, foundByText(filter)),
+                q -> q.sortBy(request.getSort()).slice(request)).map(Ticket::view);
+    }
+
+    /** How many tickets an inbox filter matches in all (the inbox's "select all 1,204 matching"). */
+    public long count(TicketFilter filter) {
+        return tickets.count(TicketSearch.matching(filter, foundByText(filter)));
+    }
+
+    /**
+     * The tickets an inbox filter matches as it stands now, oldest first, at most {@code limit}:
+     * by id, game and number only, so that thousands are read without loading the tickets.
+     */
+    public List<TicketRef> matching(TicketFilter filter, int limit) {
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<Ticket> root = query.from(Ticket.class);
+        query.multiselect(root.get("id"), root.get("gameId"), root.get("number"));
+        query.where(TicketSearch.matching(filter, foundByText(filter)).toPredicate(root, query, cb));
+        query.orderBy(cb.asc(root.get("createdAt")), cb.asc(root.get("id")));
+        return entities.createQuery(query).setMaxResults(Math.max(limit, 0)).getResultList().stream()
+                .map(t -> new TicketRef(t.get(0, UUID.class), t.get(1, UUID.class), t.get(2, Long.class)))
+                .toList();
+    }
+
+    /** These tickets by id, game and number, in no particular order; ids of no ticket are left out. */
+    public List<TicketRef> refs(Collection<UUID> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
         }
-        return tickets.findBy(TicketSearch.matching(filter, found), q -> q.sortBy(request.getSort()).slice(request))
-                .map(Ticket::view);
+        return tickets.refs(ticketIds);
+    }
+
+    /** The tickets the full-text search finds for the filter's words, or null when it is not asked. */
+    private Set<UUID> foundByText(TicketFilter filter) {
+        TicketTextSearch text = filter.words() == null || filter.words().isBlank() ? null : textSearch.getIfAvailable();
+        return text == null ? null : text.matching(filter.gameScope(), filter.words().strip(), TicketTextSearch.LIMIT);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.ticket.SlaState;
+import org.playerdesk.ticket.TicketRef;
 import org.playerdesk.ticket.TicketStatus;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -26,6 +27,9 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     @Query("select t.id from Ticket t order by t.id")
     List<UUID> firstIds(Pageable page);
+
+    @Query("select new org.playerdesk.ticket.TicketRef(t.id, t.gameId, t.number) from Ticket t where t.id in :ids")
+    List<TicketRef> refs(Collection<UUID> ids);
 
     /** Sets the service-level deadline and state without touching the version or the history. */
     @Modifying(flushAutomatically = true)

@@ -51,10 +51,12 @@ class InboxController {
     private final GameCatalog games;
     private final Clock clock;
     private final ObjectProvider<InboxPanel> panels;
+    private final InboxBulkBar bulkBar;
 
     InboxController(TicketQueries queries, PlayerDirectory players, StaffDirectory staff, GameCatalog games,
-            Clock clock, ObjectProvider<InboxPanel> panels) {
+            Clock clock, ObjectProvider<InboxPanel> panels, InboxBulkBar bulkBar) {
         this.panels = panels;
+        this.bulkBar = bulkBar;
         this.queries = queries;
         this.players = players;
         this.staff = staff;
@@ -83,6 +85,7 @@ class InboxController {
             viewUrls.put(each.code(), query.url(each.code(), 0));
         }
         model.addAttribute("viewUrls", viewUrls);
+        bulkBar.addTo(model, me, query, filter, tickets, page);
         if (htmx != null) {
             return "ticket/inbox :: results";
         }
