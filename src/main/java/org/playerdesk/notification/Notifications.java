@@ -12,10 +12,18 @@ import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.notification.internal.StaffNotification;
+import org.playerdesk.notification.internal.StaffNotificationEmail;
+import org.playerdesk.notification.internal.StaffNotificationEmailRepository;
 import org.playerdesk.notification.internal.StaffNotificationRepository;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.validation.InputValidation;
+import org.playerdesk.system.validation.SingleLine;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Sends notifications to staff and reads them back; written in the caller's transaction. */
 @Service
@@ -23,17 +31,34 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private final StaffNotificationRepository stored;
+    private final StaffNotificationEmailRepository emails;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final InputValidation validation;
 
-    Notifications(StaffNotificationRepository stored, StaffDirectory staff, Clock clock) {
+    Notifications(StaffNotificationRepository stored, StaffNotificationEmailRepository emails, StaffDirectory staff,
+            Clock clock, InputValidation validation) {
         this.stored = stored;
+        this.emails = emails;
         this.staff = staff;
         this.clock = clock;
+        this.validation = validation;
     }
 
     public void send(UUID staffId, Notice notice) {
         stored.save(new StaffNotification(staffId, notice, clock.instant()));
+    }
+
+    /**
+     * Sends the notice unless the member already has one of the same kind leading to the same
+     * place: for a listener that may be handed the same event twice. Answers whether it was sent.
+     */
+    public boolean sendOnce(UUID staffId, Notice notice) {
+        if (notice.link() != null && stored.existsByStaffIdAndKindAndLink(staffId, notice.kind(), notice.link())) {
+            return false;
+        }
+        send(staffId, notice);
+        return true;
     }
 
     /** The same notice to each of several members of staff, each once. */
@@ -85,5 +110,37 @@ public class Notifications {
 
     public int markAllRead(UUID staffId) {
         return stored.markAllRead(staffId, clock.instant());
+    }
+
+    /** What the member chose to receive by email; nothing until they choose. */
+    @Transactional(readOnly = true)
+    public EmailChoice emailChoice(UUID staffId) {
+        return emails.findById(staffId).map(StaffNotificationEmail::choice).orElse(EmailChoice.NONE);
+    }
+
+    /**
+     * The member's own choice of notifications by email: an address (blank: none), and whether
+     * mentions are emailed, which needs an address.
+     */
+    public EmailChoice chooseEmail(UUID staffId, String address, boolean mentions) {
+        EmailForm form = new EmailForm(address == null || address.isBlank() ? null : address.strip(), mentions);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(form));
+        if (mentions && form.address() == null) {
+            errors.add(new InvalidInput.FieldError("address", "invalid.emailNeeded"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        EmailChoice choice = new EmailChoice(form.address(), mentions);
+        emails.findById(staffId).ifPresentOrElse(row -> row.choose(choice, clock.instant()),
+                () -> emails.save(new StaffNotificationEmail(staffId, choice, clock.instant())));
+        return choice;
+    }
+
+    record EmailForm(
+            @Size(max = 254, message = "{invalid.tooLong}") @SingleLine
+            @Pattern(regexp = "[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,63}", message = "{invalid.email}")
+            String address,
+            boolean mentions) {
     }
 }

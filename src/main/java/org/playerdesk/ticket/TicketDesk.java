@@ -18,6 +18,7 @@ import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.playerdesk.access.StaffMember;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.entity.Coded;
@@ -31,6 +32,7 @@ import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.validation.Texts;
+import org.playerdesk.ticket.TicketEvents.StaffMentioned;
 import org.playerdesk.ticket.TicketEvents.TicketAssigned;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketEscalated;
@@ -41,6 +43,7 @@ import org.playerdesk.ticket.TicketEvents.TicketTagged;
 import org.playerdesk.ticket.TicketEvents.TicketTypeChanged;
 import org.playerdesk.ticket.internal.AttachmentStore;
 import org.playerdesk.ticket.internal.Change;
+import org.playerdesk.ticket.internal.Mentions;
 import org.playerdesk.ticket.internal.TagName;
 import org.playerdesk.ticket.internal.Ticket;
 import org.playerdesk.ticket.internal.TicketAttachment;
@@ -82,11 +85,13 @@ public class TicketDesk {
     private final PlayerDeskProperties properties;
     private final Clock clock;
     private final InputValidation validation;
+    private final Mentions mentions;
     private final SecureRandom random = new SecureRandom();
 
     TicketDesk(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, TicketNumbers numbers, AttachmentStore files, PlayerDirectory players,
-            ApplicationEventPublisher events, PlayerDeskProperties properties, Clock clock, InputValidation validation) {
+            ApplicationEventPublisher events, PlayerDeskProperties properties, Clock clock, InputValidation validation,
+            Mentions mentions) {
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -98,6 +103,7 @@ public class TicketDesk {
         this.properties = properties;
         this.clock = clock;
         this.validation = validation;
+        this.mentions = mentions;
     }
 
     /**
@@ -202,6 +208,28 @@ public class TicketDesk {
         events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
                 Visibility.INTERNAL, author.kind(), now));
         return message.view(attachmentsOf(message));
+    }
+
+    /**
+     * An agent's internal note in which {@code @username} mentions a colleague. Everyone mentioned
+     * must be able to see the ticket, or nothing is stored and the refusal names them; each is
+     * then told through {@link StaffMentioned} (mentioning oneself tells nobody). The notes that
+     * PlayerDesk, rules and departments write go through {@link #note}, where an @ is plain text.
+     */
+    public MessageView noteMentioning(UUID ticketId, Actor author, String body, List<Upload> uploads) {
+        if (author.isPlayer()) {
+            throw new RuleViolation("ticket.note.staff-only", "only staff can add internal notes");
+        }
+        Ticket ticket = load(ticketId);
+        List<StaffMember> mentioned = mentions.resolve(checkBody(body, uploads), ticket.gameId(), "message");
+        MessageView note = note(ticketId, author, body, uploads);
+        for (StaffMember colleague : mentioned) {
+            if (!colleague.id().equals(author.id())) {
+                events.publishEvent(new StaffMentioned(ticket.getId(), ticket.gameId(), note.id(), colleague.id(),
+                        author.id(), author.name(), note.createdAt()));
+            }
+        }
+        return note;
     }
 
     public TicketView changeStatus(UUID ticketId, TicketStatus next, Actor actor) {

@@ -50,4 +50,12 @@ public final class TicketEvents {
     public record TicketEscalated(UUID ticketId, UUID gameId, SupportLevel from, SupportLevel to, String reason,
             Actor.Kind by, Instant at) {
     }
+
+    /**
+     * A colleague mentioned by user name in an agent's internal note ({@code messageId}), one event
+     * per colleague; {@code byId} and {@code byName} are the note's author.
+     */
+    public record StaffMentioned(UUID ticketId, UUID gameId, UUID messageId, UUID staffId, UUID byId, String byName,
+            Instant at) {
+    }
 }

@@ -100,6 +100,21 @@ public class TicketQueries {
         return messages.findByIdAndTicketId(messageId, ticketId).map(message -> message.view(List.of()));
     }
 
+    /**
+     * The ticket's messages written after {@code lastSeen} by anyone but {@code reader}: what a
+     * member of staff has not seen since they opened the ticket (at most {@code limit}, oldest
+     * first). A {@code lastSeen} that is not a message of this ticket counts as having seen none.
+     */
+    public List<MessageView> unseenBy(UUID ticketId, UUID lastSeen, UUID reader, int limit) {
+        PageRequest first = PageRequest.of(0, Math.clamp(limit, 1, PAGE_SIZE_MAX));
+        Optional<TicketMessage> marker = lastSeen == null ? Optional.empty()
+                : messages.findByIdAndTicketId(lastSeen, ticketId);
+        List<TicketMessage> unseen = marker
+                .map(seen -> messages.newerNotBy(ticketId, seen.createdAt(), seen.getId(), reader, first))
+                .orElseGet(() -> messages.allNotBy(ticketId, reader, first));
+        return unseen.stream().map(message -> message.view(List.of())).toList();
+    }
+
     /** What every message of the ticket says, internal notes too, in order: for a search index. */
     public List<String> messageBodies(UUID ticketId) {
         return messages.bodies(ticketId);

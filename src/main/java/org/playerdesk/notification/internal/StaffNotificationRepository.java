@@ -16,6 +16,8 @@ public interface StaffNotificationRepository extends JpaRepository<StaffNotifica
 
     long countByStaffIdAndReadAtIsNull(UUID staffId);
 
+    boolean existsByStaffIdAndKindAndLink(UUID staffId, String kind, String link);
+
     @Modifying
     @Query("update StaffNotification n set n.readAt = :at where n.staffId = :staffId and n.id in :ids and n.readAt is null")
     int markRead(UUID staffId, Collection<UUID> ids, Instant at);

@@ -43,6 +43,10 @@ public class TicketMessage extends StoredEntity {
         this.createdAt = createdAt;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Visibility visibility() {
         return visibility;
     }

@@ -23,6 +23,7 @@ import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.files.FilesUnavailable;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketPriority;
+import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
@@ -54,23 +55,32 @@ class TicketActionsController {
 
     private final ConsoleTickets tickets;
     private final TicketDesk desk;
+    private final TicketQueries queries;
     private final StaffDirectory staff;
     private final ErrorTexts problems;
     private final PlayerDeskProperties properties;
 
-    TicketActionsController(ConsoleTickets tickets, TicketDesk desk, StaffDirectory staff, ErrorTexts problems,
-            PlayerDeskProperties properties) {
+    TicketActionsController(ConsoleTickets tickets, TicketDesk desk, TicketQueries queries, StaffDirectory staff,
+            ErrorTexts problems, PlayerDeskProperties properties) {
         this.tickets = tickets;
         this.desk = desk;
+        this.queries = queries;
         this.staff = staff;
         this.problems = problems;
         this.properties = properties;
     }
 
+    /**
+     * Sends the reply, unless someone else wrote on the ticket after the last message the agent's
+     * page showed ({@code seen}): then nothing is sent, the page shows who wrote, with their
+     * messages, and keeps the draft; {@code confirm=stale} sends it anyway.
+     */
     @PostMapping("/reply")
     String reply(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "then", required = false) String then,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "seen", required = false) String seen,
+            @RequestParam(name = "confirm", required = false) String confirm,
             @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
         tickets.visible(id, me);
         TicketStatus next = then == null || then.isBlank() ? null : InboxQuery.coded(TicketStatus.class, then);
@@ -79,6 +89,17 @@ class TicketActionsController {
         }
         if (hasBlanks(body)) {
             return refused(id, "reply", "message", "blanks", body, locale, redirect);
+        }
+        UUID lastSeen = TicketPresenceController.uuid(seen);
+        if (lastSeen != null && !CONFIRM_STALE.equals(confirm)) {
+            List<Unseen> unseen = Unseen.of(
+                    queries.unseenBy(id, lastSeen, me.id(), TicketPresenceController.UNSEEN_MAX));
+            if (!unseen.isEmpty()) {
+                redirect.addFlashAttribute("staleReply", unseen);
+                redirect.addFlashAttribute("draftThen", next == null ? "" : next.code());
+                keep("reply", body, redirect);
+                return "redirect:/console/tickets/" + id;
+            }
         }
         List<Upload> uploads = uploads(files);
         return attempt(id, "reply", body, names(uploads), locale, redirect, "ticket.notice.replied",
@@ -95,6 +116,9 @@ class TicketActionsController {
 
     private static final Pattern BLANK = Pattern.compile("\\*{2,}");
 
+    /** The reply form's "send anyway" after it was shown what others wrote meanwhile. */
+    static final String CONFIRM_STALE = "stale";
+
     @PostMapping("/note")
     String note(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
@@ -102,7 +126,7 @@ class TicketActionsController {
         tickets.visible(id, me);
         List<Upload> uploads = uploads(files);
         return attempt(id, "note", body, names(uploads), locale, redirect, "ticket.notice.noted",
-                () -> desk.note(id, ConsoleTickets.actor(me), body, uploads));
+                () -> desk.noteMentioning(id, ConsoleTickets.actor(me), body, uploads));
     }
 
     @PostMapping("/status")

@@ -21,6 +21,7 @@ import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.HistoryEntry;
 import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketPanel;
+import org.playerdesk.ticket.TicketPresence;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
@@ -102,6 +103,8 @@ class TicketPageController {
         model.addAttribute("maxFiles", properties.attachments().maxPerMessage());
         model.addAttribute("maxFileBytes", properties.attachments().maxSize().toBytes());
         model.addAttribute("maxFileMb", properties.attachments().maxSize().toMegabytes());
+        model.addAttribute("lastSeen", details.messages().isEmpty() ? null : details.messages().getLast().id());
+        model.addAttribute("presenceEvery", TicketPresence.HEARTBEAT.toSeconds());
         model.addAttribute("mainPanels", panels(TicketPanel.Place.MAIN, ticket, me));
         model.addAttribute("replyPanels", panels(TicketPanel.Place.REPLY, ticket, me));
         model.addAttribute("sideCards", sideCards(ticket, details, me));
