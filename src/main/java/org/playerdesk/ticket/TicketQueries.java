@@ -122,13 +122,28 @@ public class TicketQueries {
     public Slice<TicketView> search(TicketFilter filter, int page, int size) {
         PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX),
                 TicketSearch.sort(filter.order()));
-        Set<UUID> found = null;
-        TicketTextSearch text = filter.words() == null || filter.words().isBlank() ? null : textSearch.getIfAvailable();
-        if (text != null) {
-            found = text.matching(filter.gameScope(), filter.words().strip(), TicketTextSearch.LIMIT);
+        return tickets.findBy(TicketSearch.matching(filter, foundByText(filter)),
+                q -> q.sortBy(request.getSort()).slice(request)).map(Ticket::view);
+    }
+
+    /** How many tickets an inbox holds: one count query (after the full-text search, when it has words). */
+    public long count(TicketFilter filter) {
+        return tickets.count(TicketSearch.matching(filter, foundByText(filter)));
+    }
+
+    /** These tickets, in the order asked; ids of no ticket are left out. */
+    public List<TicketView> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return tickets.findBy(TicketSearch.matching(filter, found), q -> q.sortBy(request.getSort()).slice(request))
-                .map(Ticket::view);
+        Map<UUID, TicketView> found = tickets.findAllById(ids).stream().map(Ticket::view)
+                .collect(Collectors.toMap(TicketView::id, view -> view));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Set<UUID> foundByText(TicketFilter filter) {
+        TicketTextSearch text = filter.words() == null || filter.words().isBlank() ? null : textSearch.getIfAvailable();
+        return text == null ? null : text.matching(filter.gameScope(), filter.words().strip(), TicketTextSearch.LIMIT);
     }
 
     /**
