@@ -2,6 +2,7 @@ package org.playerdesk.ticket.internal;
 
 import org.playerdesk.system.entity.CodedConverter;
 import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.SavedView;
 import org.playerdesk.ticket.SlaState;
 import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.ticket.TicketChannel;
@@ -71,6 +72,13 @@ final class Converters {
     static class Level extends CodedConverter<SupportLevel> {
         Level() {
             super(SupportLevel.class);
+        }
+    }
+
+    @Converter
+    static class Audience extends CodedConverter<SavedView.Audience> {
+        Audience() {
+            super(SavedView.Audience.class);
         }
     }
 }

@@ -22,6 +22,8 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.ticket.InboxPanel;
+import org.playerdesk.ticket.SavedView;
+import org.playerdesk.ticket.SavedViews;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketPriority;
@@ -37,6 +39,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The inbox: one page of tickets of the games the reader serves, filtered as the URL says. An
@@ -52,11 +55,13 @@ class InboxController {
     private final Clock clock;
     private final ObjectProvider<InboxPanel> panels;
     private final InboxBulkBar bulkBar;
+    private final InboxTabs tabs;
 
     InboxController(TicketQueries queries, PlayerDirectory players, StaffDirectory staff, GameCatalog games,
-            Clock clock, ObjectProvider<InboxPanel> panels, InboxBulkBar bulkBar) {
+            Clock clock, ObjectProvider<InboxPanel> panels, InboxBulkBar bulkBar, InboxTabs tabs) {
         this.panels = panels;
         this.bulkBar = bulkBar;
+        this.tabs = tabs;
         this.queries = queries;
         this.players = players;
         this.staff = staff;
@@ -66,7 +71,14 @@ class InboxController {
 
     @GetMapping("/console/tickets")
     String inbox(@ModelAttribute("query") InboxQuery query, @AuthenticationPrincipal StaffUser me,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestParam(name = "saved", required = false) String saved, Model model) {
+        SavedView open = tabs.open(saved, me);
+        if (open != null) {
+            // a saved view's own filters, on the page asked for
+            query = InboxQuery.of(open, query.page());
+            model.addAttribute("query", query);
+        }
         Set<UUID> scope = me.gameScope();
         List<UUID> playerIds = query.searchesAccounts() ? players.idsByAccount(scope, query.search()) : List.of();
         TicketFilter filter = query.filter(me, playerIds);
@@ -78,24 +90,32 @@ class InboxController {
         String view = query.view(me).code();
         model.addAttribute("view", view);
         model.addAttribute("page", page);
-        model.addAttribute("previousUrl", page > 0 ? query.url(view, page - 1) : null);
-        model.addAttribute("nextUrl", tickets.hasNext() ? query.url(view, page + 1) : null);
+        model.addAttribute("previousUrl", page == 0 ? null
+                : open != null ? InboxTabs.url(open.id(), page - 1) : query.url(view, page - 1));
+        model.addAttribute("nextUrl", !tickets.hasNext() ? null
+                : open != null ? InboxTabs.url(open.id(), page + 1) : query.url(view, page + 1));
         Map<String, String> viewUrls = new LinkedHashMap<>();
         for (InboxQuery.View each : InboxQuery.View.values()) {
-            viewUrls.put(each.code(), query.url(each.code(), 0));
+            // leaving a saved view leaves its filters behind; otherwise the filters stay
+            InboxQuery kept = open != null ? InboxQuery.builtIn(each.code()) : query;
+            viewUrls.put(each.code(), kept.url(each.code(), 0));
         }
         model.addAttribute("viewUrls", viewUrls);
         bulkBar.addTo(model, me, query, filter, tickets, page);
         if (htmx != null) {
             return "ticket/inbox :: results";
         }
+        model.addAttribute("openView", open);
+        model.addAttribute("currentUrl", open != null ? InboxTabs.url(open.id(), page) : query.url(view, page));
+        model.addAttribute("viewCounts", tabs.builtInCounts(me));
+        model.addAttribute("savedTabs", tabs.saved(me, open));
         model.addAttribute("games", served);
         model.addAttribute("assignees", assignees(scope));
         model.addAttribute("types", TicketType.values());
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("channels", TicketChannel.values());
-        model.addAttribute("sorts", List.of("oldest", "newest", "priority", "updated", "due"));
+        model.addAttribute("sorts", SavedViews.SORTS);
         model.addAttribute("inboxPanels", panels.orderedStream().sorted(Comparator.comparingInt(InboxPanel::order))
                 .flatMap(panel -> panel.data(me).map(data -> new InboxPanel.Shown(panel.template(), data)).stream())
                 .toList());

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.system.entity.Coded;
+import org.playerdesk.ticket.SavedView;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketPriority;
@@ -145,6 +146,21 @@ record InboxQuery(String view, String game, String type, String status, String p
             }
         }
         return null;
+    }
+
+    /** A saved view as the inbox reads it, on the page asked for. */
+    static InboxQuery of(SavedView saved, String page) {
+        return new InboxQuery(saved.view(), text(saved.gameId()), saved.type(), saved.status(), saved.priority(),
+                saved.channel(), text(saved.assigneeId()), saved.words(), saved.sort(), page);
+    }
+
+    /** A built-in view ({@code mine}, {@code unassigned}, {@code all}) without other filters. */
+    static InboxQuery builtIn(String view) {
+        return new InboxQuery(view, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     private static UUID uuid(String value) {

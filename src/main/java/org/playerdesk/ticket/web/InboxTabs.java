@@ -1,0 +1,99 @@
+package org.playerdesk.ticket.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.ticket.SavedView;
+import org.playerdesk.ticket.SavedViews;
+import org.playerdesk.ticket.TicketQueries;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tabs above the inbox: the built-in views and the saved ones the reader sees, each with how
+ * many tickets it holds. Each tab shown costs one count query (and, for a view with words, one
+ * full-text search); views the reader does not see are not counted.
+ */
+@Component
+class InboxTabs {
+
+    private final SavedViews savedViews;
+    private final TicketQueries queries;
+    private final PlayerDirectory players;
+    private final StaffDirectory staff;
+
+    InboxTabs(SavedViews savedViews, TicketQueries queries, PlayerDirectory players, StaffDirectory staff) {
+        this.staff = staff;
+        this.savedViews = savedViews;
+        this.queries = queries;
+        this.players = players;
+    }
+
+    /**
+     * A saved view as a tab: {@code author} is who shared it (null: the reader's own);
+     * {@code mayRename} (and delete) and {@code mayMove} say what the reader may do with it.
+     */
+    record SavedTab(SavedView view, String author, String url, long count, boolean current, boolean own,
+            boolean mayRename) {
+
+        /** Its author keeps its place in their order; an administrator may rename or delete a shared one. */
+        public boolean mayMove() {
+            return own;
+        }
+    }
+
+    /** The saved view {@code id} names, when the reader sees it; null otherwise (the inbox then ignores it). */
+    SavedView open(String id, StaffUser reader) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return savedViews.find(UUID.fromString(id.strip()), reader.member()).orElse(null);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    /** How many tickets each built-in view holds for the reader, by its code. */
+    Map<String, Long> builtInCounts(StaffUser reader) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (InboxQuery.View view : InboxQuery.View.values()) {
+            counts.put(view.code(), count(InboxQuery.builtIn(view.code()), reader));
+        }
+        return counts;
+    }
+
+    /** The saved views the reader sees, in their order, each counted; {@code current}: the one open. */
+    List<SavedTab> saved(StaffUser reader, SavedView current) {
+        boolean admin = reader.role() == StaffRole.ADMIN;
+        List<SavedView> shown = savedViews.shownTo(reader.member());
+        Map<UUID, StaffMember> authors = staff.byIds(shown.stream().map(SavedView::ownerId)
+                .filter(owner -> !owner.equals(reader.id())).collect(Collectors.toSet()));
+        return shown.stream().map(view -> {
+            boolean own = view.ownedBy(reader.id());
+            StaffMember author = authors.get(view.ownerId());
+            return new SavedTab(view, own || author == null ? null : author.displayName(), url(view.id(), 0),
+                    count(InboxQuery.of(view, null), reader), current != null && current.id().equals(view.id()),
+                    own, own || admin && view.shared());
+        }).toList();
+    }
+
+    /** The tickets an inbox query holds for the reader: one count query. */
+    long count(InboxQuery query, StaffUser reader) {
+        List<UUID> playerIds = query.searchesAccounts()
+                ? players.idsByAccount(reader.gameScope(), query.search()) : List.of();
+        return queries.count(query.filter(reader, playerIds));
+    }
+
+    /** A saved view's page: its filters are the view's, so the address names only the view and the page. */
+    static String url(UUID view, int page) {
+        return "/console/tickets?saved=" + view + (page > 0 ? "&page=" + page : "");
+    }
+}
