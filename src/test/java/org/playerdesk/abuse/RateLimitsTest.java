@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.playerdesk.StoppedClock;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.contract.OpenApiContract;
 import org.playerdesk.access.StaffMember;
@@ -77,7 +74,7 @@ class RateLimitsTest {
         keepsTheApiDocument(server, "GET", "/api/v1/players/p1/tickets", refused);
         assertThat(playerTickets(server, otherKey).statusCode()).as("another key of the game").isEqualTo(200);
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.shift(Duration.ofSeconds(1));
         assertThat(playerTickets(server, key).statusCode()).isEqualTo(200);
         assertThat(playerTickets(server, key).statusCode()).isEqualTo(200);
         assertThat(playerTickets(server, key).statusCode()).isEqualTo(429);
@@ -106,7 +103,7 @@ class RateLimitsTest {
         assertThat(submitTicket(neighbour, game, "zh-CN").statusCode()).as("another address").isEqualTo(302);
         assertThat(tickets(game)).isEqualTo(3);
 
-        clock.advance(Duration.ofSeconds(30));
+        clock.shift(Duration.ofSeconds(30));
         assertThat(submitTicket(player, game, "zh-CN").statusCode()).isEqualTo(302);
         assertThat(tickets(game)).isEqualTo(4);
     }
@@ -133,7 +130,7 @@ class RateLimitsTest {
         assertThat(neighbour.send(neighbour.request(suggestions + "recharge")).statusCode()).as("another address")
                 .isEqualTo(200);
 
-        clock.advance(Duration.ofSeconds(20));
+        clock.shift(Duration.ofSeconds(20));
         assertThat(player.send(player.request(suggestions + "recharge")).statusCode()).isEqualTo(200);
     }
 
@@ -156,7 +153,7 @@ class RateLimitsTest {
                 .headers().firstValue("Location")).as("the agent at another address")
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/console"));
 
-        clock.advance(Duration.ofSeconds(20));
+        clock.shift(Duration.ofSeconds(20));
         assertThat(signIn(guesser, agent.username(), TestWorkspace.PASSWORD).headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/console"));
     }
@@ -214,31 +211,6 @@ class RateLimitsTest {
         @Primary
         StoppedClock stoppedClock() {
             return new StoppedClock();
-        }
-    }
-
-    /** The application's one clock, stopped: it moves only when a test says so. */
-    static final class StoppedClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

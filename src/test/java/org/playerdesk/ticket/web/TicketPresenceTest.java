@@ -14,12 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.playerdesk.StoppedClock;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
@@ -255,32 +251,6 @@ class TicketPresenceTest {
         @Primary
         StoppedClock stoppedClock() {
             return new StoppedClock();
-        }
-    }
-
-    /** Stands still where the test started, unless the test moves it: how long a page was silent is exact. */
-    static final class StoppedClock extends Clock {
-
-        // in the database's precision, so that "as long as the expiry" is exactly that long
-        private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-        void shift(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
