@@ -1,7 +1,6 @@
 package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.playerdesk.browser.ConsolePages.screenshot;
 import static org.playerdesk.browser.ConsolePages.signIn;
 
 import java.util.regex.Pattern;
@@ -61,7 +60,6 @@ class InboxBrowserTest {
         assertThat(console).hasURL(Pattern.compile("view=all"));
         assertCurrent(console, "all");
         assertThat(row).hasCount(1);
-        screenshot(console, "console.png");
 
         console.locator("[data-testid=view-mine]").click();
         assertThat(console).hasURL(Pattern.compile("view=mine"));
