@@ -49,6 +49,8 @@ class InboxBrowserTest {
         Locator row = console.locator("[data-testid=ticket-row][data-ticket-number='" + waiting.ticket().number() + "']");
         assertCurrent(console, "mine");
         assertThat(row).hasCount(0);
+        // an empty list says what to do next
+        assertThat(console.locator("[data-testid=inbox-empty]")).hasText(Pattern.compile("^暂无分配给您的工单。点击“下一个”"));
 
         console.locator("[data-testid=view-unassigned]").click();
         assertThat(console).hasURL(Pattern.compile("view=unassigned"));
@@ -65,6 +67,9 @@ class InboxBrowserTest {
         assertThat(console).hasURL(Pattern.compile("view=mine"));
         assertCurrent(console, "mine");
         assertThat(row).hasCount(0);
+        console.navigate(base + "/console/tickets?view=all&q=" + "无此工单的词" + "&lang=en");
+        assertThat(console.locator("[data-testid=inbox-empty]"))
+                .hasText("No tickets match these filters. Reset them, or try another view.");
         desk.close();
     }
 

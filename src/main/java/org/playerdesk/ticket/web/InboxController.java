@@ -89,6 +89,8 @@ class InboxController {
         model.addAttribute("rows", rows(tickets.getContent(), served));
         String view = query.view(me).code();
         model.addAttribute("view", view);
+        // what an empty list says next: clear the filters, or where else work is
+        model.addAttribute("emptyKey", query.filtered() || open != null ? "inbox.empty.filtered" : "inbox.empty." + view);
         model.addAttribute("page", page);
         model.addAttribute("previousUrl", page == 0 ? null
                 : open != null ? InboxTabs.url(open.id(), page - 1) : query.url(view, page - 1));

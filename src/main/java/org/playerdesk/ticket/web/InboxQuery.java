@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
@@ -48,6 +49,12 @@ record InboxQuery(String view, String game, String type, String status, String p
             }
         }
         return me.can(Permission.ASSIGN_OTHERS) ? View.ALL : View.MINE;
+    }
+
+    /** Whether anything narrows the view: a game, type, status, priority, channel, assignee or words. */
+    boolean filtered() {
+        return Stream.of(game, type, status, priority, channel, assignee, q)
+                .anyMatch(value -> value != null && !value.isBlank());
     }
 
     int pageNumber() {
