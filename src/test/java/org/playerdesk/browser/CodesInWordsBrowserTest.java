@@ -295,6 +295,27 @@ class CodesInWordsBrowserTest {
     }
 
     @Test
+    void anAgentsLanguagesAreTickedByName() {
+        GameInfo game = workspace.game();
+        StaffMember admin = workspace.staff(StaffRole.ADMIN);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        String base = "http://localhost:" + port;
+
+        BrowserContext desk = session.desktop("zh-CN");
+        Page console = signIn(desk, base, admin);
+        console.navigate(base + "/console/routing/agents?game=" + game.id() + "&lang=zh-CN");
+        Locator card = console.locator("[data-testid=agent]:has(form[action$='/console/routing/agents/" + agent.id() + "'])");
+        Locator languages = card.locator("[data-testid=agent-languages]");
+        assertThat(languages.locator("label")).hasText(new String[] { "中文", "英文" });
+        languages.getByLabel("英文").check();
+        card.locator("button[type=submit]").click();
+        card = console.locator("[data-testid=agent]:has(form[action$='/console/routing/agents/" + agent.id() + "'])");
+        assertThat(card.locator("[data-testid=agent-languages]").getByLabel("英文")).isChecked();
+        assertThat(card.locator("[data-testid=agent-languages]").getByLabel("中文")).not().isChecked();
+        desk.close();
+    }
+
+    @Test
     void theRoutingPageListsQueuesOpensOneAtATimeAndOffersTheEscalationLevels() {
         GameInfo game = workspace.game();
         StaffMember admin = workspace.staff(StaffRole.ADMIN);
@@ -319,9 +340,12 @@ class CodesInWordsBrowserTest {
         console.locator("[data-testid=new-queue]").click();
         console.locator("[name=name]").fill("充值问题");
         console.locator("[name=type]").selectOption("payment");
+        // the player's language is chosen by its name, as every rule of the queue is
+        assertThat(console.locator("[data-testid=queue-language] option")).hasText(new String[] { "不限", "中文", "英文" });
+        console.locator("[data-testid=queue-language]").selectOption("zh");
         console.locator("[data-testid=queue-save]").click();
         Locator queue = console.locator("[data-testid=queue]", new Page.LocatorOptions().setHasText("充值问题"));
-        assertThat(queue.locator("[data-testid=queue-rules]")).hasText("类型: 充值问题");
+        assertThat(queue.locator("[data-testid=queue-rules]")).hasText("类型: 充值问题 玩家语言: 中文");
         assertThat(console.locator("[data-testid=queue-form]")).hasCount(0);
 
         queue.locator("[data-testid=queue-edit]").click();
@@ -346,7 +370,7 @@ class CodesInWordsBrowserTest {
         console.navigate(base + "/console/routing?game=" + game.id() + "&lang=en");
         assertThat(console.locator("[data-testid=path-now]")).hasText("first line → second line → supervisor");
         assertThat(levels.nth(0)).hasValue("second_line");
-        assertThat(console.locator("[data-testid=queue-rules]")).hasText("Type: Payment / recharge");
+        assertThat(console.locator("[data-testid=queue-rules]")).hasText("Type: Payment / recharge Player language: Chinese");
         levels.nth(0).selectOption("");
         levels.nth(1).selectOption("");
         console.locator("[data-testid=path-form] button[type=submit]").click();
