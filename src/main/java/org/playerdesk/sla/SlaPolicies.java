@@ -11,11 +11,13 @@ import java.util.stream.Collectors;
 import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.sla.internal.DefaultPolicies;
 import org.playerdesk.sla.internal.PolicyStore;
+import org.playerdesk.sla.internal.SlaClocks;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +34,16 @@ public class SlaPolicies {
     private final DefaultPolicies defaults;
     private final PlayerProfiles profiles;
     private final Clock clock;
+    private final SlaClocks clocks;
 
-    SlaPolicies(PolicyStore store, DefaultPolicies defaults, PlayerProfiles profiles, Clock clock) {
+    SlaPolicies(PolicyStore store, DefaultPolicies defaults, PlayerProfiles profiles, Clock clock,
+            @Lazy SlaClocks clocks) {
         this.store = store;
         this.defaults = defaults;
         this.profiles = profiles;
         this.clock = clock;
+        // the clocks need the policies to start a timer: the one cycle of this module, broken lazily
+        this.clocks = clocks;
     }
 
     /** The game's policies in the order they are tried. */
@@ -110,6 +116,12 @@ public class SlaPolicies {
     /** Refused while a policy uses the calendar. */
     public void removeCalendar(UUID gameId, UUID calendarId) {
         store.removeCalendar(gameId, calendarId);
+    }
+
+    /** Each service-level target of the ticket as it stands now (none when no policy matched it). */
+    @Transactional(readOnly = true)
+    public List<TimerView> timers(UUID ticketId) {
+        return clocks.timersOf(ticketId, clock.instant());
     }
 
     /** The arithmetic of a stored calendar. */

@@ -1,0 +1,257 @@
+package org.playerdesk.insight.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.playerdesk.system.database.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes the daily figures ({@code insight_day}, {@code insight_day_hist}) of every (game,
+ * local day) whose facts changed, from the facts themselves: a day's rows are replaced whole, so a
+ * day recomputed twice reads the same, and {@link #rebuild()} (every day of every fact) gives what
+ * live counting gave. Safe on several nodes: a day is claimed by deleting its mark, in the
+ * transaction that recomputes it, so a second node finds nothing to claim.
+ */
+@Component
+public class FigureRollUp {
+
+    private static final Logger log = LoggerFactory.getLogger(FigureRollUp.class);
+
+    /** A fact as the roll-up reads it: the dimension values of its ticket, and its figure. */
+    private record Fact(Map<Dimension, String> values, Long seconds, boolean[] flags, String[] outcomes) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    FigureRollUp(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Scheduled(initialDelayString = "${playerdesk.insight.interval:1m}",
+            fixedDelayString = "${playerdesk.insight.interval:1m}")
+    void run() {
+        DatabaseUnavailable.tolerate(log, "Insight figures not rolled up yet", this::rollUp);
+    }
+
+    /** Recomputes every marked day; returns how many days. */
+    public int rollUp() {
+        record Marked(UUID game, LocalDate day) {
+        }
+        int done = 0;
+        List<Marked> marked = jdbc.query("select game_id, dirty_day from insight_dirty order by dirty_day",
+                (row, i) -> new Marked(row.getObject(1, UUID.class), row.getObject(2, LocalDate.class)));
+        for (Marked day : marked) {
+            Boolean claimed = transaction.execute(status -> {
+                if (jdbc.update("delete from insight_dirty where game_id = ? and dirty_day = ?", day.game(), day.day()) == 0) {
+                    return false;
+                }
+                recompute(day.game(), day.day());
+                return true;
+            });
+            if (Boolean.TRUE.equals(claimed)) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** Marks every day that has facts, then recomputes them all: the figures from the facts alone. */
+    public int rebuild() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("delete from insight_day");
+            jdbc.update("delete from insight_day_hist");
+            for (String sql : List.of("select distinct game_id, created_day from insight_ticket",
+                    "select distinct game_id, first_response_day from insight_ticket where first_response_day is not null",
+                    "select distinct game_id, resolved_day from insight_ticket where resolved_day is not null",
+                    "select distinct game_id, reply_day from insight_reply",
+                    "select distinct game_id, event_day from insight_event")) {
+                jdbc.query(sql, row -> {
+                    jdbc.update("insert into insight_dirty (game_id, dirty_day) values (?, ?) on conflict do nothing",
+                            row.getObject(1, UUID.class), row.getObject(2, LocalDate.class));
+                });
+            }
+        });
+        return rollUp();
+    }
+
+    private static final String TICKET_COLUMNS = "channel, ticket_type, priority, player_language, vip_tier, "
+            + "support_level, server_key, created_weekday, created_hour";
+
+    private void recompute(UUID game, LocalDate day) {
+        jdbc.update("delete from insight_day where game_id = ? and stat_day = ?", game, day);
+        jdbc.update("delete from insight_day_hist where game_id = ? and stat_day = ?", game, day);
+        Counter counter = new Counter();
+
+        // tickets created that day: volume, service-level outcomes, the hour they came in
+        for (Fact fact : facts("select " + TICKET_COLUMNS + ", assignee_id, null, sla_first_response, "
+                + "sla_next_response, sla_resolution from insight_ticket where game_id = ? and created_day = ?", game,
+                day, true)) {
+            counter.add(fact, Metric.CREATED, null);
+            outcomes(counter, fact);
+        }
+        // tickets first answered that day
+        for (Fact fact : facts("select " + TICKET_COLUMNS + ", first_responder_id, first_response_seconds "
+                + "from insight_ticket where game_id = ? and first_response_day = ?", game, day, false)) {
+            counter.add(fact, Metric.FIRST_RESPONDED, fact.seconds());
+            counter.hist(fact, "first_response", fact.seconds());
+        }
+        // tickets resolved that day
+        for (Fact fact : facts("select " + TICKET_COLUMNS + ", assignee_id, resolution_seconds, agent_replies, reopens, "
+                + "deflected from insight_ticket where game_id = ? and resolved_day = ?", game, day, false)) {
+            counter.add(fact, Metric.RESOLVED, fact.seconds());
+            counter.hist(fact, "resolution", fact.seconds());
+            if (fact.flags()[0]) {
+                counter.add(fact, Metric.FIRST_CONTACT_RESOLVED, null);
+            }
+            if (fact.flags()[1]) {
+                counter.add(fact, Metric.REOPENED, null);
+            }
+            if (fact.flags()[2]) {
+                counter.add(fact, Metric.BOT_DEFLECTED, null);
+            }
+        }
+        // agent replies written that day, by their author and their ticket's dimensions
+        for (Fact fact : facts("select t." + TICKET_COLUMNS.replace(", ", ", t.") + ", r.agent_id, null "
+                + "from insight_reply r join insight_ticket t on t.ticket_id = r.ticket_id "
+                + "where r.game_id = ? and r.reply_day = ?", game, day, false)) {
+            counter.add(fact, Metric.AGENT_REPLIES, null);
+        }
+        // counted events
+        jdbc.query("select metric, agent_id, sum(amount), count(*) from insight_event where game_id = ? and event_day = ? "
+                + "group by metric, agent_id", (RowCallbackHandler) row -> {
+                    Metric metric = Metric.of(row.getString(1)).orElse(null);
+                    if (metric == null) {
+                        return;
+                    }
+                    UUID agent = row.getObject(2, UUID.class);
+                    long amount = row.getLong(3);
+                    long count = row.getLong(4);
+                    // a satisfaction score or a chat's wait is a figure to sum; other events are counts
+                    boolean summed = metric == Metric.CSAT || metric == Metric.CHATS_ANSWERED;
+                    counter.put(Dimension.ALL, "", metric, summed ? count : amount, summed ? amount : 0);
+                    if (agent != null) {
+                        counter.put(Dimension.AGENT, agent.toString(), metric, summed ? count : amount, summed ? amount : 0);
+                    }
+                }, game, day);
+        jdbc.query("select metric, amount from insight_event where game_id = ? and event_day = ? and metric = ?",
+                (RowCallbackHandler) row -> counter.histAll("chat_wait", row.getLong(2)),
+                game, day, Metric.CHATS_ANSWERED.code());
+
+        List<Object[]> rows = new ArrayList<>();
+        counter.totals.forEach((key, sums) -> rows.add(new Object[] { game, day, key.dimension().code(), key.value(),
+                key.metric(), sums[0], sums[1] }));
+        jdbc.batchUpdate("insert into insight_day (game_id, stat_day, dimension, dim_value, metric, total, seconds) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        List<Object[]> hist = new ArrayList<>();
+        counter.buckets.forEach((key, total) -> hist.add(new Object[] { game, day, key.dimension().code(), key.value(),
+                key.metric(), key.bucket(), total }));
+        jdbc.batchUpdate("insert into insight_day_hist (game_id, stat_day, dimension, dim_value, measure, bucket, total) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", hist);
+    }
+
+    private static final Metric[][] OUTCOMES = {
+            { Metric.SLA_FIRST_RESPONSE_MET, Metric.SLA_FIRST_RESPONSE_BREACHED },
+            { Metric.SLA_NEXT_RESPONSE_MET, Metric.SLA_NEXT_RESPONSE_BREACHED },
+            { Metric.SLA_RESOLUTION_MET, Metric.SLA_RESOLUTION_BREACHED } };
+
+    /** Counts the ticket's service-level targets met and breached (a running or absent target counts in neither). */
+    private static void outcomes(Counter counter, Fact fact) {
+        for (int i = 0; i < OUTCOMES.length; i++) {
+            if ("met".equals(fact.outcomes()[i])) {
+                counter.add(fact, OUTCOMES[i][0], null);
+            } else if ("breached".equals(fact.outcomes()[i])) {
+                counter.add(fact, OUTCOMES[i][1], null);
+            }
+        }
+    }
+
+    private List<Fact> facts(String sql, UUID game, LocalDate day, boolean outcomes) {
+        return jdbc.query(sql, (row, i) -> {
+            Map<Dimension, String> values = new HashMap<>();
+            values.put(Dimension.CHANNEL, row.getString(1));
+            values.put(Dimension.TYPE, row.getString(2));
+            values.put(Dimension.PRIORITY, row.getString(3));
+            values.put(Dimension.LANGUAGE, row.getString(4));
+            values.put(Dimension.VIP_TIER, row.getString(5));
+            values.put(Dimension.LEVEL, row.getString(6));
+            values.put(Dimension.SERVER, row.getString(7));
+            values.put(Dimension.HOUR, row.getInt(8) + "-" + String.format("%02d", row.getInt(9)));
+            Object agent = row.getObject(10);
+            values.put(Dimension.AGENT, agent == null ? null : agent.toString());
+            Object seconds = row.getObject(11);
+            Long length = seconds == null ? null : ((Number) seconds).longValue();
+            boolean[] flags = new boolean[3];
+            String[] targets = new String[3];
+            if (outcomes) {
+                targets = new String[] { row.getString(12), row.getString(13), row.getString(14) };
+            } else if (row.getMetaData().getColumnCount() >= 14) {
+                int replies = row.getInt(12);
+                int reopens = row.getInt(13);
+                flags[0] = replies == 1 && reopens == 0;
+                flags[1] = reopens > 0;
+                flags[2] = row.getBoolean(14);
+            }
+            return new Fact(values, length, flags, targets);
+        }, game, day);
+    }
+
+    private record Key(Dimension dimension, String value, String metric) {
+    }
+
+    private record BucketKey(Dimension dimension, String value, String metric, int bucket) {
+    }
+
+    /** Sums per dimension value; a fact counts once in every dimension (and in the whole). */
+    private static final class Counter {
+
+        final Map<Key, long[]> totals = new HashMap<>();
+        final Map<BucketKey, Long> buckets = new HashMap<>();
+
+        void add(Fact fact, Metric metric, Long seconds) {
+            long length = seconds == null ? 0 : seconds;
+            put(Dimension.ALL, "", metric, 1, length);
+            fact.values().forEach((dimension, value) -> {
+                if (value != null && (dimension != Dimension.HOUR || metric == Metric.CREATED)) {
+                    put(dimension, value, metric, 1, length);
+                }
+            });
+        }
+
+        void put(Dimension dimension, String value, Metric metric, long total, long seconds) {
+            long[] sums = totals.computeIfAbsent(new Key(dimension, value, metric.code()), k -> new long[2]);
+            sums[0] += total;
+            sums[1] += seconds;
+        }
+
+        void hist(Fact fact, String measure, Long seconds) {
+            if (seconds == null) {
+                return;
+            }
+            int bucket = Histogram.bucket(seconds);
+            buckets.merge(new BucketKey(Dimension.ALL, "", measure, bucket), 1L, Long::sum);
+            fact.values().forEach((dimension, value) -> {
+                if (dimension != Dimension.HOUR && value != null) {
+                    buckets.merge(new BucketKey(dimension, value, measure, bucket), 1L, Long::sum);
+                }
+            });
+        }
+
+        void histAll(String measure, long seconds) {
+            buckets.merge(new BucketKey(Dimension.ALL, "", measure, Histogram.bucket(seconds)), 1L, Long::sum);
+        }
+    }
+}

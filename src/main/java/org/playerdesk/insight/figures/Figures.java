@@ -1,0 +1,261 @@
+package org.playerdesk.insight.figures;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the insight figures: totals, breakdowns, daily lines, the hour-by-weekday heat map,
+ * medians and p90s of response and resolution times, the backlog and the breaches. Every read is
+ * of the daily rows ({@code insight_day}, {@code insight_day_hist}), not of tickets, except the
+ * backlog and the breach list, which read open and breached tickets' facts. Days are each game's
+ * local days; {@code games} must already be limited to what the reader serves.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Figures {
+
+    /** Counts and summed seconds per metric. */
+    public record Totals(Map<Metric, long[]> sums) {
+
+        public static Totals empty() {
+            return new Totals(new EnumMap<>(Metric.class));
+        }
+
+        public long total(Metric metric) {
+            long[] sum = sums.get(metric);
+            return sum == null ? 0 : sum[0];
+        }
+
+        public long seconds(Metric metric) {
+            long[] sum = sums.get(metric);
+            return sum == null ? 0 : sum[1];
+        }
+
+        /** {@code part} of {@code whole} as a share between 0 and 1, or null when the whole is zero. */
+        public Double share(Metric part, Metric... whole) {
+            long all = 0;
+            for (Metric metric : whole) {
+                all += total(metric);
+            }
+            return all == 0 ? null : (double) total(part) / all;
+        }
+
+        /** The mean of a summed figure (a score, a wait), or null when nothing was counted. */
+        public Double mean(Metric metric) {
+            long count = total(metric);
+            return count == 0 ? null : (double) seconds(metric) / count;
+        }
+
+        void add(Metric metric, long total, long seconds) {
+            long[] sum = sums.computeIfAbsent(metric, m -> new long[2]);
+            sum[0] += total;
+            sum[1] += seconds;
+        }
+    }
+
+    /** The median and p90 of a length of time, in seconds; null when nothing was measured. */
+    public record Spread(Long median, Long p90, long count) {
+
+        static Spread of(Histogram histogram) {
+            return new Spread(histogram.percentile(0.5), histogram.percentile(0.9), histogram.count());
+        }
+    }
+
+    /** One value of a dimension (a channel, a type, an agent's id) and its figures. */
+    public record Slice(String value, Totals totals, Spread firstResponse, Spread resolution) {
+    }
+
+    /** Open tickets now by status and age: under a day, one to three days, three to seven, older. */
+    public record Backlog(Map<String, long[]> byStatus) {
+
+        public static final List<Duration> AGES = List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7));
+
+        public long total() {
+            return byStatus.values().stream().mapToLong(ages -> java.util.Arrays.stream(ages).sum()).sum();
+        }
+    }
+
+    /** A ticket whose service-level target was breached. */
+    public record Breach(UUID ticketId, UUID gameId, long number, String target, Instant createdAt) {
+    }
+
+    public static final String FIRST_RESPONSE = "first_response";
+    public static final String RESOLUTION = "resolution";
+    public static final String CHAT_WAIT = "chat_wait";
+
+    private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
+
+    Figures(JdbcTemplate jdbc, Clock clock) {
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.clock = clock;
+    }
+
+    /** The totals of the period, of the whole ({@code ALL}) or of one value of a dimension (an agent). */
+    public Totals totals(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, String value) {
+        Totals totals = Totals.empty();
+        if (games.isEmpty()) {
+            return totals;
+        }
+        named.query("select metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
+                + "and stat_day between :from and :to and dimension = :dimension and dim_value = :value group by metric",
+                params(games, from, to, dimension).addValue("value", value(dimension, value)),
+                (RowCallbackHandler) row -> add(totals, row.getString(1), row.getLong(2), row.getLong(3)));
+        return totals;
+    }
+
+    /** The median and p90 of a measure ({@link #FIRST_RESPONSE}, {@link #RESOLUTION}, {@link #CHAT_WAIT}). */
+    public Spread spread(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, String value,
+            String measure) {
+        Histogram histogram = new Histogram();
+        if (!games.isEmpty()) {
+            named.query("select bucket, sum(total) from insight_day_hist where game_id in (:games) "
+                    + "and stat_day between :from and :to and dimension = :dimension and dim_value = :value "
+                    + "and measure = :measure group by bucket",
+                    params(games, from, to, dimension).addValue("value", value(dimension, value)).addValue("measure", measure),
+                    (RowCallbackHandler) row -> histogram.add(row.getInt(1), row.getLong(2)));
+        }
+        return Spread.of(histogram);
+    }
+
+    /** Every value of a dimension that has figures in the period, with them; most created first. */
+    public List<Slice> breakdown(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
+        Map<String, Totals> totals = new LinkedHashMap<>();
+        Map<String, Histogram> first = new TreeMap<>();
+        Map<String, Histogram> resolution = new TreeMap<>();
+        if (games.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = params(games, from, to, dimension);
+        named.query("select dim_value, metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
+                + "and stat_day between :from and :to and dimension = :dimension group by dim_value, metric", params,
+                (RowCallbackHandler) row -> add(totals.computeIfAbsent(row.getString(1), v -> Totals.empty()),
+                        row.getString(2), row.getLong(3), row.getLong(4)));
+        named.query("select dim_value, measure, bucket, sum(total) from insight_day_hist where game_id in (:games) "
+                + "and stat_day between :from and :to and dimension = :dimension group by dim_value, measure, bucket",
+                params, (RowCallbackHandler) row -> {
+                    Map<String, Histogram> target = FIRST_RESPONSE.equals(row.getString(2)) ? first
+                            : RESOLUTION.equals(row.getString(2)) ? resolution : null;
+                    if (target != null) {
+                        target.computeIfAbsent(row.getString(1), v -> new Histogram()).add(row.getInt(3), row.getLong(4));
+                    }
+                });
+        List<Slice> slices = new ArrayList<>();
+        totals.forEach((value, sums) -> slices.add(new Slice(value, sums,
+                Spread.of(first.getOrDefault(value, new Histogram())),
+                Spread.of(resolution.getOrDefault(value, new Histogram())))));
+        slices.sort((a, b) -> {
+            int byCreated = Long.compare(b.totals().total(Metric.CREATED), a.totals().total(Metric.CREATED));
+            return byCreated != 0 ? byCreated : a.value().compareTo(b.value());
+        });
+        return slices;
+    }
+
+    /** Each day of the period with its totals (days without figures included, as zeros). */
+    public Map<LocalDate, Totals> daily(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
+            String value) {
+        Map<LocalDate, Totals> days = new TreeMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.put(day, Totals.empty());
+        }
+        if (!games.isEmpty()) {
+            named.query("select stat_day, metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
+                    + "and stat_day between :from and :to and dimension = :dimension and dim_value = :value "
+                    + "group by stat_day, metric",
+                    params(games, from, to, dimension).addValue("value", value(dimension, value)),
+                    (RowCallbackHandler) row -> add(days.get(row.getObject(1, LocalDate.class)), row.getString(2),
+                            row.getLong(3), row.getLong(4)));
+        }
+        return days;
+    }
+
+    /** Tickets created by weekday (0 Monday to 6 Sunday) and local hour (0 to 23). */
+    public long[][] heatmap(Collection<UUID> games, LocalDate from, LocalDate to) {
+        long[][] cells = new long[7][24];
+        if (!games.isEmpty()) {
+            named.query("select dim_value, sum(total) from insight_day where game_id in (:games) "
+                    + "and stat_day between :from and :to and dimension = :dimension and metric = :metric group by dim_value",
+                    params(games, from, to, Dimension.HOUR).addValue("metric", Metric.CREATED.code()),
+                    (RowCallbackHandler) row -> {
+                        String[] weekdayHour = row.getString(1).split("-");
+                        cells[Integer.parseInt(weekdayHour[0]) - 1][Integer.parseInt(weekdayHour[1])] += row.getLong(2);
+                    });
+        }
+        return cells;
+    }
+
+    /** The open tickets now, by status and age; of one assignee when {@code agent} is given. */
+    public Backlog backlog(Collection<UUID> games, UUID agent) {
+        Map<String, long[]> byStatus = new LinkedHashMap<>();
+        if (games.isEmpty()) {
+            return new Backlog(byStatus);
+        }
+        Instant now = clock.instant();
+        MapSqlParameterSource params = new MapSqlParameterSource("games", games)
+                .addValue("day", Timestamp.from(now.minus(Backlog.AGES.get(0))))
+                .addValue("three", Timestamp.from(now.minus(Backlog.AGES.get(1))))
+                .addValue("week", Timestamp.from(now.minus(Backlog.AGES.get(2))))
+                .addValue("agent", agent);
+        named.query("select status, sum(case when created_at > :day then 1 else 0 end), "
+                + "sum(case when created_at <= :day and created_at > :three then 1 else 0 end), "
+                + "sum(case when created_at <= :three and created_at > :week then 1 else 0 end), "
+                + "sum(case when created_at <= :week then 1 else 0 end) from insight_ticket "
+                + "where game_id in (:games) and is_open = true" + (agent == null ? "" : " and assignee_id = :agent")
+                + " group by status", params, (RowCallbackHandler) row -> byStatus.put(row.getString(1),
+                        new long[] { row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5) }));
+        return new Backlog(byStatus);
+    }
+
+    /** Tickets created in the period with a breached target, newest first, at most {@code limit}. */
+    public List<Breach> breaches(Collection<UUID> games, LocalDate from, LocalDate to, int limit) {
+        if (games.isEmpty()) {
+            return List.of();
+        }
+        List<Breach> breaches = new ArrayList<>();
+        named.query("select ticket_id, game_id, ticket_number, created_at, sla_first_response, sla_next_response, "
+                + "sla_resolution from insight_ticket where game_id in (:games) and created_day between :from and :to "
+                + "and (sla_first_response = 'breached' or sla_next_response = 'breached' or sla_resolution = 'breached') "
+                + "order by created_at desc, ticket_id limit :limit",
+                params(games, from, to, Dimension.ALL).addValue("limit", limit), (RowCallbackHandler) row -> {
+                    String target = "breached".equals(row.getString(5)) ? FIRST_RESPONSE
+                            : "breached".equals(row.getString(6)) ? "next_response" : RESOLUTION;
+                    breaches.add(new Breach(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getLong(3),
+                            target, row.getTimestamp(4).toInstant()));
+                });
+        return breaches;
+    }
+
+    private static void add(Totals totals, String metric, long total, long seconds) {
+        // a metric this version does not know (written by a newer node) is left out, not an error
+        Metric.of(metric).ifPresent(known -> totals.add(known, total, seconds));
+    }
+
+    private static MapSqlParameterSource params(Collection<UUID> games, LocalDate from, LocalDate to,
+            Dimension dimension) {
+        return new MapSqlParameterSource("games", Set.copyOf(games)).addValue("from", from).addValue("to", to)
+                .addValue("dimension", dimension.code());
+    }
+
+    private static String value(Dimension dimension, String value) {
+        return dimension == Dimension.ALL || value == null ? "" : value;
+    }
+}

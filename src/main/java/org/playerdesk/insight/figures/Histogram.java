@@ -1,0 +1,70 @@
+package org.playerdesk.insight.figures;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lengths of time counted in buckets, so that a median or a p90 over a year adds up days of
+ * buckets instead of reading every ticket. Up to two hours a bucket is one minute (a length reads
+ * as its whole minute, rounded up); above, each bucket is 5% wider than the last, so a percentile
+ * is within 5% of the true one (it reads as the bucket's upper end). Percentiles are by nearest rank: the smallest length that at least
+ * that share of the counted lengths do not exceed.
+ */
+public final class Histogram {
+
+    static final int MINUTES = 120;
+    private static final long EXACT = MINUTES * 60L;
+    private static final double GROWTH = 1.05;
+
+    private final TreeMap<Integer, Long> buckets = new TreeMap<>();
+    private long count;
+
+    public static int bucket(long seconds) {
+        if (seconds <= EXACT) {
+            return (int) Math.max(0, (seconds + 59) / 60);
+        }
+        int above = (int) Math.ceil(Math.log((double) seconds / EXACT) / Math.log(GROWTH) - 1e-9);
+        return MINUTES + Math.max(1, above);
+    }
+
+    /** The longest length a bucket holds. */
+    public static long upper(int bucket) {
+        if (bucket <= MINUTES) {
+            return bucket * 60L;
+        }
+        return Math.round(EXACT * Math.pow(GROWTH, bucket - MINUTES));
+    }
+
+    public void add(int bucket, long total) {
+        buckets.merge(bucket, total, Long::sum);
+        count += total;
+    }
+
+    public void addSeconds(long seconds) {
+        add(bucket(seconds), 1);
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public Map<Integer, Long> buckets() {
+        return buckets;
+    }
+
+    /** The length that {@code share} (0.5 for the median, 0.9 for the p90) of the counted do not exceed; null if none. */
+    public Long percentile(double share) {
+        if (count == 0) {
+            return null;
+        }
+        long rank = Math.max(1, (long) Math.ceil(share * count - 1e-9));
+        long seen = 0;
+        for (Map.Entry<Integer, Long> entry : buckets.entrySet()) {
+            seen += entry.getValue();
+            if (seen >= rank) {
+                return upper(entry.getKey());
+            }
+        }
+        return upper(buckets.lastKey());
+    }
+}

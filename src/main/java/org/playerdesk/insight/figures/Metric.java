@@ -1,0 +1,61 @@
+package org.playerdesk.insight.figures;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What the insight figures count per game, day and dimension. {@code total} is a count;
+ * {@code seconds}, where a metric has a length of time, is the sum of those lengths.
+ */
+public enum Metric {
+    /** Tickets created that day. */
+    CREATED("created"),
+    /** Public agent replies written that day. */
+    AGENT_REPLIES("agent_replies"),
+    /** Tickets that got their first agent reply that day, with the business time it took. */
+    FIRST_RESPONDED("first_responded"),
+    /** Tickets resolved that day (and not reopened since), with the business time from creation. */
+    RESOLVED("resolved"),
+    /** Of those resolved, resolved with one agent reply and never reopened. */
+    FIRST_CONTACT_RESOLVED("fcr"),
+    /** Of those resolved, reopened at least once before. */
+    REOPENED("reopened"),
+    /** Of those resolved, answered by the bot and resolved by the player ("this solved it"). */
+    BOT_DEFLECTED("bot_deflected"),
+    /** Tickets created that day whose first-response target was met, or breached. */
+    SLA_FIRST_RESPONSE_MET("sla_first_response_met"),
+    SLA_FIRST_RESPONSE_BREACHED("sla_first_response_breached"),
+    SLA_NEXT_RESPONSE_MET("sla_next_response_met"),
+    SLA_NEXT_RESPONSE_BREACHED("sla_next_response_breached"),
+    SLA_RESOLUTION_MET("sla_resolution_met"),
+    SLA_RESOLUTION_BREACHED("sla_resolution_breached"),
+    /** Counted events: escalations to another support level, questions to a department. */
+    ESCALATED("escalated"),
+    TRANSFERS("transfers"),
+    TRANSFERS_ANSWERED("transfers_answered"),
+    TRANSFERS_IN_TIME("transfers_in_time"),
+    /** A help-center article opened from the ticket form's suggestions, left without a ticket. */
+    HELP_DEFLECTED("help_deflected"),
+    /** Live chats: started, answered by an agent (seconds: the wait), left unanswered. */
+    CHATS("chats"),
+    CHATS_ANSWERED("chats_answered"),
+    CHATS_ABANDONED("chats_abandoned"),
+    /** Satisfaction answers (total: how many; seconds: the sum of the scores, 1 to 5). */
+    CSAT("csat"),
+    /** Satisfaction answers of 4 or 5. */
+    CSAT_SATISFIED("csat_satisfied");
+
+    private final String code;
+
+    Metric(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<Metric> of(String code) {
+        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,329 @@
+package org.playerdesk.insight.figures;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.playerdesk.assist.BotAnswers;
+import org.playerdesk.department.DepartmentEvents.QuestionAnswered;
+import org.playerdesk.department.DepartmentEvents.QuestionAsked;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameProfile;
+import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.sla.BusinessCalendar;
+import org.playerdesk.sla.SlaEvents.SlaBreached;
+import org.playerdesk.sla.SlaPolicies;
+import org.playerdesk.sla.SlaTarget;
+import org.playerdesk.sla.TimerView;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.HistoryEntry;
+import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketEvents.TicketAssigned;
+import org.playerdesk.ticket.TicketEvents.TicketCreated;
+import org.playerdesk.ticket.TicketEvents.TicketEscalated;
+import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
+import org.playerdesk.ticket.TicketEvents.TicketPriorityChanged;
+import org.playerdesk.ticket.TicketEvents.TicketStatusChanged;
+import org.playerdesk.ticket.TicketEvents.TicketTagged;
+import org.playerdesk.ticket.TicketEvents.TicketTypeChanged;
+import org.playerdesk.ticket.TicketQueries;
+import org.playerdesk.ticket.TicketStatus;
+import org.playerdesk.ticket.TicketView;
+import org.playerdesk.ticket.Visibility;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps each ticket's reporting facts ({@code insight_ticket}, {@code insight_reply}) and the
+ * counted events ({@code insight_event}) from the events of the ticket, service-level, department
+ * modules. A ticket's facts are rewritten whole from the ticket as it stands, not added to, so an
+ * event delivered twice, late or out of order changes nothing; a counted event is keyed by what it
+ * counts. Each change marks the local days it touches for the roll-up ({@link FigureRollUp}).
+ */
+@Component
+public class TicketFacts {
+
+    /** The support-level outcome of one target of a ticket. */
+    enum Outcome {
+        NONE, RUNNING, MET, BREACHED
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TicketQueries tickets;
+    private final GameCatalog games;
+    private final SlaPolicies sla;
+    private final PlayerProfiles players;
+    private final java.time.Clock clock;
+
+    TicketFacts(JdbcTemplate jdbc, TicketQueries tickets, GameCatalog games, SlaPolicies sla, PlayerProfiles players,
+            java.time.Clock clock) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.games = games;
+        this.sla = sla;
+        this.players = players;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(TicketCreated event) {
+        refresh(event.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketStatusChanged event) {
+        refresh(event.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketAssigned event) {
+        refresh(event.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketPriorityChanged event) {
+        refresh(event.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketTypeChanged event) {
+        refresh(event.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketTagged event) {
+        refresh(event.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketMessagePosted event) {
+        if (event.visibility() == Visibility.PUBLIC) {
+            refresh(event.ticketId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TicketEscalated event) {
+        refresh(event.ticketId());
+        count("escalated:" + event.ticketId() + ":" + event.at(), event.gameId(), event.at(), Metric.ESCALATED, null, 1);
+    }
+
+    @ApplicationModuleListener
+    void on(SlaBreached event) {
+        refresh(event.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAsked event) {
+        count("transfer:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS, null, 1);
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAnswered event) {
+        count("transfer-answered:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_ANSWERED, null, 1);
+        if (!event.late()) {
+            count("transfer-in-time:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_IN_TIME, null,
+                    1);
+        }
+    }
+
+    /**
+     * Counts one event once, however often it is delivered: {@code key} names what is counted;
+     * {@code agentId} is the agent it is counted for, when it is counted per agent.
+     */
+    @Transactional
+    public void count(String key, UUID gameId, Instant at, Metric metric, UUID agentId, long amount) {
+        LocalDate day = at.atZone(zone(gameId)).toLocalDate();
+        int inserted = jdbc.update("insert into insight_event (event_key, game_id, event_day, metric, agent_id, amount, "
+                + "counted_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", key, gameId, day, metric.code(),
+                agentId, amount, Timestamp.from(clock.instant()));
+        if (inserted > 0) {
+            dirty(gameId, Set.of(day));
+        }
+    }
+
+    /** Rewrites the ticket's facts from the ticket as it stands; marks the days whose figures change. */
+    @Transactional
+    public void refresh(UUID ticketId) {
+        TicketDetails details = tickets.details(ticketId, true);
+        TicketView ticket = details.ticket();
+        GameProfile game = games.profile(ticket.gameId());
+        ZoneId zone = zoneOf(game);
+        Set<LocalDate> days = new HashSet<>();
+        jdbc.query("select created_day, first_response_day, resolved_day from insight_ticket where ticket_id = ?",
+                row -> {
+                    addDay(days, row.getObject(1, LocalDate.class));
+                    addDay(days, row.getObject(2, LocalDate.class));
+                    addDay(days, row.getObject(3, LocalDate.class));
+                }, ticketId);
+
+        BusinessCalendar calendar = calendar(ticket, zone);
+        List<MessageView> replies = details.messages().stream()
+                .filter(m -> m.visibility() == Visibility.PUBLIC && m.authorKind() == Actor.Kind.AGENT).toList();
+        MessageView first = replies.isEmpty() ? null : replies.get(0);
+        Instant firstAt = first == null ? ticket.firstResponseAt() : first.createdAt();
+        Instant resolvedAt = ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED
+                ? resolvedAt(ticket, details.history()) : null;
+        int reopens = (int) details.history().stream().filter(TicketFacts::reopening).count();
+        Map<SlaTarget, Outcome> outcomes = outcomes(ticketId);
+        ZonedDateTime created = ticket.createdAt().atZone(zone);
+        Map<String, String> metadata = details.metadata();
+        String language = first(metadata, "language", "lang", "locale");
+        String server = first(metadata, "server", "zone");
+        String tier = tier(ticket.playerId());
+        LocalDate firstDay = firstAt == null ? null : firstAt.atZone(zone).toLocalDate();
+        LocalDate resolvedDay = resolvedAt == null ? null : resolvedAt.atZone(zone).toLocalDate();
+        Long firstSeconds = firstAt == null ? null : seconds(calendar, ticket.createdAt(), firstAt);
+        Long resolutionSeconds = resolvedAt == null ? null : seconds(calendar, ticket.createdAt(), resolvedAt);
+        Object[] values = { ticket.gameId(), ticket.number(), Timestamp.from(ticket.createdAt()),
+                created.toLocalDate(), created.getHour(), created.getDayOfWeek().getValue(), ticket.channel().code(),
+                ticket.type().code(), ticket.priority().code(), language, tier, ticket.level().code(), server,
+                ticket.assigneeId(), ticket.status().code(), ticket.status().isActive(), timestamp(firstAt), firstDay,
+                firstSeconds, first == null ? null : first.authorId(), timestamp(resolvedAt), resolvedDay,
+                resolutionSeconds, replies.size(), reopens, ticket.tags().contains(BotAnswers.DEFLECTED_TAG),
+                outcomes.get(SlaTarget.FIRST_RESPONSE).name().toLowerCase(),
+                outcomes.get(SlaTarget.NEXT_RESPONSE).name().toLowerCase(),
+                outcomes.get(SlaTarget.RESOLUTION).name().toLowerCase(), Timestamp.from(clock.instant()), ticketId };
+        int updated = jdbc.update("update insight_ticket set game_id = ?, ticket_number = ?, created_at = ?, "
+                + "created_day = ?, created_hour = ?, created_weekday = ?, channel = ?, ticket_type = ?, priority = ?, "
+                + "player_language = ?, vip_tier = ?, support_level = ?, server_key = ?, assignee_id = ?, status = ?, "
+                + "is_open = ?, first_response_at = ?, first_response_day = ?, first_response_seconds = ?, "
+                + "first_responder_id = ?, resolved_at = ?, resolved_day = ?, resolution_seconds = ?, "
+                + "agent_replies = ?, reopens = ?, deflected = ?, sla_first_response = ?, sla_next_response = ?, "
+                + "sla_resolution = ?, refreshed_at = ? where ticket_id = ?", values);
+        if (updated == 0) {
+            jdbc.update("insert into insight_ticket (game_id, ticket_number, created_at, created_day, created_hour, "
+                    + "created_weekday, channel, ticket_type, priority, player_language, vip_tier, support_level, "
+                    + "server_key, assignee_id, status, is_open, first_response_at, first_response_day, "
+                    + "first_response_seconds, first_responder_id, resolved_at, resolved_day, resolution_seconds, "
+                    + "agent_replies, reopens, deflected, sla_first_response, sla_next_response, sla_resolution, "
+                    + "refreshed_at, ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", values);
+        }
+        for (MessageView reply : replies) {
+            LocalDate day = reply.createdAt().atZone(zone).toLocalDate();
+            if (jdbc.update("insert into insight_reply (message_id, ticket_id, game_id, agent_id, reply_day, replied_at) "
+                    + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", reply.id(), ticketId, ticket.gameId(),
+                    reply.authorId(), day, Timestamp.from(reply.createdAt())) > 0) {
+                days.add(day);
+            }
+        }
+        days.add(created.toLocalDate());
+        addDay(days, firstDay);
+        addDay(days, resolvedDay);
+        dirty(ticket.gameId(), days);
+    }
+
+    /** Marks days of a game for the roll-up to recompute. */
+    void dirty(UUID gameId, Set<LocalDate> days) {
+        for (LocalDate day : days) {
+            jdbc.update("insert into insight_dirty (game_id, dirty_day) values (?, ?) on conflict do nothing", gameId, day);
+        }
+    }
+
+    ZoneId zone(UUID gameId) {
+        return zoneOf(games.profile(gameId));
+    }
+
+    static ZoneId zoneOf(GameProfile game) {
+        try {
+            return game.timeZone() == null || game.timeZone().isBlank() ? ZoneId.of("UTC") : ZoneId.of(game.timeZone());
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private BusinessCalendar calendar(TicketView ticket, ZoneId zone) {
+        int rank = 0;
+        try {
+            rank = players.tier(ticket.playerId()).rank();
+        } catch (RuntimeException unknownPlayer) {
+            // a ticket with no player record counts in the lowest tier
+        }
+        return sla.match(ticket.gameId(), ticket.channel(), ticket.type(), ticket.priority(), rank)
+                .map(policy -> policy.calendarId() == null ? null : sla.calendar(policy.calendarId()))
+                .orElse(BusinessCalendar.alwaysOpen(zone));
+    }
+
+    private String tier(UUID playerId) {
+        if (playerId == null) {
+            return "";
+        }
+        try {
+            return players.tier(playerId).code();
+        } catch (RuntimeException unknownPlayer) {
+            return "";
+        }
+    }
+
+    private Map<SlaTarget, Outcome> outcomes(UUID ticketId) {
+        Map<SlaTarget, Outcome> outcomes = new java.util.EnumMap<>(SlaTarget.class);
+        for (SlaTarget target : SlaTarget.values()) {
+            outcomes.put(target, Outcome.NONE);
+        }
+        for (TimerView timer : sla.timers(ticketId)) {
+            outcomes.put(timer.target(), timer.breachedAt() != null ? Outcome.BREACHED
+                    : timer.met() ? Outcome.MET : Outcome.RUNNING);
+        }
+        return outcomes;
+    }
+
+    private static long seconds(BusinessCalendar calendar, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        Duration between = calendar == null ? Duration.between(from, to) : calendar.between(from, to);
+        return between.getSeconds();
+    }
+
+    private static Instant resolvedAt(TicketView ticket, List<HistoryEntry> history) {
+        Instant at = null;
+        for (HistoryEntry entry : history) {
+            if ("status".equals(entry.action()) && TicketStatus.RESOLVED.code().equals(entry.newValue())) {
+                at = entry.at();
+            }
+        }
+        return at != null ? at : Optional.ofNullable(ticket.resolvedAt()).orElse(ticket.updatedAt());
+    }
+
+    private static boolean reopening(HistoryEntry entry) {
+        return "status".equals(entry.action())
+                && (TicketStatus.RESOLVED.code().equals(entry.oldValue())
+                        || TicketStatus.CLOSED.code().equals(entry.oldValue()))
+                && entry.newValue() != null
+                && !TicketStatus.CLOSED.code().equals(entry.newValue())
+                && !TicketStatus.RESOLVED.code().equals(entry.newValue());
+    }
+
+    private static String first(Map<String, String> metadata, String... keys) {
+        for (String key : keys) {
+            String value = metadata.get(key);
+            if (value != null && !value.isBlank()) {
+                return value.strip().length() > 100 ? value.strip().substring(0, 100) : value.strip();
+            }
+        }
+        return "";
+    }
+
+    private static void addDay(Set<LocalDate> days, LocalDate day) {
+        if (day != null) {
+            days.add(day);
+        }
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

@@ -1,0 +1,210 @@
+package org.playerdesk.insight.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.playerdesk.StoppedClock;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.game.GameProfile;
+import org.playerdesk.insight.figures.Figures.Totals;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.ticket.TicketStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The figures of small, fixed days, computed by hand: local days and hours in the game's time
+ * zone, business time from the game's calendar, a reopened ticket, events delivered twice, and a
+ * rebuild from the facts that gives what live counting gave.
+ */
+@SpringBootTest
+@Import({ TestWorkspace.class, FiguresTest.Clocks.class })
+class FiguresTest {
+
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    GameCatalog games;
+    @Autowired
+    TicketDesk desk;
+    @Autowired
+    TicketFacts facts;
+    @Autowired
+    FigureRollUp rollUp;
+    @Autowired
+    Figures figures;
+    @Autowired
+    StoppedClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void countsADayByHandInTheGamesOwnTimeZone() {
+        GameProfile game = games.register(TestWorkspace.unique("fig"), "时区游戏", "zh-CN", "Asia/Shanghai", "always",
+                GameProfile.CHANNELS);
+        GameInfo info = game.info();
+        StaffMember member = workspace.staff(StaffRole.AGENT_L1, info);
+        Actor agent = Actor.agent(member.id(), member.displayName());
+        // Wednesday 17:30 in UTC is Thursday 01:30 in Shanghai: the figures count on Thursday, 3 December
+        moveTo(Instant.parse("2026-12-02T17:30:00Z"));
+        UUID a = workspace.ticket(info, "fa", "bug").ticket().id();
+        org.playerdesk.ticket.Opened openedB = workspace.ticket(info, "fb", "consultation");
+        UUID b = openedB.ticket().id();
+        UUID c = workspace.ticket(info, "fc", "bug").ticket().id();
+        desk.assign(a, member.id(), agent);
+        desk.assign(b, member.id(), agent);
+        Actor playerB = Actor.player(openedB.ticket().playerId(), "fb");
+
+        clock.shift(Duration.ofMinutes(10));
+        desk.reply(a, agent, "您好，已为您记录这个问题。", List.of(), TicketStatus.PENDING_PLAYER);
+        clock.shift(Duration.ofMinutes(20));
+        desk.reply(b, agent, "您好，请问是哪个区服？", List.of(), TicketStatus.PENDING_PLAYER);
+        clock.shift(Duration.ofMinutes(30));
+        desk.changeStatus(a, TicketStatus.RESOLVED, agent);
+        clock.shift(Duration.ofMinutes(10));
+        desk.reply(b, playerB, "S1 区", List.of(), null);
+        desk.reply(b, agent, "已处理，请重新登录查看。", List.of(), TicketStatus.RESOLVED);
+        clock.shift(Duration.ofMinutes(10));
+        desk.changeStatus(b, TicketStatus.OPEN, playerB);
+        clock.shift(Duration.ofMinutes(10));
+        desk.changeStatus(b, TicketStatus.RESOLVED, agent);
+        settle();
+
+        LocalDate thursday = LocalDate.of(2026, 12, 3);
+        Set<UUID> scope = Set.of(game.id());
+        Totals day = figures.totals(scope, thursday, thursday, Dimension.ALL, null);
+        assertThat(day.total(Metric.CREATED)).isEqualTo(3);
+        assertThat(day.total(Metric.AGENT_REPLIES)).isEqualTo(3);
+        assertThat(day.total(Metric.FIRST_RESPONDED)).isEqualTo(2);
+        assertThat(day.seconds(Metric.FIRST_RESPONDED)).isEqualTo(600 + 1800);
+        assertThat(day.total(Metric.RESOLVED)).isEqualTo(2);
+        // a resolved after an hour; b resolved again after ninety minutes, once reopened
+        assertThat(day.seconds(Metric.RESOLVED)).isEqualTo(3600 + 5400);
+        assertThat(day.total(Metric.FIRST_CONTACT_RESOLVED)).isEqualTo(1);
+        assertThat(day.total(Metric.REOPENED)).isEqualTo(1);
+        assertThat(figures.totals(scope, thursday.minusDays(1), thursday.minusDays(1), Dimension.ALL, null).sums())
+                .isEmpty();
+
+        Figures.Spread first = figures.spread(scope, thursday, thursday, Dimension.ALL, null, Figures.FIRST_RESPONSE);
+        assertThat(first).isEqualTo(new Figures.Spread(600L, 1800L, 2));
+        Figures.Spread resolution = figures.spread(scope, thursday, thursday, Dimension.ALL, null, Figures.RESOLUTION);
+        assertThat(resolution).isEqualTo(new Figures.Spread(3600L, 5400L, 2));
+
+        long[][] heat = figures.heatmap(scope, thursday, thursday);
+        assertThat(heat[3][1]).as("Thursday 01:00 to 02:00").isEqualTo(3);
+        assertThat(java.util.Arrays.stream(heat).flatMapToLong(java.util.Arrays::stream).sum()).isEqualTo(3);
+
+        Map<String, Figures.Slice> byType = bySlice(figures.breakdown(scope, thursday, thursday, Dimension.TYPE));
+        assertThat(byType.get("bug").totals().total(Metric.CREATED)).isEqualTo(2);
+        assertThat(byType.get("bug").totals().total(Metric.RESOLVED)).isEqualTo(1);
+        assertThat(byType.get("consultation").totals().total(Metric.REOPENED)).isEqualTo(1);
+        assertThat(byType.get("bug").firstResponse()).isEqualTo(new Figures.Spread(600L, 600L, 1));
+
+        Totals mine = figures.totals(scope, thursday, thursday, Dimension.AGENT, member.id().toString());
+        assertThat(mine.total(Metric.AGENT_REPLIES)).isEqualTo(3);
+        assertThat(mine.total(Metric.RESOLVED)).isEqualTo(2);
+        assertThat(mine.total(Metric.FIRST_RESPONDED)).isEqualTo(2);
+
+        Figures.Backlog backlog = figures.backlog(scope, null);
+        assertThat(backlog.total()).isEqualTo(1);
+        assertThat(backlog.byStatus().get("new")).containsExactly(1, 0, 0, 0);
+        assertThat(figures.backlog(scope, member.id()).total()).isZero();
+
+        // the same events delivered again, and a counted event twice: nothing changes but the count of one
+        facts.refresh(a);
+        facts.refresh(b);
+        facts.count("transfer:twice", game.id(), clock.instant(), Metric.TRANSFERS, null, 1);
+        facts.count("transfer:twice", game.id(), clock.instant(), Metric.TRANSFERS, null, 1);
+        rollUp.rollUp();
+        Totals again = figures.totals(scope, thursday, thursday, Dimension.ALL, null);
+        assertThat(again.total(Metric.CREATED)).isEqualTo(3);
+        assertThat(again.total(Metric.AGENT_REPLIES)).isEqualTo(3);
+        assertThat(again.seconds(Metric.RESOLVED)).isEqualTo(3600 + 5400);
+        assertThat(again.total(Metric.TRANSFERS)).isEqualTo(1);
+
+        // a rebuild from the facts gives the rows live counting gave
+        List<Map<String, Object>> live = rows(game.id());
+        rollUp.rebuild();
+        assertThat(rows(game.id())).isEqualTo(live);
+    }
+
+    @Test
+    void measuresTimesInTheGamesBusinessHours() {
+        GameProfile game = games.register(TestWorkspace.unique("office"), "办公时间游戏", "zh-CN", "Asia/Shanghai",
+                "office", GameProfile.CHANNELS);
+        StaffMember member = workspace.staff(StaffRole.AGENT_L1, game.info());
+        Actor agent = Actor.agent(member.id(), member.displayName());
+        // Friday 4 December 17:00 in Shanghai; answered on Monday at 10:00: one business hour each side
+        moveTo(Instant.parse("2026-12-04T09:00:00Z"));
+        UUID ticket = workspace.ticket(game.info(), "weekend", "consultation").ticket().id();
+        moveTo(Instant.parse("2026-12-07T02:00:00Z"));
+        desk.reply(ticket, agent, "您好，周末休息，现在为您处理。", List.of(), TicketStatus.PENDING_PLAYER);
+        settle();
+
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        Totals totals = figures.totals(Set.of(game.id()), monday, monday, Dimension.ALL, null);
+        assertThat(totals.total(Metric.FIRST_RESPONDED)).isEqualTo(1);
+        assertThat(totals.seconds(Metric.FIRST_RESPONDED)).isEqualTo(7200);
+        assertThat(figures.totals(Set.of(game.id()), monday.minusDays(3), monday.minusDays(3), Dimension.ALL, null)
+                .total(Metric.CREATED)).isEqualTo(1);
+    }
+
+    @Test
+    void seesNothingOfGamesOutsideTheScope() {
+        LocalDate today = LocalDate.now(clock);
+        assertThat(figures.totals(Set.of(), today, today, Dimension.ALL, null).sums()).isEmpty();
+        assertThat(figures.breakdown(Set.of(UUID.randomUUID()), today, today, Dimension.TYPE)).isEmpty();
+        assertThat(figures.backlog(Set.of(), null).total()).isZero();
+    }
+
+    private void moveTo(Instant at) {
+        clock.shift(Duration.between(clock.instant(), at));
+    }
+
+    /** Waits until every event is handled, then rolls the marked days up. */
+    private void settle() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
+        rollUp.rollUp();
+    }
+
+    private List<Map<String, Object>> rows(UUID game) {
+        return jdbc.queryForList("select stat_day, dimension, dim_value, metric, total, seconds from insight_day "
+                + "where game_id = ? order by stat_day, dimension, dim_value, metric", game);
+    }
+
+    private static Map<String, Figures.Slice> bySlice(List<Figures.Slice> slices) {
+        Map<String, Figures.Slice> map = new java.util.HashMap<>();
+        slices.forEach(slice -> map.put(slice.value(), slice));
+        return map;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        StoppedClock stoppedClock() {
+            return new StoppedClock();
+        }
+    }
+}
