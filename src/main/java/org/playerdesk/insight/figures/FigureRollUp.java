@@ -18,7 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes the daily figures ({@code insight_day}, {@code insight_day_hist}) of every (game,
+ * Rewrites the facts of the tickets whose events came since the last run ({@link TicketFacts}),
+ * then recomputes the daily figures ({@code insight_day}, {@code insight_day_hist}) of every (game,
  * local day) whose facts changed, from the facts themselves: a day's rows are replaced whole, so a
  * day recomputed twice reads the same, and {@link #rebuild()} (every day of every fact) gives what
  * live counting gave. Safe on several nodes: a day is claimed by deleting its mark, in the
@@ -35,9 +36,11 @@ public class FigureRollUp {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final TicketFacts facts;
 
-    FigureRollUp(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    FigureRollUp(JdbcTemplate jdbc, PlatformTransactionManager transactions, TicketFacts facts) {
         this.jdbc = jdbc;
+        this.facts = facts;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -47,8 +50,9 @@ public class FigureRollUp {
         DatabaseUnavailable.tolerate(log, "Insight figures not rolled up yet", this::rollUp);
     }
 
-    /** Recomputes every marked day; returns how many days. */
+    /** Rewrites the stale tickets' facts, then recomputes every marked day; returns how many days. */
     public int rollUp() {
+        facts.refreshStale();
         record Marked(UUID game, LocalDate day) {
         }
         int done = 0;
@@ -69,20 +73,23 @@ public class FigureRollUp {
         return done;
     }
 
-    /** Marks every day that has facts, then recomputes them all: the figures from the facts alone. */
+    /**
+     * Marks every day that has facts or figures, then recomputes them all: the figures from the
+     * facts alone (a day whose facts are gone loses its rows). Nothing is deleted up front, so the
+     * figures stay readable meanwhile and a day the live roll-up recomputes is not lost.
+     */
     public int rebuild() {
         transaction.executeWithoutResult(status -> {
-            jdbc.update("delete from insight_day");
-            jdbc.update("delete from insight_day_hist");
             for (String sql : List.of("select distinct game_id, created_day from insight_ticket",
                     "select distinct game_id, first_response_day from insight_ticket where first_response_day is not null",
                     "select distinct game_id, resolved_day from insight_ticket where resolved_day is not null",
                     "select distinct game_id, reply_day from insight_reply",
-                    "select distinct game_id, event_day from insight_event")) {
-                jdbc.query(sql, row -> {
-                    jdbc.update("insert into insight_dirty (game_id, dirty_day) values (?, ?) on conflict do nothing",
-                            row.getObject(1, UUID.class), row.getObject(2, LocalDate.class));
-                });
+                    "select distinct game_id, event_day from insight_event",
+                    "select distinct game_id, stat_day from insight_day",
+                    "select distinct game_id, stat_day from insight_day_hist")) {
+                jdbc.query(sql, (RowCallbackHandler) row -> jdbc.update(
+                        "insert into insight_dirty (game_id, dirty_day) values (?, ?) on conflict do nothing",
+                        row.getObject(1, UUID.class), row.getObject(2, LocalDate.class)));
             }
         });
         return rollUp();
@@ -103,6 +110,11 @@ public class FigureRollUp {
             counter.add(fact, Metric.CREATED, null);
             outcomes(counter, fact);
         }
+        // the tags and words of the tickets created that day, for the top issues
+        jdbc.query("select kind, term, count(*) from insight_ticket_term where game_id = ? and created_day = ? "
+                + "group by kind, term", (RowCallbackHandler) row -> counter.put(
+                        "tag".equals(row.getString(1)) ? Dimension.TAG : Dimension.WORD, row.getString(2),
+                        Metric.CREATED, row.getLong(3), 0), game, day);
         // tickets first answered that day
         for (Fact fact : facts("select " + TICKET_COLUMNS + ", first_responder_id, first_response_seconds "
                 + "from insight_ticket where game_id = ? and first_response_day = ?", game, day, false)) {

@@ -98,6 +98,14 @@ public class Figures {
     public record Breach(UUID ticketId, UUID gameId, long number, String target, Instant createdAt) {
     }
 
+    /** A type, tag or word of the period's top issues: tickets this period and in the one before, as long. */
+    public record Top(String value, long count, long previous) {
+
+        public long rise() {
+            return count - previous;
+        }
+    }
+
     public static final String FIRST_RESPONSE = "first_response";
     public static final String RESOLUTION = "resolution";
     public static final String CHAT_WAIT = "chat_wait";
@@ -186,6 +194,45 @@ public class Figures {
                             row.getLong(3), row.getLong(4)));
         }
         return days;
+    }
+
+    /**
+     * The most frequent values of a dimension ({@code TYPE}, {@code TAG}, {@code WORD}...) among the
+     * tickets created in the period, with their count in the period of the same length before it.
+     */
+    public List<Top> top(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, int limit) {
+        Map<String, Long> now = created(games, from, to, dimension);
+        Map<String, Long> before = created(games, before(from, to), from.minusDays(1), dimension);
+        return now.entrySet().stream()
+                .map(e -> new Top(e.getKey(), e.getValue(), before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Comparator.comparingLong(Top::count).reversed().thenComparing(Top::value))
+                .limit(limit).toList();
+    }
+
+    /** The values of a dimension that rose most against the period of the same length before (new ones included). */
+    public List<Top> risers(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, int limit) {
+        Map<String, Long> now = created(games, from, to, dimension);
+        Map<String, Long> before = created(games, before(from, to), from.minusDays(1), dimension);
+        return now.entrySet().stream()
+                .map(e -> new Top(e.getKey(), e.getValue(), before.getOrDefault(e.getKey(), 0L)))
+                .filter(top -> top.rise() > 0)
+                .sorted(java.util.Comparator.comparingLong(Top::rise).reversed().thenComparing(Top::value))
+                .limit(limit).toList();
+    }
+
+    private static LocalDate before(LocalDate from, LocalDate to) {
+        return from.minusDays(java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1);
+    }
+
+    private Map<String, Long> created(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        if (!games.isEmpty()) {
+            named.query("select dim_value, sum(total) from insight_day where game_id in (:games) and stat_day between "
+                    + ":from and :to and dimension = :dimension and metric = :metric group by dim_value",
+                    params(games, from, to, dimension).addValue("metric", Metric.CREATED.code()),
+                    (RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)));
+        }
+        return counts;
     }
 
     /** Tickets created by weekday (0 Monday to 6 Sunday) and local hour (0 to 23). */

@@ -18,6 +18,7 @@ import org.playerdesk.department.DepartmentEvents.QuestionAnswered;
 import org.playerdesk.department.DepartmentEvents.QuestionAsked;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameProfile;
+import org.playerdesk.knowledge.Words;
 import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.SlaEvents.SlaBreached;
@@ -41,14 +42,17 @@ import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketView;
 import org.playerdesk.ticket.Visibility;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.playerdesk.system.retry.ConflictRetry;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps each ticket's reporting facts ({@code insight_ticket}, {@code insight_reply}) and the
  * counted events ({@code insight_event}) from the events of the ticket, service-level, department
- * modules. A ticket's facts are rewritten whole from the ticket as it stands, not added to, so an
+ * modules. A ticket's event only marks its facts stale ({@code insight_stale}); the roll-up
+ * rewrites them, once for all the events that came meanwhile. A ticket's facts are rewritten whole from the ticket as it stands, not added to, so an
  * event delivered twice, late or out of order changes nothing; a counted event is keyed by what it
  * counts. Each change marks the local days it touches for the roll-up ({@link FigureRollUp}).
  */
@@ -66,9 +70,11 @@ public class TicketFacts {
     private final SlaPolicies sla;
     private final PlayerProfiles players;
     private final java.time.Clock clock;
+    private final ConflictRetry retry;
 
     TicketFacts(JdbcTemplate jdbc, TicketQueries tickets, GameCatalog games, SlaPolicies sla, PlayerProfiles players,
-            java.time.Clock clock) {
+            java.time.Clock clock, ConflictRetry retry) {
+        this.retry = retry;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.games = games;
@@ -77,65 +83,110 @@ public class TicketFacts {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketCreated event) {
-        refresh(event.ticketId());
+        stale(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketStatusChanged event) {
-        refresh(event.ticketId());
+        stale(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketAssigned event) {
-        refresh(event.ticketId());
+        stale(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketPriorityChanged event) {
-        refresh(event.ticketId());
+        stale(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketTypeChanged event) {
-        refresh(event.ticketId());
+        stale(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketTagged event) {
-        refresh(event.ticketId());
+        stale(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketMessagePosted event) {
         if (event.visibility() == Visibility.PUBLIC) {
-            refresh(event.ticketId());
+            stale(event.ticketId());
         }
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketEscalated event) {
-        refresh(event.ticketId());
-        count("escalated:" + event.ticketId() + ":" + event.at(), event.gameId(), event.at(), Metric.ESCALATED, null, 1);
+        stale(event.ticketId());
+        retry.run(() -> count("escalated:" + event.ticketId() + ":" + event.at(), event.gameId(), event.at(),
+                Metric.ESCALATED, null, 1));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(SlaBreached event) {
-        refresh(event.ticketId());
+        stale(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(QuestionAsked event) {
-        count("transfer:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS, null, 1);
+        retry.run(() -> count("transfer:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS, null, 1));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(QuestionAnswered event) {
-        count("transfer-answered:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_ANSWERED, null, 1);
-        if (!event.late()) {
-            count("transfer-in-time:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_IN_TIME, null,
+        retry.run(() -> {
+            count("transfer-answered:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_ANSWERED, null,
                     1);
+            if (!event.late()) {
+                count("transfer-in-time:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_IN_TIME,
+                        null, 1);
+            }
+        });
+    }
+
+    /**
+     * Marks the ticket's facts for rewriting: the roll-up rewrites them once, however many of its
+     * events came meanwhile (a new ticket, its assignment and its first reply, one rewrite).
+     */
+    void stale(UUID ticketId) {
+        retry.run(() -> jdbc.update("insert into insight_stale (ticket_id, marked_at) values (?, ?) on conflict do nothing",
+                ticketId, Timestamp.from(clock.instant())));
+    }
+
+    /** Rewrites the facts of the tickets marked stale, each in a transaction of its own; returns how many. */
+    public int refreshStale() {
+        int done = 0;
+        while (true) {
+            List<UUID> marked = jdbc.queryForList("select ticket_id from insight_stale order by marked_at limit 500",
+                    UUID.class);
+            if (marked.isEmpty()) {
+                return done;
+            }
+            for (UUID ticket : marked) {
+                retry.run(() -> {
+                    // claimed by deleting the mark, so two nodes do not rewrite one ticket for one mark
+                    if (jdbc.update("delete from insight_stale where ticket_id = ?", ticket) > 0) {
+                        refresh(ticket);
+                    }
+                });
+                done++;
+            }
         }
     }
 
@@ -157,6 +208,9 @@ public class TicketFacts {
     /** Rewrites the ticket's facts from the ticket as it stands; marks the days whose figures change. */
     @Transactional
     public void refresh(UUID ticketId) {
+        // one rewrite of a ticket's facts at a time (two nodes), each reading the ticket once the last is written
+        jdbc.update("insert into insight_ticket_lock (ticket_id) values (?) on conflict do nothing", ticketId);
+        jdbc.queryForList("select ticket_id from insight_ticket_lock where ticket_id = ? for update", ticketId);
         TicketDetails details = tickets.details(ticketId, true);
         TicketView ticket = details.ticket();
         GameProfile game = games.profile(ticket.gameId());
@@ -220,10 +274,40 @@ public class TicketFacts {
                 days.add(day);
             }
         }
+        terms(ticketId, ticket, details, created.toLocalDate());
         days.add(created.toLocalDate());
         addDay(days, firstDay);
         addDay(days, resolvedDay);
         dirty(ticket.gameId(), days);
+    }
+
+    /** The words of a ticket counted for the top issues: enough to name what it is about. */
+    static final int WORDS_MAX = 40;
+    static final int TERM_MAX = 60;
+
+    private void terms(UUID ticketId, TicketView ticket, TicketDetails details, LocalDate day) {
+        jdbc.update("delete from insight_ticket_term where ticket_id = ?", ticketId);
+        Set<String> tags = new java.util.TreeSet<>();
+        for (String tag : ticket.tags()) {
+            if (!tag.isBlank() && tag.length() <= TERM_MAX) {
+                tags.add(tag);
+            }
+        }
+        StringBuilder text = new StringBuilder(ticket.subject() == null ? "" : ticket.subject());
+        details.messages().stream().filter(m -> m.visibility() == Visibility.PUBLIC).findFirst()
+                .ifPresent(opening -> text.append('\n').append(opening.body()));
+        Set<String> words = new java.util.LinkedHashSet<>();
+        for (String word : Words.of(text.toString())) {
+            // one Chinese character or one Latin letter names nothing on its own
+            if (word.codePointCount(0, word.length()) >= 2 && word.length() <= TERM_MAX && words.size() < WORDS_MAX) {
+                words.add(word);
+            }
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        tags.forEach(tag -> rows.add(new Object[] { ticketId, ticket.gameId(), day, "tag", tag }));
+        words.forEach(word -> rows.add(new Object[] { ticketId, ticket.gameId(), day, "word", word }));
+        jdbc.batchUpdate("insert into insight_ticket_term (ticket_id, game_id, created_day, kind, term) "
+                + "values (?, ?, ?, ?, ?)", rows);
     }
 
     /** Marks days of a game for the roll-up to recompute. */

@@ -53,6 +53,8 @@ class FiguresTest {
     @Autowired
     Figures figures;
     @Autowired
+    FigureRebuild rebuild;
+    @Autowired
     StoppedClock clock;
     @Autowired
     JdbcTemplate jdbc;
@@ -119,6 +121,14 @@ class FiguresTest {
         assertThat(byType.get("consultation").totals().total(Metric.REOPENED)).isEqualTo(1);
         assertThat(byType.get("bug").firstResponse()).isEqualTo(new Figures.Spread(600L, 600L, 1));
 
+        // top issues: the types, and the words the players used (every ticket's subject is 测试工单 <type>)
+        assertThat(figures.top(scope, thursday, thursday, Dimension.TYPE, 5)).containsExactly(
+                new Figures.Top("bug", 2, 0), new Figures.Top("consultation", 1, 0));
+        assertThat(figures.top(scope, thursday, thursday, Dimension.WORD, 50))
+                .anySatisfy(top -> assertThat(top.count()).isEqualTo(3));
+        assertThat(figures.risers(scope, thursday, thursday, Dimension.TYPE, 1)).extracting(Figures.Top::value)
+                .containsExactly("bug");
+
         Totals mine = figures.totals(scope, thursday, thursday, Dimension.AGENT, member.id().toString());
         assertThat(mine.total(Metric.AGENT_REPLIES)).isEqualTo(3);
         assertThat(mine.total(Metric.RESOLVED)).isEqualTo(2);
@@ -141,9 +151,14 @@ class FiguresTest {
         assertThat(again.seconds(Metric.RESOLVED)).isEqualTo(3600 + 5400);
         assertThat(again.total(Metric.TRANSFERS)).isEqualTo(1);
 
-        // a rebuild from the facts gives the rows live counting gave
+        // a rebuild from the facts, and one from the tickets' history, give the rows live counting gave
         List<Map<String, Object>> live = rows(game.id());
         rollUp.rebuild();
+        assertThat(rows(game.id())).isEqualTo(live);
+        jdbc.update("delete from insight_ticket where game_id = ?", game.id());
+        jdbc.update("delete from insight_reply where game_id = ?", game.id());
+        jdbc.update("delete from insight_ticket_term where game_id = ?", game.id());
+        rebuild.rebuild();
         assertThat(rows(game.id())).isEqualTo(live);
     }
 
