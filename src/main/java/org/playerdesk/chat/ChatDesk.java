@@ -46,6 +46,7 @@ import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.Upload;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,13 +85,15 @@ public class ChatDesk {
     private final ChatSignals signals;
     private final Clock clock;
     private final InputValidation validation;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     ChatDesk(ChatSessionRepository sessions, ChatMessageRepository messages, ChatLines lines, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, TicketDesk tickets, ChatQueue queue, ChatRulebook rulebook,
             IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, Clock clock,
-            InputValidation validation) {
+            InputValidation validation, ApplicationEventPublisher events) {
         this.validation = validation;
+        this.events = events;
         this.sessions = sessions;
         this.messages = messages;
         this.lines = lines;
@@ -156,6 +159,7 @@ public class ChatDesk {
         session.transcribed(first.seq());
         sessions.save(session);
         messages.save(first);
+        events.publishEvent(new ChatEvents.ChatOpened(session.getId(), game.id(), status == ChatStatus.WAITING, now));
         int position = status == ChatStatus.WAITING ? position(session) : 0;
         if (status == ChatStatus.WAITING) {
             queueChanged(game.id());
@@ -301,7 +305,17 @@ public class ChatDesk {
             return session.view();
         }
         transcribe(session);
-        session.end(clock.instant());
+        ChatStatus was = session.status();
+        Instant now = clock.instant();
+        session.end(now);
+        if (was == ChatStatus.WAITING) {
+            // only the player can end a chat nobody took yet: they left
+            events.publishEvent(new ChatEvents.ChatAbandoned(sessionId, session.gameId(), false,
+                    seconds(session.createdAt(), now), now));
+        } else if (was == ChatStatus.ACTIVE) {
+            events.publishEvent(new ChatEvents.ChatEnded(sessionId, session.gameId(), session.agentId(),
+                    seconds(session.heldSince(), now), now));
+        }
         statusChanged(session);
         queueChanged(session.gameId());
         return session.view();
@@ -317,6 +331,8 @@ public class ChatDesk {
         throwIfAny(errors, Rating.class);
         ChatSession session = load(sessionId);
         session.rate(score, text);
+        events.publishEvent(new ChatEvents.ChatRated(sessionId, session.gameId(), session.agentId(), score,
+                clock.instant()));
         tickets.note(session.ticketId(), Actor.SYSTEM,
                 "Chat rating: " + score + "/5" + (text == null ? "" : "\n" + text), List.of());
         statusChanged(session);
@@ -406,6 +422,11 @@ public class ChatDesk {
 
     private ChatSession load(UUID sessionId) {
         return sessions.findById(sessionId).orElseThrow(() -> new NotFoundException("chat", sessionId));
+    }
+
+    /** Whole seconds from one moment to a later one; never negative. */
+    static long seconds(Instant from, Instant to) {
+        return from == null || !to.isAfter(from) ? 0 : java.time.Duration.between(from, to).getSeconds();
     }
 
     private static String side(Sender sender) {

@@ -20,6 +20,7 @@ import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +42,12 @@ public class ChatQueue {
     private final ChatTranscripts transcripts;
     private final ChatSignals signals;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ChatQueue(ChatSessionRepository sessions, ChatBroadcast broadcast, ChatProperties properties, TicketDesk tickets,
-            ChatSeats seats, ChatRulebook rulebook, ChatTranscripts transcripts, ChatSignals signals, Clock clock) {
+            ChatSeats seats, ChatRulebook rulebook, ChatTranscripts transcripts, ChatSignals signals, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.sessions = sessions;
         this.broadcast = broadcast;
         this.properties = properties;
@@ -66,7 +70,10 @@ public class ChatQueue {
         if (session.status() != ChatStatus.WAITING) {
             throw new RuleViolation("chat.accept.taken", "this chat is no longer waiting");
         }
-        session.accept(agent.id(), agent.displayName(), clock.instant());
+        Instant now = clock.instant();
+        session.accept(agent.id(), agent.displayName(), now);
+        events.publishEvent(new ChatEvents.ChatAnswered(sessionId, session.gameId(), agent.id(),
+                ChatDesk.seconds(session.createdAt(), now), seat.active() + 1, now));
         tickets.assign(session.ticketId(), agent.id(), Actor.agent(agent.id(), agent.displayName()));
         statusChanged(session);
         queueChanged(session.gameId());
@@ -100,6 +107,8 @@ public class ChatQueue {
                 if (session.status() == ChatStatus.WAITING) {
                     transcribe(session);
                     session.becomeTicket(now);
+                    events.publishEvent(new ChatEvents.ChatAbandoned(id, session.gameId(), true,
+                            ChatDesk.seconds(session.createdAt(), now), now));
                     statusChanged(session);
                     queueChanged(session.gameId());
                     expired++;

@@ -29,6 +29,7 @@ import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,10 +52,12 @@ public class ChatSeats {
     private final ChatSignals signals;
     private final Clock clock;
     private final InputValidation validation;
+    private final ApplicationEventPublisher events;
 
     ChatSeats(ChatSessionRepository sessions, ChatAgentRepository agents, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, StaffDirectory staff, TicketDesk tickets, ChatSignals signals,
-            Clock clock, InputValidation validation) {
+            Clock clock, InputValidation validation, ApplicationEventPublisher events) {
+        this.events = events;
         this.validation = validation;
         this.sessions = sessions;
         this.agents = agents;
@@ -155,10 +158,15 @@ public class ChatSeats {
         if (!to.serves(session.gameId())) {
             throw new RuleViolation("chat.transfer.not-serving", "that agent does not serve this game");
         }
-        if (!seat(to).free() || to.id().equals(from.id())) {
+        AgentSeat seat = seat(to);
+        if (!seat.free() || to.id().equals(from.id())) {
             throw new RuleViolation("chat.transfer.no-seat", "that agent is not online with a free chat seat");
         }
-        session.transfer(to.id(), to.displayName());
+        Instant now = clock.instant();
+        long held = ChatDesk.seconds(session.heldSince(), now);
+        session.transfer(to.id(), to.displayName(), now);
+        events.publishEvent(new ChatEvents.ChatTransferred(sessionId, session.gameId(), from.id(), held, to.id(),
+                seat.active() + 1, now));
         tickets.assign(session.ticketId(), to.id(), Actor.agent(from.id(), from.displayName()));
         statusChanged(session);
         broadcast.toAgent(to.id(), event("transferred", "chat", sessionId.toString()));

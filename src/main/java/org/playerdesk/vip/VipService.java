@@ -33,6 +33,7 @@ import org.playerdesk.vip.internal.VipPlayer;
 import org.playerdesk.vip.internal.VipPlayerRepository;
 import org.hibernate.validator.constraints.Range;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,12 +60,14 @@ public class VipService {
     private final PlayerDirectory players;
     private final Clock clock;
     private final InputValidation validation;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     VipService(VipPlayerRepository vips, FollowUpRepository followUps, StaffDirectory staff,
             ObjectProvider<GameBackends> backends, AuditLog audit, VipSettings settings, PlayerProfiles profiles,
-            PlayerDirectory players, Clock clock, InputValidation validation) {
+            PlayerDirectory players, Clock clock, InputValidation validation, ApplicationEventPublisher events) {
         this.validation = validation;
+        this.events = events;
         this.profiles = profiles;
         this.players = players;
         this.vips = vips;
@@ -180,6 +183,8 @@ public class VipService {
                 visit.outcome(), satisfaction, visit.notes()));
         Duration every = settings.followUpEvery(vip.tier());
         vip.followUpDone(every == null ? null : now.plus(every), now);
+        events.publishEvent(new VipEvents.FollowUpRecorded(done.getId(), vip.getId(), vip.gameId(), vip.managerId(),
+                member.id(), satisfaction, now));
         return done.view();
     }
 

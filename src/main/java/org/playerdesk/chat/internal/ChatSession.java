@@ -47,6 +47,8 @@ public class ChatSession extends StoredEntity {
     private Instant createdAt;
     private Instant acceptedAt;
     private Instant endedAt;
+    /** Since when the agent who has the chat holds it: accepted, or handed over to them. */
+    private Instant heldSince;
     /** The last line already written to the ticket; lines after it wait for the next batch. */
     private long transcriptSeq;
     /** Since when the oldest line not yet on the ticket waits; null when the ticket has every line. */
@@ -93,14 +95,16 @@ public class ChatSession extends StoredEntity {
         agentId = agent;
         agentName = name;
         acceptedAt = now;
+        heldSince = now;
     }
 
-    public void transfer(UUID agent, String name) {
+    public void transfer(UUID agent, String name, Instant now) {
         if (status != ChatStatus.ACTIVE) {
             throw new RuleViolation("chat.transfer.not-active", "only an active chat can be transferred");
         }
         agentId = agent;
         agentName = name;
+        heldSince = now;
     }
 
     public void end(Instant now) {
@@ -182,5 +186,10 @@ public class ChatSession extends StoredEntity {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Since when its agent holds the chat (chats accepted before this was kept: since accepted). */
+    public Instant heldSince() {
+        return heldSince != null ? heldSince : acceptedAt;
     }
 }

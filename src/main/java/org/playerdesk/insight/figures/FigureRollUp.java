@@ -143,8 +143,8 @@ public class FigureRollUp {
             counter.add(fact, Metric.AGENT_REPLIES, null);
         }
         // counted events
-        jdbc.query("select metric, agent_id, sum(amount), count(*) from insight_event where game_id = ? and event_day = ? "
-                + "group by metric, agent_id", (RowCallbackHandler) row -> {
+        jdbc.query("select metric, agent_id, sum(amount), count(*), max(amount) from insight_event "
+                + "where game_id = ? and event_day = ? group by metric, agent_id", (RowCallbackHandler) row -> {
                     Metric metric = Metric.of(row.getString(1)).orElse(null);
                     if (metric == null) {
                         return;
@@ -152,16 +152,32 @@ public class FigureRollUp {
                     UUID agent = row.getObject(2, UUID.class);
                     long amount = row.getLong(3);
                     long count = row.getLong(4);
-                    // a satisfaction score or a chat's wait is a figure to sum; other events are counts
-                    boolean summed = metric == Metric.CSAT || metric == Metric.CHATS_ANSWERED;
+                    if (metric == Metric.CHAT_PEAK) {
+                        // an agent's peak of the day; the whole adds one peak per agent
+                        counter.put(Dimension.ALL, "", metric, 1, row.getLong(5));
+                        if (agent != null) {
+                            counter.put(Dimension.AGENT, agent.toString(), metric, 1, row.getLong(5));
+                        }
+                        return;
+                    }
+                    // a satisfaction score, a chat's wait or handle time is a figure to sum; other events are counts
+                    boolean summed = SUMMED.contains(metric);
                     counter.put(Dimension.ALL, "", metric, summed ? count : amount, summed ? amount : 0);
                     if (agent != null) {
                         counter.put(Dimension.AGENT, agent.toString(), metric, summed ? count : amount, summed ? amount : 0);
                     }
                 }, game, day);
-        jdbc.query("select metric, amount from insight_event where game_id = ? and event_day = ? and metric = ?",
-                (RowCallbackHandler) row -> counter.histAll("chat_wait", row.getLong(2)),
-                game, day, Metric.CHATS_ANSWERED.code());
+        // the lengths of chat waits and holds, for the whole and for the agent
+        jdbc.query("select metric, agent_id, amount from insight_event where game_id = ? and event_day = ? "
+                + "and metric in (?, ?)", (RowCallbackHandler) row -> {
+                    String measure = Metric.CHATS_ANSWERED.code().equals(row.getString(1)) ? Figures.CHAT_WAIT
+                            : Figures.CHAT_HANDLE;
+                    UUID agent = row.getObject(2, UUID.class);
+                    counter.histAll(measure, row.getLong(3));
+                    if (agent != null) {
+                        counter.histOf(Dimension.AGENT, agent.toString(), measure, row.getLong(3));
+                    }
+                }, game, day, Metric.CHATS_ANSWERED.code(), Metric.CHAT_HANDLE.code());
 
         List<Object[]> rows = new ArrayList<>();
         counter.totals.forEach((key, sums) -> rows.add(new Object[] { game, day, key.dimension().code(), key.value(),
@@ -174,6 +190,10 @@ public class FigureRollUp {
         jdbc.batchUpdate("insert into insight_day_hist (game_id, stat_day, dimension, dim_value, measure, bucket, total) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", hist);
     }
+
+    /** Counted events whose amount is a figure to sum (a score, seconds), not a count. */
+    private static final java.util.Set<Metric> SUMMED = java.util.EnumSet.of(Metric.CSAT, Metric.CHATS_ANSWERED,
+            Metric.CHAT_HANDLE);
 
     private static final Metric[][] OUTCOMES = {
             { Metric.SLA_FIRST_RESPONSE_MET, Metric.SLA_FIRST_RESPONSE_BREACHED },
@@ -263,7 +283,11 @@ public class FigureRollUp {
         }
 
         void histAll(String measure, long seconds) {
-            buckets.merge(new BucketKey(Dimension.ALL, "", measure, Histogram.bucket(seconds)), 1L, Long::sum);
+            histOf(Dimension.ALL, "", measure, seconds);
+        }
+
+        void histOf(Dimension dimension, String value, String measure, long seconds) {
+            buckets.merge(new BucketKey(dimension, value, measure, Histogram.bucket(seconds)), 1L, Long::sum);
         }
     }
 }

@@ -109,6 +109,8 @@ public class Figures {
     public static final String FIRST_RESPONSE = "first_response";
     public static final String RESOLUTION = "resolution";
     public static final String CHAT_WAIT = "chat_wait";
+    /** How long agents held chats (until the end or a hand-over). */
+    public static final String CHAT_HANDLE = "chat_handle";
 
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
@@ -131,7 +133,10 @@ public class Figures {
         return totals;
     }
 
-    /** The median and p90 of a measure ({@link #FIRST_RESPONSE}, {@link #RESOLUTION}, {@link #CHAT_WAIT}). */
+    /**
+     * The median and p90 of a measure ({@link #FIRST_RESPONSE}, {@link #RESOLUTION}, {@link #CHAT_WAIT},
+     * {@link #CHAT_HANDLE}); the chat measures exist for the whole and per agent.
+     */
     public Spread spread(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, String value,
             String measure) {
         Histogram histogram = new Histogram();

@@ -34,13 +34,30 @@ public enum Metric {
     TRANSFERS("transfers"),
     TRANSFERS_ANSWERED("transfers_answered"),
     TRANSFERS_IN_TIME("transfers_in_time"),
-    /** A help-center article opened from the ticket form's suggestions, left without a ticket. */
+    /** A help-center article opened from the ticket form's suggestions, left without a ticket (one per beacon). */
     HELP_DEFLECTED("help_deflected"),
-    /** Live chats: started, answered by an agent (seconds: the wait), left unanswered. */
+    /**
+     * Live chats: started in service hours (queued), answered by an agent (seconds: the sum of the
+     * waits, for the agent who took it), left unanswered (the player left, or it became a ticket).
+     */
     CHATS("chats"),
     CHATS_ANSWERED("chats_answered"),
     CHATS_ABANDONED("chats_abandoned"),
-    /** Satisfaction answers (total: how many; seconds: the sum of the scores, 1 to 5). */
+    /**
+     * Chats held by an agent until they ended or were handed over (total: how many holds; seconds:
+     * the sum of their lengths), for that agent: a transferred chat is a hold for each agent.
+     */
+    CHAT_HANDLE("chat_handle"),
+    /**
+     * The most chats an agent held at once that day (total: 1 per agent and day with a chat taken;
+     * seconds: that peak); over several days or agents, the seconds over the total is the mean
+     * daily peak.
+     */
+    CHAT_PEAK("chat_peak"),
+    /**
+     * Satisfaction answers: live-chat ratings and VIP follow-up scores (total: how many; seconds:
+     * the sum of the scores, 1 to 5), for the chat's agent or the player's VIP manager.
+     */
     CSAT("csat"),
     /** Satisfaction answers of 4 or 5. */
     CSAT_SATISFIED("csat_satisfied");

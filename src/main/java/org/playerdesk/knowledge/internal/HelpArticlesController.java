@@ -108,7 +108,8 @@ class HelpArticlesController {
     /** Sent by the ticket form's script when a player read a suggested article and left without submitting. */
     @PostMapping("/{id}/deflections")
     ResponseEntity<Void> deflected(@PathVariable String game, @PathVariable("id") String id) {
-        knowledge.deflected(readable(game(game), id).getId());
+        GameInfo info = game(game);
+        knowledge.deflected(info.id(), readable(info, id).getId());
         return ResponseEntity.noContent().build();
     }
 

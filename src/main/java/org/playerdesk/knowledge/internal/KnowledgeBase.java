@@ -8,11 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.Audience;
+import org.playerdesk.knowledge.KnowledgeEvents;
+import org.playerdesk.system.entity.Ids;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +32,11 @@ public class KnowledgeBase {
     private final CategoryRepository categories;
     private final Clock clock;
     private final InputValidation validation;
+    private final ApplicationEventPublisher events;
 
     KnowledgeBase(ArticleRepository articles, ArticleVersionRepository versions, CategoryRepository categories,
-            Clock clock, InputValidation validation) {
+            Clock clock, InputValidation validation, ApplicationEventPublisher events) {
+        this.events = events;
         this.articles = articles;
         this.versions = versions;
         this.categories = categories;
@@ -143,11 +148,12 @@ public class KnowledgeBase {
         }
     }
 
-    /** A player read this article from the ticket form and left without submitting a ticket. */
-    public void deflected(UUID id) {
+    /** A player read this article from the ticket form of a game's help center and left without a ticket. */
+    public void deflected(UUID gameId, UUID id) {
         if (articles.countDeflection(id) == 0) {
             throw new NotFoundException("article", id);
         }
+        events.publishEvent(new KnowledgeEvents.HelpDeflected(Ids.next(), gameId, id, clock.instant()));
     }
 
     private void publish(Article article, String by, Instant now) {

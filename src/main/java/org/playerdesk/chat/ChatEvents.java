@@ -1,0 +1,52 @@
+package org.playerdesk.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What happens to a chat, each published once in the transaction of the change it reports, so
+ * none is lost: reports count them (waits, abandoned chats, handle times, ratings). Times are in
+ * whole seconds.
+ */
+public final class ChatEvents {
+
+    private ChatEvents() {
+    }
+
+    /**
+     * A player wrote a chat's first message. {@code queued} is false outside service hours, where
+     * the chat is a ticket from its first message and no agent is asked to take it.
+     */
+    public record ChatOpened(UUID chatId, UUID gameId, boolean queued, Instant at) {
+    }
+
+    /**
+     * An agent took a waiting chat, {@code waitSeconds} after the player's first message;
+     * {@code holding} is how many chats the agent holds with this one.
+     */
+    public record ChatAnswered(UUID chatId, UUID gameId, UUID agentId, long waitSeconds, int holding, Instant at) {
+    }
+
+    /**
+     * A waiting chat no agent took: the player left ({@code becameTicket} false) or it waited past
+     * the game's longest wait and became a ticket.
+     */
+    public record ChatAbandoned(UUID chatId, UUID gameId, boolean becameTicket, long waitSeconds, Instant at) {
+    }
+
+    /**
+     * An agent handed an active chat to a colleague after holding it {@code handledSeconds};
+     * {@code holding} is how many chats the colleague holds with this one.
+     */
+    public record ChatTransferred(UUID chatId, UUID gameId, UUID fromAgentId, long handledSeconds, UUID toAgentId,
+            int holding, Instant at) {
+    }
+
+    /** An active chat ended; {@code handleSeconds} is how long its last agent held it. */
+    public record ChatEnded(UUID chatId, UUID gameId, UUID agentId, long handleSeconds, Instant at) {
+    }
+
+    /** The player rated an ended chat, 1 to 5; {@code agentId} is its last agent, null if none took it. */
+    public record ChatRated(UUID chatId, UUID gameId, UUID agentId, int score, Instant at) {
+    }
+}
