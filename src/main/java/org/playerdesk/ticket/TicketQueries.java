@@ -244,4 +244,23 @@ public class TicketQueries {
                 afterId == null ? new UUID(0, 0) : afterId, before, PageRequest.of(0, Math.clamp(limit, 1, 1000)))
                 .stream().map(Ticket::view).toList();
     }
+
+    /**
+     * One batch of a game's tickets of these types created in {@code [from, to)}, with their
+     * metadata and opening words, after the cursor ({@code afterAt}, {@code afterId}: the last
+     * ticket of the previous batch, or nulls for the first), oldest first: for reports that read a
+     * period's tickets in batches.
+     */
+    public List<ReportedTicket> reported(UUID gameId, Set<TicketType> types, Instant from, Instant to, Instant afterAt,
+            UUID afterId, int limit) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return tickets.createdBetween(gameId, types, from, to, afterAt == null ? Instant.EPOCH : afterAt,
+                afterId == null ? new UUID(0, 0) : afterId, PageRequest.of(0, Math.clamp(limit, 1, 1000)))
+                .stream().map(ticket -> new ReportedTicket(ticket.view(), ticket.metadata(),
+                        messages.findFirstByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(),
+                                Visibility.PUBLIC).map(message -> message.view(List.of()).body()).orElse("")))
+                .toList();
+    }
 }

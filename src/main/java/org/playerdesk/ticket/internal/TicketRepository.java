@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.playerdesk.ticket.SlaState;
 import org.playerdesk.ticket.TicketRef;
 import org.playerdesk.ticket.TicketStatus;
+import org.playerdesk.ticket.TicketType;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -61,4 +62,15 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
             + " and (t.updatedAt > :afterAt or (t.updatedAt = :afterAt and t.id > :afterId))"
             + " order by t.updatedAt, t.id")
     List<Ticket> idle(UUID gameId, TicketStatus status, Instant afterAt, UUID afterId, Instant before, Pageable page);
+
+    /**
+     * A game's tickets of these types created from {@code from} (included) to {@code to}
+     * (excluded), after the cursor ({@code afterAt}, {@code afterId}), oldest first.
+     */
+    @Query("select t from Ticket t where t.gameId = :gameId and t.type in :types"
+            + " and t.createdAt >= :from and t.createdAt < :to"
+            + " and (t.createdAt > :afterAt or (t.createdAt = :afterAt and t.id > :afterId))"
+            + " order by t.createdAt, t.id")
+    List<Ticket> createdBetween(UUID gameId, Collection<TicketType> types, Instant from, Instant to, Instant afterAt,
+            UUID afterId, Pageable page);
 }
