@@ -3,7 +3,9 @@ package org.playerdesk.routing;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,6 +164,14 @@ public class RoutingSetup {
         }
         skills.sort(Comparator.comparing(AgentSkills::displayName).thenComparing(AgentSkills::staffId));
         return skills;
+    }
+
+    /** The tier of each member (a lead's choice, else from the role), read for all of them at once. */
+    @Transactional(readOnly = true)
+    public Map<UUID, AgentTier> tiers(Collection<StaffMember> members) {
+        Map<UUID, AgentTier> tiers = new HashMap<>();
+        book.agents(members).forEach((id, agent) -> tiers.put(id, agent.tier()));
+        return tiers;
     }
 
     @Transactional(readOnly = true)

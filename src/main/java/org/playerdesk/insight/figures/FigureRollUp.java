@@ -1,5 +1,8 @@
 package org.playerdesk.insight.figures;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,6 +118,7 @@ public class FigureRollUp {
                 + "group by kind, term", (RowCallbackHandler) row -> counter.put(
                         "tag".equals(row.getString(1)) ? Dimension.TAG : Dimension.WORD, row.getString(2),
                         Metric.CREATED, row.getLong(3), 0), game, day);
+        scorecard(counter, game, day);
         // tickets first answered that day
         for (Fact fact : facts("select " + TICKET_COLUMNS + ", first_responder_id, first_response_seconds "
                 + "from insight_ticket where game_id = ? and first_response_day = ?", game, day, false)) {
@@ -142,6 +146,12 @@ public class FigureRollUp {
                 + "where r.game_id = ? and r.reply_day = ?", game, day, false)) {
             counter.add(fact, Metric.AGENT_REPLIES, null);
         }
+        // tickets each agent replied to, counted on the day of the agent's first reply to the ticket
+        jdbc.query("select r.agent_id, count(distinct r.ticket_id) from insight_reply r where r.game_id = ? "
+                + "and r.reply_day = ? and r.agent_id is not null and not exists (select 1 from insight_reply e "
+                + "where e.ticket_id = r.ticket_id and e.agent_id = r.agent_id and e.reply_day < r.reply_day) "
+                + "group by r.agent_id", (RowCallbackHandler) row -> counter.put(Dimension.AGENT,
+                        row.getObject(1, UUID.class).toString(), Metric.HANDLED, row.getLong(2), 0), game, day);
         // counted events
         jdbc.query("select metric, agent_id, sum(amount), count(*), max(amount) from insight_event "
                 + "where game_id = ? and event_day = ? group by metric, agent_id", (RowCallbackHandler) row -> {
@@ -174,6 +184,9 @@ public class FigureRollUp {
                             : Figures.CHAT_HANDLE;
                     UUID agent = row.getObject(2, UUID.class);
                     counter.histAll(measure, row.getLong(3));
+                    if (Figures.CHAT_WAIT.equals(measure) && row.getLong(3) <= FIVE_MINUTES) {
+                        counter.put(Dimension.ALL, "", Metric.CHATS_ANSWERED_WITHIN_5M, 1, 0);
+                    }
                     if (agent != null) {
                         counter.histOf(Dimension.AGENT, agent.toString(), measure, row.getLong(3));
                     }
@@ -194,6 +207,51 @@ public class FigureRollUp {
     /** Counted events whose amount is a figure to sum (a score, seconds), not a count. */
     private static final java.util.Set<Metric> SUMMED = java.util.EnumSet.of(Metric.CSAT, Metric.CHATS_ANSWERED,
             Metric.CHAT_HANDLE);
+    private static final long MINUTE = 60;
+    private static final long FIVE_MINUTES = 5 * MINUTE;
+    private static final long[] RESPONSE_LIMITS = { MINUTE, FIVE_MINUTES, 30 * MINUTE, 60 * MINUTE };
+    private static final Metric[] RESPONDED_WITHIN = { Metric.RESPONDED_WITHIN_1M, Metric.RESPONDED_WITHIN_5M,
+            Metric.RESPONDED_WITHIN_30M, Metric.RESPONDED_WITHIN_1H };
+    private static final long TWO_DAYS = 48 * 60 * MINUTE;
+
+    /**
+     * The seed's channel scorecard for the tickets created that day, in the whole and per channel.
+     * Clock time, not business time: the seed's survey timed operators by the clock. Counted on the
+     * day of creation, so a ticket never answered counts against the rate; the day is recomputed
+     * when the ticket's first reply or resolution comes, whatever day that is.
+     */
+    private void scorecard(Counter counter, UUID game, LocalDate day) {
+        jdbc.query("select channel, ticket_type, created_at, first_response_at, first_response_day, resolved_at "
+                + "from insight_ticket where game_id = ? and created_day = ?", (RowCallbackHandler) row -> {
+                    String channel = row.getString(1);
+                    Instant created = row.getTimestamp(3).toInstant();
+                    Timestamp first = row.getTimestamp(4);
+                    Timestamp resolved = row.getTimestamp(6);
+                    List<Metric> counted = new ArrayList<>();
+                    if (first != null) {
+                        long seconds = Duration.between(created, first.toInstant()).getSeconds();
+                        for (int i = 0; i < RESPONSE_LIMITS.length; i++) {
+                            if (seconds <= RESPONSE_LIMITS[i]) {
+                                counted.add(RESPONDED_WITHIN[i]);
+                            }
+                        }
+                        if (day.equals(row.getObject(5, LocalDate.class))) {
+                            counted.add(Metric.REPLIED_SAME_DAY);
+                        }
+                    }
+                    if ("complaint".equals(row.getString(2))) {
+                        counted.add(Metric.COMPLAINTS);
+                        if (resolved != null
+                                && Duration.between(created, resolved.toInstant()).getSeconds() <= TWO_DAYS) {
+                            counted.add(Metric.COMPLAINTS_CLOSED_48H);
+                        }
+                    }
+                    for (Metric metric : counted) {
+                        counter.put(Dimension.ALL, "", metric, 1, 0);
+                        counter.put(Dimension.CHANNEL, channel, metric, 1, 0);
+                    }
+                }, game, day);
+    }
 
     private static final Metric[][] OUTCOMES = {
             { Metric.SLA_FIRST_RESPONSE_MET, Metric.SLA_FIRST_RESPONSE_BREACHED },

@@ -65,6 +65,14 @@ public class Figures {
             return count == 0 ? null : (double) seconds(metric) / count;
         }
 
+        /** These totals and {@code other}'s, added up (a team's of its agents'). */
+        public Totals plus(Totals other) {
+            Totals sum = empty();
+            sums.forEach((metric, values) -> sum.add(metric, values[0], values[1]));
+            other.sums.forEach((metric, values) -> sum.add(metric, values[0], values[1]));
+            return sum;
+        }
+
         void add(Metric metric, long total, long seconds) {
             long[] sum = sums.computeIfAbsent(metric, m -> new long[2]);
             sum[0] += total;
@@ -75,8 +83,29 @@ public class Figures {
     /** The median and p90 of a length of time, in seconds; null when nothing was measured. */
     public record Spread(Long median, Long p90, long count) {
 
-        static Spread of(Histogram histogram) {
+        public static Spread of(Histogram histogram) {
             return new Spread(histogram.percentile(0.5), histogram.percentile(0.9), histogram.count());
+        }
+    }
+
+    /**
+     * One agent's (or one value's) figures with the histograms of its first responses and
+     * resolutions, which, unlike medians, add up: a team's spread is its agents' histograms added.
+     */
+    public record Measured(Totals totals, Histogram firstResponse, Histogram resolution) {
+
+        public static Measured empty() {
+            return new Measured(Totals.empty(), new Histogram(), new Histogram());
+        }
+
+        public Measured plus(Measured other) {
+            Histogram first = new Histogram();
+            first.addAll(firstResponse);
+            first.addAll(other.firstResponse);
+            Histogram resolved = new Histogram();
+            resolved.addAll(resolution);
+            resolved.addAll(other.resolution);
+            return new Measured(totals.plus(other.totals), first, resolved);
         }
     }
 
@@ -152,35 +181,53 @@ public class Figures {
 
     /** Every value of a dimension that has figures in the period, with them; most created first. */
     public List<Slice> breakdown(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
-        Map<String, Totals> totals = new LinkedHashMap<>();
-        Map<String, Histogram> first = new TreeMap<>();
-        Map<String, Histogram> resolution = new TreeMap<>();
-        if (games.isEmpty()) {
-            return List.of();
-        }
-        MapSqlParameterSource params = params(games, from, to, dimension);
-        named.query("select dim_value, metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
-                + "and stat_day between :from and :to and dimension = :dimension group by dim_value, metric", params,
-                (RowCallbackHandler) row -> add(totals.computeIfAbsent(row.getString(1), v -> Totals.empty()),
-                        row.getString(2), row.getLong(3), row.getLong(4)));
-        named.query("select dim_value, measure, bucket, sum(total) from insight_day_hist where game_id in (:games) "
-                + "and stat_day between :from and :to and dimension = :dimension group by dim_value, measure, bucket",
-                params, (RowCallbackHandler) row -> {
-                    Map<String, Histogram> target = FIRST_RESPONSE.equals(row.getString(2)) ? first
-                            : RESOLUTION.equals(row.getString(2)) ? resolution : null;
-                    if (target != null) {
-                        target.computeIfAbsent(row.getString(1), v -> new Histogram()).add(row.getInt(3), row.getLong(4));
-                    }
-                });
         List<Slice> slices = new ArrayList<>();
-        totals.forEach((value, sums) -> slices.add(new Slice(value, sums,
-                Spread.of(first.getOrDefault(value, new Histogram())),
-                Spread.of(resolution.getOrDefault(value, new Histogram())))));
+        measured(games, from, to, dimension).forEach((value, figures) -> slices.add(new Slice(value,
+                figures.totals(), Spread.of(figures.firstResponse()), Spread.of(figures.resolution()))));
         slices.sort((a, b) -> {
             int byCreated = Long.compare(b.totals().total(Metric.CREATED), a.totals().total(Metric.CREATED));
             return byCreated != 0 ? byCreated : a.value().compareTo(b.value());
         });
         return slices;
+    }
+
+    /**
+     * Every agent with figures in the period (as author of replies, first responder, assignee of
+     * resolved or created tickets, or counted for an event), with their totals and histograms: two
+     * queries, whatever the number of agents.
+     */
+    public Map<UUID, Measured> agents(Collection<UUID> games, LocalDate from, LocalDate to) {
+        Map<UUID, Measured> agents = new LinkedHashMap<>();
+        measured(games, from, to, Dimension.AGENT).forEach((value, figures) -> {
+            try {
+                agents.put(UUID.fromString(value), figures);
+            } catch (IllegalArgumentException notAnAgent) {
+                // a value that is not a staff id names no one; left out
+            }
+        });
+        return agents;
+    }
+
+    private Map<String, Measured> measured(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        if (games.isEmpty()) {
+            return measured;
+        }
+        MapSqlParameterSource params = params(games, from, to, dimension);
+        named.query("select dim_value, metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
+                + "and stat_day between :from and :to and dimension = :dimension group by dim_value, metric", params,
+                (RowCallbackHandler) row -> add(measured.computeIfAbsent(row.getString(1), v -> Measured.empty())
+                        .totals(), row.getString(2), row.getLong(3), row.getLong(4)));
+        named.query("select dim_value, measure, bucket, sum(total) from insight_day_hist where game_id in (:games) "
+                + "and stat_day between :from and :to and dimension = :dimension and measure in (:measures) "
+                + "group by dim_value, measure, bucket",
+                params.addValue("measures", List.of(FIRST_RESPONSE, RESOLUTION)), (RowCallbackHandler) row -> {
+                    Measured figures = measured.computeIfAbsent(row.getString(1), v -> Measured.empty());
+                    Histogram target = FIRST_RESPONSE.equals(row.getString(2)) ? figures.firstResponse()
+                            : figures.resolution();
+                    target.add(row.getInt(3), row.getLong(4));
+                });
+        return measured;
     }
 
     /** Each day of the period with its totals (days without figures included, as zeros). */

@@ -40,6 +40,11 @@ public final class Histogram {
         count += total;
     }
 
+    /** Adds another histogram's counts to this one's. */
+    public void addAll(Histogram other) {
+        other.buckets.forEach(this::add);
+    }
+
     public void addSeconds(long seconds) {
         add(bucket(seconds), 1);
     }

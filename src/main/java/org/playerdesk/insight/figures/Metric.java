@@ -60,7 +60,24 @@ public enum Metric {
      */
     CSAT("csat"),
     /** Satisfaction answers of 4 or 5. */
-    CSAT_SATISFIED("csat_satisfied");
+    CSAT_SATISFIED("csat_satisfied"),
+    /** Tickets an agent replied to, each counted once per agent, on the day of their first reply to it. */
+    HANDLED("handled"),
+    /**
+     * The seed's channel scorecard, counted on the day a ticket was created, in the whole and per
+     * channel: first agent reply within one minute, five, thirty, one hour of clock time (not
+     * business time, as the seed measures; a limit reached exactly counts as within), on the day it
+     * was created (the game's day); complaints created, and closed within 48 hours.
+     */
+    RESPONDED_WITHIN_1M("responded_1m"),
+    RESPONDED_WITHIN_5M("responded_5m"),
+    RESPONDED_WITHIN_30M("responded_30m"),
+    RESPONDED_WITHIN_1H("responded_1h"),
+    REPLIED_SAME_DAY("replied_same_day"),
+    COMPLAINTS("complaints"),
+    COMPLAINTS_CLOSED_48H("complaints_closed_48h"),
+    /** Live chats answered within five minutes of waiting (from the chats answered). */
+    CHATS_ANSWERED_WITHIN_5M("chats_answered_5m");
 
     private final String code;
 

@@ -1,0 +1,33 @@
+package org.playerdesk.insight.kpi;
+
+import org.playerdesk.insight.figures.Figures.Measured;
+import org.playerdesk.insight.figures.Figures.Spread;
+import org.playerdesk.insight.figures.Metric;
+
+/**
+ * An agent's (or a team's) key figures for a period. Handled: tickets they replied to; replied:
+ * their public replies; resolved: tickets resolved while theirs; first-contact resolution: of
+ * those, resolved with one agent reply and never reopened; reopen rate: of those, reopened before;
+ * service-level compliance: targets met of those met or breached, on the tickets they hold; CSAT:
+ * the mean satisfaction score (1 to 5); chat wait: the mean wait of the live chats they answered.
+ * Times are medians in seconds; shares between 0 and 1; null where there is nothing to measure.
+ */
+public record Kpi(long handled, long replied, long resolved, Double firstContactResolution, Long firstResponse,
+        Long resolution, Double reopenRate, Double slaCompliance, Double csat, long csatAnswers, long chatsAnswered,
+        Double chatWait, long transfers, long escalations) {
+
+    static Kpi of(Measured figures) {
+        var totals = figures.totals();
+        long met = totals.total(Metric.SLA_FIRST_RESPONSE_MET) + totals.total(Metric.SLA_NEXT_RESPONSE_MET)
+                + totals.total(Metric.SLA_RESOLUTION_MET);
+        long breached = totals.total(Metric.SLA_FIRST_RESPONSE_BREACHED)
+                + totals.total(Metric.SLA_NEXT_RESPONSE_BREACHED) + totals.total(Metric.SLA_RESOLUTION_BREACHED);
+        return new Kpi(totals.total(Metric.HANDLED), totals.total(Metric.AGENT_REPLIES),
+                totals.total(Metric.RESOLVED), totals.share(Metric.FIRST_CONTACT_RESOLVED, Metric.RESOLVED),
+                Spread.of(figures.firstResponse()).median(), Spread.of(figures.resolution()).median(),
+                totals.share(Metric.REOPENED, Metric.RESOLVED),
+                met + breached == 0 ? null : (double) met / (met + breached), totals.mean(Metric.CSAT),
+                totals.total(Metric.CSAT), totals.total(Metric.CHATS_ANSWERED), totals.mean(Metric.CHATS_ANSWERED),
+                totals.total(Metric.TRANSFERS), totals.total(Metric.ESCALATED));
+    }
+}
