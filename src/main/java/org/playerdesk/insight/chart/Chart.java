@@ -132,6 +132,12 @@ public record Chart(String name, Kind kind, String title, String xAxis, String y
     }
 
     private static Table byCategory(String title, String categoryName, List<String> categories, List<Series> series) {
+        for (Series one : series) {
+            if (one.values().size() != categories.size()) {
+                throw new IllegalArgumentException("series " + one.name() + " has " + one.values().size()
+                        + " values for " + categories.size() + " categories");
+            }
+        }
         List<Column> columns = new ArrayList<>();
         columns.add(Column.text(categoryName));
         series.forEach(s -> columns.add(Column.count(s.name())));

@@ -2,7 +2,6 @@ package org.playerdesk.insight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,7 +98,7 @@ class InsightController {
                 return "insight/dashboard";
             }
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone(chosen)));
+        LocalDate today = today(chosen);
         Period chosenPeriod;
         try {
             chosenPeriod = Period.parse(period, date, from, to, today);
@@ -131,19 +130,13 @@ class InsightController {
     }
 
     /**
-     * The games' own time zone when they share one, which decides what "today" is; UTC when they
-     * differ (the daily counts are UTC days for now).
+     * What "today" is for these games. The only counts so far ({@link org.playerdesk.insight.DailyVolume})
+     * are kept by UTC day, so today is the UTC day: a Shanghai game's evening tickets would otherwise
+     * land on a "yesterday" the page does not show. Once figures are counted by each game's own day,
+     * this is the games' shared time zone.
      */
-    private static ZoneId zone(List<GameProfile> chosen) {
-        List<String> zones = chosen.stream().map(GameProfile::timeZone).distinct().toList();
-        if (zones.size() == 1 && zones.getFirst() != null) {
-            try {
-                return ZoneId.of(zones.getFirst());
-            } catch (java.time.DateTimeException unknown) {
-                return ZoneOffset.UTC;
-            }
-        }
-        return ZoneOffset.UTC;
+    private LocalDate today(List<GameProfile> chosen) {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** The period's query (with the game, when one is chosen), as the address and the export links carry it. */
