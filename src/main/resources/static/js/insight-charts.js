@@ -39,7 +39,7 @@
         var option = base(spec);
         var current = (spec.series || []).filter(function (s) { return !s.previous; }).length;
         option.legend = { bottom: 0, type: 'scroll' };
-        option.grid = { left: 8, right: 16, top: 48, bottom: 40, containLabel: true };
+        option.grid = { left: 8, right: 40, top: 48, bottom: 40, containLabel: true };
         option.xAxis = { type: 'category', name: spec.xAxis, nameLocation: 'middle', nameGap: 28,
             data: spec.categories, boundaryGap: false };
         option.yAxis = { type: 'value', name: spec.yAxis, minInterval: 1 };
