@@ -35,6 +35,14 @@ public enum StaffRole implements org.playerdesk.system.entity.Coded {
         return permissions.contains(permission);
     }
 
+    /**
+     * Whether this role leads the department: supervisors and administrators (there is no lead role
+     * of its own yet). Leads start on the insight dashboard after sign-in; agents on the inbox.
+     */
+    public boolean leads() {
+        return this == SUPERVISOR || this == ADMIN;
+    }
+
     /** Administrators serve every game; everyone else serves the games they are assigned to. */
     public boolean seesAllGames() {
         return this == ADMIN;

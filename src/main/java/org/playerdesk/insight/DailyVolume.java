@@ -97,6 +97,33 @@ public class DailyVolume {
     }
 
     /**
+     * The counts of each day from {@code from} to {@code to} (both included, UTC days) over the
+     * given games (null: all games): the roll-ups' totals and the events counted since. A day
+     * without any count is absent from the answer.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Map<Metric, Long>> daily(Collection<UUID> games, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<Metric, Long>> days = new java.util.TreeMap<>();
+        if (games != null && games.isEmpty()) {
+            return days;
+        }
+        String ofGames = games == null ? "" : " and game_id in (:games)";
+        String sql = "select count_day, metric, sum(total) from ("
+                + "select count_day, metric, count(*) as total from ticket_daily_counted where rolled_up = false"
+                + " and count_day between :from and :to" + ofGames + " group by count_day, metric"
+                + " union all select count_day, metric, total from ticket_daily_count"
+                + " where count_day between :from and :to" + ofGames
+                + ") counted group by count_day, metric";
+        MapSqlParameterSource parameters = new MapSqlParameterSource("from", from).addValue("to", to)
+                .addValue("games", games);
+        named.query(sql, parameters, row -> {
+            days.computeIfAbsent(row.getObject(1, LocalDate.class), d -> new EnumMap<>(Metric.class))
+                    .put(Metric.valueOf(row.getString(2)), row.getLong(3));
+        });
+        return days;
+    }
+
+    /**
      * Counts an event once: one row per event, its key the primary key, so an event delivered
      * again finds its row and counts nothing. No shared counter row is updated here: concurrent
      * intake would queue on its lock (every ticket counts into the same game, day and metric).
