@@ -91,8 +91,13 @@ class ScheduleController {
 
     @PostMapping("/console/insight/subscriptions/{id}/remove")
     String remove(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
-        subscriptions.remove(me, id);
-        redirect.addFlashAttribute("notice", "insight.schedule.removed");
+        try {
+            subscriptions.remove(me, id);
+            redirect.addFlashAttribute("notice", "insight.schedule.removed");
+        } catch (NotFoundException gone) {
+            // removed meanwhile, or another member's: nothing to remove here
+            redirect.addFlashAttribute("problem", "insight.schedule.notFound");
+        }
         return "redirect:/console/insight/subscriptions";
     }
 
