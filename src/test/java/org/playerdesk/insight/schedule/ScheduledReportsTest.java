@@ -127,7 +127,7 @@ class ScheduledReportsTest {
         StaffMember lin = lead("小林", "zh-CN", game);
         StaffMember wang = lead("Wang", "en", game);
         Actor by = Actor.agent(agent.id(), agent.displayName());
-        // Thursday 3 December 2027, 09:00 in Shanghai: answered after 10 minutes, resolved after an hour
+        // Thursday 2 December 2027, 09:00 in Shanghai: answered after 10 minutes, resolved after an hour
         moveTo(Instant.parse("2027-12-02T01:00:00Z"));
         UUID ticket = workspace.ticket(game.info(), "s1", "bug").ticket().id();
         desk.assign(ticket, agent.id(), by);
@@ -136,6 +136,8 @@ class ScheduledReportsTest {
         clock.shift(Duration.ofMinutes(50));
         desk.changeStatus(ticket, TicketStatus.RESOLVED, by);
         settle();
+        assertThat(jdbc.queryForMap("select status, resolved_day, resolution_seconds from insight_ticket where ticket_id = ?",
+                ticket)).containsEntry("status", "resolved").containsEntry("resolution_seconds", 3600L);
 
         subscriptions.subscribe(reader(lin), SummaryReport.NAME, game.id().toString(), "daily", "08:00", Locale.CHINA);
         subscriptions.subscribe(reader(wang), SummaryReport.NAME, game.id().toString(), "daily", "08:00", Locale.ENGLISH);
