@@ -179,6 +179,34 @@ public class Figures {
         return Spread.of(histogram);
     }
 
+    /** The totals of several values of a dimension together: a team's agents. */
+    public Totals totalsTogether(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
+            Collection<String> values) {
+        Totals totals = Totals.empty();
+        if (games.isEmpty() || values.isEmpty()) {
+            return totals;
+        }
+        named.query("select metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
+                + "and stat_day between :from and :to and dimension = :dimension and dim_value in (:values) group by metric",
+                params(games, from, to, dimension).addValue("values", Set.copyOf(values)),
+                (RowCallbackHandler) row -> add(totals, row.getString(1), row.getLong(2), row.getLong(3)));
+        return totals;
+    }
+
+    /** The median and p90 of a measure over several values of a dimension together: a team's agents. */
+    public Spread spreadTogether(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
+            Collection<String> values, String measure) {
+        Histogram histogram = new Histogram();
+        if (!games.isEmpty() && !values.isEmpty()) {
+            named.query("select bucket, sum(total) from insight_day_hist where game_id in (:games) "
+                    + "and stat_day between :from and :to and dimension = :dimension and dim_value in (:values) "
+                    + "and measure = :measure group by bucket",
+                    params(games, from, to, dimension).addValue("values", Set.copyOf(values)).addValue("measure", measure),
+                    (RowCallbackHandler) row -> histogram.add(row.getInt(1), row.getLong(2)));
+        }
+        return Spread.of(histogram);
+    }
+
     /** Every value of a dimension that has figures in the period, with them; most created first. */
     public List<Slice> breakdown(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
         List<Slice> slices = new ArrayList<>();
