@@ -1,5 +1,6 @@
 package org.playerdesk.insight.export;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,8 +13,6 @@ import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Any report of the insight pages as a file: {@code /console/insight/export/<report>.csv} or
@@ -44,9 +44,10 @@ class ReportExports {
     }
 
     @GetMapping("/console/insight/export/{report:[a-z][a-z0-9-]{0,39}}.{extension:csv|xlsx}")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String report, @PathVariable String extension,
+    void export(@PathVariable String report, @PathVariable String extension,
             @RequestParam(required = false) List<String> games, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @AuthenticationPrincipal StaffUser reader, Locale locale) {
+            @RequestParam(required = false) String to, @AuthenticationPrincipal StaffUser reader, Locale locale,
+            HttpServletResponse response) throws IOException {
         ReportSource source = reports.stream().filter(r -> r.name().equals(report)).findFirst()
                 .orElseThrow(() -> new NotFoundException("report", report));
         ExportFormat format = ExportFormat.of(extension);
@@ -55,11 +56,12 @@ class ReportExports {
                 period.to());
         Table table = source.table(request, locale);
         String fileName = report + "-" + period.from() + "-" + period.to() + "." + format.extension();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(format.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(fileName))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(out -> format.write(table, out));
+        response.setContentType(format.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(fileName));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // written straight to the answer as it is made, never whole in memory
+        format.write(table, response.getOutputStream());
+        response.flushBuffer();
     }
 
     @ExceptionHandler(NotFoundException.class)
