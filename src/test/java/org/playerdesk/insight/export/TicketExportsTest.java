@@ -171,8 +171,9 @@ class TicketExportsTest {
         assertThat(jobs.ofOwner(agent.id(), 5)).isEmpty();
 
         mvc.perform(post("/console/insight/exports").param("games", game.id().toString())
-                .param("from", today.toString()).param("to", today.toString()).param("personalData", "true")
-                .param("statuses", "new", "open", "pending_player", "pending_internal").locale(Locale.ENGLISH)
+                // the days are the game's (Asia/Shanghai): around midnight UTC, today there may be tomorrow here
+                .param("from", today.minusDays(1).toString()).param("to", today.plusDays(1).toString())
+                .param("personalData", "true").param("statuses", "new", "open", "pending_player", "pending_internal").locale(Locale.ENGLISH)
                 .with(user(supervisor)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         UUID id = jobs.ofOwner(supervisor.id(), 1).getFirst().id();
