@@ -96,6 +96,33 @@ public class DailyVolume {
         return counts;
     }
 
+    /** One game's count of one metric on one day. */
+    public record DayCount(UUID gameId, LocalDate day, Metric metric, long total) {
+    }
+
+    /**
+     * The counts of these games (not empty) on the days from {@code from} to {@code to}, both
+     * included (UTC days), with the events counted but not rolled up yet; days and metrics without
+     * an event are left out.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<DayCount> days(Collection<UUID> games, LocalDate from, LocalDate to) {
+        if (games.isEmpty()) {
+            return java.util.List.of();
+        }
+        String sql = "select game_id, count_day, metric, sum(total) from ("
+                + "select game_id, count_day, metric, count(*) as total from ticket_daily_counted"
+                + " where rolled_up = false and count_day between :from and :to and game_id in (:games)"
+                + " group by game_id, count_day, metric"
+                + " union all select game_id, count_day, metric, total from ticket_daily_count"
+                + " where count_day between :from and :to and game_id in (:games)"
+                + ") counted group by game_id, count_day, metric order by count_day, game_id, metric";
+        MapSqlParameterSource parameters = new MapSqlParameterSource("from", from).addValue("to", to)
+                .addValue("games", games);
+        return named.query(sql, parameters, (row, i) -> new DayCount(row.getObject(1, UUID.class),
+                row.getObject(2, LocalDate.class), Metric.valueOf(row.getString(3)), row.getLong(4)));
+    }
+
     /**
      * The counts of each day from {@code from} to {@code to} (both included, UTC days) over the
      * given games (null: all games): the roll-ups' totals and the events counted since. A day

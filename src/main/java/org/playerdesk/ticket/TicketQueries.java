@@ -21,6 +21,7 @@ import org.playerdesk.ticket.internal.TicketHistoryRepository;
 import org.playerdesk.ticket.internal.TicketMessage;
 import org.playerdesk.ticket.internal.TicketMessageRepository;
 import org.playerdesk.ticket.internal.TicketRepository;
+import org.playerdesk.ticket.internal.TicketRows;
 import org.playerdesk.ticket.internal.TicketSearch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
@@ -43,6 +44,8 @@ import jakarta.persistence.criteria.Root;
 public class TicketQueries {
 
     public static final int PAGE_SIZE_MAX = 100;
+    /** The most rows {@link #rowsAfter} reads at once. */
+    public static final int ROWS_MAX = 5_000;
 
     private final TicketRepository tickets;
     private final TicketMessageRepository messages;
@@ -51,10 +54,12 @@ public class TicketQueries {
     private final AttachmentStore files;
     private final ObjectProvider<TicketTextSearch> textSearch;
     private final EntityManager entities;
+    private final TicketRows rows;
 
     TicketQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, AttachmentStore files, ObjectProvider<TicketTextSearch> textSearch,
-            EntityManager entities) {
+            EntityManager entities, TicketRows rows) {
+        this.rows = rows;
         this.textSearch = textSearch;
         this.entities = entities;
         this.tickets = tickets;
@@ -262,5 +267,20 @@ public class TicketQueries {
                         messages.findFirstByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(),
                                 Visibility.PUBLIC).map(message -> message.view(List.of()).body()).orElse("")))
                 .toList();
+    }
+
+    /** How many tickets a range holds now. */
+    public long count(TicketRange range) {
+        return rows.count(range);
+    }
+
+    /**
+     * Up to {@code limit} (at most {@value #ROWS_MAX}) tickets of a range following {@code after}
+     * (null: from the first), oldest first by creation and then id: for an export that walks a
+     * range of any size one page at a time, each page one short query.
+     */
+    public List<TicketRow> rowsAfter(TicketRange range, TicketRow after, int limit) {
+        return rows.after(range, after == null ? null : after.createdAt(), after == null ? null : after.id(),
+                Math.clamp(limit, 1, ROWS_MAX));
     }
 }
