@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -21,6 +22,7 @@ import org.springframework.modulith.docs.Documenter;
  * canvases); the committed files must be what the code says. To write them again after a change
  * of structure: {@code ./mvnw test -Dtest=ModularityTests -Dmodules.write-docs=true}.
  */
+@Tag("database-independent") // no database at all
 class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(PlayerDeskApplication.class);

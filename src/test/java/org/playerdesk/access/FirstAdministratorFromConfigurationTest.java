@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "playerdesk.data-dir=target/test-data/first-admin-configured",
         "playerdesk.admin.username=studio-admin", "playerdesk.admin.password=configured-secret" })
 @AutoConfigureMockMvc
+@Tag("database-independent") // a new installation's own H2 database, whatever the suite runs on
 class FirstAdministratorFromConfigurationTest {
 
     @Autowired

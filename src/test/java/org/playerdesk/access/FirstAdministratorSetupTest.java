@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.datasource.username=sa", "spring.datasource.password=", "playerdesk.demo=false",
         "playerdesk.data-dir=target/test-data/first-admin-setup" })
 @AutoConfigureMockMvc
+@Tag("database-independent") // a new installation's own H2 database, whatever the suite runs on
 class FirstAdministratorSetupTest {
 
     private static final Pattern LINK = Pattern.compile("/setup\\?token=([0-9a-f]+)");

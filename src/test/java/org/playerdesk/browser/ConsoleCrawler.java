@@ -58,6 +58,11 @@ final class ConsoleCrawler {
             "<([a-zA-Z][a-zA-Z0-9-]*)((?:\\s+[^\\s=>/\"']+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'>]+))?)*)\\s*/?>");
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([^\\s=>/\"']+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+))?");
+    /** The demo workspace's game (README, "The demo workspace"). */
+    static final String DEMO_GAME = "demo";
+
+    /** A game's code as a query parameter (a game's id is an id like any other). */
+    private static final Pattern GAME_CODE = Pattern.compile("([?&]game=)([^&#]+)");
     private static final Pattern ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\\d+");
 
@@ -259,9 +264,22 @@ final class ConsoleCrawler {
         return seen <= PER_SHAPE;
     }
 
-    /** The address with its ids (UUIDs, numbers) in the path and the query replaced: "the same page for another thing". */
+    /**
+     * The address with its ids (UUIDs, numbers) in the path and the query replaced: "the same page
+     * for another thing". A game named by its code ({@code game=...}) is such a thing too, except
+     * the demo's game, whose pages hold the demo's data: the administrator sees every game of the
+     * database the whole suite shares (hundreds, late in a run), and their empty pages of one
+     * shape are visited a few times only, like those of any other id.
+     */
     static String shape(String link) {
-        return ID.matcher(link).replaceAll("{id}");
+        Matcher game = GAME_CODE.matcher(link);
+        StringBuilder shaped = new StringBuilder();
+        while (game.find()) {
+            game.appendReplacement(shaped, game.group(2).equals(DEMO_GAME) ? "$0"
+                    : Matcher.quoteReplacement(game.group(1) + "{game}"));
+        }
+        game.appendTail(shaped);
+        return ID.matcher(shaped).replaceAll("{id}");
     }
 
     /** The console addresses a page links to, in page order, without the denied ones. */

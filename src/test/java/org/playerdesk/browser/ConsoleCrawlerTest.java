@@ -36,4 +36,13 @@ class ConsoleCrawlerTest {
                 .isEqualTo("/console/incidents?status=open&page={id}");
         assertThat(ConsoleCrawler.shape("/console/tickets?view=mine")).isNotEqualTo(ConsoleCrawler.shape("/console/tickets?view=all"));
     }
+
+    @Test
+    void pagesOfGamesNamedByTheirCodeAreOneShapeExceptTheDemosGame() {
+        assertThat(ConsoleCrawler.shape("/console/knowledge?game=g-1x2abc7&tab=replies"))
+                .isEqualTo(ConsoleCrawler.shape("/console/knowledge?game=g-zz9q01&tab=replies"))
+                .isEqualTo("/console/knowledge?game={game}&tab=replies");
+        assertThat(ConsoleCrawler.shape("/console/sla/policy?lang=en&game=demo"))
+                .isEqualTo("/console/sla/policy?lang=en&game=demo");
+    }
 }

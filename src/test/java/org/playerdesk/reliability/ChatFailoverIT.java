@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.chat.ChatClient;
 import org.playerdesk.chat.ChatIdentity;
@@ -37,6 +38,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * stored twice. Skipped outside CI when PostgreSQL or RabbitMQ's STOMP plugin cannot be reached;
  * in CI it must run.
  */
+@Tag("database-independent") // a PostgreSQL database of its own, whatever the suite runs on
 class ChatFailoverIT {
 
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import com.jayway.jsonpath.JsonPath;
  * report refused with 503 can be sent again with its Idempotency-Key, making exactly one ticket.
  * The events whose listeners failed during the outage are retried by the running node.
  */
+@Tag("database-independent") // a private PostgreSQL server, whatever the suite runs on
 class DatabaseOutageIT {
 
     static final int CLIENTS = 4;
