@@ -8,6 +8,7 @@ import org.playerdesk.system.database.DatabaseUnavailable;
 import org.playerdesk.ticket.TicketQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,11 @@ public class FigureRebuild {
     private final JdbcTemplate jdbc;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    FigureRebuild(TicketQueries tickets, TicketFacts facts, FigureRollUp rollUp, JdbcTemplate jdbc) {
+    private final boolean onStart;
+
+    FigureRebuild(TicketQueries tickets, TicketFacts facts, FigureRollUp rollUp, JdbcTemplate jdbc,
+            @Value("${playerdesk.insight.rebuild-on-start:true}") boolean onStart) {
+        this.onStart = onStart;
         this.tickets = tickets;
         this.facts = facts;
         this.rollUp = rollUp;
@@ -40,6 +45,9 @@ public class FigureRebuild {
 
     @EventListener(ApplicationReadyEvent.class)
     void backfillIfEmpty() {
+        if (!onStart) {
+            return;
+        }
         boolean noFacts = Boolean.TRUE.equals(jdbc.queryForObject(
                 "select not exists (select 1 from insight_ticket)", Boolean.class));
         boolean someTickets = Boolean.TRUE.equals(jdbc.queryForObject(
