@@ -65,7 +65,9 @@
         option.xAxis = spec.horizontal ? values : categories;
         option.yAxis = spec.horizontal ? categories : values;
         option.series = (spec.series || []).map(function (s, i) {
-            return { type: 'bar', name: s.name, data: s.values, itemStyle: { color: colours[i % colours.length] } };
+            // the parts of a whole (the backlog's ages) stack on each other; other series stand side by side
+            return { type: 'bar', name: s.name, data: s.values, stack: spec.stacked ? 'all' : undefined,
+                itemStyle: { color: colours[i % colours.length] } };
         });
         return option;
     };

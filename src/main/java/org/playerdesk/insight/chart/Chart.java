@@ -21,10 +21,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param rows a heat map's rows (its categories run along the x axis); empty for the other kinds
  * @param target a gauge's target share (0 to 1), marked on its dial; null for the other kinds
  * @param horizontal bars lying down, for long category labels
+ * @param stacked bars of the series stacked on each other (parts of a whole, such as the backlog's
+ *     ages within a status) rather than side by side
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Chart(String name, Kind kind, String title, String xAxis, String yAxis, List<String> categories,
-        List<String> rows, List<Series> series, Double target, boolean horizontal, @JsonIgnore Table table) {
+        List<String> rows, List<Series> series, Double target, boolean horizontal, @JsonIgnore Table table,
+        boolean stacked) {
 
     public enum Kind {
         /** Trends over days: several series, such as this period against the previous one. */
@@ -68,7 +71,7 @@ public record Chart(String name, Kind kind, String title, String xAxis, String y
     public static Chart line(String name, String title, String xAxis, String yAxis, List<String> categories,
             List<Series> series) {
         return new Chart(name, Kind.LINE, title, xAxis, yAxis, categories, List.of(), series, null, false,
-                byCategory(title, xAxis, categories, series));
+                byCategory(title, xAxis, categories, series), false);
     }
 
     /** Bars, one per category and series; lying down when a label is long. */
@@ -76,7 +79,26 @@ public record Chart(String name, Kind kind, String title, String xAxis, String y
             List<Series> series) {
         boolean horizontal = categories.stream().anyMatch(c -> c.codePointCount(0, c.length()) > LONG_LABEL);
         return new Chart(name, Kind.BAR, title, categoryAxis, valueAxis, categories, List.of(), series, null,
-                horizontal, byCategory(title, categoryAxis, categories, series));
+                horizontal, byCategory(title, categoryAxis, categories, series), false);
+    }
+
+    /**
+     * Bars whose series are parts of one whole, stacked on each other: one bar per category, as
+     * tall as the series added up. The table has a column per series and their total.
+     */
+    public static Chart stackedBar(String name, String title, String categoryAxis, String valueAxis,
+            List<String> categories, List<Series> series, String totalName) {
+        Chart bars = bar(name, title, categoryAxis, valueAxis, categories, series);
+        List<Column> columns = new ArrayList<>(bars.table().columns());
+        columns.add(Column.count(totalName));
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : bars.table().rows()) {
+            List<Object> withTotal = new ArrayList<>(row);
+            withTotal.add(row.stream().skip(1).mapToLong(cell -> cell == null ? 0 : ((Number) cell).longValue()).sum());
+            rows.add(withTotal);
+        }
+        return new Chart(name, Kind.BAR, title, categoryAxis, valueAxis, categories, List.of(), series, null,
+                bars.horizontal(), new Table(title, columns, rows), true);
     }
 
     /**
@@ -106,7 +128,7 @@ public record Chart(String name, Kind kind, String title, String xAxis, String y
         tableColumns.add(Column.text(rowAxis));
         columns.forEach(c -> tableColumns.add(Column.count(c)));
         return new Chart(name, Kind.HEATMAP, title, columnAxis, rowAxis, columns, rows,
-                List.of(Series.of(valueName, flat)), null, false, new Table(title, tableColumns, tableRows));
+                List.of(Series.of(valueName, flat)), null, false, new Table(title, tableColumns, tableRows), false);
     }
 
     /**
@@ -123,12 +145,13 @@ public record Chart(String name, Kind kind, String title, String xAxis, String y
         Table table = new Table(title, List.of(Column.text(title), new Column(valueName, Column.Kind.PERCENT)),
                 List.of(java.util.Arrays.asList(valueName, share), List.of(targetName, target)));
         return new Chart(name, Kind.GAUGE, title, null, null, List.of(targetName), List.of(),
-                List.of(new Series(valueName, value, false)), target, false, table);
+                List.of(new Series(valueName, value, false)), target, false, table, false);
     }
 
     /** The same chart with another table beside it, such as one naming the previous period's days. */
     public Chart withTable(Table replacement) {
-        return new Chart(name, kind, title, xAxis, yAxis, categories, rows, series, target, horizontal, replacement);
+        return new Chart(name, kind, title, xAxis, yAxis, categories, rows, series, target, horizontal, replacement,
+                stacked);
     }
 
     private static Table byCategory(String title, String categoryName, List<String> categories, List<Series> series) {

@@ -14,6 +14,7 @@ import org.playerdesk.system.errors.ConsoleProblems;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.insight.web.InsightNav;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,6 +65,7 @@ class DigestController {
     String digest(@RequestParam(required = false) String game, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @AuthenticationPrincipal StaffUser me, Model model,
             Locale locale, HttpServletResponse response) {
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(me, "digests"));
         List<GameInfo> managed = managed(me);
         GameInfo chosen = game == null ? (managed.isEmpty() ? null : managed.getFirst()) : managedGame(game, me);
         model.addAttribute("games", managed);

@@ -19,14 +19,29 @@ import org.playerdesk.insight.report.Table;
  * A {@link Table} as CSV: the column labels as the header, then one record per row. Numbers are
  * written plainly (a count as a whole number, a decimal with two places), a share as a percentage
  * ({@code 12.5%}), a duration as hours and minutes ({@code 1:05}), a day as {@code 2027-03-01};
- * no cell is empty but a missing figure.
+ * no cell is empty but a missing figure. The one CSV writer of the reports: downloads and the
+ * scheduled reports' attachments alike.
  */
-final class CsvTable {
+public final class CsvTable {
+
+    public static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
+    public static final String EXTENSION = "csv";
 
     private CsvTable() {
     }
 
-    static void write(Table table, OutputStream out) throws IOException {
+    /** The table as the bytes of a CSV file, for an email's attachment (a report's table is small). */
+    public static byte[] bytes(Table table) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(table, out);
+        } catch (IOException cannotHappen) {
+            throw new java.io.UncheckedIOException(cannotHappen);
+        }
+        return out.toByteArray();
+    }
+
+    public static void write(Table table, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvCells.bom(writer);
         CSVPrinter printer = new CSVPrinter(writer, CsvCells.FORMAT);

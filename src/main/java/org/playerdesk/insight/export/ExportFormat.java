@@ -8,7 +8,7 @@ import org.playerdesk.insight.report.Table;
 /** The two forms a report is downloaded in, named as in its address ({@code volume.csv}, {@code volume.xlsx}). */
 enum ExportFormat {
 
-    CSV("csv", "text/csv;charset=UTF-8") {
+    CSV(CsvTable.EXTENSION, CsvTable.CONTENT_TYPE) {
         @Override
         void write(Table table, OutputStream out) throws IOException {
             CsvTable.write(table, out);

@@ -21,6 +21,7 @@ import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
+import org.playerdesk.insight.web.InsightNav;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -69,6 +70,7 @@ class TicketExportsController {
 
     @GetMapping("/console/insight/exports")
     String page(@AuthenticationPrincipal StaffUser reader, Locale locale, Model model) {
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(reader, "exports"));
         if (!model.containsAttribute("form")) {
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             model.addAttribute("form", new TicketExports.Request(List.of(), today.minusDays(6).toString(),

@@ -371,6 +371,18 @@ public class Figures {
         return breaches;
     }
 
+    /** How many tickets created in the period have a breached target (all of them, not only those listed). */
+    public long breachCount(Collection<UUID> games, LocalDate from, LocalDate to) {
+        if (games.isEmpty()) {
+            return 0;
+        }
+        Long count = named.queryForObject("select count(*) from insight_ticket where game_id in (:games) "
+                + "and created_day between :from and :to and (sla_first_response = 'breached' "
+                + "or sla_next_response = 'breached' or sla_resolution = 'breached')",
+                params(games, from, to, Dimension.ALL), Long.class);
+        return count == null ? 0 : count;
+    }
+
     private static void add(Totals totals, String metric, long total, long seconds) {
         // a metric this version does not know (written by a newer node) is left out, not an error
         Metric.of(metric).ifPresent(known -> totals.add(known, total, seconds));

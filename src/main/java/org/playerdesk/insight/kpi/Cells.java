@@ -48,8 +48,8 @@ class Cells {
     String duration(long seconds, Locale locale) {
         long minutes = (seconds + 59) / 60;
         if (minutes < 60) {
-            return messages.getMessage("insight.kpi.minutes", new Object[] { minutes }, locale);
+            return messages.getMessage("insight.duration.minutes", new Object[] { minutes }, locale);
         }
-        return messages.getMessage("insight.kpi.hours", new Object[] { minutes / 60, minutes % 60 }, locale);
+        return messages.getMessage("insight.duration.hours", new Object[] { minutes / 60, minutes % 60 }, locale);
     }
 }

@@ -25,6 +25,7 @@ import org.playerdesk.insight.report.Column;
 import org.playerdesk.insight.report.ReportRequest;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.insight.web.InsightNav;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -83,6 +84,7 @@ class KpiController {
     String agents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String game, @RequestParam(required = false) UUID agent,
             @AuthenticationPrincipal StaffUser me, Locale locale, Model model, HttpServletResponse response) {
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(me, "agents"));
         ReportRequest request = request(from, to, game, me, locale, model, response);
         if (request == null) {
             return "insight/agents";
@@ -123,6 +125,7 @@ class KpiController {
     String scorecard(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me, Locale locale,
             Model model, HttpServletResponse response) {
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(me, "scorecard"));
         model.addAttribute("target", cells.show(scorecard.target(), Column.Kind.PERCENT, locale));
         ReportRequest request = request(from, to, game, me, locale, model, response);
         if (request == null) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.playerdesk.insight.export.CsvTable;
 import org.playerdesk.insight.report.Column;
 import org.playerdesk.insight.report.Table;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,7 @@ import org.thymeleaf.context.Context;
 /**
  * The emails of scheduled reports and daily reports, worded in the recipient's language: the
  * report as an HTML table (escaped by the template) and, for a subscribed report, the same table
- * as a CSV attachment. Without a mail server nothing is sent and nothing is marked sent.
+ * as a CSV attachment, written as the report's CSV download is ({@link CsvTable}). Without a mail server nothing is sent and nothing is marked sent.
  */
 @Component
 class ReportMails {
@@ -32,17 +33,15 @@ class ReportMails {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final ITemplateEngine templates;
-    private final TableFile file;
     private final Words words;
     private final String publicUrl;
     private final String mailFrom;
 
-    ReportMails(ObjectProvider<JavaMailSender> mail, ITemplateEngine templates, TableFile file, Words words,
+    ReportMails(ObjectProvider<JavaMailSender> mail, ITemplateEngine templates, Words words,
             @Value("${playerdesk.notifications.public-url:http://localhost:8080}") String publicUrl,
             @Value("${playerdesk.notifications.mail-from:playerdesk@localhost}") String mailFrom) {
         this.mail = mail;
         this.templates = templates;
-        this.file = file;
         this.words = words;
         this.publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
         this.mailFrom = mailFrom == null || mailFrom.isBlank() ? "playerdesk@localhost" : mailFrom.strip();
@@ -68,8 +67,8 @@ class ReportMails {
         context.setVariable("period", periodText);
         context.setVariable("subscriptions", publicUrl + "/console/insight/subscriptions");
         send(to, words.text("insight.schedule.mail.subject", locale, table.title(), periodText),
-                templates.process("insight/mail/report", context), file.write(table, locale),
-                fileName + "." + file.extension());
+                templates.process("insight/mail/report", context), CsvTable.bytes(table),
+                fileName + "." + CsvTable.EXTENSION);
     }
 
     /** A game's daily report, as much of it as the recipient may read. */
@@ -95,7 +94,7 @@ class ReportMails {
         helper.setSubject(subject);
         helper.setText(html, true);
         if (attachment != null) {
-            helper.addAttachment(attachmentName, new ByteArrayResource(attachment), file.contentType());
+            helper.addAttachment(attachmentName, new ByteArrayResource(attachment), CsvTable.CONTENT_TYPE);
         }
         sender.send(message);
     }

@@ -15,6 +15,7 @@ import org.playerdesk.game.GameProfile;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.insight.web.InsightNav;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,6 +63,7 @@ class ScheduleController {
 
     @GetMapping("/console/insight/subscriptions")
     String subscriptions(@AuthenticationPrincipal StaffUser me, Locale locale, Model model) {
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(me, "subscriptions"));
         model.addAttribute("subscriptions", subscriptions.mine(me, locale));
         model.addAttribute("reports", subscriptions.reports(locale));
         model.addAttribute("games", games.profiles().stream().filter(g -> !g.archived() && me.serves(g.id()))
@@ -103,6 +105,7 @@ class ScheduleController {
 
     @GetMapping("/console/insight/daily")
     String dailyReports(@AuthenticationPrincipal StaffUser me, Locale locale, Model model) {
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(me, "daily"));
         List<DailyReports.Entry> entries = daily.list(me, DAYS_LISTED);
         model.addAttribute("entries", entries.stream()
                 .map(e -> Map.of("gameId", e.gameId().toString(), "gameName", e.gameName(), "day", e.day().toString(),
@@ -114,6 +117,7 @@ class ScheduleController {
     @GetMapping("/console/insight/daily/{gameId}/{day}")
     String dailyReport(@PathVariable UUID gameId, @PathVariable String day, @AuthenticationPrincipal StaffUser me,
             Locale locale, Model model) {
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(me, "daily"));
         LocalDate date;
         try {
             date = LocalDate.parse(day);

@@ -45,8 +45,8 @@ class Words {
             return "—";
         }
         long minutes = (seconds + 59) / 60;
-        return minutes < 60 ? text("insight.schedule.duration.minutes", locale, minutes)
-                : text("insight.schedule.duration.hours", locale, minutes / 60, String.format("%02d", minutes % 60));
+        return minutes < 60 ? text("insight.duration.minutes", locale, minutes)
+                : text("insight.duration.hours", locale, minutes / 60, String.format("%02d", minutes % 60));
     }
 
     String day(LocalDate day, Locale locale) {

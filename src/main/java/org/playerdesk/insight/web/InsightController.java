@@ -13,17 +13,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.playerdesk.access.AuditLog;
+import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameProfile;
+import org.playerdesk.insight.figures.FigureRebuild;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,15 +48,20 @@ class InsightController {
     private final List<InsightSection> sections;
     private final ErrorTexts errors;
     private final Clock clock;
+    private final FigureRebuild rebuild;
+    private final AuditLog audit;
     /** Whether the exports' links fragment ({@code insight/export :: links(report, query)}) is there. */
     private final boolean exports = new ClassPathResource("templates/insight/export.html").exists();
 
-    InsightController(GameCatalog games, List<InsightSection> sections, ErrorTexts errors, Clock clock) {
+    InsightController(GameCatalog games, List<InsightSection> sections, ErrorTexts errors, Clock clock,
+            FigureRebuild rebuild, AuditLog audit) {
         this.games = games;
         this.sections = sections.stream()
                 .sorted(Comparator.comparing(InsightSection::region).thenComparingInt(InsightSection::order)).toList();
         this.errors = errors;
         this.clock = clock;
+        this.rebuild = rebuild;
+        this.audit = audit;
     }
 
     /** The addresses people try for reports. */
@@ -80,6 +91,10 @@ class InsightController {
         List<GameProfile> served = games.profiles().stream().filter(g -> scope == null || scope.contains(g.id()))
                 .toList();
         boolean lead = me.role().leads();
+        model.addAttribute(InsightNav.MODEL, InsightNav.of(me, "dashboard"));
+        boolean admin = me.role() == StaffRole.ADMIN;
+        model.addAttribute("mayRebuild", admin);
+        model.addAttribute("rebuildRunning", admin && rebuild.running());
         model.addAttribute("lead", lead);
         model.addAttribute("games", served.stream().map(g -> new GameChoice(g.code(), g.name())).toList());
         model.addAttribute("chosenGame", game == null ? "" : game.strip());
@@ -113,10 +128,28 @@ class InsightController {
         model.addAttribute("today", today);
         model.addAttribute("typed", typed(chosenPeriod));
         model.addAttribute("query", query(chosenPeriod, game));
+        model.addAttribute("exportQuery", exportQuery(chosenPeriod, chosen, game));
         model.addAttribute("previousQuery", query(chosenPeriod.previous(), game));
         model.addAttribute("nextQuery", query(chosenPeriod.next(), game));
         model.addAttribute("regions", regions(insight, locale));
         return "insight/dashboard";
+    }
+
+    /**
+     * Recomputes every figure from the tickets' history, in the background (administrators only;
+     * anyone else is refused, 403). Written to the audit log; a rebuild already running on this
+     * node is not started twice.
+     */
+    @PostMapping("/console/insight/rebuild")
+    @PreAuthorize("hasRole('ADMIN')")
+    String rebuild(@AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
+        boolean started = rebuild.start();
+        if (started) {
+            audit.record(me.member(), null, "insight.rebuild", "insight", "figures",
+                    "rebuild of every figure from the tickets' history");
+        }
+        redirect.addFlashAttribute("rebuildNotice", started ? "insight.rebuild.started" : "insight.rebuild.running");
+        return "redirect:/console/insight";
     }
 
     private List<RegionView> regions(InsightScope scope, Locale locale) {
@@ -146,6 +179,19 @@ class InsightController {
         if (game != null && !game.isBlank()) {
             query.queryParam("game", game.strip());
         }
+        return query.build().encode().getQuery();
+    }
+
+    /**
+     * The query of the export links ({@code /console/insight/export/<report>.csv}): the chosen
+     * games by id (none when all the reader's games are shown) and the period's days.
+     */
+    static String exportQuery(Period period, List<GameProfile> chosen, String game) {
+        UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+        if (game != null && !game.isBlank()) {
+            chosen.forEach(g -> query.queryParam("games", g.id().toString()));
+        }
+        query.queryParam("from", period.from().toString()).queryParam("to", period.to().toString());
         return query.build().encode().getQuery();
     }
 

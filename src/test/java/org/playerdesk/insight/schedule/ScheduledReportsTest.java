@@ -156,14 +156,15 @@ class ScheduledReportsTest {
         String zhCsv = attachment(chinese.getFirst());
         assertThat(zhCsv.lines().toList()).containsExactly(
                 "\uFEFF游戏,新建,客服回复,已解决,首次响应（中位数）,首次响应（P90）,解决时长（中位数）,解决时长（P90）,SLA 达标,SLA 超时",
-                // one target of the game's default service-level policy met (the first response), none breached
-                "订阅游戏,1,1,1,600,600,3600,3600,1,0");
+                // written as the report's CSV download is: times as h:mm; one target of the game's default
+                // service-level policy met (the first response), none breached
+                "订阅游戏,1,1,1,0:10,0:10,1:00,1:00,1,0");
 
         List<MimeMessage> english = reportsTo(wang);
         assertThat(english).hasSize(1);
         assertThat(texts(english.getFirst())).contains("First response, median", "10 min", "1 h 00 min", "Period");
         assertThat(attachment(english.getFirst()).lines().skip(1).findFirst().orElseThrow())
-                .startsWith("订阅游戏,1,1,1,600,600,3600,3600,");
+                .startsWith("订阅游戏,1,1,1,0:10,0:10,1:00,1:00,");
 
         // a lead who no longer serves the game receives nothing for it
         staff.assignGames(wang.id(), Set.of());
