@@ -40,7 +40,7 @@ public interface InsightSection {
 
     /** The dashboard's regions, in the order they are shown. */
     enum Region {
-        HEADLINE, TRENDS, BREAKDOWNS, HEATMAP, SLA, BACKLOG;
+        HEADLINE, TRENDS, BREAKDOWNS, HEATMAP, TOP_ISSUES, SLA, BACKLOG;
 
         /** The message key of the region's heading. */
         public String titleKey() {
