@@ -130,11 +130,11 @@ class TopIssues implements InsightSection, ReportSource {
             for (Lists lists : lists(asked, locale)) {
                 String kind = words.text(lists.kind().labelKey(), locale);
                 for (Top top : lists.top()) {
-                    rows.add(List.of(kind, words.text("insight.top.most", locale), lists.names().get(top.value()),
+                    rows.add(List.of(kind, words.text("insight.top.list.most", locale), lists.names().get(top.value()),
                             top.count(), top.previous(), top.rise()));
                 }
                 for (Top top : lists.rising()) {
-                    rows.add(List.of(kind, words.text("insight.top.rising", locale), lists.names().get(top.value()),
+                    rows.add(List.of(kind, words.text("insight.top.list.rising", locale), lists.names().get(top.value()),
                             top.count(), top.previous(), top.rise()));
                 }
             }
