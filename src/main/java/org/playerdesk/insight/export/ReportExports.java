@@ -3,6 +3,7 @@ package org.playerdesk.insight.export;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.insight.report.ReportRequest;
@@ -26,7 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Any report of the insight pages as a file: {@code /console/insight/export/<report>.csv} or
  * {@code .xlsx}, for the reader's games ({@code games}, all they serve when none is named) and
- * the days {@code from} to {@code to}. The report is found by its name among the
+ * the days {@code from} to {@code to}; any other parameter is the report's own choice (a breakdown's
+ * {@code by}). The report is found by its name among the
  * {@link ReportSource} beans, so a new report can be downloaded without a line here. The figures
  * are read before the first byte is sent: a refusal is an error page, never half a file.
  */
@@ -46,14 +48,14 @@ class ReportExports {
     @GetMapping("/console/insight/export/{report:[a-z][a-z0-9-]{0,39}}.{extension:csv|xlsx}")
     void export(@PathVariable String report, @PathVariable String extension,
             @RequestParam(required = false) List<String> games, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @AuthenticationPrincipal StaffUser reader, Locale locale,
-            HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String to, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal StaffUser reader, Locale locale, HttpServletResponse response) throws IOException {
         ReportSource source = reports.stream().filter(r -> r.name().equals(report)).findFirst()
                 .orElseThrow(() -> new NotFoundException("report", report));
         ExportFormat format = ExportFormat.of(extension);
         ExportPeriod period = ExportPeriod.parse(from, to);
         ReportRequest request = new ReportRequest(reader, this.games.chosen(reader, games), period.from(),
-                period.to());
+                period.to(), options(parameters));
         Table table = source.table(request, locale);
         String fileName = report + "-" + period.from() + "-" + period.to() + "." + format.extension();
         response.setContentType(format.contentType());
@@ -62,6 +64,13 @@ class ReportExports {
         // written straight to the answer as it is made, never whole in memory
         format.write(table, response.getOutputStream());
         response.flushBuffer();
+    }
+
+    /** The report's own choices (a breakdown's {@code by}): every parameter but the games and the days. */
+    private static Map<String, String> options(Map<String, String> parameters) {
+        Map<String, String> options = new java.util.HashMap<>(parameters);
+        options.keySet().removeAll(java.util.Set.of("games", "from", "to", "lang", "_csrf"));
+        return options;
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,43 +1,104 @@
 package org.playerdesk.insight.web;
 
-import java.time.LocalDate;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
-import org.playerdesk.insight.DailyVolume;
-import org.playerdesk.insight.DailyVolume.Metric;
+import org.playerdesk.game.GameCatalog;
+import org.playerdesk.insight.chart.Charts;
+import org.playerdesk.insight.figures.Dimension;
+import org.playerdesk.insight.figures.Figures;
+import org.playerdesk.insight.figures.Figures.Spread;
+import org.playerdesk.insight.figures.Figures.Totals;
+import org.playerdesk.insight.figures.Metric;
+import org.playerdesk.insight.report.Column;
+import org.playerdesk.insight.report.ReportRequest;
+import org.playerdesk.insight.report.ReportSource;
+import org.playerdesk.insight.report.Table;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's first cards: new tickets, agents' replies and resolutions in the period, each
- * beside the previous period's figure. For leads; an agent's own figures come with the figures
- * engine.
+ * The dashboard's first cards, each beside the previous period's figure and the change: for a
+ * lead, their games' tickets created, agent replies, resolved, first response and resolution times
+ * (median and p90, business time), first-contact resolution and reopen rates, satisfaction,
+ * deflections and live-chat waits; for an agent, their own replies, first responses, resolutions,
+ * times, rates and satisfaction. Report {@code headline}: the same figures, a column each, a row
+ * for each period.
  */
 @Component
-class HeadlineFigures implements InsightSection {
+class HeadlineFigures implements InsightSection, ReportSource {
 
-    /** The counts shown as cards, in this order. */
-    static final List<Metric> SHOWN = List.of(Metric.CREATED, Metric.AGENT_REPLIES, Metric.RESOLVED);
-
-    private final DailyVolume volume;
-
-    HeadlineFigures(DailyVolume volume) {
-        this.volume = volume;
+    /** What one period's figures are read from: its totals and the spreads of its times. */
+    record Read(Totals totals, Spread firstResponse, Spread resolution, Spread chatWait) {
     }
 
-    /**
-     * One card: what is counted (a message key), the period's figure, the previous period's and
-     * the change in percent (null when the previous period had none).
-     */
-    record Card(String name, String labelKey, long value, long previous, Long change) {
+    /** One figure: its name (for {@code card-<name>}), its label's key, how it is shown and how it is read. */
+    record Figure(String name, Column.Kind kind, Function<Read, Number> value) {
 
-        static Card of(Metric metric, long value, long previous) {
-            Long change = previous == 0 ? null : Math.round((value - previous) * 100.0 / previous);
-            return new Card(metric.name().toLowerCase(Locale.ROOT).replace('_', '-'), "insight.metric." + metric.name(),
-                    value, previous, change);
+        String labelKey() {
+            return "insight.figure." + name;
         }
+    }
+
+    static final List<Figure> LEAD = List.of(
+            count("created", Metric.CREATED), count("agent-replies", Metric.AGENT_REPLIES),
+            count("resolved", Metric.RESOLVED),
+            time("first-response-median", r -> r.firstResponse().median()),
+            time("first-response-p90", r -> r.firstResponse().p90()),
+            time("resolution-median", r -> r.resolution().median()),
+            time("resolution-p90", r -> r.resolution().p90()),
+            share("fcr", Metric.FIRST_CONTACT_RESOLVED, Metric.RESOLVED),
+            share("reopen", Metric.REOPENED, Metric.RESOLVED),
+            new Figure("csat-mean", Column.Kind.DECIMAL, r -> r.totals().mean(Metric.CSAT)),
+            share("csat-satisfied", Metric.CSAT_SATISFIED, Metric.CSAT),
+            count("help-deflected", Metric.HELP_DEFLECTED), count("bot-deflected", Metric.BOT_DEFLECTED),
+            time("chat-wait-median", r -> r.chatWait().median()), time("chat-wait-p90", r -> r.chatWait().p90()),
+            share("chats-abandoned", Metric.CHATS_ABANDONED, Metric.CHATS));
+
+    /** An agent's own: what the figures keep for an agent (replies written, first responses given, tickets resolved as assignee). */
+    static final List<Figure> AGENT = List.of(
+            count("agent-replies", Metric.AGENT_REPLIES), count("first-responded", Metric.FIRST_RESPONDED),
+            count("resolved", Metric.RESOLVED),
+            time("first-response-median", r -> r.firstResponse().median()),
+            time("first-response-p90", r -> r.firstResponse().p90()),
+            time("resolution-median", r -> r.resolution().median()),
+            time("resolution-p90", r -> r.resolution().p90()),
+            share("fcr", Metric.FIRST_CONTACT_RESOLVED, Metric.RESOLVED),
+            share("reopen", Metric.REOPENED, Metric.RESOLVED),
+            new Figure("csat-mean", Column.Kind.DECIMAL, r -> r.totals().mean(Metric.CSAT)),
+            share("csat-satisfied", Metric.CSAT_SATISFIED, Metric.CSAT));
+
+    private static Figure count(String name, Metric metric) {
+        return new Figure(name, Column.Kind.COUNT, r -> r.totals().total(metric));
+    }
+
+    private static Figure time(String name, Function<Read, Long> seconds) {
+        return new Figure(name, Column.Kind.DURATION, seconds::apply);
+    }
+
+    private static Figure share(String name, Metric part, Metric whole) {
+        return new Figure(name, Column.Kind.PERCENT, r -> r.totals().share(part, whole));
+    }
+
+    /** One card as the page shows it, every figure already written the reader's way. */
+    record Card(String name, String label, String value, String previous, String change) {
+    }
+
+    private final Figures figures;
+    private final Charts charts;
+    private final GameCatalog games;
+    private final Clock clock;
+
+    HeadlineFigures(Figures figures, Charts charts, GameCatalog games, Clock clock) {
+        this.figures = figures;
+        this.charts = charts;
+        this.games = games;
+        this.clock = clock;
     }
 
     @Override
@@ -56,19 +117,94 @@ class HeadlineFigures implements InsightSection {
     }
 
     @Override
-    public Optional<Object> data(InsightScope scope, Locale locale) {
-        if (!scope.lead()) {
-            return Optional.empty();
-        }
-        Period period = scope.period();
-        Period previous = period.previous();
-        Map<LocalDate, Map<Metric, Long>> days = volume.daily(scope.gameIds(), previous.from(), period.to());
-        return Optional.of(SHOWN.stream()
-                .map(metric -> Card.of(metric, total(days, period, metric), total(days, previous, metric))).toList());
+    public Optional<String> report() {
+        return Optional.of(name());
     }
 
-    static long total(Map<LocalDate, Map<Metric, Long>> days, Period period, Metric metric) {
-        return days.entrySet().stream().filter(day -> period.holds(day.getKey()))
-                .mapToLong(day -> day.getValue().getOrDefault(metric, 0L)).sum();
+    @Override
+    public String name() {
+        return "headline";
+    }
+
+    @Override
+    public String titleKey() {
+        return "insight.headline.title";
+    }
+
+    @Override
+    public Optional<Object> data(InsightScope scope, Locale locale) {
+        Asked asked = Asked.of(scope);
+        List<Figure> shown = asked.lead() ? LEAD : AGENT;
+        Read now = read(asked, asked.period());
+        Read before = read(asked, asked.period().previous());
+        List<Card> cards = new ArrayList<>();
+        for (Figure figure : shown) {
+            Number value = figure.value().apply(now);
+            Number previous = figure.value().apply(before);
+            cards.add(new Card(figure.name(), charts.text(figure.labelKey(), locale),
+                    charts.cell(figure.kind(), value, locale), charts.cell(figure.kind(), previous, locale),
+                    change(figure.kind(), value, previous, locale)));
+        }
+        return Optional.of(cards);
+    }
+
+    @Override
+    public Table table(ReportRequest request, Locale locale) {
+        Asked asked = Asked.of(request, games, clock);
+        List<Figure> shown = asked.lead() ? LEAD : AGENT;
+        List<Column> columns = new ArrayList<>();
+        columns.add(Column.text(charts.text("insight.headline.period", locale)));
+        shown.forEach(figure -> columns.add(new Column(charts.text(figure.labelKey(), locale), figure.kind())));
+        List<List<Object>> rows = new ArrayList<>();
+        Period period = asked.period();
+        for (Period one : List.of(period, period.previous())) {
+            Read read = read(asked, one);
+            List<Object> row = new ArrayList<>();
+            row.add(charts.text(one == period ? "insight.headline.thisPeriod" : "insight.headline.previousPeriod",
+                    locale, one.from().toString(), one.to().toString()));
+            shown.forEach(figure -> row.add(figure.value().apply(read)));
+            rows.add(row);
+        }
+        return new Table(charts.text(titleKey(), locale), columns, rows);
+    }
+
+    /** The period's figures: of the games as a whole for a lead, of the reader alone for an agent. */
+    Read read(Asked asked, Period period) {
+        Set<UUID> scope = asked.games();
+        Dimension dimension = asked.lead() ? Dimension.ALL : Dimension.AGENT;
+        String value = asked.lead() ? null : asked.agent();
+        Totals totals = figures.totals(scope, period.from(), period.to(), dimension, value);
+        Spread first = figures.spread(scope, period.from(), period.to(), dimension, value, Figures.FIRST_RESPONSE);
+        Spread resolution = figures.spread(scope, period.from(), period.to(), dimension, value, Figures.RESOLUTION);
+        Spread chatWait = asked.lead()
+                ? figures.spread(scope, period.from(), period.to(), dimension, value, Figures.CHAT_WAIT)
+                : new Spread(null, null, 0);
+        return new Read(totals, first, resolution, chatWait);
+    }
+
+    /**
+     * The change against the previous period: in percent of the previous figure for counts, times
+     * and scores, in percentage points for shares; none when either figure is missing or the
+     * previous one is zero.
+     */
+    String change(Column.Kind kind, Number value, Number previous, Locale locale) {
+        if (value == null || previous == null) {
+            return null;
+        }
+        if (kind == Column.Kind.PERCENT) {
+            double points = (value.doubleValue() - previous.doubleValue()) * 100;
+            return charts.text("insight.change.points", locale, signed(Math.round(points * 10) / 10.0));
+        }
+        if (previous.doubleValue() == 0) {
+            return null;
+        }
+        long percent = Math.round((value.doubleValue() - previous.doubleValue()) * 100 / previous.doubleValue());
+        return charts.text("insight.change.percent", locale, signed(percent));
+    }
+
+    private static String signed(Number number) {
+        String text = number instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue())
+                : number.toString();
+        return number.doubleValue() > 0 ? "+" + text : text;
     }
 }

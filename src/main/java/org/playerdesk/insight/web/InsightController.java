@@ -2,7 +2,6 @@ package org.playerdesk.insight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,7 +84,8 @@ class InsightController {
     @GetMapping("/console/insight")
     String dashboard(@RequestParam(required = false) String period, @RequestParam(required = false) String date,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me, Locale locale,
+            @RequestParam(required = false) String game, @RequestParam(required = false) String by,
+            @AuthenticationPrincipal StaffUser me, Locale locale,
             Model model, HttpServletResponse response) {
         Set<UUID> scope = me.gameScope();
         List<GameProfile> served = games.profiles().stream().filter(g -> scope == null || scope.contains(g.id()))
@@ -122,13 +122,20 @@ class InsightController {
             model.addAttribute("periodErrors", errors.firstByField(invalid, locale));
             return "insight/dashboard";
         }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (game != null && !game.isBlank()) {
+            options.put("game", game.strip());
+        }
+        if (by != null && !by.isBlank()) {
+            options.put("by", by.strip());
+        }
         InsightScope insight = new InsightScope(me, lead, chosen.stream().map(GameProfile::info).toList(),
-                chosenPeriod, today);
+                chosenPeriod, today, options);
         model.addAttribute("period", chosenPeriod);
         model.addAttribute("today", today);
         model.addAttribute("typed", typed(chosenPeriod));
         model.addAttribute("query", query(chosenPeriod, game));
-        model.addAttribute("exportQuery", exportQuery(chosenPeriod, chosen, game));
+        model.addAttribute("exportQuery", exportQuery(chosen, chosenPeriod, options.get("by")));
         model.addAttribute("previousQuery", query(chosenPeriod.previous(), game));
         model.addAttribute("nextQuery", query(chosenPeriod.next(), game));
         model.addAttribute("regions", regions(insight, locale));
@@ -163,13 +170,25 @@ class InsightController {
     }
 
     /**
-     * What "today" is for these games. The only counts so far ({@link org.playerdesk.insight.DailyVolume})
-     * are kept by UTC day, so today is the UTC day: a Shanghai game's evening tickets would otherwise
-     * land on a "yesterday" the page does not show. Once figures are counted by each game's own day,
-     * this is the games' shared time zone.
+     * What "today" is for these games: the figures are counted by each game's own days, so today is
+     * the games' time zone's (the one most of them share).
      */
     private LocalDate today(List<GameProfile> chosen) {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return Asked.today(games, chosen.stream().map(GameProfile::id).toList(), clock);
+    }
+
+    /**
+     * The query of the sections' export links ({@code /console/insight/export/<report>}): the chosen
+     * games by id and the period's days, and the breakdown's dimension when one is chosen.
+     */
+    static String exportQuery(List<GameProfile> chosen, Period period, String by) {
+        UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+        chosen.forEach(game -> query.queryParam("games", game.id()));
+        query.queryParam("from", period.from()).queryParam("to", period.to());
+        if (by != null) {
+            query.queryParam("by", by);
+        }
+        return query.build().encode().getQuery();
     }
 
     /** The period's query (with the game, when one is chosen), as the address and the export links carry it. */
@@ -179,19 +198,6 @@ class InsightController {
         if (game != null && !game.isBlank()) {
             query.queryParam("game", game.strip());
         }
-        return query.build().encode().getQuery();
-    }
-
-    /**
-     * The query of the export links ({@code /console/insight/export/<report>.csv}): the chosen
-     * games by id (none when all the reader's games are shown) and the period's days.
-     */
-    static String exportQuery(Period period, List<GameProfile> chosen, String game) {
-        UriComponentsBuilder query = UriComponentsBuilder.newInstance();
-        if (game != null && !game.isBlank()) {
-            chosen.forEach(g -> query.queryParam("games", g.id().toString()));
-        }
-        query.queryParam("from", period.from().toString()).queryParam("to", period.to().toString());
         return query.build().encode().getQuery();
     }
 

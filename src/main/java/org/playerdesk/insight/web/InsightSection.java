@@ -40,7 +40,7 @@ public interface InsightSection {
 
     /** The dashboard's regions, in the order they are shown. */
     enum Region {
-        HEADLINE, TRENDS, BREAKDOWNS, HEATMAP, SLA, BACKLOG, TRANSFERS;
+        HEADLINE, TRENDS, BREAKDOWNS, HEATMAP, TOP_ISSUES, SLA, BACKLOG, TRANSFERS;
 
         /** The message key of the region's heading. */
         public String titleKey() {

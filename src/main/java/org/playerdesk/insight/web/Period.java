@@ -60,6 +60,24 @@ public record Period(Kind kind, LocalDate from, LocalDate to) {
     }
 
     /**
+     * The period of these days, as a report asked for its days alone sees it: a day, a week (Monday
+     * to Sunday), a calendar month, or custom days; so the previous period is the same as the
+     * dashboard's.
+     */
+    public static Period of(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return day(from);
+        }
+        if (from.getDayOfWeek() == DayOfWeek.MONDAY && to.equals(from.plusDays(6))) {
+            return week(from);
+        }
+        if (from.getDayOfMonth() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfMonth()))) {
+            return month(from);
+        }
+        return new Period(Kind.CUSTOM, from, to);
+    }
+
+    /**
      * The period a page's address asks for: {@code period} (day, week, month or custom; a day when
      * absent), {@code date} (the day that day, week or month holds; {@code today} when absent) or,
      * for a custom period, {@code from} and {@code to}. Every bad field is named at once, with a
