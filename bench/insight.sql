@@ -163,6 +163,18 @@ union select game_id, reply_day from insight_reply
 union select game_id, event_day from insight_event
 on conflict do nothing;
 
+-- the daily counters the dashboard's headline figures and trend read (DailyVolume, UTC days), rolled up
+insert into ticket_daily_count (game_id, count_day, metric, total)
+select game_id, day, metric, count(*) from (
+  select game_id, (created_at at time zone 'UTC')::date as day, 'CREATED' as metric from bench_ticket
+  union all select game_id, (created_at at time zone 'UTC')::date, 'PLAYER_REPLIES' from bench_ticket
+  union all select game_id, (resolved_at at time zone 'UTC')::date, 'RESOLVED' from bench_ticket
+    where resolved_at is not null
+  union all select r.game_id, (r.replied_at at time zone 'UTC')::date, 'AGENT_REPLIES'
+    from insight_reply r join bench_ticket t on t.id = r.ticket_id
+) counted group by game_id, day, metric
+on conflict (game_id, count_day, metric) do update set total = ticket_daily_count.total + excluded.total;
+
 drop table bench_ticket;
 analyze;
 select (select count(*) from ticket) as tickets, (select count(*) from insight_ticket) as facts,
