@@ -54,7 +54,10 @@ public class TicketRows {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String where = where(range, parameters);
         if (afterAt != null) {
-            where += " and (t.created_at > :afterAt or (t.created_at = :afterAt and t.id > :afterId))";
+            // the first condition alone bounds the index scan: the disjunction would leave it to start
+            // at the window's beginning on every page, reading all the pages before again
+            where += " and t.created_at >= :afterAt"
+                    + " and (t.created_at > :afterAt or (t.created_at = :afterAt and t.id > :afterId))";
             parameters.addValue("afterAt", Timestamp.from(afterAt)).addValue("afterId", afterId);
         }
                 List<Head> heads = jdbc.query("select t.id, t.game_id, t.number, t.created_at, t.status, t.type, t.channel, "
