@@ -73,11 +73,6 @@ class Breaches implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(NAME);
-    }
-
-    @Override
     public Optional<Object> data(InsightScope scope, Locale locale) {
         if (!scope.lead()) {
             return Optional.empty();

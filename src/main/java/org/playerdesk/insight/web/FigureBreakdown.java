@@ -71,11 +71,6 @@ class FigureBreakdown implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(name());
-    }
-
-    @Override
     public String name() {
         return "breakdown";
     }

@@ -117,11 +117,6 @@ class HeadlineFigures implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(name());
-    }
-
-    @Override
     public String name() {
         return "headline";
     }

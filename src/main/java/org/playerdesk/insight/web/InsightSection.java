@@ -3,6 +3,8 @@ package org.playerdesk.insight.web;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.playerdesk.insight.report.ReportSource;
+
 /**
  * One part of the insight dashboard ({@code /console/insight}): headline figures, a trend, a
  * breakdown… Each is a bean of its own, so a report is added by adding one class and one
@@ -26,10 +28,12 @@ public interface InsightSection {
 
     /**
      * The name of the {@link org.playerdesk.insight.report.ReportSource} holding the same figures,
-     * for the section's export links; empty when there is nothing to export.
+     * for the section's export links: the section's own name when it is that report too; empty when
+     * there is nothing to export.
      */
     default Optional<String> report() {
-        return Optional.empty();
+        return this instanceof ReportSource source ? Optional.of(source.name())
+                : Optional.empty();
     }
 
     /**

@@ -57,11 +57,6 @@ class OpenBacklog implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(NAME);
-    }
-
-    @Override
     public Optional<Object> data(InsightScope scope, Locale locale) {
         if (!scope.lead()) {
             return Optional.empty();

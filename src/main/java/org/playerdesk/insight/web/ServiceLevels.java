@@ -100,11 +100,6 @@ class ServiceLevels implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(NAME);
-    }
-
-    @Override
     public Optional<Object> data(InsightScope scope, Locale locale) {
         if (!scope.lead()) {
             return Optional.empty();

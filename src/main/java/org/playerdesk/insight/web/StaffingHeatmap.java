@@ -49,11 +49,6 @@ class StaffingHeatmap implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(name());
-    }
-
-    @Override
     public String name() {
         return "heatmap";
     }

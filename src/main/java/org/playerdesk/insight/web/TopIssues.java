@@ -87,11 +87,6 @@ class TopIssues implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(name());
-    }
-
-    @Override
     public String name() {
         return "top-issues";
     }

@@ -68,11 +68,6 @@ class VolumeTrend implements InsightSection, ReportSource {
     }
 
     @Override
-    public Optional<String> report() {
-        return Optional.of(name());
-    }
-
-    @Override
     public String name() {
         return "trend";
     }
