@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then recomputes the daily figures ({@code insight_day}, {@code insight_day_hist}) of every (game,
  * local day) whose facts changed, from the facts themselves: a day's rows are replaced whole, so a
  * day recomputed twice reads the same, and {@link #rebuild()} (every day of every fact) gives what
- * live counting gave. Safe on several nodes: a day is claimed by deleting its mark, in the
+ * live counting gave. Then each month with a recomputed day is added up again from its days into
+ * {@code insight_month} and {@code insight_month_hist}, which long periods read instead of their
+ * days. Safe on several nodes: a day or a month is claimed by deleting its mark, in the
  * transaction that recomputes it, so a second node finds nothing to claim.
  */
 @Component
@@ -53,27 +55,61 @@ public class FigureRollUp {
         DatabaseUnavailable.tolerate(log, "Insight figures not rolled up yet", this::rollUp);
     }
 
-    /** Rewrites the stale tickets' facts, then recomputes every marked day; returns how many days. */
+    /**
+     * Rewrites the stale tickets' facts, then recomputes every marked day, then every month marked
+     * by a recomputed day; returns how many days.
+     */
     public int rollUp() {
         facts.refreshStale();
-        record Marked(UUID game, LocalDate day) {
-        }
         int done = 0;
-        List<Marked> marked = jdbc.query("select game_id, dirty_day from insight_dirty order by dirty_day",
-                (row, i) -> new Marked(row.getObject(1, UUID.class), row.getObject(2, LocalDate.class)));
-        for (Marked day : marked) {
-            Boolean claimed = transaction.execute(status -> {
-                if (jdbc.update("delete from insight_dirty where game_id = ? and dirty_day = ?", day.game(), day.day()) == 0) {
-                    return false;
-                }
+        for (Marked day : marked("select game_id, dirty_day from insight_dirty order by dirty_day")) {
+            if (claimed("delete from insight_dirty where game_id = ? and dirty_day = ?", day, () -> {
                 recompute(day.game(), day.day());
-                return true;
-            });
-            if (Boolean.TRUE.equals(claimed)) {
+                jdbc.update("insert into insight_month_dirty (game_id, dirty_month) values (?, ?) on conflict do nothing",
+                        day.game(), day.day().withDayOfMonth(1));
+            })) {
                 done++;
             }
         }
+        for (Marked month : marked("select game_id, dirty_month from insight_month_dirty order by dirty_month")) {
+            claimed("delete from insight_month_dirty where game_id = ? and dirty_month = ?", month,
+                    () -> addUpMonth(month.game(), month.day()));
+        }
         return done;
+    }
+
+    /** A (game, day) or a (game, first day of a month) marked for recomputing. */
+    private record Marked(UUID game, LocalDate day) {
+    }
+
+    private List<Marked> marked(String sql) {
+        return jdbc.query(sql, (row, i) -> new Marked(row.getObject(1, UUID.class), row.getObject(2, LocalDate.class)));
+    }
+
+    /** Deletes the mark and does the work in one transaction; false when another node claimed it first. */
+    private boolean claimed(String delete, Marked mark, Runnable work) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (jdbc.update(delete, mark.game(), mark.day()) == 0) {
+                return false;
+            }
+            work.run();
+            return true;
+        }));
+    }
+
+    /** Replaces the month's rows by the sums of its days' rows. */
+    private void addUpMonth(UUID game, LocalDate month) {
+        LocalDate last = month.plusMonths(1).minusDays(1);
+        jdbc.update("delete from insight_month where game_id = ? and stat_month = ?", game, month);
+        jdbc.update("delete from insight_month_hist where game_id = ? and stat_month = ?", game, month);
+        jdbc.update("insert into insight_month (game_id, stat_month, dimension, dim_value, metric, total, seconds) "
+                + "select game_id, ?, dimension, dim_value, metric, sum(total), sum(seconds) from insight_day "
+                + "where game_id = ? and stat_day between ? and ? group by game_id, dimension, dim_value, metric",
+                month, game, month, last);
+        jdbc.update("insert into insight_month_hist (game_id, stat_month, dimension, dim_value, measure, bucket, total) "
+                + "select game_id, ?, dimension, dim_value, measure, bucket, sum(total) from insight_day_hist "
+                + "where game_id = ? and stat_day between ? and ? group by game_id, dimension, dim_value, measure, bucket",
+                month, game, month, last);
     }
 
     /**
@@ -89,7 +125,8 @@ public class FigureRollUp {
                     "select distinct game_id, reply_day from insight_reply",
                     "select distinct game_id, event_day from insight_event",
                     "select distinct game_id, stat_day from insight_day",
-                    "select distinct game_id, stat_day from insight_day_hist")) {
+                    "select distinct game_id, stat_day from insight_day_hist",
+                    "select distinct game_id, stat_month from insight_month")) {
                 jdbc.query(sql, (RowCallbackHandler) row -> jdbc.update(
                         "insert into insight_dirty (game_id, dirty_day) values (?, ?) on conflict do nothing",
                         row.getObject(1, UUID.class), row.getObject(2, LocalDate.class)));

@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads the insight figures: totals, breakdowns, daily lines, the hour-by-weekday heat map,
  * medians and p90s of response and resolution times, the backlog and the breaches. Every read is
  * of the daily rows ({@code insight_day}, {@code insight_day_hist}), not of tickets, except the
- * backlog and the breach list, which read open and breached tickets' facts. Days are each game's
+ * backlog and the breach list, which read open and breached tickets' facts. A period's whole
+ * calendar months are read from the monthly rows ({@code insight_month}, {@code insight_month_hist},
+ * their days added up), and only its other days from the daily ones. Days are each game's
  * local days; {@code games} must already be limited to what the reader serves.
  */
 @Service
@@ -141,6 +143,22 @@ public class Figures {
     /** How long agents held chats (until the end or a hand-over). */
     public static final String CHAT_HANDLE = "chat_handle";
 
+    /**
+     * The day rows of a period's dimension as a table {@code d}: the whole months' from the monthly
+     * rows, the days before and after them from the daily ones (see {@link #params}).
+     */
+    private static final String DAY_ROWS = rows("dim_value, metric, total, seconds", "insight_day", "insight_month");
+    /** The histogram rows of a period's dimension as a table {@code d}, read as {@link #DAY_ROWS}. */
+    private static final String HIST_ROWS = rows("dim_value, measure, bucket, total", "insight_day_hist",
+            "insight_month_hist");
+
+    private static String rows(String columns, String days, String months) {
+        return "(select " + columns + " from " + days + " where game_id in (:games) and dimension = :dimension "
+                + "and (stat_day between :from and :headTo or stat_day between :tailFrom and :to) union all select "
+                + columns + " from " + months + " where game_id in (:games) and dimension = :dimension "
+                + "and stat_month between :monthFrom and :monthTo) d";
+    }
+
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
 
@@ -155,8 +173,7 @@ public class Figures {
         if (games.isEmpty()) {
             return totals;
         }
-        named.query("select metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
-                + "and stat_day between :from and :to and dimension = :dimension and dim_value = :value group by metric",
+        named.query("select metric, sum(total), sum(seconds) from " + DAY_ROWS + " where dim_value = :value group by metric",
                 params(games, from, to, dimension).addValue("value", value(dimension, value)),
                 (RowCallbackHandler) row -> add(totals, row.getString(1), row.getLong(2), row.getLong(3)));
         return totals;
@@ -170,8 +187,7 @@ public class Figures {
             String measure) {
         Histogram histogram = new Histogram();
         if (!games.isEmpty()) {
-            named.query("select bucket, sum(total) from insight_day_hist where game_id in (:games) "
-                    + "and stat_day between :from and :to and dimension = :dimension and dim_value = :value "
+            named.query("select bucket, sum(total) from " + HIST_ROWS + " where dim_value = :value "
                     + "and measure = :measure group by bucket",
                     params(games, from, to, dimension).addValue("value", value(dimension, value)).addValue("measure", measure),
                     (RowCallbackHandler) row -> histogram.add(row.getInt(1), row.getLong(2)));
@@ -186,8 +202,7 @@ public class Figures {
         if (games.isEmpty() || values.isEmpty()) {
             return totals;
         }
-        named.query("select metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
-                + "and stat_day between :from and :to and dimension = :dimension and dim_value in (:values) group by metric",
+        named.query("select metric, sum(total), sum(seconds) from " + DAY_ROWS + " where dim_value in (:values) group by metric",
                 params(games, from, to, dimension).addValue("values", Set.copyOf(values)),
                 (RowCallbackHandler) row -> add(totals, row.getString(1), row.getLong(2), row.getLong(3)));
         return totals;
@@ -198,8 +213,7 @@ public class Figures {
             Collection<String> values, String measure) {
         Histogram histogram = new Histogram();
         if (!games.isEmpty() && !values.isEmpty()) {
-            named.query("select bucket, sum(total) from insight_day_hist where game_id in (:games) "
-                    + "and stat_day between :from and :to and dimension = :dimension and dim_value in (:values) "
+            named.query("select bucket, sum(total) from " + HIST_ROWS + " where dim_value in (:values) "
                     + "and measure = :measure group by bucket",
                     params(games, from, to, dimension).addValue("values", Set.copyOf(values)).addValue("measure", measure),
                     (RowCallbackHandler) row -> histogram.add(row.getInt(1), row.getLong(2)));
@@ -242,12 +256,10 @@ public class Figures {
             return measured;
         }
         MapSqlParameterSource params = params(games, from, to, dimension);
-        named.query("select dim_value, metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
-                + "and stat_day between :from and :to and dimension = :dimension group by dim_value, metric", params,
+        named.query("select dim_value, metric, sum(total), sum(seconds) from " + DAY_ROWS + " group by dim_value, metric", params,
                 (RowCallbackHandler) row -> add(measured.computeIfAbsent(row.getString(1), v -> Measured.empty())
                         .totals(), row.getString(2), row.getLong(3), row.getLong(4)));
-        named.query("select dim_value, measure, bucket, sum(total) from insight_day_hist where game_id in (:games) "
-                + "and stat_day between :from and :to and dimension = :dimension and measure in (:measures) "
+        named.query("select dim_value, measure, bucket, sum(total) from " + HIST_ROWS + " where measure in (:measures) "
                 + "group by dim_value, measure, bucket",
                 params.addValue("measures", List.of(FIRST_RESPONSE, RESOLUTION)), (RowCallbackHandler) row -> {
                     Measured figures = measured.computeIfAbsent(row.getString(1), v -> Measured.empty());
@@ -307,8 +319,7 @@ public class Figures {
     private Map<String, Long> created(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
         Map<String, Long> counts = new java.util.HashMap<>();
         if (!games.isEmpty()) {
-            named.query("select dim_value, sum(total) from insight_day where game_id in (:games) and stat_day between "
-                    + ":from and :to and dimension = :dimension and metric = :metric group by dim_value",
+            named.query("select dim_value, sum(total) from " + DAY_ROWS + " where metric = :metric group by dim_value",
                     params(games, from, to, dimension).addValue("metric", Metric.CREATED.code()),
                     (RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)));
         }
@@ -319,8 +330,7 @@ public class Figures {
     public long[][] heatmap(Collection<UUID> games, LocalDate from, LocalDate to) {
         long[][] cells = new long[7][24];
         if (!games.isEmpty()) {
-            named.query("select dim_value, sum(total) from insight_day where game_id in (:games) "
-                    + "and stat_day between :from and :to and dimension = :dimension and metric = :metric group by dim_value",
+            named.query("select dim_value, sum(total) from " + DAY_ROWS + " where metric = :metric group by dim_value",
                     params(games, from, to, Dimension.HOUR).addValue("metric", Metric.CREATED.code()),
                     (RowCallbackHandler) row -> {
                         String[] weekdayHour = row.getString(1).split("-");
@@ -332,8 +342,13 @@ public class Figures {
 
     /** The open tickets now, by status and age; of one assignee when {@code agent} is given. */
     public Backlog backlog(Collection<UUID> games, UUID agent) {
+        return backlogOf(games, agent == null ? null : List.of(agent));
+    }
+
+    /** The open tickets now, by status and age; of these assignees when {@code assignees} is not null. */
+    public Backlog backlogOf(Collection<UUID> games, Collection<UUID> assignees) {
         Map<String, long[]> byStatus = new LinkedHashMap<>();
-        if (games.isEmpty()) {
+        if (games.isEmpty() || assignees != null && assignees.isEmpty()) {
             return new Backlog(byStatus);
         }
         Instant now = clock.instant();
@@ -341,12 +356,13 @@ public class Figures {
                 .addValue("day", Timestamp.from(now.minus(Backlog.AGES.get(0))))
                 .addValue("three", Timestamp.from(now.minus(Backlog.AGES.get(1))))
                 .addValue("week", Timestamp.from(now.minus(Backlog.AGES.get(2))))
-                .addValue("agent", agent);
+                .addValue("assignees", assignees);
         named.query("select status, sum(case when created_at > :day then 1 else 0 end), "
                 + "sum(case when created_at <= :day and created_at > :three then 1 else 0 end), "
                 + "sum(case when created_at <= :three and created_at > :week then 1 else 0 end), "
                 + "sum(case when created_at <= :week then 1 else 0 end) from insight_ticket "
-                + "where game_id in (:games) and is_open = true" + (agent == null ? "" : " and assignee_id = :agent")
+                + "where game_id in (:games) and is_open = true"
+                + (assignees == null ? "" : " and assignee_id in (:assignees)")
                 + " group by status", params, (RowCallbackHandler) row -> byStatus.put(row.getString(1),
                         new long[] { row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5) }));
         return new Backlog(byStatus);
@@ -388,10 +404,22 @@ public class Figures {
         Metric.of(metric).ifPresent(known -> totals.add(known, total, seconds));
     }
 
+    /**
+     * The games, the dimension and the period: its days {@code from} to {@code to}, split into the
+     * whole calendar months inside it ({@code monthFrom} to {@code monthTo}, their first days) and
+     * the days before ({@code from} to {@code headTo}) and after them ({@code tailFrom} to
+     * {@code to}). Without a whole month, the days are all the period's and the months none.
+     */
     private static MapSqlParameterSource params(Collection<UUID> games, LocalDate from, LocalDate to,
             Dimension dimension) {
+        LocalDate monthFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate monthTo = to.plusDays(1).getDayOfMonth() == 1 ? to.withDayOfMonth(1)
+                : to.withDayOfMonth(1).minusMonths(1);
+        boolean months = !monthFrom.isAfter(monthTo);
         return new MapSqlParameterSource("games", Set.copyOf(games)).addValue("from", from).addValue("to", to)
-                .addValue("dimension", dimension.code());
+                .addValue("dimension", dimension.code()).addValue("monthFrom", monthFrom).addValue("monthTo", monthTo)
+                .addValue("headTo", months ? monthFrom.minusDays(1) : to)
+                .addValue("tailFrom", months ? monthTo.plusMonths(1) : to.plusDays(1));
     }
 
     private static String value(Dimension dimension, String value) {

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -107,15 +111,14 @@ public class DailyReports {
 
     /** The active games whose last due day has no report yet. */
     List<GameProfile> due(Instant now) {
+        // every game's due day is yesterday or the day before in UTC, whatever its zone
+        Set<String> made = new HashSet<>();
+        jdbc.query("select game_id, report_day from insight_daily_report where team = ? and report_day >= ?",
+                (RowCallbackHandler) row -> made.add(row.getObject(1, UUID.class) + "/" + row.getObject(2, LocalDate.class)),
+                WHOLE_GAME, dueDay(now, ZoneOffset.UTC).minusDays(2));
         List<GameProfile> due = new ArrayList<>();
         for (GameProfile game : games.profiles()) {
-            if (game.archived()) {
-                continue;
-            }
-            LocalDate day = dueDay(now, Subscriptions.zone(game.timeZone()));
-            Integer made = jdbc.queryForObject("select count(*) from insight_daily_report where game_id = ? "
-                    + "and report_day = ? and team = ?", Integer.class, game.id(), day, WHOLE_GAME);
-            if (made == 0) {
+            if (!game.archived() && !made.contains(game.id() + "/" + dueDay(now, Subscriptions.zone(game.timeZone())))) {
                 due.add(game);
             }
         }
@@ -123,16 +126,45 @@ public class DailyReports {
     }
 
     /**
+     * Makes the reports of the due games' last due day, with the staff read once for them all;
+     * answers how many this call made (see {@link #make(GameProfile, LocalDate, Staffing)}).
+     */
+    int make(List<GameProfile> due, Instant now) {
+        Staffing staffing = staffing();
+        int made = 0;
+        for (GameProfile game : due) {
+            if (make(game, dueDay(now, Subscriptions.zone(game.timeZone())), staffing)) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    /**
+     * The staff as the reports need them: who is enabled, the agents' teams (administrators, who
+     * serve every game, are in none), and the email addresses looked up so far.
+     */
+    private record Staffing(List<StaffMember> enabled, Map<UUID, AgentTier> tiers, Map<UUID, Optional<String>> addresses) {
+    }
+
+    private Staffing staffing() {
+        List<StaffMember> enabled = staff.all().stream().filter(StaffMember::enabled).toList();
+        List<StaffMember> agents = enabled.stream()
+                .filter(m -> !m.role().seesAllGames() && m.can(Permission.WORK_TICKETS)).toList();
+        return new Staffing(enabled, routing.tiers(agents), new HashMap<>());
+    }
+
+    /**
      * Makes the game's report of {@code day} and its emails to send, unless another node made it
      * first; true when this call made it. Only the last due day is made: a node that was down
      * for days makes the last one once, not one per missed day or minute.
      */
-    boolean make(GameProfile game, LocalDate day) {
+    private boolean make(GameProfile game, LocalDate day, Staffing staffing) {
         Set<UUID> one = Set.of(game.id());
         Map<String, DailyContent> contents = new LinkedHashMap<>();
         contents.put(WHOLE_GAME, content(one, day, Dimension.ALL, List.of()));
-        teams(game.id()).forEach((team, agents) -> contents.put(team, content(one, day, Dimension.AGENT, agents)));
-        List<StaffMember> recipients = recipients(game.id());
+        teams(game.id(), staffing).forEach((team, agents) -> contents.put(team, content(one, day, Dimension.AGENT, agents)));
+        List<StaffMember> recipients = recipients(game.id(), staffing);
         Instant now = clock.instant();
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
@@ -153,24 +185,27 @@ public class DailyReports {
     }
 
     /** The game's supervisors with an email address; its administrators when it has no supervisor. */
-    List<StaffMember> recipients(UUID gameId) {
-        List<StaffMember> everyone = staff.all().stream().filter(StaffMember::enabled).toList();
-        List<StaffMember> leads = everyone.stream()
+    private List<StaffMember> recipients(UUID gameId, Staffing staffing) {
+        List<StaffMember> leads = staffing.enabled().stream()
                 .filter(m -> m.role() == StaffRole.SUPERVISOR && m.serves(gameId)).toList();
         if (leads.isEmpty()) {
-            leads = everyone.stream().filter(m -> m.role() == StaffRole.ADMIN).toList();
+            leads = staffing.enabled().stream().filter(m -> m.role() == StaffRole.ADMIN).toList();
         }
-        return leads.stream().filter(m -> notifications.emailChoice(m.id()).address() != null).toList();
+        return leads.stream().filter(m -> staffing.addresses().computeIfAbsent(m.id(),
+                id -> Optional.ofNullable(notifications.emailChoice(id).address())).isPresent()).toList();
     }
 
     /** The game's teams: the agents who serve it by tier code, in the tiers' order. */
-    Map<String, List<String>> teams(UUID gameId) {
+    private static Map<String, List<String>> teams(UUID gameId, Staffing staffing) {
         Map<AgentTier, List<String>> byTier = new TreeMap<>();
-        for (StaffMember member : staff.servingGame(gameId)) {
-            byTier.computeIfAbsent(routing.skills(member.id()).tier(), t -> new ArrayList<>()).add(member.id().toString());
+        for (StaffMember member : staffing.enabled()) {
+            AgentTier tier = staffing.tiers().get(member.id());
+            if (tier != null && member.serves(gameId)) {
+                byTier.computeIfAbsent(tier, t -> new ArrayList<>()).add(member.id().toString());
+            }
         }
         Map<String, List<String>> teams = new LinkedHashMap<>();
-        byTier.forEach((tier, agents) -> teams.put(tier.code(), agents));
+        byTier.forEach((t, agents) -> teams.put(t.code(), agents));
         return teams;
     }
 
@@ -186,13 +221,10 @@ public class DailyReports {
                 totals.total(Metric.FIRST_RESPONDED), totals.total(Metric.RESOLVED), first.median(), first.p90(),
                 resolution.median(), resolution.p90(), SummaryReport.slaMet(totals), SummaryReport.slaBreached(totals));
         Map<String, Long> backlog = new LinkedHashMap<>();
-        List<UUID> assignees = whole ? java.util.Collections.singletonList(null)
-                : agents.stream().map(UUID::fromString).toList();
-        for (UUID assignee : assignees) {
-            figures.backlog(game, assignee).byStatus().forEach((status, ages) -> backlog.merge(status,
-                    java.util.Arrays.stream(ages).sum(), Long::sum));
-        }
-        return openItems(game, whole ? null : assignees, dayFigures, backlog);
+        List<UUID> assignees = whole ? null : agents.stream().map(UUID::fromString).toList();
+        figures.backlogOf(game, assignees).byStatus().forEach((status, ages) -> backlog.merge(status,
+                java.util.Arrays.stream(ages).sum(), Long::sum));
+        return openItems(game, assignees, dayFigures, backlog);
     }
 
     /** Open tickets with a missed target or open for more than a week, oldest first; of a team's agents if given. */

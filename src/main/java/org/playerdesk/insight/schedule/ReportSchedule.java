@@ -162,13 +162,7 @@ class ReportSchedule {
         }
         // the day's last events counted before its report is made
         rollUp.rollUp();
-        int made = 0;
-        for (GameProfile game : due) {
-            if (daily.make(game, DailyReports.dueDay(now, Subscriptions.zone(game.timeZone())))) {
-                made++;
-            }
-        }
-        return made;
+        return daily.make(due, now);
     }
 
     private void sendRuns(Instant now, int[] outcome) {

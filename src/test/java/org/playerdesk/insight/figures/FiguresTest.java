@@ -184,6 +184,77 @@ class FiguresTest {
     }
 
     @Test
+    void readsWholeMonthsAsTheSumOfTheirDaysAndKeepsThemCurrent() {
+        GameProfile game = games.register(TestWorkspace.unique("month"), "月度游戏", "zh-CN", "UTC", "always",
+                GameProfile.CHANNELS);
+        StaffMember member = workspace.staff(StaffRole.AGENT_L1, game.info());
+        Actor agent = Actor.agent(member.id(), member.displayName());
+        UUID reopened = null;
+        // one ticket on each of these days, answered after ten minutes and resolved after an hour
+        for (String day : List.of("2027-01-31", "2027-02-01", "2027-02-15", "2027-02-28", "2027-03-01")) {
+            moveTo(Instant.parse(day + "T08:00:00Z"));
+            UUID ticket = workspace.ticket(game.info(), "m" + day, "bug").ticket().id();
+            clock.shift(Duration.ofMinutes(10));
+            desk.reply(ticket, agent, "您好，已为您记录。", List.of(), TicketStatus.PENDING_PLAYER);
+            clock.shift(Duration.ofMinutes(50));
+            desk.changeStatus(ticket, TicketStatus.RESOLVED, agent);
+            if (day.equals("2027-02-15")) {
+                reopened = ticket;
+            }
+        }
+        settle();
+        Set<UUID> scope = Set.of(game.id());
+        LocalDate february = LocalDate.of(2027, 2, 1);
+        LocalDate endOfFebruary = LocalDate.of(2027, 2, 28);
+        assertThat(jdbc.queryForObject("select count(distinct stat_month) from insight_month where game_id = ?",
+                Integer.class, game.id())).as("January, February and March").isEqualTo(3);
+
+        Totals month = figures.totals(scope, february, endOfFebruary, Dimension.ALL, null);
+        assertThat(month.total(Metric.CREATED)).isEqualTo(3);
+        assertThat(month.total(Metric.RESOLVED)).isEqualTo(3);
+        assertThat(month.seconds(Metric.FIRST_RESPONDED)).isEqualTo(3 * 600);
+        // a whole month with a day on either side, and a period inside one month, read what their days add up to
+        for (LocalDate[] period : List.of(new LocalDate[] { february.minusDays(1), endOfFebruary.plusDays(1) },
+                new LocalDate[] { february, endOfFebruary }, new LocalDate[] { february.plusDays(1), endOfFebruary })) {
+            assertThat(figures.totals(scope, period[0], period[1], Dimension.ALL, null).sums())
+                    .usingRecursiveComparison().isEqualTo(dayByDay(scope, period[0], period[1]).sums());
+        }
+        assertThat(figures.spread(scope, february.minusDays(1), endOfFebruary.plusDays(1), Dimension.ALL, null,
+                Figures.RESOLUTION)).isEqualTo(new Figures.Spread(3600L, 3600L, 5));
+        assertThat(figures.agents(scope, february, endOfFebruary).get(member.id()).totals().total(Metric.AGENT_REPLIES))
+                .isEqualTo(3);
+        assertThat(figures.top(scope, february, endOfFebruary, Dimension.TYPE, 5))
+                .containsExactly(new Figures.Top("bug", 3, 1));
+
+        // reopened in March and resolved again there: February's month no longer counts its resolution
+        moveTo(Instant.parse("2027-03-02T08:00:00Z"));
+        desk.changeStatus(reopened, TicketStatus.OPEN, agent);
+        clock.shift(Duration.ofMinutes(30));
+        desk.changeStatus(reopened, TicketStatus.RESOLVED, agent);
+        settle();
+        assertThat(figures.totals(scope, february, endOfFebruary, Dimension.ALL, null).total(Metric.RESOLVED))
+                .isEqualTo(2);
+        assertThat(figures.totals(scope, february, endOfFebruary, Dimension.ALL, null).sums())
+                .usingRecursiveComparison().isEqualTo(dayByDay(scope, february, endOfFebruary).sums());
+
+        // a rebuild gives the same months
+        List<Map<String, Object>> months = jdbc.queryForList("select stat_month, dimension, dim_value, metric, total, "
+                + "seconds from insight_month where game_id = ? order by 1, 2, 3, 4", game.id());
+        rollUp.rebuild();
+        assertThat(jdbc.queryForList("select stat_month, dimension, dim_value, metric, total, seconds from insight_month "
+                + "where game_id = ? order by 1, 2, 3, 4", game.id())).isEqualTo(months);
+    }
+
+    /** The period's totals added up from its days read one at a time (a single day is never a whole month). */
+    private Totals dayByDay(Set<UUID> scope, LocalDate from, LocalDate to) {
+        Totals sum = Totals.empty();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            sum = sum.plus(figures.totals(scope, day, day, Dimension.ALL, null));
+        }
+        return sum;
+    }
+
+    @Test
     void seesNothingOfGamesOutsideTheScope() {
         LocalDate today = LocalDate.now(clock);
         assertThat(figures.totals(Set.of(), today, today, Dimension.ALL, null).sums()).isEmpty();
