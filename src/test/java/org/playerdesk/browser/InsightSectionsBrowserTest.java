@@ -2,7 +2,6 @@ package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.insight.figures.FigureRollUp;
+import org.playerdesk.insight.figures.Settled;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,9 +71,7 @@ class InsightSectionsBrowserTest {
 
         // the demo's tickets reach the figures once their events are handled and the roll-up has run:
         // run it here, so that the page and the export read the same settled figures
-        await().atMost(Duration.ofSeconds(150)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
-        rollUp.rollUp();
+        Settled.settle(jdbc, rollUp);
         page.reload();
         Locator backlog = page.locator("[data-testid=chart-backlog]");
         assertThat(backlog.locator("[data-chart] svg").first()).isVisible();

@@ -1,7 +1,6 @@
 package org.playerdesk.insight.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -268,9 +267,7 @@ class FiguresTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
-        rollUp.rollUp();
+        Settled.settle(jdbc, rollUp);
     }
 
     private List<Map<String, Object>> rows(UUID game) {

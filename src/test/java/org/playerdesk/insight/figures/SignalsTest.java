@@ -2,7 +2,6 @@ package org.playerdesk.insight.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -255,8 +254,6 @@ class SignalsTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
-        rollUp.rollUp();
+        Settled.settle(jdbc, rollUp);
     }
 }

@@ -1,7 +1,6 @@
 package org.playerdesk.insight.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -28,6 +27,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameProfile;
 import org.playerdesk.insight.figures.FigureRollUp;
+import org.playerdesk.insight.figures.Settled;
 import org.playerdesk.insight.figures.Metric;
 import org.playerdesk.insight.figures.TicketFacts;
 import org.playerdesk.insight.kpi.AgentKpis.AgentRow;
@@ -392,9 +392,7 @@ class AgentKpisTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
-        rollUp.rollUp();
+        Settled.settle(jdbc, rollUp);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -45,6 +45,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameProfile;
 import org.playerdesk.insight.figures.FigureRollUp;
+import org.playerdesk.insight.figures.Settled;
 import org.playerdesk.notification.Notifications;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.ticket.Actor;
@@ -328,9 +329,7 @@ class ScheduledReportsTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
-        rollUp.rollUp();
+        Settled.settle(jdbc, rollUp);
     }
 
     private static List<MimeMessage> mailTo(String address) {

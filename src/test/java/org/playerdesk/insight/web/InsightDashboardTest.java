@@ -1,7 +1,6 @@
 package org.playerdesk.insight.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -22,6 +21,7 @@ import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.insight.figures.FigureRollUp;
+import org.playerdesk.insight.figures.Settled;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketDesk;
@@ -99,9 +99,7 @@ class InsightDashboardTest {
         desk.reply(first.ticket().id(), by, "您好，已为您处理。", List.of(), TicketStatus.RESOLVED);
         // the figures count the game's own days (the test games are in Shanghai)
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
-        rollUp.rollUp();
+        Settled.settle(jdbc, rollUp);
 
         String page = page(get("/console/insight").param("game", game.code()).param("lang", "en").with(as(lead)), 200);
 

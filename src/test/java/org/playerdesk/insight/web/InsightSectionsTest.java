@@ -37,6 +37,7 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.GameProfile;
 import org.playerdesk.insight.figures.FigureRebuild;
 import org.playerdesk.insight.figures.FigureRollUp;
+import org.playerdesk.insight.figures.Settled;
 import org.playerdesk.sla.internal.SlaSweep;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.Opened;
@@ -360,9 +361,7 @@ class InsightSectionsTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
-        rollUp.rollUp();
+        Settled.settle(jdbc, rollUp);
     }
 
     private String page(MockHttpServletRequestBuilder request, int expected) throws Exception {
