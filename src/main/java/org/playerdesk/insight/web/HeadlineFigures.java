@@ -45,25 +45,8 @@ class HeadlineFigures implements InsightSection, ReportSource {
         }
     }
 
-    static final List<Figure> LEAD = List.of(
-            count("created", Metric.CREATED), count("agent-replies", Metric.AGENT_REPLIES),
-            count("resolved", Metric.RESOLVED),
-            time("first-response-median", r -> r.firstResponse().median()),
-            time("first-response-p90", r -> r.firstResponse().p90()),
-            time("resolution-median", r -> r.resolution().median()),
-            time("resolution-p90", r -> r.resolution().p90()),
-            share("fcr", Metric.FIRST_CONTACT_RESOLVED, Metric.RESOLVED),
-            share("reopen", Metric.REOPENED, Metric.RESOLVED),
-            new Figure("csat-mean", Column.Kind.DECIMAL, r -> r.totals().mean(Metric.CSAT)),
-            share("csat-satisfied", Metric.CSAT_SATISFIED, Metric.CSAT),
-            count("help-deflected", Metric.HELP_DEFLECTED), count("bot-deflected", Metric.BOT_DEFLECTED),
-            time("chat-wait-median", r -> r.chatWait().median()), time("chat-wait-p90", r -> r.chatWait().p90()),
-            share("chats-abandoned", Metric.CHATS_ABANDONED, Metric.CHATS));
-
-    /** An agent's own: what the figures keep for an agent (replies written, first responses given, tickets resolved as assignee). */
-    static final List<Figure> AGENT = List.of(
-            count("agent-replies", Metric.AGENT_REPLIES), count("first-responded", Metric.FIRST_RESPONDED),
-            count("resolved", Metric.RESOLVED),
+    /** The times and the quality figures, the same for a lead and for an agent's own. */
+    private static final List<Figure> TIMES_AND_QUALITY = List.of(
             time("first-response-median", r -> r.firstResponse().median()),
             time("first-response-p90", r -> r.firstResponse().p90()),
             time("resolution-median", r -> r.resolution().median()),
@@ -72,6 +55,23 @@ class HeadlineFigures implements InsightSection, ReportSource {
             share("reopen", Metric.REOPENED, Metric.RESOLVED),
             new Figure("csat-mean", Column.Kind.DECIMAL, r -> r.totals().mean(Metric.CSAT)),
             share("csat-satisfied", Metric.CSAT_SATISFIED, Metric.CSAT));
+
+    static final List<Figure> LEAD = join(List.of(
+            count("created", Metric.CREATED), count("agent-replies", Metric.AGENT_REPLIES),
+            count("resolved", Metric.RESOLVED)), TIMES_AND_QUALITY, List.of(
+            count("help-deflected", Metric.HELP_DEFLECTED), count("bot-deflected", Metric.BOT_DEFLECTED),
+            time("chat-wait-median", r -> r.chatWait().median()), time("chat-wait-p90", r -> r.chatWait().p90()),
+            share("chats-abandoned", Metric.CHATS_ABANDONED, Metric.CHATS)));
+
+    /** An agent's own: what the figures keep for an agent (replies written, first responses given, tickets resolved as assignee). */
+    static final List<Figure> AGENT = join(List.of(
+            count("agent-replies", Metric.AGENT_REPLIES), count("first-responded", Metric.FIRST_RESPONDED),
+            count("resolved", Metric.RESOLVED)), TIMES_AND_QUALITY, List.of());
+
+    @SafeVarargs
+    private static List<Figure> join(List<Figure>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    }
 
     private static Figure count(String name, Metric metric) {
         return new Figure(name, Column.Kind.COUNT, r -> r.totals().total(metric));
