@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +22,6 @@ import org.playerdesk.insight.figures.FigureRollUp;
 import org.playerdesk.insight.figures.Settled;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.BrowserContext;
@@ -44,7 +45,7 @@ class InsightSectionsBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcTemplate jdbc;
+    MeterRegistry meters;
     @Autowired
     FigureRollUp rollUp;
 
@@ -71,7 +72,7 @@ class InsightSectionsBrowserTest {
 
         // the demo's tickets reach the figures once their events are handled and the roll-up has run:
         // run it here, so that the page and the export read the same settled figures
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
         page.reload();
         Locator backlog = page.locator("[data-testid=chart-backlog]");
         assertThat(backlog.locator("[data-chart] svg").first()).isVisible();

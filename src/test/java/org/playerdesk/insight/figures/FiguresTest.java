@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
 import org.playerdesk.TestWorkspace;
@@ -57,6 +59,8 @@ class FiguresTest {
     StoppedClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void countsADayByHandInTheGamesOwnTimeZone() {
@@ -267,7 +271,7 @@ class FiguresTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
     }
 
     private List<Map<String, Object>> rows(UUID game) {

@@ -4,23 +4,29 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Brings the figures up to date in a test: waits until the insight module's listeners have handled
- * every event published to them (the test's own, and whatever a moved clock made the sweeps publish
- * for the other tests' tickets in the shared database), then rolls the marked days and months up.
- * Other modules' publications are not waited for: one another test left failed would never end.
+ * Brings the figures up to date in a test: waits until this application's event workers have
+ * handled every event handed to them (the test's own, the events their listeners published in
+ * turn, and whatever a moved clock made the sweeps publish), then rolls the marked days and
+ * months up. What is waited for is the workers' own queue and activity, not the publications in
+ * the database: on a database shared by the suite's cached applications, a paused application
+ * holds its publications open until it runs again, and another application's leftovers are no
+ * concern of this test's figures.
  */
 public final class Settled {
 
     private Settled() {
     }
 
-    public static void settle(JdbcTemplate jdbc, FigureRollUp rollUp) {
-        await().atMost(Duration.ofMinutes(3)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null and listener_id like ?", Integer.class,
-                "org.playerdesk.insight.%") == 0);
+    public static void settle(MeterRegistry meters, FigureRollUp rollUp) {
+        await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> workers(meters, "executor.queued") == 0 && workers(meters, "executor.active") == 0);
         rollUp.rollUp();
+    }
+
+    private static double workers(MeterRegistry meters, String gauge) {
+        return meters.get(gauge).tag("name", "eventWorkerThreads").gauge().value();
     }
 }

@@ -13,6 +13,8 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
 import org.playerdesk.TestWorkspace;
@@ -41,7 +43,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,7 +87,7 @@ class SignalsTest {
     @Autowired
     StoppedClock clock;
     @Autowired
-    JdbcTemplate jdbc;
+    MeterRegistry meters;
 
     @Test
     void countsWaitsAbandonedChatsHoldsPeaksAndRatingsOfADay() {
@@ -254,6 +255,6 @@ class SignalsTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
     }
 }

@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
@@ -52,7 +54,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -98,7 +99,7 @@ class AgentKpisTest {
     @Autowired
     StoppedClock clock;
     @Autowired
-    JdbcTemplate jdbc;
+    MeterRegistry meters;
     @Autowired
     MockMvc mvc;
 
@@ -392,7 +393,7 @@ class AgentKpisTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -34,6 +34,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
@@ -117,6 +119,8 @@ class ScheduledReportsTest {
     StoppedClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     MockMvc mvc;
 
@@ -329,7 +333,7 @@ class ScheduledReportsTest {
     }
 
     private void settle() {
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
     }
 
     private static List<MimeMessage> mailTo(String address) {

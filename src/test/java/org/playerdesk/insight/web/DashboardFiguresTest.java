@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -45,7 +47,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
@@ -87,7 +88,7 @@ class DashboardFiguresTest {
     @Autowired
     StoppedClock clock;
     @Autowired
-    JdbcTemplate jdbc;
+    MeterRegistry meters;
     @Autowired
     JsonMapper json;
 
@@ -334,7 +335,7 @@ class DashboardFiguresTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

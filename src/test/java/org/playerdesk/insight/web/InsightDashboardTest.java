@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
@@ -30,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -58,7 +59,7 @@ class InsightDashboardTest {
     @Autowired
     FigureRollUp rollUp;
     @Autowired
-    JdbcTemplate jdbc;
+    MeterRegistry meters;
     @Autowired
     Clock clock;
     @Autowired
@@ -99,7 +100,7 @@ class InsightDashboardTest {
         desk.reply(first.ticket().id(), by, "您好，已为您处理。", List.of(), TicketStatus.RESOLVED);
         // the figures count the game's own days (the test games are in Shanghai)
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
 
         String page = page(get("/console/insight").param("game", game.code()).param("lang", "en").with(as(lead)), 200);
 

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
 import org.playerdesk.TestWorkspace;
@@ -94,6 +96,8 @@ class InsightSectionsTest {
     StoppedClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     JsonMapper json;
 
@@ -361,7 +365,7 @@ class InsightSectionsTest {
 
     /** Waits until every event is handled, then rolls the marked days up. */
     private void settle() {
-        Settled.settle(jdbc, rollUp);
+        Settled.settle(meters, rollUp);
     }
 
     private String page(MockHttpServletRequestBuilder request, int expected) throws Exception {
