@@ -85,8 +85,11 @@ with base as (
 )
 select s.*, a.id as agent_id,
        (select p.id from bench_player p where p.game_id = s.game_id and p.idx = (s.n / 4) % :players_per_game) as player_id,
-       1000000 + row_number() over (partition by s.game_id order by s.n) as number,
-       gen_random_uuid() as id,
+       -- numbered and identified in the order they came in, as the node does (its ids are time-ordered
+       -- UUIDs, version 7: the milliseconds first)
+       1000000 + row_number() over (partition by s.game_id order by s.created_at, s.n) as number,
+       (lpad(to_hex(floor(extract(epoch from s.created_at) * 1000)::bigint), 12, '0') || '7'
+        || substr(replace(gen_random_uuid()::text, '-', ''), 14, 19))::uuid as id,
        case when s.status = 'new' then null else s.created_at + make_interval(secs => s.first_seconds) end as first_at,
        case when s.status in ('resolved', 'closed')
             then s.created_at + make_interval(secs => s.first_seconds + s.resolve_extra) end as resolved_at,
@@ -104,10 +107,13 @@ select id, game_id, number, player_id,
        case when status = 'new' then null else agent_id end, created_at,
        coalesce(resolved_at, first_at, created_at), first_at, resolved_at,
        case when status = 'closed' then resolved_at + interval '3 days' end, 0, level
-from bench_ticket;
-insert into ticket_metadata (ticket_id, entry_key, entry_value) select id, 'language', language from bench_ticket;
+-- written in the order they came in, as a live node writes them (the table's pages follow time)
+from bench_ticket order by created_at;
+insert into ticket_metadata (ticket_id, entry_key, entry_value)
+select id, 'language', language from bench_ticket order by created_at;
 insert into ticket_tag (ticket_id, tag)
-select id, (array['vip', 'refund', 'lag', 'event', 'hacked'])[1 + n % 5] from bench_ticket where n % 2 = 0;
+select id, (array['vip', 'refund', 'lag', 'event', 'hacked'])[1 + n % 5] from bench_ticket where n % 2 = 0
+order by created_at;
 
 -- the insight facts, as TicketFacts writes them
 insert into insight_ticket (ticket_id, game_id, ticket_number, created_at, created_day, created_hour, created_weekday,
@@ -129,7 +135,7 @@ select id, game_id, number, created_at, current_date - age, hour, extract(isodow
        case when resolved_at is null then 'running' when first_seconds + resolve_extra <= 86400 then 'met'
             else 'breached' end,
        now()
-from bench_ticket;
+from bench_ticket order by created_at;
 
 insert into insight_reply (message_id, ticket_id, game_id, agent_id, reply_day, replied_at)
 select gen_random_uuid(), t.id, t.game_id, t.agent_id, (r.at at time zone t.time_zone)::date, r.at

@@ -139,7 +139,8 @@ public class Transfers {
         } else {
             events.publishEvent(new DeliveryDue(request.getId(), token));
         }
-        events.publishEvent(new QuestionAsked(request.getId(), ticketId, ticket.gameId(), department.getId(), due, now));
+        events.publishEvent(new QuestionAsked(request.getId(), ticketId, ticket.gameId(), department.getId(), asker.id(),
+                due, now));
         return request.view(department.name());
     }
 
@@ -217,7 +218,7 @@ public class Transfers {
             desk.changeStatus(ticket.id(), TicketStatus.OPEN, author);
         }
         events.publishEvent(new QuestionAnswered(request.getId(), ticket.id(), ticket.gameId(), department.getId(),
-                request.overdueAt() != null || now.isAfter(request.dueAt()), now));
+                request.askedBy(), request.overdueAt() != null || now.isAfter(request.dueAt()), now));
         return request.view(department.name());
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.routing.internal.AgentBook;
 import org.playerdesk.routing.internal.RoutingQueue;
+import org.playerdesk.routing.internal.RoutedTicket;
+import org.playerdesk.routing.internal.RoutedTicketRepository;
 import org.playerdesk.routing.internal.RoutingQueueRepository;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.errors.InvalidInput;
@@ -54,6 +57,7 @@ public class RoutingSetup {
     static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_CODE);
 
     private final RoutingQueueRepository queues;
+    private final RoutedTicketRepository routed;
     private final AgentBook book;
     private final StaffDirectory staff;
     private final PlayerProfiles profiles;
@@ -61,8 +65,9 @@ public class RoutingSetup {
     private final java.time.Clock clock;
     private final InputValidation validation;
 
-    RoutingSetup(RoutingQueueRepository queues, AgentBook book, StaffDirectory staff, PlayerProfiles profiles,
-            TicketQueries tickets, java.time.Clock clock, InputValidation validation) {
+    RoutingSetup(RoutingQueueRepository queues, RoutedTicketRepository routed, AgentBook book, StaffDirectory staff,
+            PlayerProfiles profiles, TicketQueries tickets, java.time.Clock clock, InputValidation validation) {
+        this.routed = routed;
         this.validation = validation;
         this.queues = queues;
         this.book = book;
@@ -75,6 +80,20 @@ public class RoutingSetup {
     @Transactional(readOnly = true)
     public List<QueueView> queues(UUID gameId) {
         return queues.inOrder(gameId).stream().map(RoutingQueue::view).toList();
+    }
+
+    /** The queue a ticket was last routed into; empty when it was never routed or went to none. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> routedQueue(UUID ticketId) {
+        return routed.findById(ticketId).map(RoutedTicket::queueId);
+    }
+
+    /** The names of these queues, by id; a queue removed since is left out. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> queueNames(Collection<UUID> queueIds) {
+        Map<UUID, String> names = new HashMap<>();
+        queues.findAllById(queueIds).forEach(queue -> names.put(queue.getId(), queue.view().name()));
+        return names;
     }
 
     /** Adds a queue ({@code queueId} null) or redefines one. */

@@ -352,7 +352,8 @@ public class TicketDesk {
         Instant now = clock.instant();
         if (record(ticket, ticket.escalate(to, now), actor, now)) {
             record(ticket, new Change(Change.RECORDED, null, why), actor, now);
-            events.publishEvent(new TicketEscalated(ticket.getId(), ticket.gameId(), before, to, why, actor.kind(), now));
+            events.publishEvent(new TicketEscalated(ticket.getId(), ticket.gameId(), before, to, why, actor.kind(),
+                    actor.kind() == Actor.Kind.AGENT ? actor.id() : null, ticket.assigneeId(), now));
         }
         return ticket.view();
     }

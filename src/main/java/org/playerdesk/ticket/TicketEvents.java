@@ -46,9 +46,12 @@ public final class TicketEvents {
             Actor.Kind by, Instant at) {
     }
 
-    /** Moved from one support level to another, with the reason given. */
+    /**
+     * Moved from one support level to another, with the reason given: by an agent ({@code byId})
+     * or the system; {@code assigneeId} held the ticket then (null: nobody).
+     */
     public record TicketEscalated(UUID ticketId, UUID gameId, SupportLevel from, SupportLevel to, String reason,
-            Actor.Kind by, Instant at) {
+            Actor.Kind by, UUID byId, UUID assigneeId, Instant at) {
     }
 
     /**

@@ -136,7 +136,7 @@ public class FigureRollUp {
     }
 
     private static final String TICKET_COLUMNS = "channel, ticket_type, priority, player_language, vip_tier, "
-            + "support_level, server_key, created_weekday, created_hour";
+            + "support_level, server_key, created_weekday, created_hour, queue_key";
 
     private void recompute(UUID game, LocalDate day) {
         jdbc.update("delete from insight_day where game_id = ? and stat_day = ?", game, day);
@@ -317,20 +317,21 @@ public class FigureRollUp {
             values.put(Dimension.LEVEL, row.getString(6));
             values.put(Dimension.SERVER, row.getString(7));
             values.put(Dimension.HOUR, row.getInt(8) + "-" + String.format("%02d", row.getInt(9)));
-            Object agent = row.getObject(10);
+            values.put(Dimension.QUEUE, row.getString(10));
+            Object agent = row.getObject(11);
             values.put(Dimension.AGENT, agent == null ? null : agent.toString());
-            Object seconds = row.getObject(11);
+            Object seconds = row.getObject(12);
             Long length = seconds == null ? null : ((Number) seconds).longValue();
             boolean[] flags = new boolean[3];
             String[] targets = new String[3];
             if (outcomes) {
-                targets = new String[] { row.getString(12), row.getString(13), row.getString(14) };
-            } else if (row.getMetaData().getColumnCount() >= 14) {
-                int replies = row.getInt(12);
-                int reopens = row.getInt(13);
+                targets = new String[] { row.getString(13), row.getString(14), row.getString(15) };
+            } else if (row.getMetaData().getColumnCount() >= 15) {
+                int replies = row.getInt(13);
+                int reopens = row.getInt(14);
                 flags[0] = replies == 1 && reopens == 0;
                 flags[1] = reopens > 0;
-                flags[2] = row.getBoolean(14);
+                flags[2] = row.getBoolean(15);
             }
             return new Fact(values, length, flags, targets);
         }, game, day);

@@ -270,9 +270,12 @@ public class Figures {
         return measured;
     }
 
-    /** Each day of the period with its totals (days without figures included, as zeros). */
+    /**
+     * Each day of the period with its totals of these metrics (days without figures included, as
+     * zeros): a year's trend reads the few metrics it draws, not every metric of every day.
+     */
     public Map<LocalDate, Totals> daily(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
-            String value) {
+            String value, Collection<Metric> metrics) {
         Map<LocalDate, Totals> days = new TreeMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day, Totals.empty());
@@ -280,8 +283,9 @@ public class Figures {
         if (!games.isEmpty()) {
             named.query("select stat_day, metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
                     + "and stat_day between :from and :to and dimension = :dimension and dim_value = :value "
-                    + "group by stat_day, metric",
-                    params(games, from, to, dimension).addValue("value", value(dimension, value)),
+                    + "and metric in (:metrics) group by stat_day, metric",
+                    params(games, from, to, dimension).addValue("value", value(dimension, value))
+                            .addValue("metrics", metrics.stream().map(Metric::code).toList()),
                     (RowCallbackHandler) row -> add(days.get(row.getObject(1, LocalDate.class)), row.getString(2),
                             row.getLong(3), row.getLong(4)));
         }

@@ -20,6 +20,8 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameProfile;
 import org.playerdesk.knowledge.Words;
 import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.routing.RoutingEvents.TicketQueued;
+import org.playerdesk.routing.RoutingSetup;
 import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.SlaEvents.SlaBreached;
 import org.playerdesk.sla.SlaPolicies;
@@ -71,9 +73,11 @@ public class TicketFacts {
     private final PlayerProfiles players;
     private final java.time.Clock clock;
     private final ConflictRetry retry;
+    private final RoutingSetup routing;
 
     TicketFacts(JdbcTemplate jdbc, TicketQueries tickets, GameCatalog games, SlaPolicies sla, PlayerProfiles players,
-            java.time.Clock clock, ConflictRetry retry) {
+            RoutingSetup routing, java.time.Clock clock, ConflictRetry retry) {
+        this.routing = routing;
         this.retry = retry;
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -131,8 +135,10 @@ public class TicketFacts {
     @TransactionalEventListener
     void on(TicketEscalated event) {
         stale(event.ticketId());
+        // the agent's who moved it, or, moved by the system (a breach), the holder's
+        UUID agent = event.byId() != null ? event.byId() : event.assigneeId();
         retry.run(() -> count("escalated:" + event.ticketId() + ":" + event.at(), event.gameId(), event.at(),
-                Metric.ESCALATED, null, 1));
+                Metric.ESCALATED, agent, 1));
     }
 
     @Async
@@ -143,19 +149,26 @@ public class TicketFacts {
 
     @Async
     @TransactionalEventListener
+    void on(TicketQueued event) {
+        stale(event.ticketId());
+    }
+
+    @Async
+    @TransactionalEventListener
     void on(QuestionAsked event) {
-        retry.run(() -> count("transfer:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS, null, 1));
+        retry.run(() -> count("transfer:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS,
+                event.askedBy(), 1));
     }
 
     @Async
     @TransactionalEventListener
     void on(QuestionAnswered event) {
         retry.run(() -> {
-            count("transfer-answered:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_ANSWERED, null,
-                    1);
+            count("transfer-answered:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_ANSWERED,
+                    event.askedBy(), 1);
             if (!event.late()) {
                 count("transfer-in-time:" + event.requestId(), event.gameId(), event.at(), Metric.TRANSFERS_IN_TIME,
-                        null, 1);
+                        event.askedBy(), 1);
             }
         });
     }
@@ -236,6 +249,7 @@ public class TicketFacts {
         Map<String, String> metadata = details.metadata();
         String language = first(metadata, "language", "lang", "locale");
         String server = first(metadata, "server", "zone");
+        String queue = routing.routedQueue(ticketId).map(UUID::toString).orElse("");
         String tier = tier(ticket.playerId());
         LocalDate firstDay = firstAt == null ? null : firstAt.atZone(zone).toLocalDate();
         LocalDate resolvedDay = resolvedAt == null ? null : resolvedAt.atZone(zone).toLocalDate();
@@ -243,7 +257,7 @@ public class TicketFacts {
         Long resolutionSeconds = resolvedAt == null ? null : seconds(calendar, ticket.createdAt(), resolvedAt);
         Object[] values = { ticket.gameId(), ticket.number(), Timestamp.from(ticket.createdAt()),
                 created.toLocalDate(), created.getHour(), created.getDayOfWeek().getValue(), ticket.channel().code(),
-                ticket.type().code(), ticket.priority().code(), language, tier, ticket.level().code(), server,
+                ticket.type().code(), ticket.priority().code(), language, tier, ticket.level().code(), server, queue,
                 ticket.assigneeId(), ticket.status().code(), ticket.status().isActive(), timestamp(firstAt), firstDay,
                 firstSeconds, first == null ? null : first.authorId(), timestamp(resolvedAt), resolvedDay,
                 resolutionSeconds, replies.size(), reopens, ticket.tags().contains(BotAnswers.DEFLECTED_TAG),
@@ -252,19 +266,19 @@ public class TicketFacts {
                 outcomes.get(SlaTarget.RESOLUTION).name().toLowerCase(), Timestamp.from(clock.instant()), ticketId };
         int updated = jdbc.update("update insight_ticket set game_id = ?, ticket_number = ?, created_at = ?, "
                 + "created_day = ?, created_hour = ?, created_weekday = ?, channel = ?, ticket_type = ?, priority = ?, "
-                + "player_language = ?, vip_tier = ?, support_level = ?, server_key = ?, assignee_id = ?, status = ?, "
-                + "is_open = ?, first_response_at = ?, first_response_day = ?, first_response_seconds = ?, "
+                + "player_language = ?, vip_tier = ?, support_level = ?, server_key = ?, queue_key = ?, assignee_id = ?, "
+                + "status = ?, is_open = ?, first_response_at = ?, first_response_day = ?, first_response_seconds = ?, "
                 + "first_responder_id = ?, resolved_at = ?, resolved_day = ?, resolution_seconds = ?, "
                 + "agent_replies = ?, reopens = ?, deflected = ?, sla_first_response = ?, sla_next_response = ?, "
                 + "sla_resolution = ?, refreshed_at = ? where ticket_id = ?", values);
         if (updated == 0) {
             jdbc.update("insert into insight_ticket (game_id, ticket_number, created_at, created_day, created_hour, "
                     + "created_weekday, channel, ticket_type, priority, player_language, vip_tier, support_level, "
-                    + "server_key, assignee_id, status, is_open, first_response_at, first_response_day, "
+                    + "server_key, queue_key, assignee_id, status, is_open, first_response_at, first_response_day, "
                     + "first_response_seconds, first_responder_id, resolved_at, resolved_day, resolution_seconds, "
                     + "agent_replies, reopens, deflected, sla_first_response, sla_next_response, sla_resolution, "
                     + "refreshed_at, ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", values);
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", values);
         }
         for (MessageView reply : replies) {
             LocalDate day = reply.createdAt().atZone(zone).toLocalDate();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.insight.figures.Dimension;
+import org.playerdesk.routing.RoutingSetup;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +20,20 @@ import org.springframework.stereotype.Component;
  * support level by the console's own labels ({@code ticket.channel.*}, {@code ticket.type.*},
  * {@code ticket.priority.*}, {@code ticket.level.*}), a VIP tier by its name ({@code tier.*}), a
  * player's language by its name in the reader's language, an agent by their display name, a
- * server as the game wrote it, and nothing at all as "unknown". Never a code or an id.
+ * server as the game wrote it, a routing queue by its name (none: the game's own pool; a queue
+ * removed since: said so), and nothing at all as "unknown". Never a code or an id.
  */
 @Component
 class FigureWords {
 
     private final MessageSource messages;
     private final StaffDirectory staff;
+    private final RoutingSetup routing;
 
-    FigureWords(MessageSource messages, StaffDirectory staff) {
+    FigureWords(MessageSource messages, StaffDirectory staff, RoutingSetup routing) {
         this.messages = messages;
         this.staff = staff;
+        this.routing = routing;
     }
 
     String text(String key, Locale locale, Object... arguments) {
@@ -40,10 +44,20 @@ class FigureWords {
     Map<String, String> words(Dimension dimension, Collection<String> values, Locale locale) {
         Map<String, String> names = new HashMap<>();
         Map<UUID, StaffMember> agents = dimension == Dimension.AGENT ? staff.byIds(ids(values)) : Map.of();
+        Map<UUID, String> queues = dimension == Dimension.QUEUE ? routing.queueNames(ids(values)) : Map.of();
         for (String value : values) {
-            names.put(value, word(dimension, value, agents, locale));
+            names.put(value, dimension == Dimension.QUEUE ? queue(value, queues, locale)
+                    : word(dimension, value, agents, locale));
         }
         return names;
+    }
+
+    private String queue(String value, Map<UUID, String> queues, Locale locale) {
+        if (value == null || value.isBlank()) {
+            return text("insight.value.noQueue", locale);
+        }
+        String name = ids(Set.of(value)).stream().map(queues::get).filter(n -> n != null).findFirst().orElse(null);
+        return name != null ? name : text("insight.value.removedQueue", locale);
     }
 
     private String word(Dimension dimension, String value, Map<UUID, StaffMember> agents, Locale locale) {

@@ -100,10 +100,11 @@ class VolumeTrend implements InsightSection, ReportSource {
         boolean weekly = shown.days() > DAILY_UP_TO;
         Dimension dimension = asked.lead() ? Dimension.ALL : Dimension.AGENT;
         String value = asked.lead() ? null : asked.agent();
-        Map<LocalDate, Totals> days = figures.daily(asked.games(), previous.from(), shown.to(), dimension, value);
+        List<Metric> metrics = asked.lead() ? LEAD : AGENT;
+        Map<LocalDate, Totals> days = figures.daily(asked.games(), previous.from(), shown.to(), dimension, value,
+                metrics);
         List<Point> points = points(shown, weekly);
         List<Point> before = aligned(points(previous, weekly), points.size());
-        List<Metric> metrics = asked.lead() ? LEAD : AGENT;
 
         List<Series> series = new ArrayList<>();
         for (Metric metric : metrics) {

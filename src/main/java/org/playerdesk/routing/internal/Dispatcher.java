@@ -27,6 +27,7 @@ import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.QueueView;
+import org.playerdesk.routing.RoutingEvents.TicketQueued;
 import org.playerdesk.routing.RoutingStrategy;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
@@ -37,6 +38,7 @@ import org.playerdesk.ticket.TicketView;
 import org.playerdesk.vip.VipService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -82,13 +84,15 @@ public class Dispatcher {
     private final PlayerProfiles profiles;
     private final GameCatalog games;
     private final EntityManager entities;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     Dispatcher(RoutingQueueRepository queues, RoutedTicketRepository routed, AgentBook book, TicketQueries tickets,
             TicketDesk desk, StaffDirectory staff, ChatDesk chat, ChatSeats seats, VipService vip,
             PlayerDirectory players, PlayerProfiles profiles, GameCatalog games, EntityManager entities, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+        this.events = events;
         this.queues = queues;
         this.routed = routed;
         this.book = book;
@@ -281,11 +285,15 @@ public class Dispatcher {
     private void remember(TicketView ticket, RoutingQueue queue) {
         UUID queueId = queue == null ? null : queue.getId();
         RoutedTicket row = routed.findById(ticket.id()).orElse(null);
+        Instant now = clock.instant();
         if (row == null) {
-            routed.save(new RoutedTicket(ticket.id(), ticket.gameId(), queueId, clock.instant()));
+            routed.save(new RoutedTicket(ticket.id(), ticket.gameId(), queueId, now));
         } else if (!java.util.Objects.equals(row.queueId(), queueId)) {
-            row.routedTo(queueId, clock.instant());
+            row.routedTo(queueId, now);
+        } else {
+            return;
         }
+        events.publishEvent(new TicketQueued(ticket.id(), ticket.gameId(), queueId, now));
     }
 
     /** The VIP player's manager, when on shift and still serving the game (presence not needed: their own player). */

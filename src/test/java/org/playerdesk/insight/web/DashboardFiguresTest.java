@@ -36,6 +36,9 @@ import org.playerdesk.game.GameProfile;
 import org.playerdesk.insight.figures.FigureRollUp;
 import org.playerdesk.insight.figures.Settled;
 import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.routing.QueueRules;
+import org.playerdesk.routing.QueueView;
+import org.playerdesk.routing.RoutingSetup;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.TicketDesk;
@@ -85,6 +88,8 @@ class DashboardFiguresTest {
     TicketDesk desk;
     @Autowired
     FigureRollUp rollUp;
+    @Autowired
+    RoutingSetup routing;
     @Autowired
     StoppedClock clock;
     @Autowired
@@ -208,11 +213,39 @@ class DashboardFiguresTest {
         String byGame = page(lead, Locale.ENGLISH, Map.of());
         assertThat(byGame).containsPattern("<th scope=\"row\">看板游戏</th>\\s*<td class=\"text-end\">3</td>");
 
-        assertThat(page(lead, Locale.ENGLISH, Map.of("by", "queue"))).contains("data-testid=\"breakdown-unknown\"")
+        assertThat(page(lead, Locale.ENGLISH, Map.of("by", "weather"))).contains("data-testid=\"breakdown-unknown\"")
                 .contains("Choose one of the listed breakdowns.");
         mvc.perform(get("/console/insight/export/breakdown.csv").param("games", game.id().toString())
-                .param("from", "2026-12-03").param("to", "2026-12-03").param("by", "queue").with(as(lead)))
+                .param("from", "2026-12-03").param("to", "2026-12-03").param("by", "weather").with(as(lead)))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theBreakdownByQueueNamesTheQueueEachTicketWasRoutedInto() throws Exception {
+        // the game's own queues give way to one for web tickets: the others go to none
+        for (QueueView queue : routing.queues(game.id())) {
+            routing.removeQueue(game.id(), queue.id(), lead);
+        }
+        QueueView web = routing.defineQueue(game.id(), null, new QueueRules("网页一线", 1, "manual", false, "web", null,
+                null, null, null, null, Set.of()), lead);
+        moveTo(Instant.parse("2026-12-04T02:00:00Z"));
+        open("q1", "bug", "web", Map.of());
+        open("q2", "account_stolen", "web", Map.of());
+        open("q3", "payment", "in_game", Map.of());
+        settle();
+        Map<String, String> friday = Map.of("by", "queue", "period", "day", "date", "2026-12-04");
+
+        String zh = page(lead, Locale.SIMPLIFIED_CHINESE, friday);
+        assertThat(zh).containsPattern("<th scope=\"row\">网页一线</th>\\s*<td class=\"text-end\">2</td>")
+                .containsPattern("<th scope=\"row\">未进入队列（游戏公共池）</th>\\s*<td class=\"text-end\">1</td>")
+                .doesNotContain(web.id().toString() + "</th>");
+        assertThat(page(lead, Locale.ENGLISH, friday))
+                .containsPattern("<th scope=\"row\">No queue \\(the game(&#39;|')s pool\\)</th>\\s*<td class=\"text-end\">1</td>");
+
+        // a queue removed since keeps its tickets' figures, under a name that says so
+        routing.removeQueue(game.id(), web.id(), lead);
+        assertThat(page(lead, Locale.ENGLISH, friday))
+                .containsPattern("<th scope=\"row\">Removed queue</th>\\s*<td class=\"text-end\">2</td>");
     }
 
     @Test

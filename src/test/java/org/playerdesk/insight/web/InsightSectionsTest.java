@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +38,11 @@ import org.playerdesk.department.Transfers;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.GameProfile;
+import org.playerdesk.insight.figures.Dimension;
 import org.playerdesk.insight.figures.FigureRebuild;
 import org.playerdesk.insight.figures.FigureRollUp;
+import org.playerdesk.insight.figures.Figures;
+import org.playerdesk.insight.figures.Metric;
 import org.playerdesk.insight.figures.Settled;
 import org.playerdesk.sla.internal.SlaSweep;
 import org.playerdesk.ticket.Actor;
@@ -88,6 +92,8 @@ class InsightSectionsTest {
     Transfers transfers;
     @Autowired
     FigureRollUp rollUp;
+    @Autowired
+    Figures figures;
     @Autowired
     FigureRebuild rebuild;
     @Autowired
@@ -289,6 +295,13 @@ class InsightSectionsTest {
             assertThat(rows(table(page(get("/console/insight" + query).with(as(lead)), 200),
                     "Transfers and escalations"))).containsExactly(List.of("3", "2", "1", "50%", "1"));
         });
+        // each counts for the agent who asked and escalated, in their key figures, and for nobody else
+        LocalDate day = LocalDate.of(2027, 5, 5);
+        Figures.Totals ofAgent = figures.totals(Set.of(game.id()), day, day, Dimension.AGENT, agent.id().toString());
+        assertThat(List.of(ofAgent.total(Metric.TRANSFERS), ofAgent.total(Metric.TRANSFERS_ANSWERED),
+                ofAgent.total(Metric.TRANSFERS_IN_TIME), ofAgent.total(Metric.ESCALATED))).containsExactly(3L, 2L, 1L, 1L);
+        Figures.Totals ofMember = figures.totals(Set.of(game.id()), day, day, Dimension.AGENT, member.id().toString());
+        assertThat(ofMember.total(Metric.TRANSFERS) + ofMember.total(Metric.ESCALATED)).isZero();
         String page = page(get("/console/insight" + query).with(as(lead)), 200);
         assertThat(page).contains("data-testid=\"transfers-in-time-rate\"");
         assertThat(csv("transfers", game, "2027-05-05", lead).lines().toList()).containsExactly(
