@@ -335,7 +335,8 @@ public class TicketFacts {
         return zoneOf(games.profile(gameId));
     }
 
-    static ZoneId zoneOf(GameProfile game) {
+    /** The game's time zone, in which its days are counted (UTC when it names none or a bad one). */
+    public static ZoneId zoneOf(GameProfile game) {
         try {
             return game.timeZone() == null || game.timeZone().isBlank() ? ZoneId.of("UTC") : ZoneId.of(game.timeZone());
         } catch (java.time.DateTimeException e) {

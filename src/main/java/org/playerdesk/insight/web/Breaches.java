@@ -2,20 +2,22 @@ package org.playerdesk.insight.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.playerdesk.game.GameCatalog;
-import org.playerdesk.game.GameInfo;
+import org.playerdesk.game.GameProfile;
 import org.playerdesk.insight.chart.Charts;
 import org.playerdesk.insight.figures.Figures;
 import org.playerdesk.insight.figures.Figures.Breach;
+import org.playerdesk.insight.figures.TicketFacts;
 import org.playerdesk.insight.report.Column;
 import org.playerdesk.insight.report.ReportRequest;
 import org.playerdesk.insight.report.ReportSource;
@@ -112,11 +114,17 @@ class Breaches implements InsightSection, ReportSource {
     }
 
     private List<Row> rows(java.util.Collection<UUID> gameIds, List<Breach> breaches, Locale locale) {
-        Map<UUID, String> names = games.all(gameIds).stream()
-                .collect(Collectors.toMap(GameInfo::id, GameInfo::name, (a, b) -> a));
-        ZoneId zone = ZoneId.systemDefault();
-        return breaches.stream().map(b -> new Row(b.ticketId(), b.number(), names.getOrDefault(b.gameId(), ""),
-                charts.text(ServiceLevels.Target.key(b.target()), locale), b.createdAt(),
-                TIME.format(b.createdAt().atZone(zone)))).toList();
+        // each ticket's time in its game's time zone, the one its days are counted in
+        Map<UUID, GameProfile> profiles = new HashMap<>();
+        for (UUID gameId : gameIds) {
+            profiles.put(gameId, games.profile(gameId));
+        }
+        return breaches.stream().map(b -> {
+            GameProfile game = profiles.get(b.gameId());
+            ZoneId zone = game == null ? ZoneOffset.UTC : TicketFacts.zoneOf(game);
+            return new Row(b.ticketId(), b.number(), game == null ? "" : game.name(),
+                    charts.text(ServiceLevels.Target.key(b.target()), locale), b.createdAt(),
+                    TIME.format(b.createdAt().atZone(zone)));
+        }).toList();
     }
 }
