@@ -8,6 +8,7 @@ one raw tickets export through the real job. Prints one JSON object of figures o
 import argparse
 import datetime
 import json
+import multiprocessing
 import re
 import sys
 import threading
@@ -56,6 +57,28 @@ def heap(base):
     return used, limit
 
 
+def reader(url, params, cookies, measured_from, stop, answers):
+    """One reader's closed loop (in a process of its own): its latencies once the warm-up is over."""
+    session = requests.Session()
+    session.cookies.update(cookies)
+    latencies, errors = [], 0
+    while True:
+        t0 = time.monotonic()
+        if t0 >= stop:
+            break
+        try:
+            ok = session.get(url, params=params, timeout=120).status_code == 200
+        except requests.RequestException:
+            ok = False
+        t1 = time.monotonic()
+        if t0 >= measured_from:
+            if ok:
+                latencies.append((t1 - t0) * 1000)
+            else:
+                errors += 1
+    answers.put((latencies, errors))
+
+
 def reads(args):
     today = datetime.date.today()
     last_month = (today.replace(day=1) - datetime.timedelta(days=1))
@@ -69,6 +92,9 @@ def reads(args):
         ("agent KPIs, 200 agents, one month", "/console/insight/agents",
          {"from": month_from.isoformat(), "to": month_to.isoformat()}),
     ]
+    # each reader is a process of its own, signed in with its own session: threads of one Python
+    # process take turns on the interpreter, and four of them reading pages of 100-400 KB measured
+    # the client's own queue (a year's dashboard read 2.9 times a second by threads, 11.7 by processes)
     sessions = [sign_in(args.base, args.user, args.password) for _ in range(args.readers)]
     results = []
     for name, path, params in scenarios:
@@ -78,35 +104,22 @@ def reads(args):
         check = {"bytes": len(first.content)}
         if path.endswith("/agents"):
             check["agentRows"] = first.text.count('data-testid="agent-kpi-row"')
-        latencies, errors = [], [0]
-        lock = threading.Lock()
         start = time.monotonic()
         measured_from = start + args.warmup
         stop = measured_from + args.seconds
-
-        def reader(session):
-            while True:
-                t0 = time.monotonic()
-                if t0 >= stop:
-                    return
-                try:
-                    answer = session.get(args.base + path, params=params, timeout=120)
-                    ok = answer.status_code == 200
-                except requests.RequestException:
-                    ok = False
-                t1 = time.monotonic()
-                if t0 >= measured_from:
-                    with lock:
-                        if ok:
-                            latencies.append((t1 - t0) * 1000)
-                        else:
-                            errors[0] += 1
-
-        threads = [threading.Thread(target=reader, args=(s,)) for s in sessions]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        answers = multiprocessing.Queue()
+        readers = [multiprocessing.Process(target=reader, args=(args.base + path, params, dict(s.cookies),
+                                                                  measured_from, stop, answers))
+                   for s in sessions]
+        for r in readers:
+            r.start()
+        latencies, errors = [], [0]
+        for _ in readers:
+            measured, failed = answers.get()
+            latencies.extend(measured)
+            errors[0] += failed
+        for r in readers:
+            r.join()
         latencies.sort()
         figure = {"scenario": name, "path": path, "params": params, "readers": args.readers,
                   "requests": len(latencies), "errors": errors[0],
