@@ -144,19 +144,36 @@ public class Figures {
     public static final String CHAT_HANDLE = "chat_handle";
 
     /**
-     * The day rows of a period's dimension as a table {@code d}: the whole months' from the monthly
-     * rows, the days before and after them from the daily ones (see {@link #params}).
+     * The day rows of a period's dimension as a table {@code d}, read from as few rows as give the
+     * same sums (see {@link #params}): the months the period covers from the monthly rows, a month
+     * it covers most of as the month less its days outside the period (those rows negated), the
+     * other days from the daily rows. A month marked for adding up again is read from its days
+     * inside the period instead, in the same statement: its monthly rows may not hold its days'
+     * latest figures yet, and one statement reads the marks and the rows as of one moment.
      */
-    private static final String DAY_ROWS = rows("dim_value, metric, total, seconds", "insight_day", "insight_month");
+    private static final String DAY_ROWS = rows("dim_value, metric, total, seconds", "dim_value, metric, -total, -seconds",
+            "insight_day", "insight_month");
     /** The histogram rows of a period's dimension as a table {@code d}, read as {@link #DAY_ROWS}. */
-    private static final String HIST_ROWS = rows("dim_value, measure, bucket, total", "insight_day_hist",
-            "insight_month_hist");
+    private static final String HIST_ROWS = rows("dim_value, measure, bucket, total", "dim_value, measure, bucket, -total",
+            "insight_day_hist", "insight_month_hist");
 
-    private static String rows(String columns, String days, String months) {
-        return "(select " + columns + " from " + days + " where game_id in (:games) and dimension = :dimension "
-                + "and (stat_day between :from and :headTo or stat_day between :tailFrom and :to) union all select "
-                + columns + " from " + months + " where game_id in (:games) and dimension = :dimension "
-                + "and stat_month between :monthFrom and :monthTo) d";
+    private static String rows(String columns, String negated, String days, String months) {
+        String dayRows = " from " + days + " r where r.game_id in (:games) and r.dimension = :dimension";
+        String clean = "not exists (select 1 from insight_month_dirty x where x.game_id = r.game_id "
+                + "and x.dirty_month between :monthFrom and :monthTo and %s)";
+        String ofItsMonth = "r.stat_day >= x.dirty_month and r.stat_day < x.dirty_month + interval '1' month";
+        return "(select " + columns + dayRows
+                + " and (r.stat_day between :from and :headTo or r.stat_day between :tailFrom and :to)"
+                + " union all select " + columns + " from " + months + " r where r.game_id in (:games) "
+                + "and r.dimension = :dimension and r.stat_month between :monthFrom and :monthTo and "
+                + clean.formatted("x.dirty_month = r.stat_month")
+                + " union all select " + negated + dayRows
+                + " and (r.stat_day between :cutFrom and :cutTo or r.stat_day between :cut2From and :cut2To) and "
+                + clean.formatted(ofItsMonth)
+                + " union all select " + columns.replace("dim_value", "r.dim_value") + " from insight_month_dirty x join "
+                + days + " r on r.game_id = x.game_id and " + ofItsMonth + " where x.game_id in (:games) "
+                + "and x.dirty_month between :monthFrom and :monthTo and r.dimension = :dimension "
+                + "and r.stat_day between :from and :to) d";
     }
 
     private final NamedParameterJdbcTemplate named;
@@ -185,14 +202,24 @@ public class Figures {
      */
     public Spread spread(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, String value,
             String measure) {
-        Histogram histogram = new Histogram();
-        if (!games.isEmpty()) {
-            named.query("select bucket, sum(total) from " + HIST_ROWS + " where dim_value = :value "
-                    + "and measure = :measure group by bucket",
-                    params(games, from, to, dimension).addValue("value", value(dimension, value)).addValue("measure", measure),
-                    (RowCallbackHandler) row -> histogram.add(row.getInt(1), row.getLong(2)));
+        return spreads(games, from, to, dimension, value, List.of(measure)).get(measure);
+    }
+
+    /** The medians and p90s of several measures, read together: each measure's spread, an empty one where nothing was measured. */
+    public Map<String, Spread> spreads(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
+            String value, Collection<String> measures) {
+        Map<String, Histogram> histograms = new LinkedHashMap<>();
+        measures.forEach(measure -> histograms.put(measure, new Histogram()));
+        if (!games.isEmpty() && !measures.isEmpty()) {
+            named.query("select measure, bucket, sum(total) from " + HIST_ROWS + " where dim_value = :value "
+                    + "and measure in (:measures) group by measure, bucket",
+                    params(games, from, to, dimension).addValue("value", value(dimension, value))
+                            .addValue("measures", Set.copyOf(measures)),
+                    (RowCallbackHandler) row -> histograms.get(row.getString(1)).add(row.getInt(2), row.getLong(3)));
         }
-        return Spread.of(histogram);
+        Map<String, Spread> spreads = new LinkedHashMap<>();
+        histograms.forEach((measure, histogram) -> spreads.put(measure, Spread.of(histogram)));
+        return spreads;
     }
 
     /** The totals of several values of a dimension together: a team's agents. */
@@ -256,11 +283,13 @@ public class Figures {
             return measured;
         }
         MapSqlParameterSource params = params(games, from, to, dimension);
-        named.query("select dim_value, metric, sum(total), sum(seconds) from " + DAY_ROWS + " group by dim_value, metric", params,
+        // a value whose sums are nought was counted only on days taken off a month: it has no figures in the period
+        named.query("select dim_value, metric, sum(total), sum(seconds) from " + DAY_ROWS + " group by dim_value, metric "
+                + "having sum(total) <> 0 or sum(seconds) <> 0", params,
                 (RowCallbackHandler) row -> add(measured.computeIfAbsent(row.getString(1), v -> Measured.empty())
                         .totals(), row.getString(2), row.getLong(3), row.getLong(4)));
         named.query("select dim_value, measure, bucket, sum(total) from " + HIST_ROWS + " where measure in (:measures) "
-                + "group by dim_value, measure, bucket",
+                + "group by dim_value, measure, bucket having sum(total) <> 0",
                 params.addValue("measures", List.of(FIRST_RESPONSE, RESOLUTION)), (RowCallbackHandler) row -> {
                     Measured figures = measured.computeIfAbsent(row.getString(1), v -> Measured.empty());
                     Histogram target = FIRST_RESPONSE.equals(row.getString(2)) ? figures.firstResponse()
@@ -293,27 +322,52 @@ public class Figures {
     }
 
     /**
-     * The most frequent values of a dimension ({@code TYPE}, {@code TAG}, {@code WORD}...) among the
-     * tickets created in the period, with their count in the period of the same length before it.
+     * The values of a dimension ({@code TYPE}, {@code TAG}, {@code WORD}...) among the tickets
+     * created in a period, each with its count there and in the period of the same length just
+     * before: read once, for both the most frequent and the most risen.
+     */
+    public record Comparison(Map<String, Long> now, Map<String, Long> before) {
+
+        /** The most frequent values of the period, with their previous counts. */
+        public List<Top> top(int limit) {
+            return tops().sorted(java.util.Comparator.comparingLong(Top::count).reversed().thenComparing(Top::value))
+                    .limit(limit).toList();
+        }
+
+        /** The values that rose most against the period before (new ones included). */
+        public List<Top> risers(int limit) {
+            return tops().filter(top -> top.rise() > 0)
+                    .sorted(java.util.Comparator.comparingLong(Top::rise).reversed().thenComparing(Top::value))
+                    .limit(limit).toList();
+        }
+
+        /** The counts of the period before as a comparison of its own (the values it had, with none before them). */
+        public Comparison previous() {
+            return new Comparison(before, Map.of());
+        }
+
+        private java.util.stream.Stream<Top> tops() {
+            return now.entrySet().stream().map(e -> new Top(e.getKey(), e.getValue(), before.getOrDefault(e.getKey(), 0L)));
+        }
+    }
+
+    /** The values of a dimension among the tickets created in the period and in the one of the same length before. */
+    public Comparison compare(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
+        return new Comparison(created(games, from, to, dimension),
+                created(games, before(from, to), from.minusDays(1), dimension));
+    }
+
+    /**
+     * The most frequent values of a dimension among the tickets created in the period, with their
+     * count in the period of the same length before it.
      */
     public List<Top> top(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, int limit) {
-        Map<String, Long> now = created(games, from, to, dimension);
-        Map<String, Long> before = created(games, before(from, to), from.minusDays(1), dimension);
-        return now.entrySet().stream()
-                .map(e -> new Top(e.getKey(), e.getValue(), before.getOrDefault(e.getKey(), 0L)))
-                .sorted(java.util.Comparator.comparingLong(Top::count).reversed().thenComparing(Top::value))
-                .limit(limit).toList();
+        return compare(games, from, to, dimension).top(limit);
     }
 
     /** The values of a dimension that rose most against the period of the same length before (new ones included). */
     public List<Top> risers(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, int limit) {
-        Map<String, Long> now = created(games, from, to, dimension);
-        Map<String, Long> before = created(games, before(from, to), from.minusDays(1), dimension);
-        return now.entrySet().stream()
-                .map(e -> new Top(e.getKey(), e.getValue(), before.getOrDefault(e.getKey(), 0L)))
-                .filter(top -> top.rise() > 0)
-                .sorted(java.util.Comparator.comparingLong(Top::rise).reversed().thenComparing(Top::value))
-                .limit(limit).toList();
+        return compare(games, from, to, dimension).risers(limit);
     }
 
     private static LocalDate before(LocalDate from, LocalDate to) {
@@ -323,7 +377,8 @@ public class Figures {
     private Map<String, Long> created(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
         Map<String, Long> counts = new java.util.HashMap<>();
         if (!games.isEmpty()) {
-            named.query("select dim_value, sum(total) from " + DAY_ROWS + " where metric = :metric group by dim_value",
+            named.query("select dim_value, sum(total) from " + DAY_ROWS + " where metric = :metric group by dim_value "
+                    + "having sum(total) <> 0",
                     params(games, from, to, dimension).addValue("metric", Metric.CREATED.code()),
                     (RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)));
         }
@@ -409,21 +464,55 @@ public class Figures {
     }
 
     /**
-     * The games, the dimension and the period: its days {@code from} to {@code to}, split into the
-     * whole calendar months inside it ({@code monthFrom} to {@code monthTo}, their first days) and
-     * the days before ({@code from} to {@code headTo}) and after them ({@code tailFrom} to
-     * {@code to}). Without a whole month, the days are all the period's and the months none.
+     * The games, the dimension and the period's days {@code from} to {@code to}, as the parts
+     * {@link #DAY_ROWS} reads: the months read whole ({@code monthFrom} to {@code monthTo}, their
+     * first days), the days read one by one before them ({@code from} to {@code headTo}) and after
+     * them ({@code tailFrom} to {@code to}), and the days taken off a month read whole that the
+     * period does not cover ({@code cutFrom} to {@code cutTo}, {@code cut2From} to {@code cut2To}).
+     * A month the period covers part of is read whole, less its other days, when those are fewer
+     * than its covered days by {@link #MONTH_COST} (a month's rows are about as many as a few days'):
+     * a year from the 5th reads thirteen months less four days rather than eleven months and 31 days.
+     * An empty range of days ends the day before it starts.
      */
     private static MapSqlParameterSource params(Collection<UUID> games, LocalDate from, LocalDate to,
             Dimension dimension) {
-        LocalDate monthFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate monthTo = to.plusDays(1).getDayOfMonth() == 1 ? to.withDayOfMonth(1)
-                : to.withDayOfMonth(1).minusMonths(1);
+        LocalDate firstMonth = from.withDayOfMonth(1);
+        LocalDate lastMonth = to.withDayOfMonth(1);
+        boolean firstWhole = readWhole(firstMonth, from, to);
+        boolean lastWhole = readWhole(lastMonth, from, to);
+        LocalDate monthFrom = firstWhole ? firstMonth : firstMonth.plusMonths(1);
+        LocalDate monthTo = lastWhole ? lastMonth : lastMonth.minusMonths(1);
         boolean months = !monthFrom.isAfter(monthTo);
+        LocalDate monthsEnd = monthTo.plusMonths(1).minusDays(1);
+        // the days of the months read whole that the period does not cover, before and after it
+        boolean cutHead = months && from.isAfter(monthFrom);
+        boolean cutTail = months && to.isBefore(monthsEnd);
+        LocalDate[] cuts = { cutHead ? monthFrom : from, from.minusDays(1), to.plusDays(1), cutTail ? monthsEnd : to };
         return new MapSqlParameterSource("games", Set.copyOf(games)).addValue("from", from).addValue("to", to)
                 .addValue("dimension", dimension.code()).addValue("monthFrom", monthFrom).addValue("monthTo", monthTo)
-                .addValue("headTo", months ? monthFrom.minusDays(1) : to)
-                .addValue("tailFrom", months ? monthTo.plusMonths(1) : to.plusDays(1));
+                .addValue("headTo", months ? min(to, monthFrom.minusDays(1)) : to)
+                .addValue("tailFrom", months ? max(from, monthsEnd.plusDays(1)) : to.plusDays(1))
+                .addValue("cutFrom", cuts[0]).addValue("cutTo", cuts[1])
+                .addValue("cut2From", cuts[2]).addValue("cut2To", cuts[3]);
+    }
+
+    /** How many days' rows reading a month's rows is worth. */
+    static final int MONTH_COST = 3;
+
+    /** Whether the month starting {@code month} is read from its monthly rows (less the days outside the period). */
+    private static boolean readWhole(LocalDate month, LocalDate from, LocalDate to) {
+        LocalDate end = month.plusMonths(1).minusDays(1);
+        long inside = java.time.temporal.ChronoUnit.DAYS.between(max(from, month), min(to, end)) + 1;
+        long outside = java.time.temporal.ChronoUnit.DAYS.between(month, end) + 1 - inside;
+        return outside == 0 || outside + MONTH_COST <= inside;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String value(Dimension dimension, String value) {

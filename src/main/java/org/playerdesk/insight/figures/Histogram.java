@@ -1,7 +1,6 @@
 package org.playerdesk.insight.figures;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * Lengths of time counted in buckets, so that a median or a p90 over a year adds up days of
@@ -16,7 +15,8 @@ public final class Histogram {
     private static final long EXACT = MINUTES * 60L;
     private static final double GROWTH = 1.05;
 
-    private final TreeMap<Integer, Long> buckets = new TreeMap<>();
+    /** The count of each bucket by its number, as long as the largest bucket counted so far. */
+    private long[] buckets = new long[0];
     private long count;
 
     public static int bucket(long seconds) {
@@ -36,13 +36,20 @@ public final class Histogram {
     }
 
     public void add(int bucket, long total) {
-        buckets.merge(bucket, total, Long::sum);
+        if (bucket >= buckets.length) {
+            buckets = Arrays.copyOf(buckets, Math.max(bucket + 1, Math.min(2 * buckets.length, MINUTES + 200)));
+        }
+        buckets[bucket] += total;
         count += total;
     }
 
     /** Adds another histogram's counts to this one's. */
     public void addAll(Histogram other) {
-        other.buckets.forEach(this::add);
+        for (int bucket = other.buckets.length - 1; bucket >= 0; bucket--) {
+            if (other.buckets[bucket] != 0) {
+                add(bucket, other.buckets[bucket]);
+            }
+        }
     }
 
     public void addSeconds(long seconds) {
@@ -53,10 +60,6 @@ public final class Histogram {
         return count;
     }
 
-    public Map<Integer, Long> buckets() {
-        return buckets;
-    }
-
     /** The length that {@code share} (0.5 for the median, 0.9 for the p90) of the counted do not exceed; null if none. */
     public Long percentile(double share) {
         if (count == 0) {
@@ -64,12 +67,13 @@ public final class Histogram {
         }
         long rank = Math.max(1, (long) Math.ceil(share * count - 1e-9));
         long seen = 0;
-        for (Map.Entry<Integer, Long> entry : buckets.entrySet()) {
-            seen += entry.getValue();
+        for (int bucket = 0; bucket < buckets.length; bucket++) {
+            seen += buckets[bucket];
             if (seen >= rank) {
-                return upper(entry.getKey());
+                return upper(bucket);
             }
         }
-        return upper(buckets.lastKey());
+        // not reached: the counts add up to the count
+        return upper(buckets.length - 1);
     }
 }

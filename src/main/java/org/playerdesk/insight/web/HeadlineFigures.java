@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -169,11 +170,13 @@ class HeadlineFigures implements InsightSection, ReportSource {
         Dimension dimension = asked.lead() ? Dimension.ALL : Dimension.AGENT;
         String value = asked.lead() ? null : asked.agent();
         Totals totals = figures.totals(scope, period.from(), period.to(), dimension, value);
-        Spread first = figures.spread(scope, period.from(), period.to(), dimension, value, Figures.FIRST_RESPONSE);
-        Spread resolution = figures.spread(scope, period.from(), period.to(), dimension, value, Figures.RESOLUTION);
-        Spread chatWait = asked.lead()
-                ? figures.spread(scope, period.from(), period.to(), dimension, value, Figures.CHAT_WAIT)
-                : new Spread(null, null, 0);
+        // the chat's waits are the department's: an agent's own card has none
+        List<String> measures = asked.lead() ? List.of(Figures.FIRST_RESPONSE, Figures.RESOLUTION, Figures.CHAT_WAIT)
+                : List.of(Figures.FIRST_RESPONSE, Figures.RESOLUTION);
+        Map<String, Spread> spreads = figures.spreads(scope, period.from(), period.to(), dimension, value, measures);
+        Spread first = spreads.get(Figures.FIRST_RESPONSE);
+        Spread resolution = spreads.get(Figures.RESOLUTION);
+        Spread chatWait = spreads.getOrDefault(Figures.CHAT_WAIT, new Spread(null, null, 0));
         return new Read(totals, first, resolution, chatWait);
     }
 

@@ -15,6 +15,7 @@ import org.playerdesk.insight.chart.Charts;
 import org.playerdesk.insight.chart.TableView;
 import org.playerdesk.insight.figures.Dimension;
 import org.playerdesk.insight.figures.Figures;
+import org.playerdesk.insight.figures.Figures.Comparison;
 import org.playerdesk.insight.figures.Figures.Top;
 import org.playerdesk.insight.report.Column;
 import org.playerdesk.insight.report.ReportRequest;
@@ -140,18 +141,21 @@ class TopIssues implements InsightSection, ReportSource {
     List<Lists> lists(Asked asked, Locale locale) {
         Period period = asked.period();
         List<Lists> lists = new ArrayList<>();
-        List<Top> types = figures.top(asked.games(), period.from(), period.to(), Dimension.TYPE, ALL_TYPES);
-        List<Top> typesRising = figures.risers(asked.games(), period.from(), period.to(), Dimension.TYPE, RISING);
+        // each dimension read once, this period and the one before, for its most frequent and most risen
+        Comparison typeCounts = figures.compare(asked.games(), period.from(), period.to(), Dimension.TYPE);
+        List<Top> types = typeCounts.top(ALL_TYPES);
+        List<Top> typesRising = typeCounts.risers(RISING);
         lists.add(new Lists(Kind.TYPE, types.stream().limit(TOP).toList(), typesRising,
                 words.words(Dimension.TYPE, types.stream().map(Top::value).toList(), locale)));
-        List<Top> tags = figures.top(asked.games(), period.from(), period.to(), Dimension.TAG, TOP);
-        List<Top> tagsRising = figures.risers(asked.games(), period.from(), period.to(), Dimension.TAG, RISING);
+        Comparison tagCounts = figures.compare(asked.games(), period.from(), period.to(), Dimension.TAG);
+        List<Top> tags = tagCounts.top(TOP);
+        List<Top> tagsRising = tagCounts.risers(RISING);
         lists.add(new Lists(Kind.TAG, tags, tagsRising, asWritten(tags, tagsRising, locale)));
-        // the same days before as Figures.top compares with: as many days just before the period
-        lists.add(areas(types, figures.top(asked.games(), period.from().minusDays(period.days()),
-                period.from().minusDays(1), Dimension.TYPE, ALL_TYPES), locale));
-        List<Top> wordsNow = figures.top(asked.games(), period.from(), period.to(), Dimension.WORD, TOP);
-        List<Top> wordsRising = figures.risers(asked.games(), period.from(), period.to(), Dimension.WORD, RISING);
+        // the same days before as the comparison's: as many days just before the period
+        lists.add(areas(types, typeCounts.previous().top(ALL_TYPES), locale));
+        Comparison wordCounts = figures.compare(asked.games(), period.from(), period.to(), Dimension.WORD);
+        List<Top> wordsNow = wordCounts.top(TOP);
+        List<Top> wordsRising = wordCounts.risers(RISING);
         lists.add(new Lists(Kind.WORD, wordsNow, wordsRising, asWritten(wordsNow, wordsRising, locale)));
         return lists;
     }

@@ -248,6 +248,54 @@ class FiguresTest {
                 + "where game_id = ? order by 1, 2, 3, 4", game.id())).isEqualTo(months);
     }
 
+    @Test
+    void readsAMonthLessTheDaysAPeriodLeavesOutAndItsDaysWhileTheMonthIsAddedUpAgain() {
+        GameProfile game = games.register(TestWorkspace.unique("cut"), "切月游戏", "zh-CN", "UTC", "always",
+                GameProfile.CHANNELS);
+        StaffMember member = workspace.staff(StaffRole.AGENT_L1, game.info());
+        Actor agent = Actor.agent(member.id(), member.displayName());
+        // a payment question on the first day of April, bug reports on the 15th and the last day
+        for (String[] ticket : List.of(new String[] { "2027-04-01", "payment" }, new String[] { "2027-04-15", "bug" },
+                new String[] { "2027-04-30", "bug" })) {
+            moveTo(Instant.parse(ticket[0] + "T08:00:00Z"));
+            UUID id = workspace.ticket(game.info(), "c" + ticket[0], ticket[1]).ticket().id();
+            clock.shift(Duration.ofMinutes(20));
+            desk.reply(id, agent, "您好，已为您记录。", List.of(), TicketStatus.PENDING_PLAYER);
+        }
+        settle();
+        Set<UUID> scope = Set.of(game.id());
+        // the 2nd to the 29th: April's month less its first and last days
+        LocalDate from = LocalDate.of(2027, 4, 2);
+        LocalDate to = LocalDate.of(2027, 4, 29);
+        Totals inside = figures.totals(scope, from, to, Dimension.ALL, null);
+        assertThat(inside.total(Metric.CREATED)).isEqualTo(1);
+        assertThat(inside.sums()).usingRecursiveComparison().isEqualTo(dayByDay(scope, from, to).sums());
+        assertThat(figures.spread(scope, from, to, Dimension.ALL, null, Figures.FIRST_RESPONSE))
+                .isEqualTo(new Figures.Spread(1200L, 1200L, 1));
+        // a type counted only on a day left out is not one of the period's, not even with nought
+        assertThat(figures.top(scope, from, to, Dimension.TYPE, 5)).containsExactly(new Figures.Top("bug", 1, 0));
+        assertThat(figures.breakdown(scope, from, to, Dimension.TYPE)).extracting(Figures.Slice::value)
+                .containsExactly("bug");
+        // from the 2nd of April into May: April less a day, and May's days
+        assertThat(figures.totals(scope, from, LocalDate.of(2027, 5, 3), Dimension.ALL, null).sums())
+                .usingRecursiveComparison().isEqualTo(dayByDay(scope, from, LocalDate.of(2027, 5, 3)).sums());
+
+        // April marked for adding up again, its monthly rows not yet what its days say: its days are read
+        jdbc.update("insert into insight_month_dirty (game_id, dirty_month) values (?, ?)", game.id(),
+                LocalDate.of(2027, 4, 1));
+        jdbc.update("update insight_month set total = total + 100 where game_id = ?", game.id());
+        assertThat(figures.totals(scope, from, to, Dimension.ALL, null).sums())
+                .usingRecursiveComparison().isEqualTo(inside.sums());
+        assertThat(figures.totals(scope, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 30), Dimension.ALL, null)
+                .total(Metric.CREATED)).isEqualTo(3);
+        // once added up again, the month is read whole
+        settle();
+        assertThat(jdbc.queryForObject("select count(*) from insight_month_dirty where game_id = ?", Integer.class,
+                game.id())).isZero();
+        assertThat(figures.totals(scope, from, to, Dimension.ALL, null).sums())
+                .usingRecursiveComparison().isEqualTo(inside.sums());
+    }
+
     /** The period's totals added up from its days read one at a time (a single day is never a whole month). */
     private Totals dayByDay(Set<UUID> scope, LocalDate from, LocalDate to) {
         Totals sum = Totals.empty();
