@@ -16,6 +16,7 @@ import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,12 +37,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReplyKitController {
 
     private final ServedGames served;
+    private final ConflictRetry retry;
     private final ReplyKit kit;
     private final TicketQueries tickets;
     private final MessageSource messages;
 
-    ReplyKitController(ServedGames served, ReplyKit kit, TicketQueries tickets, MessageSource messages) {
+    ReplyKitController(ServedGames served, ReplyKit kit, TicketQueries tickets, MessageSource messages,
+            ConflictRetry retry) {
         this.served = served;
+        this.retry = retry;
         this.kit = kit;
         this.tickets = tickets;
         this.messages = messages;
@@ -123,7 +127,10 @@ class ReplyKitController {
             @AuthenticationPrincipal StaffUser me, Locale reader, RedirectAttributes redirect) {
         GameInfo info = served.chosen(game, me);
         ServedGames.adminOnly(me);
-        return done(redirect, info, reader, "kb.notice.forbiddenSaved", () -> kit.replaceForbidden(info.id(), phrases));
+        // a game's default phrases are given in the background when it is registered: a list saved at
+        // that moment meets them in the unique index and is saved again over them
+        return done(redirect, info, reader, "kb.notice.forbiddenSaved",
+                () -> retry.run(() -> kit.replaceForbidden(info.id(), phrases)));
     }
 
     @PostMapping("/macros/{id}/apply")
