@@ -42,10 +42,12 @@ public class FigureRollUp {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TicketFacts facts;
+    private final Figures figures;
 
-    FigureRollUp(JdbcTemplate jdbc, PlatformTransactionManager transactions, TicketFacts facts) {
+    FigureRollUp(JdbcTemplate jdbc, PlatformTransactionManager transactions, TicketFacts facts, Figures figures) {
         this.jdbc = jdbc;
         this.facts = facts;
+        this.figures = figures;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -62,18 +64,28 @@ public class FigureRollUp {
     public int rollUp() {
         facts.refreshStale();
         int done = 0;
-        for (Marked day : marked("select game_id, dirty_day from insight_dirty order by dirty_day")) {
-            if (claimed("delete from insight_dirty where game_id = ? and dirty_day = ?", day, () -> {
-                recompute(day.game(), day.day());
-                jdbc.update("insert into insight_month_dirty (game_id, dirty_month) values (?, ?) on conflict do nothing",
-                        day.game(), day.day().withDayOfMonth(1));
-            })) {
-                done++;
+        int months = 0;
+        try {
+            for (Marked day : marked("select game_id, dirty_day from insight_dirty order by dirty_day")) {
+                if (claimed("delete from insight_dirty where game_id = ? and dirty_day = ?", day, () -> {
+                    recompute(day.game(), day.day());
+                    jdbc.update("insert into insight_month_dirty (game_id, dirty_month) values (?, ?) on conflict do nothing",
+                            day.game(), day.day().withDayOfMonth(1));
+                })) {
+                    done++;
+                }
             }
-        }
-        for (Marked month : marked("select game_id, dirty_month from insight_month_dirty order by dirty_month")) {
-            claimed("delete from insight_month_dirty where game_id = ? and dirty_month = ?", month,
-                    () -> addUpMonth(month.game(), month.day()));
+            for (Marked month : marked("select game_id, dirty_month from insight_month_dirty order by dirty_month")) {
+                if (claimed("delete from insight_month_dirty where game_id = ? and dirty_month = ?", month,
+                        () -> addUpMonth(month.game(), month.day()))) {
+                    months++;
+                }
+            }
+        } finally {
+            // also when a later day failed: what was committed before it is read afresh
+            if (done > 0 || months > 0) {
+                figures.changed();
+            }
         }
         return done;
     }

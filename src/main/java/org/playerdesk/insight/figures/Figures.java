@@ -14,7 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -178,22 +183,82 @@ public class Figures {
 
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
+    /**
+     * What was read, by what was asked and the {@link #generation} it was read in. The daily and
+     * monthly rows change only when a roll-up writes them: until this node's next roll-up changes
+     * something, the same question has the same answer, so a dashboard that several people read (or
+     * one refreshes) is read from the database once. Another node's roll-up is not seen here:
+     * answers are forgotten after {@code playerdesk.insight.read-cache} (the roll-up's interval by
+     * default; 0 reads every time), so they are at most that much older than the rows. Bounded by
+     * the rows the answers were read from. The backlog and the breaches, read from the tickets'
+     * facts and the clock, are not kept.
+     */
+    private final Cache<Asked, Object> answers;
+    private final boolean keeping;
+    /** Moves on each time a roll-up has changed figures: what was read before is not answered again. */
+    private final AtomicLong generation = new AtomicLong();
 
-    Figures(JdbcTemplate jdbc, Clock clock) {
+    /** A question to the figures: which read, of which games, days and dimension, with what else it was asked. */
+    private record Asked(String read, Set<UUID> games, LocalDate from, LocalDate to, Dimension dimension, Object more,
+            long generation) {
+    }
+
+    /** An answer and how many rows it was read from, which is what it weighs in the cache. */
+    private record Kept(Object answer, int rows) {
+    }
+
+    Figures(JdbcTemplate jdbc, Clock clock,
+            @Value("${playerdesk.insight.read-cache:${playerdesk.insight.interval:1m}}") Duration keep,
+            @Value("${playerdesk.insight.read-cache-rows:500000}") long rows) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+        this.keeping = !keep.isZero() && !keep.isNegative();
+        this.answers = Caffeine.newBuilder().expireAfterWrite(keeping ? keep : Duration.ofMillis(1))
+                .maximumWeight(rows).weigher((Asked asked, Object kept) -> Math.max(1, ((Kept) kept).rows()))
+                .build();
+    }
+
+    /** Called by the roll-up once it has changed figures: every answer read before is forgotten. */
+    void changed() {
+        generation.incrementAndGet();
+        answers.invalidateAll();
+    }
+
+    /**
+     * The answer to {@code read} asked with these arguments: the one kept since the last change,
+     * or {@code reading}'s, kept. {@code reading} counts the rows it reads in the array it is given.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T kept(String read, Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
+            Object more, java.util.function.Function<int[], T> reading) {
+        if (!keeping) {
+            return reading.apply(new int[1]);
+        }
+        Asked asked = new Asked(read, Set.copyOf(games), from, to, dimension, more, generation.get());
+        Kept kept = (Kept) answers.getIfPresent(asked);
+        if (kept == null) {
+            int[] rows = new int[1];
+            kept = new Kept(reading.apply(rows), rows[0]);
+            answers.put(asked, kept);
+        }
+        return (T) kept.answer();
     }
 
     /** The totals of the period, of the whole ({@code ALL}) or of one value of a dimension (an agent). */
     public Totals totals(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension, String value) {
-        Totals totals = Totals.empty();
         if (games.isEmpty()) {
-            return totals;
+            return Totals.empty();
         }
-        named.query("select metric, sum(total), sum(seconds) from " + DAY_ROWS + " where dim_value = :value group by metric",
-                params(games, from, to, dimension).addValue("value", value(dimension, value)),
-                (RowCallbackHandler) row -> add(totals, row.getString(1), row.getLong(2), row.getLong(3)));
-        return totals;
+        return kept("totals", games, from, to, dimension, value(dimension, value), rows -> {
+            Totals totals = Totals.empty();
+            named.query("select metric, sum(total), sum(seconds) from " + DAY_ROWS + " where dim_value = :value group by metric",
+                    params(games, from, to, dimension).addValue("value", value(dimension, value)),
+                    (RowCallbackHandler) row -> {
+                        rows[0]++;
+                        add(totals, row.getString(1), row.getLong(2), row.getLong(3));
+                    });
+            return totals;
+        });
     }
 
     /**
@@ -208,18 +273,26 @@ public class Figures {
     /** The medians and p90s of several measures, read together: each measure's spread, an empty one where nothing was measured. */
     public Map<String, Spread> spreads(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
             String value, Collection<String> measures) {
-        Map<String, Histogram> histograms = new LinkedHashMap<>();
-        measures.forEach(measure -> histograms.put(measure, new Histogram()));
-        if (!games.isEmpty() && !measures.isEmpty()) {
+        if (games.isEmpty() || measures.isEmpty()) {
+            Map<String, Spread> none = new LinkedHashMap<>();
+            measures.forEach(measure -> none.put(measure, Spread.of(new Histogram())));
+            return none;
+        }
+        return kept("spreads", games, from, to, dimension, List.of(value(dimension, value), List.copyOf(measures)), rows -> {
+            Map<String, Histogram> histograms = new LinkedHashMap<>();
+            measures.forEach(measure -> histograms.put(measure, new Histogram()));
             named.query("select measure, bucket, sum(total) from " + HIST_ROWS + " where dim_value = :value "
                     + "and measure in (:measures) group by measure, bucket",
                     params(games, from, to, dimension).addValue("value", value(dimension, value))
                             .addValue("measures", Set.copyOf(measures)),
-                    (RowCallbackHandler) row -> histograms.get(row.getString(1)).add(row.getInt(2), row.getLong(3)));
-        }
-        Map<String, Spread> spreads = new LinkedHashMap<>();
-        histograms.forEach((measure, histogram) -> spreads.put(measure, Spread.of(histogram)));
-        return spreads;
+                    (RowCallbackHandler) row -> {
+                        rows[0]++;
+                        histograms.get(row.getString(1)).add(row.getInt(2), row.getLong(3));
+                    });
+            Map<String, Spread> spreads = new LinkedHashMap<>();
+            histograms.forEach((measure, histogram) -> spreads.put(measure, Spread.of(histogram)));
+            return java.util.Collections.unmodifiableMap(spreads);
+        });
     }
 
     /** The totals of several values of a dimension together: a team's agents. */
@@ -278,25 +351,34 @@ public class Figures {
     }
 
     private Map<String, Measured> measured(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
-        Map<String, Measured> measured = new LinkedHashMap<>();
         if (games.isEmpty()) {
-            return measured;
+            return new LinkedHashMap<>();
         }
+        return kept("measured", games, from, to, dimension, null, rows -> measured(games, from, to, dimension, rows));
+    }
+
+    private Map<String, Measured> measured(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
+            int[] rows) {
+        Map<String, Measured> measured = new LinkedHashMap<>();
         MapSqlParameterSource params = params(games, from, to, dimension);
         // a value whose sums are nought was counted only on days taken off a month: it has no figures in the period
         named.query("select dim_value, metric, sum(total), sum(seconds) from " + DAY_ROWS + " group by dim_value, metric "
                 + "having sum(total) <> 0 or sum(seconds) <> 0", params,
-                (RowCallbackHandler) row -> add(measured.computeIfAbsent(row.getString(1), v -> Measured.empty())
-                        .totals(), row.getString(2), row.getLong(3), row.getLong(4)));
+                (RowCallbackHandler) row -> {
+                    rows[0]++;
+                    add(measured.computeIfAbsent(row.getString(1), v -> Measured.empty()).totals(), row.getString(2),
+                            row.getLong(3), row.getLong(4));
+                });
         named.query("select dim_value, measure, bucket, sum(total) from " + HIST_ROWS + " where measure in (:measures) "
                 + "group by dim_value, measure, bucket having sum(total) <> 0",
                 params.addValue("measures", List.of(FIRST_RESPONSE, RESOLUTION)), (RowCallbackHandler) row -> {
+                    rows[0]++;
                     Measured figures = measured.computeIfAbsent(row.getString(1), v -> Measured.empty());
                     Histogram target = FIRST_RESPONSE.equals(row.getString(2)) ? figures.firstResponse()
                             : figures.resolution();
                     target.add(row.getInt(3), row.getLong(4));
                 });
-        return measured;
+        return java.util.Collections.unmodifiableMap(measured);
     }
 
     /**
@@ -305,18 +387,29 @@ public class Figures {
      */
     public Map<LocalDate, Totals> daily(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
             String value, Collection<Metric> metrics) {
-        Map<LocalDate, Totals> days = new TreeMap<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.put(day, Totals.empty());
+        List<String> codes = metrics.stream().map(Metric::code).toList();
+        if (games.isEmpty()) {
+            return zeros(from, to);
         }
-        if (!games.isEmpty()) {
+        return kept("daily", games, from, to, dimension, List.of(value(dimension, value), codes), rows -> {
+            Map<LocalDate, Totals> days = zeros(from, to);
             named.query("select stat_day, metric, sum(total), sum(seconds) from insight_day where game_id in (:games) "
                     + "and stat_day between :from and :to and dimension = :dimension and dim_value = :value "
                     + "and metric in (:metrics) group by stat_day, metric",
                     params(games, from, to, dimension).addValue("value", value(dimension, value))
-                            .addValue("metrics", metrics.stream().map(Metric::code).toList()),
-                    (RowCallbackHandler) row -> add(days.get(row.getObject(1, LocalDate.class)), row.getString(2),
-                            row.getLong(3), row.getLong(4)));
+                            .addValue("metrics", codes),
+                    (RowCallbackHandler) row -> {
+                        rows[0]++;
+                        add(days.get(row.getObject(1, LocalDate.class)), row.getString(2), row.getLong(3), row.getLong(4));
+                    });
+            return java.util.Collections.unmodifiableMap(days);
+        });
+    }
+
+    private static Map<LocalDate, Totals> zeros(LocalDate from, LocalDate to) {
+        Map<LocalDate, Totals> days = new TreeMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.put(day, Totals.empty());
         }
         return days;
     }
@@ -375,26 +468,42 @@ public class Figures {
     }
 
     private Map<String, Long> created(Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension) {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        if (!games.isEmpty()) {
+        if (games.isEmpty()) {
+            return Map.of();
+        }
+        return kept("created", games, from, to, dimension, null, rows -> {
+            Map<String, Long> counts = new java.util.HashMap<>();
             named.query("select dim_value, sum(total) from " + DAY_ROWS + " where metric = :metric group by dim_value "
                     + "having sum(total) <> 0",
                     params(games, from, to, dimension).addValue("metric", Metric.CREATED.code()),
-                    (RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)));
-        }
-        return counts;
+                    (RowCallbackHandler) row -> {
+                        rows[0]++;
+                        counts.put(row.getString(1), row.getLong(2));
+                    });
+            return java.util.Collections.unmodifiableMap(counts);
+        });
     }
 
     /** Tickets created by weekday (0 Monday to 6 Sunday) and local hour (0 to 23). */
     public long[][] heatmap(Collection<UUID> games, LocalDate from, LocalDate to) {
-        long[][] cells = new long[7][24];
-        if (!games.isEmpty()) {
+        if (games.isEmpty()) {
+            return new long[7][24];
+        }
+        long[][] kept = kept("heatmap", games, from, to, Dimension.HOUR, null, rows -> {
+            long[][] cells = new long[7][24];
             named.query("select dim_value, sum(total) from " + DAY_ROWS + " where metric = :metric group by dim_value",
                     params(games, from, to, Dimension.HOUR).addValue("metric", Metric.CREATED.code()),
                     (RowCallbackHandler) row -> {
+                        rows[0]++;
                         String[] weekdayHour = row.getString(1).split("-");
                         cells[Integer.parseInt(weekdayHour[0]) - 1][Integer.parseInt(weekdayHour[1])] += row.getLong(2);
                     });
+            return cells;
+        });
+        // a copy: the caller's to change
+        long[][] cells = new long[7][];
+        for (int weekday = 0; weekday < 7; weekday++) {
+            cells[weekday] = kept[weekday].clone();
         }
         return cells;
     }
@@ -471,7 +580,8 @@ public class Figures {
      * period does not cover ({@code cutFrom} to {@code cutTo}, {@code cut2From} to {@code cut2To}).
      * A month the period covers part of is read whole, less its other days, when those are fewer
      * than its covered days by {@link #MONTH_COST} (a month's rows are about as many as a few days'):
-     * a year from the 5th reads thirteen months less four days rather than eleven months and 31 days.
+     * the 365 days to the 4th of a month read twelve months less four days, and four days, rather than
+     * eleven months and 31 days.
      * An empty range of days ends the day before it starts.
      */
     private static MapSqlParameterSource params(Collection<UUID> games, LocalDate from, LocalDate to,

@@ -284,6 +284,8 @@ class FiguresTest {
         jdbc.update("insert into insight_month_dirty (game_id, dirty_month) values (?, ?)", game.id(),
                 LocalDate.of(2027, 4, 1));
         jdbc.update("update insight_month set total = total + 100 where game_id = ?", game.id());
+        // rows changed behind the roll-up's back: what was read before is forgotten as a roll-up does
+        figures.changed();
         assertThat(figures.totals(scope, from, to, Dimension.ALL, null).sums())
                 .usingRecursiveComparison().isEqualTo(inside.sums());
         assertThat(figures.totals(scope, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 30), Dimension.ALL, null)
@@ -294,6 +296,31 @@ class FiguresTest {
                 game.id())).isZero();
         assertThat(figures.totals(scope, from, to, Dimension.ALL, null).sums())
                 .usingRecursiveComparison().isEqualTo(inside.sums());
+    }
+
+    @Test
+    void keepsAnAnswerUntilARollUpChangesTheFigures() {
+        GameProfile game = games.register(TestWorkspace.unique("kept"), "缓存游戏", "zh-CN", "UTC", "always",
+                GameProfile.CHANNELS);
+        moveTo(Instant.parse("2027-06-10T08:00:00Z"));
+        workspace.ticket(game.info(), "k1", "bug");
+        settle();
+        Set<UUID> scope = Set.of(game.id());
+        LocalDate day = LocalDate.of(2027, 6, 10);
+        assertThat(figures.totals(scope, day, day, Dimension.ALL, null).total(Metric.CREATED)).isEqualTo(1);
+
+        // the rows changed behind the roll-up's back are not read again: the answer is kept
+        jdbc.update("update insight_day set total = total + 5 where game_id = ? and dimension = 'all' and metric = 'created'",
+                game.id());
+        assertThat(figures.totals(scope, day, day, Dimension.ALL, null).total(Metric.CREATED)).isEqualTo(1);
+        assertThat(figures.top(scope, day, day, Dimension.TYPE, 3)).containsExactly(new Figures.Top("bug", 1, 0));
+
+        // a roll-up that changes figures forgets every answer: a second ticket, and the day recomputed from the facts
+        workspace.ticket(game.info(), "k2", "payment");
+        settle();
+        assertThat(figures.totals(scope, day, day, Dimension.ALL, null).total(Metric.CREATED)).isEqualTo(2);
+        assertThat(figures.top(scope, day, day, Dimension.TYPE, 3)).extracting(Figures.Top::value)
+                .containsExactly("bug", "payment");
     }
 
     /** The period's totals added up from its days read one at a time (a single day is never a whole month). */
