@@ -188,8 +188,7 @@ class FiguresTest {
 
     @Test
     void readsWholeMonthsAsTheSumOfTheirDaysAndKeepsThemCurrent() {
-        GameProfile game = games.register(TestWorkspace.unique("month"), "月度游戏", "zh-CN", "UTC", "always",
-                GameProfile.CHANNELS);
+        GameProfile game = gameInUtc("month", "月度游戏");
         StaffMember member = workspace.staff(StaffRole.AGENT_L1, game.info());
         Actor agent = Actor.agent(member.id(), member.displayName());
         UUID reopened = null;
@@ -250,8 +249,7 @@ class FiguresTest {
 
     @Test
     void readsAMonthLessTheDaysAPeriodLeavesOutAndItsDaysWhileTheMonthIsAddedUpAgain() {
-        GameProfile game = games.register(TestWorkspace.unique("cut"), "切月游戏", "zh-CN", "UTC", "always",
-                GameProfile.CHANNELS);
+        GameProfile game = gameInUtc("cut", "切月游戏");
         StaffMember member = workspace.staff(StaffRole.AGENT_L1, game.info());
         Actor agent = Actor.agent(member.id(), member.displayName());
         // a payment question on the first day of April, bug reports on the 15th and the last day
@@ -300,8 +298,7 @@ class FiguresTest {
 
     @Test
     void keepsAnAnswerUntilARollUpChangesTheFigures() {
-        GameProfile game = games.register(TestWorkspace.unique("kept"), "缓存游戏", "zh-CN", "UTC", "always",
-                GameProfile.CHANNELS);
+        GameProfile game = gameInUtc("kept", "缓存游戏");
         moveTo(Instant.parse("2027-06-10T08:00:00Z"));
         workspace.ticket(game.info(), "k1", "bug");
         settle();
@@ -321,6 +318,11 @@ class FiguresTest {
         assertThat(figures.totals(scope, day, day, Dimension.ALL, null).total(Metric.CREATED)).isEqualTo(2);
         assertThat(figures.top(scope, day, day, Dimension.TYPE, 3)).extracting(Figures.Top::value)
                 .containsExactly("bug", "payment");
+    }
+
+    /** A Chinese game counted in UTC, so the days of the tests are those their instants say. */
+    private GameProfile gameInUtc(String code, String name) {
+        return games.register(TestWorkspace.unique(code), name, "zh-CN", "UTC", "always", GameProfile.CHANNELS);
     }
 
     /** The period's totals added up from its days read one at a time (a single day is never a whole month). */
