@@ -1,5 +1,6 @@
 package org.playerdesk.insight.figures;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * local day) whose facts changed, from the facts themselves: a day's rows are replaced whole, so a
  * day recomputed twice reads the same, and {@link #rebuild()} (every day of every fact) gives what
  * live counting gave. Then each month with a recomputed day is added up again from its days into
- * {@code insight_month} and {@code insight_month_hist}, which long periods read instead of their
+ * {@code insight_month} and {@code insight_month_histogram}, which long periods read instead of their
  * days. Safe on several nodes: a day or a month is claimed by deleting its mark, in the
  * transaction that recomputes it, so a second node finds nothing to claim.
  */
@@ -109,19 +110,40 @@ public class FigureRollUp {
         }));
     }
 
-    /** Replaces the month's rows by the sums of its days' rows. */
+    /**
+     * Replaces the month's rows by the sums of its days' rows, and its histograms by its days'
+     * added up, one row per value and measure ({@link Histogram#counts()}).
+     */
     private void addUpMonth(UUID game, LocalDate month) {
         LocalDate last = month.plusMonths(1).minusDays(1);
         jdbc.update("delete from insight_month where game_id = ? and stat_month = ?", game, month);
-        jdbc.update("delete from insight_month_hist where game_id = ? and stat_month = ?", game, month);
+        jdbc.update("delete from insight_month_histogram where game_id = ? and stat_month = ?", game, month);
         jdbc.update("insert into insight_month (game_id, stat_month, dimension, dim_value, metric, total, seconds) "
                 + "select game_id, ?, dimension, dim_value, metric, sum(total), sum(seconds) from insight_day "
                 + "where game_id = ? and stat_day between ? and ? group by game_id, dimension, dim_value, metric",
                 month, game, month, last);
-        jdbc.update("insert into insight_month_hist (game_id, stat_month, dimension, dim_value, measure, bucket, total) "
-                + "select game_id, ?, dimension, dim_value, measure, bucket, sum(total) from insight_day_hist "
-                + "where game_id = ? and stat_day between ? and ? group by game_id, dimension, dim_value, measure, bucket",
-                month, game, month, last);
+        Map<List<String>, Histogram> histograms = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select dimension, dim_value, measure, bucket, "
+                    + "sum(total) from insight_day_hist where game_id = ? and stat_day between ? and ? "
+                    + "group by dimension, dim_value, measure, bucket");
+            // a busy game's month has hundreds of thousands of buckets: read in parts, not held whole by the driver
+            statement.setFetchSize(10_000);
+            statement.setObject(1, game);
+            statement.setObject(2, month);
+            statement.setObject(3, last);
+            return statement;
+        }, (RowCallbackHandler) row -> histograms
+                .computeIfAbsent(List.of(row.getString(1), row.getString(2), row.getString(3)), k -> new Histogram())
+                .add(row.getInt(4), row.getLong(5)));
+        List<Object[]> rows = new ArrayList<>();
+        histograms.forEach((key, histogram) -> {
+            if (histogram.count() != 0) {
+                rows.add(new Object[] { game, month, key.get(0), key.get(1), key.get(2), histogram.counts() });
+            }
+        });
+        jdbc.batchUpdate("insert into insight_month_histogram (game_id, stat_month, dimension, dim_value, measure, counts) "
+                + "values (?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * medians and p90s of response and resolution times, the backlog and the breaches. Every read is
  * of the daily rows ({@code insight_day}, {@code insight_day_hist}), not of tickets, except the
  * backlog and the breach list, which read open and breached tickets' facts. A period's whole
- * calendar months are read from the monthly rows ({@code insight_month}, {@code insight_month_hist},
+ * calendar months are read from the monthly rows ({@code insight_month}, {@code insight_month_histogram},
  * their days added up), and only its other days from the daily ones. Days are each game's
  * local days; {@code games} must already be limited to what the reader serves.
  */
@@ -158,23 +158,57 @@ public class Figures {
      */
     private static final String DAY_ROWS = rows("dim_value, metric, total, seconds", "dim_value, metric, -total, -seconds",
             "insight_day", "insight_month");
-    /** The histogram rows of a period's dimension as a table {@code d}, read as {@link #DAY_ROWS}. */
-    private static final String HIST_ROWS = rows("dim_value, measure, bucket, total", "dim_value, measure, bucket, -total",
-            "insight_day_hist", "insight_month_hist");
+    /**
+     * The histogram rows of a period's dimension that match {@code where} (on {@code dim_value} and
+     * {@code measure}), read as {@link #DAY_ROWS}: the days' buckets added up, as {@code (dim_value,
+     * measure, bucket, total, null)}, and the months' whole histograms ({@code insight_month_histogram},
+     * one row per value and measure), as {@code (dim_value, measure, null, null, counts)}, for
+     * {@link #histograms} to add together.
+     */
+    private static String histRows(String where) {
+        String days = rows("dim_value, measure, bucket, total", "dim_value, measure, bucket, -total", "insight_day_hist", null);
+        return "select dim_value, measure, bucket, sum(total), cast(null as varchar(20000)) from " + days + " where "
+                + where + " group by dim_value, measure, bucket having sum(total) <> 0"
+                + " union all select dim_value, measure, cast(null as smallint), cast(null as bigint), counts "
+                + "from insight_month_histogram r where r.game_id in (:games) and r.dimension = :dimension "
+                + "and r.stat_month between :monthFrom and :monthTo and " + CLEAN.formatted("x.dirty_month = r.stat_month")
+                + " and " + where;
+    }
 
+    /**
+     * Reads {@link #histRows} into the histograms {@code target} gives for a value and a measure,
+     * counting the rows in {@code rows}.
+     */
+    private void histograms(String where, MapSqlParameterSource params, int[] rows,
+            java.util.function.BiFunction<String, String, Histogram> target) {
+        named.query(histRows(where), params, (RowCallbackHandler) row -> {
+            rows[0]++;
+            Histogram histogram = target.apply(row.getString(1), row.getString(2));
+            String counts = row.getString(5);
+            if (counts == null) {
+                histogram.add(row.getInt(3), row.getLong(4));
+            } else {
+                histogram.addCounts(counts);
+            }
+        });
+    }
+
+    /** Whether no mark says the month of {@code r} is to be added up again (the test on {@code x} filled in). */
+    private static final String CLEAN = "not exists (select 1 from insight_month_dirty x where x.game_id = r.game_id "
+            + "and x.dirty_month between :monthFrom and :monthTo and %s)";
+
+    /** The rows of {@link #DAY_ROWS}; without {@code months}, those of the days alone. */
     private static String rows(String columns, String negated, String days, String months) {
         String dayRows = " from " + days + " r where r.game_id in (:games) and r.dimension = :dimension";
-        String clean = "not exists (select 1 from insight_month_dirty x where x.game_id = r.game_id "
-                + "and x.dirty_month between :monthFrom and :monthTo and %s)";
         String ofItsMonth = "r.stat_day >= x.dirty_month and r.stat_day < x.dirty_month + interval '1' month";
         return "(select " + columns + dayRows
                 + " and (r.stat_day between :from and :headTo or r.stat_day between :tailFrom and :to)"
-                + " union all select " + columns + " from " + months + " r where r.game_id in (:games) "
-                + "and r.dimension = :dimension and r.stat_month between :monthFrom and :monthTo and "
-                + clean.formatted("x.dirty_month = r.stat_month")
+                + (months == null ? "" : " union all select " + columns + " from " + months + " r where r.game_id in (:games) "
+                        + "and r.dimension = :dimension and r.stat_month between :monthFrom and :monthTo and "
+                        + CLEAN.formatted("x.dirty_month = r.stat_month"))
                 + " union all select " + negated + dayRows
                 + " and (r.stat_day between :cutFrom and :cutTo or r.stat_day between :cut2From and :cut2To) and "
-                + clean.formatted(ofItsMonth)
+                + CLEAN.formatted(ofItsMonth)
                 + " union all select " + columns.replace("dim_value", "r.dim_value") + " from insight_month_dirty x join "
                 + days + " r on r.game_id = x.game_id and " + ofItsMonth + " where x.game_id in (:games) "
                 + "and x.dirty_month between :monthFrom and :monthTo and r.dimension = :dimension "
@@ -281,14 +315,10 @@ public class Figures {
         return kept("spreads", games, from, to, dimension, List.of(value(dimension, value), List.copyOf(measures)), rows -> {
             Map<String, Histogram> histograms = new LinkedHashMap<>();
             measures.forEach(measure -> histograms.put(measure, new Histogram()));
-            named.query("select measure, bucket, sum(total) from " + HIST_ROWS + " where dim_value = :value "
-                    + "and measure in (:measures) group by measure, bucket",
+            histograms("dim_value = :value and measure in (:measures)",
                     params(games, from, to, dimension).addValue("value", value(dimension, value))
                             .addValue("measures", Set.copyOf(measures)),
-                    (RowCallbackHandler) row -> {
-                        rows[0]++;
-                        histograms.get(row.getString(1)).add(row.getInt(2), row.getLong(3));
-                    });
+                    rows, (dimValue, measure) -> histograms.get(measure));
             Map<String, Spread> spreads = new LinkedHashMap<>();
             histograms.forEach((measure, histogram) -> spreads.put(measure, Spread.of(histogram)));
             return java.util.Collections.unmodifiableMap(spreads);
@@ -313,10 +343,9 @@ public class Figures {
             Collection<String> values, String measure) {
         Histogram histogram = new Histogram();
         if (!games.isEmpty() && !values.isEmpty()) {
-            named.query("select bucket, sum(total) from " + HIST_ROWS + " where dim_value in (:values) "
-                    + "and measure = :measure group by bucket",
+            histograms("dim_value in (:values) and measure = :measure",
                     params(games, from, to, dimension).addValue("values", Set.copyOf(values)).addValue("measure", measure),
-                    (RowCallbackHandler) row -> histogram.add(row.getInt(1), row.getLong(2)));
+                    new int[1], (dimValue, read) -> histogram);
         }
         return Spread.of(histogram);
     }
@@ -369,15 +398,14 @@ public class Figures {
                     add(measured.computeIfAbsent(row.getString(1), v -> Measured.empty()).totals(), row.getString(2),
                             row.getLong(3), row.getLong(4));
                 });
-        named.query("select dim_value, measure, bucket, sum(total) from " + HIST_ROWS + " where measure in (:measures) "
-                + "group by dim_value, measure, bucket having sum(total) <> 0",
-                params.addValue("measures", List.of(FIRST_RESPONSE, RESOLUTION)), (RowCallbackHandler) row -> {
-                    rows[0]++;
-                    Measured figures = measured.computeIfAbsent(row.getString(1), v -> Measured.empty());
-                    Histogram target = FIRST_RESPONSE.equals(row.getString(2)) ? figures.firstResponse()
-                            : figures.resolution();
-                    target.add(row.getInt(3), row.getLong(4));
+        histograms("measure in (:measures)", params.addValue("measures", List.of(FIRST_RESPONSE, RESOLUTION)), rows,
+                (value, measure) -> {
+                    Measured figures = measured.computeIfAbsent(value, v -> Measured.empty());
+                    return FIRST_RESPONSE.equals(measure) ? figures.firstResponse() : figures.resolution();
                 });
+        // a value whose month's histogram the days taken off it cancel has no figures in the period either
+        measured.values().removeIf(figures -> figures.totals().sums().isEmpty() && figures.firstResponse().count() == 0
+                && figures.resolution().count() == 0);
         return java.util.Collections.unmodifiableMap(measured);
     }
 

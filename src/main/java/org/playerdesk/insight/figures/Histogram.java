@@ -52,6 +52,38 @@ public final class Histogram {
         }
     }
 
+    /**
+     * The counts as text, {@code bucket:count} pairs apart by spaces in bucket order, buckets with
+     * none left out ({@code "3:12 4:7 131:1"}): how a month's histogram is kept in one row.
+     */
+    public String counts() {
+        StringBuilder text = new StringBuilder();
+        for (int bucket = 0; bucket < buckets.length; bucket++) {
+            if (buckets[bucket] != 0) {
+                if (!text.isEmpty()) {
+                    text.append(' ');
+                }
+                text.append(bucket).append(':').append(buckets[bucket]);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Adds counts written by {@link #counts()}. */
+    public void addCounts(String counts) {
+        int at = 0;
+        int length = counts.length();
+        while (at < length) {
+            int colon = counts.indexOf(':', at);
+            int end = counts.indexOf(' ', colon);
+            if (end < 0) {
+                end = length;
+            }
+            add(Integer.parseInt(counts, at, colon, 10), Long.parseLong(counts, colon + 1, end, 10));
+            at = end + 1;
+        }
+    }
+
     public void addSeconds(long seconds) {
         add(bucket(seconds), 1);
     }

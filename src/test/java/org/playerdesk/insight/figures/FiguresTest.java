@@ -239,12 +239,20 @@ class FiguresTest {
         assertThat(figures.totals(scope, february, endOfFebruary, Dimension.ALL, null).sums())
                 .usingRecursiveComparison().isEqualTo(dayByDay(scope, february, endOfFebruary).sums());
 
-        // a rebuild gives the same months
-        List<Map<String, Object>> months = jdbc.queryForList("select stat_month, dimension, dim_value, metric, total, "
-                + "seconds from insight_month where game_id = ? order by 1, 2, 3, 4", game.id());
+        // a rebuild gives the same months, and their histograms
+        String monthRows = "select stat_month, dimension, dim_value, metric, total, seconds from insight_month "
+                + "where game_id = ? order by 1, 2, 3, 4";
+        String histogramRows = "select stat_month, dimension, dim_value, measure, counts from insight_month_histogram "
+                + "where game_id = ? order by 1, 2, 3, 4";
+        List<Map<String, Object>> months = jdbc.queryForList(monthRows, game.id());
+        List<Map<String, Object>> histograms = jdbc.queryForList(histogramRows, game.id());
+        // February's resolutions: two after an hour (60 one-minute buckets), one that March took away
+        assertThat(jdbc.queryForObject("select counts from insight_month_histogram where game_id = ? and stat_month = ? "
+                + "and dimension = 'all' and measure = ?", String.class, game.id(), february, Figures.RESOLUTION))
+                .isEqualTo("60:2");
         rollUp.rebuild();
-        assertThat(jdbc.queryForList("select stat_month, dimension, dim_value, metric, total, seconds from insight_month "
-                + "where game_id = ? order by 1, 2, 3, 4", game.id())).isEqualTo(months);
+        assertThat(jdbc.queryForList(monthRows, game.id())).isEqualTo(months);
+        assertThat(jdbc.queryForList(histogramRows, game.id())).isEqualTo(histograms);
     }
 
     @Test

@@ -58,4 +58,23 @@ class HistogramTest {
         assertThat(late.count()).isEqualTo(4);
         assertThat(early.count()).isEqualTo(4);
     }
+
+    @Test
+    void countsWrittenAsTextAddUpAsTheHistogramDid() {
+        Histogram month = new Histogram();
+        assertThat(month.counts()).isEmpty();
+        month.add(0, 2);
+        month.add(Histogram.bucket(3 * 86_400L), 1_000_000_000_000L);
+        month.add(7, 5);
+        assertThat(month.counts()).isEqualTo("0:2 7:5 " + Histogram.bucket(3 * 86_400L) + ":1000000000000");
+
+        // a month's counts less a day's: what the days left add up to
+        Histogram read = new Histogram();
+        read.add(7, -3);
+        read.addCounts(month.counts());
+        read.addCounts("");
+        assertThat(read.count()).isEqualTo(1_000_000_000_004L);
+        assertThat(read.counts()).isEqualTo("0:2 7:2 " + Histogram.bucket(3 * 86_400L) + ":1000000000000");
+        assertThat(read.percentile(0.0)).isZero();
+    }
 }
