@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.playerdesk.system.database.DatabaseKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -241,6 +242,9 @@ public class Figures {
     private record Kept(Object answer, int rows) {
     }
 
+    /** Whether the database is PostgreSQL, once asked (see {@link #serially()}). */
+    private volatile Boolean postgres;
+
     Figures(JdbcTemplate jdbc, Clock clock,
             @Value("${playerdesk.insight.read-cache:${playerdesk.insight.interval:1m}}") Duration keep,
             @Value("${playerdesk.insight.read-cache-rows:500000}") long rows) {
@@ -250,6 +254,24 @@ public class Figures {
         this.answers = Caffeine.newBuilder().expireAfterWrite(keeping ? keep : Duration.ofMillis(1))
                 .maximumWeight(rows).weigher((Asked asked, Object kept) -> Math.max(1, ((Kept) kept).rows()))
                 .build();
+    }
+
+    /**
+     * Plans the rest of this read's transaction without parallel workers, on PostgreSQL. The reads
+     * are small index ranges added up, several readers at a time; a parallel plan starts worker
+     * processes for each of them, which cost more than the read (bench/insight, a year's histograms
+     * of the whole: 42 ms with two workers, 4 ms without; the year's dashboard at one reader 151 ms
+     * median, 56 ms).
+     */
+    private void serially() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = DatabaseKind.isPostgres(named.getJdbcTemplate().getDataSource());
+            postgres = known;
+        }
+        if (known) {
+            named.getJdbcTemplate().execute("set local max_parallel_workers_per_gather = 0");
+        }
     }
 
     /** Called by the roll-up once it has changed figures: every answer read before is forgotten. */
@@ -266,12 +288,14 @@ public class Figures {
     private <T> T kept(String read, Collection<UUID> games, LocalDate from, LocalDate to, Dimension dimension,
             Object more, java.util.function.Function<int[], T> reading) {
         if (!keeping) {
+            serially();
             return reading.apply(new int[1]);
         }
         Asked asked = new Asked(read, Set.copyOf(games), from, to, dimension, more, generation.get());
         Kept kept = (Kept) answers.getIfPresent(asked);
         if (kept == null) {
             int[] rows = new int[1];
+            serially();
             kept = new Kept(reading.apply(rows), rows[0]);
             answers.put(asked, kept);
         }
@@ -332,6 +356,7 @@ public class Figures {
         if (games.isEmpty() || values.isEmpty()) {
             return totals;
         }
+        serially();
         named.query("select metric, sum(total), sum(seconds) from " + DAY_ROWS + " where dim_value in (:values) group by metric",
                 params(games, from, to, dimension).addValue("values", Set.copyOf(values)),
                 (RowCallbackHandler) row -> add(totals, row.getString(1), row.getLong(2), row.getLong(3)));
@@ -343,6 +368,7 @@ public class Figures {
             Collection<String> values, String measure) {
         Histogram histogram = new Histogram();
         if (!games.isEmpty() && !values.isEmpty()) {
+            serially();
             histograms("dim_value in (:values) and measure = :measure",
                     params(games, from, to, dimension).addValue("values", Set.copyOf(values)).addValue("measure", measure),
                     new int[1], (dimValue, read) -> histogram);
@@ -553,6 +579,7 @@ public class Figures {
                 .addValue("three", Timestamp.from(now.minus(Backlog.AGES.get(1))))
                 .addValue("week", Timestamp.from(now.minus(Backlog.AGES.get(2))))
                 .addValue("assignees", assignees);
+        serially();
         named.query("select status, sum(case when created_at > :day then 1 else 0 end), "
                 + "sum(case when created_at <= :day and created_at > :three then 1 else 0 end), "
                 + "sum(case when created_at <= :three and created_at > :week then 1 else 0 end), "
@@ -570,6 +597,7 @@ public class Figures {
             return List.of();
         }
         List<Breach> breaches = new ArrayList<>();
+        serially();
         named.query("select ticket_id, game_id, ticket_number, created_at, sla_first_response, sla_next_response, "
                 + "sla_resolution from insight_ticket where game_id in (:games) and created_day between :from and :to "
                 + "and (sla_first_response = 'breached' or sla_next_response = 'breached' or sla_resolution = 'breached') "
@@ -588,6 +616,7 @@ public class Figures {
         if (games.isEmpty()) {
             return 0;
         }
+        serially();
         Long count = named.queryForObject("select count(*) from insight_ticket where game_id in (:games) "
                 + "and created_day between :from and :to and (sla_first_response = 'breached' "
                 + "or sla_next_response = 'breached' or sla_resolution = 'breached')",

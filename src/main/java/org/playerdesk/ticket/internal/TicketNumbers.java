@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameRegistered;
+import org.playerdesk.system.database.DatabaseKind;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,11 +82,7 @@ public class TicketNumbers {
 
     private boolean isPostgres() {
         if (postgres == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            postgres = DatabaseKind.isPostgres(dataSource);
         }
         return postgres;
     }

@@ -1,6 +1,7 @@
 package org.playerdesk.insight.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.GameProfile;
 import org.playerdesk.insight.figures.Figures.Totals;
+import org.playerdesk.system.database.DatabaseKind;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketStatus;
@@ -31,6 +33,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures of small, fixed days, computed by hand: local days and hours in the game's time
@@ -61,6 +65,8 @@ class FiguresTest {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void countsADayByHandInTheGamesOwnTimeZone() {
@@ -326,6 +332,21 @@ class FiguresTest {
         assertThat(figures.totals(scope, day, day, Dimension.ALL, null).total(Metric.CREATED)).isEqualTo(2);
         assertThat(figures.top(scope, day, day, Dimension.TYPE, 3)).extracting(Figures.Top::value)
                 .containsExactly("bug", "payment");
+    }
+
+    @Test
+    void readsOnPostgresqlArePlannedWithoutParallelWorkersInTheirOwnTransactionOnly() {
+        assumeTrue(DatabaseKind.isPostgres(jdbc.getDataSource()), "parallel plans are PostgreSQL's");
+        String server = jdbc.queryForObject("show max_parallel_workers_per_gather", String.class);
+        assumeTrue(!"0".equals(server), "the server plans without parallel workers anyway");
+        GameProfile game = gameInUtc("serial", "串行游戏");
+        LocalDate day = LocalDate.of(2027, 7, 1);
+        String during = new TransactionTemplate(transactions).execute(status -> {
+            figures.totals(Set.of(game.id()), day, day, Dimension.ALL, null);
+            return jdbc.queryForObject("show max_parallel_workers_per_gather", String.class);
+        });
+        assertThat(during).isEqualTo("0");
+        assertThat(jdbc.queryForObject("show max_parallel_workers_per_gather", String.class)).isEqualTo(server);
     }
 
     /** A Chinese game counted in UTC, so the days of the tests are those their instants say. */
