@@ -56,6 +56,11 @@ public class CannedReplies {
         return kit.variables(tickets.head(ticketId), agentName).fill(text);
     }
 
+    /** The game's forbidden phrases (服务忌语) a reply contains, in the list's order. */
+    public List<String> forbiddenIn(UUID gameId, String reply) {
+        return kit.check(gameId, reply);
+    }
+
     private static Reply view(CannedReply reply) {
         return new Reply(reply.getId(), reply.gameId(), reply.locale(), reply.stage(), reply.title(), reply.body());
     }

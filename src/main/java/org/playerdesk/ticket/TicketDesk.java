@@ -44,6 +44,7 @@ import org.playerdesk.ticket.TicketEvents.TicketTypeChanged;
 import org.playerdesk.ticket.internal.AttachmentStore;
 import org.playerdesk.ticket.internal.Change;
 import org.playerdesk.ticket.internal.Mentions;
+import org.playerdesk.ticket.internal.MessageFindings;
 import org.playerdesk.ticket.internal.TagName;
 import org.playerdesk.ticket.internal.Ticket;
 import org.playerdesk.ticket.internal.TicketAttachment;
@@ -54,7 +55,9 @@ import org.playerdesk.ticket.internal.TicketMessage;
 import org.playerdesk.ticket.internal.TicketMessageRepository;
 import org.playerdesk.ticket.internal.TicketNumbers;
 import org.playerdesk.ticket.internal.TicketRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,12 +89,15 @@ public class TicketDesk {
     private final Clock clock;
     private final InputValidation validation;
     private final Mentions mentions;
+    /** Asked when a reply comes, not when the desk is made: the reviews use modules that use the desk. */
+    private final ObjectProvider<ReplyReview> reviews;
+    private final MessageFindings findings;
     private final SecureRandom random = new SecureRandom();
 
     TicketDesk(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, TicketNumbers numbers, AttachmentStore files, PlayerDirectory players,
             ApplicationEventPublisher events, PlayerDeskProperties properties, Clock clock, InputValidation validation,
-            Mentions mentions) {
+            Mentions mentions, ObjectProvider<ReplyReview> reviews, MessageFindings findings) {
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -104,6 +110,8 @@ public class TicketDesk {
         this.clock = clock;
         this.validation = validation;
         this.mentions = mentions;
+        this.reviews = reviews;
+        this.findings = findings;
     }
 
     /**
@@ -150,9 +158,13 @@ public class TicketDesk {
     public MessageView reply(UUID ticketId, Actor author, String body, List<Upload> uploads, TicketStatus then) {
         Ticket ticket = load(ticketId);
         String text = checkBody(body, uploads);
+        List<ReplyReview.Finding> found = review(ticket, author, text, then);
         Instant now = clock.instant();
         Change statusChange = author.isPlayer() ? ticket.playerReplied(now) : ticket.agentReplied(now);
         TicketMessage message = post(ticket, Visibility.PUBLIC, author, text, store(uploads), now);
+        if (!found.isEmpty()) {
+            findings.store(ticket.getId(), message.getId(), found);
+        }
         statusChanged(ticket, statusChange, author, now);
         if (then != null && !author.isPlayer()) {
             statusChanged(ticket, ticket.changeStatus(then, now), author, now);
@@ -160,6 +172,30 @@ public class TicketDesk {
         events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
                 Visibility.PUBLIC, author.kind(), now));
         return message.view(attachmentsOf(message));
+    }
+
+    /**
+     * What the reviews find in a reply by a member of staff (none for players and PlayerDesk's own
+     * rules); refused before anything is stored when a finding blocks it.
+     */
+    private List<ReplyReview.Finding> review(Ticket ticket, Actor author, String text, TicketStatus then) {
+        if (author.kind() != Actor.Kind.AGENT || text.isBlank()) {
+            return List.of();
+        }
+        boolean closing = then == TicketStatus.RESOLVED || then == TicketStatus.CLOSED;
+        ReplyReview.Reply reply = new ReplyReview.Reply(ticket.getId(), ticket.gameId(), ticket.channel(), author, text,
+                !ticket.answered(), closing);
+        List<ReplyReview.Finding> found = new ArrayList<>();
+        reviews.orderedStream().forEach(review -> found.addAll(review.review(reply)));
+        Optional<ReplyReview.Finding> blocking = found.stream().filter(ReplyReview.Finding::blocks).findFirst();
+        if (blocking.isPresent()) {
+            // named in the reader's words: "the forbidden phrase “…”" (reply.finding.<code>, with its evidence)
+            ReplyReview.Finding first = blocking.get();
+            throw new RuleViolation("ticket.reply.blocked", "the reply breaks the game's reply rules: " + first,
+                    new DefaultMessageSourceResolvable(new String[] { "reply.finding." + first.code() },
+                            new Object[] { first.evidence() }, first.code()));
+        }
+        return found;
     }
 
     /**

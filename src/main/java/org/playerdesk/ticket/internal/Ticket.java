@@ -246,6 +246,15 @@ public class Ticket extends StoredEntity {
         return value == null ? null : value.toString();
     }
 
+    public TicketChannel channel() {
+        return channel;
+    }
+
+    /** Whether an agent has answered the player publicly (the first response is taken). */
+    public boolean answered() {
+        return firstResponseAt != null;
+    }
+
     public UUID gameId() {
         return gameId;
     }

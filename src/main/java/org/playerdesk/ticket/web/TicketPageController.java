@@ -28,6 +28,7 @@ import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
 import org.playerdesk.ticket.internal.CardLayouts;
+import org.playerdesk.ticket.internal.MessageFindings;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,11 +56,13 @@ class TicketPageController {
     private final List<TicketPanel> panels;
     private final PersonalData personalData;
     private final CardLayouts layouts;
+    private final MessageFindings findings;
 
     TicketPageController(ConsoleTickets tickets, TicketQueries queries, PlayerDirectory players, StaffDirectory staff,
             GameCatalog games, PlayerDeskProperties properties, List<TicketPanel> panels, PersonalData personalData,
-            CardLayouts layouts) {
+            CardLayouts layouts, MessageFindings findings) {
         this.layouts = layouts;
+        this.findings = findings;
         this.properties = properties;
         this.personalData = personalData;
         this.panels = panels.stream().sorted(Comparator.comparingInt(TicketPanel::order)).toList();
@@ -77,6 +80,8 @@ class TicketPageController {
         TicketView ticket = details.ticket();
         model.addAttribute("details", details);
         model.addAttribute("t", ticket);
+        // what the reply checks found in each agent reply (data-finding on the message)
+        model.addAttribute("findings", findings.of(id));
         model.addAttribute("game", games.get(ticket.gameId()));
         PlayerSummary player = players.get(ticket.playerId());
         model.addAttribute("player", player);

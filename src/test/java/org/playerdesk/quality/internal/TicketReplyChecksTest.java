@@ -1,0 +1,150 @@
+package org.playerdesk.quality.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.knowledge.CannedReplies;
+import org.playerdesk.quality.ReplyCheck;
+import org.playerdesk.quality.Severity;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.ticket.TicketQueries;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Every agent reply sent from the ticket page is checked on the server: what the checks find is
+ * stored with the message and marked on it ({@code data-finding}), in the reader's language; a
+ * check the game made blocking refuses the reply, which is not written.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestWorkspace.class)
+class TicketReplyChecksTest {
+
+    private static final Pattern MESSAGE = Pattern.compile("<article class=\"message[^\"]*\"[^>]*>(.*?)</article>",
+            Pattern.DOTALL);
+    private static final Pattern FINDING = Pattern.compile("data-finding=\"([a-z-]+)\"[^>]*>([^<]*)<");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    TicketDesk desk;
+    @Autowired
+    TicketQueries queries;
+    @Autowired
+    CannedReplies replies;
+    @Autowired
+    CheckSeverities severities;
+
+    @Test
+    void aReplyIsCheckedOnTheServerAndItsFindingsAreMarkedOnItsMessage() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        UUID ticket = workspace.ticket(game, "qa-1", "payment").ticket().id();
+
+        send(ticket, agent, "嗯，你的充值好像已经到账了。", Locale.SIMPLIFIED_CHINESE);
+        // the player's own words are not checked
+        desk.reply(ticket, Actor.player(queries.head(ticket).playerId(), "玩家"), "好像还是没有到账", List.of(), null);
+        // a later reply, polite and in the middle of the conversation, has nothing to find
+        send(ticket, agent, "您好，已为您补发，请重新登录查看。", Locale.SIMPLIFIED_CHINESE);
+
+        List<List<String[]>> messages = findings(page(ticket, agent, Locale.SIMPLIFIED_CHINESE));
+        // the player's opening message, the agent's first reply, the player's answer, the agent's second reply
+        assertThat(messages).hasSize(4);
+        assertThat(messages.get(1)).extracting(f -> f[0]).containsExactlyInAnyOrder("vague-word", "vague-word",
+                "no-greeting", "no-honorific");
+        assertThat(messages.get(1)).extracting(f -> f[1]).contains("模糊用语“好像”", "模糊用语“嗯”", "会话开始时没有问候语");
+        assertThat(messages.get(0)).isEmpty();
+        assertThat(messages.get(2)).isEmpty();
+        assertThat(messages.get(3)).isEmpty();
+        // in English for a reader who reads English
+        assertThat(findings(page(ticket, agent, Locale.ENGLISH)).get(1)).extracting(f -> f[1])
+                .contains("Vague word “好像”", "No greeting at the start of the conversation");
+    }
+
+    @Test
+    void aCheckTheGameMadeBlockingRefusesTheReplyAndNothingIsWritten() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        UUID ticket = workspace.ticket(game, "qa-2", "account_other").ticket().id();
+        // the game's default forbidden phrases come when it is registered
+        await().atMost(Duration.ofSeconds(30)).until(() -> !replies.forbiddenIn(game.id(), "你懂不懂").isEmpty());
+        severities.set(game.id(), ReplyCheck.FORBIDDEN_PHRASE, Severity.BLOCK);
+        int before = queries.details(ticket, true).messages().size();
+
+        MockHttpSession session = new MockHttpSession();
+        send(ticket, agent, "您好，这是规定，请您理解。", Locale.SIMPLIFIED_CHINESE, session);
+        String refused = mvc.perform(get("/console/tickets/" + ticket).session(session).with(user(new StaffUser(agent, "")))
+                .locale(Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("该回复不能按原样发送（服务忌语“这是规定”），请修改后再发送。")
+                // the draft is kept for editing
+                .contains("这是规定，请您理解");
+        assertThat(queries.details(ticket, true).messages()).hasSize(before);
+
+        // a warning is sent and marked; switched off, the check finds nothing
+        severities.set(game.id(), ReplyCheck.FORBIDDEN_PHRASE, Severity.WARN);
+        send(ticket, agent, "您好，这是规定，请您理解。", Locale.SIMPLIFIED_CHINESE);
+        severities.set(game.id(), ReplyCheck.FORBIDDEN_PHRASE, Severity.OFF);
+        send(ticket, agent, "这是规定，请您理解。", Locale.SIMPLIFIED_CHINESE);
+        List<List<String[]>> messages = findings(page(ticket, agent, Locale.SIMPLIFIED_CHINESE));
+        assertThat(messages).hasSize(before + 2);
+        assertThat(messages.get(before)).extracting(f -> f[0]).containsExactly("forbidden-phrase");
+        assertThat(messages.get(before + 1)).isEmpty();
+    }
+
+    private void send(UUID ticket, StaffMember agent, String body, Locale locale) throws Exception {
+        send(ticket, agent, body, locale, new MockHttpSession());
+    }
+
+    private void send(UUID ticket, StaffMember agent, String body, Locale locale, MockHttpSession session)
+            throws Exception {
+        MvcResult sent = mvc.perform(multipart("/console/tickets/" + ticket + "/reply").param("body", body)
+                .session(session).with(user(new StaffUser(agent, ""))).with(csrf()).locale(locale)).andReturn();
+        assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+    }
+
+    private String page(UUID ticket, StaffMember agent, Locale locale) throws Exception {
+        return mvc.perform(get("/console/tickets/" + ticket).with(user(new StaffUser(agent, ""))).locale(locale))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /** Each message of the page in order, with its findings: code and text. */
+    private static List<List<String[]>> findings(String html) {
+        List<List<String[]>> messages = new java.util.ArrayList<>();
+        Matcher message = MESSAGE.matcher(html);
+        while (message.find()) {
+            List<String[]> found = new java.util.ArrayList<>();
+            Matcher finding = FINDING.matcher(message.group(1));
+            while (finding.find()) {
+                found.add(new String[] { finding.group(1), finding.group(2).strip() });
+            }
+            messages.add(found);
+        }
+        return messages;
+    }
+}
