@@ -175,10 +175,15 @@ public class TicketDesk {
     }
 
     /**
-     * What the reviews find in a reply by a member of staff (none for players and PlayerDesk's own
-     * rules); refused before anything is stored when a finding blocks it.
+     * What the reviews would find in this draft of a reply, were it sent now with {@code then}:
+     * nothing is written (the reply box shows it while the agent types).
      */
-    private List<ReplyReview.Finding> review(Ticket ticket, Actor author, String text, TicketStatus then) {
+    @Transactional(readOnly = true)
+    public List<ReplyReview.Finding> reviewDraft(UUID ticketId, Actor author, String body, TicketStatus then) {
+        return reviewed(load(ticketId), author, body == null ? "" : body.strip(), then);
+    }
+
+    private List<ReplyReview.Finding> reviewed(Ticket ticket, Actor author, String text, TicketStatus then) {
         if (author.kind() != Actor.Kind.AGENT || text.isBlank()) {
             return List.of();
         }
@@ -187,6 +192,15 @@ public class TicketDesk {
                 !ticket.answered(), closing);
         List<ReplyReview.Finding> found = new ArrayList<>();
         reviews.orderedStream().forEach(review -> found.addAll(review.review(reply)));
+        return found;
+    }
+
+    /**
+     * What the reviews find in a reply by a member of staff (none for players and PlayerDesk's own
+     * rules); refused before anything is stored when a finding blocks it.
+     */
+    private List<ReplyReview.Finding> review(Ticket ticket, Actor author, String text, TicketStatus then) {
+        List<ReplyReview.Finding> found = reviewed(ticket, author, text, then);
         Optional<ReplyReview.Finding> blocking = found.stream().filter(ReplyReview.Finding::blocks).findFirst();
         if (blocking.isPresent()) {
             // named in the reader's words: "the forbidden phrase “…”" (reply.finding.<code>, with its evidence)

@@ -28,6 +28,7 @@ import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
 import org.playerdesk.ticket.Upload;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -104,6 +106,27 @@ class TicketActionsController {
         List<Upload> uploads = uploads(files);
         return attempt(id, "reply", body, names(uploads), locale, redirect, "ticket.notice.replied",
                 () -> desk.reply(id, ConsoleTickets.actor(me), body, uploads, next));
+    }
+
+    /** A finding of the reply checks as the reply box shows it: the check's code, whether it blocks, and its words. */
+    record DraftFinding(String code, boolean blocks, String text) {
+    }
+
+    /**
+     * What the reply checks would find in the draft, were it sent now (nothing is written), named
+     * in the reader's language: the reply box shows it while the agent types.
+     */
+    @PostMapping(path = "/reply/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, List<DraftFinding>> checkReply(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "then", required = false) String then, @AuthenticationPrincipal StaffUser me,
+            Locale locale) {
+        tickets.visible(id, me);
+        TicketStatus next = then == null || then.isBlank() ? null : InboxQuery.coded(TicketStatus.class, then);
+        return Map.of("findings", desk.reviewDraft(id, ConsoleTickets.actor(me), body, next).stream()
+                .map(finding -> new DraftFinding(finding.code(), finding.blocks(), problems.message(
+                        "reply.finding." + finding.code(), locale, finding.evidence())))
+                .toList());
     }
 
     /**

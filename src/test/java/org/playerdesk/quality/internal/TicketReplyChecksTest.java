@@ -6,7 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +118,35 @@ class TicketReplyChecksTest {
         assertThat(messages).hasSize(before + 2);
         assertThat(messages.get(before)).extracting(f -> f[0]).containsExactly("forbidden-phrase");
         assertThat(messages.get(before + 1)).isEmpty();
+    }
+
+    @Test
+    void theReplyBoxAsksWhatTheChecksWouldFindInADraftAndNothingIsWritten() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        UUID ticket = workspace.ticket(game, "qa-3", "bug").ticket().id();
+        int before = queries.details(ticket, true).messages().size();
+
+        String english = mvc.perform(post("/console/tickets/" + ticket + "/reply/check").param("body", "嗯，好像修好了。")
+                .param("then", "resolved").with(user(new StaffUser(agent, ""))).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the first reply, resolving the ticket: no greeting, no closing, and two vague words
+        assertThat(english).contains("{\"code\":\"vague-word\",\"blocks\":false,\"text\":\"Vague word “嗯”\"}",
+                "\"code\":\"no-greeting\"", "\"code\":\"no-closing\"", "No closing line at the end of the conversation");
+        String chinese = mvc.perform(post("/console/tickets/" + ticket + "/reply/check").param("body", "嗯，好像修好了。")
+                .with(user(new StaffUser(agent, ""))).with(csrf()).locale(Locale.SIMPLIFIED_CHINESE))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(chinese).contains("模糊用语“好像”").doesNotContain("no-closing");
+        // an empty draft has nothing to find; nothing was written
+        assertThat(mvc.perform(post("/console/tickets/" + ticket + "/reply/check").param("body", " ")
+                .with(user(new StaffUser(agent, ""))).with(csrf())).andReturn().getResponse().getContentAsString())
+                .isEqualTo("{\"findings\":[]}");
+        assertThat(queries.details(ticket, true).messages()).hasSize(before);
+        // another game's agent cannot ask about this ticket
+        StaffMember stranger = workspace.staff(StaffRole.AGENT_L1, workspace.game());
+        assertThat(mvc.perform(post("/console/tickets/" + ticket + "/reply/check").param("body", "嗯")
+                .with(user(new StaffUser(stranger, ""))).with(csrf())).andReturn().getResponse().getStatus())
+                .isIn(403, 404);
     }
 
     private void send(UUID ticket, StaffMember agent, String body, Locale locale) throws Exception {
