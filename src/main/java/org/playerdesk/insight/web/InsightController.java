@@ -135,7 +135,10 @@ class InsightController {
         model.addAttribute("today", today);
         model.addAttribute("typed", typed(chosenPeriod));
         model.addAttribute("query", query(chosenPeriod, game));
-        model.addAttribute("exportQuery", exportQuery(chosen, chosenPeriod, options.get("by")));
+        // all the reader's games go without their ids: an export without games is of all the reader
+        // serves, and an administrator of hundreds of games would otherwise get links too long to follow
+        model.addAttribute("exportQuery", exportQuery(options.containsKey("game") ? chosen : List.of(), chosenPeriod,
+                options.get("by")));
         model.addAttribute("previousQuery", query(chosenPeriod.previous(), game));
         model.addAttribute("nextQuery", query(chosenPeriod.next(), game));
         model.addAttribute("regions", regions(insight, locale));
@@ -179,7 +182,8 @@ class InsightController {
 
     /**
      * The query of the sections' export links ({@code /console/insight/export/<report>}): the chosen
-     * games by id and the period's days, and the breakdown's dimension when one is chosen.
+     * games by id (none for all the reader's games) and the period's days, and the breakdown's
+     * dimension when one is chosen.
      */
     static String exportQuery(List<GameProfile> chosen, Period period, String by) {
         UriComponentsBuilder query = UriComponentsBuilder.newInstance();

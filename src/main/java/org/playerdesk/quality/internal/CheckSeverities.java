@@ -42,6 +42,12 @@ class CheckSeverities {
         return rules[0];
     }
 
+    /** Sets the game's severities of these checks, together. */
+    @Transactional
+    void setAll(UUID gameId, java.util.Map<ReplyCheck, Severity> chosen) {
+        chosen.forEach((check, severity) -> set(gameId, check, severity));
+    }
+
     /** Sets the game's severity of one check. */
     @Transactional
     void set(UUID gameId, ReplyCheck check, Severity severity) {

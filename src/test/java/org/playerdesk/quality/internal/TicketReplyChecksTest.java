@@ -149,6 +149,42 @@ class TicketReplyChecksTest {
                 .isIn(403, 404);
     }
 
+    @Test
+    void anAdministratorSetsWhatEachCheckDoesAndABadValueChangesNothing() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember admin = workspace.staff(StaffRole.ADMIN, game);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        String page = mvc.perform(get("/console/quality/checks").param("game", game.code())
+                .with(user(new StaffUser(admin, ""))).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("回复质检", "服务忌语", "模糊用语", "敬语“您”");
+        assertThat(Pattern.compile("data-testid=\"check-row\"").matcher(page).results().count())
+                .isEqualTo(ReplyCheck.values().length);
+
+        mvc.perform(post("/console/quality/checks").param("game", game.code())
+                .param("severity.forbidden-phrase", "block").param("severity.vague-word", "off")
+                .with(user(new StaffUser(admin, ""))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(severities.rules(game.id()).severity(ReplyCheck.FORBIDDEN_PHRASE)).isEqualTo(Severity.BLOCK);
+        assertThat(severities.rules(game.id()).severity(ReplyCheck.VAGUE_WORD)).isEqualTo(Severity.OFF);
+        // a check left out of the form warns
+        assertThat(severities.rules(game.id()).severity(ReplyCheck.NO_GREETING)).isEqualTo(Severity.WARN);
+
+        // a value that is no severity: said in the reader's language, and nothing is saved
+        String refused = mvc.perform(post("/console/quality/checks").param("game", game.code())
+                .param("severity.forbidden-phrase", "warn").param("severity.vague-word", "sometimes")
+                .with(user(new StaffUser(admin, ""))).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("is-invalid");
+        assertThat(severities.rules(game.id()).severity(ReplyCheck.FORBIDDEN_PHRASE)).isEqualTo(Severity.BLOCK);
+
+        // an agent may not change them; an administrator of other games does not find this one
+        assertThat(mvc.perform(post("/console/quality/checks").param("game", game.code())
+                .param("severity.forbidden-phrase", "off").with(user(new StaffUser(agent, ""))).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(severities.rules(game.id()).severity(ReplyCheck.FORBIDDEN_PHRASE)).isEqualTo(Severity.BLOCK);
+    }
+
     private void send(UUID ticket, StaffMember agent, String body, Locale locale) throws Exception {
         send(ticket, agent, body, locale, new MockHttpSession());
     }
