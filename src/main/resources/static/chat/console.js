@@ -62,10 +62,21 @@
             });
     }
 
+    /** Drafts sent and not yet seen back, by client id: a refused one goes back into its box to be edited. */
+    var drafts = {};
+
     function showError(problem) {
         var box = document.getElementById('chat-error');
         var code = problem && problem.code;
-        box.textContent = (code && texts['error.' + code]) || (problem && (problem.detail || problem.message)) || t('error.chat.failed');
+        var draft = problem && problem.clientId && drafts[problem.clientId];
+        if (draft) {
+            delete drafts[problem.clientId];
+            if (!draft.input.value) { draft.input.value = draft.body; }
+            draft.input.dispatchEvent(new Event('input'));
+        }
+        // a blocked line is named with what blocked it, in the words the server chose for this console
+        box.textContent = (code === 'ticket.reply.blocked' && problem.message)
+            || (code && texts['error.' + code]) || (problem && (problem.detail || problem.message)) || t('error.chat.failed');
         box.hidden = false;
         setTimeout(function () { box.hidden = true; }, 8000);
     }
@@ -168,7 +179,11 @@
         send.type = 'submit';
         send.setAttribute('data-testid', 'chat-send');
         row.append(cannedSelect, transfer, end, send);
-        form.append(input, row);
+        // what the reply checks would find in the line, while the agent types (the server checks again on send)
+        var findings = el('ul', 'list-unstyled small mb-0 chat-findings');
+        findings.setAttribute('data-testid', 'chat-findings');
+        findings.hidden = true;
+        form.append(input, findings, row);
         // the player in brief (account, VIP tier, recent tickets), in the reader's language, from the server
         var player = el('details', 'chat-player small border-bottom px-3 py-2');
         player.open = true;
@@ -209,7 +224,23 @@
             var body = input.value.trim();
             if (!body) { return; }
             input.value = '';
-            publish('/app/chat/' + chat.id + '/send', { clientId: newId(), body: body });
+            showFindings(findings, []);
+            var clientId = newId();
+            drafts[clientId] = { input: input, body: body };
+            publish('/app/chat/' + chat.id + '/send', { clientId: clientId, body: body });
+        });
+        var checkTimer = null;
+        var asked = 0;
+        input.addEventListener('input', function () {
+            clearTimeout(checkTimer);
+            checkTimer = setTimeout(function () {
+                var mine = ++asked;
+                if (!input.value.trim()) { showFindings(findings, []); return; }
+                post('/console/chat/' + chat.id + '/check', { body: input.value }).then(function (answer) {
+                    // an older answer than the last question asked is not shown
+                    if (mine === asked) { showFindings(findings, answer.findings || []); }
+                }).catch(function () { /* the server checks again when the line is sent */ });
+            }, 400);
         });
         input.addEventListener('keydown', function (e) {
             if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); return; }
@@ -255,6 +286,7 @@
     }
 
     function addLine(state, line) {
+        delete drafts[line.clientId];
         if (state.seen[line.seq]) { return; }
         var item = el('li', 'chat-line ' + (line.kind === 'agent' ? 'from-agent' : 'from-player'));
         item.setAttribute('data-seq', line.seq);
@@ -271,6 +303,16 @@
         state.lastSeq = Math.max(state.lastSeq, line.seq);
         state.lines.append(item);
         state.lines.scrollTop = state.lines.scrollHeight;
+    }
+
+    function showFindings(list, found) {
+        list.replaceChildren();
+        found.forEach(function (finding) {
+            var item = el('li', finding.blocks ? 'text-danger' : 'text-warning-emphasis', finding.text);
+            item.setAttribute('data-finding', finding.code);
+            list.append(item);
+        });
+        list.hidden = found.length === 0;
     }
 
     function read(state) {

@@ -20,5 +20,7 @@ public enum Permission {
      */
     VIEW_PERSONAL_DATA,
     /** Configure how each game's backend is reached (connector kind, base URL, secret). */
-    MANAGE_GAMES
+    MANAGE_GAMES,
+    /** Score agents' conversations on the QA scorecard (质检) and see the quality desk. */
+    REVIEW_QUALITY
 }

@@ -29,6 +29,8 @@ import org.playerdesk.chat.internal.ChatSettings;
 import org.playerdesk.chat.internal.ChatSignals;
 import org.playerdesk.chat.internal.ChatTranscripts;
 import org.playerdesk.chat.internal.IdentityCheck;
+import org.playerdesk.chat.internal.LineChecks;
+import org.playerdesk.chat.internal.LineFindings;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerIdentity;
@@ -43,6 +45,7 @@ import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.Opened;
+import org.playerdesk.ticket.ReplyReview;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.Upload;
@@ -83,6 +86,7 @@ public class ChatDesk {
     private final IdentityCheck identities;
     private final ChatTranscripts transcripts;
     private final ChatSignals signals;
+    private final LineChecks checks;
     private final Clock clock;
     private final InputValidation validation;
     private final ApplicationEventPublisher events;
@@ -90,8 +94,9 @@ public class ChatDesk {
 
     ChatDesk(ChatSessionRepository sessions, ChatMessageRepository messages, ChatLines lines, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, TicketDesk tickets, ChatQueue queue, ChatRulebook rulebook,
-            IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, Clock clock,
+            IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, LineChecks checks, Clock clock,
             InputValidation validation, ApplicationEventPublisher events) {
+        this.checks = checks;
         this.validation = validation;
         this.events = events;
         this.sessions = sessions;
@@ -270,17 +275,30 @@ public class ChatDesk {
         if (head.status() == ChatStatus.ENDED) {
             throw new RuleViolation("chat.ended", "this chat has ended");
         }
+        // an agent's line is checked before it is stored: a finding that blocks refuses it
+        String findings = sender.player() ? null : LineFindings.encode(checks.check(head, sender, body));
         // as stored (microseconds): the line's time is the same live, on reload and on the ticket
         ChatLine line = new ChatLine(sessionId, head.lastSeq() + 1, client, side(sender),
                 sender.player() ? head.nickname() : sender.name(), body, null,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        lines.add(line, sender.player() ? null : sender.staffId());
+        lines.add(line, sender.player() ? null : sender.staffId(), findings);
         if (head.status() == ChatStatus.TICKET) {
             // nobody is on the chat: the ticket is where the answer comes from, so it has the line at once
             transcribe(sessionId);
         }
         deliver(line);
         return line;
+    }
+
+    /**
+     * What the reply checks would find in an agent's draft, were it sent now (the console shows it
+     * while the agent types); nothing is written.
+     */
+    @Transactional(readOnly = true)
+    public List<ReplyReview.Finding> checkDraft(UUID sessionId, Sender sender, String text) {
+        ChatSession session = load(sessionId);
+        mayWrite(session, sender);
+        return checks.draft(sessionId, sender, text);
     }
 
     /** Who reads up to which message: shown to the other side as read state. */
@@ -295,6 +313,10 @@ public class ChatDesk {
     public void typing(UUID sessionId, Sender sender) {
         ChatSession session = load(sessionId);
         mayWrite(session, sender);
+        if (sender.player()) {
+            // an agent's line before the player's next one interrupts them (the reply checks)
+            lines.playerTyping(sessionId, clock.instant());
+        }
         broadcast.now(ChatBroadcast.chat(sessionId), event("typing", "side", side(sender)));
     }
 
@@ -303,6 +325,10 @@ public class ChatDesk {
         mayWrite(session, sender);
         if (session.status() == ChatStatus.ENDED) {
             return session.view();
+        }
+        if (!sender.player() && session.status() == ChatStatus.ACTIVE) {
+            // the agent ends it: their last line should have closed the conversation
+            checks.ended(sessionId, sender, session.transcriptSeq());
         }
         transcribe(session);
         ChatStatus was = session.status();

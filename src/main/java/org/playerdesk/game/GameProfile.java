@@ -24,6 +24,15 @@ public record GameProfile(UUID id, String code, String name, String defaultLocal
         return channels.contains(channel);
     }
 
+    /** The time zone its days are counted in (UTC when it names none or a bad one). */
+    public java.time.ZoneId zone() {
+        try {
+            return timeZone == null || timeZone.isBlank() ? java.time.ZoneId.of("UTC") : java.time.ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneId.of("UTC");
+        }
+    }
+
     public GameInfo info() {
         return new GameInfo(id, code, name, defaultLocale);
     }

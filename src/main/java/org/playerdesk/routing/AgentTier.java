@@ -40,7 +40,7 @@ public enum AgentTier implements Coded {
             case AGENT_L1 -> L1;
             case AGENT_L2 -> L2;
             case AGENT_VIP -> VIP;
-            case SUPERVISOR, ADMIN -> LEAD;
+            case SUPERVISOR, ADMIN, QA -> LEAD;
         };
     }
 }

@@ -57,7 +57,6 @@ import org.playerdesk.ticket.internal.TicketNumbers;
 import org.playerdesk.ticket.internal.TicketRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -163,7 +162,7 @@ public class TicketDesk {
         Change statusChange = author.isPlayer() ? ticket.playerReplied(now) : ticket.agentReplied(now);
         TicketMessage message = post(ticket, Visibility.PUBLIC, author, text, store(uploads), now);
         if (!found.isEmpty()) {
-            findings.store(ticket.getId(), message.getId(), found);
+            findings.store(ticket.getId(), ticket.gameId(), message.getId(), author.id(), now, found);
         }
         statusChanged(ticket, statusChange, author, now);
         if (then != null && !author.isPlayer()) {
@@ -189,7 +188,7 @@ public class TicketDesk {
         }
         boolean closing = then == TicketStatus.RESOLVED || then == TicketStatus.CLOSED;
         ReplyReview.Reply reply = new ReplyReview.Reply(ticket.getId(), ticket.gameId(), ticket.channel(), author, text,
-                !ticket.answered(), closing);
+                !ticket.answered(), closing, false);
         List<ReplyReview.Finding> found = new ArrayList<>();
         reviews.orderedStream().forEach(review -> found.addAll(review.review(reply)));
         return found;
@@ -200,16 +199,7 @@ public class TicketDesk {
      * rules); refused before anything is stored when a finding blocks it.
      */
     private List<ReplyReview.Finding> review(Ticket ticket, Actor author, String text, TicketStatus then) {
-        List<ReplyReview.Finding> found = reviewed(ticket, author, text, then);
-        Optional<ReplyReview.Finding> blocking = found.stream().filter(ReplyReview.Finding::blocks).findFirst();
-        if (blocking.isPresent()) {
-            // named in the reader's words: "the forbidden phrase “…”" (reply.finding.<code>, with its evidence)
-            ReplyReview.Finding first = blocking.get();
-            throw new RuleViolation("ticket.reply.blocked", "the reply breaks the game's reply rules: " + first,
-                    new DefaultMessageSourceResolvable(new String[] { "reply.finding." + first.code() },
-                            new Object[] { first.evidence() }, first.code()));
-        }
-        return found;
+        return ReplyReview.refuseBlocked(reviewed(ticket, author, text, then));
     }
 
     /**
@@ -235,6 +225,9 @@ public class TicketDesk {
             Actor author = line.author();
             Change statusChange = author.isPlayer() ? ticket.playerReplied(line.at()) : ticket.agentReplied(line.at());
             TicketMessage message = post(ticket, Visibility.PUBLIC, author, body, List.of(), line.at());
+            if (!line.findings().isEmpty()) {
+                findings.store(ticket.getId(), ticket.gameId(), message.getId(), author.id(), line.at(), line.findings());
+            }
             statusChanged(ticket, statusChange, author, line.at());
             last.remove(author.kind());
             last.put(author.kind(), new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
@@ -245,7 +238,18 @@ public class TicketDesk {
         return written;
     }
 
-    /** An internal note: seen by staff only, never by the player. */
+    /**
+     * Findings of the reviews that come after a chat line was written to its ticket (the agent
+     * ended the chat after a last line without a closing): kept with the agent's message said at
+     * {@code at}, if the ticket has it.
+     */
+    public void addFindings(UUID ticketId, Actor author, Instant at, List<ReplyReview.Finding> found) {
+        if (!found.isEmpty() && author.id() != null) {
+            findings.storeOnLine(ticketId, load(ticketId).gameId(), author.id(), at, found);
+        }
+    }
+
+        /** An internal note: seen by staff only, never by the player. */
     public MessageView note(UUID ticketId, Actor author, String body, List<Upload> uploads) {
         if (author.isPlayer()) {
             throw new RuleViolation("ticket.note.staff-only", "only staff can add internal notes");

@@ -1,6 +1,7 @@
 package org.playerdesk.ticket;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,6 +45,15 @@ public final class TicketEvents {
      */
     public record TicketMessagePosted(UUID ticketId, UUID gameId, UUID messageId, Visibility visibility,
             Actor.Kind by, Instant at) {
+    }
+
+    /**
+     * The reply checks found something in an agent's public reply (told again when more is found
+     * in it later: no closing once the agent ended the chat); {@code checks} are the codes of all
+     * it was found to have so far.
+     */
+    public record ReplyFlagged(UUID ticketId, UUID gameId, UUID messageId, UUID agentId, List<String> checks,
+            Instant at) {
     }
 
     /**

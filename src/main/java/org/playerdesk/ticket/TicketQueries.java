@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.internal.AttachmentStore;
+import org.playerdesk.ticket.internal.Conversations;
+import org.playerdesk.ticket.internal.MessageFindings;
 import org.playerdesk.ticket.internal.Ticket;
 import org.playerdesk.ticket.internal.TicketAttachment;
 import org.playerdesk.ticket.internal.TicketAttachmentRepository;
@@ -55,10 +57,14 @@ public class TicketQueries {
     private final ObjectProvider<TicketTextSearch> textSearch;
     private final EntityManager entities;
     private final TicketRows rows;
+    private final Conversations conversations;
+    private final MessageFindings findings;
 
     TicketQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, AttachmentStore files, ObjectProvider<TicketTextSearch> textSearch,
-            EntityManager entities, TicketRows rows) {
+            EntityManager entities, TicketRows rows, Conversations conversations, MessageFindings findings) {
+        this.conversations = conversations;
+        this.findings = findings;
         this.rows = rows;
         this.textSearch = textSearch;
         this.entities = entities;
@@ -67,6 +73,16 @@ public class TicketQueries {
         this.attachments = attachments;
         this.history = history;
         this.files = files;
+    }
+
+    /** Each agent's tickets with a public reply of theirs in {@code [from, to)} in the game (QA sampling). */
+    public List<Conversation> conversations(UUID gameId, Instant from, Instant to) {
+        return conversations.of(gameId, from, to);
+    }
+
+    /** What the reviews of agents' replies found in a ticket's messages, by message. */
+    public Map<UUID, List<ReplyReview.Finding>> findings(UUID ticketId) {
+        return findings.of(ticketId);
     }
 
     public TicketView head(UUID ticketId) {

@@ -24,6 +24,8 @@ public class ChatMessage extends StoredEntity {
     private String body;
     private UUID imageId;
     private Instant createdAt;
+    /** What the reply checks found in an agent's line ({@link LineFindings}), until its ticket has it. */
+    private String findings;
 
     protected ChatMessage() {
     }
@@ -72,6 +74,10 @@ public class ChatMessage extends StoredEntity {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String findings() {
+        return findings;
     }
 
     public ChatLine line() {

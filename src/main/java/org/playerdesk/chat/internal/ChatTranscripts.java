@@ -82,7 +82,8 @@ public class ChatTranscripts {
                 if (line.imageId() == null) {
                     transcript.add(new TranscriptLine(line.fromPlayer()
                             ? Actor.player(session.playerId(), session.nickname())
-                            : Actor.agent(line.authorId(), line.authorName()), line.body(), line.createdAt()));
+                            : Actor.agent(line.authorId(), line.authorName()), line.body(), line.createdAt(),
+                            LineFindings.decode(line.findings())));
                 }
             }
             tickets.appendTranscript(session.ticketId(), transcript);

@@ -155,7 +155,25 @@ class ConsoleChatController {
         return chat(desk.end(chat, Sender.agent(me)));
     }
 
-    @GetMapping("/{chat}/lines")
+    /** A finding of the reply checks in a draft line: the check's code, whether it blocks, and its words. */
+    record LineFinding(String code, boolean blocks, String text) {
+    }
+
+    /**
+     * What the reply checks would find in a line the agent is typing, were it sent now (nothing is
+     * written), named in the reader's language: the chat card shows it under the reply box.
+     */
+    @PostMapping("/{chat}/check")
+    @ResponseBody
+    Map<String, List<LineFinding>> check(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat,
+            @RequestParam(defaultValue = "") String body, Locale locale) {
+        return Map.of("findings", desk.checkDraft(chat, Sender.agent(me), body).stream()
+                .map(found -> new LineFinding(found.code(), found.blocks(), messages.getMessage(
+                        "reply.finding." + found.code(), new Object[] { found.evidence() }, found.code(), locale)))
+                .toList());
+    }
+
+        @GetMapping("/{chat}/lines")
     @ResponseBody
     List<ChatLine> lines(@AuthenticationPrincipal StaffUser me, @PathVariable UUID chat,
             @RequestParam(defaultValue = "0") long after) {

@@ -77,7 +77,14 @@ public enum Metric {
     COMPLAINTS("complaints"),
     COMPLAINTS_CLOSED_48H("complaints_closed_48h"),
     /** Live chats answered within five minutes of waiting (from the chats answered). */
-    CHATS_ANSWERED_WITHIN_5M("chats_answered_5m");
+    CHATS_ANSWERED_WITHIN_5M("chats_answered_5m"),
+    /** An agent's public replies in which the reply checks found something, on the day they were written. */
+    FLAGGED_REPLIES("flagged_replies"),
+    /**
+     * QA reviews of the agent's conversations (total: how many; seconds: the sum of their scores
+     * out of 100), on the day each was first scored; a dispute's new score replaces the old.
+     */
+    QA_SCORE("qa_score");
 
     private final String code;
 

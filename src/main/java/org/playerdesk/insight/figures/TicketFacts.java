@@ -213,6 +213,21 @@ public class TicketFacts {
         }
     }
 
+    /**
+     * Counts what {@code key} names anew: an earlier count under the key is taken back (a review
+     * scored again after a dispute), and both days are marked to be added up again.
+     */
+    @Transactional
+    public void recount(String key, UUID gameId, Instant at, Metric metric, UUID agentId, long amount) {
+        Set<LocalDate> days = new HashSet<>(jdbc.queryForList("select event_day from insight_event where event_key = ?",
+                LocalDate.class, key));
+        jdbc.update("delete from insight_event where event_key = ?", key);
+        count(key, gameId, at, metric, agentId, amount);
+        if (!days.isEmpty()) {
+            dirty(gameId, days);
+        }
+    }
+
     /** Rewrites the ticket's facts from the ticket as it stands; marks the days whose figures change. */
     @Transactional
     public void refresh(UUID ticketId) {
@@ -332,11 +347,7 @@ public class TicketFacts {
 
     /** The game's time zone, in which its days are counted (UTC when it names none or a bad one). */
     public static ZoneId zoneOf(GameProfile game) {
-        try {
-            return game.timeZone() == null || game.timeZone().isBlank() ? ZoneId.of("UTC") : ZoneId.of(game.timeZone());
-        } catch (java.time.DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return game.zone();
     }
 
     private BusinessCalendar calendar(TicketView ticket, ZoneId zone) {

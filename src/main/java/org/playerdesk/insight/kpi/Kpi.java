@@ -9,12 +9,14 @@ import org.playerdesk.insight.figures.Metric;
  * their public replies; resolved: tickets resolved while theirs; first-contact resolution: of
  * those, resolved with one agent reply and never reopened; reopen rate: of those, reopened before;
  * service-level compliance: targets met of those met or breached, on the tickets they hold; CSAT:
- * the mean satisfaction score (1 to 5); chat wait: the mean wait of the live chats they answered.
+ * the mean satisfaction score (1 to 5); chat wait: the mean wait of the live chats they answered;
+ * flagged: the share of their replies the reply checks found something in; QA score: the mean score
+ * of their reviewed conversations, out of 100.
  * Times are medians in seconds; shares between 0 and 1; null where there is nothing to measure.
  */
 public record Kpi(long handled, long replied, long resolved, Double firstContactResolution, Long firstResponse,
         Long resolution, Double reopenRate, Double slaCompliance, Double csat, long csatAnswers, long chatsAnswered,
-        Double chatWait, long transfers, long escalations) {
+        Double chatWait, long transfers, long escalations, Double flaggedShare, Double qaScore, long qaReviews) {
 
     static Kpi of(Measured figures) {
         var totals = figures.totals();
@@ -28,6 +30,8 @@ public record Kpi(long handled, long replied, long resolved, Double firstContact
                 totals.share(Metric.REOPENED, Metric.RESOLVED),
                 met + breached == 0 ? null : (double) met / (met + breached), totals.mean(Metric.CSAT),
                 totals.total(Metric.CSAT), totals.total(Metric.CHATS_ANSWERED), totals.mean(Metric.CHATS_ANSWERED),
-                totals.total(Metric.TRANSFERS), totals.total(Metric.ESCALATED));
+                totals.total(Metric.TRANSFERS), totals.total(Metric.ESCALATED),
+                totals.share(Metric.FLAGGED_REPLIES, Metric.AGENT_REPLIES), totals.mean(Metric.QA_SCORE),
+                totals.total(Metric.QA_SCORE));
     }
 }

@@ -65,7 +65,8 @@ class KpiTables {
                 column("resolution", Column.Kind.DURATION, locale), column("reopenRate", Column.Kind.PERCENT, locale),
                 column("sla", Column.Kind.PERCENT, locale), column("csat", Column.Kind.DECIMAL, locale),
                 count("chats", locale), column("chatWait", Column.Kind.DURATION, locale), count("transfers", locale),
-                count("escalations", locale));
+                count("escalations", locale), column("flagged", Column.Kind.PERCENT, locale),
+                column("qaScore", Column.Kind.DECIMAL, locale), count("qaReviews", locale));
     }
 
     static List<Object> cells(Kpi kpi) {
@@ -83,6 +84,9 @@ class KpiTables {
         cells.add(kpi.chatWait() == null ? null : Math.round(kpi.chatWait()));
         cells.add(kpi.transfers());
         cells.add(kpi.escalations());
+        cells.add(kpi.flaggedShare());
+        cells.add(kpi.qaScore());
+        cells.add(kpi.qaReviews());
         return cells;
     }
 

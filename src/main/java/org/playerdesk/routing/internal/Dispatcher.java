@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.playerdesk.access.StaffDirectory;
+import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.chat.AgentSeat;
 import org.playerdesk.chat.ChatDesk;
@@ -322,7 +323,9 @@ public class Dispatcher {
     public List<AgentBook.Agent> workers(QueueView rules) {
         Collection<StaffMember> members = rules.members().isEmpty() ? staff.servingGame(rules.gameId())
                 : staff.byIds(rules.members()).values();
-        return book.agents(members.stream().filter(m -> m.enabled() && m.serves(rules.gameId())).toList()).values()
+        // a role that takes no tickets (QA) works no queue
+        return book.agents(members.stream().filter(m -> m.enabled() && m.serves(rules.gameId())
+                && m.can(Permission.WORK_TICKETS)).toList()).values()
                 .stream()
                 .filter(a -> !rules.members().isEmpty() || rules.requiredTier() == null
                         || a.tier() == rules.requiredTier())

@@ -1,6 +1,7 @@
 package org.playerdesk.quality.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -18,6 +19,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.playerdesk.StoppedClock;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
+import org.playerdesk.chat.Presence;
+import org.playerdesk.chat.Sender;
+import org.playerdesk.chat.internal.ChatTranscripts;
+import org.playerdesk.system.errors.RuleViolation;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -38,14 +51,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Every agent reply sent from the ticket page is checked on the server: what the checks find is
- * stored with the message and marked on it ({@code data-finding}), in the reader's language; a
- * check the game made blocking refuses the reply, which is not written.
+ * Every agent reply sent from the ticket page, and every line an agent sends in a live chat, is
+ * checked on the server: what the checks find is stored with the message and marked on it
+ * ({@code data-finding}), in the reader's language; a check the game made blocking refuses the
+ * reply, which is not written.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestWorkspace.class)
-class TicketReplyChecksTest {
+@Import({ TestWorkspace.class, ReplyChecksTest.Clocks.class })
+class ReplyChecksTest {
 
     private static final Pattern MESSAGE = Pattern.compile("<article class=\"message[^\"]*\"[^>]*>(.*?)</article>",
             Pattern.DOTALL);
@@ -62,7 +76,19 @@ class TicketReplyChecksTest {
     @Autowired
     CannedReplies replies;
     @Autowired
-    CheckSeverities severities;
+    CheckSettings severities;
+    @Autowired
+    ChatDesk chats;
+    @Autowired
+    ChatQueue chatQueue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
+    @Autowired
+    ChatTranscripts transcripts;
+    @Autowired
+    StoppedClock clock;
 
     @Test
     void aReplyIsCheckedOnTheServerAndItsFindingsAreMarkedOnItsMessage() throws Exception {
@@ -178,11 +204,136 @@ class TicketReplyChecksTest {
         assertThat(refused).contains("is-invalid");
         assertThat(severities.rules(game.id()).severity(ReplyCheck.FORBIDDEN_PHRASE)).isEqualTo(Severity.BLOCK);
 
+        // the words are the game's to change, one per line; a limit must be a number, greetings cannot be emptied
+        mvc.perform(post("/console/quality/checks").param("game", game.code()).param("severity.vague-word", "warn")
+                .param("severity.forbidden-phrase", "block").param("words.zh.vague", "大概\n 差不多吧 \n\n大概")
+                .param("limit.in_game", "120").with(user(new StaffUser(admin, ""))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(severities.rules(game.id()).chinese().vague()).containsExactly("大概", "差不多吧");
+        assertThat(severities.rules(game.id()).english().vague()).contains("maybe");
+        assertThat(severities.rules(game.id()).lengthLimit("in_game")).isEqualTo(120);
+        assertThat(severities.rules(game.id()).lengthLimit("chat")).isEqualTo(300);
+        String badWords = mvc.perform(post("/console/quality/checks").param("game", game.code())
+                .param("words.en.greetings", " \n ").param("limit.chat", "lots").param("limit.email", "-1")
+                .param("words.zh.vague", "嗯").with(user(new StaffUser(admin, ""))).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(badWords).contains("This must be given.", "This must be a whole number.", "This must be from 0 to 20,000.");
+        assertThat(severities.rules(game.id()).chinese().vague()).containsExactly("大概", "差不多吧");
+        assertThat(severities.rules(game.id()).lengthLimit("chat")).isEqualTo(300);
+
         // an agent may not change them; an administrator of other games does not find this one
         assertThat(mvc.perform(post("/console/quality/checks").param("game", game.code())
                 .param("severity.forbidden-phrase", "off").with(user(new StaffUser(agent, ""))).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(severities.rules(game.id()).severity(ReplyCheck.FORBIDDEN_PHRASE)).isEqualTo(Severity.BLOCK);
+    }
+
+    @Test
+    void anAgentsChatLinesAreCheckedWhenSentAndTheirFindingsGoWithThemToTheTicket() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        UUID chat = chatWith(game, agent, "c-1", "我的钻石没到账");
+        Sender me = Sender.agent(new StaffUser(agent, ""));
+        Sender player = Sender.player(chat);
+
+        // the agent's first line should greet; 嗯 and 好像 are vague
+        chats.post(chat, me, "a-1", "嗯，好像到账了", null);
+        // the player shows they are typing: a line now interrupts them
+        chats.typing(chat, player);
+        clock.shift(Duration.ofSeconds(2));
+        chats.post(chat, me, "a-2", "请您稍等。", null);
+        // four seconds after their last sign they are not typing any more
+        clock.shift(Duration.ofSeconds(5));
+        chats.post(chat, me, "a-3", "请您重新登录看看。", null);
+        // nor once they have sent their line
+        chats.typing(chat, player);
+        chats.post(chat, player, "p-2", "还是没有", null);
+        chats.post(chat, me, "a-4", "x".repeat(301), null);
+        chats.post(chat, me, "a-5", "好的，已经为您补发。", null);
+        // the agent ends the chat: their last line has no closing
+        chats.end(chat, me);
+
+        UUID ticket = chats.view(chat).ticketId();
+        List<List<String[]>> messages = findings(page(ticket, agent, Locale.SIMPLIFIED_CHINESE));
+        assertThat(messages).hasSize(7);
+        assertThat(messages.get(0)).isEmpty();
+        assertThat(messages.get(1)).extracting(f -> f[0]).containsExactlyInAnyOrder("no-greeting", "vague-word",
+                "vague-word");
+        assertThat(messages.get(2)).extracting(f -> f[0]).containsExactly("player-interrupted");
+        assertThat(messages.get(2)).extracting(f -> f[1]).containsExactly("玩家尚在输入时发送（打断玩家）");
+        assertThat(messages.get(3)).isEmpty();
+        assertThat(messages.get(4)).isEmpty();
+        assertThat(messages.get(5)).extracting(f -> f[1]).containsExactly("超出渠道的长度限制（301/300 字）");
+        assertThat(messages.get(6)).extracting(f -> f[0]).containsExactly("no-closing");
+    }
+
+    @Test
+    void aChatLineABlockingCheckFindsIsRefusedAndTheClosingCheckReachesALineAlreadyOnTheTicket() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !replies.forbiddenIn(game.id(), "你懂不懂").isEmpty());
+        severities.set(game.id(), ReplyCheck.FORBIDDEN_PHRASE, Severity.BLOCK);
+        UUID chat = chatWith(game, agent, "c-2", "怎么又封号了");
+        Sender me = Sender.agent(new StaffUser(agent, ""));
+
+        assertThatThrownBy(() -> chats.post(chat, me, "a-1", "您好，这是规定。", null))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.code())
+                        .isEqualTo("ticket.reply.blocked"));
+        assertThat(chats.history(chat, 0)).hasSize(1);
+
+        // the game lets lines be a thousand characters long on chat
+        mvc.perform(post("/console/quality/checks").param("game", game.code()).param("severity.forbidden-phrase", "block")
+                .param("limit.chat", "1000").with(user(new StaffUser(workspace.staff(StaffRole.ADMIN, game), "")))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        chats.post(chat, me, "a-2", "您好，已为您查询，封号原因是使用外挂，" + "详情".repeat(200), null);
+        // the ticket has the line before the agent ends the chat
+        transcripts.transcribe(chat);
+        chats.end(chat, me);
+
+        UUID ticket = chats.view(chat).ticketId();
+        List<List<String[]>> messages = findings(page(ticket, agent, Locale.ENGLISH));
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(1)).extracting(f -> f[0]).containsExactly("no-closing");
+        assertThat(messages.get(1)).extracting(f -> f[1]).containsExactly("No closing line at the end of the conversation");
+    }
+
+    @Test
+    void theChatCardAsksWhatTheChecksWouldFindInALineAndOnlyTheChatsAgentMayAsk() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        UUID chat = chatWith(game, agent, "c-3", "充值问题");
+        chats.typing(chat, Sender.player(chat));
+
+        String english = mvc.perform(post("/console/chat/" + chat + "/check").param("body", "嗯，稍等")
+                .with(user(new StaffUser(agent, ""))).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("{\"code\":\"vague-word\",\"blocks\":false,\"text\":\"Vague word “嗯”\"}",
+                "\"code\":\"no-greeting\"", "\"code\":\"player-interrupted\"");
+        assertThat(chats.history(chat, 0)).hasSize(1);
+
+        StaffMember colleague = workspace.staff(StaffRole.AGENT_L1, game);
+        assertThat(mvc.perform(post("/console/chat/" + chat + "/check").param("body", "嗯")
+                .with(user(new StaffUser(colleague, ""))).with(csrf())).andReturn().getResponse().getStatus())
+                .isIn(403, 404, 409);
+    }
+
+    /** A guest's chat in this game, taken by the agent. */
+    private UUID chatWith(GameInfo game, StaffMember agent, String clientId, String first) {
+        rulebook.configure(game.id(), "test-chat-secret-0123456789", true, null, null, null, null);
+        UUID chat = chats.start(game.code(), null, "访客", clientId, first).chat().id();
+        seats.setPresence(agent, Presence.ONLINE, 3);
+        chatQueue.accept(chat, new StaffUser(agent, ""));
+        return chat;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        StoppedClock stoppedClock() {
+            return new StoppedClock();
+        }
     }
 
     private void send(UUID ticket, StaffMember agent, String body, Locale locale) throws Exception {
