@@ -32,7 +32,7 @@ class FollowUps {
     record FollowUp(UUID id, UUID surveyId, UUID ticketId, UUID gameId, int score, Instant openedAt, Instant doneAt,
             UUID doneBy, String outcome) {
 
-        boolean done() {
+        public boolean done() {
             return doneAt != null;
         }
     }

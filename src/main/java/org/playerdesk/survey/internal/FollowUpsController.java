@@ -61,14 +61,14 @@ class FollowUpsController {
 
     private final FollowUps followUps;
     private final Invitations invitations;
-    private final ServedGames games;
+    private final SurveyGames games;
     private final TicketQueries tickets;
     private final StaffDirectory staff;
     private final InputValidation validation;
     private final ErrorTexts texts;
     private final Clock clock;
 
-    FollowUpsController(FollowUps followUps, Invitations invitations, ServedGames games, TicketQueries tickets,
+    FollowUpsController(FollowUps followUps, Invitations invitations, SurveyGames games, TicketQueries tickets,
             StaffDirectory staff, InputValidation validation, ErrorTexts texts, Clock clock) {
         this.followUps = followUps;
         this.invitations = invitations;

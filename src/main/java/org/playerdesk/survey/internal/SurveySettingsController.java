@@ -70,12 +70,12 @@ class SurveySettingsController {
     record GameChoice(String code, String name) {
     }
 
-    private final ServedGames games;
+    private final SurveyGames games;
     private final SurveySettingsStore settings;
     private final InputValidation validation;
     private final ErrorTexts problems;
 
-    SurveySettingsController(ServedGames games, SurveySettingsStore settings, InputValidation validation,
+    SurveySettingsController(SurveyGames games, SurveySettingsStore settings, InputValidation validation,
             ErrorTexts problems) {
         this.games = games;
         this.settings = settings;

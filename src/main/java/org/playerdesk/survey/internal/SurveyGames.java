@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** The games a reader of the survey pages serves, and the one they chose (another game is absent). */
 @Component
-class ServedGames {
+class SurveyGames {
 
     private final GameCatalog games;
 
-    ServedGames(GameCatalog games) {
+    SurveyGames(GameCatalog games) {
         this.games = games;
     }
 
