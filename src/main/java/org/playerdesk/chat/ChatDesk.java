@@ -358,7 +358,7 @@ public class ChatDesk {
         ChatSession session = load(sessionId);
         session.rate(score, text);
         events.publishEvent(new ChatEvents.ChatRated(sessionId, session.gameId(), session.agentId(), score,
-                clock.instant()));
+                clock.instant(), session.ticketId(), text));
         tickets.note(session.ticketId(), Actor.SYSTEM,
                 "Chat rating: " + score + "/5" + (text == null ? "" : "\n" + text), List.of());
         statusChanged(session);

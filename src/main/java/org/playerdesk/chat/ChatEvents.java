@@ -46,7 +46,15 @@ public final class ChatEvents {
     public record ChatEnded(UUID chatId, UUID gameId, UUID agentId, long handleSeconds, Instant at) {
     }
 
-    /** The player rated an ended chat, 1 to 5; {@code agentId} is its last agent, null if none took it. */
-    public record ChatRated(UUID chatId, UUID gameId, UUID agentId, int score, Instant at) {
+    /**
+     * The player rated an ended chat, 1 to 5, with an optional comment; {@code agentId} is its last
+     * agent, null if none took it; {@code ticketId} the chat's ticket (the rating is its survey answer).
+     */
+    public record ChatRated(UUID chatId, UUID gameId, UUID agentId, int score, Instant at, UUID ticketId,
+            String comment) {
+
+        public ChatRated(UUID chatId, UUID gameId, UUID agentId, int score, Instant at) {
+            this(chatId, gameId, agentId, score, at, null, null);
+        }
     }
 }

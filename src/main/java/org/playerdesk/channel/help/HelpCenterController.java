@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.playerdesk.assist.BotAnswers;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.survey.SurveyChannel;
+import org.playerdesk.survey.Surveys;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
@@ -76,10 +78,12 @@ class HelpCenterController {
     private final ErrorTexts errorTexts;
     private final PlayerDeskProperties properties;
     private final BotAnswers botAnswers;
+    private final Surveys surveys;
 
     HelpCenterController(HelpCenter help, MessageSource messages, ErrorTexts errorTexts,
-            PlayerDeskProperties properties, BotAnswers botAnswers) {
+            PlayerDeskProperties properties, BotAnswers botAnswers, Surveys surveys) {
         this.help = help;
+        this.surveys = surveys;
         this.botAnswers = botAnswers;
         this.messages = messages;
         this.errorTexts = errorTexts;
@@ -227,6 +231,9 @@ class HelpCenterController {
         frame(model, followed.game(), locale);
         model.addAttribute("ticket", followed.ticket());
         model.addAttribute("botOffer", botAnswers.offerFor(followed.ticket()));
+        // the satisfaction survey, once asked (survey module): its form posts to the survey page
+        model.addAttribute("survey", surveys.invite(followed.ticket().id(), SurveyChannel.HELP_CENTER, locale)
+                .orElse(null));
         model.addAttribute("token", followed.token());
         model.addAttribute("followUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(followed.path()).toUriString());
