@@ -31,11 +31,12 @@ create table wellbeing_break (
 create index wellbeing_break_by_time on wellbeing_break (staff_id, started_at);
 
 -- What the stress signals count from events, each once by its key (kind, ticket, moment):
--- tickets resolved and reopened while the agent held them, escalations by (or of) the agent.
+-- tickets the agent resolved, those of them reopened, escalations by (or of) the agent.
 create table wellbeing_mark (
     mark_key  varchar(100) primary key,
     staff_id  uuid        not null,
     kind      varchar(20) not null,
+    ticket_id uuid        not null,
     marked_at timestamp with time zone not null
 );
 create index wellbeing_mark_by_time on wellbeing_mark (staff_id, kind, marked_at);

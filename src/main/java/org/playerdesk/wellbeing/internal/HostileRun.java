@@ -12,12 +12,12 @@ final class HostileRun {
     private HostileRun() {
     }
 
-    /** {@code contacts} oldest first; contacts before {@code since} do not count. */
+    /** {@code contacts} oldest first; contacts up to {@code since} (a break begun as the last one came) do not count. */
     static int of(List<Contact> contacts, Instant since) {
         int run = 0;
         for (int i = contacts.size() - 1; i >= 0; i--) {
             Contact contact = contacts.get(i);
-            if (since != null && contact.at().isBefore(since) || !contact.hostile()) {
+            if (since != null && !contact.at().isAfter(since) || !contact.hostile()) {
                 break;
             }
             run++;

@@ -26,8 +26,9 @@ class Marks {
     }
 
     void mark(String kind, UUID ticketId, UUID staffId, Instant at) {
-        jdbc.update("insert into wellbeing_mark (mark_key, staff_id, kind, marked_at) values (?, ?, ?, ?) "
-                + "on conflict do nothing", kind + ":" + ticketId + ":" + at.toEpochMilli(), staffId, kind, time(at));
+        jdbc.update("insert into wellbeing_mark (mark_key, staff_id, kind, ticket_id, marked_at) "
+                + "values (?, ?, ?, ?, ?) on conflict do nothing", kind + ":" + ticketId + ":" + at.toEpochMilli(),
+                staffId, kind, ticketId, time(at));
     }
 
     long count(UUID staffId, String kind, Instant from, Instant to) {

@@ -15,15 +15,18 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -138,6 +141,14 @@ class WellbeingController {
         redirect.addFlashAttribute("notice", breaks.endEarly(me.member()) ? "wellbeing.break.ended"
                 : "wellbeing.break.none");
         return "redirect:/console/wellbeing/me";
+    }
+
+    /** An agent one may not see, or a game one does not serve, is the console's 404 page, as if it did not exist. */
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView absent() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        return page;
     }
 
     private AgentRow row(AgentWellbeing w, List<Rise> signals) {
