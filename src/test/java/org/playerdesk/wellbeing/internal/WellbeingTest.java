@@ -44,11 +44,8 @@ import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -59,7 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestWorkspace.class, WellbeingTest.Clocks.class })
+@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class })
 class WellbeingTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -102,7 +99,7 @@ class WellbeingTest {
         // the next Wednesday, 10:00 in Shanghai: the early shift (08:00-16:00) began two hours ago
         LocalDate wednesday = LocalDate.ofInstant(clock.instant(), SHANGHAI)
                 .with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
-        moveTo(wednesday.atTime(10, 0).atZone(SHANGHAI).toInstant());
+        clock.moveTo(wednesday.atTime(10, 0).atZone(SHANGHAI).toInstant());
         game = workspace.game();
         otherGame = workspace.game();
         agent = workspace.staff(StaffRole.AGENT_L1, game);
@@ -402,19 +399,5 @@ class WellbeingTest {
 
     private void minutes(int count) {
         clock.shift(Duration.ofMinutes(count));
-    }
-
-    private void moveTo(Instant at) {
-        clock.shift(Duration.between(clock.instant(), at));
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-
-        @Bean
-        @Primary
-        StoppedClock stoppedClock() {
-            return new StoppedClock();
-        }
     }
 }
