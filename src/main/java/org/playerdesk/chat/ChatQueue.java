@@ -59,11 +59,14 @@ public class ChatQueue {
         this.clock = clock;
     }
 
-    /** Takes a waiting chat: the agent must serve the game, be online and have a free seat. */
+    /** Takes a waiting chat: the agent must serve the game, be online, not on a break and have a free seat. */
     public ChatView accept(UUID sessionId, StaffUser agent) {
         ChatSession session = sessions.lockById(sessionId).orElseThrow(() -> new NotFoundException("chat", sessionId));
         mustServe(agent.member(), session);
         AgentSeat seat = seat(agent.member());
+        if (seat.paused()) {
+            throw new RuleViolation("chat.accept.on-break", "on a break until " + seat.pausedUntil());
+        }
         if (!seat.free()) {
             throw new RuleViolation("chat.accept.no-seat", "set yourself online with a free chat seat first");
         }

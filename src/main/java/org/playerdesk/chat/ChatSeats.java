@@ -29,6 +29,7 @@ import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +54,12 @@ public class ChatSeats {
     private final Clock clock;
     private final InputValidation validation;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ChatPause> pauses;
 
     ChatSeats(ChatSessionRepository sessions, ChatAgentRepository agents, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, StaffDirectory staff, TicketDesk tickets, ChatSignals signals,
-            Clock clock, InputValidation validation, ApplicationEventPublisher events) {
+            Clock clock, InputValidation validation, ApplicationEventPublisher events, ObjectProvider<ChatPause> pauses) {
+        this.pauses = pauses;
         this.events = events;
         this.validation = validation;
         this.sessions = sessions;
@@ -176,7 +179,15 @@ public class ChatSeats {
 
     private AgentSeat seatOf(ChatAgent row) {
         int active = (int) sessions.countByAgentIdAndStatus(row.staffId(), ChatStatus.ACTIVE);
-        return new AgentSeat(row.staffId(), row.displayName(), row.presence(), row.capacity(), active);
+        return new AgentSeat(row.staffId(), row.displayName(), row.presence(), row.capacity(), active,
+                pausedUntil(row.staffId()));
+    }
+
+    /** The latest end of the pauses that keep the agent from new chats now, or null. */
+    private Instant pausedUntil(UUID staffId) {
+        Instant now = clock.instant();
+        return pauses.orderedStream().map(pause -> pause.pausedUntil(staffId, now).orElse(null))
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
     }
 
     private Set<UUID> gamesOf(StaffMember agent) {

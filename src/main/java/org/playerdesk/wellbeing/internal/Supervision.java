@@ -1,0 +1,37 @@
+package org.playerdesk.wellbeing.internal;
+
+import java.util.Set;
+
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+
+/**
+ * Who is whose supervisor, for the wellbeing data only the agent and their supervisors see. There
+ * are no teams with a named lead yet, so an agent's supervisors are the supervisors who serve at
+ * least one of the agent's games (the same leads who set the agent's skills and shifts in
+ * routing), and the administrators, who lead the whole department. A supervisor's own data is
+ * seen by the administrators; an administrator's by no one else. Nobody supervises themselves:
+ * their own page is theirs as an agent.
+ */
+final class Supervision {
+
+    private static final Set<StaffRole> AGENTS = Set.of(StaffRole.AGENT_L1, StaffRole.AGENT_L2, StaffRole.AGENT_VIP);
+
+    private Supervision() {
+    }
+
+    static boolean supervises(StaffMember reader, StaffMember agent) {
+        if (reader.id().equals(agent.id()) || !reader.enabled()) {
+            return false;
+        }
+        return switch (reader.role()) {
+            case ADMIN -> agent.role() != StaffRole.ADMIN;
+            case SUPERVISOR -> AGENTS.contains(agent.role()) && agent.gameIds().stream().anyMatch(reader::serves);
+            default -> false;
+        };
+    }
+
+    static boolean maySee(StaffMember reader, StaffMember agent) {
+        return reader.id().equals(agent.id()) || supervises(reader, agent);
+    }
+}
