@@ -13,6 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
+import org.playerdesk.chat.Presence;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.CannedReplies;
 import org.playerdesk.ticket.TicketQueries;
@@ -20,15 +26,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /**
- * The reply checks in headless Chromium (reply-checks.js): what the server's checks find in a
- * draft is listed under the reply box while the agent types, and the sent reply keeps its
- * findings marked on its message.
+ * The reply checks in headless Chromium: what the server's checks find in a draft is listed under
+ * the reply box while the agent types, on the ticket page (reply-checks.js) and in the live-chat
+ * console (chat/console.js); the sent reply keeps its findings marked on its message, and a line a
+ * blocking check refuses goes back into its box with the reason.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,6 +54,16 @@ class ReplyChecksBrowserTest {
     TicketQueries tickets;
     @Autowired
     CannedReplies replies;
+    @Autowired
+    ChatDesk chats;
+    @Autowired
+    ChatQueue queue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aDraftWithAForbiddenPhraseIsFlaggedWhileTypedAndItsMessageKeepsTheFindings() {
@@ -79,6 +97,49 @@ class ReplyChecksBrowserTest {
         assertThat(console.locator("[data-testid=message]").last().locator("[data-finding=forbidden-phrase]"))
                 .containsText("服务忌语“你懂不懂”");
         assertThat(tickets.details(ticket, true).messages()).hasSize(2);
+        desktop.close();
+    }
+
+    @Test
+    void aChatLineWithAForbiddenPhraseIsFlaggedWhileTypedAndRefusedWhenTheGameBlocksIt() {
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !replies.forbiddenIn(game.id(), "你懂不懂").isEmpty());
+        // the game blocks forbidden phrases (as an administrator sets at /console/quality/checks)
+        jdbc.update("insert into quality_check_severity (game_id, check_code, severity, updated_at) "
+                + "values (?, 'forbidden-phrase', 'block', current_timestamp)", game.id());
+        rulebook.configure(game.id(), "test-chat-secret-0123456789", true, null, null, null, null);
+        UUID chat = chats.start(game.code(), null, "访客", "c-qa-1", "钻石没到账").chat().id();
+        seats.setPresence(agent, Presence.ONLINE, 3);
+        queue.accept(chat, new StaffUser(agent, ""));
+
+        BrowserContext desktop = session.desktop("zh-CN");
+        Page console = signIn(desktop, "http://localhost:" + port, agent);
+        console.navigate("http://localhost:" + port + "/console/chat");
+        var card = console.locator("[data-testid=chat-card]");
+        assertThat(card).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(20_000));
+        assertThat(card.locator("[data-testid=chat-findings]")).isHidden();
+        card.locator("[data-testid=chat-reply]").pressSequentially("这个问题你懂不懂");
+        LocatorAssertions.ContainsTextOptions patient = new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
+        assertThat(card.locator("[data-testid=chat-findings] [data-finding=forbidden-phrase]"))
+                .containsText("服务忌语“你懂不懂”", patient);
+        assertThat(card.locator("[data-testid=chat-findings] [data-finding=forbidden-phrase]")).hasClass("text-danger");
+        // the first line of the chat should greet: a warning
+        assertThat(card.locator("[data-testid=chat-findings] [data-finding=no-greeting]")).hasCount(1);
+
+        // sent anyway, the line is refused, said why, and back in its box to edit
+        card.locator("[data-testid=chat-send]").click();
+        assertThat(console.locator("#chat-error")).containsText("服务忌语“你懂不懂”", patient);
+        assertThat(card.locator("[data-testid=chat-reply]")).hasValue("这个问题你懂不懂");
+        assertThat(card.locator("[data-testid=chat-lines] .from-agent")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(chats.history(chat, 0)).hasSize(1);
+
+        // edited, it is sent
+        card.locator("[data-testid=chat-reply]").fill("您好，请问是哪个角色的钻石没到账？");
+        card.locator("[data-testid=chat-send]").click();
+        assertThat(card.locator("[data-testid=chat-lines] .from-agent")).hasCount(1,
+                new LocatorAssertions.HasCountOptions().setTimeout(20_000));
         desktop.close();
     }
 }

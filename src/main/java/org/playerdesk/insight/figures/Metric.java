@@ -55,8 +55,9 @@ public enum Metric {
      */
     CHAT_PEAK("chat_peak"),
     /**
-     * Satisfaction answers: live-chat ratings and VIP follow-up scores (total: how many; seconds:
-     * the sum of the scores, 1 to 5), for the chat's agent or the player's VIP manager.
+     * Satisfaction answers: live-chat ratings, survey answers (help center, game API, email) and
+     * VIP follow-up scores (total: how many; seconds: the sum of the scores, 1 to 5), for the
+     * chat's agent, the agent who resolved the ticket or the player's VIP manager.
      */
     CSAT("csat"),
     /** Satisfaction answers of 4 or 5. */

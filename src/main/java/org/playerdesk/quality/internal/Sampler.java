@@ -22,13 +22,12 @@ import java.util.UUID;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.quality.SampleReason;
-import org.playerdesk.quality.Satisfaction;
 import org.playerdesk.system.entity.Coded;
+import org.playerdesk.survey.Surveys;
 import org.playerdesk.system.entity.Ids;
 import org.playerdesk.ticket.Conversation;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketType;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 class Sampler {
 
     static final int DEFAULT_PER_AGENT = 3;
+    /** A satisfaction score (1 to 5) this low or lower draws the conversation first. */
+    static final int LOW_SCORE = 2;
     static final int PER_AGENT_MAX = 50;
 
     /** A draw: its game, day, seed and what it picked. */
@@ -58,16 +59,15 @@ class Sampler {
     private final JdbcTemplate jdbc;
     private final TicketQueries tickets;
     private final GameCatalog games;
-    private final ObjectProvider<Satisfaction> satisfaction;
+    private final Surveys surveys;
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
-    Sampler(JdbcTemplate jdbc, TicketQueries tickets, GameCatalog games, ObjectProvider<Satisfaction> satisfaction,
-            Clock clock) {
+    Sampler(JdbcTemplate jdbc, TicketQueries tickets, GameCatalog games, Surveys surveys, Clock clock) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.games = games;
-        this.satisfaction = satisfaction;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -192,18 +192,15 @@ class Sampler {
         if (conversation.hostile()) {
             return SampleReason.HOSTILE;
         }
-        if (score != null && score <= Satisfaction.LOW) {
+        if (score != null && score <= LOW_SCORE) {
             return SampleReason.LOW_SATISFACTION;
         }
         return SampleReason.RANDOM;
     }
 
+    /** The players' satisfaction scores of these tickets, where they answered the survey. */
     private Map<UUID, Integer> scores(Collection<UUID> ticketIds) {
-        Map<UUID, Integer> scores = new java.util.HashMap<>();
-        if (!ticketIds.isEmpty()) {
-            satisfaction.orderedStream().forEach(source -> scores.putAll(source.scores(ticketIds)));
-        }
-        return scores;
+        return surveys.scoresOf(ticketIds);
     }
 
     private ZoneId zone(UUID gameId) {

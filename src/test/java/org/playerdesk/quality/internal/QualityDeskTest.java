@@ -26,6 +26,13 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
+import org.playerdesk.chat.Presence;
+import org.playerdesk.chat.Sender;
+import org.playerdesk.survey.Surveys;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.quality.ReviewState;
 import org.playerdesk.quality.SampleReason;
@@ -35,11 +42,8 @@ import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,7 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestWorkspace.class, QualityDeskTest.Clocks.class })
+@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class })
 class QualityDeskTest {
 
     @Autowired
@@ -73,6 +77,16 @@ class QualityDeskTest {
     JdbcTemplate jdbc;
     @Autowired
     StoppedClock clock;
+    @Autowired
+    ChatDesk chats;
+    @Autowired
+    ChatQueue chatQueue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
+    @Autowired
+    Surveys surveys;
 
     @Test
     void theDailyDrawTakesComplaintsAndHostilePlayersFirstNeverTwiceAndTheSameAgainFromItsSeed() {
@@ -86,6 +100,10 @@ class QualityDeskTest {
         List<UUID> plain = List.of(answered(game, ann, "bug", "您好，已记录。"), answered(game, ann, "payment", "您好。"),
                 answered(game, ann, "other", "您好，好的。"));
         UUID bobs = answered(game, bob, "bug", "您好，已转交技术部门。");
+        // Cat's live chat, rated 1 by the player (the chat's rating is its ticket's survey answer), comes first
+        StaffMember cat = workspace.staff(StaffRole.AGENT_L1, game);
+        List.of(answered(game, cat, "bug", "您好。"), answered(game, cat, "payment", "您好。"));
+        UUID unhappy = ratedChat(game, cat, 1);
         // the player's own words are nobody's conversation; another game's replies are not drawn here
         answered(workspace.game(), workspace.staff(StaffRole.AGENT_L1), "bug", "您好。");
         clock.shift(Duration.ofDays(1));
@@ -100,6 +118,10 @@ class QualityDeskTest {
                 .containsExactlyInAnyOrder(SampleReason.COMPLAINT, SampleReason.HOSTILE);
         assertThat(byAgent.get(bob.id())).extracting(Sampler.Pick::ticketId).containsExactly(bobs);
         assertThat(byAgent.get(bob.id())).extracting(Sampler.Pick::reason).containsExactly(SampleReason.RANDOM);
+        assertThat(byAgent.get(cat.id())).hasSize(2).first().satisfies(first -> {
+            assertThat(first.ticketId()).isEqualTo(unhappy);
+            assertThat(first.reason()).isEqualTo(SampleReason.LOW_SATISFACTION);
+        });
         // drawn once: asked again, the day keeps its draw; drawn again from its seed, the same picks
         assertThat(sampler.draw(game.id(), today, null).id()).isEqualTo(draw.id());
         assertThat(daily.drawYesterday()).isZero();
@@ -266,6 +288,25 @@ class QualityDeskTest {
         assertThat(page).contains("第 2 版", "泄露隐私");
     }
 
+    /** A guest's live chat the agent answered and ended, rated by the player; its ticket. */
+    private UUID ratedChat(GameInfo game, StaffMember agent, int score) {
+        rulebook.configure(game.id(), "test-chat-secret-0123456789", true, null, null, null, null);
+        UUID chat = chats.start(game.code(), null, "访客", "c-" + UUID.randomUUID().toString().substring(0, 8), "充值没到账")
+                .chat().id();
+        seats.setPresence(agent, Presence.ONLINE, 3);
+        chatQueue.accept(chat, new StaffUser(agent, ""));
+        chats.post(chat, Sender.agent(new StaffUser(agent, "")), "a-1", "您好，请稍等，正在为您查询。", null);
+        chats.end(chat, Sender.player(chat));
+        chats.rate(chat, score, "太慢了");
+        UUID ticket = chats.view(chat).ticketId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> surveys.scoresOf(List.of(ticket)).containsKey(ticket));
+        // counted once as satisfaction, from the chat
+        await().atMost(Duration.ofSeconds(30)).until(() -> amount("csat:chat:" + chat) != null);
+        assertThat(jdbc.queryForObject("select count(*) from insight_event where event_key like 'csat:survey:%' "
+                + "and game_id = ?", Integer.class, game.id())).isZero();
+        return ticket;
+    }
+
     /** A ticket of the player's in the game that the agent answered. */
     private UUID answered(GameInfo game, StaffMember agent, String type, String reply) {
         UUID ticket = workspace.ticket(game, "qa-" + UUID.randomUUID().toString().substring(0, 8), type).ticket().id();
@@ -288,13 +329,4 @@ class QualityDeskTest {
                 .filter(m -> m.group().contains("checked")).map(m -> m.group(1)).collect(Collectors.toSet());
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-
-        @Bean
-        @Primary
-        StoppedClock stoppedClock() {
-            return new StoppedClock();
-        }
-    }
 }

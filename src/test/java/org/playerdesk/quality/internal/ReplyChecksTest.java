@@ -28,9 +28,6 @@ import org.playerdesk.chat.Presence;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.chat.internal.ChatTranscripts;
 import org.playerdesk.system.errors.RuleViolation;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -58,7 +55,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestWorkspace.class, ReplyChecksTest.Clocks.class })
+@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class })
 class ReplyChecksTest {
 
     private static final Pattern MESSAGE = Pattern.compile("<article class=\"message[^\"]*\"[^>]*>(.*?)</article>",
@@ -326,15 +323,6 @@ class ReplyChecksTest {
         return chat;
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-
-        @Bean
-        @Primary
-        StoppedClock stoppedClock() {
-            return new StoppedClock();
-        }
-    }
 
     private void send(UUID ticket, StaffMember agent, String body, Locale locale) throws Exception {
         send(ticket, agent, body, locale, new MockHttpSession());
