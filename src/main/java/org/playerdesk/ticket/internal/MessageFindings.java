@@ -32,14 +32,13 @@ public class MessageFindings {
     }
 
     /**
-     * Writes the findings of an agent's message (each once), in the caller's transaction, and tells
-     * the other modules ({@link ReplyFlagged}: the agent's figures count flagged replies).
+     * Writes the findings of an agent's new message (each once), in the caller's transaction, and
+     * tells the other modules ({@link ReplyFlagged}: the agent's figures count flagged replies).
      */
     public void store(UUID ticketId, UUID gameId, UUID messageId, UUID agentId, Instant at,
             Collection<ReplyReview.Finding> findings) {
         write(ticketId, messageId, findings);
-        List<String> checks = jdbc.queryForList("select distinct check_code from ticket_message_finding "
-                + "where message_id = ? order by check_code", String.class, messageId);
+        List<String> checks = findings.stream().map(ReplyReview.Finding::code).distinct().sorted().toList();
         events.publishEvent(new ReplyFlagged(ticketId, gameId, messageId, agentId, checks, at));
     }
 
@@ -64,7 +63,11 @@ public class MessageFindings {
                 + "and created_at = ? and visibility = 'public'", UUID.class, ticketId, authorId,
                 java.sql.Timestamp.from(at));
         if (!messages.isEmpty()) {
-            store(ticketId, gameId, messages.getFirst(), authorId, at, found);
+            UUID message = messages.getFirst();
+            write(ticketId, message, found);
+            List<String> checks = jdbc.queryForList("select distinct check_code from ticket_message_finding "
+                    + "where message_id = ? order by check_code", String.class, message);
+            events.publishEvent(new ReplyFlagged(ticketId, gameId, message, authorId, checks, at));
         }
     }
 

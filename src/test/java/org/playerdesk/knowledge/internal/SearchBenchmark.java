@@ -1,6 +1,9 @@
 package org.playerdesk.knowledge.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.playerdesk.BenchTimings.loadAverage;
+import static org.playerdesk.BenchTimings.ms;
+import static org.playerdesk.BenchTimings.time;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Test;
+import org.playerdesk.BenchTimings;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ArticleSearch;
@@ -133,7 +137,7 @@ class SearchBenchmark {
         long[] inboxTimes = time(3000, i -> ticketFinder.matching(Set.of(game.id()),
                 TICKET_QUERIES[i % TICKET_QUERIES.length], org.playerdesk.ticket.TicketTextSearch.LIMIT));
         java.util.Map<String, long[]> parts = ArticleQueryParts.measure(entityManagers, game.id(), ARTICLE_QUERIES,
-                SearchBenchmark::time);
+                BenchTimings::time);
         String loadAtEnd = loadAverage();
 
         String commit = System.getProperty("bench.commit", "");
@@ -210,14 +214,6 @@ class SearchBenchmark {
                 sorted.length, ms(sorted, 50), ms(sorted, 95), ms(sorted, 99));
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     /** Runs the batches until done or past the deadline; returns how many items were made. */
     private int batches(int total, long deadline, IntConsumer batch) {
         int made = 0;
@@ -256,23 +252,5 @@ class SearchBenchmark {
             text.append(i == 0 ? "" : separator).append(vocabulary[random.nextInt(vocabulary.length)]);
         }
         return text.toString();
-    }
-
-    static long[] time(int queries, IntConsumer query) {
-        for (int i = 0; i < 500; i++) {
-            query.accept(i);
-        }
-        long[] times = new long[queries];
-        for (int i = 0; i < queries; i++) {
-            long start = System.nanoTime();
-            query.accept(i);
-            times[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(times);
-        return times;
-    }
-
-    private static double ms(long[] sorted, int percentile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
     }
 }
