@@ -9,6 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
+import org.playerdesk.chat.Presence;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.game.ConnectorKind;
 import org.playerdesk.game.GameCatalog;
@@ -19,6 +25,7 @@ import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.knowledge.internal.KnowledgeTestArticles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -38,9 +45,18 @@ public class TestWorkspace {
     private final StaffDirectory staff;
     private final TicketDesk desk;
     private final GameConnectors connectors;
+    private final ObjectProvider<ChatRulebook> chatRules;
+    private final ObjectProvider<ChatDesk> chats;
+    private final ObjectProvider<ChatSeats> seats;
+    private final ObjectProvider<ChatQueue> chatQueue;
 
     public TestWorkspace(GameCatalog games, ApiKeys keys, StaffDirectory staff, TicketDesk desk,
-            GameConnectors connectors) {
+            GameConnectors connectors, ObjectProvider<ChatRulebook> chatRules, ObjectProvider<ChatDesk> chats,
+            ObjectProvider<ChatSeats> seats, ObjectProvider<ChatQueue> chatQueue) {
+        this.chatRules = chatRules;
+        this.chats = chats;
+        this.seats = seats;
+        this.chatQueue = chatQueue;
         this.games = games;
         this.keys = keys;
         this.staff = staff;
@@ -77,6 +93,18 @@ public class TestWorkspace {
             ids.add(game.id());
         }
         return staff.enrol(unique("u"), "测试客服", PASSWORD, role, "zh-CN", ids);
+    }
+
+    /**
+     * A guest's live chat in the game (which then takes guests), opened with {@code firstLine} and
+     * taken by the agent, set online with three seats; the chat's id.
+     */
+    public UUID liveChat(GameInfo game, StaffMember agent, String firstLine) {
+        chatRules.getObject().configure(game.id(), "test-chat-secret-0123456789", true, null, null, null, null);
+        UUID id = chats.getObject().start(game.code(), null, "访客", unique("c"), firstLine).chat().id();
+        seats.getObject().setPresence(agent, Presence.ONLINE, 3);
+        chatQueue.getObject().accept(id, new StaffUser(agent, ""));
+        return id;
     }
 
     public Opened ticket(GameInfo game, String accountId, String type) {

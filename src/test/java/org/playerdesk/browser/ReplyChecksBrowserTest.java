@@ -13,12 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
-import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.ChatDesk;
-import org.playerdesk.chat.ChatQueue;
-import org.playerdesk.chat.ChatRulebook;
-import org.playerdesk.chat.ChatSeats;
-import org.playerdesk.chat.Presence;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.CannedReplies;
 import org.playerdesk.ticket.TicketQueries;
@@ -56,12 +51,6 @@ class ReplyChecksBrowserTest {
     CannedReplies replies;
     @Autowired
     ChatDesk chats;
-    @Autowired
-    ChatQueue queue;
-    @Autowired
-    ChatSeats seats;
-    @Autowired
-    ChatRulebook rulebook;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -109,10 +98,7 @@ class ReplyChecksBrowserTest {
         // the game blocks forbidden phrases (as an administrator sets at /console/quality/checks)
         jdbc.update("insert into quality_check_severity (game_id, check_code, severity, updated_at) "
                 + "values (?, 'forbidden-phrase', 'block', current_timestamp)", game.id());
-        rulebook.configure(game.id(), "test-chat-secret-0123456789", true, null, null, null, null);
-        UUID chat = chats.start(game.code(), null, "访客", "c-qa-1", "钻石没到账").chat().id();
-        seats.setPresence(agent, Presence.ONLINE, 3);
-        queue.accept(chat, new StaffUser(agent, ""));
+        UUID chat = workspace.liveChat(game, agent, "钻石没到账");
 
         BrowserContext desktop = session.desktop("zh-CN");
         Page console = signIn(desktop, "http://localhost:" + port, agent);

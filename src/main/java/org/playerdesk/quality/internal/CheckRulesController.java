@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.playerdesk.access.StaffUser;
-import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.quality.CheckRules;
 import org.playerdesk.quality.ReplyCheck;
@@ -15,7 +14,6 @@ import org.playerdesk.quality.Severity;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
-import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.TicketChannel;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,10 +39,6 @@ class CheckRulesController {
     record CheckRow(String code, String severity) {
     }
 
-    /** A game to choose. */
-    record GameChoice(String code, String name) {
-    }
-
     /** The words of one language and kind as the page edits them: one per line. */
     record WordsField(String language, String kind, String text) {
 
@@ -65,20 +59,20 @@ class CheckRulesController {
     static final int WORDS_MAX = 100;
     static final int LIMIT_MAX = 20_000;
 
-    private final GameCatalog games;
+    private final QualityGames choices;
     private final CheckSettings settings;
     private final ErrorTexts problems;
 
-    CheckRulesController(GameCatalog games, CheckSettings settings, ErrorTexts problems) {
-        this.games = games;
+    CheckRulesController(QualityGames choices, CheckSettings settings, ErrorTexts problems) {
+        this.choices = choices;
         this.settings = settings;
         this.problems = problems;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me, Model model) {
-        GameInfo chosen = chosen(game, me);
-        model.addAttribute("games", served(me).stream().map(g -> new GameChoice(g.code(), g.name())).toList());
+        GameInfo chosen = choices.chosen(game, me);
+        model.addAttribute("games", choices.choices(me));
         model.addAttribute("game", chosen);
         if (!model.containsAttribute("rows")) {
             CheckRules rules = settings.rules(chosen.id());
@@ -94,7 +88,7 @@ class CheckRulesController {
     @PostMapping
     String save(@RequestParam String game, @RequestParam Map<String, String> form, @AuthenticationPrincipal StaffUser me,
             Locale locale, Model model, RedirectAttributes redirect) {
-        GameInfo chosen = chosen(game, me);
+        GameInfo chosen = choices.chosen(game, me);
         Map<ReplyCheck, Severity> chosenSeverities = new EnumMap<>(ReplyCheck.class);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         for (ReplyCheck check : ReplyCheck.values()) {
@@ -181,19 +175,4 @@ class CheckRulesController {
         return CheckRules.Kind.valueOf(code.toUpperCase(Locale.ROOT));
     }
 
-    private List<GameInfo> served(StaffUser me) {
-        return me.gameScope() == null ? games.all() : games.all(me.gameScope());
-    }
-
-    /** The game of this code, or the first one served when no code is given. */
-    private GameInfo chosen(String code, StaffUser me) {
-        if (code == null || code.isBlank()) {
-            return served(me).stream().findFirst().orElseThrow(() -> new NotFoundException("game", "served"));
-        }
-        GameInfo game = games.byCode(code).orElseThrow(() -> new NotFoundException("game", code));
-        if (me.gameScope() != null && !me.serves(game.id())) {
-            throw new NotFoundException("game", code);
-        }
-        return game;
-    }
 }

@@ -62,10 +62,6 @@ class QualityDeskController {
     static final int LIST_MAX = 200;
     static final int RESULT_DAYS = 30;
 
-    /** A game to choose. */
-    record GameChoice(String code, String name) {
-    }
-
     /** A conversation drawn, as the desk lists it. */
     record SampleRow(UUID ticketId, long number, String agent, UUID agentId, String reason, int reviews,
             Integer myPercent) {
@@ -107,11 +103,13 @@ class QualityDeskController {
     private final TicketQueries tickets;
     private final StaffDirectory staff;
     private final GameCatalog games;
+    private final QualityGames choices;
     private final ErrorTexts problems;
     private final Clock clock;
 
     QualityDeskController(Sampler sampler, Reviews reviews, Scorecards scorecards, TicketQueries tickets,
-            StaffDirectory staff, GameCatalog games, ErrorTexts problems, Clock clock) {
+            StaffDirectory staff, GameCatalog games, QualityGames choices, ErrorTexts problems, Clock clock) {
+        this.choices = choices;
         this.sampler = sampler;
         this.reviews = reviews;
         this.scorecards = scorecards;
@@ -126,9 +124,9 @@ class QualityDeskController {
     @PreAuthorize("hasAuthority('REVIEW_QUALITY')")
     String desk(@RequestParam(required = false) String game, @RequestParam(required = false) String day,
             @AuthenticationPrincipal StaffUser me, Locale locale, Model model) {
-        GameInfo chosen = chosen(game, me);
+        GameInfo chosen = choices.chosen(game, me);
         LocalDate date = day(day, chosen);
-        model.addAttribute("games", served(me).stream().map(g -> new GameChoice(g.code(), g.name())).toList());
+        model.addAttribute("games", choices.choices(me));
         model.addAttribute("game", chosen);
         model.addAttribute("day", date);
         model.addAttribute("lead", me.member().role().leads());
@@ -154,7 +152,7 @@ class QualityDeskController {
     @PreAuthorize("hasAuthority('REVIEW_QUALITY')")
     String draw(@RequestParam String game, @RequestParam String day, @AuthenticationPrincipal StaffUser me,
             RedirectAttributes redirect) {
-        GameInfo chosen = chosen(game, me);
+        GameInfo chosen = choices.chosen(game, me);
         LocalDate date = day(day, chosen);
         if (date.isAfter(sampler.yesterday(chosen.id()).plusDays(1))) {
             throw new RuleViolation("quality.draw.future", "a day to come cannot be drawn");
@@ -169,7 +167,7 @@ class QualityDeskController {
     @PreAuthorize("hasAuthority('REVIEW_QUALITY')")
     String settings(@RequestParam String game, @RequestParam(name = "perAgent", required = false) String perAgent,
             @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
-        GameInfo chosen = chosen(game, me);
+        GameInfo chosen = choices.chosen(game, me);
         mustLead(me);
         int count;
         try {
@@ -291,8 +289,8 @@ class QualityDeskController {
     @PreAuthorize("hasAuthority('REVIEW_QUALITY')")
     String scorecard(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me,
             Locale locale, Model model) {
-        GameInfo chosen = chosen(game, me);
-        model.addAttribute("games", served(me).stream().map(g -> new GameChoice(g.code(), g.name())).toList());
+        GameInfo chosen = choices.chosen(game, me);
+        model.addAttribute("games", choices.choices(me));
         model.addAttribute("game", chosen);
         model.addAttribute("lead", me.member().role().leads());
         List<Scorecards.Version> versions = scorecards.history(chosen.id());
@@ -313,7 +311,7 @@ class QualityDeskController {
     @PreAuthorize("hasAuthority('REVIEW_QUALITY')")
     String saveScorecard(@RequestParam String game, @RequestParam(name = "definition", required = false) String text,
             @AuthenticationPrincipal StaffUser me, Locale locale, Model model, RedirectAttributes redirect) {
-        GameInfo chosen = chosen(game, me);
+        GameInfo chosen = choices.chosen(game, me);
         mustLead(me);
         try {
             scorecards.save(chosen.id(), text, me.id());
@@ -442,19 +440,4 @@ class QualityDeskController {
         }
     }
 
-    private List<GameInfo> served(StaffUser me) {
-        return me.gameScope() == null ? games.all() : games.all(me.gameScope());
-    }
-
-    /** The game of this code, or the first one served when no code is given. */
-    private GameInfo chosen(String code, StaffUser me) {
-        if (code == null || code.isBlank()) {
-            return served(me).stream().findFirst().orElseThrow(() -> new NotFoundException("game", "served"));
-        }
-        GameInfo game = games.byCode(code).orElseThrow(() -> new NotFoundException("game", code));
-        if (me.gameScope() != null && !me.serves(game.id())) {
-            throw new NotFoundException("game", code);
-        }
-        return game;
-    }
 }

@@ -27,10 +27,6 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.ChatDesk;
-import org.playerdesk.chat.ChatQueue;
-import org.playerdesk.chat.ChatRulebook;
-import org.playerdesk.chat.ChatSeats;
-import org.playerdesk.chat.Presence;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.survey.Surveys;
 import org.playerdesk.game.GameInfo;
@@ -79,12 +75,6 @@ class QualityDeskTest {
     StoppedClock clock;
     @Autowired
     ChatDesk chats;
-    @Autowired
-    ChatQueue chatQueue;
-    @Autowired
-    ChatSeats seats;
-    @Autowired
-    ChatRulebook rulebook;
     @Autowired
     Surveys surveys;
 
@@ -290,11 +280,7 @@ class QualityDeskTest {
 
     /** A guest's live chat the agent answered and ended, rated by the player; its ticket. */
     private UUID ratedChat(GameInfo game, StaffMember agent, int score) {
-        rulebook.configure(game.id(), "test-chat-secret-0123456789", true, null, null, null, null);
-        UUID chat = chats.start(game.code(), null, "访客", "c-" + UUID.randomUUID().toString().substring(0, 8), "充值没到账")
-                .chat().id();
-        seats.setPresence(agent, Presence.ONLINE, 3);
-        chatQueue.accept(chat, new StaffUser(agent, ""));
+        UUID chat = workspace.liveChat(game, agent, "充值没到账");
         chats.post(chat, Sender.agent(new StaffUser(agent, "")), "a-1", "您好，请稍等，正在为您查询。", null);
         chats.end(chat, Sender.player(chat));
         chats.rate(chat, score, "太慢了");

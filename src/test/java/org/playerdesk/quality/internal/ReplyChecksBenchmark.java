@@ -194,10 +194,12 @@ class ReplyChecksBenchmark {
         return flagged;
     }
 
-    /** The demo game's canned replies: a greeting opens a conversation, a closing ends it. */
+    /** The demo game's canned replies, filled in: a greeting opens a conversation, a closing ends it. */
     private List<DemoReply> cannedReplies() {
         UUID game = games.byCode("demo").orElseThrow().id();
-        return replies.of(game).stream().map(r -> new DemoReply(null, game, TicketChannel.WEB, r.body(),
+        // as sent: the variables filled in ({player.nickname} is a name, {ticket.number} a number)
+        return replies.of(game).stream().map(r -> new DemoReply(null, game, TicketChannel.WEB,
+                r.body().replace("{ticket.number}", "1024").replaceAll("\\{[a-z.]+\\}", "Lin"),
                 r.stage() == ReplyStage.GREETING, r.stage() == ReplyStage.CLOSING)).toList();
     }
 

@@ -21,10 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
 import org.playerdesk.chat.ChatDesk;
-import org.playerdesk.chat.ChatQueue;
-import org.playerdesk.chat.ChatRulebook;
-import org.playerdesk.chat.ChatSeats;
-import org.playerdesk.chat.Presence;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.chat.internal.ChatTranscripts;
 import org.playerdesk.system.errors.RuleViolation;
@@ -76,12 +72,6 @@ class ReplyChecksTest {
     CheckSettings severities;
     @Autowired
     ChatDesk chats;
-    @Autowired
-    ChatQueue chatQueue;
-    @Autowired
-    ChatSeats seats;
-    @Autowired
-    ChatRulebook rulebook;
     @Autowired
     ChatTranscripts transcripts;
     @Autowired
@@ -229,7 +219,7 @@ class ReplyChecksTest {
     void anAgentsChatLinesAreCheckedWhenSentAndTheirFindingsGoWithThemToTheTicket() throws Exception {
         GameInfo game = workspace.game();
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
-        UUID chat = chatWith(game, agent, "c-1", "我的钻石没到账");
+        UUID chat = workspace.liveChat(game, agent, "我的钻石没到账");
         Sender me = Sender.agent(new StaffUser(agent, ""));
         Sender player = Sender.player(chat);
 
@@ -270,7 +260,7 @@ class ReplyChecksTest {
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
         await().atMost(Duration.ofSeconds(30)).until(() -> !replies.forbiddenIn(game.id(), "你懂不懂").isEmpty());
         severities.set(game.id(), ReplyCheck.FORBIDDEN_PHRASE, Severity.BLOCK);
-        UUID chat = chatWith(game, agent, "c-2", "怎么又封号了");
+        UUID chat = workspace.liveChat(game, agent, "怎么又封号了");
         Sender me = Sender.agent(new StaffUser(agent, ""));
 
         assertThatThrownBy(() -> chats.post(chat, me, "a-1", "您好，这是规定。", null))
@@ -298,7 +288,7 @@ class ReplyChecksTest {
     void theChatCardAsksWhatTheChecksWouldFindInALineAndOnlyTheChatsAgentMayAsk() throws Exception {
         GameInfo game = workspace.game();
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
-        UUID chat = chatWith(game, agent, "c-3", "充值问题");
+        UUID chat = workspace.liveChat(game, agent, "充值问题");
         chats.typing(chat, Sender.player(chat));
 
         String english = mvc.perform(post("/console/chat/" + chat + "/check").param("body", "嗯，稍等")
@@ -313,16 +303,6 @@ class ReplyChecksTest {
                 .with(user(new StaffUser(colleague, ""))).with(csrf())).andReturn().getResponse().getStatus())
                 .isIn(403, 404, 409);
     }
-
-    /** A guest's chat in this game, taken by the agent. */
-    private UUID chatWith(GameInfo game, StaffMember agent, String clientId, String first) {
-        rulebook.configure(game.id(), "test-chat-secret-0123456789", true, null, null, null, null);
-        UUID chat = chats.start(game.code(), null, "访客", clientId, first).chat().id();
-        seats.setPresence(agent, Presence.ONLINE, 3);
-        chatQueue.accept(chat, new StaffUser(agent, ""));
-        return chat;
-    }
-
 
     private void send(UUID ticket, StaffMember agent, String body, Locale locale) throws Exception {
         send(ticket, agent, body, locale, new MockHttpSession());
