@@ -88,7 +88,7 @@ class VolumeTrend implements InsightSection, ReportSource {
     }
 
     /** A point of the trend: a day, or seven days (fewer at the period's end). */
-    private record Point(LocalDate from, LocalDate to) {
+    record Point(LocalDate from, LocalDate to) {
     }
 
     Chart chart(Asked asked, Locale locale) {
@@ -125,7 +125,7 @@ class VolumeTrend implements InsightSection, ReportSource {
         return charts.text("insight.metric." + metric.name(), locale);
     }
 
-    private static List<Point> points(Period period, boolean weekly) {
+    static List<Point> points(Period period, boolean weekly) {
         List<Point> points = new ArrayList<>();
         int step = weekly ? 7 : 1;
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(step)) {
@@ -135,7 +135,7 @@ class VolumeTrend implements InsightSection, ReportSource {
         return points;
     }
 
-    private String label(Point point, Locale locale) {
+    String label(Point point, Locale locale) {
         return point.from().equals(point.to()) ? charts.day(point.from(), locale)
                 : charts.text("insight.trend.week", locale, charts.day(point.from(), locale),
                         charts.day(point.to(), locale));

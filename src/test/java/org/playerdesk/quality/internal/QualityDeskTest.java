@@ -30,6 +30,7 @@ import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.survey.Surveys;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.insight.figures.Settled;
 import org.playerdesk.quality.ReviewState;
 import org.playerdesk.quality.SampleReason;
 import org.playerdesk.system.errors.InvalidInput;
@@ -77,6 +78,10 @@ class QualityDeskTest {
     ChatDesk chats;
     @Autowired
     Surveys surveys;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    org.playerdesk.insight.figures.FigureRollUp rollUp;
 
     @Test
     void theDailyDrawTakesComplaintsAndHostilePlayersFirstNeverTwiceAndTheSameAgainFromItsSeed() {
@@ -195,6 +200,20 @@ class QualityDeskTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> amount("qa:" + scored.id()), a -> a != null && a == 95);
         assertThat(jdbc.queryForObject("select count(*) from insight_event where event_key = ?", Integer.class,
                 "qa:" + scored.id())).isEqualTo(1);
+
+        // the dashboard's quality trend and the agent KPI table show it (one reply, flagged: 100 %)
+        Settled.settle(meters, rollUp);
+        String dashboard = mvc.perform(get("/console/insight").param("game", game.code()).param("period", "week")
+                .with(user(new StaffUser(lead, ""))).locale(Locale.ENGLISH)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(dashboard).contains("data-testid=\"chart-quality-trend\"", "QA score (of 100)",
+                "Replies flagged by the checks (%)");
+        String mineOnly = mvc.perform(get("/console/insight").param("game", game.code()).param("period", "week")
+                .with(user(new StaffUser(agent, ""))).locale(Locale.ENGLISH)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(mineOnly).contains("data-testid=\"chart-quality-trend\"");
+        assertThat(java.util.regex.Pattern.compile("<td[^>]*>95</td>").matcher(mineOnly.substring(
+                mineOnly.indexOf("chart-quality-trend"))).find()).as("the agent's own score, 95").isTrue();
     }
 
     @Test
