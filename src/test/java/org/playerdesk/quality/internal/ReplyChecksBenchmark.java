@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.CannedReplies;
@@ -41,8 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The reply checks' benchmark: what share of the demo workspace's agent replies each check flags,
  * what the checks cost per reply (the review alone, p50/p95/p99), and what they add to a whole
- * ticket reply: replies with every check on and replies of a game with every check off, taken in
- * turn in one run so that the machine's load weighs on both alike. Not part of the test suite
+ * ticket reply and to a live-chat line: with every check on and in a game with every check off,
+ * taken in turn in one run so that the machine's load weighs on both alike. Not part of the test suite
  * (its name does not end in Test): {@code bench/reply-checks} runs it (see bench/README.md) and it
  * writes bench/results/<date>-reply-checks.{md,json}. Target: the checks add less than 2 ms to a
  * reply at the 95th percentile.
@@ -68,6 +71,8 @@ class ReplyChecksBenchmark {
     JdbcTemplate jdbc;
     @Autowired
     CannedReplies replies;
+    @Autowired
+    ChatDesk chats;
 
     /** An agent reply of the demo, as the checks saw it when it was sent. */
     record DemoReply(UUID ticketId, UUID gameId, TicketChannel channel, String text, boolean first, boolean closing) {
@@ -114,9 +119,34 @@ class ReplyChecksBenchmark {
         }
         Arrays.sort(withChecks);
         Arrays.sort(without);
+
+        // live-chat lines, checks on and off in turn (a chat per hundred lines, as a long chat is)
+        long[] linesWith = new long[REPLIES];
+        long[] linesWithout = new long[REPLIES];
+        UUID chatOn = null;
+        UUID chatOff = null;
+        for (int i = -200; i < REPLIES; i++) {
+            if (Math.floorMod(i, 100) == 0) {
+                chatOn = workspace.liveChat(on, agentOn, "充值没到账");
+                chatOff = workspace.liveChat(off, agentOff, "充值没到账");
+            }
+            String text = demo.get(Math.floorMod(i, demo.size())).text();
+            long start = System.nanoTime();
+            chats.post(chatOn, Sender.agent(new StaffUser(agentOn, "")), "a-" + i, text, null);
+            long between = System.nanoTime();
+            chats.post(chatOff, Sender.agent(new StaffUser(agentOff, "")), "a-" + i, text, null);
+            long end = System.nanoTime();
+            if (i >= 0) {
+                linesWith[i] = between - start;
+                linesWithout[i] = end - between;
+            }
+        }
+        Arrays.sort(linesWith);
+        Arrays.sort(linesWithout);
         String loadAtEnd = loadAverage();
 
         double added95 = ms(withChecks, 95) - ms(without, 95);
+        double lineAdded95 = ms(linesWith, 95) - ms(linesWithout, 95);
         String commit = System.getProperty("bench.commit", "");
         String date = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         StringBuilder shares = new StringBuilder();
@@ -151,15 +181,18 @@ class ReplyChecksBenchmark {
                 | the review alone (rules, forbidden phrases, every check) | %d | %.3f ms | %.3f ms | %.3f ms |
                 | a ticket reply, every check on | %d | %.3f ms | %.3f ms | %.3f ms |
                 | a ticket reply, every check off | %d | %.3f ms | %.3f ms | %.3f ms |
+                | a live-chat line, every check on | %d | %.3f ms | %.3f ms | %.3f ms |
+                | a live-chat line, every check off | %d | %.3f ms | %.3f ms | %.3f ms |
 
-                Added to a reply at the 95th percentile: %.3f ms (target < 2 ms: %s). The two kinds of
-                reply were taken in turn, so the machine's load weighs on both alike.
+                Added at the 95th percentile: %.3f ms to a ticket reply, %.3f ms to a chat line (target
+                < 2 ms: %s). Each pair (on, off) was taken in turn, so the machine's load weighs on both alike.
                 """, date, commit, loadAtStart, loadAtEnd, Runtime.getRuntime().availableProcessors(), demo.size(),
                 anything, 100.0 * anything / demo.size(), canned.size(), cannedAnything, 100.0 * cannedAnything / canned.size(),
                 shares, reviews.length, ms(reviews, 50), ms(reviews, 95),
                 ms(reviews, 99), withChecks.length, ms(withChecks, 50), ms(withChecks, 95), ms(withChecks, 99),
-                without.length, ms(without, 50), ms(without, 95), ms(without, 99), added95,
-                added95 < 2 ? "met" : "missed");
+                without.length, ms(without, 50), ms(without, 95), ms(without, 99), linesWith.length, ms(linesWith, 50),
+                ms(linesWith, 95), ms(linesWith, 99), linesWithout.length, ms(linesWithout, 50), ms(linesWithout, 95),
+                ms(linesWithout, 99), added95, lineAdded95, added95 < 2 && lineAdded95 < 2 ? "met" : "missed");
         String json = String.format(Locale.ROOT, """
                 {"date": "%s", "commit": "%s", "loadStart": "%s", "loadEnd": "%s", "demoReplies": %d, "flaggedAny": %d,
                  "cannedReplies": %d, "cannedFlaggedAny": %d,
@@ -167,12 +200,16 @@ class ReplyChecksBenchmark {
                  "review": {"calls": %d, "p50Ms": %.3f, "p95Ms": %.3f, "p99Ms": %.3f},
                  "replyWithChecks": {"calls": %d, "p50Ms": %.3f, "p95Ms": %.3f, "p99Ms": %.3f},
                  "replyWithoutChecks": {"calls": %d, "p50Ms": %.3f, "p95Ms": %.3f, "p99Ms": %.3f},
-                 "addedP95Ms": %.3f, "targetMet": %s}
+                 "lineWithChecks": {"calls": %d, "p50Ms": %.3f, "p95Ms": %.3f, "p99Ms": %.3f},
+                 "lineWithoutChecks": {"calls": %d, "p50Ms": %.3f, "p95Ms": %.3f, "p99Ms": %.3f},
+                 "addedP95Ms": %.3f, "lineAddedP95Ms": %.3f, "targetMet": %s}
                 """, date, commit, loadAtStart, loadAtEnd, demo.size(), anything, canned.size(), cannedAnything,
                 shareJson, reviews.length,
                 ms(reviews, 50), ms(reviews, 95), ms(reviews, 99), withChecks.length, ms(withChecks, 50),
                 ms(withChecks, 95), ms(withChecks, 99), without.length, ms(without, 50), ms(without, 95),
-                ms(without, 99), added95, added95 < 2);
+                ms(without, 99), linesWith.length, ms(linesWith, 50), ms(linesWith, 95), ms(linesWith, 99),
+                linesWithout.length, ms(linesWithout, 50), ms(linesWithout, 95), ms(linesWithout, 99), added95,
+                lineAdded95, added95 < 2 && lineAdded95 < 2);
         Path out = Path.of(System.getProperty("bench.results", "bench/results"));
         Files.createDirectories(out);
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + "-reply-checks";
