@@ -58,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the department answer URL; and the department webhook PlayerDesk sends, checked against its own
  * published document (docs/department-webhooks.openapi.yaml) as a local stand-in receives it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "playerdesk.surveys.sweep-interval=1s")
 @Import(TestWorkspace.class)
 class ApiContractTest {
 
@@ -83,6 +84,8 @@ class ApiContractTest {
     Transfers transfers;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private OpenApiContract api;
@@ -98,6 +101,7 @@ class ApiContractTest {
     @Test
     void everyOperationAnswersAsTheDocumentSays() throws Exception {
         gameApi();
+        surveys();
         helpCenter();
         playerChat();
         departmentAnswers();
@@ -110,7 +114,8 @@ class ApiContractTest {
                 "listNotices 200", "listNotices 401", "suggestArticles 200", "suggestArticles 404",
                 "startChat 201", "startChat 400", "startChat 403", "startChat 404", "chatState 200", "chatState 403",
                 "sendChatImage 200", "sendChatImage 400", "chatImage 200", "chatImage 404", "endChat 200",
-                "rateChat 200", "rateChat 400", "rateChat 409", "answerDepartmentQuestion 200",
+                "rateChat 200", "rateChat 400", "rateChat 409", "getSurvey 200", "getSurvey 404", "answerSurvey 201",
+                "answerSurvey 400", "answerSurvey 403", "answerSurvey 404", "answerSurvey 409", "answerDepartmentQuestion 200",
                 "answerDepartmentQuestion 400", "answerDepartmentQuestion 404", "answerDepartmentQuestion 409",
                 "answerDepartmentQuestion 413", "answerDepartmentQuestion 415");
     }
@@ -214,6 +219,43 @@ class ApiContractTest {
         assertThat(call("GET", "/api/v1/notices?lang=en", Map.of("Authorization", key), null, null).status())
                 .isEqualTo(200);
         assertThat(call("GET", "/api/v1/notices", Map.of(), null, null).status()).isEqualTo(401);
+    }
+
+    // ------------------------------------------------------------------------------------ surveys
+
+    private void surveys() throws Exception {
+        GameInfo game = workspace.game();
+        String key = "Bearer " + workspace.apiKey(game);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        // the game asks at once (an administrator's setting at /console/quality/surveys)
+        jdbc.update("insert into survey_setting (help_center, game_api, email, live_chat, delay_minutes, valid_days, "
+                + "question_zh, question_en, low_score, reasons, updated_at, game_id) values (true, true, true, true, 0, "
+                + "7, '您对本次服务满意吗？', 'How satisfied are you?', 2, 'slow,not-solved', current_timestamp, ?)",
+                game.id());
+        Answer opened = call("POST", "/api/v1/tickets", Map.of("Authorization", key), JSON, """
+                {"player": {"accountId": "30001"}, "type": "payment", "subject": "充值未到账", "message": "钻石没到账。"}""");
+        String path = "/api/v1/tickets/" + opened.json().path("id").asString() + "/survey";
+        assertThat(call("GET", path, Map.of("Authorization", key), null, null).status()).isEqualTo(404);
+        desk.changeStatus(UUID.fromString(opened.json().path("id").asString()), TicketStatus.RESOLVED,
+                Actor.agent(agent.id(), agent.displayName()));
+        // asked by the next sweep
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> call("GET", path, Map.of("Authorization", key), null, null).status() == 200);
+        Answer shown = call("GET", path, Map.of("Authorization", key, "Accept-Language", "en"), null, null);
+        String token = shown.json().path("token").asString();
+        assertThat(token).isNotBlank();
+
+        assertThat(call("POST", path, Map.of("Authorization", key), JSON,
+                "{\"token\": \"" + token + "\", \"score\": 6}").status()).isEqualTo(400);
+        assertThat(call("POST", path, Map.of("Authorization", key), JSON,
+                "{\"token\": \"forged-" + token + "\", \"score\": 4}").status()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/tickets/" + UUID.randomUUID() + "/survey", Map.of("Authorization", key), JSON,
+                "{\"token\": \"" + token + "\", \"score\": 4}").status()).isEqualTo(404);
+        Answer answered = call("POST", path, Map.of("Authorization", key), JSON,
+                "{\"token\": \"" + token + "\", \"score\": 4, \"comment\": \"很快\", \"reasons\": []}");
+        assertThat(answered.status()).isEqualTo(201);
+        assertThat(call("POST", path, Map.of("Authorization", key), JSON,
+                "{\"token\": \"" + token + "\", \"score\": 1}").status()).isEqualTo(409);
     }
 
     // ------------------------------------------------------------------------------- help center

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.playerdesk.survey.ReasonCode;
 import org.playerdesk.survey.SurveyAnswer;
 import org.playerdesk.survey.SurveyInvite;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 /** A ticket's satisfaction survey as the game shows it in the game. */
 @Schema(name = "Survey", description = "The satisfaction survey of a resolved ticket, in the language of "
         + "Accept-Language.")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record SurveyResponse(
         @Schema(requiredMode = RequiredMode.REQUIRED) UUID ticketId,
         @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "open", "answered", "expired" },
@@ -34,6 +37,7 @@ record SurveyResponse(
     }
 
     @Schema(name = "SurveyAnswer")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Answer(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "5") int score,
             String comment,
             @Schema(requiredMode = RequiredMode.REQUIRED) List<String> reasons,

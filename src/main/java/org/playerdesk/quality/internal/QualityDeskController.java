@@ -208,7 +208,7 @@ class QualityDeskController {
         model.addAttribute("fatals", fatals(scorecard, marked, locale));
         model.addAttribute("max", scorecard.max());
         model.addAttribute("comment", mine.map(Reviews.Review::comment).orElse(""));
-        model.addAttribute("mine", mine.map(r -> row(r, names(List.of(r)))).orElse(null));
+        model.addAttribute("mine", mine.map(r -> rows(List.of(r)).getFirst()).orElse(null));
         // the others' scores are shown once one has scored oneself (calibration: scored apart, compared after)
         List<Reviews.Review> all = reviews.ofTicket(ticket).stream().filter(r -> r.agentId().equals(agent)).toList();
         model.addAttribute("others", mine.isPresent() ? rows(all) : List.of());
@@ -235,7 +235,7 @@ class QualityDeskController {
         Reviews.Review disputed = reviews.get(review);
         TicketDetails details = visible(disputed.ticketId(), me);
         Scorecard scorecard = scorecards.byId(disputed.scorecardId()).orElseThrow().scorecard();
-        model.addAttribute("review", row(disputed, names(List.of(disputed))));
+        model.addAttribute("review", rows(List.of(disputed)).getFirst());
         model.addAttribute("reviewId", disputed.id());
         model.addAttribute("ticket", details.ticket());
         model.addAttribute("agentId", disputed.agentId());
@@ -329,9 +329,11 @@ class QualityDeskController {
         Map<UUID, Long> numbers = tickets.refs(picks.stream().map(Sampler.Pick::ticketId).toList()).stream()
                 .collect(Collectors.toMap(TicketRef::id, TicketRef::number));
         Map<UUID, StaffMember> people = staff.byIds(picks.stream().map(Sampler.Pick::agentId).collect(Collectors.toSet()));
+        Map<UUID, List<Reviews.Review>> byTicket = reviews.ofTickets(picks.stream().map(Sampler.Pick::ticketId).toList())
+                .stream().collect(Collectors.groupingBy(Reviews.Review::ticketId));
         List<SampleRow> rows = new ArrayList<>();
         for (Sampler.Pick pick : picks) {
-            List<Reviews.Review> scored = reviews.ofTicket(pick.ticketId()).stream()
+            List<Reviews.Review> scored = byTicket.getOrDefault(pick.ticketId(), List.of()).stream()
                     .filter(r -> r.agentId().equals(pick.agentId())).toList();
             Integer mine = scored.stream().filter(r -> r.reviewerId().equals(me)).map(Reviews.Review::percent).findFirst()
                     .orElse(null);
@@ -341,17 +343,17 @@ class QualityDeskController {
         return rows;
     }
 
+    /** The reviews as rows, their tickets' numbers, games and people read once for all. */
     private List<ReviewRow> rows(List<Reviews.Review> list) {
         Map<UUID, String> names = names(list);
-        return list.stream().map(r -> row(r, names)).toList();
-    }
-
-    private ReviewRow row(Reviews.Review r, Map<UUID, String> names) {
-        Map<UUID, Long> numbers = tickets.refs(List.of(r.ticketId())).stream()
+        Map<UUID, Long> numbers = tickets.refs(list.stream().map(Reviews.Review::ticketId).distinct().toList()).stream()
                 .collect(Collectors.toMap(TicketRef::id, TicketRef::number));
-        return new ReviewRow(r.id(), r.ticketId(), numbers.getOrDefault(r.ticketId(), 0L), games.get(r.gameId()).name(),
-                names.getOrDefault(r.agentId(), ""), names.getOrDefault(r.reviewerId(), ""), r.score(), r.max(),
-                r.percent(), r.fatal(), r.state().code(), r.comment(), r.agentComment(), r.resolution());
+        Map<UUID, String> gameNames = new HashMap<>();
+        list.forEach(r -> gameNames.computeIfAbsent(r.gameId(), id -> games.get(id).name()));
+        return list.stream().map(r -> new ReviewRow(r.id(), r.ticketId(), numbers.getOrDefault(r.ticketId(), 0L),
+                gameNames.get(r.gameId()), names.getOrDefault(r.agentId(), ""), names.getOrDefault(r.reviewerId(), ""),
+                r.score(), r.max(), r.percent(), r.fatal(), r.state().code(), r.comment(), r.agentComment(),
+                r.resolution())).toList();
     }
 
     private Map<UUID, String> names(Collection<Reviews.Review> list) {

@@ -213,6 +213,16 @@ class Reviews {
                 Reviews::review, ticketId);
     }
 
+    /** The reviews of these tickets. */
+    @Transactional(readOnly = true)
+    List<Review> ofTickets(Collection<UUID> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + " from qa_review where ticket_id in (" + marks(ticketIds.size())
+                + ") order by created_at, id", Reviews::review, ticketIds.toArray());
+    }
+
     /** An agent's reviews, the latest first. */
     @Transactional(readOnly = true)
     List<Review> ofAgent(UUID agentId, int limit) {
