@@ -1,9 +1,14 @@
 package org.playerdesk.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +20,7 @@ import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameBackends;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
@@ -61,11 +67,9 @@ class DemoWorkspaceIntegrationTest {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page))
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
         }
-        String chat = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/chat/demo").param("lang", "en")).andReturn().getResponse().getContentAsString();
+        String chat = mvc.perform(get("/chat/demo").param("lang", "en")).andReturn().getResponse().getContentAsString();
         assertThat(chat).contains("data-lang=\"en\"", "data-signature=\"");
-        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/chat/demo").param("lang", "<script>")).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get("/chat/demo").param("lang", "<script>")).andReturn().getResponse().getContentAsString())
                 .contains("data-lang=\"zh-CN\"").doesNotContain("<script>\"");
     }
 
@@ -185,8 +189,7 @@ class DemoWorkspaceIntegrationTest {
             assertThat(question.ticket().subject()).isEqualTo("举报玩家使用加速外挂");
             assertThat(question.ticket().status()).isEqualTo(org.playerdesk.ticket.TicketStatus.PENDING_INTERNAL);
         });
-        String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/console/departments/inbox").with(org.springframework.security.test.web.servlet.request
+        String inbox = mvc.perform(get("/console/departments/inbox").with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.user(new org.playerdesk.access.StaffUser(tech1, ""))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(inbox).contains("举报玩家使用加速外挂", "疾风一号");
@@ -224,6 +227,25 @@ class DemoWorkspaceIntegrationTest {
                 .containsExactlyInAnyOrder("ban 30001", "compensate 10001");
         assertThat(actions.requestedBy(staff.byUsername("vip1").orElseThrow().id(), 10))
                 .extracting(a -> a.state().code()).containsExactly("rejected");
+    }
+
+    @Test
+    void theQualityDeskHasTodaysDrawADisputeForTheLeadAndQa1ToScore() throws Exception {
+        StaffMember lead = staff.byUsername("lead").orElseThrow();
+        StaffMember qa1 = staff.byUsername("qa1").orElseThrow();
+        StaffMember agent1 = staff.byUsername("agent1").orElseThrow();
+        assertThat(qa1.role()).isEqualTo(StaffRole.QA);
+        assertThat(qa1.serves(games.byCode("demo").orElseThrow().id())).isTrue();
+        assertThat(passwords.matches("playerdesk", staff.loadUserByUsername("qa1").getPassword())).isTrue();
+
+        LocalDate today = LocalDate.ofInstant(Instant.now(), games.profile(games.byCode("demo").orElseThrow().id()).zone());
+        String desk = mvc.perform(get("/console/quality").param("game", "demo").param("day", today.toString())
+                .with(user(new StaffUser(lead, ""))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(desk).contains("data-testid=\"sample\"", "data-testid=\"dispute\"", "data-testid=\"agent-result\"");
+        String mine = mvc.perform(get("/console/quality/mine").with(user(new StaffUser(agent1, ""))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(mine).contains("data-state=\"disputed\"");
     }
 
     @Test
