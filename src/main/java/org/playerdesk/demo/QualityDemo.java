@@ -1,6 +1,5 @@
 package org.playerdesk.demo;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,13 +55,8 @@ class QualityDemo implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws Exception {
-        boolean embedded;
-        try (Connection connection = dataSource.getConnection()) {
-            embedded = connection.getMetaData().getURL().startsWith("jdbc:h2:");
-        }
-        boolean wanted = properties.demo() != null ? properties.demo() : embedded;
         GameInfo game = games.byCode(DemoWorkspace.GAME).orElse(null);
-        if (!wanted || game == null || quality.anyScored(game.id())) {
+        if (!DemoWorkspace.wanted(properties, dataSource) || game == null || quality.anyScored(game.id())) {
             return;
         }
         StaffMember lead = staff.byUsername("lead").orElse(null);

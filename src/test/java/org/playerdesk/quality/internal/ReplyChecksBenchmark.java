@@ -127,6 +127,11 @@ class ReplyChecksBenchmark {
         UUID chatOff = null;
         for (int i = -200; i < REPLIES; i++) {
             if (Math.floorMod(i, 100) == 0) {
+                // the agents hold three chats at most: the last ones end first
+                if (chatOn != null) {
+                    chats.end(chatOn, Sender.agent(new StaffUser(agentOn, "")));
+                    chats.end(chatOff, Sender.agent(new StaffUser(agentOff, "")));
+                }
                 chatOn = workspace.liveChat(on, agentOn, "充值没到账");
                 chatOff = workspace.liveChat(off, agentOff, "充值没到账");
             }
