@@ -367,11 +367,14 @@ class QualityDeskController {
         return names;
     }
 
+    /** The calibrated conversations as rows, all their reviews made rows at once (one read of tickets and people). */
     private List<CalibrationRow> calibrations(List<Reviews.Calibration> list) {
+        List<ReviewRow> all = rows(list.stream().flatMap(c -> c.reviews().stream()).toList());
+        Map<UUID, ReviewRow> byId = all.stream().collect(Collectors.toMap(ReviewRow::id, r -> r));
         return list.stream().map(c -> {
-            List<ReviewRow> rows = rows(c.reviews());
-            return new CalibrationRow(c.ticketId(), rows.isEmpty() ? 0 : rows.getFirst().number(), name(c.agentId()),
-                    rows, c.spread());
+            List<ReviewRow> rows = c.reviews().stream().map(r -> byId.get(r.id())).toList();
+            return new CalibrationRow(c.ticketId(), rows.isEmpty() ? 0 : rows.getFirst().number(),
+                    rows.isEmpty() ? "" : rows.getFirst().agent(), rows, c.spread());
         }).toList();
     }
 

@@ -262,9 +262,13 @@ class Reviews {
                 + marks(games.size()) + ") group by ticket_id, agent_id having count(*) > 1 "
                 + "order by max(created_at) desc fetch first " + limit + " rows only",
                 (rs, row) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }, games.toArray());
+        // the pairs' reviews, read once for all of them
+        java.util.Map<UUID, List<Review>> byTicket = ofTickets(pairs.stream().map(pair -> (UUID) pair[0]).toList())
+                .stream().collect(java.util.stream.Collectors.groupingBy(Review::ticketId));
         List<Calibration> calibrations = new ArrayList<>();
         for (Object[] pair : pairs) {
-            List<Review> scored = ofTicket((UUID) pair[0]).stream().filter(r -> r.agentId().equals(pair[1])).toList();
+            List<Review> scored = byTicket.getOrDefault((UUID) pair[0], List.of()).stream()
+                    .filter(r -> r.agentId().equals(pair[1])).toList();
             int high = scored.stream().mapToInt(Review::percent).max().orElse(0);
             int low = scored.stream().mapToInt(Review::percent).min().orElse(0);
             calibrations.add(new Calibration((UUID) pair[0], (UUID) pair[1], scored, high - low));
