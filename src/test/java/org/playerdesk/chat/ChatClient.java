@@ -189,8 +189,8 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /**
-     * Waits until this player's subscription to their chat is in place (the simple broker sends no
-     * receipts): their own typing comes back on the chat's topic once it is.
+     * Waits until this client's subscription to the chat is in place (the simple broker sends no
+     * receipts): its own typing comes back on the chat's topic once it is.
      */
     public void awaitSubscribed(String chat) {
         await("the subscription to chat " + chat).atMost(WAIT).until(() -> {

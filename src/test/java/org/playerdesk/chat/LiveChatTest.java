@@ -90,6 +90,8 @@ class LiveChatTest {
             queue.accept(UUID.fromString(chat), new StaffUser(agent, ""));
             assertThat(player.next("status")).containsEntry("status", "active").containsEntry("agent", "测试客服");
             console.subscribe("/topic/chat." + chat);
+            // the broker sends no receipts: the player's line must not go out before the console listens
+            console.awaitSubscribed(chat);
 
             player.send("/app/chat/" + chat + "/send", Map.of("clientId", "p-2", "body", "<b>角色</b><script>x()</script>"));
             Map<String, Object> heard = console.nextLine("player");
