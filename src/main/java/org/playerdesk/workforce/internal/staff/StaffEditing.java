@@ -50,11 +50,11 @@ class StaffEditing {
     record StaffForm(String displayName, String role, List<String> games, List<String> teams, String tier,
             String languages, String capacity) {
 
-        boolean serves(UUID gameId) {
+        public boolean serves(UUID gameId) {
             return games != null && games.contains(gameId.toString());
         }
 
-        boolean inTeam(UUID teamId) {
+        public boolean inTeam(UUID teamId) {
             return teams != null && teams.contains(teamId.toString());
         }
     }

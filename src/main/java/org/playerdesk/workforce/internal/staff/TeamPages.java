@@ -43,7 +43,7 @@ class TeamPages {
                     team.memberIds().stream().map(UUID::toString).toList());
         }
 
-        boolean has(UUID staffId) {
+        public boolean has(UUID staffId) {
             return members != null && members.contains(staffId.toString());
         }
     }
