@@ -1,6 +1,7 @@
 package org.playerdesk.access;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.access.StaffEvents.StaffDisabled;
+import org.playerdesk.access.StaffEvents.StaffEnabled;
+import org.playerdesk.system.errors.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -41,9 +46,11 @@ public class StaffDirectory implements UserDetailsService {
     private final Clock clock;
     private final AuditLog audit;
     private final InputValidation validation;
+    private final ApplicationEventPublisher events;
 
     StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit,
-            InputValidation validation) {
+            InputValidation validation, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
@@ -156,6 +163,136 @@ public class StaffDirectory implements UserDetailsService {
         audit.record(by, null, granted ? "staff.pii.grant" : "staff.pii.withdraw", "staff", staffId.toString(),
                 account.member().username());
         return account.member();
+    }
+
+    /** What an administrator may change of an account: the name colleagues see, the role and the games. */
+    record AccountChange(
+            @NotBlank(message = "{invalid.blank}") @Size(max = 100, message = "{invalid.tooLong}") @SingleLine
+            String displayName,
+            @NotNull(message = "{invalid.required}") StaffRole role) {
+    }
+
+    /**
+     * The field errors of a change of name, role and games, without changing anything: what the
+     * staff page checks of every part of its form before it saves any.
+     */
+    public List<InvalidInput.FieldError> checkChange(UUID staffId, String displayName, StaffRole role) {
+        StaffAccount account = load(staffId);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(
+                validation.errors(new AccountChange(tidy(displayName), role)));
+        if (role != null && account.member().role() == StaffRole.ADMIN && role != StaffRole.ADMIN
+                && account.member().enabled() && accounts.countByRoleAndEnabledTrue(StaffRole.ADMIN) <= 1) {
+            errors.add(new InvalidInput.FieldError("role", "invalid.staff.lastAdmin"));
+        }
+        return errors;
+    }
+
+    /**
+     * Changes a member's name, role and games (administrators), written to the audit log with what
+     * changed; the role's new permissions apply from the member's next request.
+     */
+    @Transactional
+    public StaffMember change(UUID staffId, String displayName, StaffRole role, Set<UUID> gameIds, StaffMember by) {
+        requireAdmin(by);
+        List<InvalidInput.FieldError> errors = checkChange(staffId, displayName, role);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        StaffAccount account = load(staffId);
+        StaffMember before = account.member();
+        account.rename(tidy(displayName));
+        account.changeRole(role);
+        account.assignGames(gameIds);
+        StaffMember after = account.member();
+        List<String> changed = new ArrayList<>();
+        if (!before.displayName().equals(after.displayName())) {
+            changed.add("name");
+        }
+        if (before.role() != after.role()) {
+            changed.add("role " + before.role().code() + " -> " + after.role().code());
+        }
+        if (!before.gameIds().equals(after.gameIds())) {
+            changed.add(after.gameIds().size() + " games");
+        }
+        audit.record(by, null, "staff.update", "staff", staffId.toString(),
+                after.username() + (changed.isEmpty() ? ": unchanged" : ": " + String.join(", ", changed)));
+        return after;
+    }
+
+    /**
+     * Disables a member (a leaver): they cannot sign in, their sessions end on every node at their
+     * next request, and {@link StaffDisabled} hands their tickets and chats back. An administrator
+     * cannot disable themselves nor the last enabled administrator. Disabling a disabled member
+     * changes nothing.
+     */
+    @Transactional
+    public StaffMember disable(UUID staffId, StaffMember by) {
+        requireAdmin(by);
+        StaffAccount account = load(staffId);
+        if (staffId.equals(by.id())) {
+            throw new RuleViolation("staff.disable.self", "administrators cannot disable themselves");
+        }
+        if (!account.member().enabled()) {
+            return account.member();
+        }
+        if (account.member().role() == StaffRole.ADMIN && accounts.countByRoleAndEnabledTrue(StaffRole.ADMIN) <= 1) {
+            throw new RuleViolation("staff.disable.last-admin", "the last enabled administrator stays enabled");
+        }
+        Instant now = clock.instant();
+        account.disable(now);
+        audit.record(by, null, "staff.disable", "staff", staffId.toString(), account.member().username());
+        events.publishEvent(new StaffDisabled(staffId, account.member().displayName(), by.id(), now));
+        return account.member();
+    }
+
+    /** Enables a disabled member again; sessions they had before they were disabled stay ended. */
+    @Transactional
+    public StaffMember enable(UUID staffId, StaffMember by) {
+        requireAdmin(by);
+        StaffAccount account = load(staffId);
+        if (account.member().enabled()) {
+            return account.member();
+        }
+        account.enable(true);
+        audit.record(by, null, "staff.enable", "staff", staffId.toString(), account.member().username());
+        events.publishEvent(new StaffEnabled(staffId, by.id(), clock.instant()));
+        return account.member();
+    }
+
+    /** Notes a successful sign-in (its time only). */
+    @Transactional
+    public void signedIn(UUID staffId) {
+        accounts.findById(staffId).ifPresent(account -> account.signedIn(clock.instant()));
+    }
+
+    /** When each member last signed in; members who never did are absent. */
+    public Map<UUID, Instant> lastSignIns() {
+        Map<UUID, Instant> all = new java.util.HashMap<>();
+        accounts.findAll().forEach(a -> {
+            if (a.lastSignInAt() != null) {
+                all.put(a.getId(), a.lastSignInAt());
+            }
+        });
+        return all;
+    }
+
+    /** When the member last signed in, if ever. */
+    public Optional<Instant> lastSignIn(UUID staffId) {
+        return Optional.ofNullable(load(staffId).lastSignInAt());
+    }
+
+    private StaffAccount load(UUID staffId) {
+        return accounts.findById(staffId).orElseThrow(() -> new NotFoundException("staff", staffId));
+    }
+
+    private static String tidy(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static void requireAdmin(StaffMember by) {
+        if (by == null || !by.can(Permission.MANAGE_STAFF)) {
+            throw new AccessDeniedException("only administrators manage staff accounts");
+        }
     }
 
     @Override

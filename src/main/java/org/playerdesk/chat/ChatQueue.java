@@ -128,6 +128,27 @@ public class ChatQueue {
     }
 
     /** Offers a new chat to each online agent of the game with a free seat. */
+    /**
+     * Puts the active chats of an agent who was disabled back in the queue, each offered again to
+     * the agents online; their tickets go back to routing with the agent's other tickets. A chat
+     * already back, or taken by someone else meanwhile, is left alone, so this may run twice.
+     */
+    public int handBack(UUID agentId) {
+        int handed = 0;
+        for (ChatSession held : sessions.findByAgentIdAndStatusOrderByCreatedAtAsc(agentId, ChatStatus.ACTIVE)) {
+            ChatSession session = sessions.lockById(held.getId()).orElse(null);
+            if (session == null || session.status() != ChatStatus.ACTIVE || !agentId.equals(session.agentId())) {
+                continue;
+            }
+            session.requeue(clock.instant());
+            signals.statusChanged(session);
+            signals.queueChanged(session.gameId());
+            offer(session);
+            handed++;
+        }
+        return handed;
+    }
+
     void offer(ChatSession session) {
         for (AgentSeat seat : online(session.gameId())) {
             if (seat.free()) {

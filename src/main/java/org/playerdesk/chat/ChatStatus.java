@@ -8,7 +8,7 @@ import org.playerdesk.system.errors.RuleViolation;
 
 /**
  * A chat's life: it waits in the queue until an agent accepts it, then it is active until either
- * side ends it. A chat nobody could take (outside service hours, or no agent free within the
+ * side ends it (or waits again when its agent is disabled). A chat nobody could take (outside service hours, or no agent free within the
  * game's wait) becomes a ticket: its messages stay on the ticket and the answer comes there.
  */
 public enum ChatStatus implements Coded {
@@ -16,7 +16,8 @@ public enum ChatStatus implements Coded {
 
     private static final Map<ChatStatus, Set<ChatStatus>> NEXT = Map.of(
             WAITING, Set.of(ACTIVE, ENDED, TICKET),
-            ACTIVE, Set.of(ENDED),
+            // back in the queue: the agent who had it was disabled (a leaver)
+            ACTIVE, Set.of(ENDED, WAITING),
             ENDED, Set.of(),
             TICKET, Set.of(ENDED));
 

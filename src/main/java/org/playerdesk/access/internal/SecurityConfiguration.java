@@ -5,7 +5,13 @@ import java.util.Locale;
 
 import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.Permission;
+import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffUser;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.playerdesk.access.internal.ratelimit.RateLimits;
 import org.playerdesk.system.errors.ProblemResponses;
 import org.playerdesk.system.locale.Locales;
@@ -71,18 +77,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, LocaleResolver localeResolver, RateLimits limits) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, LocaleResolver localeResolver, RateLimits limits,
+            StaffDirectory staff, PasswordEncoder passwords, JdbcTemplate jdbc, Clock clock) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/login", "/setup", "/error", "/help/**", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers("/", "/login", "/setup", "/reset-password", "/error", "/help/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/console/admin/api-keys/**").hasAuthority(Permission.MANAGE_API_KEYS.name())
                         .requestMatchers("/console/admin/staff/**").hasAuthority(Permission.VIEW_STAFF.name())
+                        .requestMatchers("/console/admin/teams/**").hasAuthority(Permission.MANAGE_STAFF.name())
+                        .requestMatchers("/console/password").authenticated()
                         .requestMatchers("/console/**").hasAuthority(Permission.VIEW_TICKETS.name())
                         .anyRequest().denyAll())
-                .formLogin(f -> f.loginPage("/login").successHandler(rememberLocale(localeResolver))
-                        .failureHandler(countFailure(limits.login())).permitAll())
+                .addFilterBefore(new SessionCheck(jdbc), AuthorizationFilter.class)
+                .formLogin(f -> f.loginPage("/login").successHandler(rememberLocale(localeResolver, staff, clock))
+                        .failureHandler(countFailure(limits.login(), staff, passwords)).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(
@@ -93,13 +103,17 @@ class SecurityConfiguration {
     }
 
     /** After sign-in, the console speaks the language the member of staff chose last time. */
-    private static AuthenticationSuccessHandler rememberLocale(LocaleResolver localeResolver) {
+    private static AuthenticationSuccessHandler rememberLocale(LocaleResolver localeResolver, StaffDirectory directory,
+            Clock clock) {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
         target.setDefaultTargetUrl("/console");
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof StaffUser staff) {
                 Locale locale = Locales.supported(staff.member().locale());
                 localeResolver.setLocale(request, response, locale);
+                // the session's sign-in time, compared with the account's "sessions ended at" on each request
+                request.getSession().setAttribute(SessionCheck.SIGNED_IN_AT, clock.instant());
+                directory.signedIn(staff.id());
             }
             target.onAuthenticationSuccess(request, response, authentication);
         };
@@ -110,12 +124,33 @@ class SecurityConfiguration {
      * public-form limit answers 429 before the password is even checked (brute-force protection).
      * Successful sign-ins cost nothing, so a team behind one office address is not locked out.
      */
-    private static AuthenticationFailureHandler countFailure(RateLimiter attempts) {
+    private static AuthenticationFailureHandler countFailure(RateLimiter attempts, StaffDirectory staff,
+            PasswordEncoder passwords) {
         AuthenticationFailureHandler target = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        AuthenticationFailureHandler disabled = new SimpleUrlAuthenticationFailureHandler("/login?disabled");
         return (request, response, exception) -> {
             attempts.take(request.getRemoteAddr());
+            // Spring checks "disabled" before the password: only someone who knows the password
+            // learns that the account is disabled
+            if (exception instanceof DisabledException && knowsPassword(request, staff, passwords)) {
+                disabled.onAuthenticationFailure(request, response, exception);
+                return;
+            }
             target.onAuthenticationFailure(request, response, exception);
         };
+    }
+
+    private static boolean knowsPassword(HttpServletRequest request, StaffDirectory staff, PasswordEncoder passwords) {
+        String username = request.getParameter("username");
+        String password = request.getParameter("password");
+        if (username == null || password == null) {
+            return false;
+        }
+        try {
+            return passwords.matches(password, staff.loadUserByUsername(username).getPassword());
+        } catch (UsernameNotFoundException e) {
+            return false;
+        }
     }
 
     static void tooManyRequests(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response,

@@ -32,6 +32,11 @@ public class StaffAccount extends StoredEntity {
     private boolean enabled;
     private boolean personalDataGranted;
     private Instant createdAt;
+    private Instant lastSignInAt;
+    /** Sessions signed in before this instant are ended on every node (see SessionCheck). */
+    private Instant sessionsEndedAt;
+    /** A temporary password was given: the member sets their own before anything else. */
+    private boolean mustChangePassword;
 
     /** Read in batches: a list of staff (the inbox's assignee choice) costs one query, not one per member. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -84,5 +89,40 @@ public class StaffAccount extends StoredEntity {
 
     public void enable(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** Disables the account and ends every session it has, on every node, from {@code now}. */
+    public void disable(Instant now) {
+        this.enabled = false;
+        this.sessionsEndedAt = now;
+    }
+
+    public void rename(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public void signedIn(Instant at) {
+        this.lastSignInAt = at;
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public Instant sessionsEndedAt() {
+        return sessionsEndedAt;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /**
+     * A new password hash. {@code temporary}: given by an administrator, to be changed by the
+     * member at their next sign-in.
+     */
+    public void changePassword(String passwordHash, boolean temporary) {
+        this.passwordHash = passwordHash;
+        this.mustChangePassword = temporary;
     }
 }

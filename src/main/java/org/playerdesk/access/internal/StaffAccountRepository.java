@@ -11,4 +11,6 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccount, UUID
     Optional<StaffAccount> findByUsername(String username);
 
     List<StaffAccount> findAllByOrderByUsernameAsc();
+
+    long countByRoleAndEnabledTrue(org.playerdesk.access.StaffRole role);
 }

@@ -98,6 +98,19 @@ public class ChatSession extends StoredEntity {
         heldSince = now;
     }
 
+    /**
+     * Back in the queue without an agent (theirs was disabled). It waits as a chat arriving now
+     * would, so that the game's wait limit does not turn it into a ticket at once.
+     */
+    public void requeue(Instant now) {
+        status = status.moveTo(ChatStatus.WAITING);
+        agentId = null;
+        agentName = null;
+        acceptedAt = null;
+        heldSince = null;
+        createdAt = now;
+    }
+
     public void transfer(UUID agent, String name, Instant now) {
         if (status != ChatStatus.ACTIVE) {
             throw new RuleViolation("chat.transfer.not-active", "only an active chat can be transferred");
