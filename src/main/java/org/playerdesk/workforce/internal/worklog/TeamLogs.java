@@ -61,6 +61,11 @@ class TeamLogs {
         this.jdbc = jdbc;
     }
 
+    /** Whether the reader leads anyone, so that the lead's pages are theirs to open. */
+    boolean leadsAnyone(StaffMember reader) {
+        return teams.leadsAnyone(reader);
+    }
+
     /** The teams the reader may choose: all for supervisors and administrators, their own for a team's lead. */
     List<TeamView> choices(StaffMember reader) {
         requireLead(reader);
