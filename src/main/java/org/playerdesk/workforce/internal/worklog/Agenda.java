@@ -24,7 +24,7 @@ record Agenda(LocalDate day, LocalDate yesterday, TeamLogs.Scope scope, List<Pro
     record Incident(String key, UUID id, String title, String gameName, String statusLabel, Instant createdAt) {
     }
 
-    long unsubmitted() {
+    public long unsubmitted() {
         return logs.stream().filter(l -> !l.log().submitted()).count();
     }
 }

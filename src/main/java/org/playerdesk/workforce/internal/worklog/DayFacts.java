@@ -9,11 +9,11 @@ import java.util.List;
  */
 record DayFacts(List<WorkedTicket> tickets, int replies, int resolved, int escalated) {
 
-    int handled() {
+    public int handled() {
         return tickets.size();
     }
 
-    List<WorkedTicket> notable() {
+    public List<WorkedTicket> notable() {
         return tickets.stream().filter(t -> !t.notable().isEmpty()).toList();
     }
 }

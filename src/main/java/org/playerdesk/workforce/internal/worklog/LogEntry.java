@@ -12,7 +12,7 @@ import java.util.UUID;
 record LogEntry(UUID id, UUID logId, UUID staffId, LocalDate day, ProblemCategory category, String body,
         UUID ticketId, UUID gameId, Long ticketNumber, boolean followUp, Instant solvedAt, Instant createdAt) {
 
-    boolean solved() {
+    public boolean solved() {
         return solvedAt != null;
     }
 }

@@ -16,7 +16,7 @@ record Meeting(UUID id, LocalDate day, String scope, String scopeName, String he
     record Item(String label, boolean discussed, UUID ownerId, String ownerName) {
     }
 
-    long discussed() {
+    public long discussed() {
         return items.values().stream().filter(Item::discussed).count();
     }
 }

@@ -23,7 +23,7 @@ enum ProblemCategory implements Coded {
     }
 
     /** The message key of its name. */
-    String label() {
+    public String label() {
         return "worklog.category." + code;
     }
 }

@@ -38,7 +38,7 @@ class TeamLogs {
     /** Whom a lead reads: a team of theirs, or all they lead ({@code team} null). */
     record Scope(TeamView team, List<StaffMember> people) {
 
-        String key() {
+        public String key() {
             return team == null ? "all" : team.id().toString();
         }
     }

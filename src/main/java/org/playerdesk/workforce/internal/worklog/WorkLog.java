@@ -12,11 +12,11 @@ record WorkLog(UUID id, UUID staffId, LocalDate day, Instant submittedAt, List<L
         return new WorkLog(null, staffId, day, null, List.of());
     }
 
-    boolean submitted() {
+    public boolean submitted() {
         return submittedAt != null;
     }
 
-    long open() {
+    public long open() {
         return entries.stream().filter(e -> !e.solved()).count();
     }
 }

@@ -211,10 +211,10 @@ class WorkLogs {
         List<TicketRef> found = number <= 0 ? List.of() : tickets.matching(new TicketFilter(scope, gameId, null,
                 null, null, null, null, false, number, null, null, null), 2);
         if (found.isEmpty()) {
-            throw InvalidInput.of("ticket", "invalid.worklog.ticket", number);
+            throw InvalidInput.of("ticket", "invalid.worklog.ticket", String.valueOf(number));
         }
         if (found.size() > 1) {
-            throw InvalidInput.of("game", "invalid.worklog.ticketGame", number);
+            throw InvalidInput.of("game", "invalid.worklog.ticketGame", String.valueOf(number));
         }
         return found.getFirst();
     }

@@ -12,7 +12,7 @@ import org.playerdesk.ticket.TicketStatus;
 record WorkedTicket(UUID id, long number, String gameName, String subject, TicketStatus status, int replies,
         boolean assigned, boolean resolved, boolean escalated, List<String> notable) {
 
-    String statusLabel() {
+    public String statusLabel() {
         return "ticket.status." + status.code();
     }
 }
