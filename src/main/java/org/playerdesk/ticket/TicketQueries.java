@@ -25,6 +25,7 @@ import org.playerdesk.ticket.internal.TicketMessageRepository;
 import org.playerdesk.ticket.internal.TicketRepository;
 import org.playerdesk.ticket.internal.TicketRows;
 import org.playerdesk.ticket.internal.TicketSearch;
+import org.playerdesk.ticket.internal.WorkedTickets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -59,10 +60,13 @@ public class TicketQueries {
     private final TicketRows rows;
     private final Conversations conversations;
     private final MessageFindings findings;
+    private final WorkedTickets worked;
 
     TicketQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, AttachmentStore files, ObjectProvider<TicketTextSearch> textSearch,
-            EntityManager entities, TicketRows rows, Conversations conversations, MessageFindings findings) {
+            EntityManager entities, TicketRows rows, Conversations conversations, MessageFindings findings,
+            WorkedTickets worked) {
+        this.worked = worked;
         this.conversations = conversations;
         this.findings = findings;
         this.rows = rows;
@@ -298,5 +302,26 @@ public class TicketQueries {
     public List<TicketRow> rowsAfter(TicketRange range, TicketRow after, int limit) {
         return rows.after(range, after == null ? null : after.createdAt(), after == null ? null : after.id(),
                 Math.clamp(limit, 1, ROWS_MAX));
+    }
+
+    /**
+     * The tickets an agent worked on in {@code [from, to)}: those they wrote a public reply on, were
+     * given, resolved or escalated then, the most recently replied to first, at most {@code limit}
+     * (the daily work log's facts).
+     */
+    public List<AgentWork> workOf(UUID agentId, Instant from, Instant to, int limit) {
+        Map<UUID, WorkedTickets.Worked> found = worked.of(agentId, from, to, Math.clamp(limit, 1, ROWS_MAX));
+        return byIds(List.copyOf(found.keySet())).stream().map(ticket -> {
+            WorkedTickets.Worked w = found.get(ticket.id());
+            return new AgentWork(ticket, w.replies(), w.assigned(), w.resolved(), w.escalated());
+        }).toList();
+    }
+
+    /**
+     * How many tickets were opened and resolved in {@code [from, to)} (resolved: and are still so),
+     * and how many moves up a support level there were, in these games (null: all games).
+     */
+    public TicketTally tally(Collection<UUID> gameScope, Instant from, Instant to) {
+        return worked.tally(gameScope, from, to);
     }
 }
