@@ -17,7 +17,7 @@ public record HandoverForm(
         @Size(max = HandoverForm.NOTES_MAX, message = "{invalid.tooLong}") @PlainText String emergencies,
         @Size(max = HandoverForm.NOTES_MAX, message = "{invalid.tooLong}") @PlainText String notes,
         @Size(max = HandoverForm.INCOMING_MAX, message = "{invalid.tooMany}") List<UUID> incoming,
-        @Valid List<ItemChoice> items) {
+        List<@Valid ItemChoice> items) {
 
     public static final int NOTES_MAX = 4000;
     public static final int ITEM_NOTE_MAX = 1000;

@@ -287,7 +287,7 @@ public class Handovers {
         if (!records.submit(handoverId, now, start.plus(settings.acknowledgeWithin()))) {
             throw new RuleViolation("handover.notDraft", "the handover was submitted already");
         }
-        notifications.send(addressed, new Notice("handover.submitted", "handover.notice.submitted",
+        notifications.send(addressed, new Notice("handover.submitted", "handover.notice.incoming",
                 List.of(outgoing.displayName(), String.valueOf(items.size())), "/console/handover", null));
         return records.view(handoverId).orElseThrow();
     }

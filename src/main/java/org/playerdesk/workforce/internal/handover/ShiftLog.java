@@ -60,7 +60,7 @@ public class ShiftLog {
         Notice log = new Notice("handover.log", key, List.of(handover.outgoingName(), String.valueOf(by)), link, null);
         addressees(handover).forEach(id -> notifications.sendOnce(id, log));
         notifications.sendOnce(handover.outgoingId(), new Notice("handover.settled",
-                handover.state() == HandoverState.RELEASED ? "handover.notice.released" : "handover.notice.acknowledged",
+                handover.state() == HandoverState.RELEASED ? "handover.notice.released.self" : "handover.notice.acknowledged.self",
                 List.of(String.valueOf(by)), link, null));
     }
 }
