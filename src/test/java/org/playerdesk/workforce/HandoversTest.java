@@ -196,6 +196,8 @@ class HandoversTest {
         assertThat(ticket.detail()).as("its status").isNotBlank();
         HandoverItem routed = item(draft, Kind.TICKET, toRouting);
         HandoverItem live = item(draft, Kind.CHAT, chat);
+        assertThat(draft.items()).as("the chat's own ticket goes with the chat")
+                .noneMatch(i -> i.refId().equals(chats.view(chat).ticketId()));
         assertThat(item(draft, Kind.QUESTION, question).label()).contains("财务部");
         assertThat(item(draft, Kind.INCIDENT, incident.id()).label()).isEqualTo("登录服务器故障");
         assertThat(handovers.waitingFor(d.outgoing().id())).as("a draft keeps nobody").isFalse();

@@ -74,11 +74,17 @@ public class OpenWork {
         Set<UUID> scope = agent.role().seesAllGames() ? null : agent.gameIds();
         TicketFilter held = new TicketFilter(scope, null, UNFINISHED, null, null, null, agent.id(), false, null,
                 null, null, TicketFilter.Order.DUE);
+        List<ChatView> live = chats.active(agent);
+        // a live chat's transcript ticket goes with the chat, not as an item of its own
+        Set<UUID> chatTickets = new java.util.HashSet<>(live.stream().map(ChatView::ticketId).toList());
         for (TicketView t : tickets.search(held, 0, PER_KIND_MAX)) {
+            if (chatTickets.contains(t.id())) {
+                continue;
+            }
             found.add(new Listed(Kind.TICKET, t.id(), t.gameId(), "#" + t.number() + " " + t.subject(),
                     t.status().code(), t.slaDueAt(), "/console/tickets/" + t.id()));
         }
-        for (ChatView chat : chats.active(agent)) {
+        for (ChatView chat : live) {
             String who = chat.accountId() == null ? chat.nickname() : chat.nickname() + " (" + chat.accountId() + ")";
             found.add(new Listed(Kind.CHAT, chat.id(), chat.gameId(), who, null, null, "/console/chat"));
         }
