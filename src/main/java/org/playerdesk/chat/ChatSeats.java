@@ -153,6 +153,14 @@ public class ChatSeats {
                 .map(ChatSession::view).toList();
     }
 
+    /**
+     * As {@link #transfer(UUID, StaffUser, UUID)}, for a transfer the holder makes outside a chat
+     * page (handing their chats to the incoming shift).
+     */
+    public ChatView transfer(UUID sessionId, StaffMember from, UUID toStaffId) {
+        return transfer(sessionId, new StaffUser(from, ""), toStaffId);
+    }
+
     /** Hands an active chat to another agent who serves the game and has a free seat. */
     public ChatView transfer(UUID sessionId, StaffUser from, UUID toStaffId) {
         ChatSession session = sessions.lockById(sessionId).orElseThrow(() -> new NotFoundException("chat", sessionId));

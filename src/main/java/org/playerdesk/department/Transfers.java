@@ -247,6 +247,14 @@ public class Transfers {
                 .toList();
     }
 
+    /** The questions this member of staff asked that are still awaiting an answer, the earliest deadline first. */
+    @Transactional(readOnly = true)
+    public List<RequestView> awaitingAnswer(UUID askedBy) {
+        List<DepartmentRequest> open = requests.findByAskedByAndStateOrderByDueAtAsc(askedBy, RequestState.OPEN);
+        Map<UUID, String> names = names(open);
+        return open.stream().map(r -> r.view(names.get(r.departmentId()))).toList();
+    }
+
     @Transactional(readOnly = true)
     public RequestView get(UUID requestId) {
         DepartmentRequest request = load(requestId);

@@ -193,6 +193,17 @@ public class RoutingSetup {
         return tiers;
     }
 
+    /**
+     * The rosters of these members of staff (weekly shifts and dated exceptions in each one's time
+     * zone), read for all of them at once; a member without shifts has an empty roster.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Roster> rosters(Collection<StaffMember> members) {
+        Map<UUID, Roster> rosters = new HashMap<>();
+        book.agents(members).forEach((id, agent) -> rosters.put(id, agent.roster()));
+        return rosters;
+    }
+
     @Transactional(readOnly = true)
     public AgentSkills skills(UUID staffId) {
         StaffMember member = staff.get(staffId);

@@ -16,6 +16,8 @@ public interface DepartmentRequestRepository extends JpaRepository<DepartmentReq
 
     List<DepartmentRequest> findByTicketIdOrderByAskedAtDesc(UUID ticketId);
 
+    List<DepartmentRequest> findByAskedByAndStateOrderByDueAtAsc(UUID askedBy, RequestState state);
+
     boolean existsByTicketIdAndState(UUID ticketId, RequestState state);
 
     boolean existsByTicketIdAndDepartmentIdAndState(UUID ticketId, UUID departmentId, RequestState state);
