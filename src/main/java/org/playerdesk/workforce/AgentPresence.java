@@ -87,7 +87,7 @@ public class AgentPresence {
             throw new AccessDeniedException("only staff who work tickets choose a state");
         }
         Instant now = clock.instant();
-        PresenceState current = state(agent.id()).state();
+        PresenceState current = ledger.lock(agent.id()).state();
         if (current.atDesk() && state.pausesWork()) {
             for (LeavingCheck check : checks.orderedStream().toList()) {
                 Optional<String> refusal = check.refusal(agent.id(), current, state);

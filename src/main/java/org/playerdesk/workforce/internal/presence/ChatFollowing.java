@@ -2,12 +2,12 @@ package org.playerdesk.workforce.internal.presence;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.chat.AgentPresenceChanged;
 import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.Presence;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.workforce.PresenceState;
 import org.playerdesk.workforce.PresenceView;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,8 +26,10 @@ class ChatFollowing {
     private final ChatSeats seats;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final ConflictRetry conflicts;
 
-    ChatFollowing(PresenceLedger ledger, ChatSeats seats, StaffDirectory staff, Clock clock) {
+    ChatFollowing(PresenceLedger ledger, ChatSeats seats, StaffDirectory staff, Clock clock, ConflictRetry conflicts) {
+        this.conflicts = conflicts;
         this.clock = clock;
         this.ledger = ledger;
         this.seats = seats;
@@ -36,8 +38,14 @@ class ChatFollowing {
 
     @ApplicationModuleListener
     void on(AgentPresenceChanged changed) {
+        conflicts.run(() -> follow(changed));
+    }
+
+    private void follow(AgentPresenceChanged changed) {
+        // the state first, under its lock: a change of state made meanwhile sets live chat in the same
+        // transaction, so what live chat holds is read after that change, never before it
+        PresenceView now = ledger.lock(changed.staffId());
         Presence inChat = seats.seat(staff.get(changed.staffId())).presence();
-        PresenceView now = ledger.states(List.of(changed.staffId())).get(changed.staffId());
         if (now.recorded() && now.state().inChat() == inChat) {
             return;
         }

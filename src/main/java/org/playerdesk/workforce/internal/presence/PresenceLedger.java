@@ -77,6 +77,17 @@ public class PresenceLedger {
     }
 
     /**
+     * The agent's state, their row locked until the caller's transaction ends (someone never
+     * recorded: available, and nothing to lock), so that a decision on it is not overtaken.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PresenceView lock(UUID staffId) {
+        List<PresenceView> found = jdbc.query("select staff_id, state, state_since, last_seen_at from workforce_presence"
+                + " where staff_id = ? for update", (row, n) -> view(row), staffId);
+        return found.isEmpty() ? PresenceView.unrecorded(staffId) : found.getFirst();
+    }
+
+    /**
      * Puts the agent in {@code to} as of {@code at}, in the caller's transaction; empty when they
      * were in it already. Someone never recorded gets their first row (their first period begins).
      */
