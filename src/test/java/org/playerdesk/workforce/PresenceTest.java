@@ -49,7 +49,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * and after the grace period, routing passing by agents on a break, the top bar and the leads'
  * board in both languages.
  */
-@SpringBootTest
+// the sweep is called by the tests themselves, on the clock they move
+@SpringBootTest(properties = "playerdesk.workforce.presence.sweep-interval=1h")
 @AutoConfigureMockMvc
 @Import({ TestWorkspace.class, StoppedClock.AsTheClock.class, PresenceTest.Handover.class })
 class PresenceTest {

@@ -12,15 +12,20 @@ import org.playerdesk.system.validation.Codes;
 import org.playerdesk.workforce.AgentPresence;
 import org.playerdesk.workforce.PresenceState;
 import org.playerdesk.workforce.Teams;
+import org.playerdesk.system.errors.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -94,6 +99,14 @@ class PresenceController {
         problems.attempt(() -> presence.setFor(staffId, Codes.require("state", state, PresenceState.class),
                 me.member()), "presence.board.set", "presence.field.", locale, redirect);
         return team == null ? "redirect:/console/presence" : "redirect:/console/presence?team=" + team;
+    }
+
+    /** A team one does not lead, or someone who does not exist, is the console's 404 page, as if it did not exist. */
+    @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+    ModelAndView absent() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        return page;
     }
 
     private String rows(StaffUser me, UUID team, Model model, String view) {
