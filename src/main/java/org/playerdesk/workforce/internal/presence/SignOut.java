@@ -1,5 +1,6 @@
 package org.playerdesk.workforce.internal.presence;
 
+import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.workforce.AgentPresence;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ class SignOut {
     @EventListener
     void on(LogoutSuccessEvent signedOut) {
         if (signedOut.getAuthentication() != null
-                && signedOut.getAuthentication().getPrincipal() instanceof StaffUser user) {
+                && signedOut.getAuthentication().getPrincipal() instanceof StaffUser user
+                && user.can(Permission.WORK_TICKETS)) {
             try {
                 presence.signedOut(user.id());
             } catch (RuntimeException e) {
