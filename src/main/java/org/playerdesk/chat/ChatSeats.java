@@ -77,14 +77,22 @@ public class ChatSeats {
     record Seats(@Range(min = 1, max = 20, message = "{invalid.range.between}") Integer capacity) {
     }
 
+    /**
+     * Sets the agent's presence (null: unchanged) and seats (null: unchanged); a new presence is
+     * published as {@link AgentPresenceChanged}.
+     */
     public AgentSeat setPresence(StaffMember agent, Presence presence, Integer capacity) {
         validation.check(new Seats(capacity));
         Instant now = clock.instant();
-        ChatAgent row = agents.findById(agent.id())
-                .orElseGet(() -> new ChatAgent(agent.id(), agent.displayName(), Presence.OFFLINE,
-                        properties.defaultCapacity(), now));
+        ChatAgent existing = agents.findById(agent.id()).orElse(null);
+        Presence before = existing == null ? null : existing.presence();
+        ChatAgent row = existing != null ? existing
+                : new ChatAgent(agent.id(), agent.displayName(), Presence.OFFLINE, properties.defaultCapacity(), now);
         row.set(presence == null ? row.presence() : presence, capacity == null ? row.capacity() : capacity, now);
         agents.save(row);
+        if (row.presence() != before) {
+            events.publishEvent(new AgentPresenceChanged(agent.id(), row.presence(), now));
+        }
         for (UUID game : gamesOf(agent)) {
             queueChanged(game);
         }

@@ -194,14 +194,31 @@ public class RoutingSetup {
     }
 
     /**
-     * The rosters of these members of staff (weekly shifts and dated exceptions in each one's time
-     * zone), read for all of them at once; a member without shifts has an empty roster.
+     * Each member's roster as routing keeps it (weekly shifts and dated exceptions in their time
+     * zone; none set: always on shift), read for all of them at once; an unknown id is left out.
+     * Nobody's access is checked here: a roster says when someone works, nothing personal.
      */
     @Transactional(readOnly = true)
-    public Map<UUID, Roster> rosters(Collection<StaffMember> members) {
+    public Map<UUID, Roster> rosters(Collection<UUID> staffIds) {
         Map<UUID, Roster> rosters = new HashMap<>();
-        book.agents(members).forEach((id, agent) -> rosters.put(id, agent.roster()));
+        book.agents(staff.byIds(staffIds).values()).forEach((id, agent) -> rosters.put(id, agent.roster()));
         return rosters;
+    }
+
+    /** Whether each member is on shift at {@code at} by their roster (see {@link #rosters}). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Boolean> onShift(Collection<UUID> staffIds, java.time.Instant at) {
+        Map<UUID, Boolean> on = new HashMap<>();
+        rosters(staffIds).forEach((id, roster) -> on.put(id, roster.onShift(at)));
+        return on;
+    }
+
+    /** How many unfinished tickets each member may hold at once (their capacity, or the default). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> capacities(Collection<UUID> staffIds) {
+        Map<UUID, Integer> capacities = new HashMap<>();
+        book.agents(staff.byIds(staffIds).values()).forEach((id, agent) -> capacities.put(id, agent.capacity()));
+        return capacities;
     }
 
     @Transactional(readOnly = true)

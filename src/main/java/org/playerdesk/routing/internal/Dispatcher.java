@@ -30,6 +30,7 @@ import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingEvents.TicketQueued;
 import org.playerdesk.routing.RoutingStrategy;
+import org.playerdesk.routing.WorkPause;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketChannel;
@@ -39,6 +40,7 @@ import org.playerdesk.ticket.TicketView;
 import org.playerdesk.vip.VipService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.core.retry.RetryTemplate;
@@ -88,11 +90,14 @@ public class Dispatcher {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<WorkPause> pauses;
 
     Dispatcher(RoutingQueueRepository queues, RoutedTicketRepository routed, AgentBook book, TicketQueries tickets,
             TicketDesk desk, StaffDirectory staff, ChatDesk chat, ChatSeats seats, VipService vip,
             PlayerDirectory players, PlayerProfiles profiles, GameCatalog games, EntityManager entities, Clock clock,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+            ObjectProvider<WorkPause> pauses) {
+        this.pauses = pauses;
         this.events = events;
         this.queues = queues;
         this.routed = routed;
@@ -297,7 +302,10 @@ public class Dispatcher {
         events.publishEvent(new TicketQueued(ticket.id(), ticket.gameId(), queueId, now));
     }
 
-    /** The VIP player's manager, when on shift and still serving the game (presence not needed: their own player). */
+    /**
+     * The VIP player's manager, when on shift and still serving the game (presence in live chat not
+     * needed: their own player), unless a {@link WorkPause} keeps them from work.
+     */
     private StaffMember vipManager(TicketView ticket, Instant now) {
         String account = players.get(ticket.playerId()).accountId();
         return vip.managerOf(ticket.gameId(), account).map(staff::get)
@@ -305,18 +313,33 @@ public class Dispatcher {
                 .filter(m -> {
                     AgentBook.Agent agent = book.agent(m);
                     return agent.onShift(now) && agent.tier().works(ticket.level());
-                }).orElse(null);
+                }).filter(m -> paused(List.of(m.id()), now).isEmpty()).orElse(null);
     }
 
-    /** Who may take a ticket from this queue now: works it, online, on shift, speaks the language, works the level. */
+    /**
+     * Who may take a ticket from this queue now: works it, online, on shift, speaks the language,
+     * works the level, and no {@link WorkPause} keeps them from work.
+     */
     List<AgentBook.Agent> available(QueueView rules, TicketView ticket, Facts facts, Instant now) {
         Set<UUID> online = seats.online(ticket.gameId()).stream().map(AgentSeat::staffId).collect(Collectors.toSet());
-        return workers(rules).stream()
+        List<AgentBook.Agent> present = workers(rules).stream()
                 .filter(a -> online.contains(a.id()))
                 .filter(a -> a.tier().works(ticket.level()))
                 .filter(a -> a.speaks(facts.language()))
                 .filter(a -> a.onShift(now))
                 .toList();
+        Set<UUID> paused = paused(present.stream().map(AgentBook.Agent::id).toList(), now);
+        return paused.isEmpty() ? present : present.stream().filter(a -> !paused.contains(a.id())).toList();
+    }
+
+    /** Those of the agents a {@link WorkPause} keeps from new tickets now (on a break, away, offline). */
+    private Set<UUID> paused(Collection<UUID> staffIds, Instant now) {
+        if (staffIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> paused = new HashSet<>();
+        pauses.orderedStream().forEach(pause -> paused.addAll(pause.pausedAmong(staffIds, now)));
+        return paused;
     }
 
     /** The agents who work a queue: its members, or everyone serving the game with the required tier. */

@@ -266,7 +266,7 @@ class HandoverController {
     }
 
     private ZoneId zone(StaffUser me) {
-        Roster roster = routing.rosters(List.of(me.member())).get(me.id());
+        Roster roster = routing.rosters(List.of(me.id())).get(me.id());
         return roster == null ? ZoneId.of("Asia/Shanghai") : roster.zone();
     }
 

@@ -49,7 +49,7 @@ class RoutingShiftTimes implements ShiftTimes {
     @Override
     public Optional<ShiftSpan> currentShift(UUID staffId, Instant at) {
         StaffMember member = staff.get(staffId);
-        Roster roster = routing.rosters(List.of(member)).get(staffId);
+        Roster roster = routing.rosters(List.of(staffId)).get(staffId);
         if (roster == null || !roster.hasShifts()) {
             return Optional.empty();
         }
@@ -87,7 +87,7 @@ class RoutingShiftTimes implements ShiftTimes {
         }
         if (!leads.isEmpty()) {
             Map<UUID, StaffMember> members = staff.byIds(leads);
-            Map<UUID, Roster> rosters = routing.rosters(members.values());
+            Map<UUID, Roster> rosters = routing.rosters(members.keySet());
             List<UUID> onShift = leads.stream().filter(members::containsKey)
                     .filter(id -> members.get(id).enabled())
                     .filter(id -> rosters.get(id) == null || rosters.get(id).onShift(at)).toList();
@@ -107,7 +107,7 @@ class RoutingShiftTimes implements ShiftTimes {
         Map<UUID, StaffMember> members = staff.byIds(candidates);
         List<StaffMember> workers = members.values().stream().filter(StaffMember::enabled)
                 .filter(m -> m.can(Permission.WORK_TICKETS)).filter(m -> !m.id().equals(outgoingId)).toList();
-        Map<UUID, Roster> rosters = routing.rosters(workers);
+        Map<UUID, Roster> rosters = routing.rosters(workers.stream().map(StaffMember::id).toList());
         Duration window = settings.window();
         List<UUID> coming = new ArrayList<>();
         for (StaffMember worker : workers) {

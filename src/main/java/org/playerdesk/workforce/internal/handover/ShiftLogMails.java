@@ -88,7 +88,7 @@ class ShiftLogMails {
             throws MessagingException {
         Locale locale = Locales.supported(to.locale());
         // the reader's own time zone, as routing keeps it with their shifts
-        Roster roster = routing.rosters(java.util.List.of(to)).get(to.id());
+        Roster roster = routing.rosters(java.util.List.of(to.id())).get(to.id());
         ZoneId zone = roster == null ? ZoneId.of("Asia/Shanghai") : roster.zone();
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");

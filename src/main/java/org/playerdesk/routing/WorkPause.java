@@ -1,0 +1,18 @@
+package org.playerdesk.routing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps agents from new tickets for a while without routing knowing why (the workforce module's
+ * presence implements it: an agent on a break, away or offline). Every pause bean is asked, for all
+ * the candidates of a decision at once, whenever routing picks an agent; the tickets a paused agent
+ * holds stay theirs, and "Next", which the agent asks for themselves, is not refused.
+ */
+public interface WorkPause {
+
+    /** Of these members of staff, those who take no new ticket at {@code at}. */
+    Set<UUID> pausedAmong(Collection<UUID> staffIds, Instant at);
+}
