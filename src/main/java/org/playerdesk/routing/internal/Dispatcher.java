@@ -304,19 +304,21 @@ public class Dispatcher {
                 .filter(m -> m.enabled() && m.serves(ticket.gameId()))
                 .filter(m -> {
                     AgentBook.Agent agent = book.agent(m);
-                    return agent.onShift(now) && agent.tier().works(ticket.level());
+                    return agent.tier().works(ticket.level()) && book.onShift(List.of(agent), now).contains(m.id());
                 }).orElse(null);
     }
 
     /** Who may take a ticket from this queue now: works it, online, on shift, speaks the language, works the level. */
     List<AgentBook.Agent> available(QueueView rules, TicketView ticket, Facts facts, Instant now) {
         Set<UUID> online = seats.online(ticket.gameId()).stream().map(AgentSeat::staffId).collect(Collectors.toSet());
-        return workers(rules).stream()
+        List<AgentBook.Agent> fitting = workers(rules).stream()
                 .filter(a -> online.contains(a.id()))
                 .filter(a -> a.tier().works(ticket.level()))
                 .filter(a -> a.speaks(facts.language()))
-                .filter(a -> a.onShift(now))
                 .toList();
+        // one question for all of them, not one per agent
+        Set<UUID> onShift = book.onShift(fitting, now);
+        return fitting.stream().filter(a -> onShift.contains(a.id())).toList();
     }
 
     /** The agents who work a queue: its members, or everyone serving the game with the required tier. */
