@@ -183,7 +183,7 @@ public class RosterPlanning {
         store.savePattern(id, exists, form.name(), weekly, cycle, clock.instant());
         audit.record(by, null, exists ? "roster.pattern.update" : "roster.pattern.create", "pattern", id.toString(),
                 form.name() + ": " + cycle.size() + " days");
-        return new PatternView(id, form.name(), weekly, List.copyOf(cycle));
+        return new PatternView(id, form.name(), weekly, java.util.Collections.unmodifiableList(cycle));
     }
 
     /** Removes a pattern nobody is or was on (refused, by name, while an assignment uses it). */
