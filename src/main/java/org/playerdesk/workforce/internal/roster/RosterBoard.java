@@ -25,9 +25,41 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RosterBoard {
 
-    /** One agent's day on the board. */
+    /** One agent's day on the board; {@code marks} are codes: leave, sick, extra, swap, swap-waiting. */
     public record Cell(LocalDate date, List<String> shifts, boolean off, boolean rostered, boolean leave,
-            boolean sick, boolean extra, boolean swapped, boolean swapWaiting) {
+            boolean sick, boolean extra, boolean swapped, boolean swapWaiting, String shiftText, List<String> marks) {
+
+        Cell(LocalDate date, List<String> shifts, boolean off, boolean rostered, boolean leave, boolean sick,
+                boolean extra, boolean swapped, boolean swapWaiting) {
+            this(date, shifts, off, rostered, leave, sick, extra, swapped, swapWaiting, String.join(" / ", shifts),
+                    marks(leave, sick, extra, swapped, swapWaiting));
+        }
+
+        /** The cell's class: a rostered day off is muted. */
+        public String css() {
+            return off && rostered ? "text-muted" : "";
+        }
+
+        private static List<String> marks(boolean leave, boolean sick, boolean extra, boolean swapped,
+                boolean waiting) {
+            List<String> marks = new ArrayList<>(1);
+            if (leave) {
+                marks.add("leave");
+            }
+            if (sick) {
+                marks.add("sick");
+            }
+            if (extra) {
+                marks.add("extra");
+            }
+            if (swapped) {
+                marks.add("swap");
+            }
+            if (waiting) {
+                marks.add("swap-waiting");
+            }
+            return marks;
+        }
     }
 
     public record Row(UUID staffId, String name, List<Cell> cells) {

@@ -56,9 +56,12 @@ class RosterController {
     private final StaffDirectory staff;
     private final ConsoleProblems problems;
     private final java.time.Clock clock;
+    private final org.springframework.context.MessageSource words;
 
     RosterController(RosterBoard board, RosterStore store, RosterPlanning planning, RosterPlans plans, Teams teams,
-            StaffDirectory staff, ConsoleProblems problems, java.time.Clock clock) {
+            StaffDirectory staff, ConsoleProblems problems, java.time.Clock clock,
+            org.springframework.context.MessageSource words) {
+        this.words = words;
         this.board = board;
         this.store = store;
         this.planning = planning;
@@ -84,7 +87,8 @@ class RosterController {
 
     @GetMapping("/console/roster")
     String board(@RequestParam(required = false) String team, @RequestParam(required = false) String week,
-            @RequestParam(defaultValue = "1") int weeks, @AuthenticationPrincipal StaffUser me, Model model) {
+            @RequestParam(defaultValue = "1") int weeks, @AuthenticationPrincipal StaffUser me, Locale locale,
+            Model model) {
         StaffMember viewer = me.member();
         boolean lead = teams.leadsAnyone(viewer);
         List<TeamView> choosable = viewer.role().leads() ? teams.all() : teams.ledBy(viewer.id());
@@ -93,12 +97,23 @@ class RosterController {
         int span = Math.clamp(weeks, 1, WEEKS_MAX);
         LocalDate from = monday(week);
         List<StaffMember> agents = lead ? agents(viewer, chosen) : List.of(viewer);
-        Map<UUID, String> names = staff.all().stream()
+        List<StaffMember> everyone = staff.all();
+        Map<UUID, String> names = everyone.stream()
                 .collect(Collectors.toMap(StaffMember::id, StaffMember::displayName, (a, b) -> a));
         RosterBoard.Grid grid = board.grid(agents, from, span * 7, chosen == null ? null : chosen.id(), names);
         LocalDate to = from.plusDays(span * 7L - 1);
 
         model.addAttribute("lead", lead);
+        // the words of the marks, looked up once for the thousands of cells (sick shows as leave to agents)
+        model.addAttribute("markWords", Map.of("off", words.getMessage("roster.off", null, locale),
+                "leave", words.getMessage("roster.mark.leave", null, locale),
+                "sick", words.getMessage(lead ? "roster.mark.sick" : "roster.mark.leave", null, locale),
+                "extra", words.getMessage("roster.mark.extra", null, locale),
+                "swap", words.getMessage("roster.mark.swap", null, locale),
+                "swap-waiting", words.getMessage("roster.mark.swapWaiting", null, locale)));
+        model.addAttribute("markClasses", Map.of("leave", "text-bg-warning", "sick", lead ? "text-bg-danger"
+                : "text-bg-warning", "extra", "text-bg-info", "swap", "text-bg-secondary", "swap-waiting",
+                "text-bg-light border"));
         model.addAttribute("teams", choosable);
         model.addAttribute("team", chosen);
         model.addAttribute("from", from);
@@ -130,14 +145,16 @@ class RosterController {
                     .map(c -> new ChangeLine(c.id(), names.get(c.staffId()), c.date(), c.kind().code(),
                             c.shiftId() == null ? null : shiftNames.get(c.shiftId()), c.note()))
                     .toList());
-            model.addAttribute("dutyCandidates", staff.all().stream().filter(StaffMember::enabled)
-                    .filter(m -> m.role().leads() || !teams.ledBy(m.id()).isEmpty() || shown.contains(m.id()))
+            Set<UUID> teamLeads = teams.all().stream().map(TeamView::leadId).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.toSet());
+            model.addAttribute("dutyCandidates", everyone.stream().filter(StaffMember::enabled)
+                    .filter(m -> m.role().leads() || teamLeads.contains(m.id()) || shown.contains(m.id()))
                     .map(m -> new Named(m.id(), m.displayName())).sorted(Comparator.comparing(Named::name)).toList());
             model.addAttribute("mayDepartment", viewer.role().leads());
         } else {
             model.addAttribute("changes", List.of());
         }
-        model.addAttribute("colleagues", colleagues(viewer));
+        model.addAttribute("colleagues", colleagues(viewer, everyone));
         return "workforce/roster";
     }
 
@@ -251,8 +268,8 @@ class RosterController {
     }
 
     /** Whom an agent may ask to swap with: colleagues who work tickets of a game they share. */
-    private List<Named> colleagues(StaffMember viewer) {
-        return staff.all().stream().filter(StaffMember::enabled).filter(m -> m.can(Permission.WORK_TICKETS))
+    private static List<Named> colleagues(StaffMember viewer, List<StaffMember> everyone) {
+        return everyone.stream().filter(StaffMember::enabled).filter(m -> m.can(Permission.WORK_TICKETS))
                 .filter(m -> !m.id().equals(viewer.id()))
                 .filter(m -> viewer.role().seesAllGames() || m.role().seesAllGames()
                         || m.gameIds().stream().anyMatch(viewer.gameIds()::contains))
