@@ -231,6 +231,25 @@ class RostersIntegrationTest {
         assertThat(rosters.onShift(agent.id(), next.start().minusSeconds(60))).contains(false);
     }
 
+    @Test
+    void thePatternsAndTheForecastOpenForLeadsOnly() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        workspace.ticket(game, "forecast-1", "consultation");
+        String patterns = mvc.perform(get("/console/roster/patterns").with(user(new StaffUser(lead, ""))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(patterns).contains("data-testid=\"shift-form\"");
+        var forecast = mvc.perform(get("/console/roster/forecast").param("game", game.id().toString())
+                .with(user(new StaffUser(lead, "")))).andReturn().getResponse();
+        assertThat(forecast.getStatus()).isEqualTo(200);
+        assertThat(forecast.getContentAsString()).contains("data-testid=\"forecast\"", "data-staffed=");
+        assertThat(mvc.perform(get("/console/roster/forecast").with(user(new StaffUser(agent, "")))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/console/roster/patterns").with(user(new StaffUser(agent, "")))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+    }
+
     private static String id(ShiftView shift) {
         return shift.id().toString();
     }
