@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -254,5 +256,23 @@ class DemoWorkspaceIntegrationTest {
 
         assertThat(vip.dueFollowUps(Set.of(demo.id()), java.time.Instant.now().plus(java.time.Duration.ofDays(7))))
                 .extracting(v -> v.accountId()).containsExactly("10008");
+    }
+
+    @Autowired
+    org.playerdesk.workforce.Rosters rosters;
+
+    @Test
+    void theDemoTeamOnThreeShiftsHasSomeoneOnShiftAtEveryHourAndTheLeadSeesItsBoard() throws Exception {
+        List<UUID> team = java.util.stream.Stream.of("shift1", "shift2", "shift3", "shift4")
+                .map(u -> staff.byUsername(u).orElseThrow().id()).toList();
+        for (int hour = 0; hour < 24; hour++) {
+            java.time.Instant at = Instant.now().plus(java.time.Duration.ofHours(hour));
+            assertThat(rosters.onDuty(at)).as("on duty in %d hours", hour).extracting(r -> r.staffId())
+                    .containsAnyElementsOf(team);
+        }
+        StaffMember lead = staff.byUsername("lead").orElseThrow();
+        String board = mvc.perform(get("/console/roster").with(user(new StaffUser(lead, ""))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(board).contains("小周（早晚班）", "早班", "data-testid=\"roster-swap\"");
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.Roster;
+import org.playerdesk.routing.ShiftSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,13 +30,15 @@ public class AgentBook {
     private final WeeklyShiftRepository weekly;
     private final ShiftExceptionRepository exceptions;
     private final RoutingSettings settings;
+    private final ObjectProvider<ShiftSource> sources;
 
     AgentBook(AgentProfileRepository profiles, WeeklyShiftRepository weekly, ShiftExceptionRepository exceptions,
-            RoutingSettings settings) {
+            RoutingSettings settings, ObjectProvider<ShiftSource> sources) {
         this.profiles = profiles;
         this.weekly = weekly;
         this.exceptions = exceptions;
         this.settings = settings;
+        this.sources = sources;
     }
 
     /** An agent as routing needs them for one decision. */
@@ -49,9 +53,31 @@ public class AgentBook {
             return language == null || languages.isEmpty() || languages.contains(language);
         }
 
+        /** By the weekly shifts alone; routing asks {@link AgentBook#onShift(Collection, Instant)}, which asks the rosters first. */
         public boolean onShift(Instant at) {
             return roster.onShift(at);
         }
+    }
+
+    /**
+     * Which of these agents are on shift at that instant: each {@link ShiftSource} is asked once for
+     * all of them (a workforce roster wins), the others go by their weekly shifts.
+     */
+    public Set<UUID> onShift(Collection<Agent> agents, Instant at) {
+        if (agents.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> ids = agents.stream().map(Agent::id).toList();
+        Map<UUID, Boolean> answers = new HashMap<>();
+        sources.orderedStream().forEach(source -> source.onShift(ids, at).forEach(answers::putIfAbsent));
+        Set<UUID> on = new java.util.HashSet<>();
+        for (Agent agent : agents) {
+            Boolean answer = answers.get(agent.id());
+            if (answer != null ? answer : agent.onShift(at)) {
+                on.add(agent.id());
+            }
+        }
+        return on;
     }
 
     @Transactional(readOnly = true)

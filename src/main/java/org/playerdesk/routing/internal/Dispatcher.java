@@ -312,7 +312,7 @@ public class Dispatcher {
                 .filter(m -> m.enabled() && m.serves(ticket.gameId()))
                 .filter(m -> {
                     AgentBook.Agent agent = book.agent(m);
-                    return agent.onShift(now) && agent.tier().works(ticket.level());
+                    return agent.tier().works(ticket.level()) && book.onShift(List.of(agent), now).contains(m.id());
                 }).filter(m -> paused(List.of(m.id()), now).isEmpty()).orElse(null);
     }
 
@@ -322,12 +322,14 @@ public class Dispatcher {
      */
     List<AgentBook.Agent> available(QueueView rules, TicketView ticket, Facts facts, Instant now) {
         Set<UUID> online = seats.online(ticket.gameId()).stream().map(AgentSeat::staffId).collect(Collectors.toSet());
-        List<AgentBook.Agent> present = workers(rules).stream()
+        List<AgentBook.Agent> fitting = workers(rules).stream()
                 .filter(a -> online.contains(a.id()))
                 .filter(a -> a.tier().works(ticket.level()))
                 .filter(a -> a.speaks(facts.language()))
-                .filter(a -> a.onShift(now))
                 .toList();
+        // one question for all of them, not one per agent
+        Set<UUID> onShift = book.onShift(fitting, now);
+        List<AgentBook.Agent> present = fitting.stream().filter(a -> onShift.contains(a.id())).toList();
         Set<UUID> paused = paused(present.stream().map(AgentBook.Agent::id).toList(), now);
         return paused.isEmpty() ? present : present.stream().filter(a -> !paused.contains(a.id())).toList();
     }
