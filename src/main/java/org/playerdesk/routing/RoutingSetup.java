@@ -205,12 +205,17 @@ public class RoutingSetup {
         return rosters;
     }
 
-    /** Whether each member is on shift at {@code at} by their roster (see {@link #rosters}). */
+    /**
+     * Whether each member is on shift at {@code at}, as routing decides it: a {@link ShiftSource}'s
+     * answer (the workforce roster) first, else their weekly shifts here.
+     */
     @Transactional(readOnly = true)
     public Map<UUID, Boolean> onShift(Collection<UUID> staffIds, java.time.Instant at) {
-        Map<UUID, Boolean> on = new HashMap<>();
-        rosters(staffIds).forEach((id, roster) -> on.put(id, roster.onShift(at)));
-        return on;
+        Collection<AgentBook.Agent> agents = book.agents(staff.byIds(staffIds).values()).values();
+        Set<UUID> on = book.onShift(agents, at);
+        Map<UUID, Boolean> answers = new HashMap<>();
+        agents.forEach(agent -> answers.put(agent.id(), on.contains(agent.id())));
+        return answers;
     }
 
     /** How many unfinished tickets each member may hold at once (their capacity, or the default). */

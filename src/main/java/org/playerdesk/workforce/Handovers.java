@@ -350,7 +350,9 @@ public class Handovers {
                 continue;
             }
             HandoverView handover = records.view(id).orElseThrow();
-            notifications.send(shifts.onDutyLeads(handover.outgoingId(), now), new Notice("handover.overdue",
+            // who led the shift being handed over (its 值班长), asked as of its last moment
+            Instant asOf = handover.shiftEnd() == null ? now : handover.shiftEnd().minusMillis(1);
+            notifications.send(shifts.onDutyLeads(handover.outgoingId(), asOf), new Notice("handover.overdue",
                     "handover.notice.overdue", List.of(handover.outgoingName(),
                             String.valueOf(handover.items().size() - handover.acknowledgedItems())),
                     ShiftLog.LINK + id, null));

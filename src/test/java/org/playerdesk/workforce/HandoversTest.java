@@ -124,6 +124,10 @@ class HandoversTest {
     AuditLog audit;
     @Autowired
     ErrorTexts texts;
+    @Autowired
+    RosterPlanning planning;
+    @Autowired
+    AgentPresence presence;
 
     /** Two shifts of one game and one team, at 15:50 on a day in Shanghai. */
     record Desk(GameInfo game, StaffMember outgoing, StaffMember incoming, StaffMember lead, StaffMember supervisor,
@@ -407,6 +411,49 @@ class HandoversTest {
     private static String decoded(MimeMessage message) throws Exception {
         Object content = message.getContent();
         return content instanceof String text ? text : GreenMailUtil.getBody(message);
+    }
+
+    @Test
+    void theWorkforceRosterDecidesTheShiftItsIncomingAgentsAndTheOnDutyLeadAndTheOutgoingAgentStaysAtTheDesk() {
+        Desk d = desk();
+        StaffMember early = workspace.staff(StaffRole.AGENT_L1, d.game());
+        StaffMember middle = workspace.staff(StaffRole.AGENT_L1, d.game());
+        StaffMember onDuty = workspace.staff(StaffRole.AGENT_L2, d.game());
+        teams.define(null, TestWorkspace.unique("轮班组"), null, List.of(early.id(), middle.id()), d.admin());
+        // the weekly shifts here say the opposite; the roster wins for agents on a pattern
+        routing.changeSkills(early.id(), "", "", 5, "Asia/Shanghai", "daily 16:00-24:00", "", d.supervisor());
+        ShiftView earlyShift = planning.defineShift(null, TestWorkspace.unique("早班"), "08:00", "16:00", d.supervisor());
+        ShiftView middleShift = planning.defineShift(null, TestWorkspace.unique("中班"), "16:00", "24:00",
+                d.supervisor());
+        PatternView earlies = planning.definePattern(null, TestWorkspace.unique("天天早"), false,
+                List.of(earlyShift.id().toString()), d.supervisor());
+        PatternView middles = planning.definePattern(null, TestWorkspace.unique("天天中"), false,
+                List.of(middleShift.id().toString()), d.supervisor());
+        String today = clock.instant().atZone(SHANGHAI).toLocalDate().toString();
+        String weekAgo = clock.instant().atZone(SHANGHAI).toLocalDate().minusDays(7).toString();
+        planning.assign(early.id(), null, earlies.id(), weekAgo, "", "Asia/Shanghai", d.supervisor());
+        planning.assign(middle.id(), null, middles.id(), weekAgo, "", "Asia/Shanghai", d.supervisor());
+        planning.setDutyLead(earlyShift.id(), today, onDuty.id(), d.supervisor());
+        presence.choose(early, PresenceState.AVAILABLE);
+
+        HandoverView draft = handovers.openDraft(early);
+
+        assertThat(draft.shiftEnd()).as("the rostered early shift ends at 16:00, ten minutes from now")
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(draft.incoming()).extracting(HandoverView.Person::id).containsExactly(middle.id());
+        handovers.submit(draft.id(), new HandoverForm(null, "留意充值问题", List.of(middle.id()), List.of()), early);
+        assertThatThrownBy(() -> presence.choose(early, PresenceState.ON_BREAK))
+                .as("接班人未到岗，交班人不得离台").isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.code()).isEqualTo(Handovers.WAITING));
+        assertThat(presence.state(early.id()).state()).isEqualTo(PresenceState.AVAILABLE);
+
+        clock.shift(Duration.ofMinutes(40));
+        handovers.alertOverdue();
+        assertThat(kinds(onDuty.id(), "handover.overdue")).as("the on-duty lead named for the early shift")
+                .hasSize(1);
+
+        handovers.acknowledgeAll(draft.id(), middle);
+        assertThat(presence.choose(early, PresenceState.OFFLINE).state()).isEqualTo(PresenceState.OFFLINE);
     }
 
     private static int freePort() {

@@ -37,8 +37,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 // the sweep is called by the tests themselves, on the clock they move
 @SpringBootTest(properties = "playerdesk.workforce.presence.sweep-interval=1h")
 @AutoConfigureMockMvc
-@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class, PresenceTest.Handover.class })
+@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class })
 class PresencePagesTest {
+
+    @Autowired
+    Handovers handovers;
 
     @Autowired
     MockMvc mvc;
@@ -85,14 +88,15 @@ class PresencePagesTest {
         assertThat(page(post("/console/presence/mine").param("state", "sleeping"), agent, Locale.SIMPLIFIED_CHINESE))
                 .contains("状态").contains("未知的值");
 
-        PresenceTest.Handover.WAITING.add(agent.id());
-        try {
-            assertThat(page(post("/console/presence/mine").param("state", "away"), agent, Locale.ENGLISH))
-                    .contains("data-testid=\"presence-problem\"").contains("A lead may set")
-                    .contains("data-state=\"available\"");
-        } finally {
-            PresenceTest.Handover.WAITING.remove(agent.id());
-        }
+        // 接班人未到岗，交班人不得离台: a submitted handover keeps the agent at the desk
+        StaffMember incoming = workspace.staff(StaffRole.AGENT_L1);
+        HandoverView handover = handovers.openDraft(agent);
+        handovers.submit(handover.id(), new HandoverForm(null, null, List.of(incoming.id()), List.of()), agent);
+        assertThat(page(post("/console/presence/mine").param("state", "away"), agent, Locale.ENGLISH))
+                .contains("data-testid=\"presence-problem\"").contains("waiting for handover")
+                .contains("data-state=\"available\"");
+        assertThat(page(post("/console/presence/mine").param("state", "away"), agent, Locale.SIMPLIFIED_CHINESE))
+                .contains("接班人未到岗，交班人不得离台");
         assertThat(presence.state(agent.id()).state()).isEqualTo(PresenceState.AVAILABLE);
         assertThat(seats.seat(agent).presence()).isEqualTo(Presence.ONLINE);
 

@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
@@ -33,12 +31,9 @@ import org.playerdesk.routing.RoutingSetup;
 import org.playerdesk.routing.WorkPause;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.TicketQueries;
-import org.playerdesk.workforce.internal.presence.LeavingCheck;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,26 +47,15 @@ import org.springframework.test.web.servlet.MockMvc;
 // the sweep is called by the tests themselves, on the clock they move
 @SpringBootTest(properties = "playerdesk.workforce.presence.sweep-interval=1h")
 @AutoConfigureMockMvc
-@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class, PresenceTest.Handover.class })
+@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class })
 class PresenceTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** Stands in for the shift handover: refuses the listed agents leaving the desk. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Handover {
-
-        static final Set<UUID> WAITING = ConcurrentHashMap.newKeySet();
-
-        @Bean
-        LeavingCheck waitingForHandover() {
-            return (staffId, from, to) -> WAITING.contains(staffId) ? Optional.of("presence.lead.state")
-                    : Optional.empty();
-        }
-    }
-
     @Autowired
     AgentPresence presence;
+    @Autowired
+    Handovers handovers;
     @Autowired
     Teams teams;
     @Autowired
@@ -126,21 +110,24 @@ class PresenceTest {
 
     @Test
     void leavingTheDeskIsPutToTheChecksAndARefusalChangesNothing() {
-        StaffMember agent = workspace.staff(StaffRole.AGENT_L1);
+        GameInfo game = workspace.game();
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffMember incoming = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffMember supervisor = workspace.staff(StaffRole.SUPERVISOR, game);
         presence.choose(agent, PresenceState.BUSY);
-        Handover.WAITING.add(agent.id());
-        try {
-            assertThatThrownBy(() -> presence.choose(agent, PresenceState.OFFLINE))
-                    .isInstanceOfSatisfying(RuleViolation.class,
-                            e -> assertThat(e.code()).isEqualTo("presence.lead.state"));
-            assertThat(presence.state(agent.id()).state()).isEqualTo(PresenceState.BUSY);
-            assertThat(seats.seat(agent).presence()).isEqualTo(Presence.BUSY);
-            // staying at the desk is not leaving it
-            presence.choose(agent, PresenceState.AVAILABLE);
-            assertThat(presence.state(agent.id()).state()).isEqualTo(PresenceState.AVAILABLE);
-        } finally {
-            Handover.WAITING.remove(agent.id());
-        }
+        HandoverView handover = handovers.openDraft(agent);
+        handovers.submit(handover.id(), new HandoverForm(null, null, List.of(incoming.id()), List.of()), agent);
+
+        assertThatThrownBy(() -> presence.choose(agent, PresenceState.OFFLINE))
+                .as("waiting for the handover").isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.code()).isEqualTo(Handovers.WAITING));
+        assertThat(presence.state(agent.id()).state()).isEqualTo(PresenceState.BUSY);
+        assertThat(seats.seat(agent).presence()).isEqualTo(Presence.BUSY);
+        // staying at the desk is not leaving it
+        presence.choose(agent, PresenceState.AVAILABLE);
+        assertThat(presence.state(agent.id()).state()).isEqualTo(PresenceState.AVAILABLE);
+
+        handovers.release(handover.id(), "接班人已电话确认", supervisor);
         presence.choose(agent, PresenceState.OFFLINE);
         assertThat(presence.state(agent.id()).state()).isEqualTo(PresenceState.OFFLINE);
     }

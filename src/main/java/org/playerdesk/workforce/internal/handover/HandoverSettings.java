@@ -5,10 +5,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code playerdesk.workforce.handover.*}: the handover window and its alert.
+ * {@code playerdesk.workforce.handover.*}: the handover's alert and shift log email. The handover
+ * window itself is the rosters' ({@code playerdesk.workforce.handover-window}, {@code
+ * Rosters.handoverWindow()}).
  *
- * @param window how early the incoming shift arrives and how far around a shift's end an agent
- *        counts as coming on after it (seed 004: 接班客服提前15分钟到公司; default 15 minutes)
  * @param acknowledgeWithin how long after the incoming shift starts (the outgoing shift's end, or
  *        the submission when later or when the agent has no roster) a submitted handover may stay
  *        unacknowledged before the on-duty lead is alerted (default 15 minutes)
@@ -18,18 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mailFrom the sender of the shift log email (default {@code playerdesk@localhost})
  */
 @ConfigurationProperties("playerdesk.workforce.handover")
-public record HandoverSettings(Duration window, Duration acknowledgeWithin, Duration sweepInterval, String publicUrl,
+public record HandoverSettings(Duration acknowledgeWithin, Duration sweepInterval, String publicUrl,
         String mailFrom) {
 
     public HandoverSettings {
-        window = window == null ? Duration.ofMinutes(15) : window;
         acknowledgeWithin = acknowledgeWithin == null ? Duration.ofMinutes(15) : acknowledgeWithin;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "playerdesk@localhost" : mailFrom.strip();
-        if (window.isNegative() || window.compareTo(Duration.ofHours(2)) > 0 || acknowledgeWithin.isNegative()
+        if (acknowledgeWithin.isNegative()
                 || sweepInterval.isZero() || sweepInterval.isNegative()) {
-            throw new IllegalArgumentException("playerdesk.workforce.handover: window 0 to 2 hours, "
+            throw new IllegalArgumentException("playerdesk.workforce.handover: "
                     + "acknowledge-within not negative, sweep-interval positive");
         }
     }

@@ -19,6 +19,7 @@ import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.routing.Roster;
 import org.playerdesk.routing.RoutingSetup;
+import org.playerdesk.workforce.Rosters;
 import org.playerdesk.workforce.TeamView;
 import org.playerdesk.workforce.Teams;
 import org.springframework.stereotype.Component;
@@ -35,15 +36,15 @@ class RoutingShiftTimes implements ShiftTimes {
     private final StaffDirectory staff;
     private final Teams teams;
     private final Supervisors supervisors;
-    private final HandoverSettings settings;
+    private final Rosters rosters;
 
     RoutingShiftTimes(RoutingSetup routing, StaffDirectory staff, Teams teams, Supervisors supervisors,
-            HandoverSettings settings) {
+            Rosters rosters) {
         this.routing = routing;
         this.staff = staff;
         this.teams = teams;
         this.supervisors = supervisors;
-        this.settings = settings;
+        this.rosters = rosters;
     }
 
     @Override
@@ -59,22 +60,32 @@ class RoutingShiftTimes implements ShiftTimes {
         if (under.isPresent()) {
             return under;
         }
-        Instant lateFrom = at.minus(settings.window());
+        Instant lateFrom = at.minus(rosters.handoverWindow());
         return spans.stream().filter(s -> s.end().isAfter(lateFrom) && !s.end().isAfter(at))
                 .filter(s -> roster.onShift(s.end().minusSeconds(1))).reduce((a, b) -> b);
     }
 
     @Override
     public List<UUID> incoming(UUID outgoingId, Instant shiftEnd) {
-        StaffMember outgoing = staff.get(outgoingId);
+        List<UUID> fromTeams = comingOn(teamOf(outgoingId), outgoingId, shiftEnd);
+        return fromTeams.isEmpty() ? comingOn(colleaguesOf(outgoingId), outgoingId, shiftEnd) : fromTeams;
+    }
+
+    /** The people of the agent's teams. */
+    Set<UUID> teamOf(UUID staffId) {
         Set<UUID> team = new LinkedHashSet<>();
-        teams.of(outgoingId).forEach(t -> team.addAll(t.people()));
+        teams.of(staffId).forEach(t -> team.addAll(t.people()));
+        return team;
+    }
+
+    /** The staff who serve the agent's games. */
+    Set<UUID> colleaguesOf(UUID staffId) {
+        StaffMember outgoing = staff.get(staffId);
         Set<UUID> games = new LinkedHashSet<>();
         Collection<StaffMember> serving = outgoing.role().seesAllGames() ? staff.all()
                 : outgoing.gameIds().stream().flatMap(g -> staff.servingGame(g).stream()).toList();
         serving.forEach(m -> games.add(m.id()));
-        List<UUID> fromTeams = comingOn(team, outgoingId, shiftEnd);
-        return fromTeams.isEmpty() ? comingOn(games, outgoingId, shiftEnd) : fromTeams;
+        return games;
     }
 
     @Override
@@ -87,10 +98,11 @@ class RoutingShiftTimes implements ShiftTimes {
         }
         if (!leads.isEmpty()) {
             Map<UUID, StaffMember> members = staff.byIds(leads);
-            Map<UUID, Roster> rosters = routing.rosters(members.keySet());
+            // as routing decides it: the workforce roster first, else the weekly shifts
+            Map<UUID, Boolean> onShiftNow = routing.onShift(members.keySet(), at);
             List<UUID> onShift = leads.stream().filter(members::containsKey)
                     .filter(id -> members.get(id).enabled())
-                    .filter(id -> rosters.get(id) == null || rosters.get(id).onShift(at)).toList();
+                    .filter(id -> onShiftNow.getOrDefault(id, true)).toList();
             if (!onShift.isEmpty()) {
                 return onShift;
             }
@@ -103,15 +115,16 @@ class RoutingShiftTimes implements ShiftTimes {
         return supervisors.of(staff.get(staffId));
     }
 
-    private List<UUID> comingOn(Set<UUID> candidates, UUID outgoingId, Instant shiftEnd) {
+    /** Those of the candidates (who work tickets, not the outgoing agent) whose weekly shift starts near {@code shiftEnd}. */
+    List<UUID> comingOn(Set<UUID> candidates, UUID outgoingId, Instant shiftEnd) {
         Map<UUID, StaffMember> members = staff.byIds(candidates);
         List<StaffMember> workers = members.values().stream().filter(StaffMember::enabled)
                 .filter(m -> m.can(Permission.WORK_TICKETS)).filter(m -> !m.id().equals(outgoingId)).toList();
-        Map<UUID, Roster> rosters = routing.rosters(workers.stream().map(StaffMember::id).toList());
-        Duration window = settings.window();
+        Map<UUID, Roster> weekly = routing.rosters(workers.stream().map(StaffMember::id).toList());
+        Duration window = this.rosters.handoverWindow();
         List<UUID> coming = new ArrayList<>();
         for (StaffMember worker : workers) {
-            Roster roster = rosters.get(worker.id());
+            Roster roster = weekly.get(worker.id());
             if (roster == null || !roster.hasShifts()) {
                 continue;
             }
