@@ -14,8 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,6 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.playerdesk.TestMail;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
@@ -51,7 +50,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * A colleague mentioned in an internal note is told in the console, with a link to the note, and
@@ -64,17 +62,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 @Import(TestWorkspace.class)
 class MentionNotificationTest {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        MAIL.start();
-    }
+    static final GreenMail MAIL = TestMail.started();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        TestMail.use(properties, MAIL);
         properties.add("playerdesk.notifications.mail-from", () -> "desk@playerdesk.test");
         properties.add("playerdesk.notifications.public-url", () -> "https://desk.example.com/");
     }
@@ -269,13 +261,5 @@ class MentionNotificationTest {
         assertThat(notifications.sendOnce(lin.id(), notice)).isTrue();
         assertThat(notifications.sendOnce(lin.id(), notice)).isFalse();
         assertThat(notifications.recent(lin.id(), 10)).hasSize(1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
+import org.playerdesk.TestMail;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffDirectory;
@@ -58,7 +57,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * Shift handover: the form pre-filled from the outgoing agent's real work, tickets and live chats
@@ -72,17 +70,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 class HandoversTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final int SMTP_PORT = freePort();
-    static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        MAIL.start();
-    }
+    static final GreenMail MAIL = TestMail.started();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        TestMail.use(properties, MAIL);
         properties.add("playerdesk.workforce.handover.mail-from", () -> "desk@playerdesk.test");
         properties.add("playerdesk.workforce.handover.public-url", () -> "https://desk.example.com/");
     }
@@ -454,13 +446,5 @@ class HandoversTest {
 
         handovers.acknowledgeAll(draft.id(), middle);
         assertThat(presence.choose(early, PresenceState.OFFLINE).state()).isEqualTo(PresenceState.OFFLINE);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
+import org.playerdesk.TestMail;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
@@ -66,7 +66,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * Scheduled reports and the daily report over a real SMTP server (GreenMail in this process),
@@ -79,17 +78,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 @Import({ TestWorkspace.class, ScheduledReportsTest.Clocks.class })
 class ScheduledReportsTest {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        MAIL.start();
-    }
+    static final GreenMail MAIL = TestMail.started();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        TestMail.use(properties, MAIL);
         properties.add("playerdesk.notifications.mail-from", () -> "desk@playerdesk.test");
         properties.add("playerdesk.notifications.public-url", () -> "https://desk.example.com/");
     }
@@ -385,14 +378,6 @@ class ScheduledReportsTest {
             }
             throw new AssertionError("no attachment");
         } catch (IOException | jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

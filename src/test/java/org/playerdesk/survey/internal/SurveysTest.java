@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
+import org.playerdesk.TestMail;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -66,7 +65,6 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,18 +81,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({ TestWorkspace.class, SurveysTest.Clocks.class })
 class SurveysTest {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail MAIL = TestMail.started();
     static final Pattern SURVEY_ACTION = Pattern.compile("action=\"(/help/[^\"]+/survey/[^\"]+)\"");
-
-    static {
-        MAIL.start();
-    }
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        TestMail.use(properties, MAIL);
     }
 
     @AfterAll
@@ -533,14 +525,6 @@ class SurveysTest {
                 .header("Accept-Language", "en")).andReturn();
         assertThat(json.readTree(english.getResponse().getContentAsString()).get("question").asString())
                 .isEqualTo("Happy with us?");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

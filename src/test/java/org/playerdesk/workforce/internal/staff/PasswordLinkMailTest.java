@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.playerdesk.TestMail;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffDirectory;
@@ -36,7 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -50,17 +48,11 @@ import jakarta.mail.internet.MimeMessage;
 @Import(TestWorkspace.class)
 class PasswordLinkMailTest {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        MAIL.start();
-    }
+    static final GreenMail MAIL = TestMail.started();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        TestMail.use(properties, MAIL);
         properties.add("playerdesk.staff.mail-from", () -> "desk@playerdesk.test");
         properties.add("playerdesk.staff.public-url", () -> "https://desk.example.com/");
     }
@@ -137,13 +129,5 @@ class PasswordLinkMailTest {
 
         assertThat(MAIL.getReceivedMessages()).hasSize(before);
         assertThat(audit.about("staff", agent.id().toString(), 5).toString()).doesNotContain("staff.password.link");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
