@@ -71,10 +71,12 @@ class StaffPages {
     private final Teams teams;
     private final GameCatalog games;
     private final AuditLog audit;
+    private final org.springframework.context.MessageSource words;
     private final ErrorTexts texts;
 
     StaffPages(StaffDirectory staff, StaffEditing editing, Teams teams, GameCatalog games, AuditLog audit,
-            ErrorTexts texts) {
+            ErrorTexts texts, org.springframework.context.MessageSource words) {
+        this.words = words;
         this.staff = staff;
         this.editing = editing;
         this.teams = teams;
@@ -167,9 +169,25 @@ class StaffPages {
         model.addAttribute("tiers", AgentTier.values());
         model.addAttribute("canEdit", me.can(Permission.MANAGE_STAFF));
         model.addAttribute("self", me.id().equals(id));
-        model.addAttribute("history", me.can(Permission.MANAGE_STAFF) ? audit.about("staff", id.toString(), 20)
-                : List.of());
+        model.addAttribute("history", me.can(Permission.MANAGE_STAFF) ? history(id) : List.of());
         return "workforce/staff-member";
+    }
+
+    /** A line of a member's history: when, by whom, what (in the reader's words). */
+    record HistoryLine(java.time.Instant at, String actorName, String what) {
+    }
+
+    /**
+     * What the audit log holds about the member, each action in the reader's words; an action
+     * another part of PlayerDesk records without words here reads as "another recorded action".
+     */
+    private List<HistoryLine> history(UUID id) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String other = words.getMessage("staff.audit.other", null, locale);
+        return audit.about("staff", id.toString(), 20).stream()
+                .map(e -> new HistoryLine(e.at(), e.actorName(),
+                        words.getMessage("staff.audit." + e.action(), null, other, locale)))
+                .toList();
     }
 
     @PostMapping("/{id}")
