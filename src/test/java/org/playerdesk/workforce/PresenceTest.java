@@ -192,8 +192,11 @@ class PresenceTest {
     void closingTheLastTabEndsAvailabilityAfterTheGracePeriodAndSigningOutAtOnce() throws Exception {
         StaffMember gone = workspace.staff(StaffRole.AGENT_L1);
         StaffMember staying = workspace.staff(StaffRole.AGENT_L1);
+        StaffMember chatOnly = workspace.staff(StaffRole.AGENT_L1);
         presence.choose(gone, PresenceState.AVAILABLE);
         presence.choose(staying, PresenceState.BUSY);
+        seats.setPresence(chatOnly, Presence.ONLINE, 3);
+        await().atMost(WAIT).until(() -> presence.state(chatOnly.id()).state() == PresenceState.AVAILABLE);
 
         clock.shift(presence.grace().minusSeconds(30));
         presence.heartbeat(staying.id());
@@ -207,6 +210,9 @@ class PresenceTest {
             assertThat(view.signedIn(clock.instant(), presence.grace())).isFalse();
         });
         assertThat(seats.seat(gone).presence()).isEqualTo(Presence.OFFLINE);
+        assertThat(presence.state(chatOnly.id()).state()).as("no console ever spoke for them: nothing went quiet")
+                .isEqualTo(PresenceState.AVAILABLE);
+        assertThat(seats.seat(chatOnly).presence()).isEqualTo(Presence.ONLINE);
         assertThat(presence.state(staying.id())).satisfies(view -> {
             assertThat(view.state()).isEqualTo(PresenceState.BUSY);
             assertThat(view.signedIn(clock.instant(), presence.grace())).isTrue();

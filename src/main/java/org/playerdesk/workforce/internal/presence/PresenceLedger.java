@@ -95,7 +95,8 @@ public class PresenceLedger {
     public Optional<Move> move(UUID staffId, PresenceState to, Instant at, Cause cause, UUID by) {
         if (jdbc.update("insert into workforce_presence (staff_id, state, state_since, last_seen_at)"
                 + " select ?, ?, ?, ? where not exists (select 1 from workforce_presence where staff_id = ?)",
-                staffId, to.code(), ts(at), cause == Cause.LEAD ? null : ts(at), staffId) == 1) {
+                staffId, to.code(), ts(at), cause == Cause.OWN || cause == Cause.FIRST_SEEN ? ts(at) : null,
+                staffId) == 1) {
             open(staffId, to, at, cause, by);
             return Optional.of(new Move(staffId, PresenceState.AVAILABLE, to, at));
         }
@@ -127,11 +128,15 @@ public class PresenceLedger {
         jdbc.update("update workforce_presence set last_seen_at = null where staff_id = ?", staffId);
     }
 
-    /** Agents not offline whose consoles have been silent since before {@code before} (or never spoke). */
+    /**
+     * Agents not offline whose consoles have been silent since before {@code before}. One no console
+     * has spoken for yet (their state came from live chat or a lead) is left alone: only a console
+     * that went quiet ends availability.
+     */
     @Transactional(readOnly = true)
     public List<UUID> silentSince(Instant before) {
         return jdbc.queryForList("select staff_id from workforce_presence where state <> ?"
-                + " and (last_seen_at is null or last_seen_at < ?)", UUID.class, PresenceState.OFFLINE.code(),
+                + " and last_seen_at < ?", UUID.class, PresenceState.OFFLINE.code(),
                 ts(before));
     }
 
@@ -143,7 +148,7 @@ public class PresenceLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Move> endIfSilent(UUID staffId, Instant before, Instant at) {
         String from = jdbc.query("select state from workforce_presence where staff_id = ? and state <> ?"
-                + " and (last_seen_at is null or last_seen_at < ?) for update",
+                + " and last_seen_at < ? for update",
                 rs -> rs.next() ? rs.getString(1) : null, staffId, PresenceState.OFFLINE.code(), ts(before));
         if (from == null || jdbc.update("update workforce_presence set state = ?, state_since = ? where staff_id = ?"
                 + " and state = ?", PresenceState.OFFLINE.code(), ts(at), staffId, from) != 1) {
