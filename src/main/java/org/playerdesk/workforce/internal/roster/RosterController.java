@@ -105,15 +105,19 @@ class RosterController {
 
         model.addAttribute("lead", lead);
         // the words of the marks, looked up once for the thousands of cells (sick shows as leave to agents)
-        model.addAttribute("markWords", Map.of("off", words.getMessage("roster.off", null, locale),
+        Map<String, String> markWords = Map.of("off", words.getMessage("roster.off", null, locale),
                 "leave", words.getMessage("roster.mark.leave", null, locale),
                 "sick", words.getMessage(lead ? "roster.mark.sick" : "roster.mark.leave", null, locale),
                 "extra", words.getMessage("roster.mark.extra", null, locale),
                 "swap", words.getMessage("roster.mark.swap", null, locale),
-                "swap-waiting", words.getMessage("roster.mark.swapWaiting", null, locale)));
-        model.addAttribute("markClasses", Map.of("leave", "text-bg-warning", "sick", lead ? "text-bg-danger"
+                "swap-waiting", words.getMessage("roster.mark.swapWaiting", null, locale));
+        Map<String, String> markClasses = Map.of("leave", "text-bg-warning", "sick", lead ? "text-bg-danger"
                 : "text-bg-warning", "extra", "text-bg-info", "swap", "text-bg-secondary", "swap-waiting",
-                "text-bg-light border"));
+                "text-bg-light border");
+        // each row's cells written at once (escaped), not by thousands of template processors
+        model.addAttribute("rowCells", grid.rows().stream()
+                .collect(Collectors.toMap(RosterBoard.Row::staffId, r -> RosterCells.html(r.cells(), markWords,
+                        markClasses), (a, b) -> a)));
         model.addAttribute("teams", choosable);
         model.addAttribute("team", chosen);
         model.addAttribute("from", from);
