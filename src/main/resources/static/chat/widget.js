@@ -57,7 +57,7 @@
     };
 
     Widget.prototype.api = function (method, path, body, isForm) {
-        var headers = {};
+        var headers = { 'Accept-Language': this.lang || 'zh-CN' };
         if (this.saved && this.saved.token) { headers['X-Chat-Token'] = this.saved.token; }
         if (body && !isForm) { headers['Content-Type'] = 'application/json'; }
         return fetch(this.nodes[this.node] + '/chat/api' + path, {
@@ -73,7 +73,8 @@
     Widget.prototype.start = function () {
         var self = this;
         var lang = this.config.lang || (navigator.language || 'zh-CN');
-        fetch(this.base + '/chat/i18n/' + (lang.toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN') + '.json')
+        this.lang = lang.toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
+        fetch(this.base + '/chat/i18n/' + this.lang + '.json')
             .then(function (r) { return r.json(); })
             .then(function (t) { self.t = t; self.build(); })
             .catch(function () { self.build(); });
@@ -164,7 +165,9 @@
         var box = el('form', 'pdc-rating');
         box.hidden = true;
         box.setAttribute('data-testid', 'chat-rating');
-        box.append(el('p', null, this.text('rate')));
+        this.question = el('p', null, this.text('rate'));
+        this.question.setAttribute('data-testid', 'chat-rating-question');
+        box.append(this.question);
         var stars = el('div', 'pdc-stars');
         this.score = 0;
         for (var i = 1; i <= 5; i++) {
@@ -187,16 +190,43 @@
         var submit = el('button', 'pdc-send', this.text('rateSubmit'));
         submit.type = 'submit';
         submit.setAttribute('data-testid', 'chat-rating-submit');
-        box.append(stars, comment, submit);
+        this.reasons = el('fieldset', 'pdc-reasons');
+        this.reasons.setAttribute('data-testid', 'chat-rating-reasons');
+        this.reasons.hidden = true;
+        box.append(stars, this.reasons, comment, submit);
         box.addEventListener('submit', function (e) {
             e.preventDefault();
-            self.api('POST', '/chats/' + self.saved.chat + '/rating', { score: self.score || null, comment: comment.value })
+            var reasons = Array.prototype.filter.call(self.reasons.querySelectorAll('input'), function (box) {
+                return box.checked;
+            }).map(function (box) { return box.value; });
+            self.api('POST', '/chats/' + self.saved.chat + '/rating',
+                { score: self.score || null, comment: comment.value, reasons: reasons })
                 .then(function () {
                     box.hidden = true;
                     self.showNotice(self.text('thanks'));
                 }).catch(function (p) { self.showError(p); });
         });
         return box;
+    };
+
+    /** The game's question and the reasons it offers (state.survey); without one the game does not ask. */
+    Widget.prototype.ask = function (survey) {
+        var self = this;
+        this.asked = true;
+        if (!survey) { this.rating.hidden = true; return; }
+        this.question.textContent = survey.question || this.text('rate');
+        this.reasons.textContent = '';
+        (survey.reasons || []).forEach(function (reason) {
+            var label = el('label', 'pdc-reason');
+            var tick = el('input');
+            tick.type = 'checkbox';
+            tick.value = reason.code;
+            tick.setAttribute('data-testid', 'chat-reason-' + reason.code);
+            label.append(tick, document.createTextNode(' ' + reason.label));
+            self.reasons.append(label);
+        });
+        this.reasons.hidden = !(survey.reasons || []).length;
+        this.rating.hidden = false;
     };
 
     Widget.prototype.submit = function () {
@@ -350,7 +380,18 @@
             this.ended = true;
             this.setStatus(this.text('ended'));
             this.form.hidden = true;
-            this.rating.hidden = state.rating !== null && state.rating !== undefined;
+            if (state.rating !== null && state.rating !== undefined) {
+                this.rating.hidden = true;
+            } else if (this.asked) {
+                // asked already: a second word of the end (the answer and the event) changes nothing
+            } else if (state.lines) {
+                this.ask(state.survey); // an answer of the API: it carries the game's question, if it asks one
+            } else if (this.saved) {
+                var self = this; // an event of the chat: the question comes with the chat's state
+                this.api('GET', '/chats/' + this.saved.chat + '?after=' + (this.saved.lastSeq || 0))
+                    .then(function (answer) { self.ask(answer.rating ? null : answer.survey); })
+                    .catch(function () { self.ask({ reasons: [] }); });
+            }
             if (this.stomp) { this.stomp.deactivate(); }
             global.sessionStorage.removeItem(this.key);
         }

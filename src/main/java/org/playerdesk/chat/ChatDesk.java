@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ import org.playerdesk.chat.internal.ChatSessionRepository;
 import org.playerdesk.chat.internal.ChatSettings;
 import org.playerdesk.chat.internal.ChatSignals;
 import org.playerdesk.chat.internal.ChatTranscripts;
+import org.playerdesk.chat.internal.EndQuestion;
 import org.playerdesk.chat.internal.IdentityCheck;
 import org.playerdesk.chat.internal.LineChecks;
 import org.playerdesk.chat.internal.LineFindings;
@@ -87,6 +89,7 @@ public class ChatDesk {
     private final ChatTranscripts transcripts;
     private final ChatSignals signals;
     private final LineChecks checks;
+    private final EndQuestion endQuestion;
     private final Clock clock;
     private final InputValidation validation;
     private final ApplicationEventPublisher events;
@@ -94,9 +97,10 @@ public class ChatDesk {
 
     ChatDesk(ChatSessionRepository sessions, ChatMessageRepository messages, ChatLines lines, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, TicketDesk tickets, ChatQueue queue, ChatRulebook rulebook,
-            IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, LineChecks checks, Clock clock,
-            InputValidation validation, ApplicationEventPublisher events) {
+            IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, LineChecks checks,
+            EndQuestion endQuestion, Clock clock, InputValidation validation, ApplicationEventPublisher events) {
         this.checks = checks;
+        this.endQuestion = endQuestion;
         this.validation = validation;
         this.events = events;
         this.sessions = sessions;
@@ -347,18 +351,39 @@ public class ChatDesk {
         return session.view();
     }
 
-    /** The player's rating once the chat has ended: 1 to 5 and an optional comment, kept on the ticket too. */
-    public ChatView rate(UUID sessionId, Integer score, String comment) {
+    /**
+     * What the chat's game asks the player once the chat has ended, in the player's language
+     * ({@link ChatSurvey}); empty when the game's surveys do not ask at the end of a live chat.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ChatSurvey.Question> endQuestion(UUID sessionId, Locale locale) {
+        return endQuestion.of(load(sessionId).gameId(), locale);
+    }
+
+    /**
+     * The player's rating once the chat has ended: 1 to 5, an optional comment and the reasons the
+     * game offers that the player ticked, kept on the ticket too. Refused when the game does not ask
+     * at the end of its chats; every bad field at once.
+     */
+    public ChatView rate(UUID sessionId, Integer score, String comment, List<String> reasons) {
         String text = tidy(comment);
-        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new Rating(score, text)));
+        List<String> ticked = reasons == null ? List.of()
+                : reasons.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
+        ChatSession session = load(sessionId);
+        ChatSurvey.Question question = endQuestion.of(session.gameId(), Locale.ROOT)
+                .orElseThrow(() -> new RuleViolation("chat.rate.not-asked", "this game does not ask after a chat"));
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new Rating(score, text, ticked)));
         if (score == null) {
             errors.add(new InvalidInput.FieldError("score", "invalid.range", 1, 5));
         }
+        if (ticked.stream().anyMatch(code -> !question.offers(code))) {
+            errors.add(new InvalidInput.FieldError("reasons", "invalid.oneOf",
+                    String.join(", ", question.reasons().stream().map(ChatSurvey.Reason::code).toList())));
+        }
         throwIfAny(errors, Rating.class);
-        ChatSession session = load(sessionId);
         session.rate(score, text);
         events.publishEvent(new ChatEvents.ChatRated(sessionId, session.gameId(), session.agentId(), score,
-                clock.instant(), session.ticketId(), text));
+                clock.instant(), session.ticketId(), text, ticked));
         tickets.note(session.ticketId(), Actor.SYSTEM,
                 "Chat rating: " + score + "/5" + (text == null ? "" : "\n" + text), List.of());
         statusChanged(session);
@@ -420,10 +445,11 @@ public class ChatDesk {
             @NotBlank(message = "{invalid.blank}") @PlainText String message) {
     }
 
-    /** The player's rating: a score of 1 to 5 and an optional comment. */
+    /** The player's rating: a score of 1 to 5, an optional comment and the reasons ticked. */
     record Rating(
             @Range(min = 1, max = 5, message = "{invalid.range.between}") Integer score,
-            @Size(max = RATING_COMMENT_MAX, message = "{invalid.tooLong}") @PlainText String comment) {
+            @Size(max = RATING_COMMENT_MAX, message = "{invalid.tooLong}") @PlainText String comment,
+            @Size(max = 10, message = "{invalid.tooMany}") List<String> reasons) {
     }
 
     private static String tidy(String text) {

@@ -1,6 +1,7 @@
 package org.playerdesk.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,14 +48,19 @@ public final class ChatEvents {
     }
 
     /**
-     * The player rated an ended chat, 1 to 5, with an optional comment; {@code agentId} is its last
-     * agent, null if none took it; {@code ticketId} the chat's ticket (the rating is its survey answer).
+     * The player rated an ended chat, 1 to 5, with an optional comment and the codes of the reasons
+     * they ticked; {@code agentId} is its last agent, null if none took it; {@code ticketId} the
+     * chat's ticket (the rating is its survey answer).
      */
     public record ChatRated(UUID chatId, UUID gameId, UUID agentId, int score, Instant at, UUID ticketId,
-            String comment) {
+            String comment, List<String> reasons) {
+
+        public ChatRated {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
 
         public ChatRated(UUID chatId, UUID gameId, UUID agentId, int score, Instant at) {
-            this(chatId, gameId, agentId, score, at, null, null);
+            this(chatId, gameId, agentId, score, at, null, null, List.of());
         }
     }
 }

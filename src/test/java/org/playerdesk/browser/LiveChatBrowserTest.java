@@ -130,7 +130,11 @@ class LiveChatBrowserTest {
 
         // The player ends the chat and rates it.
         player.click("[data-testid=chat-end]");
+        // the game's own survey question and the reasons it offers, in the player's language
+        assertThat(player.locator("[data-testid=chat-rating-question]")).containsText("满意");
+        assertThat(player.locator("[data-testid=chat-rating-reasons]")).containsText("等待时间太长");
         player.click("[data-testid=chat-star-4]");
+        player.check("[data-testid=chat-reason-slow]");
         player.fill("[data-testid=chat-rating-comment]", "回复很快");
         player.click("[data-testid=chat-rating-submit]");
         assertThat(player.locator("[data-testid=chat-notice]")).containsText("感谢您的评价");

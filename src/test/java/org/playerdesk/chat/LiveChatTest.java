@@ -118,12 +118,22 @@ class LiveChatTest {
 
         assertThat(api.call("POST", "/chat/api/chats/" + chat + "/rating", token, Map.of("score", 5)).status())
                 .as("rated before the end").isEqualTo(409);
-        assertThat(api.call("POST", "/chat/api/chats/" + chat + "/end", token, null).text("status")).isEqualTo("ended");
-        PlayerApi.Answer bad = api.call("POST", "/chat/api/chats/" + chat + "/rating", token, Map.of("score", 6));
+        PlayerApi.Answer ended = api.call("POST", "/chat/api/chats/" + chat + "/end", token, null);
+        assertThat(ended.text("status")).isEqualTo("ended");
+        // the game's survey question and reasons, in the player's language, until the chat is rated
+        assertThat(ended.text("survey")).contains("满意", "code=slow", "label=等待时间太长");
+        Map<?, ?> english = (Map<?, ?>) api.call("GET", "/chat/api/chats/" + chat, token, null, "en").body().get("survey");
+        assertThat(String.valueOf(english.get("question"))).contains("satisfied");
+        assertThat(ChatClient.list(english.get("reasons")).stream().map(r -> (Object) ((Map<?, ?>) r).get("label")).toList())
+                .contains("I waited too long");
+        PlayerApi.Answer bad = api.call("POST", "/chat/api/chats/" + chat + "/rating", token,
+                Map.of("score", 6, "reasons", List.of("slow", "bored")));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().toString()).contains("score");
+        assertThat(bad.body().toString()).contains("score", "reasons");
         assertThat(api.call("POST", "/chat/api/chats/" + chat + "/rating", token,
-                Map.of("score", 5, "comment", "很快")).status()).isEqualTo(200);
+                Map.of("score", 5, "comment", "很快", "reasons", List.of("slow"))).status()).isEqualTo(200);
+        assertThat(api.call("GET", "/chat/api/chats/" + chat, token, null).body()).as("asked no more once rated")
+                .doesNotContainKey("survey").containsEntry("rating", 5);
 
         ChatView view = desk.view(UUID.fromString(chat));
         TicketDetails ticket = tickets.details(view.ticketId(), true);

@@ -44,8 +44,13 @@ public final class PlayerApi {
     }
 
     public Answer call(String method, String path, String token, Object body) throws Exception {
+        return call(method, path, token, body, "zh-CN");
+    }
+
+    /** The same in the language the widget asks for (its Accept-Language). */
+    public Answer call(String method, String path, String token, Object body, String language) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Accept-Language", language)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(ChatClient.JSON.writeValueAsString(body)));
         if (token != null) {

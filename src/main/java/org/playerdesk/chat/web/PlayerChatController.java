@@ -5,6 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.playerdesk.chat.ChatDesk;
@@ -12,6 +13,7 @@ import org.playerdesk.chat.ChatIdentity;
 import org.playerdesk.chat.ChatLine;
 import org.playerdesk.chat.ChatStarted;
 import org.playerdesk.chat.ChatStatus;
+import org.playerdesk.chat.ChatSurvey;
 import org.playerdesk.chat.ChatView;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.chat.internal.ChatProperties;
@@ -76,7 +78,9 @@ class PlayerChatController {
 
     @Schema(name = "ChatRating")
     record RatingRequest(@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "5") Integer score,
-            @Schema(example = "很快") String comment) {
+            @Schema(example = "很快") String comment,
+            @Schema(description = "Codes of the reasons ticked, among those the chat's state offered (survey.reasons).",
+                    example = "[\"slow\"]") List<String> reasons) {
     }
 
     @PostMapping(path = "/{game}/chats", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -122,11 +126,11 @@ class PlayerChatController {
     ChatState catchUp(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true,
             description = "The token the start answered.") @RequestHeader(name = TOKEN, required = false) String token,
             @Parameter(description = "The last message number the widget has (0: all).")
-            @RequestParam(defaultValue = "0") long after) {
+            @RequestParam(defaultValue = "0") long after, Locale locale) {
         ChatView view = desk.authenticate(chat, token);
         int[] queue = desk.queuePosition(chat);
         return ChatState.of(view, desk.history(chat, after), queue[0], queue[1],
-                view.status() == ChatStatus.TICKET ? desk.followLink(chat) : null, null);
+                view.status() == ChatStatus.TICKET ? desk.followLink(chat) : null, null).asking(endSurvey(view, locale));
     }
 
     @PostMapping(path = "/chats/{chat}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -199,9 +203,10 @@ class PlayerChatController {
     @ApiResponse(responseCode = "409", description = "The chat's state refuses it.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ChatState end(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true)
-            @RequestHeader(name = TOKEN, required = false) String token) {
+            @RequestHeader(name = TOKEN, required = false) String token, Locale locale) {
         desk.authenticate(chat, token);
-        return ChatState.of(desk.end(chat, Sender.player(chat)), List.of(), 0, 0, null, null);
+        ChatView ended = desk.end(chat, Sender.player(chat));
+        return ChatState.of(ended, List.of(), 0, 0, null, null).asking(endSurvey(ended, locale));
     }
 
     @PostMapping(path = "/chats/{chat}/rating", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -213,7 +218,8 @@ class PlayerChatController {
                     schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "403", description = "No such chat, or a wrong token (code chat.token.invalid).",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "409", description = "Not ended yet, or rated already.",
+    @ApiResponse(responseCode = "409", description = "Not ended yet, rated already, or the game does not ask after "
+            + "a chat (code chat.rate.not-asked).",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ChatState rate(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true)
             @RequestHeader(name = TOKEN, required = false) String token,
@@ -222,7 +228,16 @@ class PlayerChatController {
                     examples = @ExampleObject(name = "rating", value = "{\"score\": 5, \"comment\": \"很快\"}")))
             @RequestBody RatingRequest rating) {
         desk.authenticate(chat, token);
-        return ChatState.of(desk.rate(chat, rating.score(), rating.comment()), List.of(), 0, 0, null, null);
+        return ChatState.of(desk.rate(chat, rating.score(), rating.comment(), rating.reasons()), List.of(), 0, 0, null,
+                null);
+    }
+
+    /** The game's question while an ended chat waits for its rating; null otherwise or when the game asks none. */
+    private EndSurvey endSurvey(ChatView chat, Locale locale) {
+        if (chat.status() != ChatStatus.ENDED || chat.rating() != null) {
+            return null;
+        }
+        return desk.endQuestion(chat.id(), locale).map(EndSurvey::of).orElse(null);
     }
 
     /** The problem-details schema of the API document (channel.api writes it down). */
@@ -244,13 +259,39 @@ class PlayerChatController {
             String followLink,
             @Schema(requiredMode = REQUIRED) List<ChatLineView> lines,
             @Schema(description = "Only in the start's answer: the secret every later call sends as X-Chat-Token.")
-            String token) {
+            String token,
+            @Schema(description = "Once the chat has ended and until it is rated (in the answers of chatState and "
+                    + "endChat): what the game asks, in the language of Accept-Language. Left out when the game "
+                    + "does not ask after a chat.") EndSurvey survey) {
 
         static ChatState of(ChatView chat, List<ChatLine> lines, int position, int wait, String followLink,
                 String token) {
             return new ChatState(chat.id(), chat.status().code(), chat.agentName(), position, wait, chat.agentRead(),
-                    chat.rating(), followLink, lines.stream().map(ChatLineView::of).toList(), token);
+                    chat.rating(), followLink, lines.stream().map(ChatLineView::of).toList(), token, null);
         }
+
+        ChatState asking(EndSurvey survey) {
+            return new ChatState(chat, status, agent, position, expectedWaitMinutes, agentRead, rating, followLink,
+                    lines, token, survey);
+        }
+    }
+
+    /** The question at the end of a chat: the game's words (left out: the widget's own) and the reasons offered. */
+    @Schema(name = "ChatSurvey")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EndSurvey(@Schema(example = "您对本次客服的服务满意吗？") String question,
+            @Schema(requiredMode = REQUIRED) List<EndReason> reasons) {
+
+        static EndSurvey of(ChatSurvey.Question question) {
+            return new EndSurvey(question.text(),
+                    question.reasons().stream().map(r -> new EndReason(r.code(), r.label())).toList());
+        }
+    }
+
+    /** A reason the player may tick. */
+    @Schema(name = "ChatSurveyReason")
+    record EndReason(@Schema(requiredMode = REQUIRED, example = "slow") String code,
+            @Schema(requiredMode = REQUIRED, example = "等待时间太长") String label) {
     }
 
     /** One message of the chat; absent values are left out. */

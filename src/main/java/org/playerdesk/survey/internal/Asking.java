@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.chat.ChatEvents.ChatRated;
+import org.playerdesk.survey.ReasonCode;
 import org.playerdesk.survey.SurveyChannel;
 import org.playerdesk.system.database.DatabaseUnavailable;
 import org.playerdesk.system.retry.ConflictRetry;
@@ -88,8 +89,15 @@ class Asking {
                 return; // the same rating delivered again, or the ticket was answered another way
             }
             surveys.ask(survey.id(), rated.at(), rated.at());
-            answering.record(survey, SurveyChannel.LIVE_CHAT, rated.score(), rated.comment(), List.of(), rated.at());
+            answering.record(survey, SurveyChannel.LIVE_CHAT, rated.score(), rated.comment(), reasons(rated),
+                    rated.at());
         });
+    }
+
+    /** The reasons the player ticked that the survey knows (the chat offered only the game's). */
+    private static List<ReasonCode> reasons(ChatRated rated) {
+        return rated.reasons().stream().flatMap(code -> java.util.Arrays.stream(ReasonCode.values())
+                .filter(reason -> reason.code().equals(code))).distinct().toList();
     }
 
     void resolved(TicketStatusChanged changed) {

@@ -4,34 +4,50 @@ import java.util.Set;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.workforce.Teams;
+import org.springframework.stereotype.Component;
 
 /**
- * Who is whose supervisor, for the wellbeing data only the agent and their supervisors see. There
- * are no teams with a named lead yet, so an agent's supervisors are the supervisors who serve at
- * least one of the agent's games (the same leads who set the agent's skills and shifts in
- * routing), and the administrators, who lead the whole department. A supervisor's own data is
- * seen by the administrators; an administrator's by no one else. Nobody supervises themselves:
- * their own page is theirs as an agent.
+ * Who is whose supervisor, for the wellbeing data only the agent and their supervisors see: the
+ * lead of a team the agent is a member of ({@link Teams}), the supervisors who serve at least one
+ * of the agent's games (the same leads who set the agent's skills and shifts in routing), and the
+ * administrators, who lead the whole department. A supervisor's own data is seen by the
+ * administrators; an administrator's by no one else. Nobody supervises themselves: their own page
+ * is theirs as an agent.
  */
-final class Supervision {
+@Component
+class Supervision {
 
     private static final Set<StaffRole> AGENTS = Set.of(StaffRole.AGENT_L1, StaffRole.AGENT_L2, StaffRole.AGENT_VIP);
 
-    private Supervision() {
+    private final Teams teams;
+
+    Supervision(Teams teams) {
+        this.teams = teams;
     }
 
-    static boolean supervises(StaffMember reader, StaffMember agent) {
+    boolean supervises(StaffMember reader, StaffMember agent) {
         if (reader.id().equals(agent.id()) || !reader.enabled()) {
             return false;
         }
         return switch (reader.role()) {
             case ADMIN -> agent.role() != StaffRole.ADMIN;
-            case SUPERVISOR -> AGENTS.contains(agent.role()) && agent.gameIds().stream().anyMatch(reader::serves);
-            default -> false;
+            case SUPERVISOR -> AGENTS.contains(agent.role())
+                    && (agent.gameIds().stream().anyMatch(reader::serves) || leadsTeamOf(reader, agent));
+            default -> AGENTS.contains(agent.role()) && leadsTeamOf(reader, agent);
         };
     }
 
-    static boolean maySee(StaffMember reader, StaffMember agent) {
+    boolean maySee(StaffMember reader, StaffMember agent) {
         return reader.id().equals(agent.id()) || supervises(reader, agent);
+    }
+
+    /** Whether the reader supervises anyone: a supervisor, an administrator or a team's lead. */
+    boolean supervisesAnyone(StaffMember reader) {
+        return reader.enabled() && teams.leadsAnyone(reader);
+    }
+
+    private boolean leadsTeamOf(StaffMember reader, StaffMember agent) {
+        return teams.ledBy(reader.id()).stream().anyMatch(team -> team.people().contains(agent.id()));
     }
 }

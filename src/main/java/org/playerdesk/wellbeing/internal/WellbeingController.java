@@ -71,7 +71,6 @@ class WellbeingController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String board(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me, Model model) {
         GameInfo chosen = game == null || game.isBlank() ? null : served(game, me);
         List<AgentRow> rows = pages.board(me, chosen == null ? null : chosen.id()).stream()
@@ -98,6 +97,8 @@ class WellbeingController {
         if (page.own()) {
             // the page shows the break banner itself
             model.addAttribute("ownWellbeingPage", true);
+            // a team's lead who is no supervisor finds the board of their team's agents here
+            model.addAttribute("boardLink", !me.role().leads() && pages.supervisesAnyone(me));
         }
         model.addAttribute("supervisor", page.supervisor());
         return "wellbeing/agent";

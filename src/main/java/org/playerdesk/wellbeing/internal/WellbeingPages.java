@@ -61,12 +61,14 @@ class WellbeingPages {
     private final Exposures exposures;
     private final StressSignals signals;
     private final Talks talks;
+    private final Supervision supervision;
     private final AuditLog audit;
     private final InputValidation validation;
     private final Clock clock;
 
-    WellbeingPages(StaffDirectory staff, Exposures exposures, StressSignals signals, Talks talks, AuditLog audit,
-            InputValidation validation, Clock clock) {
+    WellbeingPages(StaffDirectory staff, Exposures exposures, StressSignals signals, Talks talks,
+            Supervision supervision, AuditLog audit, InputValidation validation, Clock clock) {
+        this.supervision = supervision;
         this.staff = staff;
         this.exposures = exposures;
         this.signals = signals;
@@ -76,11 +78,19 @@ class WellbeingPages {
         this.clock = clock;
     }
 
+    /** Whether the reader supervises anyone: who may open the board. */
+    boolean supervisesAnyone(StaffUser reader) {
+        return supervision.supervisesAnyone(reader.member());
+    }
+
     /** The agents the reader supervises (of one game, or of all they serve when {@code gameId} is null), by name. */
     List<AgentFigures> board(StaffUser reader, UUID gameId) {
         StaffMember me = reader.member();
+        if (!supervision.supervisesAnyone(me)) {
+            throw new AccessDeniedException("only those who supervise agents see the wellbeing board");
+        }
         List<StaffMember> agents = staff.all().stream()
-                .filter(m -> m.enabled() && m.can(Permission.WORK_TICKETS) && Supervision.supervises(me, m))
+                .filter(m -> m.enabled() && m.can(Permission.WORK_TICKETS) && supervision.supervises(me, m))
                 .filter(m -> gameId == null || m.serves(gameId))
                 .sorted(Comparator.comparing(StaffMember::displayName).thenComparing(StaffMember::id)).toList();
         Instant now = clock.instant();
@@ -101,14 +111,14 @@ class WellbeingPages {
         AgentFigures figures = new AgentFigures(exposures.of(agent, now), signals.of(List.of(agent), now).get(agentId));
         audit.record(me, null, "wellbeing.view", "staff", agentId.toString(),
                 me.id().equals(agentId) ? "own wellbeing page" : "wellbeing page of " + agent.username());
-        return new AgentPage(figures, talks.of(agentId), me.id().equals(agentId), Supervision.supervises(me, agent));
+        return new AgentPage(figures, talks.of(agentId), me.id().equals(agentId), supervision.supervises(me, agent));
     }
 
     /** A supervisor notes a one-to-one talk with the agent: its day (not later than today) and what was said. */
     Talk noteTalk(StaffUser reader, UUID agentId, String heldOn, String note) {
         StaffMember me = reader.member();
         StaffMember agent = visible(me, agentId);
-        if (!Supervision.supervises(me, agent)) {
+        if (!supervision.supervises(me, agent)) {
             throw new AccessDeniedException("only the agent's supervisors note their talks");
         }
         String text = note == null || note.isBlank() ? null : note.strip();
@@ -137,7 +147,7 @@ class WellbeingPages {
 
     private StaffMember visible(StaffMember reader, UUID agentId) {
         StaffMember agent = staff.byIds(List.of(agentId)).get(agentId);
-        if (agent == null || !Supervision.maySee(reader, agent)) {
+        if (agent == null || !supervision.maySee(reader, agent)) {
             throw new NotFoundException("agent", agentId);
         }
         return agent;

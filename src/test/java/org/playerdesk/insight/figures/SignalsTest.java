@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -127,10 +128,10 @@ class SignalsTest {
         queue.expireWaiting(); // four waited past 300 s: a ticket, abandoned
         assertThat(desk.view(four).status()).isEqualTo(ChatStatus.TICKET);
 
-        desk.rate(one, 5, "很快");
-        desk.rate(two, 3, null);
-        desk.rate(four, 4, null); // nobody took it: a rating of the whole, of no agent
-        assertThatThrownBy(() -> desk.rate(one, 1, null)).isInstanceOf(RuleViolation.class);
+        desk.rate(one, 5, "很快", List.of());
+        desk.rate(two, 3, null, List.of());
+        desk.rate(four, 4, null, List.of()); // nobody took it: a rating of the whole, of no agent
+        assertThatThrownBy(() -> desk.rate(one, 1, null, List.of())).isInstanceOf(RuleViolation.class);
         settle();
 
         Set<UUID> scope = Set.of(game.id());

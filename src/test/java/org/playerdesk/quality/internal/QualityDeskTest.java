@@ -302,7 +302,7 @@ class QualityDeskTest {
         UUID chat = workspace.liveChat(game, agent, "充值没到账");
         chats.post(chat, Sender.agent(new StaffUser(agent, "")), "a-1", "您好，请稍等，正在为您查询。", null);
         chats.end(chat, Sender.player(chat));
-        chats.rate(chat, score, "太慢了");
+        chats.rate(chat, score, "太慢了", List.of());
         UUID ticket = chats.view(chat).ticketId();
         await().atMost(Duration.ofSeconds(30)).until(() -> surveys.scoresOf(List.of(ticket)).containsKey(ticket));
         // counted once as satisfaction, from the chat

@@ -1,6 +1,7 @@
 package org.playerdesk.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -34,6 +36,7 @@ import org.playerdesk.chat.ChatQueue;
 import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.ChatStarted;
+import org.playerdesk.chat.ChatSurvey;
 import org.playerdesk.chat.Presence;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameInfo;
@@ -45,6 +48,8 @@ import org.playerdesk.survey.SurveyAnswer;
 import org.playerdesk.survey.SurveyChannel;
 import org.playerdesk.survey.SurveyTotals;
 import org.playerdesk.survey.Surveys;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
 import org.playerdesk.ticket.Opened;
@@ -451,13 +456,14 @@ class SurveysTest {
         seats.setPresence(d.agent(), Presence.ONLINE, 3);
         chatQueue.accept(chat, as(d.agent()));
         chats.end(chat, Sender.agent(as(d.agent())));
-        chats.rate(chat, 1, "等太久了");
+        chats.rate(chat, 1, "等太久了", List.of("slow"));
         UUID ticketId = started.chat().ticketId();
 
         SurveyAnswer answer = await().until(() -> surveys.answerOf(ticketId), Optional::isPresent).orElseThrow();
         assertThat(answer.score()).isEqualTo(1);
         assertThat(answer.comment()).isEqualTo("等太久了");
         assertThat(answer.via()).isEqualTo(SurveyChannel.LIVE_CHAT);
+        assertThat(answer.reasons()).containsExactly(ReasonCode.SLOW);
         assertThat(answer.resolvedBy()).isEqualTo(d.agent().id());
         assertThat(followUps.ofTicket(ticketId)).isPresent();
 
@@ -481,6 +487,44 @@ class SurveysTest {
                 + "and listener_id like '%survey.internal.Asking%'", Integer.class) == 0);
         assertThat(asking.askDue(clock.instant())).as("no delay: the email survey at once").isEqualTo(1);
         assertThat(store.byTicket(web.ticket().id())).isEmpty();
+
+        // live chat is not among the game's channels: the widget asks nothing and a rating is refused
+        chatRules.configure(d.game().id(), "chat-secret-0123456789abcdef", true, null, null, null, null);
+        UUID chat = chats.start(d.game().code(), null, "游客", "c-1", "在线等").chat().id();
+        seats.setPresence(d.agent(), Presence.ONLINE, 3);
+        chatQueue.accept(chat, as(d.agent()));
+        chats.end(chat, Sender.agent(as(d.agent())));
+        assertThat(chats.endQuestion(chat, Locale.ENGLISH)).isEmpty();
+        assertThatThrownBy(() -> chats.rate(chat, 5, null, List.of()))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("chat.rate.not-asked"));
+    }
+
+    @Test
+    void theLiveChatWidgetAsksTheGamesOwnQuestionAndOffersItsReasons() throws Exception {
+        Desk d = desk();
+        settings.save(d.game().id(), new SurveySettings(java.util.EnumSet.allOf(SurveyChannel.class), 0, 7,
+                "这次聊天帮到您了吗？", "Did this chat help you?", 2, List.of(ReasonCode.SLOW, ReasonCode.NOT_SOLVED)));
+        chatRules.configure(d.game().id(), "chat-secret-0123456789abcdef", true, null, null, null, null);
+        UUID chat = chats.start(d.game().code(), null, "游客", "c-1", "在线等").chat().id();
+        seats.setPresence(d.agent(), Presence.ONLINE, 3);
+        chatQueue.accept(chat, as(d.agent()));
+        chats.end(chat, Sender.agent(as(d.agent())));
+
+        ChatSurvey.Question zh = chats.endQuestion(chat, Locale.SIMPLIFIED_CHINESE).orElseThrow();
+        assertThat(zh.text()).isEqualTo("这次聊天帮到您了吗？");
+        assertThat(zh.reasons()).extracting(ChatSurvey.Reason::label).containsExactly("等待时间太长", "问题没有解决");
+        ChatSurvey.Question en = chats.endQuestion(chat, Locale.ENGLISH).orElseThrow();
+        assertThat(en.text()).isEqualTo("Did this chat help you?");
+        assertThat(en.reasons()).extracting(ChatSurvey.Reason::code).containsExactly("slow", "not-solved");
+
+        assertThatThrownBy(() -> chats.rate(chat, 2, null, List.of("unfriendly"))).as("a reason the game does not offer")
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field).containsExactly("reasons"));
+        chats.rate(chat, 2, "还是没解决", List.of("not-solved"));
+        UUID ticketId = chats.view(chat).ticketId();
+        SurveyAnswer answer = await().until(() -> surveys.answerOf(ticketId), Optional::isPresent).orElseThrow();
+        assertThat(answer.reasons()).containsExactly(ReasonCode.NOT_SOLVED);
+        assertThat(answer.score()).isEqualTo(2);
     }
 
     @Test

@@ -43,6 +43,7 @@ import org.playerdesk.ticket.SupportLevel;
 import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketStatus;
+import org.playerdesk.workforce.Teams;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -88,6 +89,8 @@ class WellbeingTest {
     StoppedClock clock;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Teams teams;
 
     GameInfo game;
     GameInfo otherGame;
@@ -312,6 +315,32 @@ class WellbeingTest {
         assertThat(mvc.perform(get("/console/tickets").with(user(new StaffUser(agent, ""))))
                 .andReturn().getResponse().getContentAsString()).doesNotContain("data-testid=\"nav-wellbeing\"")
                 .contains("data-testid=\"nav-wellbeing-me\"", "data-testid=\"wellbeing-banner\"");
+    }
+
+    @Test
+    void aTeamsLeadSupervisesTheTeamsAgentsAndNoOneElse() throws Exception {
+        StaffMember lead = workspace.staff(StaffRole.AGENT_L2, otherGame);
+        StaffMember stranger = workspace.staff(StaffRole.AGENT_L1, game);
+        mvc.perform(get("/console/wellbeing").with(user(new StaffUser(lead, "")))).andExpect(status().isForbidden());
+        teams.define(null, "夜班组 " + lead.id(), lead.id(), List.of(agent.id(), otherSupervisor.id()), admin);
+
+        // the team's agent, though the lead serves none of the agent's games; not a supervisor in the team
+        mvc.perform(get("/console/wellbeing/agents/" + agent.id()).with(user(new StaffUser(lead, ""))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/console/wellbeing/agents/" + stranger.id()).with(user(new StaffUser(lead, ""))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/console/wellbeing/agents/" + otherSupervisor.id()).with(user(new StaffUser(lead, ""))))
+                .andExpect(status().isNotFound());
+        String board = board(lead, Locale.ENGLISH);
+        assertThat(board).contains("data-agent=\"" + agent.id() + "\"")
+                .doesNotContain("data-agent=\"" + stranger.id() + "\"", "data-agent=\"" + otherSupervisor.id() + "\"");
+        assertThat(mvc.perform(get("/console/wellbeing/me").with(user(new StaffUser(lead, "")))).andReturn()
+                .getResponse().getContentAsString()).contains("data-testid=\"wellbeing-board-link\"");
+        assertThat(mvc.perform(get("/console/wellbeing/me").with(user(new StaffUser(agent, "")))).andReturn()
+                .getResponse().getContentAsString()).doesNotContain("data-testid=\"wellbeing-board-link\"");
+        mvc.perform(post("/console/wellbeing/agents/" + agent.id() + "/talks").param("heldOn",
+                LocalDate.ofInstant(clock.instant(), SHANGHAI).toString()).param("note", "聊了聊最近的投诉")
+                .with(user(new StaffUser(lead, ""))).with(csrf())).andExpect(status().is3xxRedirection());
     }
 
     @Test
