@@ -173,4 +173,22 @@ public class GameCatalog {
     public List<GameInfo> all(Collection<UUID> ids) {
         return games.findAllByIdInOrderByNameAsc(ids).stream().map(Game::info).toList();
     }
+
+    /** The games a member of staff serves, by their scope ({@code null}: every game), by name. */
+    public List<GameInfo> servedBy(Collection<UUID> scope) {
+        return scope == null ? all() : all(scope);
+    }
+
+    /**
+     * The game of this code when the scope ({@code null}: every game) has it, or the scope's first
+     * game by name when no code is given; a game outside the scope is answered as absent, like a
+     * game that does not exist.
+     */
+    public GameInfo chosen(String code, Collection<UUID> scope) {
+        if (code == null || code.isBlank()) {
+            return servedBy(scope).stream().findFirst().orElseThrow(() -> new NotFoundException("game", "served"));
+        }
+        return byCode(code).filter(game -> scope == null || scope.contains(game.id()))
+                .orElseThrow(() -> new NotFoundException("game", code));
+    }
 }

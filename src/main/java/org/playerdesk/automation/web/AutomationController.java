@@ -240,7 +240,7 @@ class AutomationController {
     }
 
     private List<GameInfo> editable(StaffUser me) {
-        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> served = games.servedBy(me.gameScope());
         return served.stream().filter(g -> AutomationRules.canEdit(me.member(), g.id())).toList();
     }
 

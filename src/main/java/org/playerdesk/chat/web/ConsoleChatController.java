@@ -107,7 +107,7 @@ class ConsoleChatController {
         state.put("mine", mine);
         state.put("waiting", queue.waiting(me.member()).stream().map(ConsoleChatController::chat).toList());
         state.put("agents", online);
-        state.put("games", (me.gameScope() == null ? games.all() : games.all(me.gameScope())).stream()
+        state.put("games", games.servedBy(me.gameScope()).stream()
                 .map(GameInfo::id).toList());
         return state;
     }

@@ -63,7 +63,7 @@ class GmController {
     @GetMapping("/console/gm")
     String gm(@RequestParam(required = false) UUID game, @RequestParam(required = false) String account,
             @RequestParam(required = false) String type, @AuthenticationPrincipal StaffUser me, Model model) {
-        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> served = games.servedBy(me.gameScope());
         GameInfo chosen = served.stream().filter(g -> g.id().equals(game)).findFirst()
                 .orElse(served.isEmpty() ? null : served.getFirst());
         model.addAttribute("games", served);

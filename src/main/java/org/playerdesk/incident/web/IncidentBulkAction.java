@@ -48,7 +48,7 @@ class IncidentBulkAction implements BulkTicketAction {
     /** The live incidents of every game the reader serves, newest first per game, named with their game. */
     @Override
     public List<Choice> choices(StaffUser reader) {
-        List<GameInfo> served = reader.gameScope() == null ? games.all() : games.all(reader.gameScope());
+        List<GameInfo> served = games.servedBy(reader.gameScope());
         List<Choice> choices = new ArrayList<>();
         for (GameInfo game : served) {
             for (IncidentView incident : incidents.live(game.id())) {

@@ -285,7 +285,7 @@ class IncidentController {
     }
 
     private List<GameInfo> served(StaffUser me) {
-        return me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        return games.servedBy(me.gameScope());
     }
 
     private Map<UUID, String> gameNames(StaffUser me) {

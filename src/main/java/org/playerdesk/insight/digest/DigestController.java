@@ -158,7 +158,7 @@ class DigestController {
     }
 
     private List<GameInfo> managed(StaffUser me) {
-        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> served = games.servedBy(me.gameScope());
         return served.stream().filter(g -> DeveloperDigests.canManage(me.member(), g.id())).toList();
     }
 

@@ -25,16 +25,12 @@ class ServedGames {
     }
 
     List<GameInfo> of(StaffUser me) {
-        return games.all().stream().filter(g -> me.gameScope() == null || me.serves(g.id())).toList();
+        return games.servedBy(me.gameScope());
     }
 
     /** The game of this code, or the first one served when no code is given. */
     GameInfo chosen(String code, StaffUser me) {
-        if (code == null || code.isBlank()) {
-            return of(me).stream().findFirst().orElseThrow(() -> new NotFoundException("game", "served"));
-        }
-        GameInfo game = games.byCode(code).orElseThrow(() -> new NotFoundException("game", code));
-        return readable(game.id(), me);
+        return games.chosen(code, me.gameScope());
     }
 
     GameInfo readable(UUID gameId, StaffUser me) {

@@ -44,7 +44,7 @@ class PlaybookEditorController {
 
     @GetMapping
     String list(@RequestParam(required = false) UUID game, @AuthenticationPrincipal StaffUser me, Model model) {
-        List<GameInfo> all = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> all = games.servedBy(me.gameScope());
         GameInfo chosen = all.stream().filter(g -> g.id().equals(game)).findFirst()
                 .orElse(all.isEmpty() ? null : all.getFirst());
         model.addAttribute("games", all);

@@ -5,7 +5,6 @@ import java.util.List;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.system.errors.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /** The games the quality pages offer a member of staff: those they serve; another game is answered as absent. */
@@ -23,7 +22,7 @@ class QualityGames {
     }
 
     List<GameInfo> served(StaffUser me) {
-        return me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        return games.servedBy(me.gameScope());
     }
 
     List<GameChoice> choices(StaffUser me) {
@@ -32,13 +31,6 @@ class QualityGames {
 
     /** The game of this code, or the first one served when no code is given. */
     GameInfo chosen(String code, StaffUser me) {
-        if (code == null || code.isBlank()) {
-            return served(me).stream().findFirst().orElseThrow(() -> new NotFoundException("game", "served"));
-        }
-        GameInfo game = games.byCode(code).orElseThrow(() -> new NotFoundException("game", code));
-        if (me.gameScope() != null && !me.serves(game.id())) {
-            throw new NotFoundException("game", code);
-        }
-        return game;
+        return games.chosen(code, me.gameScope());
     }
 }

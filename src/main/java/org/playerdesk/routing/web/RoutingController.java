@@ -174,7 +174,7 @@ class RoutingController {
     }
 
     private GameInfo choose(UUID game, StaffUser me, Model model) {
-        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> served = games.servedBy(me.gameScope());
         GameInfo chosen = served.stream().filter(g -> g.id().equals(game)).findFirst()
                 .orElse(served.isEmpty() ? null : served.getFirst());
         model.addAttribute("games", served);

@@ -244,7 +244,7 @@ class SlaConsoleController {
         if (!me.can(Permission.ASSIGN_OTHERS)) {
             throw new AccessDeniedException("service levels are set by supervisors and administrators");
         }
-        return me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        return games.servedBy(me.gameScope());
     }
 
     private GameInfo game(String code, StaffUser me) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.survey.SurveyAnswer;
 import org.playerdesk.system.errors.ErrorTexts;
@@ -61,14 +62,14 @@ class FollowUpsController {
 
     private final FollowUps followUps;
     private final Invitations invitations;
-    private final SurveyGames games;
+    private final GameCatalog games;
     private final TicketQueries tickets;
     private final StaffDirectory staff;
     private final InputValidation validation;
     private final ErrorTexts texts;
     private final Clock clock;
 
-    FollowUpsController(FollowUps followUps, Invitations invitations, SurveyGames games, TicketQueries tickets,
+    FollowUpsController(FollowUps followUps, Invitations invitations, GameCatalog games, TicketQueries tickets,
             StaffDirectory staff, InputValidation validation, ErrorTexts texts, Clock clock) {
         this.followUps = followUps;
         this.invitations = invitations;
@@ -82,7 +83,7 @@ class FollowUpsController {
 
     @GetMapping
     String list(@AuthenticationPrincipal StaffUser me, Model model) {
-        Map<UUID, GameInfo> served = games.of(me).stream().collect(Collectors.toMap(GameInfo::id, Function.identity()));
+        Map<UUID, GameInfo> served = games.servedBy(me.gameScope()).stream().collect(Collectors.toMap(GameInfo::id, Function.identity()));
         List<FollowUps.FollowUp> shown = followUps.of(served.keySet(), SHOWN_MAX);
         Map<UUID, TicketView> heads = tickets.byIds(shown.stream().map(FollowUps.FollowUp::ticketId).toList()).stream()
                 .collect(Collectors.toMap(TicketView::id, Function.identity()));

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.hibernate.validator.constraints.Range;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.survey.ReasonCode;
 import org.playerdesk.survey.SurveyChannel;
@@ -70,12 +71,12 @@ class SurveySettingsController {
     record GameChoice(String code, String name) {
     }
 
-    private final SurveyGames games;
+    private final GameCatalog games;
     private final SurveySettingsStore settings;
     private final InputValidation validation;
     private final ErrorTexts problems;
 
-    SurveySettingsController(SurveyGames games, SurveySettingsStore settings, InputValidation validation,
+    SurveySettingsController(GameCatalog games, SurveySettingsStore settings, InputValidation validation,
             ErrorTexts problems) {
         this.games = games;
         this.settings = settings;
@@ -85,8 +86,8 @@ class SurveySettingsController {
 
     @GetMapping
     String page(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me, Model model) {
-        GameInfo chosen = games.chosen(game, me);
-        model.addAttribute("games", games.of(me).stream().map(g -> new GameChoice(g.code(), g.name())).toList());
+        GameInfo chosen = games.chosen(game, me.gameScope());
+        model.addAttribute("games", games.servedBy(me.gameScope()).stream().map(g -> new GameChoice(g.code(), g.name())).toList());
         model.addAttribute("game", chosen);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Form.of(settings.of(chosen.id())));
@@ -104,7 +105,7 @@ class SurveySettingsController {
             @RequestParam(defaultValue = "") String lowScore, @RequestParam(required = false) List<String> reasons,
             @AuthenticationPrincipal StaffUser me, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        GameInfo chosen = games.chosen(game, me);
+        GameInfo chosen = games.chosen(game, me.gameScope());
         Form form = new Form(channels == null ? List.of() : channels, delayMinutes, validDays, questionZh.strip(),
                 questionEn.strip(), lowScore, reasons == null ? List.of() : reasons);
         List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(form));

@@ -52,7 +52,7 @@ class VipController {
     @GetMapping("/console/vip")
     String desk(@RequestParam(required = false) UUID game, @RequestParam(defaultValue = "0") int inactivePage,
             @AuthenticationPrincipal StaffUser me, Model model) {
-        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> served = games.servedBy(me.gameScope());
         GameInfo chosen = served.stream().filter(g -> g.id().equals(game)).findFirst()
                 .orElse(served.isEmpty() ? null : served.getFirst());
         model.addAttribute("games", served);

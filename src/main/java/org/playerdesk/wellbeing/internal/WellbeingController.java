@@ -77,7 +77,7 @@ class WellbeingController {
                 .map(figures -> row(figures.exposure(), figures.signals())).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("game", chosen);
-        model.addAttribute("games", (me.gameScope() == null ? games.all() : games.all(me.gameScope())).stream()
+        model.addAttribute("games", games.servedBy(me.gameScope()).stream()
                 .map(g -> new GameChoice(g.code(), g.name())).toList());
         return "wellbeing/board";
     }

@@ -48,7 +48,7 @@ class RosterForecastController {
         if (!teams.leadsAnyone(me.member())) {
             throw new AccessDeniedException("the forecast is for leads");
         }
-        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> served = games.servedBy(me.gameScope());
         GameInfo chosen = served.stream().filter(g -> g.id().equals(game)).findFirst()
                 .orElse(served.isEmpty() ? null : served.getFirst());
         model.addAttribute("games", served);

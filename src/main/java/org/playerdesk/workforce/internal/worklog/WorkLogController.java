@@ -90,7 +90,7 @@ class WorkLogController {
         model.addAttribute("canWrite", isToday || log.submitted());
         model.addAttribute("canRemove", isToday && !log.submitted());
         model.addAttribute("categories", categories());
-        List<GameInfo> served = me.gameScope() == null ? games.all() : games.all(me.gameScope());
+        List<GameInfo> served = games.servedBy(me.gameScope());
         model.addAttribute("games", served.size() > 1
                 ? served.stream().map(g -> new Choice(g.id().toString(), g.name())).toList() : List.of());
         model.addAttribute("pastDays", logs.pastDays(me.id(), today, 14));
