@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -65,6 +67,9 @@ public class Broadcasts {
         this.clock = clock;
     }
 
+    /** How many rounds in a row a run waits on tickets other runs hold before it leaves them to the retry. */
+    private static final int HELD_ROUNDS_MAX = 10;
+
     /** Stores the request in the caller's transaction and publishes it for the background run. */
     public UUID start(UUID incidentId, BroadcastView.Kind kind, String body, boolean resolve, Actor actor) {
         UUID id = Ids.next();
@@ -96,34 +101,68 @@ public class Broadcasts {
         }
         int worked = 0;
         List<UUID> previous = List.of();
+        int heldRounds = 0;
         while (worked < limit) {
             List<UUID> batch = links.awaiting(broadcastId, broadcast.incidentId, broadcast.createdAt,
                     Math.min(properties.batch(), limit - worked));
-            if (!batch.isEmpty() && batch.equals(previous)) {
-                // not one of these tickets could be answered twice in a row: the registry retries later
-                throw new IllegalStateException("broadcast " + broadcastId + " is stuck on " + batch.size()
-                        + " tickets; it is retried later");
-            }
             if (batch.isEmpty()) {
                 jdbc.sql("update incident_broadcast set finished_at = ? where id = ? and finished_at is null")
                         .param(IncidentLinks.at(clock.instant())).param(broadcastId).update();
                 break;
             }
             int before = worked;
+            boolean held = false;
             for (UUID ticketId : batch) {
-                if (deliverOne(broadcast, ticketId)) {
-                    worked++;
+                switch (deliverOne(broadcast, ticketId)) {
+                    case DONE -> worked++;
+                    case HELD -> held = true;
+                    case TAKEN, FAILED -> {
+                        // another run got there first, or the next batch tries it again
+                    }
                 }
             }
-            previous = worked == before ? batch : List.of();
+            if (worked > before) {
+                previous = List.of();
+                heldRounds = 0;
+            } else if (held ? ++heldRounds > HELD_ROUNDS_MAX : batch.equals(previous)) {
+                // not one of these tickets could be answered twice in a row (or another run held them
+                // round after round): the registry retries later
+                throw new IllegalStateException("broadcast " + broadcastId + " is stuck on " + batch.size()
+                        + " tickets; it is retried later");
+            } else {
+                previous = batch;
+            }
         }
         return worked;
     }
 
-    private boolean deliverOne(Stored broadcast, UUID ticketId) {
+    /** What became of one ticket in a run. */
+    private enum Outcome {
+        /** Answered, or recorded as skipped. */
+        DONE,
+        /** Another run recorded it first. */
+        TAKEN,
+        /** Another run is answering it now (its record waits on theirs): the next batch sees it done. */
+        HELD,
+        /** It could not take it this time (a clash with an agent's change): the next batch tries again. */
+        FAILED
+    }
+
+    /** Thrown inside a ticket's transaction when another run holds the ticket's record. */
+    private static final class HeldElsewhere extends RuntimeException {
+        HeldElsewhere(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private Outcome deliverOne(Stored broadcast, UUID ticketId) {
         try {
             perTicket.executeWithoutResult(tx -> {
-                record(broadcast.id, ticketId, "sent");
+                try {
+                    record(broadcast.id, ticketId, "sent");
+                } catch (QueryTimeoutException | PessimisticLockingFailureException anotherRunHoldsIt) {
+                    throw new HeldElsewhere(anotherRunHoldsIt);
+                }
                 if (broadcast.kind == BroadcastView.Kind.REPLY) {
                     desk.reply(ticketId, broadcast.actor, broadcast.body, List.of(),
                             broadcast.resolve ? TicketStatus.RESOLVED : null);
@@ -131,21 +170,23 @@ public class Broadcasts {
                     desk.changeStatus(ticketId, TicketStatus.RESOLVED, broadcast.actor);
                 }
             });
-            return true;
+            return Outcome.DONE;
+        } catch (HeldElsewhere held) {
+            return Outcome.HELD;
         } catch (DataIntegrityViolationException anotherRunGotThere) {
-            return false;
+            return Outcome.TAKEN;
         } catch (RuleViolation refused) {
             // the ticket cannot take it (closed meanwhile): recorded as skipped, never tried again
             try {
                 perTicket.executeWithoutResult(tx -> record(broadcast.id, ticketId, "skipped:" + refused.code()));
-                return true;
+                return Outcome.DONE;
             } catch (DataIntegrityViolationException anotherRunGotThere) {
-                return false;
+                return Outcome.TAKEN;
             }
         } catch (RuntimeException e) {
             // an optimistic-lock clash with an agent's change: the next batch tries the ticket again
             log.warn("broadcast {} could not reach ticket {} this time: {}", broadcast.id, ticketId, e.toString());
-            return false;
+            return Outcome.FAILED;
         }
     }
 

@@ -46,13 +46,26 @@ class ChatFollowing {
         // transaction, so what live chat holds is read after that change, never before it
         PresenceView now = ledger.lock(changed.staffId());
         Presence inChat = seats.seat(staff.get(changed.staffId())).presence();
-        if (now.recorded() && now.state().inChat() == inChat) {
+        if (!now.recorded()) {
+            // no row to lock yet: the first state is live chat's unless a state was chosen meanwhile,
+            // which is then read again under its lock (with what it set in live chat)
+            if (ledger.first(changed.staffId(), PresenceState.following(inChat), moment(changed, inChat, now),
+                    PresenceLedger.Cause.CHAT, changed.staffId())) {
+                return;
+            }
+            now = ledger.lock(changed.staffId());
+            inChat = seats.seat(staff.get(changed.staffId())).presence();
+        }
+        if (now.state().inChat() == inChat) {
             return;
         }
-        // the moment the agent chose it, when the event still tells what live chat holds
-        Instant at = inChat == changed.presence() && (now.since() == null || changed.at().isAfter(now.since()))
+        ledger.move(changed.staffId(), PresenceState.following(inChat), moment(changed, inChat, now),
+                PresenceLedger.Cause.CHAT, changed.staffId());
+    }
+
+    /** The moment the agent chose it, when the event still tells what live chat holds; else now. */
+    private Instant moment(AgentPresenceChanged changed, Presence inChat, PresenceView now) {
+        return inChat == changed.presence() && (now.since() == null || changed.at().isAfter(now.since()))
                 ? changed.at() : clock.instant();
-        ledger.move(changed.staffId(), PresenceState.following(inChat), at, PresenceLedger.Cause.CHAT,
-                changed.staffId());
     }
 }

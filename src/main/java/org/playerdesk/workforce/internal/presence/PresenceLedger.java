@@ -93,11 +93,7 @@ public class PresenceLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Move> move(UUID staffId, PresenceState to, Instant at, Cause cause, UUID by) {
-        if (jdbc.update("insert into workforce_presence (staff_id, state, state_since, last_seen_at)"
-                + " select ?, ?, ?, ? where not exists (select 1 from workforce_presence where staff_id = ?)",
-                staffId, to.code(), ts(at), cause == Cause.OWN || cause == Cause.FIRST_SEEN ? ts(at) : null,
-                staffId) == 1) {
-            open(staffId, to, at, cause, by);
+        if (first(staffId, to, at, cause, by)) {
             return Optional.of(new Move(staffId, PresenceState.AVAILABLE, to, at));
         }
         PresenceState from = Codes.require("state", jdbc.queryForObject(
@@ -111,6 +107,22 @@ public class PresenceLedger {
         close(staffId, at);
         open(staffId, to, at, cause, by);
         return Optional.of(new Move(staffId, from, to, at));
+    }
+
+    /**
+     * The agent's first state, as of {@code at}, in the caller's transaction; false when a state was
+     * recorded meanwhile (then there is a row to lock, and the caller decides again under its lock).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean first(UUID staffId, PresenceState state, Instant at, Cause cause, UUID by) {
+        if (jdbc.update("insert into workforce_presence (staff_id, state, state_since, last_seen_at)"
+                + " select ?, ?, ?, ? where not exists (select 1 from workforce_presence where staff_id = ?)",
+                staffId, state.code(), ts(at), cause == Cause.OWN || cause == Cause.FIRST_SEEN ? ts(at) : null,
+                staffId) != 1) {
+            return false;
+        }
+        open(staffId, state, at, cause, by);
+        return true;
     }
 
     /**
