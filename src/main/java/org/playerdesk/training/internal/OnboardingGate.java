@@ -38,7 +38,7 @@ class OnboardingGate implements WorkPause, ChatPause {
     /** A new hire and the gate exams they have still to pass (empty: released by passing). */
     record NewHire(StaffMember member, Instant markedAt, List<Missing> missing) {
 
-        boolean blocked() {
+        public boolean blocked() {
             return !missing.isEmpty();
         }
     }
