@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.persistence.EntityManager;
 
 /**
  * Articles by id, as other modules show them in a list (training courses): the published title, or
  * the draft's while an article was never published, its game and audience. The article itself is
- * read on its console page.
+ * read on its console page. Asked through the persistence context, so that an article written
+ * earlier in the same transaction is found.
  */
 @Service
 @Transactional(readOnly = true)
@@ -23,10 +25,10 @@ public class ArticleTitles {
     public record ArticleTitle(UUID id, UUID gameId, Audience audience, String title, boolean published) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final EntityManager entities;
 
-    ArticleTitles(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+    ArticleTitles(EntityManager entities) {
+        this.entities = entities;
     }
 
     /** Those of the articles that exist, by id. */
@@ -35,11 +37,13 @@ public class ArticleTitles {
         if (ids.isEmpty()) {
             return found;
         }
-        List<ArticleTitle> rows = jdbc.query("select id, game_id, audience, coalesce(title, draft_title), "
-                + "published_at is not null from kb_article where id in (:ids)", Map.of("ids", ids),
-                (row, n) -> new ArticleTitle(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        Audience.of(row.getString(3)), row.getString(4), row.getBoolean(5)));
-        rows.forEach(row -> found.put(row.id(), row));
+        List<org.playerdesk.knowledge.internal.Article> articles = entities.createQuery(
+                "select a from Article a where a.id in :ids", org.playerdesk.knowledge.internal.Article.class)
+                .setParameter("ids", ids).getResultList();
+        for (var a : articles) {
+            found.put(a.getId(), new ArticleTitle(a.getId(), a.gameId(), a.audience(),
+                    a.published() ? a.title() : a.draftTitle(), a.published()));
+        }
         return found;
     }
 }
