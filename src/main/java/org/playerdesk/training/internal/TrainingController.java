@@ -11,20 +11,17 @@ import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
-import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -162,13 +159,6 @@ class TrainingController {
         return "redirect:/console/training/attempts/" + id;
     }
 
-    /** A course, exam or attempt one may not see is the console's 404 page, as if it did not exist. */
-    @ExceptionHandler(NotFoundException.class)
-    ModelAndView absent() {
-        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
-        page.addObject("status", 404);
-        return page;
-    }
 
     static List<String> roleCodes() {
         return java.util.Arrays.stream(StaffRole.values()).map(StaffRole::code).toList();

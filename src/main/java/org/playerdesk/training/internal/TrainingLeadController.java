@@ -12,20 +12,17 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
-import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -232,12 +229,6 @@ class TrainingLeadController {
         return "redirect:/console/training/scoring";
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ModelAndView absent() {
-        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
-        page.addObject("status", 404);
-        return page;
-    }
 
     private static List<UUID> ids(List<String> texts, String field, List<InvalidInput.FieldError> errors) {
         List<UUID> ids = new ArrayList<>();

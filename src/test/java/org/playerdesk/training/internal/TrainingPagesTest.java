@@ -81,6 +81,8 @@ class TrainingPagesTest {
         assertThat(page(get("/console/training"), lead, Locale.SIMPLIFIED_CHINESE)).contains("课程与考试", "入职门槛");
         mvc.perform(get("/console/training/courses/" + UUID.randomUUID()).with(user(new StaffUser(agent, ""))))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/console/training/attempts/not-an-id").with(user(new StaffUser(agent, ""))))
+                .andExpect(status().isNotFound());
     }
 
     @Test
