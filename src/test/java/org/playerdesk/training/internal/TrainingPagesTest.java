@@ -181,6 +181,37 @@ class TrainingPagesTest {
         assertThat(page(get("/console/training/gate"), lead, Locale.ENGLISH)).contains("data-blocked=\"false\"");
     }
 
+    @Test
+    void theTypingTestIsSatOnItsPageAndItsResultShowsTheSpeedAndAccuracyAndANewHiresNextIsRefused()
+            throws Exception {
+        String text = "您好，很高兴为您服务。请提供您的角色名和区服，我们马上为您查询充值记录。";
+        String examUrl = mvc.perform(post("/console/training/manage/exams").param("title", "打字测试")
+                .param("kind", "typing").param("timeLimitMinutes", "5").param("passPercent", "90")
+                .param("typingText", text).param("typingMinCpm", "20").param("gate", "true")
+                .param("teams", team.toString()).with(csrf()).with(user(new StaffUser(lead, ""))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID examId = UUID.fromString(examUrl.substring(examUrl.lastIndexOf('/') + 1));
+        gate.markNewHire(agent.id(), lead);
+        String refused = mvc.perform(post("/console/tickets/next").with(csrf()).with(user(new StaffUser(agent, "")))
+                .locale(Locale.ENGLISH)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap()
+                .get("problem").toString();
+        assertThat(refused).startsWith("You take no new tickets right now");
+
+        String attemptUrl = mvc.perform(post("/console/training/exams/" + examId + "/start").with(csrf())
+                .with(user(new StaffUser(agent, "")))).andExpect(status().is3xxRedirection()).andReturn()
+                .getResponse().getRedirectedUrl();
+        assertThat(page(get(attemptUrl), agent, Locale.SIMPLIFIED_CHINESE)).contains("data-testid=\"typing-text\"",
+                text, "每分钟至少 20 个正确字符");
+        mvc.perform(post(attemptUrl).param("typed", text).with(csrf()).with(user(new StaffUser(agent, ""))))
+                .andExpect(status().is3xxRedirection());
+        String result = page(get(attemptUrl), agent, Locale.ENGLISH);
+        assertThat(result).contains("data-status=\"passed\"", "data-testid=\"typing-speed\"",
+                "data-testid=\"typing-accuracy\">100 % (at least 90 %)");
+        mvc.perform(post("/console/tickets/next").with(csrf()).with(user(new StaffUser(agent, ""))))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat(r.getFlashMap().get("problem")).as("released").isNull());
+    }
+
     private String page(MockHttpServletRequestBuilder request, StaffMember who, Locale locale) throws Exception {
         return mvc.perform(request.with(user(new StaffUser(who, ""))).locale(locale)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
