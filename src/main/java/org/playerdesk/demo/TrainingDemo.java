@@ -66,7 +66,8 @@ class TrainingDemo implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) throws Exception {
         GameInfo game = games.byCode(DemoWorkspace.GAME).orElse(null);
-        if (!DemoWorkspace.wanted(properties, dataSource) || game == null || training.anyCourse()) {
+        if (!DemoWorkspace.wanted(properties, dataSource) || game == null
+                || teams.all().stream().anyMatch(t -> t.name().equals(TEAM))) {
             return;
         }
         StaffMember lead = staff.byUsername("lead").orElse(null);

@@ -13,9 +13,6 @@ import org.playerdesk.access.StaffMember;
  */
 public interface TrainingSetup {
 
-    /** Whether any course exists. */
-    boolean anyCourse();
-
     UUID course(String title, String summary, List<UUID> articleIds, Set<String> roles, Set<UUID> teams, boolean newHires,
             StaffMember by);
 

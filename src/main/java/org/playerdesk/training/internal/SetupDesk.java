@@ -23,12 +23,6 @@ class SetupDesk implements TrainingSetup {
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public boolean anyCourse() {
-        return !catalog.courses().isEmpty();
-    }
-
-    @Override
     public UUID course(String title, String summary, List<UUID> articleIds, Set<String> roles, Set<UUID> teams, boolean newHires,
             StaffMember by) {
         return catalog.defineCourse(new TrainingCatalog.CourseForm(title, summary,
