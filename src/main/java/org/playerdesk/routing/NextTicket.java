@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * "Next": gives the agent the most urgent unassigned ticket of their queues (nearest service-level
  * deadline first, then the highest priority, then the oldest), within their capacity. Each try
  * claims the ticket conditionally; when another agent got it first, the next one is tried, so two
- * agents pressing Next at once never get the same ticket.
+ * agents pressing Next at once never get the same ticket. An agent a {@link WorkPause} keeps from
+ * new tickets (on a break, away, offline, new hires with onboarding exams to pass) is refused.
  */
 @Service
 public class NextTicket {
@@ -67,6 +68,10 @@ public class NextTicket {
 
     /** The ticket now assigned to the agent, or empty when nothing of theirs is waiting. */
     public Optional<TicketView> next(StaffMember member) {
+        if (dispatcher.paused(member.id())) {
+            throw new RuleViolation("routing.next.paused", "you take no new ticket now: on a break, away, offline, "
+                    + "or kept by onboarding exams still to pass");
+        }
         AgentBook.Agent agent = book.agent(member);
         Set<UUID> scope = member.role().seesAllGames() ? null : member.gameIds();
         if (scope != null && scope.isEmpty()) {

@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * Keeps agents from new tickets for a while without routing knowing why (the workforce module's
- * presence implements it: an agent on a break, away or offline). Every pause bean is asked, for all
- * the candidates of a decision at once, whenever routing picks an agent; the tickets a paused agent
- * holds stay theirs, and "Next", which the agent asks for themselves, is not refused.
+ * presence: an agent on a break, away or offline; the training module's onboarding gate: a new
+ * hire with exams to pass). Every pause bean is asked, for all the candidates of a decision at
+ * once, whenever routing picks an agent, and when an agent asks for "Next" (refused while paused);
+ * the tickets a paused agent holds stay theirs.
  */
 public interface WorkPause {
 

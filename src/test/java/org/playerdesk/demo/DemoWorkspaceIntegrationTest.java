@@ -275,4 +275,22 @@ class DemoWorkspaceIntegrationTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(board).contains("小周（早晚班）", "早班", "data-testid=\"roster-swap\"");
     }
+
+    @Autowired
+    List<org.playerdesk.routing.WorkPause> pauses;
+
+    @Test
+    void theTraineeIsKeptFromLiveWorkByTheOnboardingGateAndNoOtherDemoAccountIs() throws Exception {
+        List<UUID> demoStaff = java.util.stream.Stream.of("admin", "lead", "agent1", "agent2", "vip1", "tech1", "qa1",
+                "shift1", "trainee").map(u -> staff.byUsername(u).orElseThrow().id()).toList();
+        java.util.Set<UUID> paused = new java.util.HashSet<>();
+        pauses.forEach(p -> paused.addAll(p.pausedAmong(demoStaff, Instant.now())));
+        StaffMember trainee = staff.byUsername("trainee").orElseThrow();
+        assertThat(paused).as("only the onboarding gate's new hire; nobody has chosen a presence yet")
+                .containsExactly(trainee.id());
+        StaffMember lead = staff.byUsername("lead").orElseThrow();
+        String gate = mvc.perform(get("/console/training/gate").with(user(new StaffUser(lead, ""))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(gate).contains("小陈（新员工）", "data-blocked=\"true\"", "入职考试：服务规范", "打字测试");
+    }
 }

@@ -334,6 +334,11 @@ public class Dispatcher {
         return paused.isEmpty() ? present : present.stream().filter(a -> !paused.contains(a.id())).toList();
     }
 
+    /** Whether a {@link WorkPause} keeps the agent from new tickets now (asked by "Next" too). */
+    public boolean paused(UUID staffId) {
+        return !paused(List.of(staffId), clock.instant()).isEmpty();
+    }
+
     /** Those of the agents a {@link WorkPause} keeps from new tickets now (on a break, away, offline). */
     private Set<UUID> paused(Collection<UUID> staffIds, Instant now) {
         if (staffIds.isEmpty()) {
