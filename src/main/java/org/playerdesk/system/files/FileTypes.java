@@ -79,4 +79,15 @@ public final class FileTypes {
             return false;
         }
     }
+
+    /** Keeps a file's name readable but harmless: no folders, no control characters, at most 200 characters. */
+    public static String safeName(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "file";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
 }

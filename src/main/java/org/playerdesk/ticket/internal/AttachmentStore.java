@@ -54,7 +54,7 @@ public class AttachmentStore {
         if (content.length > maxSize) {
             throw new PayloadTooLarge("invalid.fileTooLarge", maxSize / (1024 * 1024));
         }
-        String name = safeName(fileName);
+        String name = FileTypes.safeName(fileName);
         String type = FileTypes.attachment(content, name);
         if (type == null) {
             throw InvalidInput.of(field, "invalid.fileType");
@@ -72,14 +72,4 @@ public class AttachmentStore {
         return files.get(storageKey);
     }
 
-    /** Keeps the name readable but harmless: no folders, no control characters, at most 200 characters. */
-    static String safeName(String fileName) {
-        String name = fileName == null ? "" : fileName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "file";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
 }

@@ -12,7 +12,10 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.files.FileDownload;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +43,12 @@ class TrainingController {
     private final ExamSittings sittings;
     private final OnboardingGate gate;
     private final TrainingPages pages;
+    private final CourseFiles files;
     private final ErrorTexts texts;
 
     TrainingController(TrainingCatalog catalog, ExamSittings sittings, OnboardingGate gate, TrainingPages pages,
-            ErrorTexts texts) {
+            CourseFiles files, ErrorTexts texts) {
+        this.files = files;
         this.catalog = catalog;
         this.sittings = sittings;
         this.gate = gate;
@@ -71,10 +76,21 @@ class TrainingController {
         model.addAttribute("course", pages.courses(List.of(course), me.member()).getFirst());
         model.addAttribute("articles", pages.articles(course, me.member()));
         model.addAttribute("evaluated", catalog.evaluated(id, me.member()));
+        model.addAttribute("files", files.of(id, me.member()));
+        model.addAttribute("lead", me.role().leads());
         if (me.role().leads()) {
             model.addAttribute("evaluations", catalog.evaluations(id, me.member()));
         }
         return "training/course";
+    }
+
+    /** A file of the course, for whoever the course is for; served as every stored file is. */
+    @GetMapping("/courses/{id}/files/{fileId}")
+    ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable UUID fileId,
+            @AuthenticationPrincipal StaffUser me) {
+        CourseFiles.Served served = files.serve(id, fileId, me.member());
+        return FileDownload.of(served.content(), served.file().contentType(), served.file().name(),
+                served.file().size());
     }
 
     @PostMapping("/courses/{id}/articles/{articleId}/read")

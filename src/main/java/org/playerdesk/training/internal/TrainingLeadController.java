@@ -1,5 +1,6 @@
 package org.playerdesk.training.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.PayloadTooLarge;
 import org.playerdesk.system.errors.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,10 +44,12 @@ class TrainingLeadController {
     private final ExamSittings sittings;
     private final OnboardingGate gate;
     private final TrainingPages pages;
+    private final CourseFiles files;
     private final ErrorTexts texts;
 
     TrainingLeadController(TrainingCatalog catalog, ExamSittings sittings, OnboardingGate gate, TrainingPages pages,
-            ErrorTexts texts) {
+            CourseFiles files, ErrorTexts texts) {
+        this.files = files;
         this.catalog = catalog;
         this.sittings = sittings;
         this.gate = gate;
@@ -53,6 +58,36 @@ class TrainingLeadController {
     }
 
     // ---------------------------------------------------------------- courses and exams
+
+    /** A file added to a course: refused with the reason shown on the course's page, nothing kept. */
+    @PostMapping("/courses/{id}/files")
+    String addFile(@PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw InvalidInput.of("file", "invalid.fileEmpty");
+            }
+            try (var content = file.getInputStream()) {
+                files.add(id, file.getOriginalFilename(), file.getSize(), content, me.member());
+            }
+        } catch (InvalidInput invalid) {
+            redirect.addFlashAttribute("problem", texts.summary(invalid, locale));
+            return "redirect:/console/training/courses/" + id;
+        } catch (PayloadTooLarge tooLarge) {
+            redirect.addFlashAttribute("problem", texts.message(tooLarge.key(), locale, tooLarge.arguments().toArray()));
+            return "redirect:/console/training/courses/" + id;
+        }
+        redirect.addFlashAttribute("notice", "training.notice.fileAdded");
+        return "redirect:/console/training/courses/" + id;
+    }
+
+    @PostMapping("/courses/{id}/files/{fileId}/remove")
+    String removeFile(@PathVariable UUID id, @PathVariable UUID fileId, @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes redirect) {
+        files.remove(id, fileId, me.member());
+        redirect.addFlashAttribute("notice", "training.notice.fileRemoved");
+        return "redirect:/console/training/courses/" + id;
+    }
 
     @GetMapping("/manage")
     String manage(@AuthenticationPrincipal StaffUser me, Model model) {

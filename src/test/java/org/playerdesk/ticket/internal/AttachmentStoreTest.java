@@ -20,6 +20,7 @@ import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.PayloadTooLarge;
 import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.files.FileTypes;
 import org.playerdesk.system.files.LocalFolders;
 import org.springframework.util.unit.DataSize;
 
@@ -114,15 +115,15 @@ class AttachmentStoreTest {
             "''                            | file",
             "截图 2026-05-04.png            | 截图 2026-05-04.png" })
     void keepsNamesHarmless(String given, String kept) {
-        assertThat(AttachmentStore.safeName(given)).isEqualTo(kept);
+        assertThat(FileTypes.safeName(given)).isEqualTo(kept);
     }
 
     @Test
     void removesControlCharactersAndShortensLongNames() {
-        assertThat(AttachmentStore.safeName("line\nbreak\u0000.png")).isEqualTo("line_break_.png");
-        assertThat(AttachmentStore.safeName(null)).isEqualTo("file");
+        assertThat(FileTypes.safeName("line\nbreak\u0000.png")).isEqualTo("line_break_.png");
+        assertThat(FileTypes.safeName(null)).isEqualTo("file");
         String longName = "x".repeat(300) + ".png";
-        assertThat(AttachmentStore.safeName(longName)).hasSize(200).endsWith(".png");
+        assertThat(FileTypes.safeName(longName)).hasSize(200).endsWith(".png");
     }
 
     @Test

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -210,6 +216,50 @@ class TrainingPagesTest {
         mvc.perform(post("/console/tickets/next").with(csrf()).with(user(new StaffUser(agent, ""))))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(r -> assertThat(r.getFlashMap().get("problem")).as("released").isNull());
+    }
+
+    @Test
+    void aLeadAddsFilesToACourseThatOnlyItsTraineesDownloadAndAFileOfAnotherKindIsRefused() throws Exception {
+        UUID article = articles.publishInternal(game, "zh-CN", "充值问题处理", "先核实订单号。");
+        String course = mvc.perform(post("/console/training/manage/courses").param("title", "充值专项培训")
+                .param("articles", article.toString()).param("teams", team.toString()).with(csrf())
+                .with(user(new StaffUser(lead, "")))).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        mvc.perform(multipart(course + "/files").file(new MockMultipartFile("file", "../充值手册.pdf", "text/html", pdf))
+                .with(csrf()).with(user(new StaffUser(lead, "")))).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "training.notice.fileAdded"));
+        // what the file is comes from its bytes, not from its name or the type the browser claims
+        mvc.perform(multipart(course + "/files").file(new MockMultipartFile("file", "notes.pdf", "application/pdf",
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))).with(csrf())
+                .with(user(new StaffUser(lead, ""))).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("problem",
+                        org.hamcrest.Matchers.containsString("不支持此类文件")));
+        mvc.perform(multipart(course + "/files").file(new MockMultipartFile("file", "slides.zip", "application/zip",
+                new byte[] { 'P', 'K', 3, 4, 0, 0 })).with(csrf()).with(user(new StaffUser(agent, ""))))
+                .andExpect(status().isForbidden());
+
+        String page = page(get(course), agent, Locale.SIMPLIFIED_CHINESE);
+        assertThat(page).contains("data-testid=\"course-file\"", "充值手册.pdf", "课程资料")
+                .doesNotContain("notes.pdf", "data-testid=\"course-file-form\"", "data-testid=\"course-file-remove\"");
+        String fileId = page.replaceFirst("(?s).*data-file=\"([0-9a-f-]{36})\".*", "$1");
+        mvc.perform(get(course + "/files/" + fileId).with(user(new StaffUser(agent, ""))))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
+                .andExpect(content().bytes(pdf)).andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")));
+        StaffMember outsider = workspace.staff(StaffRole.AGENT_L1, game);
+        mvc.perform(get(course + "/files/" + fileId).with(user(new StaffUser(outsider, ""))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(course + "/files/" + fileId + "/remove").with(csrf()).with(user(new StaffUser(agent, ""))))
+                .andExpect(status().isForbidden());
+
+        assertThat(page(get(course), lead, Locale.ENGLISH)).contains("data-testid=\"course-file-form\"");
+        mvc.perform(post(course + "/files/" + fileId + "/remove").with(csrf()).with(user(new StaffUser(lead, ""))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(get(course), agent, Locale.ENGLISH)).doesNotContain("data-testid=\"course-file\"")
+                .contains("No files of its own");
+        mvc.perform(get(course + "/files/" + fileId).with(user(new StaffUser(agent, ""))))
+                .andExpect(status().isNotFound());
     }
 
     private String page(MockHttpServletRequestBuilder request, StaffMember who, Locale locale) throws Exception {
