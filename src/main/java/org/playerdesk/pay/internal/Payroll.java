@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Payroll {
 
     /** One agent's line: who, and their pay. */
-    record Line(UUID agentId, String name, AgentPay pay) {
+    record Line(UUID agentId, String name, String username, AgentPay pay) {
     }
 
     /** The month as the reader sees it. */
@@ -108,7 +108,8 @@ class Payroll {
         List<Line> lines = new ArrayList<>();
         for (AgentPay line : pay.agents()) {
             if (agentId == null ? sees(reader, line.agentId()) : agentId.equals(line.agentId())) {
-                lines.add(new Line(line.agentId(), name(people, line.agentId()), line));
+                StaffMember member = people.get(line.agentId());
+                lines.add(new Line(line.agentId(), member.displayName(), member.username(), line));
                 audit.record(reader, null, "pay.view", "staff", line.agentId().toString(), month.toString());
             }
         }

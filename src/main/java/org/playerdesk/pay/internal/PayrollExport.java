@@ -19,7 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The month's payroll as a file for whoever pays (PlayerDesk pays nothing): one row per agent with
+ * The month's payroll as a file for whoever pays (PlayerDesk pays nothing): one row per agent (name and user name) with
  * each part of their pay and the total, amounts as plain decimals in the installation's currency
  * ("1234.56"), in CSV (UTF-8 with a byte-order mark, for Excel) or as an Excel workbook. Headers
  * in the reader's language. A cell that would start a spreadsheet formula is written as text.
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PayrollExport {
 
-    static final List<String> COLUMNS = List.of("agent", "month", "currency", "result", "base", "performance", "bonus",
+    static final List<String> COLUMNS = List.of("agent", "username", "month", "currency", "result", "base", "performance", "bonus",
             "excellentEmployee", "teamAward", "teamImprovement", "excellentTeam", "total", "payday", "rules");
 
     private final MessageSource messages;
@@ -65,7 +65,7 @@ class PayrollExport {
                 List<String> cells = row(sheet, line);
                 for (int i = 0; i < cells.size(); i++) {
                     String cell = cells.get(i);
-                    if (i >= 4 && i <= 11) {
+                    if (i >= 5 && i <= 12) {
                         // amounts as numbers with two decimals: the BigDecimal's double is exact enough for cents
                         row.createCell(i).setCellValue(new java.math.BigDecimal(cell).doubleValue());
                     } else {
@@ -92,7 +92,7 @@ class PayrollExport {
 
     private static List<String> row(Payroll.Sheet sheet, Payroll.Line line) {
         PayCalculation.AgentPay pay = line.pay();
-        return List.of(guard(line.name()), sheet.month().toString(), sheet.currency(),
+        return List.of(guard(line.name()), guard(line.username()), sheet.month().toString(), sheet.currency(),
                 pay.result() == null ? "" : pay.result().toString(), Money.plain(pay.base()),
                 Money.plain(pay.performance()), Money.plain(pay.bonus()), Money.plain(pay.excellentEmployee()),
                 Money.plain(pay.teamAward()), Money.plain(pay.teamImprovement()), Money.plain(pay.excellentTeam()),
