@@ -150,8 +150,8 @@ class Payroll {
     /** What the month is computed from: the quarter's counted reviews and the month before it, teams, picks. */
     PayCalculation.Inputs inputs(YearMonth month) {
         List<YearMonth> quarter = PayCalculation.quarter(month);
-        YearMonth from = quarter.getFirst().minusMonths(1).isBefore(month.minusMonths(1))
-                ? quarter.getFirst().minusMonths(1) : month.minusMonths(1);
+        // the month before the quarter too: the improvement award of the quarter's first month compares with it
+        YearMonth from = quarter.getFirst().minusMonths(1);
         Map<YearMonth, Map<UUID, Reviewed>> counted = new HashMap<>();
         Set<UUID> agents = new LinkedHashSet<>();
         for (Review review : reviews.counted(from, quarter.getLast())) {
