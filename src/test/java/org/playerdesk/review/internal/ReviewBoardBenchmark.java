@@ -3,6 +3,7 @@ package org.playerdesk.review.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.playerdesk.BenchTimings.loadAverage;
 import static org.playerdesk.BenchTimings.ms;
+import static org.playerdesk.BenchTimings.time;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -12,10 +13,8 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -97,8 +96,8 @@ class ReviewBoardBenchmark {
         assertThat(pay(start.plusMonths(2), viewer).split("data-testid=\"pay-line\"", -1).length - 1)
                 .isEqualTo(AGENTS + 1);
 
-        long[] boards = time(PAGES, i -> board(team, quarter, viewer));
-        long[] pays = time(PAGES, i -> pay(start.plusMonths(2), viewer));
+        long[] boards = time(PAGES, WARM_UP, i -> board(team, quarter, viewer));
+        long[] pays = time(PAGES, WARM_UP, i -> pay(start.plusMonths(2), viewer));
         String loadAtEnd = loadAverage();
 
         String commit = System.getProperty("bench.commit", "");
@@ -147,20 +146,5 @@ class ReviewBoardBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** As BenchTimings.time, with fewer calls not counted: each call here is a whole page. */
-    private static long[] time(int calls, IntConsumer call) {
-        for (int i = 0; i < WARM_UP; i++) {
-            call.accept(i);
-        }
-        long[] times = new long[calls];
-        for (int i = 0; i < calls; i++) {
-            long start = System.nanoTime();
-            call.accept(i);
-            times[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(times);
-        return times;
     }
 }
