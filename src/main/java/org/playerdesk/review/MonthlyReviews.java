@@ -103,7 +103,12 @@ public class MonthlyReviews {
      * lead of each sees them; one audit entry for the board.
      */
     public List<Review> board(Collection<UUID> agents, YearMonth from, YearMonth to, String about, StaffMember reader) {
-        List<UUID> led = agents.stream().filter(a -> mayReview(reader, a)).toList();
+        // the teams the reader leads read once, not once per agent
+        java.util.Set<UUID> members = reader.role().leads() ? null
+                : teams.ledBy(reader.id()).stream().flatMap(t -> t.memberIds().stream())
+                        .collect(java.util.stream.Collectors.toSet());
+        List<UUID> led = agents.stream()
+                .filter(a -> !a.equals(reader.id()) && (members == null || members.contains(a))).toList();
         audit.record(reader, null, "review.board", "team", about, from + ".." + to + ", " + led.size() + " agents");
         return store.of(led, from, to);
     }

@@ -106,8 +106,14 @@ class Payroll {
         MonthPay pay = PayCalculation.compute(in);
         Map<UUID, StaffMember> people = staff.byIds(in.agents());
         List<Line> lines = new ArrayList<>();
+        // the teams the reader leads read once, not once per line
+        Set<UUID> members = new java.util.HashSet<>();
+        teams.ledBy(reader.id()).forEach(t -> members.addAll(t.memberIds()));
         for (AgentPay line : pay.agents()) {
-            if (agentId == null ? sees(reader, line.agentId()) : agentId.equals(line.agentId())) {
+            UUID id = line.agentId();
+            boolean shown = agentId == null ? id.equals(reader.id()) || seesAll(reader) || members.contains(id)
+                    : agentId.equals(id);
+            if (shown) {
                 StaffMember member = people.get(line.agentId());
                 lines.add(new Line(line.agentId(), member.displayName(), member.username(), line));
                 audit.record(reader, null, "pay.view", "staff", line.agentId().toString(), month.toString());
