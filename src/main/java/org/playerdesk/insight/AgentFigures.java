@@ -41,13 +41,8 @@ public class AgentFigures {
         Map<UUID, Period> periods = new LinkedHashMap<>();
         figures.agents(games, from, to).forEach((agent, measured) -> {
             var totals = measured.totals();
-            long met = totals.total(Metric.SLA_FIRST_RESPONSE_MET) + totals.total(Metric.SLA_NEXT_RESPONSE_MET)
-                    + totals.total(Metric.SLA_RESOLUTION_MET);
-            long breached = totals.total(Metric.SLA_FIRST_RESPONSE_BREACHED)
-                    + totals.total(Metric.SLA_NEXT_RESPONSE_BREACHED) + totals.total(Metric.SLA_RESOLUTION_BREACHED);
             periods.put(agent, new Period(totals.total(Metric.HANDLED), totals.total(Metric.RESOLVED),
-                    totals.share(Metric.FIRST_CONTACT_RESOLVED, Metric.RESOLVED),
-                    met + breached == 0 ? null : (double) met / (met + breached),
+                    totals.share(Metric.FIRST_CONTACT_RESOLVED, Metric.RESOLVED), totals.slaCompliance(),
                     Spread.of(measured.firstResponse()).median()));
         });
         return periods;
