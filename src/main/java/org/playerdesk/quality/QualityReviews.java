@@ -18,7 +18,10 @@ public interface QualityReviews {
     record Drawn(UUID agentId, UUID ticketId, SampleReason reason) {
     }
 
-    /** One agent's conversations scored in a period: how many, and their mean score out of 100. */
+    /**
+     * One agent's conversations scored in a period: how many, and the mean of their scores out of
+     * 100 (each rounded, as the desk shows it).
+     */
     record AgentScores(UUID agentId, int reviews, double meanPercent) {
     }
 

@@ -43,7 +43,7 @@ class QualityReviewsService implements QualityReviews {
     @Override
     @Transactional(readOnly = true)
     public List<AgentScores> scoresByAgent(Instant from, Instant to) {
-        return jdbc.query("select agent_id, count(*), avg(score * 100.0 / max_score) from qa_review"
+        return jdbc.query("select agent_id, count(*), avg(round(score * 100.0 / max_score)) from qa_review"
                 + " where created_at >= ? and created_at < ? and max_score > 0 group by agent_id",
                 (row, n) -> new AgentScores(row.getObject(1, UUID.class), row.getInt(2), row.getDouble(3)),
                 Timestamp.from(from), Timestamp.from(to));
