@@ -161,7 +161,7 @@ class PayPagesTest {
                 .contains("This must be an amount of at least 0 with at most two decimals")
                 .contains("Write one \u201clowest result:amount\u201d".replace("\u201c", "&quot;").replace("\u201d", ""))
                 .contains("This must be a percentage from 0 to 100 with at most two decimals.")
-                .contains("data-testid=\"error-baseSalary\"");
+                .contains("data-testid=\"error-baseSalary\"").contains("value=\"four thousand\"");
         String chinese = page(bad, admin, Locale.SIMPLIFIED_CHINESE);
         assertThat(chinese).contains("已过去的月份保留原规则").contains("请填写不小于 0、最多两位小数的金额")
                 .contains("每行一条「最低分:金额」").contains("请填写 0 到 100 之间、最多两位小数的百分比。");

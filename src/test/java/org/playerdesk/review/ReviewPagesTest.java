@@ -82,7 +82,8 @@ class ReviewPagesTest {
                 .param("ability", "four").param("quality", "").param("satisfaction", "3").param("teamwork", "3")
                 .param("comment", "x".repeat(2001)), lead, Locale.ENGLISH);
         assertThat(wrong).contains("This must be from 1 to 5.").contains("This must be a whole number.")
-                .contains("This must be given.").contains("This is too long: at most 2,000 characters.");
+                .contains("This must be given.").contains("This is too long: at most 2,000 characters.")
+                .contains("value=\"7\"").contains("value=\"four\"");
         String chinese = page(post("/console/reviews/" + review.id() + "/assess").param("attitude", "0")
                 .param("ability", "four").param("quality", "").param("satisfaction", "3").param("teamwork", "3"),
                 lead, Locale.SIMPLIFIED_CHINESE);
@@ -124,7 +125,8 @@ class ReviewPagesTest {
                 .andExpect(flash().attribute("problem", "The review was acknowledged already."));
         String acknowledged = page(get("/console/reviews/" + review.id()), lead, Locale.ENGLISH);
         assertThat(acknowledged).contains("data-state=\"acknowledged\"").contains("收到，会继续努力")
-                .doesNotContain("review-acknowledge-form").doesNotContain("data-testid=\"review-form\"");
+                .doesNotContain("review-acknowledge-form").doesNotContain("data-testid=\"review-form\"")
+                .contains("<dd class=\"col-sm-7\">4</dd>").contains("<dd class=\"col-sm-7\">3</dd>");
 
         assertThat(audit.about("staff", agent.id().toString(), 20)).extracting(AuditLog.Entry::action)
                 .contains("review.draft", "review.assess", "review.share", "review.view", "review.acknowledge");
