@@ -14,7 +14,12 @@ public final class BenchTimings {
 
     /** The times of {@code calls} calls in nanoseconds, sorted, after 500 calls not counted. */
     public static long[] time(int calls, IntConsumer call) {
-        for (int i = 0; i < 500; i++) {
+        return time(calls, 500, call);
+    }
+
+    /** The times of {@code calls} calls in nanoseconds, sorted, after {@code warmUp} calls not counted. */
+    public static long[] time(int calls, int warmUp, IntConsumer call) {
+        for (int i = 0; i < warmUp; i++) {
             call.accept(i);
         }
         long[] times = new long[calls];

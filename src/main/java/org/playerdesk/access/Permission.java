@@ -22,5 +22,12 @@ public enum Permission {
     /** Configure how each game's backend is reached (connector kind, base URL, secret). */
     MANAGE_GAMES,
     /** Score agents' conversations on the QA scorecard (质检) and see the quality desk. */
-    REVIEW_QUALITY
+    REVIEW_QUALITY,
+    /**
+     * See every agent's pay (提成) and pick the quarter's excellent employee and team; without it,
+     * an agent sees only their own pay and a team's lead their members'.
+     */
+    VIEW_PAY,
+    /** Change the pay rules and export the month's payroll. */
+    MANAGE_PAY
 }

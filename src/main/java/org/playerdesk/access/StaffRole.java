@@ -8,7 +8,8 @@ public enum StaffRole implements org.playerdesk.system.entity.Coded {
 
     ADMIN("admin", EnumSet.allOf(Permission.class)),
     SUPERVISOR("supervisor", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS, Permission.ASSIGN_OTHERS,
-            Permission.VIEW_STAFF, Permission.VIEW_PERSONAL_DATA, Permission.REVIEW_QUALITY)),
+            Permission.VIEW_STAFF, Permission.VIEW_PERSONAL_DATA, Permission.REVIEW_QUALITY,
+            Permission.VIEW_PAY)),
     /** Quality assurance (质检): reads tickets and scores agents' conversations; takes no tickets. */
     QA("qa", EnumSet.of(Permission.VIEW_TICKETS, Permission.VIEW_STAFF, Permission.REVIEW_QUALITY)),
     AGENT_L1("agent_l1", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS)),

@@ -67,6 +67,15 @@ public class Figures {
             return all == 0 ? null : (double) total(part) / all;
         }
 
+        /** Service-level targets met of those met or breached (first response, next response, resolution), or null. */
+        public Double slaCompliance() {
+            long met = total(Metric.SLA_FIRST_RESPONSE_MET) + total(Metric.SLA_NEXT_RESPONSE_MET)
+                    + total(Metric.SLA_RESOLUTION_MET);
+            long breached = total(Metric.SLA_FIRST_RESPONSE_BREACHED) + total(Metric.SLA_NEXT_RESPONSE_BREACHED)
+                    + total(Metric.SLA_RESOLUTION_BREACHED);
+            return met + breached == 0 ? null : (double) met / (met + breached);
+        }
+
         /** The mean of a summed figure (a score, a wait), or null when nothing was counted. */
         public Double mean(Metric metric) {
             long count = total(metric);

@@ -20,15 +20,11 @@ public record Kpi(long handled, long replied, long resolved, Double firstContact
 
     static Kpi of(Measured figures) {
         var totals = figures.totals();
-        long met = totals.total(Metric.SLA_FIRST_RESPONSE_MET) + totals.total(Metric.SLA_NEXT_RESPONSE_MET)
-                + totals.total(Metric.SLA_RESOLUTION_MET);
-        long breached = totals.total(Metric.SLA_FIRST_RESPONSE_BREACHED)
-                + totals.total(Metric.SLA_NEXT_RESPONSE_BREACHED) + totals.total(Metric.SLA_RESOLUTION_BREACHED);
         return new Kpi(totals.total(Metric.HANDLED), totals.total(Metric.AGENT_REPLIES),
                 totals.total(Metric.RESOLVED), totals.share(Metric.FIRST_CONTACT_RESOLVED, Metric.RESOLVED),
                 Spread.of(figures.firstResponse()).median(), Spread.of(figures.resolution()).median(),
                 totals.share(Metric.REOPENED, Metric.RESOLVED),
-                met + breached == 0 ? null : (double) met / (met + breached), totals.mean(Metric.CSAT),
+                totals.slaCompliance(), totals.mean(Metric.CSAT),
                 totals.total(Metric.CSAT), totals.total(Metric.CHATS_ANSWERED), totals.mean(Metric.CHATS_ANSWERED),
                 totals.total(Metric.TRANSFERS), totals.total(Metric.ESCALATED),
                 totals.share(Metric.FLAGGED_REPLIES, Metric.AGENT_REPLIES), totals.mean(Metric.QA_SCORE),

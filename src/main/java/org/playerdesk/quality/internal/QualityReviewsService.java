@@ -1,5 +1,7 @@
 package org.playerdesk.quality.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +38,15 @@ class QualityReviewsService implements QualityReviews {
     public boolean anyScored(UUID gameId) {
         return !jdbc.queryForList("select id from qa_review where game_id = ? fetch first 1 rows only", UUID.class,
                 gameId).isEmpty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AgentScores> scoresByAgent(Instant from, Instant to) {
+        return jdbc.query("select agent_id, count(*), avg(round(score * 100.0 / max_score)) from qa_review"
+                + " where created_at >= ? and created_at < ? and max_score > 0 group by agent_id",
+                (row, n) -> new AgentScores(row.getObject(1, UUID.class), row.getInt(2), row.getDouble(3)),
+                Timestamp.from(from), Timestamp.from(to));
     }
 
     @Override
