@@ -27,7 +27,7 @@ class SetupDesk implements TrainingSetup {
             StaffMember by) {
         return catalog.defineCourse(new TrainingCatalog.CourseForm(title, summary,
                 String.join("\n", articleIds.stream().map(UUID::toString).toList()), List.copyOf(roles), List.copyOf(teams),
-                newHires), by).id();
+                newHires, null), by).id();
     }
 
     @Override

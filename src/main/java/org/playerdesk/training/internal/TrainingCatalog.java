@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.hibernate.validator.constraints.Range;
 import org.playerdesk.access.AuditLog;
+import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.knowledge.ArticleTitles;
@@ -47,7 +48,7 @@ class TrainingCatalog {
     record CourseForm(@NotBlank(message = "{invalid.blank}") @Size(max = TITLE_MAX, message = "{invalid.tooLong}")
             @SingleLine String title, @Size(max = TEXT_MAX, message = "{invalid.tooLong}") String summary,
             @NotBlank(message = "{invalid.blank}") String articles, List<String> roles, List<UUID> teams,
-            boolean newHires) {
+            boolean newHires, UUID trainer) {
     }
 
     /** An exam as a lead defines it. */
@@ -77,13 +78,15 @@ class TrainingCatalog {
     private final Trainees trainees;
     private final ArticleTitles articles;
     private final Teams teams;
+    private final StaffDirectory staff;
     private final TrainingSettings settings;
     private final InputValidation validation;
     private final AuditLog audit;
     private final Clock clock;
 
-    TrainingCatalog(TrainingStore store, Trainees trainees, ArticleTitles articles, Teams teams,
+    TrainingCatalog(TrainingStore store, Trainees trainees, ArticleTitles articles, Teams teams, StaffDirectory staff,
             TrainingSettings settings, InputValidation validation, AuditLog audit, Clock clock) {
+        this.staff = staff;
         this.store = store;
         this.trainees = trainees;
         this.articles = articles;
@@ -120,12 +123,15 @@ class TrainingCatalog {
             }
         }
         Audience audience = audience(form.roles(), form.teams(), form.newHires(), errors);
+        if (form.trainer() != null && !staff.byIds(List.of(form.trainer())).containsKey(form.trainer())) {
+            errors.add(new InvalidInput.FieldError("trainer", "invalid.training.trainer"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         UUID id = Ids.next();
-        store.insertCourse(id, form.title().strip(), blankToNull(form.summary()), ids, audience, by.id(),
-                clock.instant());
+        store.insertCourse(id, form.title().strip(), blankToNull(form.summary()), ids, audience, form.trainer(),
+                by.id(), clock.instant());
         audit.record(by, null, "training.course.create", "training_course", id.toString(),
                 form.title().strip() + ": " + ids.size() + " articles");
         return store.course(id).orElseThrow();
@@ -144,6 +150,12 @@ class TrainingCatalog {
     @Transactional(readOnly = true)
     List<Course> courses() {
         return store.courses();
+    }
+
+    /** Each named trainer's courses and the trainees' trainer marks of them. */
+    @Transactional(readOnly = true)
+    List<TrainingStore.TrainerMarks> trainerMarks() {
+        return store.trainerMarks();
     }
 
     /** The courses meant for the member (every course for a lead). */

@@ -96,6 +96,8 @@ class TrainingLeadController {
         model.addAttribute("roles", TrainingController.roleCodes());
         model.addAttribute("teams", pages.teams());
         model.addAttribute("courseChoices", catalog.courses());
+        model.addAttribute("people", pages.people());
+        model.addAttribute("trainers", pages.trainers());
         return "training/manage";
     }
 
@@ -103,12 +105,14 @@ class TrainingLeadController {
     String defineCourse(@RequestParam(required = false) String title, @RequestParam(required = false) String summary,
             @RequestParam(required = false) String articles, @RequestParam(required = false) List<String> roles,
             @RequestParam(required = false) List<String> teams, @RequestParam(defaultValue = "false") boolean newHires,
-            @AuthenticationPrincipal StaffUser me, Locale locale, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String trainer, @AuthenticationPrincipal StaffUser me, Locale locale,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             List<InvalidInput.FieldError> errors = new ArrayList<>();
+            List<UUID> trainers = ids(trainer == null || trainer.isBlank() ? List.of() : List.of(trainer), "trainer",
+                    errors);
             TrainingCatalog.CourseForm form = new TrainingCatalog.CourseForm(title, summary, articles, roles,
-                    ids(teams, "teams", errors), newHires);
+                    ids(teams, "teams", errors), newHires, trainers.isEmpty() ? null : trainers.getFirst());
             WebNumbers.refuse(errors);
             Course course = catalog.defineCourse(form, me.member());
             redirect.addFlashAttribute("notice", "training.notice.courseSaved");

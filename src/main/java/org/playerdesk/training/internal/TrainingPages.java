@@ -27,7 +27,7 @@ class TrainingPages {
 
     /** A course in a list: how far the reader got. */
     record CourseLine(UUID id, String title, String summary, int read, int total, List<String> roles,
-            List<String> teams, boolean newHires) {
+            List<String> teams, boolean newHires, String trainer) {
 
         public boolean complete() {
             return total > 0 && read >= total;
@@ -76,11 +76,28 @@ class TrainingPages {
     List<CourseLine> courses(List<Course> courses, StaffMember reader) {
         Map<UUID, Set<UUID>> read = catalog.read(reader);
         Map<UUID, String> teamNames = teamNames();
+        Map<UUID, StaffMember> trainers = staff.byIds(courses.stream().map(Course::trainerId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         return courses.stream().map(c -> new CourseLine(c.id(), c.title(), c.summary(),
                 (int) c.articleIds().stream().filter(read.getOrDefault(c.id(), Set.of())::contains).count(),
                 c.articleIds().size(), c.audience().roles().stream().sorted().toList(),
                 c.audience().teams().stream().map(teamNames::get).filter(java.util.Objects::nonNull).sorted().toList(),
-                c.audience().newHires())).toList();
+                c.audience().newHires(), c.trainerId() == null || !trainers.containsKey(c.trainerId()) ? null
+                        : trainers.get(c.trainerId()).displayName())).toList();
+    }
+
+    /** A named trainer's marks over their courses, by name. */
+    record TrainerLine(String name, int courses, int evaluations, Double mean) {
+    }
+
+    /** Every named trainer's marks over their courses, by name: what the trainees thought of each. */
+    List<TrainerLine> trainers() {
+        List<TrainingStore.TrainerMarks> marks = catalog.trainerMarks();
+        Map<UUID, StaffMember> people = staff.byIds(marks.stream().map(TrainingStore.TrainerMarks::trainerId).toList());
+        return marks.stream().filter(m -> people.containsKey(m.trainerId()))
+                .map(m -> new TrainerLine(people.get(m.trainerId()).displayName(), m.courses(), m.evaluations(),
+                        m.mean()))
+                .sorted(Comparator.comparing(TrainerLine::name)).toList();
     }
 
     List<ExamLine> exams(List<Exam> exams, StaffMember member) {

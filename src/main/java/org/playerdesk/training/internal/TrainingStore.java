@@ -61,10 +61,10 @@ class TrainingStore {
 
     // ---------------------------------------------------------------- courses
 
-    void insertCourse(UUID id, String title, String summary, List<UUID> articles, Audience audience, UUID by,
-            Instant at) {
-        jdbc.update("insert into training_course (id, title, summary, created_by, created_at) values (?, ?, ?, ?, ?)",
-                id, title, summary, by, time(at));
+    void insertCourse(UUID id, String title, String summary, List<UUID> articles, Audience audience, UUID trainerId,
+            UUID by, Instant at) {
+        jdbc.update("insert into training_course (id, title, summary, trainer_id, created_by, created_at) "
+                + "values (?, ?, ?, ?, ?, ?)", id, title, summary, trainerId, by, time(at));
         for (int i = 0; i < articles.size(); i++) {
             jdbc.update("insert into training_course_article (course_id, position, article_id) values (?, ?, ?)", id,
                     i + 1, articles.get(i));
@@ -80,11 +80,28 @@ class TrainingStore {
                             .add(row.getObject(2, UUID.class));
                 });
         Map<UUID, Audience> audiences = audiences(COURSE);
-        return jdbc.query("select id, title, summary from training_course order by created_at, title", (row, n) -> {
-            UUID id = row.getObject(1, UUID.class);
-            return new Course(id, row.getString(2), row.getString(3), List.copyOf(articles.getOrDefault(id, List.of())),
-                    audiences.getOrDefault(id, Audience.NOBODY));
-        });
+        return jdbc.query("select id, title, summary, trainer_id from training_course order by created_at, title",
+                (row, n) -> {
+                    UUID id = row.getObject(1, UUID.class);
+                    return new Course(id, row.getString(2), row.getString(3),
+                            List.copyOf(articles.getOrDefault(id, List.of())), audiences.getOrDefault(id, Audience.NOBODY),
+                            row.getObject(4, UUID.class));
+                });
+    }
+
+    /** Each named trainer's courses, the evaluations of them and the mean trainer mark (null: none yet). */
+    List<TrainerMarks> trainerMarks() {
+        return jdbc.query("select c.trainer_id, count(distinct c.id), count(e.course_id), avg(cast(e.trainer as double "
+                + "precision)) from training_course c left join training_evaluation e on e.course_id = c.id "
+                + "where c.trainer_id is not null group by c.trainer_id", (row, n) -> {
+                    double mean = row.getDouble(4);
+                    return new TrainerMarks(row.getObject(1, UUID.class), row.getInt(2), row.getInt(3),
+                            row.wasNull() ? null : mean);
+                });
+    }
+
+    /** A trainer's courses, how many evaluations they had and the mean trainer mark. */
+    record TrainerMarks(UUID trainerId, int courses, int evaluations, Double mean) {
     }
 
     Optional<Course> course(UUID id) {

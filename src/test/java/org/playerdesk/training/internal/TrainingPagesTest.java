@@ -125,10 +125,12 @@ class TrainingPagesTest {
         UUID second = articles.publish(game, "zh-CN", "服务用语", "您好，很高兴为您服务。");
         String created = mvc.perform(post("/console/training/manage/courses").param("title", "新人入职培训")
                 .param("articles", "/console/knowledge/articles/" + first + "\n" + second)
-                .param("teams", team.toString()).with(csrf()).with(user(new StaffUser(lead, ""))))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+                .param("teams", team.toString()).param("trainer", lead.id().toString()).with(csrf())
+                .with(user(new StaffUser(lead, "")))).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
         String course = page(get(created), agent, Locale.SIMPLIFIED_CHINESE);
-        assertThat(course).contains("新人入职培训", "退款流程", "服务用语", "已读 0 / 2");
+        assertThat(course).contains("新人入职培训", "退款流程", "服务用语", "已读 0 / 2",
+                "培训师：" + lead.displayName());
         mvc.perform(post(created + "/articles/" + first + "/read").with(csrf()).with(user(new StaffUser(agent, ""))))
                 .andExpect(status().is3xxRedirection());
         assertThat(page(get("/console/training"), agent, Locale.ENGLISH)).contains("1 of 2 read");
@@ -144,6 +146,16 @@ class TrainingPagesTest {
         assertThat(page(get(created), agent, Locale.ENGLISH)).contains("data-testid=\"evaluated\"");
         assertThat(page(get(created), lead, Locale.ENGLISH)).contains("Evaluations (1)", "案例再多一些",
                 "data-testid=\"average-content\">5.0");
+        // the trainer mark is the named trainer's: the leads see it among the trainers' marks
+        String manage = page(get("/console/training/manage"), lead, Locale.ENGLISH);
+        String row = manage.substring(manage.indexOf("data-testid=\"trainer-marks\""));
+        assertThat(row).contains(lead.displayName(), "data-testid=\"trainer-mean\">4.0");
+        String noTrainer = mvc.perform(post("/console/training/manage/courses").param("title", "另一门课")
+                .param("articles", first.toString()).param("teams", team.toString())
+                .param("trainer", UUID.randomUUID().toString()).with(csrf()).with(user(new StaffUser(lead, "")))
+                .locale(Locale.ENGLISH)).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(noTrainer).contains("data-testid=\"course-error-trainer\">Choose a member of staff as the trainer.");
 
         String examUrl = mvc.perform(post("/console/training/manage/exams").param("title", "服务规范考试")
                 .param("kind", "quiz").param("drawCount", "2").param("timeLimitMinutes", "15").param("passPercent", "50")

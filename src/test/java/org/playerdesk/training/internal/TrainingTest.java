@@ -295,14 +295,15 @@ class TrainingTest {
     void definitionsRefuseBadInputFieldByFieldAndAgentsMayNotDefine() {
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
         assertThatThrownBy(() -> catalog.defineCourse(new TrainingCatalog.CourseForm("新人培训", null,
-                UUID.randomUUID().toString(), List.of("agent_l1"), List.of(), false), agent))
+                UUID.randomUUID().toString(), List.of("agent_l1"), List.of(), false, null), agent))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> catalog.defineCourse(new TrainingCatalog.CourseForm(" ", null, "退款流程",
-                List.of("nobody"), List.of(), false), supervisor)).isInstanceOfSatisfying(InvalidInput.class,
-                        e -> assertThat(e.errors()).extracting(InvalidInput.FieldError::field)
-                                .containsExactly("title", "articles", "roles"));
+                List.of("nobody"), List.of(), false, UUID.randomUUID()), supervisor))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field).containsExactly("title", "articles", "roles",
+                                "trainer"));
         assertThatThrownBy(() -> catalog.defineCourse(new TrainingCatalog.CourseForm("新人培训", null,
-                UUID.randomUUID().toString(), List.of(), List.of(), false), supervisor))
+                UUID.randomUUID().toString(), List.of(), List.of(), false, null), supervisor))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                         .extracting(InvalidInput.FieldError::field).containsExactly("articles", "audience"));
         assertThatThrownBy(() -> catalog.defineExam(new TrainingCatalog.ExamForm("", "typing", null, null, 0, 101,
