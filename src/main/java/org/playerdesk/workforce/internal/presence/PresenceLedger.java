@@ -115,10 +115,11 @@ public class PresenceLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean first(UUID staffId, PresenceState state, Instant at, Cause cause, UUID by) {
+        // a first row written meanwhile by another transaction is waited for and left as it is: then
+        // there is a row to lock, and the caller decides again under its lock
         if (jdbc.update("insert into workforce_presence (staff_id, state, state_since, last_seen_at)"
-                + " select ?, ?, ?, ? where not exists (select 1 from workforce_presence where staff_id = ?)",
-                staffId, state.code(), ts(at), cause == Cause.OWN || cause == Cause.FIRST_SEEN ? ts(at) : null,
-                staffId) != 1) {
+                + " values (?, ?, ?, ?) on conflict do nothing", staffId, state.code(), ts(at),
+                cause == Cause.OWN || cause == Cause.FIRST_SEEN ? ts(at) : null) != 1) {
             return false;
         }
         open(staffId, state, at, cause, by);
