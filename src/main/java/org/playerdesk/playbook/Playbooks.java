@@ -35,6 +35,7 @@ import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.placeholder.Placeholders;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.system.validation.Codes;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.PlainText;
@@ -46,7 +47,6 @@ import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
 import org.hibernate.validator.constraints.Range;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,6 +76,7 @@ public class Playbooks {
     private final PlayerDirectory players;
     private final ObjectProvider<GameBackends> backends;
     private final PlaybookSeeder seeder;
+    private final ConflictRetry conflicts;
     private final InGameNotices notices;
     private final Clock clock;
     private final InputValidation validation;
@@ -83,7 +84,8 @@ public class Playbooks {
     Playbooks(PlaybookRepository playbooks, PlaybookRunRepository runs, StepOutcomeRepository outcomes,
             GameCatalog games, TicketQueries tickets, TicketDesk desk, PlayerDirectory players,
             ObjectProvider<GameBackends> backends, PlaybookSeeder seeder, InGameNotices notices, Clock clock,
-            InputValidation validation) {
+            InputValidation validation, ConflictRetry conflicts) {
+        this.conflicts = conflicts;
         this.validation = validation;
         this.notices = notices;
         this.backends = backends;
@@ -334,12 +336,10 @@ public class Playbooks {
 
     private void seedDefaults(UUID gameId) {
         String language = games.get(gameId).defaultLocale();
-        try {
-            seeder.seed(gameId, language != null && language.toLowerCase(Locale.ROOT).startsWith("zh"),
-                    clock.instant());
-        } catch (DataIntegrityViolationException raced) {
-            // another first view of the game seeded it at the same moment
-        }
+        boolean chinese = language != null && language.toLowerCase(Locale.ROOT).startsWith("zh");
+        // two first views of a game at once: the one that comes second meets the first's procedures
+        // (or waits on its lock past the embedded database's patience) and looks again, finding them
+        conflicts.run(() -> seeder.seed(gameId, chinese, clock.instant()));
     }
 
     private PlaybookRun running(UUID ticketId) {

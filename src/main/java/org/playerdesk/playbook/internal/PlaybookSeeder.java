@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives a game the shipped procedures, in a transaction of its own: when two first views of a
- * game race, one seeds and the other's insert meets the unique code and is rolled back alone,
- * leaving its caller's transaction untouched (the caller drops the refusal).
+ * game race, one seeds and the other's insert meets the unique code (or waits on the first's lock)
+ * and is rolled back alone, leaving its caller's transaction untouched; the caller looks again
+ * ({@code ConflictRetry}) and finds the procedures there.
  */
 @Component
 public class PlaybookSeeder {
