@@ -1,6 +1,9 @@
 package org.playerdesk.wellbeing.internal;
 
+import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
@@ -27,14 +30,29 @@ class Supervision {
     }
 
     boolean supervises(StaffMember reader, StaffMember agent) {
-        if (reader.id().equals(agent.id()) || !reader.enabled()) {
-            return false;
+        return supervised(reader).test(agent);
+    }
+
+    /**
+     * Whom the reader supervises, as a test of each member of staff: the teams they lead are read
+     * once, so that a board of every agent asks the database once, not once per agent.
+     */
+    Predicate<StaffMember> supervised(StaffMember reader) {
+        if (!reader.enabled()) {
+            return agent -> false;
         }
-        return switch (reader.role()) {
-            case ADMIN -> agent.role() != StaffRole.ADMIN;
-            case SUPERVISOR -> AGENTS.contains(agent.role())
-                    && (agent.gameIds().stream().anyMatch(reader::serves) || leadsTeamOf(reader, agent));
-            default -> AGENTS.contains(agent.role()) && leadsTeamOf(reader, agent);
+        Set<UUID> teamMembers = new HashSet<>();
+        teams.ledBy(reader.id()).forEach(team -> teamMembers.addAll(team.people()));
+        return agent -> {
+            if (reader.id().equals(agent.id())) {
+                return false;
+            }
+            return switch (reader.role()) {
+                case ADMIN -> agent.role() != StaffRole.ADMIN;
+                case SUPERVISOR -> AGENTS.contains(agent.role())
+                        && (agent.gameIds().stream().anyMatch(reader::serves) || teamMembers.contains(agent.id()));
+                default -> AGENTS.contains(agent.role()) && teamMembers.contains(agent.id());
+            };
         };
     }
 
@@ -45,9 +63,5 @@ class Supervision {
     /** Whether the reader supervises anyone: a supervisor, an administrator or a team's lead. */
     boolean supervisesAnyone(StaffMember reader) {
         return reader.enabled() && teams.leadsAnyone(reader);
-    }
-
-    private boolean leadsTeamOf(StaffMember reader, StaffMember agent) {
-        return teams.ledBy(reader.id()).stream().anyMatch(team -> team.people().contains(agent.id()));
     }
 }

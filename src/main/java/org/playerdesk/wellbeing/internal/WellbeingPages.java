@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
@@ -89,8 +90,9 @@ class WellbeingPages {
         if (!supervision.supervisesAnyone(me)) {
             throw new AccessDeniedException("only those who supervise agents see the wellbeing board");
         }
+        Predicate<StaffMember> supervised = supervision.supervised(me);
         List<StaffMember> agents = staff.all().stream()
-                .filter(m -> m.enabled() && m.can(Permission.WORK_TICKETS) && supervision.supervises(me, m))
+                .filter(m -> m.enabled() && m.can(Permission.WORK_TICKETS) && supervised.test(m))
                 .filter(m -> gameId == null || m.serves(gameId))
                 .sorted(Comparator.comparing(StaffMember::displayName).thenComparing(StaffMember::id)).toList();
         Instant now = clock.instant();
