@@ -199,7 +199,9 @@
                 player.setAttribute('data-loaded', 'true');
             })
             .catch(function () { player.hidden = true; });
-        box.append(head, player, lines, typing, form);
+        box.append(head, player);
+        if (chat.bot) { box.append(botAttempt(chat.bot)); }
+        box.append(lines, typing, form);
         col.append(box);
         document.getElementById('chat-cards').append(col);
 
@@ -252,6 +254,22 @@
         });
         if (stomp && stomp.connected) { follow(state); }
         return state;
+    }
+
+    /** What the bot offered the player before the chat queued, and what the player said of it. */
+    function botAttempt(bot) {
+        var block = el('div', 'alert alert-secondary small rounded-0 mb-0 px-3 py-2 chat-bot-attempt');
+        block.setAttribute('data-testid', 'chat-bot-attempt');
+        block.setAttribute('data-outcome', bot.outcome);
+        block.append(el('span', null, t('bot.' + bot.outcome, {
+            title: bot.title, confidence: Math.round(bot.confidence * 100) + '%'
+        })));
+        var link = el('a', 'ms-1', t('bot.article'));
+        link.href = bot.link;
+        link.target = '_blank';
+        link.rel = 'noopener';
+        block.append(link);
+        return block;
     }
 
     function follow(state) {

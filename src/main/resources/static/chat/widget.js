@@ -107,6 +107,9 @@
         this.list.setAttribute('data-testid', 'chat-lines');
         this.typing = el('div', 'pdc-typing', this.text('typing'));
         this.typing.hidden = true;
+        this.botBox = el('div', 'pdc-bot');
+        this.botBox.hidden = true;
+        this.botBox.setAttribute('data-testid', 'chat-bot-answer');
         this.notice = el('div', 'pdc-notice');
         this.notice.hidden = true;
         this.notice.setAttribute('data-testid', 'chat-notice');
@@ -138,7 +141,7 @@
         this.form.append(this.guestName, this.input, this.file, actions);
 
         this.rating = this.buildRating();
-        this.panel.append(head, this.error, this.list, this.typing, this.notice, this.form, this.rating);
+        this.panel.append(head, this.error, this.list, this.botBox, this.typing, this.notice, this.form, this.rating);
         root.append(this.launcher, this.panel);
 
         this.launcher.addEventListener('click', function () { self.panel.hidden = false; self.launcher.hidden = true; self.markRead(); });
@@ -331,8 +334,52 @@
                 self.render({ clientId: clientId, kind: 'player', body: self.saved.pending[clientId], pending: true });
             }
         });
+        if (state.bot) { this.showBot(state.bot); }
         this.onStatus(state.status, state);
         if (state.agentRead) { this.onRead(state.agentRead); }
+    };
+
+    /**
+     * The article the bot answered the first message with: its title, a passage and a link to its
+     * page in the help center; while the player has not said, "this solved it" and "talk to an agent".
+     */
+    Widget.prototype.showBot = function (bot) {
+        var self = this;
+        if (this.botShown !== bot.link) {
+            this.botShown = bot.link;
+            this.botBox.textContent = '';
+            this.botBox.append(el('p', 'pdc-bot-intro', this.text('botIntro')));
+            this.botBox.append(el('strong', 'pdc-bot-title', bot.title));
+            if (bot.passage) { this.botBox.append(el('p', 'pdc-bot-passage', bot.passage)); }
+            var read = el('a', 'pdc-bot-link', this.text('botRead'));
+            read.href = this.base + bot.link;
+            read.target = '_blank';
+            read.rel = 'noopener';
+            this.botBox.append(read);
+            this.botActions = el('div', 'pdc-bot-actions');
+            var solved = el('button', 'pdc-send', this.text('botSolved'));
+            solved.type = 'button';
+            solved.setAttribute('data-testid', 'chat-bot-solved');
+            var agent = el('button', 'pdc-end', this.text('botAgent'));
+            agent.type = 'button';
+            agent.setAttribute('data-testid', 'chat-bot-agent');
+            solved.addEventListener('click', function () { self.answerBot('solved'); });
+            agent.addEventListener('click', function () { self.answerBot('agent'); });
+            this.botActions.append(solved, agent);
+            this.botBox.append(this.botActions);
+        }
+        this.botActions.hidden = bot.outcome !== 'offered';
+        this.botBox.hidden = false;
+    };
+
+    Widget.prototype.answerBot = function (answer) {
+        var self = this;
+        if (!this.saved) { return; }
+        this.botActions.hidden = true;
+        this.api('POST', '/chats/' + this.saved.chat + '/bot', { answer: answer }).then(function (state) {
+            self.apply(state);
+            if (answer === 'solved') { self.showNotice(self.text('botSolvedNotice')); }
+        }).catch(function (p) { self.botActions.hidden = false; self.showError(p); });
     };
 
     Widget.prototype.onEvent = function (event) {
@@ -368,7 +415,10 @@
 
     Widget.prototype.onStatus = function (status, state) {
         this.pollWhileWaiting(status === 'waiting');
-        if (status === 'waiting') {
+        if (status !== 'bot' && this.botActions) { this.botActions.hidden = true; }
+        if (status === 'bot') {
+            this.setStatus(this.text('botStatus'));
+        } else if (status === 'waiting') {
             this.setStatus(state.position ? this.text('queue', { position: state.position, minutes: state.expectedWaitMinutes })
                 : this.text('waiting'));
         } else if (status === 'active') {

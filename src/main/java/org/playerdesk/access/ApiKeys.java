@@ -81,10 +81,22 @@ public class ApiKeys {
     @Transactional
     public IssuedApiKey register(UUID gameId, String name, String secret, String createdBy) {
         validation.check(new NewApiKey(name, gameId, secret));
-        ApiKey key = new ApiKey(gameId, name.strip(), secret.substring(0, Math.min(8, secret.length())), Hashes.sha256(secret),
-                createdBy, clock.instant());
+        ApiKey key = new ApiKey(gameId, name.strip(), shownPrefix(secret), Hashes.sha256(secret), createdBy,
+                clock.instant());
         return keys.save(key).issued(secret);
     }
+
+    /**
+     * What the console shows of a key to tell keys apart: its first {@value #PREFIX} characters, and
+     * only of a key at least {@value #PREFIX_FROM} long, so that the prefix never gives away a whole
+     * short key (or most of it); nothing of a shorter one.
+     */
+    static String shownPrefix(String secret) {
+        return secret.length() >= PREFIX_FROM ? secret.substring(0, PREFIX) : "";
+    }
+
+    static final int PREFIX = 8;
+    static final int PREFIX_FROM = 32;
 
     @Transactional
     public void revoke(UUID keyId) {

@@ -29,5 +29,22 @@ public enum Permission {
      */
     VIEW_PAY,
     /** Change the pay rules and export the month's payroll. */
-    MANAGE_PAY
+    MANAGE_PAY,
+    /**
+     * Write, schedule, publish and withdraw a game's announcements (公告) for the help center, the
+     * in-game feed and the agents' console banner.
+     */
+    PUBLISH_ANNOUNCEMENTS,
+    /** Build, start, pause and cancel campaigns to players (回访, inactive players) and change players' opt-outs. */
+    RUN_CAMPAIGNS,
+    /**
+     * Read the audit log (who saw or changed what, when, from where) and export it; administrators
+     * read all of it, supervisors the entries of the games they serve. Every reading is itself audited.
+     */
+    VIEW_AUDIT_LOG,
+    /**
+     * Handle players' data requests (PIPL / GDPR): receive them, download a player's data export,
+     * carry out an erasure, and set each game's request deadline and retention periods.
+     */
+    HANDLE_PRIVACY_REQUESTS
 }

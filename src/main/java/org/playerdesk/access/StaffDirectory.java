@@ -31,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -217,6 +218,59 @@ public class StaffDirectory implements UserDetailsService {
         audit.record(by, null, "staff.update", "staff", staffId.toString(),
                 after.username() + (changed.isEmpty() ? ": unchanged" : ": " + String.join(", ", changed)));
         return after;
+    }
+
+    /** A sign-in email as typed on the staff page: one address, or none. */
+    record SignInEmail(@Size(max = 254, message = "{invalid.tooLong}") @Email(message = "{invalid.email}") @SingleLine
+    String signInEmail) {
+    }
+
+    /**
+     * The address single sign-on matches the member's account by ({@code staff_account.email}):
+     * the one an identity provider confirmed, or the one an administrator gave; not the address
+     * the member's notices go to.
+     */
+    public Optional<String> signInEmail(UUID staffId) {
+        return Optional.ofNullable(load(staffId).email());
+    }
+
+    /**
+     * The field errors of a new sign-in email, without changing anything: not an address, too
+     * long, or another account's already (whatever its case).
+     */
+    public List<InvalidInput.FieldError> checkSignInEmail(UUID staffId, String email) {
+        String tidy = tidyEmail(email);
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(new SignInEmail(tidy)));
+        if (tidy != null && errors.isEmpty()
+                && accounts.findByEmailIgnoreCase(tidy).stream().anyMatch(a -> !a.getId().equals(staffId))) {
+            errors.add(new InvalidInput.FieldError("signInEmail", "invalid.staff.signInEmailTaken"));
+        }
+        return errors;
+    }
+
+    /**
+     * Sets or clears the address single sign-on matches the member by (administrators), written
+     * to the audit log (without the address).
+     */
+    @Transactional
+    public void changeSignInEmail(UUID staffId, String email, StaffMember by) {
+        requireAdmin(by);
+        List<InvalidInput.FieldError> errors = checkSignInEmail(staffId, email);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        StaffAccount account = load(staffId);
+        String tidy = tidyEmail(email);
+        if (java.util.Objects.equals(tidy, account.email())) {
+            return;
+        }
+        account.confirmEmail(tidy);
+        audit.record(by, null, "staff.email", "staff", staffId.toString(),
+                account.member().username() + (tidy == null ? ": sign-in email removed" : ": sign-in email changed"));
+    }
+
+    private static String tidyEmail(String email) {
+        return email == null || email.isBlank() ? null : email.strip();
     }
 
     /**

@@ -9,13 +9,14 @@ public enum StaffRole implements org.playerdesk.system.entity.Coded {
     ADMIN("admin", EnumSet.allOf(Permission.class)),
     SUPERVISOR("supervisor", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS, Permission.ASSIGN_OTHERS,
             Permission.VIEW_STAFF, Permission.VIEW_PERSONAL_DATA, Permission.REVIEW_QUALITY,
-            Permission.VIEW_PAY)),
+            Permission.VIEW_PAY, Permission.PUBLISH_ANNOUNCEMENTS, Permission.RUN_CAMPAIGNS,
+            Permission.VIEW_AUDIT_LOG, Permission.HANDLE_PRIVACY_REQUESTS)),
     /** Quality assurance (质检): reads tickets and scores agents' conversations; takes no tickets. */
     QA("qa", EnumSet.of(Permission.VIEW_TICKETS, Permission.VIEW_STAFF, Permission.REVIEW_QUALITY)),
     AGENT_L1("agent_l1", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS)),
     AGENT_L2("agent_l2", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS, Permission.VIEW_PERSONAL_DATA)),
     AGENT_VIP("agent_vip", EnumSet.of(Permission.VIEW_TICKETS, Permission.WORK_TICKETS,
-            Permission.VIEW_PERSONAL_DATA));
+            Permission.VIEW_PERSONAL_DATA, Permission.RUN_CAMPAIGNS));
 
     private final String code;
     private final Set<Permission> permissions;

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.access.StaffMember;
+import org.playerdesk.chat.internal.BotOffer;
+import org.playerdesk.chat.internal.BotOffers;
 import org.playerdesk.chat.internal.ChatBroadcast;
 import org.playerdesk.chat.internal.ChatLines;
 import org.playerdesk.chat.internal.ChatMessage;
@@ -54,7 +56,10 @@ import org.playerdesk.ticket.Upload;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -90,6 +95,8 @@ public class ChatDesk {
     private final ChatSignals signals;
     private final LineChecks checks;
     private final EndQuestion endQuestion;
+    private final BotOffers botOffers;
+    private final TransactionTemplate opening;
     private final Clock clock;
     private final InputValidation validation;
     private final ApplicationEventPublisher events;
@@ -98,7 +105,10 @@ public class ChatDesk {
     ChatDesk(ChatSessionRepository sessions, ChatMessageRepository messages, ChatLines lines, ChatBroadcast broadcast,
             ChatProperties properties, GameCatalog games, TicketDesk tickets, ChatQueue queue, ChatRulebook rulebook,
             IdentityCheck identities, ChatTranscripts transcripts, ChatSignals signals, LineChecks checks,
-            EndQuestion endQuestion, Clock clock, InputValidation validation, ApplicationEventPublisher events) {
+            EndQuestion endQuestion, BotOffers botOffers, PlatformTransactionManager transactions, Clock clock,
+            InputValidation validation, ApplicationEventPublisher events) {
+        this.botOffers = botOffers;
+        this.opening = new TransactionTemplate(transactions);
         this.checks = checks;
         this.endQuestion = endQuestion;
         this.validation = validation;
@@ -121,8 +131,12 @@ public class ChatDesk {
     /**
      * Starts a chat with the player's first message. A signed identity must be genuine and at
      * most ten minutes old; without one, the game must allow guests ({@code guestName}). Outside
-     * service hours the chat is a ticket from the start.
+     * service hours the chat is a ticket from the start. In service hours the bot may answer the
+     * message first ({@link ChatBot}): then the chat waits for the player's word on the answer
+     * before it joins the queue. The bot is asked before the chat's transaction, so that nothing it
+     * does can lose the player's message or keep the chat from the queue.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ChatStarted start(String gameCode, ChatIdentity identity, String guestName, String clientId, String text) {
         GameInfo game = games.byCode(gameCode == null ? "" : gameCode)
                 .orElseThrow(() -> new NotFoundException("game", gameCode));
@@ -132,7 +146,8 @@ public class ChatDesk {
             throw new ChatRefused("chat.identity.required", "this game's chat needs an identity signed by the game");
         }
         if (!guest) {
-            checkSignature(game, rules, identity);
+            // genuine and recent, before the bot is asked; its use is recorded with the chat
+            identities.verify(game, rules, identity);
         }
         String account = guest ? "guest-" + token().substring(0, 12) : tidy(identity.accountId());
         String nickname = tidy(guest ? guestName : identity.nickname());
@@ -145,9 +160,21 @@ public class ChatDesk {
         checkLength(body, errors);
         throwIfAny(errors, Opening.class);
 
+        Optional<ChatBot.Answer> answer = rules.inServiceHours(clock.instant()) ? botOffers.ask(game.id(), body)
+                : Optional.empty();
+        return opening.execute(tx -> open(game, rules, identity, guest, account, nickname, server, vip, body, client,
+                answer.orElse(null)));
+    }
+
+    private ChatStarted open(GameInfo game, ChatSettings rules, ChatIdentity identity, boolean guest, String account,
+            String nickname, String server, Integer vip, String body, String client, ChatBot.Answer answer) {
+        if (!guest) {
+            checkSignature(game, rules, identity);
+        }
         // as stored (microseconds), so that counting the chats ahead in the queue does not count this one
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ChatStatus status = rules.inServiceHours(now) ? ChatStatus.WAITING : ChatStatus.TICKET;
+        ChatStatus status = !rules.inServiceHours(now) ? ChatStatus.TICKET
+                : answer != null ? ChatStatus.BOT : ChatStatus.WAITING;
         Map<String, String> metadata = new LinkedHashMap<>();
         if (vip != null) {
             metadata.put("vipLevel", vip.toString());
@@ -168,6 +195,9 @@ public class ChatDesk {
         session.transcribed(first.seq());
         sessions.save(session);
         messages.save(first);
+        if (status == ChatStatus.BOT) {
+            botOffers.offer(session.getId(), answer, now);
+        }
         events.publishEvent(new ChatEvents.ChatOpened(session.getId(), game.id(), status == ChatStatus.WAITING, now));
         int position = status == ChatStatus.WAITING ? position(session) : 0;
         if (status == ChatStatus.WAITING) {
@@ -175,7 +205,49 @@ public class ChatDesk {
             offer(session);
         }
         return new ChatStarted(session.view(), token, position, expectedWait(game.id(), position), first.line(),
-                followLink(game.code(), opened.followToken()));
+                followLink(game.code(), opened.followToken()), status == ChatStatus.BOT ? answer : null);
+    }
+
+    /** The bot's answer in this chat and what became of it, if the bot offered one. */
+    @Transactional(readOnly = true)
+    public Optional<ChatBot.Offer> botOffer(UUID sessionId) {
+        return botOffers.find(sessionId);
+    }
+
+    /**
+     * The player's word on the bot's answer: solved ends the chat and closes its ticket as the
+     * bot's deflection, so no agent is asked; otherwise the chat joins the queue, and the agent who
+     * takes it sees what the bot offered. Refused when the bot offered nothing in this chat, or the
+     * player has answered already.
+     */
+    public ChatView answerBot(UUID sessionId, boolean solved) {
+        ChatSession session = sessions.lockById(sessionId).orElseThrow(() -> new NotFoundException("chat", sessionId));
+        BotOffer offer = botOffers.open(sessionId);
+        if (session.status() != ChatStatus.BOT) {
+            throw new RuleViolation("chat.bot.answered", "the bot's answer in this chat has been answered already");
+        }
+        Instant now = clock.instant();
+        if (!solved) {
+            queue.handOverFromBot(session, offer, ChatBot.Offer.AGENT, now);
+            return session.view();
+        }
+        transcribe(session);
+        offer.settle(ChatBot.Offer.SOLVED, now);
+        botOffers.solved(session.ticketId(), offer, Actor.player(session.playerId(), session.nickname()));
+        session.end(now);
+        ChatBot.Answer answer = offer.answer();
+        events.publishEvent(new ChatEvents.ChatBotOutcome(sessionId, session.gameId(), session.ticketId(),
+                answer.articleId(), answer.title(), answer.confidence(), ChatBot.Offer.SOLVED, now));
+        statusChanged(session);
+        return session.view();
+    }
+
+    /** The player wrote again while the bot's answer waited for their word: the chat joins the queue. */
+    private void wroteAfterBot(UUID sessionId) {
+        ChatSession session = load(sessionId);
+        if (session.status() == ChatStatus.BOT) {
+            queue.handOverFromBot(session, botOffers.open(sessionId), ChatBot.Offer.WROTE, clock.instant());
+        }
     }
 
     /** The chat a token opens, if the token is genuine. */
@@ -264,6 +336,9 @@ public class ChatDesk {
         session.transcribed(message.seq());
         messages.save(message);
         deliver(message.line());
+        if (sender.player() && session.status() == ChatStatus.BOT) {
+            queue.handOverFromBot(session, botOffers.open(sessionId), ChatBot.Offer.WROTE, now);
+        }
         return message.line();
     }
 
@@ -291,6 +366,9 @@ public class ChatDesk {
             transcribe(sessionId);
         }
         deliver(line);
+        if (head.status() == ChatStatus.BOT && sender.player()) {
+            wroteAfterBot(sessionId);
+        }
         return line;
     }
 
@@ -338,7 +416,14 @@ public class ChatDesk {
         ChatStatus was = session.status();
         Instant now = clock.instant();
         session.end(now);
-        if (was == ChatStatus.WAITING) {
+        if (was == ChatStatus.BOT) {
+            // the player left with the bot's answer: no agent was asked, so neither answered nor abandoned
+            BotOffer offer = botOffers.open(sessionId);
+            offer.settle(ChatBot.Offer.LEFT, now);
+            ChatBot.Answer answer = offer.answer();
+            events.publishEvent(new ChatEvents.ChatBotOutcome(sessionId, session.gameId(), session.ticketId(),
+                    answer.articleId(), answer.title(), answer.confidence(), ChatBot.Offer.LEFT, now));
+        } else if (was == ChatStatus.WAITING) {
             // only the player can end a chat nobody took yet: they left
             events.publishEvent(new ChatEvents.ChatAbandoned(sessionId, session.gameId(), false,
                     seconds(session.createdAt(), now), now));
@@ -400,12 +485,13 @@ public class ChatDesk {
     }
 
     /**
-     * Whether the ticket is a chat still waiting or under way: live chat offers and assigns it
-     * itself (routing leaves it alone until the chat ends or becomes a ticket).
+     * Whether the ticket is a chat still waiting (for the player's word on the bot's answer, or in
+     * the queue) or under way: live chat offers and assigns it itself (routing leaves it alone until the chat ends or becomes a ticket).
      */
     @Transactional(readOnly = true)
     public boolean isLiveChat(UUID ticketId) {
-        return sessions.existsByTicketIdAndStatusIn(ticketId, List.of(ChatStatus.WAITING, ChatStatus.ACTIVE));
+        return sessions.existsByTicketIdAndStatusIn(ticketId,
+                List.of(ChatStatus.BOT, ChatStatus.WAITING, ChatStatus.ACTIVE));
     }
 
     /** Whether the agent may see this chat: it belongs to a game they serve. */

@@ -16,7 +16,8 @@ public final class ChatEvents {
 
     /**
      * A player wrote a chat's first message. {@code queued} is false outside service hours, where
-     * the chat is a ticket from its first message and no agent is asked to take it.
+     * the chat is a ticket from its first message and no agent is asked to take it, and when the
+     * bot answered the message first ({@link ChatBotOutcome} says whether the chat queued after).
      */
     public record ChatOpened(UUID chatId, UUID gameId, boolean queued, Instant at) {
     }
@@ -41,6 +42,25 @@ public final class ChatEvents {
      */
     public record ChatTransferred(UUID chatId, UUID gameId, UUID fromAgentId, long handledSeconds, UUID toAgentId,
             int holding, Instant at) {
+    }
+
+    /**
+     * What became of the bot's answer to a chat's first message ({@link ChatBot.Offer}'s outcomes):
+     * {@code solved} ended the chat and closed its ticket as the bot's deflection; {@code agent},
+     * {@code wrote} and {@code unanswered} put the chat in the queue at {@code at}; {@code left}
+     * ended it without a word on the answer.
+     */
+    public record ChatBotOutcome(UUID chatId, UUID gameId, UUID ticketId, UUID articleId, String title,
+            double confidence, String outcome, Instant at) {
+
+        public boolean solved() {
+            return ChatBot.Offer.SOLVED.equals(outcome);
+        }
+
+        /** Whether the chat joined the queue with it. */
+        public boolean queued() {
+            return ChatBot.Offer.queues(outcome);
+        }
     }
 
     /** An active chat ended; {@code handleSeconds} is how long its last agent held it. */

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.internal.BotOffer;
+import org.playerdesk.chat.internal.BotOffers;
 import org.playerdesk.chat.internal.ChatBroadcast;
 import org.playerdesk.chat.internal.ChatProperties;
 import org.playerdesk.chat.internal.ChatSession;
@@ -41,12 +43,14 @@ public class ChatQueue {
     private final ChatRulebook rulebook;
     private final ChatTranscripts transcripts;
     private final ChatSignals signals;
+    private final BotOffers botOffers;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     ChatQueue(ChatSessionRepository sessions, ChatBroadcast broadcast, ChatProperties properties, TicketDesk tickets,
-            ChatSeats seats, ChatRulebook rulebook, ChatTranscripts transcripts, ChatSignals signals, Clock clock,
-            ApplicationEventPublisher events) {
+            ChatSeats seats, ChatRulebook rulebook, ChatTranscripts transcripts, ChatSignals signals,
+            BotOffers botOffers, Clock clock, ApplicationEventPublisher events) {
+        this.botOffers = botOffers;
         this.events = events;
         this.sessions = sessions;
         this.broadcast = broadcast;
@@ -100,9 +104,22 @@ public class ChatQueue {
         return expireWaiting(clock.instant());
     }
 
-    /** The same as of {@code now}: one look-up per game with waiting chats, then only the chats past its wait. */
+    /**
+     * The same as of {@code now}: one look-up per game with waiting chats, then only the chats past
+     * its wait. A bot's answer the player has said nothing of within the game's wait hands the chat
+     * to the queue, so that a player who is still there gets an agent.
+     */
     public int expireWaiting(Instant now) {
         int expired = 0;
+        for (UUID game : sessions.gamesWith(ChatStatus.BOT)) {
+            Instant before = now.minusSeconds(settingsOf(game).maxWaitSeconds());
+            for (UUID id : sessions.idsOf(game, ChatStatus.BOT, before)) {
+                ChatSession session = sessions.lockById(id).orElseThrow();
+                if (session.status() == ChatStatus.BOT) {
+                    handOverFromBot(session, botOffers.open(id), ChatBot.Offer.UNANSWERED, now);
+                }
+            }
+        }
         for (UUID game : sessions.gamesWith(ChatStatus.WAITING)) {
             Instant before = now.minusSeconds(settingsOf(game).maxWaitSeconds());
             for (UUID id : sessions.idsOf(game, ChatStatus.WAITING, before)) {
@@ -147,6 +164,21 @@ public class ChatQueue {
             handed++;
         }
         return handed;
+    }
+
+    /**
+     * The chat joins the queue after the bot's answer, the player's word on it kept for the agent
+     * who takes it; the chat is locked by the caller.
+     */
+    void handOverFromBot(ChatSession session, BotOffer offer, String outcome, Instant now) {
+        offer.settle(outcome, now);
+        session.queueAfterBot(now);
+        ChatBot.Answer answer = offer.answer();
+        events.publishEvent(new ChatEvents.ChatBotOutcome(session.getId(), session.gameId(), session.ticketId(),
+                answer.articleId(), answer.title(), answer.confidence(), outcome, now));
+        statusChanged(session);
+        queueChanged(session.gameId());
+        offer(session);
     }
 
     void offer(ChatSession session) {

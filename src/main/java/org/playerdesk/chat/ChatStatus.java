@@ -7,14 +7,18 @@ import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.errors.RuleViolation;
 
 /**
- * A chat's life: it waits in the queue until an agent accepts it, then it is active until either
+ * A chat's life: the bot may first offer an article that answers the player's first message
+ * ({@code bot}); the chat ends there when the player says it solved the problem, else it joins
+ * the queue. It waits in the queue until an agent accepts it, then it is active until either
  * side ends it (or waits again when its agent is disabled). A chat nobody could take (outside service hours, or no agent free within the
  * game's wait) becomes a ticket: its messages stay on the ticket and the answer comes there.
  */
 public enum ChatStatus implements Coded {
-    WAITING("waiting"), ACTIVE("active"), ENDED("ended"), TICKET("ticket");
+    BOT("bot"), WAITING("waiting"), ACTIVE("active"), ENDED("ended"), TICKET("ticket");
 
     private static final Map<ChatStatus, Set<ChatStatus>> NEXT = Map.of(
+            // solved by the bot's answer (or left), or on to the queue
+            BOT, Set.of(ENDED, WAITING),
             WAITING, Set.of(ACTIVE, ENDED, TICKET),
             // back in the queue: the agent who had it was disabled (a leaver)
             ACTIVE, Set.of(ENDED, WAITING),
@@ -33,7 +37,7 @@ public enum ChatStatus implements Coded {
     }
 
     public boolean open() {
-        return this == WAITING || this == ACTIVE;
+        return this == BOT || this == WAITING || this == ACTIVE;
     }
 
     /** Refuses a step this state machine does not allow. */

@@ -21,6 +21,7 @@ import org.playerdesk.department.internal.Department;
 import org.playerdesk.department.internal.DepartmentRepository;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.net.OutboundAddresses;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
@@ -55,9 +56,11 @@ public class Departments {
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final InputValidation validation;
+    private final OutboundAddresses outbound;
 
     Departments(DepartmentRepository departments, StaffDirectory staff, GameCatalog games, AuditLog audit,
-            ObjectProvider<JavaMailSender> mail, Clock clock, InputValidation validation) {
+            ObjectProvider<JavaMailSender> mail, Clock clock, InputValidation validation, OutboundAddresses outbound) {
+        this.outbound = outbound;
         this.validation = validation;
         this.departments = departments;
         this.staff = staff;
@@ -184,6 +187,8 @@ public class Departments {
             errors.add(new InvalidInput.FieldError("webhookUrl", "invalid.blank"));
         } else if (url != null && !failed(errors, "webhookUrl") && !isHttpUrl(url)) {
             errors.add(new InvalidInput.FieldError("webhookUrl", "invalid.url"));
+        } else if (url != null && !failed(errors, "webhookUrl")) {
+            outbound.refusal(url).ifPresent(key -> errors.add(new InvalidInput.FieldError("webhookUrl", key)));
         }
         boolean secretStored = existing != null && existing.webhookSecret() != null;
         if (delivery == Delivery.WEBHOOK && secret == null && !secretStored) {

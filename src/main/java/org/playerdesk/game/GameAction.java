@@ -43,6 +43,15 @@ public sealed interface GameAction {
             implements GameAction {
     }
 
+    /**
+     * A campaign's message to the player's in-game mailbox ({@code campaign} names the campaign in the
+     * game's own records). The idempotency key is the recipient's, so a send retried after a crash is
+     * delivered once.
+     */
+    record Message(String idempotencyKey, String accountId, String operator, String campaign, String title,
+            String text) implements GameAction {
+    }
+
     record Freeze(String idempotencyKey, String accountId, String operator, String reason) implements GameAction {
     }
 

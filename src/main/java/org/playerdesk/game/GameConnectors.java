@@ -16,6 +16,7 @@ import org.playerdesk.game.internal.GameRepository;
 import org.playerdesk.game.internal.http.HttpGameBackend;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
+import org.playerdesk.system.net.OutboundAddresses;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
 import org.hibernate.validator.constraints.Range;
@@ -42,9 +43,12 @@ public class GameConnectors {
     private final Clock clock;
     private final GameAccounts accounts;
     private final InputValidation validation;
+    private final OutboundAddresses outbound;
 
     GameConnectors(GameConnectorRepository connectors, GameRepository games, DefaultGameBackends backends,
-            GameProperties properties, Clock clock, GameAccounts accounts, InputValidation validation) {
+            GameProperties properties, Clock clock, GameAccounts accounts, InputValidation validation,
+            OutboundAddresses outbound) {
+        this.outbound = outbound;
         this.accounts = accounts;
         this.validation = validation;
         this.connectors = connectors;
@@ -82,6 +86,8 @@ public class GameConnectors {
             errors.add(new InvalidInput.FieldError("baseUrl", "invalid.blank"));
         } else if (url != null && errors.stream().noneMatch(e -> e.field().equals("baseUrl")) && !webAddress(url)) {
             errors.add(new InvalidInput.FieldError("baseUrl", "invalid.url"));
+        } else if (url != null && errors.stream().noneMatch(e -> e.field().equals("baseUrl"))) {
+            outbound.refusal(url).ifPresent(key -> errors.add(new InvalidInput.FieldError("baseUrl", key)));
         }
         if (kind == ConnectorKind.HTTP && newSecret == null && connector.secret() == null) {
             errors.add(new InvalidInput.FieldError("secret", "invalid.required"));

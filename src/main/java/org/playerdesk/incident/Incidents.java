@@ -253,6 +253,19 @@ public class Incidents {
                 .toList();
     }
 
+    /**
+     * A short text that changes whenever {@link #notices} may answer otherwise for the game (an
+     * incident opened, edited or closed), made of the open incidents' ids and versions only.
+     */
+    @Transactional(readOnly = true)
+    public String noticesStamp(UUID gameId) {
+        StringBuilder stamp = new StringBuilder();
+        for (Object[] idAndVersion : incidents.findVersions(gameId, IncidentStatus.OPEN)) {
+            stamp.append(idAndVersion[0]).append(':').append(idAndVersion[1]).append(';');
+        }
+        return stamp.toString();
+    }
+
     @Transactional(readOnly = true)
     public GroupingSettings grouping(UUID gameId) {
         return grouping.settings(gameId);

@@ -1,8 +1,10 @@
 package org.playerdesk.knowledge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,7 +14,10 @@ import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.playerdesk.embedding.Glossary;
+import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.knowledge.internal.Article;
+import org.playerdesk.knowledge.internal.ArticleVectors;
 import org.playerdesk.knowledge.internal.SearchAnalysis;
 import org.playerdesk.knowledge.internal.SynonymBook;
 import org.springframework.stereotype.Service;
@@ -42,12 +47,20 @@ public class ArticleSearch {
 
     private final EntityManager entityManager;
     private final SynonymBook synonyms;
+    private final TextEmbeddings embeddings;
+    private final ArticleVectors vectors;
+    private final Glossary glossary;
     /** Titles are few and change rarely: their words are kept rather than cut again for every hit. */
     private final Cache<String, Set<String>> wordsOfTitles = Caffeine.newBuilder().maximumSize(50_000).build();
+    private final Cache<UUID, String> languageOfArticles = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    ArticleSearch(EntityManager entityManager, SynonymBook synonyms) {
+    ArticleSearch(EntityManager entityManager, SynonymBook synonyms, TextEmbeddings embeddings,
+            ArticleVectors vectors, Glossary glossary) {
         this.entityManager = entityManager;
         this.synonyms = synonyms;
+        this.embeddings = embeddings;
+        this.vectors = vectors;
+        this.glossary = glossary;
     }
 
     /**
@@ -60,53 +73,83 @@ public class ArticleSearch {
 
     /**
      * {@code highlight}: whether the hits carry a passage with the matches marked (the bot, which
-     * shows none, does without).
+     * shows none, does without). {@code locale} is the reader's language: its articles come first
+     * among equals, but an article in another language that answers is still found.
      */
     private List<ArticleHit> search(UUID gameId, String locale, String query, boolean withInternal, int limit,
             boolean highlight) {
+        int wanted = Math.clamp(limit, 1, LIMIT_MAX);
+        Found found = find(gameId, locale, query, withInternal, wanted, highlight);
+        List<ArticleHit> hits = new ArrayList<>();
+        for (Meaning.Fused fused : found.fused()) {
+            if (hits.size() == wanted) {
+                break;
+            }
+            String passage = highlight ? Passage.of(fused.body(), found.askedWords(), SNIPPET) : "";
+            hits.add(new ArticleHit(fused.id(), gameId, fused.audience(), fused.title(), passage, (float) fused.score(),
+                    fused.confidence()));
+        }
+        return hits;
+    }
+
+    /** The fused candidates, best first, and the words of the question (with synonyms and the glossary's). */
+    record Found(List<Meaning.Fused> fused, Set<String> askedWords) {
+    }
+
+    Found find(UUID gameId, String locale, String query, boolean withInternal, int wanted, boolean highlight) {
         String text = query == null ? "" : query.strip();
         if (text.length() > QUERY_MAX) {
             text = text.substring(0, QUERY_MAX);
         }
         if (text.isEmpty() || SearchAnalysis.words(text).isEmpty()) {
-            return List.of();
+            return new Found(List.of(), Set.of());
         }
         String asked = text;
         Set<String> alternatives = synonyms.alternatives(gameId, asked);
+        Set<String> bridge = glossary.counterparts(asked);
         String latin = latinWords(asked);
         SearchSession session = Search.session(entityManager);
-        SearchPredicate where = predicate(session, gameId, locale, withInternal, asked, alternatives, latin);
+        SearchPredicate where = predicate(session, gameId, withInternal, asked, alternatives, bridge, latin);
         // fetchHits: no exact total count, so Lucene may skip documents that cannot reach the top
         List<List<?>> rows = highlight
                 ? session.search(Article.class)
                         .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
                                 f.field("audience", String.class), f.field("body_zh", String.class)).asList())
                         .where(where)
-                        .fetchHits(Math.clamp(limit, 1, LIMIT_MAX))
+                        .fetchHits(Math.max(wanted, Meaning.CANDIDATES))
                 : session.search(Article.class)
                         .select(f -> f.composite().from(f.id(UUID.class), f.score(), f.field("title_zh", String.class),
                                 f.field("audience", String.class)).asList())
                         .where(where)
-                        .fetchHits(Math.clamp(limit, 1, LIMIT_MAX));
-        Set<String> askedWords = new HashSet<>(SearchAnalysis.words(asked + " " + String.join(" ", alternatives)));
-        List<ArticleHit> hits = new ArrayList<>();
+                        .fetchHits(Math.max(wanted, Meaning.CANDIDATES));
+        // each part cut on its own: smartcn cuts a sentence by its context, and the words added
+        // after it must not change how the player's own words are cut
+        Set<String> askedWords = new HashSet<>(SearchAnalysis.words(asked));
+        askedWords.addAll(SearchAnalysis.words(String.join(" ", alternatives)));
+        askedWords.addAll(SearchAnalysis.words(String.join(" ", bridge)));
+        Map<UUID, String> languages = locale == null ? Map.of()
+                : languages(rows.stream().map(r -> (UUID) r.get(0)).toList());
+        List<Meaning.Candidate> byWords = new ArrayList<>();
         for (List<?> row : rows) {
-            String title = (String) row.get(2);
-            String passage = highlight ? Passage.of((String) row.get(4), askedWords, SNIPPET) : "";
-            hits.add(new ArticleHit((UUID) row.get(0), gameId, Audience.of((String) row.get(3)), title, passage,
-                    (Float) row.get(1), confidence(title, askedWords)));
+            byWords.add(new Meaning.Candidate((UUID) row.get(0), languages.get((UUID) row.get(0)),
+                    Audience.of((String) row.get(3)), (String) row.get(2), highlight ? (String) row.get(4) : null,
+                    (Float) row.get(1)));
         }
-        return hits;
+        List<ArticleVectors.Near> byMeaning = List.of();
+        if (vectors.any(gameId)) {
+            byMeaning = embeddings.embed(asked)
+                    .map(v -> vectors.nearest(gameId, v, withInternal ? null : Audience.PUBLIC.code(),
+                            Meaning.CANDIDATES))
+                    .orElse(List.of());
+        }
+        return new Found(Meaning.fuse(byWords, byMeaning, locale, title -> confidence(title, askedWords)), askedWords);
     }
 
-    private static SearchPredicate predicate(SearchSession session, UUID gameId, String locale, boolean withInternal,
-            String asked, Set<String> alternatives, String latin) {
+    private static SearchPredicate predicate(SearchSession session, UUID gameId, boolean withInternal,
+            String asked, Set<String> alternatives, Set<String> bridge, String latin) {
         var f = session.scope(Article.class).predicate();
         return f.bool().with(b -> {
             b.filter(f.match().field("gameId").matching(gameId));
-            if (locale != null) {
-                b.filter(f.match().field("locale").matching(locale));
-            }
             if (!withInternal) {
                 b.filter(f.match().field("audience").matching(Audience.PUBLIC.code()));
             }
@@ -121,6 +164,13 @@ public class ArticleSearch {
                     words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(alternative)
                             .boost(0.8f));
                 }
+                if (!bridge.isEmpty()) {
+                    // the other language's words for the query's terms (the glossary): an English
+                    // question meets a Chinese article, and the reverse
+                    String other = String.join(" ", bridge);
+                    words.should(f.match().field("title_zh").boost(3f).field("body_zh").matching(other).boost(0.6f));
+                    words.should(f.match().field("title_en").boost(3f).field("body_en").matching(other).boost(0.6f));
+                }
                 if (!latin.isEmpty()) {
                     words.should(f.match().field("title_en").boost(3f).field("body_en").matching(latin)
                             .fuzzy(1, 1).boost(0.5f));
@@ -129,11 +179,30 @@ public class ArticleSearch {
         }).toPredicate();
     }
 
-    /** The article that most confidently answers a player's text, if one reaches {@code threshold}. */
+    /**
+     * The article that most confidently answers a player's text, if one reaches {@code threshold}:
+     * the confidence is the chance that the article is the right answer, as estimated from the
+     * meaning and the words ({@link Meaning}), so a threshold of 0.9 means that about nine offers
+     * in ten are right.
+     */
     public Optional<ArticleHit> answer(UUID gameId, String locale, String text, double threshold) {
         return search(gameId, locale, text, false, 5, false).stream()
                 .filter(hit -> hit.confidence() >= threshold)
                 .max((a, b) -> Double.compare(a.confidence(), b.confidence()));
+    }
+
+    /** The language of each article (which never changes), kept once read. */
+    private Map<UUID, String> languages(List<UUID> ids) {
+        Map<UUID, String> known = new HashMap<>(languageOfArticles.getAllPresent(ids));
+        List<UUID> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            entityManager.createQuery("select a.id, a.locale from Article a where a.id in :ids", Object[].class)
+                    .setParameter("ids", missing).getResultList().forEach(row -> {
+                        known.put((UUID) row[0], (String) row[1]);
+                        languageOfArticles.put((UUID) row[0], (String) row[1]);
+                    });
+        }
+        return known;
     }
 
     /** The share of the title's words that the query (with synonyms) contains. */

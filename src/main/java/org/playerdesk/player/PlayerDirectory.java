@@ -45,6 +45,19 @@ public class PlayerDirectory {
         return player.summary();
     }
 
+    /**
+     * The game's player who gave this contact email, as written or in lower case (an index lookup),
+     * the first one known if several did.
+     */
+    public Optional<PlayerSummary> findByContactEmail(UUID gameId, String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        String given = email.strip();
+        return players.findByContactEmail(gameId, List.of(given, given.toLowerCase(java.util.Locale.ROOT)).stream()
+                .distinct().toList(), org.springframework.data.domain.Limit.of(1)).stream().findFirst().map(Player::summary);
+    }
+
     public Optional<PlayerSummary> find(UUID gameId, String accountId) {
         return players.findByGameIdAndAccountId(gameId, accountId).map(Player::summary);
     }
@@ -61,6 +74,19 @@ public class PlayerDirectory {
         String account = accountId.strip();
         return gameScope == null ? players.findIdsByAccountId(account)
                 : players.findIdsByAccountIdInGames(account, gameScope);
+    }
+
+    /**
+     * Anonymises the player's record (their data erased): nickname, server, role and contact email
+     * go and the account id becomes {@code erased-<id>}; the record stays for the tickets that
+     * refer to it. Whether there was such a player.
+     */
+    @Transactional
+    public boolean anonymise(UUID id) {
+        return players.findById(id).map(player -> {
+            player.anonymise(clock.instant());
+            return true;
+        }).orElse(false);
     }
 
     public PlayerSummary get(UUID id) {

@@ -16,6 +16,7 @@ import org.playerdesk.system.validation.PlainText;
 import org.playerdesk.system.validation.SingleLine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -181,6 +182,18 @@ public class PlayerProfiles {
         players.get(playerId);
         String checked = validation.check(new NoteText(tidy(body))).body();
         return store.addNote(playerId, checked, by.id(), by.displayName(), clock.instant());
+    }
+
+    /** Deletes the notes staff wrote about the player (their data erased); how many. */
+    @Transactional
+    public int eraseNotes(UUID playerId) {
+        return store.deleteNotes(playerId);
+    }
+
+    /** Deletes the tags staff gave the player (their data erased); how many. */
+    @Transactional
+    public int eraseTags(UUID playerId) {
+        return store.deleteTags(playerId);
     }
 
     /** The player's violations from every source, most recent first. */

@@ -276,6 +276,17 @@ public class RoutingSetup {
         return skills(staffId);
     }
 
+    /** Sets what an agent is good at beyond tier and languages (handling hostile players). */
+    public AgentSkills changeAgentSkills(UUID staffId, Set<AgentSkill> skills, StaffMember by) {
+        StaffMember member = staff.get(staffId);
+        if (!by.can(Permission.ASSIGN_OTHERS) || member.gameIds().stream().noneMatch(by::serves)
+                && !by.role().seesAllGames()) {
+            throw new AccessDeniedException("only leads of the agent's games set their skills and shifts");
+        }
+        book.changeSkills(member, skills);
+        return skills(staffId);
+    }
+
     /**
      * An agent's skills and shifts, in the order the form shows them: how many tickets at once is a
      * range; the tier is a code, the languages, the time zone and the shifts are text read in code.
@@ -289,7 +300,7 @@ public class RoutingSetup {
         return new AgentSkills(agent.id(), agent.member().displayName(), agent.tier(), book.tierSet(agent.id()),
                 agent.languages(), agent.capacity(), agent.roster().zone().getId(),
                 Roster.formatWeekly(agent.roster().weekly()), Roster.formatExceptions(agent.roster().exceptions()),
-                held);
+                held, agent.skills());
     }
 
     private RoutingQueue load(UUID gameId, UUID queueId) {

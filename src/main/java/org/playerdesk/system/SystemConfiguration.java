@@ -2,6 +2,7 @@ package org.playerdesk.system;
 
 import org.playerdesk.system.database.DatabaseUnavailableFilter;
 import org.playerdesk.system.errors.ProblemResponses;
+import org.playerdesk.system.errors.RefusedRequestReports;
 import org.playerdesk.system.locale.Locales;
 
 import java.time.Clock;
@@ -9,6 +10,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +22,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+
+import tools.jackson.core.StreamReadFeature;
 
 
 /**
@@ -37,13 +44,48 @@ class SystemConfiguration implements WebMvcConfigurer {
         return Clock.systemUTC();
     }
 
+    /**
+     * A JSON object naming a field twice is refused, not read as its last value: a check that
+     * read the first (a proxy, a signature) and code that reads the last must not disagree.
+     */
     @Bean
-    LocaleResolver localeResolver() {
+    JsonMapperBuilderCustomizer strictDuplicates() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * Requests the container refuses before the application sees them get problem details (APIs)
+     * or a short page, not the container's page: added after Spring Boot's own report valve, so it
+     * answers first.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedRequestReports() {
+        return factory -> factory.addContextCustomizers(
+                context -> context.getParent().getPipeline().addValve(new RefusedRequestReports()));
+    }
+
+    /** The session cookie and every cookie added with {@code addCookie}: {@code Secure} as the setting says. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> secureCookieProcessor(SecureCookies cookies) {
+        return factory -> factory.addContextCustomizers(context -> context.setCookieProcessor(cookies.processor()));
+    }
+
+    /** The language cookie, {@code Secure} as {@code playerdesk.security.secure-cookies} says. */
+    @Bean
+    LocaleResolver localeResolver(SecureCookies cookies) {
         CookieLocaleResolver resolver = new CookieLocaleResolver(Locales.COOKIE) {
             @Override
             public void setLocale(jakarta.servlet.http.HttpServletRequest request,
                     jakarta.servlet.http.HttpServletResponse response, Locale locale) {
-                super.setLocale(request, response, locale == null ? null : Locales.supported(locale.toLanguageTag()));
+                jakarta.servlet.http.HttpServletResponse marking = new jakarta.servlet.http.HttpServletResponseWrapper(
+                        response) {
+                    @Override
+                    public void addHeader(String name, String value) {
+                        super.addHeader(name, HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)
+                                ? cookies.apply(value, request) : value);
+                    }
+                };
+                super.setLocale(request, marking, locale == null ? null : Locales.supported(locale.toLanguageTag()));
             }
         };
         resolver.setDefaultLocaleFunction(request -> Locales.fromAcceptLanguage(request.getHeader("Accept-Language")));

@@ -71,4 +71,11 @@ public final class TicketEvents {
     public record StaffMentioned(UUID ticketId, UUID gameId, UUID messageId, UUID staffId, UUID byId, String byName,
             Instant at) {
     }
+
+    /**
+     * A ticket anonymised for a player's erasure or by retention: its subject and the player's
+     * words are gone, so every copy of them elsewhere (search documents) is to be rebuilt.
+     */
+    public record TicketErased(UUID ticketId, UUID gameId, Instant at) {
+    }
 }

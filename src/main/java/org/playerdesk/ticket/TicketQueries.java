@@ -126,6 +126,16 @@ public class TicketQueries {
     }
 
     /**
+     * One message of this ticket with the descriptions of its attachments (for a channel that sends
+     * them on: {@link #attachment} gives the bytes); empty when the ticket has no such message.
+     */
+    public Optional<MessageView> messageWithAttachments(UUID ticketId, UUID messageId) {
+        return messages.findByIdAndTicketId(messageId, ticketId).map(message -> message.view(
+                attachments.findByMessageIdOrderByCreatedAtAscIdAsc(messageId).stream().map(TicketAttachment::view)
+                        .toList()));
+    }
+
+    /**
      * The ticket's messages written after {@code lastSeen} by anyone but {@code reader}: what a
      * member of staff has not seen since they opened the ticket (at most {@code limit}, oldest
      * first). A {@code lastSeen} that is not a message of this ticket counts as having seen none.
@@ -237,6 +247,14 @@ public class TicketQueries {
     public List<TicketView> byPlayer(UUID gameId, UUID playerId, int limit) {
         return tickets.findByGameIdAndPlayerIdOrderByCreatedAtDesc(gameId, playerId, PageRequest.of(0, limit))
                 .stream().map(Ticket::view).toList();
+    }
+
+    /**
+     * The ids of all of a player's tickets in one game, oldest first: for the modules that keep data
+     * about a player's tickets and export or erase it on the player's request.
+     */
+    public List<UUID> idsOfPlayer(UUID gameId, UUID playerId) {
+        return tickets.idsOfPlayer(gameId, playerId);
     }
 
     /** The ticket a private link opens, if the link is genuine. */

@@ -2,6 +2,7 @@ package org.playerdesk.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "playerdesk.rate-limits.login.requests=3", "playerdesk.rate-limits.login.per=1m",
         "playerdesk.rate-limits.login.burst=3",
         "playerdesk.rate-limits.suggest.requests=3", "playerdesk.rate-limits.suggest.per=1m",
-        "playerdesk.rate-limits.suggest.burst=3" })
+        "playerdesk.rate-limits.suggest.burst=3",
+        "playerdesk.rate-limits.chat.requests=2", "playerdesk.rate-limits.chat.per=1m",
+        "playerdesk.rate-limits.chat.burst=2" })
 @Import({ TestWorkspace.class, RateLimitsTest.Clocks.class })
 class RateLimitsTest {
 
@@ -167,6 +170,71 @@ class RateLimitsTest {
             assertThat(signIn(office, agent.username(), TestWorkspace.PASSWORD).headers().firstValue("Location"))
                     .as("sign-in %d", i + 1).hasValueSatisfying(location -> assertThat(location).endsWith("/console"));
         }
+    }
+
+    @Test
+    void chatStartsOverTheLimitOfAnAddressGet429WithProblemDetails() throws Exception {
+        GameInfo game = workspace.game();
+        PublicPages widget = new PublicPages(port, newAddress());
+
+        assertThat(startChat(widget, game, "{}").statusCode()).isNotEqualTo(429);
+        assertThat(startChat(widget, game, "{}").statusCode()).isNotEqualTo(429);
+        HttpResponse<String> refused = startChat(widget, game, "{}");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(startChat(new PublicPages(port, newAddress()), game, "{}").statusCode()).as("another address")
+                .isNotEqualTo(429);
+    }
+
+    @Test
+    void aChatStartOverTheBodyLimitIsRefused413BeforeItIsRead() throws Exception {
+        GameInfo game = workspace.game();
+        String large = "{\"message\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+        HttpResponse<String> declared = startChat(new PublicPages(port, newAddress()), game, large);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(declared.body()).contains("\"status\":413");
+
+        PublicPages chunked = new PublicPages(port, newAddress());
+        byte[] bytes = large.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> streamed = chunked.send(chunked.request("/chat/api/" + game.code() + "/chats")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(bytes))));
+        assertThat(streamed.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aChatStartWithOverlongUtf8OrADuplicateKeyIsRefused400() throws Exception {
+        GameInfo game = workspace.game();
+        // "/" as the overlong two-byte form C0 AF
+        byte[] overlong = "{\"guestName\":\"a\",\"clientId\":\"c\",\"message\":\"..?\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        overlong[overlong.length - 4] = (byte) 0xC0;
+        overlong[overlong.length - 3] = (byte) 0xAF;
+        PublicPages widget = new PublicPages(port, newAddress());
+        HttpResponse<String> malformed = widget.send(widget.request("/chat/api/" + game.code() + "/chats")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(overlong)));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        HttpResponse<String> duplicate = startChat(new PublicPages(port, newAddress()), game,
+                "{\"guestName\":\"Ann\",\"clientId\":\"c-1\",\"message\":\"hello\",\"message\":\"other\"}");
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(duplicate.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(tickets(game)).isZero();
+    }
+
+    private static HttpResponse<String> startChat(PublicPages widget, GameInfo game, String json) throws Exception {
+        return widget.send(widget.request("/chat/api/" + game.code() + "/chats").header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** The refusal is one the API document declares for the operation, with its content type and body. */

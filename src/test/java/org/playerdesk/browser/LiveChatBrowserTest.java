@@ -22,6 +22,7 @@ import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.chat.ChatView;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.knowledge.internal.KnowledgeTestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +62,8 @@ class LiveChatBrowserTest {
     ChatRulebook rulebook;
     @Autowired
     Clock clock;
+    @Autowired
+    KnowledgeTestArticles articles;
 
     @Test
     void playerChatsWithAnAgentRatesTheChatAndTheTranscriptIsOnTheTicket() {
@@ -87,10 +90,8 @@ class LiveChatBrowserTest {
         assertThat(console.locator("[data-testid=chat-seats]")).containsText("0 / 3");
 
         // The player, in a phone-sized web view of the game's page.
-        BrowserContext phone = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844).setLocale("zh-CN"));
-        Page player = phone.newPage();
-        player.navigate(base + "/chat/assets/test-game.html?" + signedIdentity(game));
+        BrowserContext phone = phone();
+        Page player = gamePage(phone, base, game);
         player.click("[data-testid=chat-open]");
         player.fill("[data-testid=chat-input]", "我的坐骑<b>不见了</b>");
         player.click("[data-testid=chat-send]");
@@ -158,18 +159,11 @@ class LiveChatBrowserTest {
         String base = "http://localhost:" + port;
 
         BrowserContext deskContext = session.desktop("zh-CN");
-        Page console = signIn(deskContext, base, agent);
-        console.navigate(base + "/console/chat");
-        assertThat(console.locator("[data-testid=chat-connection]")).hasText("已连接");
-        console.selectOption("[data-testid=chat-presence]", "online");
-        console.waitForResponse(r -> r.url().endsWith("/console/chat/presence"),
-                () -> console.click("[data-testid=chat-presence-save]"));
+        Page console = onlineAtTheChatDesk(deskContext, base, agent);
         assertThat(console.locator("[data-testid=chat-offer]")).isHidden();
 
-        BrowserContext phone = session.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844).setLocale("zh-CN"));
-        Page player = phone.newPage();
-        player.navigate(base + "/chat/assets/test-game.html?" + signedIdentity(game));
+        BrowserContext phone = phone();
+        Page player = gamePage(phone, base, game);
         player.click("[data-testid=chat-open]");
         player.fill("[data-testid=chat-input]", "在吗？");
         player.click("[data-testid=chat-send]");
@@ -183,6 +177,81 @@ class LiveChatBrowserTest {
         assertThat(console.locator("[data-testid=chat-offer]")).isHidden();
         phone.close();
         deskContext.close();
+    }
+
+    @Test
+    void theBotsAnswerSolvesOnePlayersProblemAndTheOtherTalksToAnAgentWhoSeesWhatTheBotOffered() {
+        GameInfo game = workspace.game();
+        rulebook.configure(game.id(), SECRET, false, null, null, null, null);
+        articles.publish(game, "zh-CN", "充值未到账怎么办", "请提供订单号和充值时间，我们会为您补发。");
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        String base = "http://localhost:" + port;
+
+        BrowserContext deskContext = session.desktop("zh-CN");
+        Page console = onlineAtTheChatDesk(deskContext, base, agent);
+
+        // the first player's question is answered by the article: no agent is asked
+        BrowserContext phone = phone();
+        Page player = gamePage(phone, base, game);
+        player.click("[data-testid=chat-open]");
+        player.fill("[data-testid=chat-input]", "充值未到账怎么办？");
+        player.click("[data-testid=chat-send]");
+        Locator answer = player.locator("[data-testid=chat-bot-answer]");
+        assertThat(answer).containsText("充值未到账怎么办");
+        assertThat(answer.locator("a")).hasAttribute("href", java.util.regex.Pattern.compile("/help/" + game.code()
+                + "/articles/"));
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("0");
+        player.click("[data-testid=chat-bot-solved]");
+        assertThat(player.locator("[data-testid=chat-status]")).containsText("会话已结束");
+        assertThat(player.locator("[data-testid=chat-notice]")).containsText("很高兴帮到您");
+        // the end of the chat as any other: the game's survey
+        assertThat(player.locator("[data-testid=chat-rating-question]")).containsText("满意");
+        assertThat(player.locator("[data-testid=chat-bot-solved]")).isHidden();
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("0");
+        phone.close();
+
+        // the second player wants an agent: the chat queues, and the agent sees what the bot offered
+        BrowserContext other = phone();
+        Page second = gamePage(other, base, game);
+        second.click("[data-testid=chat-open]");
+        second.fill("[data-testid=chat-input]", "充值未到账怎么办");
+        second.click("[data-testid=chat-send]");
+        assertThat(second.locator("[data-testid=chat-bot-answer]")).containsText("充值未到账怎么办");
+        second.click("[data-testid=chat-bot-agent]");
+        assertThat(second.locator("[data-testid=chat-status]")).containsText("第 1 位");
+        assertThat(second.locator("[data-testid=chat-bot-agent]")).isHidden();
+        assertThat(console.locator("[data-testid=chat-queue-count]")).hasText("1");
+        console.waitForResponse(r -> r.url().endsWith("/accept"), () -> console.click("[data-testid=chat-accept]"));
+        Locator attempt = console.locator("[data-testid=chat-card] [data-testid=chat-bot-attempt]");
+        assertThat(attempt).containsText("充值未到账怎么办");
+        assertThat(attempt).containsText("玩家要求转人工");
+        assertThat(second.locator("[data-testid=chat-status]")).containsText("测试客服");
+        other.close();
+        deskContext.close();
+    }
+
+    /** A phone-sized browser, in Chinese. */
+    private BrowserContext phone() {
+        return session.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setLocale("zh-CN"));
+    }
+
+    /** The game's page with the chat widget, for a player the game's server signed in. */
+    private Page gamePage(BrowserContext phone, String base, GameInfo game) {
+        Page page = phone.newPage();
+        page.navigate(base + "/chat/assets/test-game.html?" + signedIdentity(game));
+        return page;
+    }
+
+    /** An agent signed in at the chat desk, connected and online. */
+    private Page onlineAtTheChatDesk(BrowserContext deskContext, String base, StaffMember agent) {
+        Page console = signIn(deskContext, base, agent);
+        console.navigate(base + "/console/chat");
+        assertThat(console.locator("[data-testid=chat-connection]")).hasText("已连接");
+        console.selectOption("[data-testid=chat-presence]", "online");
+        console.waitForResponse(r -> r.url().endsWith("/console/chat/presence"),
+                () -> console.click("[data-testid=chat-presence-save]"));
+        return console;
     }
 
     /** What the game's server puts in its page: the player's identity, signed with the game's secret. */

@@ -57,7 +57,10 @@ public final class ChatClient implements AutoCloseable {
             new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
 
     private ChatClient() {
-        stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        StandardWebSocketClient sockets = new StandardWebSocketClient();
+        // the handshake may wait on a loaded machine longer than Tomcat's client waits by default (5 s)
+        sockets.setUserProperties(java.util.Map.of("org.apache.tomcat.websocket.IO_TIMEOUT_MS", "30000"));
+        stomp = new WebSocketStompClient(sockets);
         stomp.setMessageConverter(new JacksonJsonMessageConverter());
         receipts.initialize();
         stomp.setTaskScheduler(receipts);
@@ -110,6 +113,12 @@ public final class ChatClient implements AutoCloseable {
                 .statusCode();
     }
 
+    /** A console page or state as the signed-in agent: the answer's body. */
+    public String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     /** Connects without waiting for CONNECTED: a refused CONNECT ends in {@link #refusals}. */
     public static ChatClient tryPlayer(String base, String chat, String token) {
         return tryPlayer(base, chat, token, null);
@@ -130,7 +139,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private void connect(String url, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
-        session = stomp.connectAsync(url, handshake, connect, handler()).get(10, TimeUnit.SECONDS);
+        session = stomp.connectAsync(url, handshake, connect, handler()).get(40, TimeUnit.SECONDS);
     }
 
     private StompSessionHandlerAdapter handler() {

@@ -165,6 +165,20 @@ class LiveChatTest {
     }
 
     @Test
+    void aSignedIdentityStartsOneChatAndMayNotBeSignedAheadOfTheServersClock() throws Exception {
+        Map<String, Object> identity = signed("60");
+        assertThat(api.start(game.code(), identity, "c-1", "第一次").status()).isEqualTo(201);
+        assertRefused(api.start(game.code(), identity, "c-2", "重放"), "chat.identity.used");
+
+        long now = clock.millis() / 1000;
+        ChatIdentity ahead = new ChatIdentity(game.code(), "61", "玩家", 1, "S1", now + 5 * 60, null).signedWith(SECRET);
+        assertRefused(api.start(game.code(), PlayerApi.identity(ahead), "c-1", "hi"), "chat.identity.stale");
+        ChatIdentity slightlyAhead = new ChatIdentity(game.code(), "62", "玩家", 1, "S1", now + 20, null)
+                .signedWith(SECRET);
+        assertThat(api.start(game.code(), PlayerApi.identity(slightlyAhead), "c-1", "hi").status()).isEqualTo(201);
+    }
+
+    @Test
     void guestsChatOnlyWhereTheGameAllowsIt() throws Exception {
         assertRefused(api.start(game.code(), null, "c-1", "hi"), "chat.identity.required");
         rulebook.configure(game.id(), null, true, null, null, null, null);

@@ -27,14 +27,19 @@ import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
+import org.playerdesk.announcement.AnnouncementDraft;
+import org.playerdesk.announcement.Announcements;
 import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.department.DepartmentForm;
 import org.playerdesk.department.DepartmentView;
 import org.playerdesk.department.Departments;
 import org.playerdesk.department.Transfers;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.incident.IncidentDraft;
+import org.playerdesk.incident.Incidents;
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.knowledge.KnowledgeImport;
+import org.playerdesk.knowledge.internal.KnowledgeTestArticles;
 import org.playerdesk.system.signing.SignedRequests;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketDesk;
@@ -75,6 +80,8 @@ class ApiContractTest {
     @Autowired
     TicketDesk desk;
     @Autowired
+    KnowledgeTestArticles articles;
+    @Autowired
     ChatRulebook chatRules;
     @Autowired
     KnowledgeImport knowledge;
@@ -84,6 +91,10 @@ class ApiContractTest {
     Transfers transfers;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Announcements announcements;
+    @Autowired
+    Incidents incidents;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -102,6 +113,7 @@ class ApiContractTest {
     void everyOperationAnswersAsTheDocumentSays() throws Exception {
         gameApi();
         surveys();
+        privacyRequests();
         helpCenter();
         playerChat();
         departmentAnswers();
@@ -111,13 +123,16 @@ class ApiContractTest {
                 "openTicket 201", "openTicket 400", "openTicket 401", "openTicket 413", "openTicket 415",
                 "openTicket 422", "getTicket 200", "getTicket 400", "getTicket 404", "getTicket 406",
                 "followUp 201", "followUp 404", "followUp 409", "playerTickets 200", "playerTickets 400",
-                "listNotices 200", "listNotices 401", "suggestArticles 200", "suggestArticles 404",
+                "listNotices 200", "listNotices 304", "listNotices 400", "listNotices 401", "suggestArticles 200", "suggestArticles 404",
                 "startChat 201", "startChat 400", "startChat 403", "startChat 404", "chatState 200", "chatState 403",
                 "sendChatImage 200", "sendChatImage 400", "chatImage 200", "chatImage 404", "endChat 200",
-                "rateChat 200", "rateChat 400", "rateChat 409", "getSurvey 200", "getSurvey 404", "answerSurvey 201",
+                "rateChat 200", "rateChat 400", "rateChat 409", "answerChatBot 200", "answerChatBot 400",
+                "answerChatBot 403", "answerChatBot 409", "getSurvey 200", "getSurvey 404", "answerSurvey 201",
                 "answerSurvey 400", "answerSurvey 403", "answerSurvey 404", "answerSurvey 409", "answerDepartmentQuestion 200",
                 "answerDepartmentQuestion 400", "answerDepartmentQuestion 404", "answerDepartmentQuestion 409",
-                "answerDepartmentQuestion 413", "answerDepartmentQuestion 415");
+                "answerDepartmentQuestion 413", "answerDepartmentQuestion 415", "requestPlayerData 201",
+                "requestPlayerData 400", "requestPlayerData 401", "requestPlayerData 422", "getPlayerDataRequest 200",
+                "getPlayerDataRequest 400", "getPlayerDataRequest 404");
     }
 
     /** Every declared operation has a stable id, and every request body an example. */
@@ -219,6 +234,26 @@ class ApiContractTest {
         assertThat(call("GET", "/api/v1/notices?lang=en", Map.of("Authorization", key), null, null).status())
                 .isEqualTo(200);
         assertThat(call("GET", "/api/v1/notices", Map.of(), null, null).status()).isEqualTo(401);
+        // the feed with an outage notice and announcements of every shape: both languages, one only, maintenance
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        incidents.open(game.id(), new IncidentDraft("S12 登录故障", null, "S12", "S12 登录异常，正在修复。", null),
+                Actor.agent(lead.id(), lead.displayName()));
+        announcements.create(game.id(), new AnnouncementDraft("maintenance", "停服维护", "周四 6:00-10:00 停服维护。",
+                "Maintenance", "Down on **Thursday**.", Instant.now().plusSeconds(86_400),
+                Instant.now().plusSeconds(86_400 + 14_400), null, Instant.now().plusSeconds(7 * 86_400), true, false),
+                true, lead);
+        announcements.create(game.id(), new AnnouncementDraft("event_result", "冲级赛获奖名单", "恭喜以下玩家。", null, null,
+                null, null, null, null, false, false), true, lead);
+        Answer feed = call("GET", "/api/v1/notices?kind=all&lang=en&size=2", Map.of("Authorization", key), null, null);
+        assertThat(feed.json().size()).isEqualTo(2);
+        assertThat(feed.header("Link")).contains("page=1");
+        assertThat(feed.text()).doesNotContain("null");
+        assertThat(call("GET", "/api/v1/notices?kind=all&lang=en&size=2", Map.of("Authorization", key,
+                "If-None-Match", feed.header("ETag")), null, null).status()).isEqualTo(304);
+        assertThat(call("GET", "/api/v1/notices?kind=all&page=2&size=2", Map.of("Authorization", key), null, null)
+                .json().size()).isZero();
+        assertThat(call("GET", "/api/v1/notices?kind=bogus&page=x&size=1000", Map.of("Authorization", key), null, null)
+                .json().path("errors").size()).isEqualTo(3);
     }
 
     // ------------------------------------------------------------------------------------ surveys
@@ -256,6 +291,26 @@ class ApiContractTest {
         assertThat(answered.status()).isEqualTo(201);
         assertThat(call("POST", path, Map.of("Authorization", key), JSON,
                 "{\"token\": \"" + token + "\", \"score\": 1}").status()).isEqualTo(409);
+    }
+
+    private void privacyRequests() throws Exception {
+        GameInfo game = workspace.game();
+        String key = "Bearer " + workspace.apiKey(game);
+        String path = "/api/v1/privacy-requests";
+        assertThat(call("POST", path, Map.of(), JSON, "{\"kind\": \"export\", \"accountId\": \"30002\"}").status())
+                .isEqualTo(401);
+        assertThat(call("POST", path, Map.of("Authorization", key), JSON, "{\"kind\": \"copy\", \"accountId\": \"\"}")
+                .status()).isEqualTo(400);
+        Answer made = call("POST", path, Map.of("Authorization", key, "Idempotency-Key", "privacy-1"), JSON,
+                "{\"kind\": \"export\", \"accountId\": \"30002\"}");
+        assertThat(made.status()).isEqualTo(201);
+        assertThat(call("POST", path, Map.of("Authorization", key, "Idempotency-Key", "privacy-1"), JSON,
+                "{\"kind\": \"erase\", \"accountId\": \"30002\"}").status()).isEqualTo(422);
+        assertThat(call("GET", path + "/" + made.json().path("id").asString(), Map.of("Authorization", key), null, null)
+                .status()).isEqualTo(200);
+        assertThat(call("GET", path + "/not-an-id", Map.of("Authorization", key), null, null).status()).isEqualTo(400);
+        assertThat(call("GET", path + "/" + UUID.randomUUID(), Map.of("Authorization", key), null, null).status())
+                .isEqualTo(404);
     }
 
     // ------------------------------------------------------------------------------- help center
@@ -324,6 +379,20 @@ class ApiContractTest {
                 .isEqualTo(400);
         assertThat(call("POST", "/chat/api/chats/" + chat + "/rating", mine, JSON,
                 "{\"score\": 5, \"comment\": \"很快\"}").json().path("rating").asInt()).isEqualTo(5);
+
+        // a first message a published article answers: the bot's answer before the queue
+        articles.publish(game, "zh-CN", "充值未到账怎么办", "请提供订单号。");
+        Answer offered = call("POST", "/chat/api/" + game.code() + "/chats", Map.of(), JSON, """
+                {"guestName": "游客", "clientId": "c-5", "message": "充值未到账怎么办"}""");
+        assertThat(offered.json().path("status").asString()).isEqualTo("bot");
+        String botChat = "/chat/api/chats/" + offered.json().path("chat").asString() + "/bot";
+        Map<String, String> theirs = Map.of("X-Chat-Token", offered.json().path("token").asString());
+        assertThat(call("POST", botChat, theirs, JSON, "{\"answer\": \"maybe\"}").status()).isEqualTo(400);
+        assertThat(call("POST", botChat, Map.of("X-Chat-Token", "wrong"), JSON, "{\"answer\": \"agent\"}").status())
+                .isEqualTo(403);
+        assertThat(call("POST", botChat, theirs, JSON, "{\"answer\": \"solved\"}").json().path("status").asString())
+                .isEqualTo("ended");
+        assertThat(call("POST", botChat, theirs, JSON, "{\"answer\": \"agent\"}").status()).isEqualTo(409);
     }
 
     // ------------------------------------------------------------------ department webhook and answers

@@ -3,11 +3,15 @@ package org.playerdesk.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.announcement.AnnouncementDraft;
+import org.playerdesk.announcement.Announcements;
 import org.playerdesk.apiclient.ApiClient;
 import org.playerdesk.apiclient.ApiException;
 import org.playerdesk.apiclient.api.NoticesApi;
@@ -38,6 +42,8 @@ class GeneratedClientTest {
     int port;
     @Autowired
     TestWorkspace workspace;
+    @Autowired
+    Announcements announcements;
 
     @Test
     void aGeneratedClientReportsReadsFollowsAndListsTickets() throws Exception {
@@ -74,7 +80,17 @@ class GeneratedClientTest {
         assertThat(page.getItems().getLast().getId()).isEqualTo(opened.getId());
         assertThat(page.getHasNext()).isFalse();
 
-        assertThat(new NoticesApi(client(workspace.apiKey(game))).listNotices("en")).isEmpty();
+        NoticesApi notices = new NoticesApi(client(workspace.apiKey(game)));
+        assertThat(notices.listNotices("en", null, null, null, null)).isEmpty();
+        announcements.create(game.id(), new AnnouncementDraft("event", "周年庆活动", "活动期间登录送礼。", "Anniversary",
+                "Log in for a gift.", null, null, null, null, true, false), true,
+                workspace.staff(StaffRole.SUPERVISOR, game));
+        assertThat(notices.listNotices("en", List.of("all"), 0, 20, null)).singleElement().satisfies(n -> {
+            assertThat(String.valueOf(n.getKind())).isEqualTo("event");
+            assertThat(n.getTitle()).isEqualTo("Anniversary");
+            assertThat(n.getPinned()).isTrue();
+            assertThat(n.getIncidentId()).isNull();
+        });
 
         assertThatThrownBy(() -> tickets.getTicket(UUID.randomUUID())).isInstanceOfSatisfying(ApiException.class,
                 e -> {

@@ -94,7 +94,8 @@ class PlayerCrmWebTest {
         UUID player = opened.ticket().playerId();
 
         String html = page(get("/console/players/{id}", player), agent, 200);
-        assertThat(html).contains("113.88.*.*").doesNotContain("113.88.12.45", EMAIL, "reveal-personal-data");
+        assertThat(html).contains("113.88.*.*").doesNotContain("113.88.12.45", EMAIL, "reveal-personal-data",
+                "contact-preferences-link");
 
         String refused = page(post("/console/players/{id}/reveal", player).with(csrf()), agent, 403);
         assertThat(refused).doesNotContain("113.88.12.45", EMAIL);
@@ -156,7 +157,9 @@ class PlayerCrmWebTest {
         assertThat(profiles.tags(whale)).extracting(t -> t.tag()).contains("gold_player").doesNotContain("churn_risk");
         assertThat(profiles.tags(veteran)).extracting(t -> t.tag()).contains("gold_player", "churn_risk");
 
-        assertThat(page(get("/console/players/{id}", whale), agent, 200)).contains("钻石", "金牌玩家", "¥25,920.00");
+        // a VIP manager runs campaigns (回访): the player's contact preferences and opt-outs are a click away
+        assertThat(page(get("/console/players/{id}", whale), agent, 200)).contains("钻石", "金牌玩家", "¥25,920.00",
+                "data-testid=\"contact-preferences-link\"", "/console/campaigns/players/" + whale);
         assertThat(page(get("/console/players/{id}", veteran), agent, 200)).contains("流失风险");
         assertThat(page(get("/console/players/{id}", partner), agent, 200)).contains("联运渠道：小米游戏中心");
     }

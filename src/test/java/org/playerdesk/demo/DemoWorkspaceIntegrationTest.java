@@ -88,14 +88,39 @@ class DemoWorkspaceIntegrationTest {
                 .contains("mon 09:00-18:00");
     }
 
+    @Autowired
+    ChatDemo chatDemo;
+    @Autowired
+    org.playerdesk.chat.ChatRulebook chatRules;
+
+    @Test
+    void theDemoGamesChatSecretIsItsOwnAndAPublishedOneIsReplaced() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        org.playerdesk.chat.ChatIdentity probe = new org.playerdesk.chat.ChatIdentity("demo", "p", null, null, null, 0L,
+                null);
+        String published = probe.signedWith(ChatDemo.PUBLISHED_SECRET).signature();
+        assertThat(chatRules.signForDemo(demo.id(), probe)).hasValueSatisfying(
+                signed -> assertThat(signed.signature()).isNotEqualTo(published));
+
+        var before = chatRules.rules(demo.id());
+        chatRules.configure(demo.id(), ChatDemo.PUBLISHED_SECRET, before.guestsAllowed(), before.hoursFrom(),
+                before.hoursTo(), before.timeZone(), before.maxWaitSeconds(), null);
+        chatDemo.replacePublishedSecret(demo);
+
+        assertThat(chatRules.signForDemo(demo.id(), probe)).hasValueSatisfying(
+                signed -> assertThat(signed.signature()).isNotEqualTo(published));
+        assertThat(chatRules.rules(demo.id()).guestsAllowed()).isEqualTo(before.guestsAllowed());
+    }
+
     @Test
     void seedsTheDemoGameWithItsKey() {
         GameInfo demo = games.byCode("demo").orElseThrow();
 
         assertThat(keys.authenticate("demo-key")).hasValueSatisfying(client -> assertThat(client.gameId())
                 .isEqualTo(demo.id()));
+        // a short key's prefix would be the whole key: the console shows none
         assertThat(keys.all()).filteredOn(k -> k.gameId().equals(demo.id())).extracting(k -> k.prefix())
-                .contains("demo-key");
+                .containsOnly("");
         assertThat(tickets.search(new TicketFilter(null, demo.id(), null, null, null, null, null, false, null, null,
                 null, null), 0, 100).getContent()).hasSizeGreaterThanOrEqualTo(9);
     }
@@ -210,6 +235,18 @@ class DemoWorkspaceIntegrationTest {
                 .getContent()).extracting(org.playerdesk.incident.IncidentView::linked).containsExactly(3L);
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/help/demo"))
                 .andReturn().getResponse().getContentAsString()).contains("data-testid=\"incident-notice\"", "部分玩家无法登录");
+    }
+
+    @Test
+    void theDemoGameHasAnnouncementsInBothLanguagesOnItsHelpCenter() throws Exception {
+        String chinese = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/help/demo").param("lang", "zh-CN")).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("data-testid=\"help-announcement\"", "全服停服维护公告", "冬至登录活动开启");
+        String english = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/help/demo").param("lang", "en")).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Maintenance on all servers", "Winter solstice login event");
+        assertThat(english.indexOf("Maintenance on all servers")).as("pinned first")
+                .isLessThan(english.indexOf("Winter solstice login event"));
     }
 
     @Autowired

@@ -126,9 +126,14 @@ class GameConnectorContractTest {
                 "已补发 60 钻石")).applied()).isTrue();
         assertThat(http.perform(new GameAction.Notify(key(), "10005", "agent", InGameNotice.NOTICE, null,
                 "您的账号已恢复")).applied()).isTrue();
+        String message = key();
+        assertThat(http.perform(new GameAction.Message(message, "10005", "campaign", "老玩家回归", "回归礼包",
+                "好久不见，回归礼包已备好")).applied()).isTrue();
+        assertThat(http.perform(new GameAction.Message(message, "10005", "campaign", "老玩家回归", "回归礼包",
+                "好久不见，回归礼包已备好")).replayed()).as("a retried campaign message is delivered once").isTrue();
         assertThat(http.perform(new GameAction.Freeze(key(), "10008", "gm", "纠纷")).applied()).isTrue();
         assertThat(http.perform(new GameAction.ResetPassword(key(), "10008", "gm")).applied()).isTrue();
-        assertThat(http.notices("10005")).hasSize(2);
+        assertThat(http.notices("10005")).hasSize(3);
         assertThatThrownBy(() -> http.perform(new GameAction.Freeze(key(), "不存在", "gm", "x")))
                 .isInstanceOf(UnknownAccount.class);
 

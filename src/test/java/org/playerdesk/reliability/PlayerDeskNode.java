@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.playerdesk.PlayerDeskApplication;
 
 /**
@@ -27,6 +28,8 @@ final class PlayerDeskNode implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Path LOGS = Path.of("target", "reliability");
+    /** The key of {@code playerdesk.secrets.keys.test1} in the tests' settings. */
+    private static final String TEST_SECRETS_KEY = "nyvWqHLMg6pnZa/DNdl0GLibHkfkQA+XQK9/TBCoPIo=";
 
     private final Path home;
     private final Database database; // null: the embedded default
@@ -95,6 +98,11 @@ final class PlayerDeskNode implements AutoCloseable {
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.put("PLAYERDESK_DATA_DIR", home.resolve("data").toString());
         environment.put("PLAYERDESK_DEMO", "false");
+        // the nodes of one database seal secrets with one key, as production nodes must: the tests'
+        // own key (config/application.yml), since on PostgreSQL the nodes share the suite's database
+        // with the test contexts, whose sealed secrets they check at start-up
+        environment.put("PLAYERDESK_SECRETS_KEYS_TEST1", TEST_SECRETS_KEY);
+        environment.put("PLAYERDESK_SECRETS_ACTIVEKEY", "test1");
         environment.keySet().removeIf(name -> name.startsWith("PLAYERDESK_DB_") || name.startsWith("SPRING_"));
         if (database != null) {
             environment.put("PLAYERDESK_DB_URL", database.url());
@@ -110,14 +118,18 @@ final class PlayerDeskNode implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         GameServer probe = new GameServer(this);
-        await("node on port " + port + " to answer its game API").atMost(START_TIMEOUT)
-                .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("the node exited with " + process.exitValue() + ":\n" + logTail());
-                    }
-                    return probe.ready();
-                });
+        try {
+            await("node on port " + port + " to answer its game API").atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the node exited with " + process.exitValue() + ":\n" + logTail());
+                        }
+                        return probe.ready();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the node did not answer in time:\n" + logTail(), e);
+        }
         try {
             HttpResponse<String> api = probe.get("/api/v1/players/ready/tickets");
             if (api.statusCode() != 200) {

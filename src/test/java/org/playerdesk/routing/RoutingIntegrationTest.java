@@ -68,6 +68,8 @@ class RoutingIntegrationTest {
     @Autowired
     TestWorkspace workspace;
     @Autowired
+    org.playerdesk.routing.internal.Dispatcher dispatcher;
+    @Autowired
     RoutingSetup setup;
     @Autowired
     NextTicket next;
@@ -208,6 +210,51 @@ class RoutingIntegrationTest {
         }
         await().atMost(WAIT).untilAsserted(() -> assertThat(assigneesOf(ids)).containsOnly(working.id()));
         assertThat(tickets.heldBy(List.of(onLeave.id(), offline.id(), nightShift.id()))).isEmpty();
+    }
+
+    @Test
+    void aTicketTaggedHostileBeforeAnyAnswerGoesToAnAgentForHostilePlayers() {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffMember plain = agent(game);
+        queue(game, "激烈玩家", "round_robin", Set.of(), lead);
+        UUID id = workspace.ticket(game, "hostile-1", "complaint").ticket().id();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(id).assigneeId()).isEqualTo(plain.id()));
+        StaffMember skilled = agent(game);
+        setup.changeAgentSkills(skilled.id(), Set.of(AgentSkill.HOSTILE_PLAYERS), lead);
+        assertThat(setup.skills(skilled.id()).skills()).containsExactly(AgentSkill.HOSTILE_PLAYERS);
+
+        desk.tag(id, "hostile", Actor.SYSTEM);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(id).assigneeId()).isEqualTo(skilled.id()));
+        // a new hostile ticket nobody holds yet goes to the skilled agent first too
+        UUID waiting = workspace.ticket(game, "hostile-2", "complaint").ticket().id();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(waiting).assigneeId()).isNotNull());
+        desk.assign(waiting, null, Actor.agent(lead.id(), lead.displayName()));
+        desk.tag(waiting, "hostile", Actor.SYSTEM);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(waiting).assigneeId()).isEqualTo(skilled.id()));
+    }
+
+    @Test
+    void aHostileTicketStaysWithItsHolderWhenNoAgentForHostilePlayersIsFreeOrItWasAnswered() {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffMember plain = agent(game);
+        StaffMember skilledOffline = workspace.staff(StaffRole.AGENT_L1, game);
+        setup.changeAgentSkills(skilledOffline.id(), Set.of(AgentSkill.HOSTILE_PLAYERS), lead);
+        queue(game, "激烈玩家无人", "round_robin", Set.of(), lead);
+        UUID id = workspace.ticket(game, "hostile-3", "complaint").ticket().id();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tickets.head(id).assigneeId()).isEqualTo(plain.id()));
+
+        desk.tag(id, "hostile", Actor.SYSTEM);
+        // the only agent for hostile players is not online: the ticket stays with its holder
+        assertThat(dispatcher.offerToSkilled(id)).isEmpty();
+        assertThat(tickets.head(id).assigneeId()).isEqualTo(plain.id());
+        // online, but the holder has answered meanwhile: it stays too
+        desk.reply(id, Actor.agent(plain.id(), plain.displayName()), "您好，我们正在处理。", List.of(), null);
+        seats.setPresence(skilledOffline, Presence.ONLINE, null);
+        assertThat(dispatcher.offerToSkilled(id)).isEmpty();
+        assertThat(tickets.head(id).assigneeId()).isEqualTo(plain.id());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.playerdesk.LocalPostgres;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameCatalog;
 
@@ -27,18 +28,18 @@ import org.playerdesk.game.GameCatalog;
  */
 class SlaTwoNodesIT {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SERVER = LocalPostgres.SERVER;
     private static final int TICKETS = 30;
 
     @Test
     void twoNodesSweepingTogetherFireEachWarningAndBreachOnce() throws Exception {
-        Assumptions.assumeTrue(reachable(), "PostgreSQL is not reachable on 127.0.0.1:5432");
+        Assumptions.assumeTrue(LocalPostgres.reachable(), "PostgreSQL is not reachable on 127.0.0.1:5432");
         String database = "pd_sla_nodes_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        execute("postgres", "create database " + database);
+        LocalPostgres.execute("postgres", "create database " + database);
         try {
             run(SERVER + database);
         } finally {
-            execute("postgres", "drop database if exists " + database + " with (force)");
+            LocalPostgres.execute("postgres", "drop database if exists " + database + " with (force)");
         }
     }
 
@@ -80,20 +81,6 @@ class SlaTwoNodesIT {
             Thread.currentThread().interrupt();
         }
         return node.sweep(at, game);
-    }
-
-    private static boolean reachable() {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static void execute(String database, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + database, "postgres", "")) {
-            c.createStatement().execute(sql);
-        }
     }
 
     private static long count(String url, String sql) throws SQLException {

@@ -247,6 +247,10 @@ class PresenceTest {
         StaffMember unrecorded = workspace.staff(StaffRole.AGENT_L1, game);
         seats.setPresence(resting, Presence.ONLINE, null);
         seats.setPresence(working, Presence.ONLINE, null);
+        // live chat's presence is followed after its commit: the states are chosen once it was, so that
+        // what this test checks is routing, not the order of the two (ChatFollowing's own tests do that)
+        await().atMost(WAIT).until(() -> presence.state(resting.id()).recorded()
+                && presence.state(working.id()).recorded());
         presence.choose(resting, PresenceState.ON_BREAK);
         presence.choose(working, PresenceState.AVAILABLE);
         routing.defineQueue(game.id(), null, new QueueRules(TestWorkspace.unique("全部"), 1, "round_robin", false,

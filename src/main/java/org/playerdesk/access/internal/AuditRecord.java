@@ -24,12 +24,18 @@ public class AuditRecord extends StoredEntity {
     private String detail;
     @Column(name = "recorded_at")
     private Instant at;
+    private String clientAddress;
 
     protected AuditRecord() {
     }
 
     public AuditRecord(UUID actorId, String actorName, UUID gameId, String action, String subjectKind,
             String subjectId, String detail, Instant at) {
+        this(actorId, actorName, gameId, action, subjectKind, subjectId, detail, at, null);
+    }
+
+    public AuditRecord(UUID actorId, String actorName, UUID gameId, String action, String subjectKind,
+            String subjectId, String detail, Instant at, String clientAddress) {
         this.actorId = actorId;
         this.actorName = actorName;
         this.gameId = gameId;
@@ -38,9 +44,11 @@ public class AuditRecord extends StoredEntity {
         this.subjectId = subjectId;
         this.detail = detail;
         this.at = at;
+        this.clientAddress = clientAddress;
     }
 
     public AuditLog.Entry entry() {
-        return new AuditLog.Entry(getId(), at, actorId, actorName, gameId, action, subjectKind, subjectId, detail);
+        return new AuditLog.Entry(getId(), at, actorId, actorName, gameId, action, subjectKind, subjectId, detail,
+                clientAddress);
     }
 }

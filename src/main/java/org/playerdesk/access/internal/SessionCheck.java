@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.access.internal.twofactor.TwoFactorGate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,7 +25,8 @@ import jakarta.servlet.http.HttpSession;
  * directly: on every request of a signed-in member this node reads the account's row by its
  * primary key (one indexed read, about as cheap as the session lookup itself) and signs the
  * session out when the account is disabled or its sessions were ended after this one signed in.
- * A member with a temporary password is sent to change it before anything else.
+ * A member with a temporary password is sent to change it before anything else but the
+ * two-factor step of their sign-in.
  */
 class SessionCheck extends OncePerRequestFilter {
 
@@ -65,7 +67,8 @@ class SessionCheck extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (state.mustChangePassword() && path.startsWith("/console") && !path.equals(CHANGE_PASSWORD)) {
+        if (state.mustChangePassword() && path.startsWith("/console") && !path.equals(CHANGE_PASSWORD)
+                && !TwoFactorGate.ownPath(path)) {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
             return;
         }

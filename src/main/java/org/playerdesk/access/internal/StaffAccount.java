@@ -37,6 +37,8 @@ public class StaffAccount extends StoredEntity {
     private Instant sessionsEndedAt;
     /** A temporary password was given: the member sets their own before anything else. */
     private boolean mustChangePassword;
+    /** The address an identity provider confirmed for this member (single sign-on), if any. */
+    private String email;
 
     /** Read in batches: a list of staff (the inbox's assignee choice) costs one query, not one per member. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -107,6 +109,15 @@ public class StaffAccount extends StoredEntity {
 
     public Instant lastSignInAt() {
         return lastSignInAt;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    /** The address the identity provider confirmed at the member's last sign-in through it. */
+    public void confirmEmail(String email) {
+        this.email = email;
     }
 
     public Instant sessionsEndedAt() {

@@ -12,5 +12,7 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccount, UUID
 
     List<StaffAccount> findAllByOrderByUsernameAsc();
 
+    List<StaffAccount> findByEmailIgnoreCase(String email);
+
     long countByRoleAndEnabledTrue(org.playerdesk.access.StaffRole role);
 }

@@ -120,6 +120,9 @@ class GamesAdminController {
         if (game.offers("chat")) {
             steps.add(new Step("chat", false, false, "/console/chat/settings/" + id));
         }
+        if (game.offers("email")) {
+            steps.add(new Step("email", false, false, "/console/admin/mailboxes?game=" + game.code()));
+        }
         steps.add(new Step("queues", false, false, "/console/routing?game=" + id));
         steps.add(new Step("sla", false, false, "/console/sla?game=" + game.code()));
         steps.add(new Step("replies", false, false, "/console/knowledge/replies?game=" + game.code()));

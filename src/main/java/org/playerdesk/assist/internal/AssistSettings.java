@@ -50,11 +50,20 @@ public class AssistSettings {
     /** Thresholds between 0 and 1; 1 turns the bot (or applying by itself) off in practice. */
     @Transactional
     public GameSetting change(UUID gameId, String botThreshold, String applyThreshold) {
+        return change(gameId, botThreshold, applyThreshold, null);
+    }
+
+    /** The same, and whether the bot answers in the game's live chat ({@code null} keeps what is set). */
+    @Transactional
+    public GameSetting change(UUID gameId, String botThreshold, String applyThreshold, Boolean chatBot) {
         Thresholds thresholds = validation.check(Thresholds.read(botThreshold, applyThreshold));
         double bot = thresholds.botThreshold();
         double apply = thresholds.applyThreshold();
         GameSetting setting = settings.findById(gameId).orElseGet(() -> new GameSetting(gameId, bot, apply));
         setting.change(bot, apply);
+        if (chatBot != null) {
+            setting.answerInChat(chatBot);
+        }
         return settings.save(setting);
     }
 }

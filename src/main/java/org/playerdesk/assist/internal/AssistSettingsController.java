@@ -49,14 +49,16 @@ class AssistSettingsController {
 
     @PostMapping
     String change(@RequestParam String game, @RequestParam(required = false) String botThreshold,
-            @RequestParam(required = false) String applyThreshold, @AuthenticationPrincipal StaffUser me,
+            @RequestParam(required = false) String applyThreshold, @RequestParam(required = false) String chatBot,
+            @AuthenticationPrincipal StaffUser me,
             Locale locale, RedirectAttributes redirect) {
         GameInfo info = served(game, me);
         if (!me.can(Permission.MANAGE_STAFF)) {
             throw new AccessDeniedException("thresholds are set by administrators");
         }
         try {
-            settings.change(info.id(), botThreshold, applyThreshold);
+            // a form without the field (an older page) keeps the setting as it is
+            settings.change(info.id(), botThreshold, applyThreshold, chatBot == null ? null : "on".equals(chatBot));
             redirect.addFlashAttribute("notice", "assist.settings.saved");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problem", messages.getMessage("assist.settings.invalid", null, locale));

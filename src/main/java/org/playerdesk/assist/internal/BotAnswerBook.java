@@ -29,6 +29,20 @@ public class BotAnswerBook {
         return offer(answers.save(new BotAnswer(ticketId, gameId, hit.id(), hit.title(), hit.confidence(), now)));
     }
 
+    /**
+     * An answer the bot offered in a live chat, with the player's word on it, kept once (the event
+     * that reports it may come twice); an offer already kept for the ticket stays as it is.
+     */
+    public void recordFromChat(UUID ticketId, UUID gameId, UUID articleId, String title, double confidence,
+            boolean solved, Instant at) {
+        if (answers.existsById(ticketId)) {
+            return;
+        }
+        BotAnswer answer = new BotAnswer(ticketId, gameId, articleId, title, confidence, at);
+        answer.answered(solved, at);
+        answers.save(answer);
+    }
+
     public void answered(UUID ticketId, boolean solved, Instant now) {
         answers.findById(ticketId).ifPresent(answer -> answer.answered(solved, now));
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
+import org.playerdesk.assist.Mood;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
@@ -33,6 +34,8 @@ public class Example {
     private double priorityConfidence;
     private String area;
     private boolean hostile;
+    private String mood;
+    private String moodCategory;
     private String source;
     private boolean applied;
     private String labelType;
@@ -53,6 +56,8 @@ public class Example {
         this.priorityConfidence = suggested.priorityConfidence();
         this.area = suggested.area().code();
         this.hostile = suggested.hostile();
+        this.mood = suggested.mood().level().code();
+        this.moodCategory = suggested.mood().category() == null ? null : suggested.mood().category().code();
         this.source = suggested.source();
         this.createdAt = now;
     }
@@ -70,7 +75,21 @@ public class Example {
     public Classification suggestion() {
         return new Classification(Coded.fromCode(TicketType.class, suggestedType), typeConfidence,
                 Coded.fromCode(TicketPriority.class, suggestedPriority), priorityConfidence,
-                Coded.fromCode(GameArea.class, area), hostile, source);
+                Coded.fromCode(GameArea.class, area), mood(), source);
+    }
+
+    /** Rows from before moods were read know only whether the player was hostile. */
+    private Mood mood() {
+        if (mood == null) {
+            return hostile ? new Mood(Mood.Level.HOSTILE, null, 1) : Mood.CALM;
+        }
+        Mood.Level level = Coded.fromCode(Mood.Level.class, mood);
+        return new Mood(level, moodCategory == null ? null : Coded.fromCode(Mood.Category.class, moodCategory),
+                1);
+    }
+
+    public UUID ticketId() {
+        return ticketId;
     }
 
     public UUID gameId() {

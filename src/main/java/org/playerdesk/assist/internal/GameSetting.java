@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A game's thresholds: when the bot answers a player, when a suggestion is applied without an agent. */
+/**
+ * A game's thresholds: when the bot answers a player, when a suggestion is applied without an
+ * agent; and whether the bot answers the first message of the game's live chats.
+ */
 @Entity
 @Table(name = "assist_setting")
 public class GameSetting {
@@ -15,6 +18,7 @@ public class GameSetting {
     private UUID gameId;
     private double botThreshold;
     private double applyThreshold;
+    private boolean chatBot = true;
 
     protected GameSetting() {
     }
@@ -35,5 +39,14 @@ public class GameSetting {
 
     public double applyThreshold() {
         return applyThreshold;
+    }
+
+    void answerInChat(boolean chatBot) {
+        this.chatBot = chatBot;
+    }
+
+    /** Whether the bot answers a live chat's first message before the chat joins the queue. */
+    public boolean chatBot() {
+        return chatBot;
     }
 }

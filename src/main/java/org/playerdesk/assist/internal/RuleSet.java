@@ -12,9 +12,10 @@ import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
 
 /**
- * The cold-start rules: keywords in Chinese and English per ticket type, words that make a
- * ticket urgent, and abusive words. Used until a game has enough resolved tickets to train a
- * model, and whenever the model is less sure than the rules.
+ * The keyword rules: keywords in Chinese and English per ticket type and words that make a
+ * ticket urgent (the mood's words are {@link MoodCues}). What they find is part of what the
+ * model reads; while the model is not ready (the embedding model loading, or off) they decide
+ * alone.
  */
 final class RuleSet {
 
@@ -54,10 +55,6 @@ final class RuleSet {
     static final List<String> URGENT = List.of("急", "马上", "立刻", "尽快", "赶紧", "urgent", "asap", "immediately",
             "right now", "emergency");
 
-    static final List<String> HOSTILE = List.of("傻逼", "煞笔", "sb客服", "操你", "草泥马", "去死", "滚蛋", "废物",
-            "脑残", "垃圾客服", "狗客服", "你妈", "fuck", "idiot", "stupid", "shit", "moron", "useless", "retard",
-            "asshole", "dumb");
-
     private static final Map<String, Pattern> LATIN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RuleSet() {
@@ -94,13 +91,26 @@ final class RuleSet {
         if (urgent) {
             priority = priority == TicketPriority.HIGH ? TicketPriority.URGENT : TicketPriority.HIGH;
         }
-        boolean hostile = count(lower, HOSTILE) > 0;
-        return new Classification(type, typeConfidence, priority, best == 0 ? 0.3 : 0.6, GameArea.of(type), hostile,
-                "rules");
+        return new Classification(type, typeConfidence, priority, best == 0 ? 0.3 : 0.6, GameArea.of(type),
+                MoodCues.judge(text), "rules");
     }
 
-    static boolean hostile(String text) {
-        return text != null && count(text.toLowerCase(Locale.ROOT), HOSTILE) > 0;
+    /** How many features {@link #features} gives. */
+    static final int SIZE = TicketType.values().length + 1;
+
+    /**
+     * What the rules see, as features for the model: per ticket type, its keywords found (at most
+     * 3, as a share of 3), then whether an urgency word is there.
+     */
+    static double[] features(String text) {
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        double[] f = new double[SIZE];
+        for (TicketType type : TicketType.values()) {
+            List<String> keywords = KEYWORDS.get(type);
+            f[type.ordinal()] = keywords == null ? 0 : Math.min(3, count(lower, keywords)) / 3.0;
+        }
+        f[SIZE - 1] = count(lower, URGENT) > 0 ? 1 : 0;
+        return f;
     }
 
     static TicketPriority basePriority(TicketType type) {

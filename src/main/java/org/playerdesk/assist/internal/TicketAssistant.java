@@ -19,7 +19,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -32,7 +31,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class TicketAssistant {
 
     static final String HOSTILE_TAG = "hostile";
-    static final int TRAINING_MAX = 20000;
 
     private final TicketQueries tickets;
     private final TicketDesk desk;
@@ -107,11 +105,13 @@ class TicketAssistant {
 
     @Scheduled(initialDelayString = "${playerdesk.assist.training-delay:30s}",
             fixedDelayString = "${playerdesk.assist.training-interval:1h}")
-    @Transactional(readOnly = true)
     public void retrain() {
+        // no transaction around it: each read is short, the embedding and training are not
         for (var gameId : examples.gamesWithLabels()) {
-            List<TicketClassifier.LabeledText> labeled = examples.labeled(gameId, PageRequest.of(0, TRAINING_MAX))
-                    .stream().map(e -> new TicketClassifier.LabeledText(e.text(), e.labelType(), e.labelPriority()))
+            List<TicketClassifier.LabeledText> labeled = examples.labeled(gameId,
+                    PageRequest.of(0, TicketClassifier.GAME_MAX_EXAMPLES))
+                    .stream().map(e -> new TicketClassifier.LabeledText(e.ticketId(), e.text(), e.labelType(),
+                            e.labelPriority()))
                     .toList();
             classifier.train(gameId, labeled);
         }

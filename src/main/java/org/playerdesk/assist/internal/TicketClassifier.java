@@ -1,13 +1,19 @@
 package org.playerdesk.assist.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
+import org.playerdesk.assist.Mood;
+import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.knowledge.Words;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketPriority;
@@ -15,70 +21,273 @@ import org.playerdesk.ticket.TicketType;
 import org.springframework.stereotype.Component;
 
 /**
- * Suggests type, priority, area and hostility for a player's text. Per game, a naive Bayes model
- * trained on its resolved tickets answers once it has seen enough of them; the rule set answers
- * before that, and whenever it is surer than the model.
+ * Suggests type, priority, area and mood for a player's text. The model reads the text's vector
+ * (the embedding model's) with what the keyword rules and the mood's cues find in it: a softmax
+ * regression for the type, one for the priority and one for the mood's category. Every game
+ * starts from the model of the built-in seed set; a game with resolved tickets gets its own,
+ * trained on the seed and its agents' corrections (weighted above the seed). While the embedding
+ * model or the seed's model is not ready, the rules decide.
  */
 @Component
 public class TicketClassifier {
 
-    /** Fewer labeled tickets than this, or only one type among them: the rules decide. */
-    static final int MODEL_MIN_EXAMPLES = 50;
+    /** A game's own model needs this many resolved tickets; fewer, the seed's model answers. */
+    static final int GAME_MIN_EXAMPLES = 20;
+    /** The most recent resolved tickets a game's model learns from: training stays within seconds. */
+    static final int GAME_MAX_EXAMPLES = 3000;
+    /** How much one of the game's resolved tickets weighs against one message of the seed. */
+    static final double GAME_WEIGHT = 3;
+    /**
+     * The hostile level from this probability on, chosen on the development set: 0.3 flagged more
+     * (recall 78 %) at a precision of 86 %, 0.4 kept precision at 90 % (recall 69 %).
+     */
+    static final double HOSTILE_THRESHOLD = 0.4;
 
-    record Model(NaiveBayes types, NaiveBayes priorities) {
+    /**
+     * Chosen on the development set: 1e-2 on the dense features and 1e-3 on the words (1e-3 and
+     * 3e-2 measured worse); the words raised type accuracy from 67 % to 71 %. A negative word
+     * penalty would make the model read the dense features alone.
+     */
+    static final Softmax.Settings TYPE_SETTINGS = new Softmax.Settings(1e-2, 1e-3, 250, 0.05);
+    static final Softmax.Settings PRIORITY_SETTINGS = new Softmax.Settings(1e-2, 1e-3, 200, 0.05);
+    static final Softmax.Settings MOOD_SETTINGS = new Softmax.Settings(1e-2, 1e-3, 250, 0.05);
+
+    /** A labeled text with its vector; {@code mood} null when not known (an agent's correction). */
+    record Sample(String text, float[] vector, TicketType type, TicketPriority priority, String mood, double weight) {
     }
 
+    record Model(Softmax types, Softmax priorities, Softmax moods, int gameExamples) {
+    }
+
+    private final TextEmbeddings embeddings;
     private final Map<UUID, Model> models = new ConcurrentHashMap<>();
+    /** Per game, the vectors of the resolved tickets it learned from, so that each is embedded once per node. */
+    private final Map<UUID, Map<UUID, float[]>> vectors = new ConcurrentHashMap<>();
+    private final CompletableFuture<SeedSet.Seed> seed;
+
+    TicketClassifier(TextEmbeddings embeddings) {
+        this.embeddings = embeddings;
+        this.seed = embeddings.state() == TextEmbeddings.State.OFF ? null : SeedSet.model(embeddings);
+    }
 
     public Classification classify(UUID gameId, String text) {
-        return classify(models.get(gameId), text);
+        Model model = models.getOrDefault(gameId, seedModel());
+        Optional<float[]> vector = model == null ? Optional.empty() : embeddings.embed(text);
+        return vector.isPresent() ? classify(model, text, vector.get()) : RuleSet.judge(text);
     }
 
-    static Classification classify(Model model, String text) {
+    /** How a text sounds, by the seed's model (the rules' cues while it is not ready). */
+    public Mood mood(String text) {
+        Model model = seedModel();
+        Optional<float[]> vector = model == null ? Optional.empty() : embeddings.embed(text);
+        return vector.isPresent() ? mood(model, text, features(text, vector.get()), words(text))
+                : MoodCues.judge(text);
+    }
+
+    private Model seedModel() {
+        SeedSet.Seed ready = seed();
+        return ready == null ? null : ready.model();
+    }
+
+    private SeedSet.Seed seed() {
+        return seed != null && seed.isDone() && !seed.isCompletedExceptionally() ? seed.join() : null;
+    }
+
+    /** Whether the model answers (the seed's model is trained), or still the rules. */
+    public boolean ready() {
+        return seedModel() != null && embeddings.ready();
+    }
+
+    /**
+     * The model's type, priority and mood; where the rules agree with the model, the confidence is
+     * the higher of the two (a message the rules find three keywords in is as sure as before).
+     */
+    static Classification classify(Model model, String text, float[] vector) {
+        double[] x = features(text, vector);
+        int[] w = words(text);
         Classification rules = RuleSet.judge(text);
-        if (model == null) {
-            return rules;
-        }
-        Set<String> words = Words.of(text);
-        NaiveBayes.Prediction type = model.types().predict(words);
-        NaiveBayes.Prediction priority = model.priorities().predict(words);
-        if (type.label() == null || type.probability() < rules.typeConfidence()) {
-            return rules;
-        }
-        TicketType suggested = Coded.fromCode(TicketType.class, type.label());
-        return new Classification(suggested, type.probability(),
-                Coded.fromCode(TicketPriority.class, priority.label()), priority.probability(),
-                GameArea.of(suggested), rules.hostile(), "model");
+        double[] pt = model.types().probabilities(x, w);
+        int t = Softmax.argmax(pt);
+        TicketType type = Coded.fromCode(TicketType.class, model.types().labels().get(t));
+        double typeConfidence = type == rules.type() ? Math.max(pt[t], rules.typeConfidence()) : pt[t];
+        double[] pp = model.priorities().probabilities(x, w);
+        int p = Softmax.argmax(pp);
+        TicketPriority priority = Coded.fromCode(TicketPriority.class, model.priorities().labels().get(p));
+        double priorityConfidence = priority == rules.priority() ? Math.max(pp[p], rules.priorityConfidence()) : pp[p];
+        return new Classification(type, typeConfidence, priority, priorityConfidence, GameArea.of(type),
+                mood(model, text, x, w), "model");
     }
 
-    /** Replaces a game's model with one trained on these labeled texts, or drops it when they are too few. */
+    /**
+     * The level whose categories together are likeliest, hostile from {@link #HOSTILE_THRESHOLD}
+     * on; then that level's likeliest category.
+     */
+    static Mood mood(Model model, String text, double[] x, int[] words) {
+        Mood read = mood(model, x, words);
+        // an insult, a swear word, contempt or shouting is hostile even where the model is less sure:
+        // the lexicon's hostile words are precise (no calm or upset message flagged in the evaluation)
+        Mood rules = MoodCues.judge(text);
+        return rules.hostile() && !read.hostile() ? rules : read;
+    }
+
+    private static Mood mood(Model model, double[] x, int[] words) {
+        double[] p = model.moods().probabilities(x, words);
+        List<String> labels = model.moods().labels();
+        Map<Mood.Level, Double> levels = new LinkedHashMap<>();
+        for (int i = 0; i < p.length; i++) {
+            levels.merge(levelOf(labels.get(i)), p[i], Double::sum);
+        }
+        double hostile = levels.getOrDefault(Mood.Level.HOSTILE, 0.0);
+        Mood.Level level = hostile >= HOSTILE_THRESHOLD ? Mood.Level.HOSTILE
+                : levels.getOrDefault(Mood.Level.UPSET, 0.0) > levels.getOrDefault(Mood.Level.CALM, 0.0)
+                        ? Mood.Level.UPSET : Mood.Level.CALM;
+        Mood.Category category = null;
+        double best = -1;
+        for (int i = 0; i < p.length; i++) {
+            Optional<Mood.Category> c = categoryOf(labels.get(i));
+            if (c.isPresent() && c.get().level() == level && p[i] > best) {
+                best = p[i];
+                category = c.get();
+            }
+        }
+        return new Mood(level, category, levels.getOrDefault(level, 0.0));
+    }
+
+    static Mood.Level levelOf(String label) {
+        return categoryOf(label).map(Mood.Category::level).orElseGet(() -> Coded.fromCode(Mood.Level.class, label));
+    }
+
+    static Optional<Mood.Category> categoryOf(String label) {
+        for (Mood.Category c : Mood.Category.values()) {
+            if (c.code().equals(label)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text's vector, then the rules' features, then the mood's cues. */
+    static double[] features(String text, float[] vector) {
+        double[] rules = RuleSet.features(text);
+        double[] cues = MoodCues.features(text);
+        double[] x = new double[vector.length + rules.length + cues.length];
+        for (int i = 0; i < vector.length; i++) {
+            x[i] = vector[i];
+        }
+        System.arraycopy(rules, 0, x, vector.length, rules.length);
+        System.arraycopy(cues, 0, x, vector.length + rules.length, cues.length);
+        return x;
+    }
+
+    /**
+     * The text's words as hashed buckets: the search's words (smartcn for Chinese, stemmed
+     * English) and every pair of neighbouring Chinese characters, which catch players' own
+     * spellings and slang the word list does not know.
+     */
+    static int[] words(String text) {
+        String plain = text == null ? "" : text;
+        List<String> words = new ArrayList<>(Words.of(plain));
+        for (int i = 0; i + 1 < plain.length(); i++) {
+            if (Character.isIdeographic(plain.charAt(i)) && Character.isIdeographic(plain.charAt(i + 1))) {
+                words.add(plain.substring(i, i + 2));
+            }
+        }
+        return Softmax.buckets(words);
+    }
+
+    /** A model trained on these samples (the mood on those whose mood is known). */
+    static Model train(List<Sample> samples) {
+        return train(samples, null, 0);
+    }
+
+    /** A model trained on these samples, with this mood model when given (agents correct types, not moods). */
+    static Model train(List<Sample> samples, Softmax moodModel, int gameExamples) {
+        double[][] x = new double[samples.size()][];
+        int[][] w = new int[samples.size()][];
+        for (int i = 0; i < samples.size(); i++) {
+            x[i] = features(samples.get(i).text(), samples.get(i).vector());
+            w[i] = words(samples.get(i).text());
+        }
+        Softmax types = fit(samples, x, w, s -> s.type().code(), TYPE_SETTINGS);
+        Softmax priorities = fit(samples, x, w, s -> s.priority().code(), PRIORITY_SETTINGS);
+        Softmax moods = moodModel != null ? moodModel : fit(samples, x, w, Sample::mood, MOOD_SETTINGS);
+        return new Model(types, priorities, moods, gameExamples);
+    }
+
+    private static Softmax fit(List<Sample> samples, double[][] x, int[][] w,
+            java.util.function.Function<Sample, String> label, Softmax.Settings settings) {
+        List<String> labels = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<int[]> words = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            String l = label.apply(samples.get(i));
+            if (l == null) {
+                continue;
+            }
+            int index = labels.indexOf(l);
+            if (index < 0) {
+                labels.add(l);
+                index = labels.size() - 1;
+            }
+            rows.add(x[i]);
+            words.add(w[i]);
+            classes.add(index);
+            weights.add(samples.get(i).weight());
+        }
+        return Softmax.train(labels, rows.toArray(double[][]::new),
+                settings.wordL2() < 0 ? null : words.toArray(int[][]::new),
+                classes.stream().mapToInt(Integer::intValue).toArray(),
+                weights.stream().mapToDouble(Double::doubleValue).toArray(), settings);
+    }
+
+    /**
+     * Replaces a game's model with one trained on the seed and the game's resolved tickets
+     * (each embedded once per node), or drops it when they are too few: the seed's model answers.
+     */
     void train(UUID gameId, List<LabeledText> examples) {
-        Model model = train(examples);
-        if (model == null) {
+        SeedSet.Seed base = seed();
+        if (base == null || examples.size() < GAME_MIN_EXAMPLES) {
             models.remove(gameId);
-        } else {
-            models.put(gameId, model);
+            vectors.remove(gameId);
+            return;
         }
+        List<LabeledText> recent = examples.subList(0, Math.min(examples.size(), GAME_MAX_EXAMPLES));
+        Map<UUID, float[]> known = vectors.getOrDefault(gameId, Map.of());
+        Map<UUID, float[]> current = new HashMap<>();
+        List<LabeledText> missing = new ArrayList<>();
+        for (LabeledText e : recent) {
+            float[] v = known.get(e.ticketId());
+            if (v == null) {
+                missing.add(e);
+            } else {
+                current.put(e.ticketId(), v);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Optional<List<float[]>> embedded = embeddings.embedAll(missing.stream().map(LabeledText::text).toList());
+            if (embedded.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                current.put(missing.get(i).ticketId(), embedded.get().get(i));
+            }
+        }
+        vectors.put(gameId, current);
+        List<Sample> samples = new ArrayList<>(base.samples());
+        for (LabeledText e : recent) {
+            samples.add(new Sample(e.text(), current.get(e.ticketId()), e.type(), e.priority(), null, GAME_WEIGHT));
+        }
+        models.put(gameId, train(samples, base.model().moods(), recent.size()));
     }
 
-    static Model train(List<LabeledText> examples) {
-        if (examples.size() < MODEL_MIN_EXAMPLES
-                || examples.stream().map(LabeledText::type).distinct().count() < 2) {
-            return null;
-        }
-        List<NaiveBayes.Example> types = examples.stream()
-                .map(e -> new NaiveBayes.Example(Words.of(e.text()), e.type().code())).toList();
-        List<NaiveBayes.Example> priorities = examples.stream()
-                .map(e -> new NaiveBayes.Example(Words.of(e.text()), e.priority().code())).toList();
-        return new Model(new NaiveBayes(types), new NaiveBayes(priorities));
-    }
-
-    /** How many examples the game's model learned from; 0 when the rules decide. */
+    /** How many of the game's resolved tickets its model learned from; 0 when the seed's model (or the rules) decide. */
     public int modelSize(UUID gameId) {
         Model model = models.get(gameId);
-        return model == null ? 0 : model.types().size();
+        return model == null ? 0 : model.gameExamples();
     }
 
-    record LabeledText(String text, TicketType type, TicketPriority priority) {
+    record LabeledText(UUID ticketId, String text, TicketType type, TicketPriority priority) {
     }
 }

@@ -4,8 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.playerdesk.system.errors.ProblemResponses;
 import org.springframework.http.HttpStatus;
@@ -22,7 +26,10 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Refuses a game API body over the limit before anything parses it: at once when the declared
  * Content-Length is too large, otherwise (chunked bodies) by reading at most one byte more than
- * the limit. A body within the limit is kept in memory and handed on as it was.
+ * the limit. A body within the limit is kept in memory and handed on as it was, once it is known to
+ * be well-formed UTF-8 (no overlong or surrogate forms, which a lenient decoder would turn into
+ * characters a check before it never saw): otherwise it is refused with 400. Multipart uploads are
+ * left to the multipart limits.
  */
 class ApiBodyLimit extends OncePerRequestFilter {
 
@@ -43,7 +50,8 @@ class ApiBodyLimit extends OncePerRequestFilter {
             return;
         }
         boolean hasBody = declared > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (!hasBody) {
+        String type = request.getContentType();
+        if (!hasBody || (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"))) {
             chain.doFilter(request, response);
             return;
         }
@@ -52,7 +60,23 @@ class ApiBodyLimit extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
+        if (!wellFormedUtf8(body)) {
+            problems.send(request, response, HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    "problem.malformedUtf8");
+            return;
+        }
         chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    /** JSON is UTF-8 (RFC 8259): the JDK's decoder refuses overlong forms, lone surrogates and stray bytes. */
+    static boolean wellFormedUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -25,9 +25,13 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class ApiProblemResolver implements HandlerExceptionResolver, Ordered {
 
-    /** The JSON APIs of the API document (docs/api.md). */
+    /**
+     * The JSON APIs of the API document (docs/api.md), and the webhooks other systems call: the CTI
+     * events (docs/phone.md), inbound mail (docs/email.md), social platforms (docs/social.md) and the
+     * SMS gateway's receipts (docs/campaigns.md).
+     */
     static final List<String> JSON_APIS = List.of("/api/v1", "/api/v1/**", "/department-answers/**", "/chat/api/**",
-            "/help/*/articles/suggestions");
+            "/help/*/articles/suggestions", "/cti/**", "/mail/inbound/**", "/social/hooks/**", "/outreach/sms/**");
 
     private final ProblemResponses problems;
     private final AntPathMatcher paths = new AntPathMatcher();

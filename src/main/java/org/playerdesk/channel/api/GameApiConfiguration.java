@@ -36,7 +36,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "PlayerDesk API", version = "v1",
         description = "The game API (/api/v1): game servers report players' tickets, read them back, pass on "
-                + "follow-ups and read outage notices, with the game's API key. Beside it, the JSON endpoints that "
+                + "follow-ups and read the notice feed (announcements and outage notices), with the game's API key. Beside it, the JSON endpoints that "
                 + "players' pages and departments' systems call: the help center's article suggestions, the live "
                 + "chat's player API and the one-time department answer URL. Errors are RFC 9457 problem details; "
                 + "absent values are left out of the JSON, never sent as null. Versioning: docs/api.md.",
@@ -54,7 +54,9 @@ class GameApiConfiguration {
     FilterRegistrationBean<ApiBodyLimit> apiBodyLimit(PlayerDeskProperties properties, ProblemResponses problems) {
         FilterRegistrationBean<ApiBodyLimit> registration = new FilterRegistrationBean<>(
                 new ApiBodyLimit(properties.api().maxBody().toBytes(), problems));
-        registration.addUrlPatterns("/api/v1/*");
+        // the live chat's player API is as public as the game API: its JSON bodies have the same limit
+        // (its image uploads have the multipart limits)
+        registration.addUrlPatterns("/api/v1/*", "/chat/api/*");
         // after the security filters, so that a request without a valid key is refused unread
         registration.setOrder(0);
         return registration;

@@ -1,18 +1,14 @@
 package org.playerdesk.channel.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.access.GameClient;
-import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,11 +51,9 @@ class GameApiController {
              "metadata": {"clientVersion": "2.3.1", "device": "iPhone 15", "zone": "华东一区"}}""";
 
     private final InGameIntake intake;
-    private final ProblemDetailsAdvice problems;
 
-    GameApiController(InGameIntake intake, ProblemDetailsAdvice problems) {
+    GameApiController(InGameIntake intake) {
         this.intake = intake;
-        this.problems = problems;
     }
 
     @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -170,20 +163,6 @@ class GameApiController {
                             defaultValue = "20"))
             @RequestParam(required = false) Integer size) {
         return intake.playerTickets(client.gameId(), accountId, page, size);
-    }
-
-    /** A path or query value of the wrong type (an id that is not a UUID, a page that is not a number). */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == UUID.class ? "invalid.uuid" : "invalid.wholeNumber";
-        return ResponseEntity.badRequest().body(problems.invalid(
-                List.of(new InvalidInput.FieldError(e.getName(), expected)), ProblemDetailsAdvice.locale()));
-    }
-
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                "idempotency-key-reused", "Idempotency-Key reused", problems.detail("problem.idempotencyKeyReused")));
     }
 
     private static URI ticketUrl(UUID id) {

@@ -199,11 +199,19 @@ class InGameIntake {
         if (value == null) {
             return null;
         }
-        boolean visibleAscii = value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
-        if (value.isEmpty() || value.length() > IDEMPOTENCY_KEY_MAX || !visibleAscii) {
-            errors.add(new InvalidInput.FieldError("Idempotency-Key", "invalid.idempotencyKey", IDEMPOTENCY_KEY_MAX));
+        if (!validIdempotencyKey(value, errors)) {
             return null;
         }
         return new IdempotencyRecord.Key(gameId, value);
+    }
+
+    /** Whether a given Idempotency-Key is 1 to 128 visible ASCII characters; if not, the header is named. */
+    static boolean validIdempotencyKey(String value, List<InvalidInput.FieldError> errors) {
+        boolean visibleAscii = value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (value.isEmpty() || value.length() > IDEMPOTENCY_KEY_MAX || !visibleAscii) {
+            errors.add(new InvalidInput.FieldError("Idempotency-Key", "invalid.idempotencyKey", IDEMPOTENCY_KEY_MAX));
+            return false;
+        }
+        return true;
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param perPlayer messages one chat's player may send per {@code ratePeriod}, over all their connections
  * @param ratePeriod the window of both rate limits
  * @param identityMaxAge how old a signed identity may be
+ * @param identityMaxAhead how far ahead of this server's clock a signed identity's time may be (the
+ *        game server's clock running fast)
  * @param minutesPerChat the expected handling time used to tell a waiting player how long they will wait
  * @param defaultCapacity chats an agent takes at once until they change it
  * @param allowedOrigins the pages that may open the player's WebSocket (the games' sites and web views)
@@ -33,7 +35,7 @@ import org.springframework.util.unit.DataSize;
 public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer perConnection, Integer perPlayer,
         Duration ratePeriod, Duration identityMaxAge, Integer minutesPerChat, Integer defaultCapacity,
         String[] allowedOrigins, Relay relay, Integer inboundThreads, Duration presenceTimeout,
-        Duration transcriptWait, Integer brokerDestinations) {
+        Duration transcriptWait, Integer brokerDestinations, Duration identityMaxAhead) {
 
     public ChatProperties {
         messageMax = messageMax == null ? 1000 : messageMax;
@@ -42,6 +44,7 @@ public record ChatProperties(Integer messageMax, DataSize imageMaxSize, Integer 
         perPlayer = perPlayer == null ? 30 : perPlayer;
         ratePeriod = ratePeriod == null ? Duration.ofSeconds(10) : ratePeriod;
         identityMaxAge = identityMaxAge == null ? Duration.ofMinutes(10) : identityMaxAge;
+        identityMaxAhead = identityMaxAhead == null ? Duration.ofSeconds(60) : identityMaxAhead;
         minutesPerChat = minutesPerChat == null ? 3 : minutesPerChat;
         defaultCapacity = defaultCapacity == null ? 3 : defaultCapacity;
         allowedOrigins = allowedOrigins == null ? new String[] { "*" } : allowedOrigins;

@@ -72,6 +72,10 @@ class ChatRealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
             ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
             heartbeats.setPoolSize(1);
             heartbeats.setThreadNamePrefix("chat-heartbeat-");
+            // not a bean, so nothing shuts it down: a daemon thread, so that a node whose start
+            // fails (a database out of reach, a secret no configured key opens) exits instead of
+            // hanging without answering
+            heartbeats.setDaemon(true);
             heartbeats.initialize();
             registry.enableSimpleBroker("/topic", "/queue").setHeartbeatValue(new long[] { 10000, 10000 })
                     .setTaskScheduler(heartbeats);

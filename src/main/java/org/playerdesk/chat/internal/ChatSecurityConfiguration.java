@@ -15,6 +15,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class ChatSecurityConfiguration {
 
+    /** Each game's chat identity secret is sealed at rest ({@code SealedSecret}). */
+    @org.springframework.context.annotation.Bean
+    static org.playerdesk.system.secrets.SecretColumn chatSettingsSecret() {
+        return new org.playerdesk.system.secrets.SecretColumn("chat_settings", "game_id", "secret");
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain playerChat(HttpSecurity http) throws Exception {

@@ -111,6 +111,15 @@ public class ChatSession extends StoredEntity {
         createdAt = now;
     }
 
+    /**
+     * On to the queue after the bot's answer: it waits from now, as a chat arriving now would, so
+     * the time the player spent on the answer is not counted as their wait for an agent.
+     */
+    public void queueAfterBot(Instant now) {
+        status = status.moveTo(ChatStatus.WAITING);
+        createdAt = now;
+    }
+
     public void transfer(UUID agent, String name, Instant now) {
         if (status != ChatStatus.ACTIVE) {
             throw new RuleViolation("chat.transfer.not-active", "only an active chat can be transferred");

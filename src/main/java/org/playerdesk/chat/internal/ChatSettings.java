@@ -23,6 +23,7 @@ public class ChatSettings {
 
     @Id
     private UUID gameId;
+    @jakarta.persistence.Convert(converter = org.playerdesk.system.secrets.SealedSecret.class)
     private String secret;
     private boolean guestsAllowed;
     private String hoursFrom;

@@ -49,7 +49,7 @@ class ConsoleChatController {
         "read", "image", "connected", "reconnecting", "status.active", "status.ended", "status.ticket",
         "status.waiting", "error.chat.failed", "error.chat.accept.no-seat", "error.chat.accept.taken",
         "error.chat.transfer.no-seat", "error.chat.rate-limited", "error.chat.invalid", "error.chat.ended",
-        "error.chat.not-yours" };
+        "error.chat.not-yours", "bot.agent", "bot.wrote", "bot.unanswered", "bot.article" };
     static final int CANNED_REPLIES = 6;
 
     private final ChatDesk desk;
@@ -97,7 +97,12 @@ class ConsoleChatController {
         List<Map<String, Object>> mine = new ArrayList<>();
         List<Map<String, Object>> online = new ArrayList<>();
         for (ChatView chat : seats.active(me.member())) {
-            mine.add(chat(chat));
+            Map<String, Object> held = chat(chat);
+            // what the bot offered before the chat queued, and what the player said of it
+            desk.botOffer(chat.id()).filter(offer -> !offer.open()).ifPresent(offer -> held.put("bot", Map.of(
+                    "title", offer.answer().title(), "link", offer.answer().link(),
+                    "confidence", offer.answer().confidence(), "outcome", offer.outcome())));
+            mine.add(held);
             for (AgentSeat seat : seats.online(chat.gameId())) {
                 if (!seat.staffId().equals(me.id()) && online.stream().noneMatch(s -> s.get("id").equals(seat.staffId()))) {
                     online.add(seat(seat));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.playerdesk.chat.ChatBot;
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatIdentity;
 import org.playerdesk.chat.ChatLine;
@@ -18,6 +19,7 @@ import org.playerdesk.chat.ChatView;
 import org.playerdesk.chat.Sender;
 import org.playerdesk.chat.internal.ChatProperties;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.AttachmentDownload;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.Upload;
@@ -40,6 +42,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -60,8 +63,10 @@ class PlayerChatController {
     private final ChatDesk desk;
     private final TicketQueries tickets;
     private final ChatProperties properties;
+    private final ConflictRetry conflicts;
 
-    PlayerChatController(ChatDesk desk, TicketQueries tickets, ChatProperties properties) {
+    PlayerChatController(ChatDesk desk, TicketQueries tickets, ChatProperties properties, ConflictRetry conflicts) {
+        this.conflicts = conflicts;
         this.desk = desk;
         this.tickets = tickets;
         this.properties = properties;
@@ -83,11 +88,19 @@ class PlayerChatController {
                     example = "[\"slow\"]") List<String> reasons) {
     }
 
+    @Schema(name = "ChatBotAnswerReply", description = "The player's word on the bot's answer.")
+    record BotReply(@Schema(requiredMode = REQUIRED, allowableValues = { "solved", "agent" },
+            description = "solved: it solved the problem (the chat ends); agent: talk to an agent (the chat queues).")
+            String answer) {
+    }
+
     @PostMapping(path = "/{game}/chats", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "startChat", summary = "Start a chat with the player's first message",
             description = "Answers the chat's state with the token (X-Chat-Token) every later call carries. Outside "
-                    + "service hours the chat is a ticket from the start (status ticket).")
+                    + "service hours the chat is a ticket from the start (status ticket). When the bot has an article "
+                    + "that answers the message (status bot, with bot), the chat joins the queue only once the player "
+                    + "asks for an agent (answerChatBot) or writes again.")
     @ApiResponse(responseCode = "201", description = "Started.")
     @ApiResponse(responseCode = "400", description = "Bad input: each bad field is named under errors.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -98,6 +111,11 @@ class PlayerChatController {
     @ApiResponse(responseCode = "404", description = "No such game.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is larger than playerdesk.api.max-body.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many chats started from this address; retry after the "
+            + "seconds in Retry-After.", headers = @Header(name = "Retry-After", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ResponseEntity<ChatState> start(@Parameter(description = "The game's code.", example = "demo")
             @PathVariable String game,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -111,7 +129,39 @@ class PlayerChatController {
         ChatStarted started = desk.start(game, request.identity(), request.guestName(), request.clientId(),
                 request.message());
         return ResponseEntity.status(HttpStatus.CREATED).body(ChatState.of(started.chat(), List.of(started.first()),
-                started.position(), started.expectedWaitMinutes(), started.followLink(), started.token()));
+                started.position(), started.expectedWaitMinutes(), started.followLink(), started.token())
+                .offering(BotAnswer.of(started.botAnswer(), ChatBot.Offer.OFFERED)));
+    }
+
+    @PostMapping(path = "/chats/{chat}/bot", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "answerChatBot", summary = "The player's word on the bot's answer, once",
+            description = "solved ends the chat (its ticket is resolved as the bot's deflection; the state carries "
+                    + "the end-of-chat survey when the game asks one); agent puts the chat in the queue.")
+    @ApiResponse(responseCode = "200", description = "The chat's state.")
+    @ApiResponse(responseCode = "400", description = "answer is neither solved nor agent (named under errors).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "No such chat, or a wrong token (code chat.token.invalid).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The bot offered nothing in this chat (code chat.bot.none), or "
+            + "the player has answered already (code chat.bot.answered).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    ChatState answerBot(@PathVariable UUID chat, @Parameter(in = ParameterIn.HEADER, name = TOKEN, required = true)
+            @RequestHeader(name = TOKEN, required = false) String token,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BotReply.class),
+                    examples = @ExampleObject(name = "solved", value = "{\"answer\": \"solved\"}")))
+            @RequestBody BotReply reply, Locale locale) {
+        desk.authenticate(chat, token);
+        String answer = reply == null || reply.answer() == null ? "" : reply.answer().strip();
+        if (!answer.equals("solved") && !answer.equals("agent")) {
+            throw InvalidInput.of("answer", "invalid.oneOf", "solved, agent");
+        }
+        // the chat's ticket may be changing at this moment (its first tags, rules, service levels)
+        ChatView view = conflicts.call(() -> desk.answerBot(chat, answer.equals("solved")));
+        int[] queue = desk.queuePosition(chat);
+        return ChatState.of(view, List.of(), queue[0], queue[1], null, null).asking(endSurvey(view, locale))
+                .offering(botAnswer(view));
     }
 
     /** The chat's state and the messages after {@code after}: what a reconnecting widget asks first. */
@@ -130,7 +180,8 @@ class PlayerChatController {
         ChatView view = desk.authenticate(chat, token);
         int[] queue = desk.queuePosition(chat);
         return ChatState.of(view, desk.history(chat, after), queue[0], queue[1],
-                view.status() == ChatStatus.TICKET ? desk.followLink(chat) : null, null).asking(endSurvey(view, locale));
+                view.status() == ChatStatus.TICKET ? desk.followLink(chat) : null, null).asking(endSurvey(view, locale))
+                .offering(botAnswer(view));
     }
 
     @PostMapping(path = "/chats/{chat}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -240,6 +291,11 @@ class PlayerChatController {
         return desk.endQuestion(chat.id(), locale).map(EndSurvey::of).orElse(null);
     }
 
+    /** The bot's answer in the chat, with the player's word on it, if the bot offered one. */
+    private BotAnswer botAnswer(ChatView chat) {
+        return desk.botOffer(chat.id()).map(offer -> BotAnswer.of(offer.answer(), offer.outcome())).orElse(null);
+    }
+
     /** The problem-details schema of the API document (channel.api writes it down). */
     static final String PROBLEM = "#/components/schemas/Problem";
 
@@ -247,7 +303,9 @@ class PlayerChatController {
     @Schema(name = "ChatState")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChatState(@Schema(requiredMode = REQUIRED) UUID chat,
-            @Schema(requiredMode = REQUIRED, allowableValues = { "waiting", "active", "ended", "ticket" }) String status,
+            @Schema(requiredMode = REQUIRED, allowableValues = { "bot", "waiting", "active", "ended", "ticket" },
+                    description = "bot: the bot's answer waits for the player's word before the chat joins the queue.")
+            String status,
             @Schema(description = "The agent's name, once one has the chat.") String agent,
             @Schema(requiredMode = REQUIRED, description = "Place in the queue while waiting (1: next), else 0.")
             int position,
@@ -262,17 +320,41 @@ class PlayerChatController {
             String token,
             @Schema(description = "Once the chat has ended and until it is rated (in the answers of chatState and "
                     + "endChat): what the game asks, in the language of Accept-Language. Left out when the game "
-                    + "does not ask after a chat.") EndSurvey survey) {
+                    + "does not ask after a chat.") EndSurvey survey,
+            @Schema(description = "The article the bot answered the first message with, when it did, and the "
+                    + "player's word on it.") BotAnswer bot) {
 
         static ChatState of(ChatView chat, List<ChatLine> lines, int position, int wait, String followLink,
                 String token) {
             return new ChatState(chat.id(), chat.status().code(), chat.agentName(), position, wait, chat.agentRead(),
-                    chat.rating(), followLink, lines.stream().map(ChatLineView::of).toList(), token, null);
+                    chat.rating(), followLink, lines.stream().map(ChatLineView::of).toList(), token, null, null);
         }
 
         ChatState asking(EndSurvey survey) {
             return new ChatState(chat, status, agent, position, expectedWaitMinutes, agentRead, rating, followLink,
-                    lines, token, survey);
+                    lines, token, survey, bot);
+        }
+
+        ChatState offering(BotAnswer answer) {
+            return new ChatState(chat, status, agent, position, expectedWaitMinutes, agentRead, rating, followLink,
+                    lines, token, survey, answer);
+        }
+    }
+
+    /** The bot's answer as the player sees it: the article's title, a passage, its help-center page. */
+    @Schema(name = "ChatBotAnswer")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BotAnswer(@Schema(requiredMode = REQUIRED) UUID article,
+            @Schema(requiredMode = REQUIRED, example = "充值未到账怎么办") String title,
+            @Schema(description = "A short passage of the article, as plain text.") String passage,
+            @Schema(requiredMode = REQUIRED, description = "The article's page in the help center (a path of this "
+                    + "site).", example = "/help/demo/articles/0193b7d2-5c1e-7a3b-9f00-2a6c1d0e4b11") String link,
+            @Schema(requiredMode = REQUIRED, allowableValues = { "offered", "solved", "agent", "wrote", "unanswered",
+                "left" }, description = "offered: waiting for the player's word.") String outcome) {
+
+        static BotAnswer of(ChatBot.Answer answer, String outcome) {
+            return answer == null ? null
+                    : new BotAnswer(answer.articleId(), answer.title(), answer.passage(), answer.link(), outcome);
         }
     }
 

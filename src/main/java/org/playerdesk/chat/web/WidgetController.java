@@ -5,17 +5,23 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 
+import javax.sql.DataSource;
+
 import org.playerdesk.chat.ChatIdentity;
 import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.database.DatabaseKind;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +35,14 @@ class WidgetController {
     private final ChatRulebook rulebook;
     private final GameCatalog games;
     private final Clock clock;
+    private final PlayerDeskProperties properties;
+    private final DataSource dataSource;
+    private volatile Boolean demoMode;
 
-    WidgetController(ChatRulebook rulebook, GameCatalog games, Clock clock) {
+    WidgetController(ChatRulebook rulebook, GameCatalog games, Clock clock, PlayerDeskProperties properties,
+            DataSource dataSource) {
+        this.properties = properties;
+        this.dataSource = dataSource;
         this.rulebook = rulebook;
         this.games = games;
         this.clock = clock;
@@ -54,10 +66,15 @@ class WidgetController {
 
     /**
      * The demo game's page with the widget, for a demo player whose identity this server signs.
-     * Only for the demo game: a real game signs on its own server, never in a page.
+     * Only for the demo game, and only in demo mode ({@code playerdesk.demo}; unset: on the embedded
+     * database): a real game signs on its own server, never in a page, and a game called "demo" in
+     * a real installation must not have players signed in by anyone who opens this page.
      */
     @GetMapping("/chat/demo")
     String demo(@org.springframework.web.bind.annotation.RequestParam(required = false) String lang, Model model) {
+        if (!demoMode()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         model.addAttribute("lang", "en".equals(lang) ? "en" : "zh-CN");
         GameInfo game = games.byCode(DEMO_GAME).orElse(null);
         ChatIdentity identity = game == null ? null : rulebook.signForDemo(game.id(), new ChatIdentity(DEMO_GAME,
@@ -65,5 +82,14 @@ class WidgetController {
                 .orElse(null);
         model.addAttribute("identity", identity);
         return "chat/demo";
+    }
+
+    private boolean demoMode() {
+        Boolean known = demoMode;
+        if (known == null) {
+            known = properties.demo() != null ? properties.demo() : !DatabaseKind.isPostgres(dataSource);
+            demoMode = known;
+        }
+        return known;
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import org.playerdesk.department.Delivery;
 import org.playerdesk.department.DepartmentView;
 import org.playerdesk.system.entity.StoredEntity;
+import org.playerdesk.system.secrets.SealedSecret;
 
 @Entity
 @Table(name = "department")
@@ -29,7 +30,8 @@ public class Department extends StoredEntity {
     private Delivery delivery;
     private String email;
     private String webhookUrl;
-    /** Kept in clear because requests are signed with it; never shown, never logged. */
+    /** Sealed at rest, opened to sign requests; never shown, never logged. */
+    @Convert(converter = SealedSecret.class)
     private String webhookSecret;
     private int answerHours;
     private boolean businessHours;

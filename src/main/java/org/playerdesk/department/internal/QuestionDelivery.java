@@ -20,6 +20,7 @@ import org.playerdesk.department.Transfers;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.net.OutboundAddresses;
 import org.playerdesk.system.signing.SignedRequests;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
@@ -57,10 +58,12 @@ class QuestionDelivery {
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
+    private final OutboundAddresses outbound;
 
     QuestionDelivery(DepartmentRequestRepository requests, DepartmentRepository departments, Transfers transfers,
             TicketQueries tickets, GameCatalog games, ObjectProvider<JavaMailSender> mail, MessageSource messages,
-            DepartmentSettings settings, JsonMapper json, Clock clock) {
+            DepartmentSettings settings, JsonMapper json, Clock clock, OutboundAddresses outbound) {
+        this.outbound = outbound;
         this.requests = requests;
         this.departments = departments;
         this.transfers = transfers;
@@ -139,6 +142,7 @@ class QuestionDelivery {
         body.put("answerUrl", settings.publicUrl() + "/department-answers/" + token);
         byte[] bytes = json.writeValueAsBytes(body);
         URI uri = URI.create(department.webhookUrl());
+        outbound.check(uri);
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String timestamp = String.valueOf(clock.instant().getEpochSecond());

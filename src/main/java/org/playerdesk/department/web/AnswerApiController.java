@@ -6,16 +6,13 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.playerdesk.access.ServerEndpoints;
 import org.playerdesk.department.RequestView;
 import org.playerdesk.department.Transfers;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.PayloadTooLarge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -110,19 +107,13 @@ class AnswerApiController {
                 || answered.answeredAt().isAfter(answered.dueAt()));
     }
 
-    /** Token-authenticated, no session, no CSRF token: a server-to-server endpoint, only this path. */
+    /** A department's system answers with its one-time token: a server-to-server endpoint, only this path. */
     @Configuration(proxyBeanMethods = false)
-    static class Security {
+    static class Endpoints {
 
         @Bean
-        @Order(0)
-        SecurityFilterChain departmentAnswers(HttpSecurity http) throws Exception {
-            http.securityMatcher("/department-answers/**")
-                    .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                    .csrf(c -> c.disable())
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(c -> c.disable());
-            return http.build();
+        ServerEndpoints departmentAnswerEndpoints() {
+            return ServerEndpoints.of("/department-answers/**");
         }
     }
 

@@ -19,6 +19,7 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.game.internal.http.HttpGameBackend;
 import org.playerdesk.game.internal.simulated.SimulatedGames;
+import org.playerdesk.system.net.OutboundAddresses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(GameProperties.class)
 public class DefaultGameBackends implements GameBackends {
 
+    /** The connector's secret is sealed at rest ({@code SealedSecret}). */
+    @org.springframework.context.annotation.Bean
+    static org.playerdesk.system.secrets.SecretColumn gameConnectorSecret() {
+        return new org.playerdesk.system.secrets.SecretColumn("game_connector", "id", "secret");
+    }
+
     private final GameConnectorRepository connectors;
     private final GameRepository games;
     private final SimulatedGames simulated;
@@ -45,14 +52,16 @@ public class DefaultGameBackends implements GameBackends {
     private final JsonMapper json = JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
     private final Map<UUID, Cached> http = new ConcurrentHashMap<>();
     private final ObjectProvider<GameAccounts> accounts;
+    private final OutboundAddresses outbound;
 
     private record Cached(String baseUrl, int secretHash, Duration connectTimeout, Duration readTimeout,
             HttpGameBackend backend) {
     }
 
     DefaultGameBackends(GameConnectorRepository connectors, GameRepository games, SimulatedGames simulated,
-            GameProperties properties, Clock clock, ObjectProvider<GameAccounts> accounts) {
+            GameProperties properties, Clock clock, ObjectProvider<GameAccounts> accounts, OutboundAddresses outbound) {
         this.accounts = accounts;
+        this.outbound = outbound;
         this.connectors = connectors;
         this.games = games;
         this.simulated = simulated;
@@ -110,6 +119,6 @@ public class DefaultGameBackends implements GameBackends {
                 .recordExceptions(GameBackendUnavailable.class)
                 .ignoreExceptions(UnknownAccount.class)
                 .build());
-        return new HttpGameBackend(baseUrl, secret, connect, read, properties.retries(), breaker, json, clock);
+        return new HttpGameBackend(baseUrl, secret, connect, read, properties.retries(), breaker, json, clock, outbound);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import org.playerdesk.game.ConnectorKind;
 import org.playerdesk.game.ConnectorSettings;
 import org.playerdesk.system.entity.StoredEntity;
+import org.playerdesk.system.secrets.SealedSecret;
 
 /** A game's connector settings; the secret stays here and is only read to sign requests. */
 @Entity
@@ -21,6 +22,7 @@ public class GameConnector extends StoredEntity {
     @Convert(converter = ConnectorKindConverter.class)
     private ConnectorKind kind;
     private String baseUrl;
+    @Convert(converter = SealedSecret.class)
     private String secret;
     private Integer connectTimeoutMs;
     private Integer readTimeoutMs;

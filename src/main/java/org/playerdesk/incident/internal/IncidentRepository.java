@@ -24,4 +24,8 @@ public interface IncidentRepository extends JpaRepository<Incident, UUID> {
     List<Incident> findByGameIdAndStatusOrderByCreatedAtDesc(UUID gameId, IncidentStatus status);
 
     List<Incident> findByGameIdAndStatusInOrderByCreatedAtDesc(UUID gameId, Collection<IncidentStatus> statuses);
+
+    /** The id and version of each incident in this status, which change with anything its notice shows. */
+    @Query("select i.id, i.version from Incident i where i.gameId = :gameId and i.status = :status order by i.id")
+    List<Object[]> findVersions(UUID gameId, IncidentStatus status);
 }

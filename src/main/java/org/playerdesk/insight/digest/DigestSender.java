@@ -20,6 +20,7 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.system.database.DatabaseUnavailable;
 import org.playerdesk.system.locale.Locales;
+import org.playerdesk.system.net.OutboundAddresses;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.system.signing.SignedRequests;
 import org.slf4j.Logger;
@@ -63,9 +64,12 @@ class DigestSender {
     private final Clock clock;
     private final HttpClient http;
     private final RetryTemplate attempts;
+    private final OutboundAddresses outbound;
 
     DigestSender(DigestStore store, DeveloperDigests digests, GameCatalog games, ObjectProvider<JavaMailSender> mail,
-            MessageSource messages, JsonMapper json, DigestProperties properties, Clock clock) {
+            MessageSource messages, JsonMapper json, DigestProperties properties, Clock clock,
+            OutboundAddresses outbound) {
+        this.outbound = outbound;
         this.store = store;
         this.digests = digests;
         this.games = games;
@@ -198,6 +202,7 @@ class DigestSender {
             InterruptedException {
         byte[] bytes = json.writeValueAsBytes(payload(digest, due));
         URI uri = URI.create(setting.webhookUrl());
+        outbound.check(uri);
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String timestamp = String.valueOf(clock.instant().getEpochSecond());

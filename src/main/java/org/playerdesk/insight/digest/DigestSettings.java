@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.net.OutboundAddresses;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +47,11 @@ class DigestSettings {
     private final DeveloperDigests digests;
     private final DigestProperties properties;
     private final Clock clock;
+    private final OutboundAddresses outbound;
 
-    DigestSettings(DigestStore store, DeveloperDigests digests, DigestProperties properties, Clock clock) {
+    DigestSettings(DigestStore store, DeveloperDigests digests, DigestProperties properties, Clock clock,
+            OutboundAddresses outbound) {
+        this.outbound = outbound;
         this.store = store;
         this.digests = digests;
         this.properties = properties;
@@ -90,6 +94,8 @@ class DigestSettings {
         String url = form.webhookUrl() == null || form.webhookUrl().isBlank() ? null : form.webhookUrl().strip();
         if (url != null && (url.length() > 500 || !httpUrl(url))) {
             errors.add(new InvalidInput.FieldError("webhookUrl", "invalid.url"));
+        } else if (url != null) {
+            outbound.refusal(url).ifPresent(key -> errors.add(new InvalidInput.FieldError("webhookUrl", key)));
         }
         String secret = form.webhookSecret() == null || form.webhookSecret().isBlank() ? null
                 : form.webhookSecret().strip();

@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import org.playerdesk.system.entity.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.playerdesk.system.secrets.SecretColumn;
+import org.playerdesk.system.secrets.Secrets;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +47,17 @@ class DigestStore {
             + " next_due_at, claimed_until, mailed_for, posted_for, last_sent_at, last_failure, last_failure_at, failures";
 
     private final JdbcClient jdbc;
+    private final Secrets secrets;
 
-    DigestStore(JdbcClient jdbc) {
+    DigestStore(JdbcClient jdbc, Secrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    /** The webhook secret is sealed at rest. */
+    @Bean
+    static SecretColumn digestWebhookSecret() {
+        return new SecretColumn("digest_setting", "game_id", "webhook_secret");
     }
 
     Optional<StoredGroup> group(UUID groupId) {
@@ -120,7 +131,7 @@ class DigestStore {
 
     Optional<Setting> setting(UUID gameId) {
         return jdbc.sql("select " + SETTING_COLUMNS + " from digest_setting where game_id = ?").param(gameId)
-                .query(DigestStore::setting).optional();
+                .query(this::settingRow).optional();
     }
 
     /**
@@ -142,7 +153,7 @@ class DigestStore {
                 .param("language", language).param("url", webhookUrl)
                 .param("due", at(nextDueAt)).param("at", at(now)).param("game", gameId).update();
         if (webhookSecret != null) {
-            jdbc.sql("update digest_setting set webhook_secret = ? where game_id = ?").param(webhookSecret)
+            jdbc.sql("update digest_setting set webhook_secret = ? where game_id = ?").param(secrets.seal(webhookSecret))
                     .param(gameId).update();
         }
     }
@@ -202,11 +213,11 @@ class DigestStore {
                 rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7));
     }
 
-    private static Setting setting(ResultSet rs, int n) throws SQLException {
+    private Setting settingRow(ResultSet rs, int n) throws SQLException {
         String recipients = rs.getString(3);
         return new Setting(rs.getObject(1, UUID.class), DigestSchedule.of(rs.getString(2)),
                 recipients == null || recipients.isEmpty() ? List.of() : List.of(recipients.split(",")),
-                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9),
+                rs.getString(4), rs.getString(5), secrets.open(rs.getString(6)), instant(rs, 7), instant(rs, 8), instant(rs, 9),
                 instant(rs, 10), instant(rs, 11), rs.getString(12), instant(rs, 13), rs.getInt(14));
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.playerdesk.chat.ChatEvents.ChatAbandoned;
 import org.playerdesk.chat.ChatEvents.ChatAnswered;
+import org.playerdesk.chat.ChatEvents.ChatBotOutcome;
 import org.playerdesk.chat.ChatEvents.ChatEnded;
 import org.playerdesk.chat.ChatEvents.ChatOpened;
 import org.playerdesk.chat.ChatEvents.ChatRated;
@@ -32,7 +33,20 @@ class ChatFacts {
 
     @ApplicationModuleListener
     void on(ChatOpened event) {
-        // outside service hours a chat is a ticket from its first message: no agent was asked to take it
+        // outside service hours a chat is a ticket from its first message: no agent was asked to take it;
+        // a chat the bot answered first counts if and when it queues after all
+        if (event.queued()) {
+            facts.count("chat:" + event.chatId(), event.gameId(), event.at(), Metric.CHATS, null, 1);
+        }
+    }
+
+    /**
+     * The bot answered the chat's first message before the queue: the chat counts once it joins
+     * the queue after all. One the player said it solved is the bot's deflection, counted from its
+     * ticket (tagged deflected and resolved), as on the help center: neither queued nor abandoned.
+     */
+    @ApplicationModuleListener
+    void on(ChatBotOutcome event) {
         if (event.queued()) {
             facts.count("chat:" + event.chatId(), event.gameId(), event.at(), Metric.CHATS, null, 1);
         }

@@ -277,7 +277,7 @@ public class FigureRollUp {
 
     /** Counted events whose amount is a figure to sum (a score, seconds), not a count. */
     private static final java.util.Set<Metric> SUMMED = java.util.EnumSet.of(Metric.CSAT, Metric.QA_SCORE,
-            Metric.CHATS_ANSWERED, Metric.CHAT_HANDLE);
+            Metric.CHATS_ANSWERED, Metric.CHAT_HANDLE, Metric.CALLS_ANSWERED);
     private static final long MINUTE = 60;
     private static final long FIVE_MINUTES = 5 * MINUTE;
     private static final long[] RESPONSE_LIMITS = { MINUTE, FIVE_MINUTES, 30 * MINUTE, 60 * MINUTE };

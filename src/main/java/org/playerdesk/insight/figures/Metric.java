@@ -85,7 +85,16 @@ public enum Metric {
      * QA reviews of the agent's conversations (total: how many; seconds: the sum of their scores
      * out of 100), on the day each was first scored; a dispute's new score replaces the old.
      */
-    QA_SCORE("qa_score");
+    QA_SCORE("qa_score"),
+    /**
+     * Phone calls the telephony system reported ended, on the day they ended: every call, those
+     * answered (seconds: the sum of their waits, for the agent who answered), those answered within
+     * the game's phone answer target as it stood then, and those the caller hung up before an answer.
+     */
+    CALLS("calls"),
+    CALLS_ANSWERED("calls_answered"),
+    CALLS_ANSWERED_IN_TARGET("calls_answered_target"),
+    CALLS_ABANDONED("calls_abandoned");
 
     private final String code;
 

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
+import org.playerdesk.ticket.TicketEvents.TicketErased;
 import org.playerdesk.ticket.TicketEvents.TicketMessagePosted;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
@@ -59,6 +60,13 @@ public class TicketIndexer {
     @TransactionalEventListener
     void on(TicketMessagePosted posted) {
         rebuild(posted.ticketId());
+    }
+
+    /** An anonymised ticket's document is rebuilt from what is left: its old subject and the player's words go. */
+    @Async
+    @TransactionalEventListener
+    void on(TicketErased erased) {
+        rebuild(erased.ticketId());
     }
 
     /** Rebuilds one ticket's document in a transaction of its own, one worker per ticket at a time on this node. */

@@ -60,6 +60,20 @@ public class Player extends StoredEntity {
         }
     }
 
+    /**
+     * Forgets what names or reaches the player (a player's data erased): nickname, server, role and
+     * contact email go, the account id becomes {@code erased-} and the record's id, so that the
+     * account is a new player when it comes back.
+     */
+    public void anonymise(Instant now) {
+        accountId = "erased-" + getId();
+        nickname = null;
+        server = null;
+        role = null;
+        contactEmail = null;
+        updatedAt = now;
+    }
+
     public PlayerSummary summary() {
         return new PlayerSummary(getId(), gameId, accountId, nickname, server, role, contactEmail, createdAt);
     }

@@ -66,6 +66,16 @@ public class PlayerCrmStore {
                 .list();
     }
 
+    /** Deletes the player's notes (a player's data erased); how many. */
+    public int deleteNotes(UUID playerId) {
+        return jdbc.sql("delete from player_note where player_id = ?").param(playerId).update();
+    }
+
+    /** Deletes the player's tags (a player's data erased); how many. */
+    public int deleteTags(UUID playerId) {
+        return jdbc.sql("delete from player_tag where player_id = ?").param(playerId).update();
+    }
+
     public PlayerNote addNote(UUID playerId, String body, UUID authorId, String authorName, Instant now) {
         UUID id = Ids.next();
         jdbc.sql("insert into player_note (id, player_id, body, author_id, author_name, created_at) "

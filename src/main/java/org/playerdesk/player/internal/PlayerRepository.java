@@ -17,4 +17,7 @@ public interface PlayerRepository extends JpaRepository<Player, UUID> {
 
     @Query("select p.id from Player p where p.accountId = :accountId and p.gameId in :gameIds")
     List<UUID> findIdsByAccountIdInGames(String accountId, Collection<UUID> gameIds);
+
+    @Query("select p from Player p where p.gameId = :gameId and p.contactEmail in :emails order by p.createdAt")
+    List<Player> findByContactEmail(UUID gameId, Collection<String> emails, org.springframework.data.domain.Limit limit);
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.playerdesk.access.StaffMember;
+import org.playerdesk.routing.AgentSkill;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.Roster;
 import org.playerdesk.routing.ShiftSource;
@@ -42,7 +43,8 @@ public class AgentBook {
     }
 
     /** An agent as routing needs them for one decision. */
-    public record Agent(StaffMember member, AgentTier tier, List<String> languages, int capacity, Roster roster) {
+    public record Agent(StaffMember member, AgentTier tier, List<String> languages, int capacity, Roster roster,
+            Set<AgentSkill> skills) {
 
         public UUID id() {
             return member.id();
@@ -51,6 +53,10 @@ public class AgentBook {
         /** Answers a ticket in this language (primary subtag, e.g. zh); no languages listed: any. */
         public boolean speaks(String language) {
             return language == null || languages.isEmpty() || languages.contains(language);
+        }
+
+        public boolean has(AgentSkill skill) {
+            return skills.contains(skill);
         }
 
         /** By the weekly shifts alone; routing asks {@link AgentBook#onShift(Collection, Instant)}, which asks the rosters first. */
@@ -101,7 +107,8 @@ public class AgentBook {
             agents.put(member.id(), new Agent(member, tier, profile == null ? List.of() : profile.languages(),
                     profile == null ? settings.defaultCapacity() : profile.capacity(),
                     new Roster(zone, shifts.getOrDefault(member.id(), List.of()),
-                            dated.getOrDefault(member.id(), List.of()))));
+                            dated.getOrDefault(member.id(), List.of())),
+                    profile == null ? Set.of() : Set.copyOf(profile.skills())));
         }
         return agents;
     }
@@ -147,6 +154,14 @@ public class AgentBook {
         exceptions.deleteOf(member.id());
         week.forEach(w -> weekly.save(new WeeklyShift(member.id(), w)));
         dated.forEach(d -> exceptions.save(new ShiftException(member.id(), d)));
+    }
+
+    @Transactional
+    public void changeSkills(StaffMember member, Set<AgentSkill> skills) {
+        AgentProfile profile = profiles.findById(member.id())
+                .orElseGet(() -> new AgentProfile(member.id(), settings.defaultCapacity(), settings.defaultTimeZone()));
+        profile.changeSkills(skills);
+        profiles.save(profile);
     }
 
     private static UUID staffOf(WeeklyShift shift) {

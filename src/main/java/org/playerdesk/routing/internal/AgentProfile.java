@@ -1,9 +1,12 @@
 package org.playerdesk.routing.internal;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
+import org.playerdesk.routing.AgentSkill;
 import org.playerdesk.routing.AgentTier;
 
 import jakarta.persistence.Convert;
@@ -26,6 +29,8 @@ public class AgentProfile {
     private AgentTier tier;
     private String languages;
     private int capacity;
+    /** Codes of {@link AgentSkill}s, separated by commas. */
+    private String skills;
     private String timeZone;
     @Version
     private Long version;
@@ -36,6 +41,7 @@ public class AgentProfile {
     public AgentProfile(UUID staffId, int capacity, String timeZone) {
         this.staffId = staffId;
         this.languages = "";
+        this.skills = "";
         this.capacity = capacity;
         this.timeZone = timeZone;
     }
@@ -58,6 +64,22 @@ public class AgentProfile {
 
     public List<String> languages() {
         return languages == null || languages.isBlank() ? List.of() : Arrays.asList(languages.split(","));
+    }
+
+    public Set<AgentSkill> skills() {
+        Set<AgentSkill> set = EnumSet.noneOf(AgentSkill.class);
+        for (String code : skills == null ? new String[0] : skills.split(",")) {
+            for (AgentSkill skill : AgentSkill.values()) {
+                if (skill.code().equals(code.strip())) {
+                    set.add(skill);
+                }
+            }
+        }
+        return set;
+    }
+
+    public void changeSkills(Set<AgentSkill> skills) {
+        this.skills = String.join(",", skills.stream().sorted().map(AgentSkill::code).toList());
     }
 
     public int capacity() {

@@ -3,6 +3,7 @@ package org.playerdesk.routing.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.playerdesk.chat.ChatSeats;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.routing.AgentSkill;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingEvents.TicketQueued;
@@ -190,7 +192,12 @@ public class Dispatcher {
         if (manager != null && free(manager.id(), capacity, held)) {
             return give(ticket, manager.id(), moved);
         }
-        Optional<UUID> pick = pick(rules, queue == null ? null : queue.lastStaffId(), pool, capacity, held);
+        UUID last = queue == null ? null : queue.lastStaffId();
+        List<AgentBook.Agent> skilled = skilled(ticket, pool);
+        Optional<UUID> pick = skilled.isEmpty() ? Optional.empty() : pick(rules, last, skilled, capacity, held);
+        if (pick.isEmpty()) {
+            pick = pick(rules, last, pool, capacity, held);
+        }
         if (pick.isPresent()) {
             Optional<UUID> given = give(ticket, pick.get(), moved);
             // the claim cleared the persistence context: the cursor moves by an update of its own
@@ -199,6 +206,65 @@ public class Dispatcher {
             return given;
         }
         return leftWaiting(ticket, moved);
+    }
+
+    /** Those of the pool with a skill the ticket asks for by its tags (empty when it asks for none). */
+    static List<AgentBook.Agent> skilled(TicketView ticket, List<AgentBook.Agent> pool) {
+        List<AgentSkill> asked = Arrays.stream(AgentSkill.values()).filter(s -> ticket.tags().contains(s.tag())).toList();
+        if (asked.isEmpty()) {
+            return List.of();
+        }
+        return pool.stream().filter(a -> asked.stream().allMatch(a::has)).toList();
+    }
+
+    /**
+     * A ticket that came to ask for a skill (tagged {@code hostile} once the player's words were
+     * read) before any agent answered it: it goes to a free agent with the skill, when its holder
+     * lacks it (or nobody holds it yet). Answers the agent chosen; empty when it stays as it is.
+     */
+    public Optional<UUID> offerToSkilled(UUID ticketId) {
+        return retrying(() -> handToSkilled(ticketId));
+    }
+
+    private Optional<UUID> handToSkilled(UUID ticketId) {
+        TicketView first = tickets.head(ticketId);
+        if (!first.status().isActive() || first.firstResponseAt() != null
+                || first.channel() == TicketChannel.CHAT && chat.isLiveChat(first.id())) {
+            return Optional.empty();
+        }
+        if (first.assigneeId() == null) {
+            Optional<UUID> given = decide(ticketId, null, false);
+            // a decision at the same moment (the ticket given up, offered again) may have won the claim
+            if (given.isPresent() || tickets.head(ticketId).assigneeId() == null) {
+                return given;
+            }
+        }
+        TicketView ticket = first.assigneeId() == null ? tickets.head(ticketId) : first;
+        AgentBook.Agent holder = book.agent(staff.get(ticket.assigneeId()));
+        if (!skilled(ticket, List.of(holder)).isEmpty()) {
+            return Optional.empty();
+        }
+        List<RoutingQueue> candidates = queues.inOrder(ticket.gameId());
+        Facts facts = facts(ticket, candidates);
+        RoutingQueue queue = candidates.stream().filter(q -> matches(q.view(), ticket, facts)).findFirst().orElse(null);
+        QueueView rules = queue == null ? implicitQueue(ticket.gameId()) : queue.view();
+        if (rules.strategy() == RoutingStrategy.MANUAL) {
+            return Optional.empty();
+        }
+        List<AgentBook.Agent> skilled = skilled(ticket, available(rules, ticket, facts, clock.instant()));
+        Set<UUID> ids = new LinkedHashSet<>();
+        skilled.forEach(a -> ids.add(a.id()));
+        if (!anyoneFree(ids, skilled, null)) {
+            return Optional.empty();
+        }
+        if (queue != null) {
+            entities.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Map<UUID, Integer> capacity = book.lockCapacities(ids);
+        Map<UUID, Long> held = tickets.heldBy(ids);
+        Optional<UUID> pick = pick(rules, queue == null ? null : queue.lastStaffId(), skilled, capacity, held);
+        pick.ifPresent(agent -> desk.assign(ticket.id(), agent, Actor.SYSTEM));
+        return pick;
     }
 
     /** Nobody fitting is free: a ticket moved to another level goes back to that level's pool. */

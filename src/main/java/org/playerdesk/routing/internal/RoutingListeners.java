@@ -1,9 +1,13 @@
 package org.playerdesk.routing.internal;
 
+import java.util.Arrays;
+
+import org.playerdesk.routing.AgentSkill;
 import org.playerdesk.system.database.DatabaseUnavailable;
 import org.playerdesk.ticket.TicketEvents.TicketAssigned;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketEscalated;
+import org.playerdesk.ticket.TicketEvents.TicketTagged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -45,6 +49,15 @@ class RoutingListeners {
     void on(TicketAssigned assigned) {
         if (assigned.to() == null && assigned.from() != null) {
             dispatcher.assignNew(assigned.ticketId(), assigned.from());
+        }
+    }
+
+    /** A ticket that came to ask for a skill (tagged {@code hostile}) goes to an agent with it, if one is free. */
+    @Async
+    @TransactionalEventListener
+    void on(TicketTagged tagged) {
+        if (tagged.added() && Arrays.stream(AgentSkill.values()).anyMatch(s -> s.tag().equals(tagged.tag()))) {
+            dispatcher.offerToSkilled(tagged.ticketId());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.playerdesk.routing.web;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.routing.AgentSkill;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.Escalations;
 import org.playerdesk.routing.QueueRules;
@@ -155,6 +157,7 @@ class RoutingController {
         GameInfo chosen = choose(game, me, model);
         model.addAttribute("agents", chosen == null ? List.of() : setup.agents(chosen.id(), me.member()));
         model.addAttribute("tiers", AgentTier.values());
+        model.addAttribute("skillChoices", AgentSkill.values());
         return "routing/agents";
     }
 
@@ -163,14 +166,25 @@ class RoutingController {
             @RequestParam(defaultValue = "") String tier, @RequestParam(defaultValue = "") String languages,
             @RequestParam(defaultValue = "") String capacity, @RequestParam(defaultValue = "") String timeZone,
             @RequestParam(defaultValue = "") String weeklyShifts, @RequestParam(defaultValue = "") String exceptions,
-            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") List<String> skills, @AuthenticationPrincipal StaffUser me, Locale locale,
+            RedirectAttributes redirect) {
         redirect.addAttribute("game", game);
         if (!me.serves(game) || !staff.get(staffId).serves(game)) {
             throw new AccessDeniedException("not an agent of a game you serve");
         }
         return attempt(locale, redirect, "routing.notice.agentSaved", "redirect:/console/routing/agents",
-                () -> setup.changeSkills(staffId, tier, languages, number("capacity", capacity), timeZone,
-                        weeklyShifts, exceptions, me.member()));
+                () -> {
+                    setup.changeSkills(staffId, tier, languages, number("capacity", capacity), timeZone, weeklyShifts,
+                            exceptions, me.member());
+                    // a code that is no skill (an old form) is left out
+                    Set<AgentSkill> chosen = EnumSet.noneOf(AgentSkill.class);
+                    for (AgentSkill skill : AgentSkill.values()) {
+                        if (skills.contains(skill.code())) {
+                            chosen.add(skill);
+                        }
+                    }
+                    return setup.changeAgentSkills(staffId, chosen, me.member());
+                });
     }
 
     private GameInfo choose(UUID game, StaffUser me, Model model) {

@@ -1,6 +1,8 @@
 package org.playerdesk.sla.web;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
+import org.playerdesk.sla.PhoneAnswers;
 import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
 import org.playerdesk.sla.SlaAction;
@@ -50,11 +53,16 @@ import jakarta.servlet.http.HttpServletResponse;
 class SlaConsoleController {
 
     private final SlaPolicies policies;
+    private final PhoneAnswers phoneAnswers;
+    private final Clock clock;
     private final GameCatalog games;
     private final ConsoleProblems problems;
     private final ErrorTexts errorTexts;
 
-    SlaConsoleController(SlaPolicies policies, GameCatalog games, ConsoleProblems problems, ErrorTexts errorTexts) {
+    SlaConsoleController(SlaPolicies policies, PhoneAnswers phoneAnswers, Clock clock, GameCatalog games,
+            ConsoleProblems problems, ErrorTexts errorTexts) {
+        this.phoneAnswers = phoneAnswers;
+        this.clock = clock;
         this.errorTexts = errorTexts;
         this.policies = policies;
         this.games = games;
@@ -77,7 +85,24 @@ class SlaConsoleController {
         model.addAttribute("calendars", calendars);
         model.addAttribute("calendarNames", calendarNames);
         model.addAttribute("days", DayOfWeek.values());
+        model.addAttribute("phoneTarget", phoneAnswers.target(chosen.id()).toSeconds());
+        model.addAttribute("phoneWeek", phoneAnswers.tally(Set.of(chosen.id()), clock.instant().minus(Duration.ofDays(7)),
+                clock.instant()));
         return "sla/policies";
+    }
+
+    /** The game's phone answer target, in seconds. */
+    @PostMapping("/phone-target")
+    String phoneTarget(@RequestParam String game, @RequestParam(defaultValue = "") String answerSeconds,
+            @AuthenticationPrincipal StaffUser me, Locale locale, RedirectAttributes redirect) {
+        GameInfo info = game(game, me);
+        try {
+            phoneAnswers.setTarget(info.id(), answerSeconds);
+            redirect.addFlashAttribute("notice", "sla.saved");
+        } catch (InvalidInput invalid) {
+            redirect.addFlashAttribute("problem", errorTexts.summary(invalid, locale));
+        }
+        return "redirect:/console/sla?game=" + info.code();
     }
 
     @GetMapping("/policy")

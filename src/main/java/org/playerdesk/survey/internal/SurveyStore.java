@@ -18,6 +18,9 @@ import org.playerdesk.survey.SurveyChannel;
 import org.playerdesk.survey.SurveyTotals;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.entity.Ids;
+import org.playerdesk.system.secrets.SecretColumn;
+import org.playerdesk.system.secrets.Secrets;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -33,20 +36,28 @@ class SurveyStore {
 
     private static final String COLUMNS = "id, ticket_id, game_id, channel, resolved_by, resolved_at, due_at, asked_at, "
             + "expires_at, mailed_at, secret, score, comment, reasons, answered_via, answered_at, chat_id";
-    private static final RowMapper<SurveyRow> ROW = SurveyStore::row;
+    private final RowMapper<SurveyRow> surveyRow = this::row;
 
     private final JdbcTemplate jdbc;
+    private final Secrets secrets;
 
-    SurveyStore(JdbcTemplate jdbc) {
+    SurveyStore(JdbcTemplate jdbc, Secrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    /** The key each survey's links are signed with is sealed at rest. */
+    @Bean
+    static SecretColumn surveySecret() {
+        return new SecretColumn("survey", "id", "secret");
     }
 
     Optional<SurveyRow> byTicket(UUID ticketId) {
-        return jdbc.query("select " + COLUMNS + " from survey where ticket_id = ?", ROW, ticketId).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from survey where ticket_id = ?", surveyRow, ticketId).stream().findFirst();
     }
 
     Optional<SurveyRow> byId(UUID id) {
-        return jdbc.query("select " + COLUMNS + " from survey where id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from survey where id = ?", surveyRow, id).stream().findFirst();
     }
 
     /**
@@ -58,7 +69,7 @@ class SurveyStore {
         UUID id = Ids.next();
         jdbc.update("insert into survey (id, ticket_id, game_id, channel, resolved_by, resolved_at, due_at, secret, "
                 + "chat_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, ticketId, gameId, channel.code(), resolvedBy,
-                at(resolvedAt), at(dueAt), secret, chatId);
+                at(resolvedAt), at(dueAt), secrets.seal(secret), chatId);
         return byId(id).orElseThrow();
     }
 
@@ -74,7 +85,7 @@ class SurveyStore {
     /** Surveys due to be asked as of {@code now}, the oldest first. */
     List<SurveyRow> due(Instant now, int limit) {
         return jdbc.query("select " + COLUMNS + " from survey where asked_at is null and due_at <= ? "
-                + "order by due_at, id fetch first " + limit + " rows only", ROW, at(now));
+                + "order by due_at, id fetch first " + limit + " rows only", surveyRow, at(now));
     }
 
     /** Asks the survey; false when another node asked it first. */
@@ -145,11 +156,11 @@ class SurveyStore {
                 arguments.toArray());
     }
 
-    private static SurveyRow row(ResultSet row, int n) throws SQLException {
+    private SurveyRow row(ResultSet row, int n) throws SQLException {
         String via = row.getString(15);
         return new SurveyRow(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getObject(3, UUID.class),
                 Coded.fromCode(SurveyChannel.class, row.getString(4)), row.getObject(5, UUID.class), instant(row, 6),
-                instant(row, 7), instant(row, 8), instant(row, 9), instant(row, 10), row.getString(11),
+                instant(row, 7), instant(row, 8), instant(row, 9), instant(row, 10), secrets.open(row.getString(11)),
                 (Integer) row.getObject(12), row.getString(13), SurveySettingsStore.reasons(row.getString(14)),
                 via == null ? null : Coded.fromCode(SurveyChannel.class, via), instant(row, 16),
                 row.getObject(17, UUID.class));

@@ -72,4 +72,9 @@ public class AttachmentStore {
         return files.get(storageKey);
     }
 
+    /** Removes the stored file of this key (a player's data erased, or past its retention period). */
+    public boolean delete(String storageKey) {
+        return files.delete(storageKey);
+    }
+
 }

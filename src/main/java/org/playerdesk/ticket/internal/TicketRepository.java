@@ -22,6 +22,9 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     List<Ticket> findByGameIdAndPlayerIdOrderByCreatedAtDesc(UUID gameId, UUID playerId, Pageable page);
 
+    @Query("select t.id from Ticket t where t.gameId = :gameId and t.playerId = :playerId order by t.createdAt, t.id")
+    List<UUID> idsOfPlayer(UUID gameId, UUID playerId);
+
     /** Ticket ids after {@code after} in id order: a resumable walk over every ticket. */
     @Query("select t.id from Ticket t where t.id > :after order by t.id")
     List<UUID> idsAfter(UUID after, Pageable page);

@@ -69,6 +69,15 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void signInPageOffersNoIdentityProviderUnlessOneIsConfigured() throws Exception {
+        mvc.perform(get("/login").param("lang", "en"))
+                .andExpect(content().string(not(containsString("data-testid=\"sso-sign-in\""))))
+                .andExpect(content().string(not(containsString("/oauth2/authorization"))))
+                .andExpect(content().string(not(containsString("data-testid=\"break-glass\""))));
+        mvc.perform(get("/oauth2/authorization/staff")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void signInPageSpeaksBothLanguagesAndReportsFailureAndSignOut() throws Exception {
         mvc.perform(get("/login").param("lang", "en"))
                 .andExpect(status().isOk())

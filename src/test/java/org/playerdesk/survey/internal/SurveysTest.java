@@ -337,6 +337,9 @@ class SurveysTest {
         UUID ticketId = opened.ticket().id();
         SurveyRow survey = resolve(ticketId, d.agent());
         assertThat(survey.channel()).isEqualTo(SurveyChannel.EMAIL);
+        // the key the links are signed with is sealed in its row (docs/audit.md, secrets at rest)
+        assertThat(jdbc.queryForObject("select secret from survey where id = ?", String.class, survey.id()))
+                .startsWith("enc:").doesNotContain(survey.secret());
         askAfterTheDelay();
 
         MimeMessage mail = await().until(() -> java.util.Arrays.stream(MAIL.getReceivedMessages())

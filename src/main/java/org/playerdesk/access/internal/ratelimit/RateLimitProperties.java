@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param help per client address, posts to a help center (new tickets and replies)
  * @param login per client address, failed sign-ins to the console
  * @param suggest per client address, the help center's article suggestions while a player types
+ * @param chat per client address, live chats started ({@code POST /chat/api/{game}/chats}); each may become a ticket
  */
 @ConfigurationProperties("playerdesk.rate-limits")
-public record RateLimitProperties(Boolean enabled, Limit api, Limit help, Limit login, Limit suggest) {
+public record RateLimitProperties(Boolean enabled, Limit api, Limit help, Limit login, Limit suggest, Limit chat) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;
@@ -24,6 +25,7 @@ public record RateLimitProperties(Boolean enabled, Limit api, Limit help, Limit 
         help = help == null ? new Limit(10, Duration.ofMinutes(1), 10) : help;
         login = login == null ? new Limit(10, Duration.ofMinutes(1), 10) : login;
         suggest = suggest == null ? new Limit(60, Duration.ofMinutes(1), 20) : suggest;
+        chat = chat == null ? new Limit(10, Duration.ofMinutes(1), 10) : chat;
     }
 
     /**

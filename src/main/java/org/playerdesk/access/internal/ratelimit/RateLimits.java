@@ -4,19 +4,21 @@ import org.playerdesk.system.ratelimit.RateLimit;
 import org.playerdesk.system.ratelimit.RateLimiter;
 import org.playerdesk.system.ratelimit.RateLimiters;
 
-/** The limits of the public doors: the game API per key, help-center posts, suggestions and sign-ins per client address. */
+/** The limits of the public doors: the game API per key, help-center posts, suggestions, chat starts and sign-ins per client address. */
 public final class RateLimits {
 
     private final RateLimiter api;
     private final RateLimiter help;
     private final RateLimiter login;
     private final RateLimiter suggest;
+    private final RateLimiter chat;
 
     public RateLimits(RateLimitProperties properties, RateLimiters limiters) {
         this.api = limiter("api", properties.api(), properties.enabled(), limiters);
         this.help = limiter("help", properties.help(), properties.enabled(), limiters);
         this.login = limiter("login", properties.login(), properties.enabled(), limiters);
         this.suggest = limiter("suggest", properties.suggest(), properties.enabled(), limiters);
+        this.chat = limiter("chat", properties.chat(), properties.enabled(), limiters);
     }
 
     private static RateLimiter limiter(String name, RateLimitProperties.Limit limit, boolean enabled,
@@ -43,5 +45,10 @@ public final class RateLimits {
     /** The help center's article suggestions while a player types (GET), per client address. */
     public RateLimiter suggest() {
         return suggest;
+    }
+
+    /** Live chats started by players, per client address. */
+    public RateLimiter chat() {
+        return chat;
     }
 }

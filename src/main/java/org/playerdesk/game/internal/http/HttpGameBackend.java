@@ -38,6 +38,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.playerdesk.system.net.OutboundAddresses;
+import org.playerdesk.system.net.RefusedAddress;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.core.JacksonException;
@@ -59,7 +61,7 @@ public final class HttpGameBackend implements GameBackend {
     private final CircuitBreaker breaker;
 
     public HttpGameBackend(String baseUrl, String secret, Duration connectTimeout, Duration readTimeout, int retries,
-            CircuitBreaker breaker, JsonMapper json, Clock clock) {
+            CircuitBreaker breaker, JsonMapper json, Clock clock, OutboundAddresses outbound) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.json = json;
         this.retry = Retries.atOnce(1 + Math.max(0, retries),
@@ -71,6 +73,7 @@ public final class HttpGameBackend implements GameBackend {
         factory.setReadTimeout(readTimeout);
         this.client = RestClient.builder().requestFactory(factory).requestInterceptor((request, body, execution) -> {
             URI uri = request.getURI();
+            outbound.check(uri); // on each call: the name may resolve elsewhere since it was saved
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
             request.getHeaders().set(SignedRequests.TIMESTAMP, timestamp);
@@ -207,6 +210,12 @@ public final class HttpGameBackend implements GameBackend {
                 body.put("text", notify.text());
                 yield "notify";
             }
+            case GameAction.Message message -> {
+                body.put("campaign", message.campaign());
+                body.put("title", message.title());
+                body.put("text", message.text());
+                yield "message";
+            }
         };
         return call(HttpMethod.POST, account(action.accountId(), "actions/" + name), json.writeValueAsString(body),
                 action.idempotencyKey(), new TypeReference<ActionResult>() {
@@ -271,6 +280,9 @@ public final class HttpGameBackend implements GameBackend {
                     new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
         } catch (ResourceAccessException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof RefusedAddress refused) {
+                throw new Failed(refused.getMessage(), e, false);
+            }
             boolean connectFailed = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
                     || (cause instanceof IOException && cause.getCause() instanceof ConnectException);
             throw new Failed(connectFailed ? "cannot connect to the game backend" : "the game backend did not answer in time",

@@ -242,6 +242,13 @@ final class SimulatedGameBackend implements GameBackend {
                                 : "已推送系统公告「" + title + "」",
                         now, null, ok ? n.channel() : null, title, clip(n.text(), 2000));
             }
+            case GameAction.Message m -> {
+                boolean ok = m.text() != null && !m.text().isBlank();
+                String title = m.title() == null || m.title().isBlank() ? "系统消息" : clip(m.title(), 200);
+                yield new SimulatedActionStore.Stored("notify", m.accountId(), op, clip(m.campaign(), 500), null, 0,
+                        null, 0, ok, ref, ok ? "已发送游戏内邮件「" + title + "」" : "发送失败：需要消息内容", now, null,
+                        ok ? InGameNotice.MAIL : null, title, clip(m.text(), 2000));
+            }
             case GameAction.Freeze f -> {
                 boolean ok = !s.frozen();
                 yield new SimulatedActionStore.Stored("freeze", f.accountId(), op, clip(f.reason(), 500), null, 0,

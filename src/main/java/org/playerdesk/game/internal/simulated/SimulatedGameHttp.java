@@ -170,6 +170,8 @@ class SimulatedGameHttp {
                         b.path("currencyAmount").asLong(0), text(b, "item"), b.path("quantity").asInt(0), reason);
                 case "notify" -> new GameAction.Notify(key, id, operator, text(b, "channel"), text(b, "title"),
                         text(b, "text"));
+                case "message" -> new GameAction.Message(key, id, operator, text(b, "campaign"), text(b, "title"),
+                        text(b, "text"));
                 case "freeze" -> new GameAction.Freeze(key, id, operator, reason);
                 case "reset-password" -> new GameAction.ResetPassword(key, id, operator);
                 default -> throw new IllegalArgumentException("unknown action " + action);

@@ -38,7 +38,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The staff page's one form: a member's name, role, games, teams, tier, languages and capacity,
+ * The staff page's one form: a member's name, sign-in email (single sign-on), role, games, teams, tier, languages and capacity,
  * saved through the modules that own each (access, workforce's teams, routing) in one transaction:
  * every part is tried, every bad field reported at once, and nothing is kept when any is bad.
  */
@@ -47,8 +47,8 @@ import jakarta.mail.internet.MimeMessage;
 class StaffEditing {
 
     /** What the form sends, as text: ids of games and teams, codes of the role and tier. */
-    record StaffForm(String displayName, String role, List<String> games, List<String> teams, String tier,
-            String languages, String capacity) {
+    record StaffForm(String displayName, String signInEmail, String role, List<String> games, List<String> teams,
+            String tier, String languages, String capacity) {
 
         public boolean serves(UUID gameId) {
             return games != null && games.contains(gameId.toString());
@@ -60,7 +60,7 @@ class StaffEditing {
     }
 
     /** The order the form shows its fields in, for the errors. */
-    private static final List<String> FIELDS = List.of("displayName", "role", "games", "teams", "tier", "languages",
+    private static final List<String> FIELDS = List.of("displayName", "signInEmail", "role", "games", "teams", "tier", "languages",
             "capacity");
 
     private final StaffDirectory staff;
@@ -94,7 +94,7 @@ class StaffEditing {
         AgentSkills skills = routing.skills(staffId);
         List<String> teamIds = teams.all().stream().filter(t -> t.memberIds().contains(staffId))
                 .map(t -> t.id().toString()).toList();
-        return new StaffForm(member.displayName(), member.role().code(),
+        return new StaffForm(member.displayName(), staff.signInEmail(staffId).orElse(""), member.role().code(),
                 member.gameIds().stream().map(UUID::toString).toList(), teamIds,
                 skills.tierSet() ? skills.tier().code() : "", String.join(", ", skills.languages()),
                 String.valueOf(skills.capacity()));
@@ -120,9 +120,11 @@ class StaffEditing {
         }
         boolean capacityUnreadable = errors.stream().anyMatch(e -> e.field().equals("capacity"));
         errors.addAll(staff.checkChange(staffId, form.displayName(), role));
+        errors.addAll(staff.checkSignInEmail(staffId, form.signInEmail()));
         AgentSkills skills = routing.skills(staffId);
         if (errors.isEmpty()) {
             tryPart(errors, () -> staff.change(staffId, form.displayName(), role, gameIds, by));
+            tryPart(errors, () -> staff.changeSignInEmail(staffId, form.signInEmail(), by));
             tryPart(errors, () -> teams.place(staffId, teamIds, by));
         }
         Integer checkedCapacity = capacity;

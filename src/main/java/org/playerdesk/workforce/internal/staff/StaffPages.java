@@ -163,6 +163,7 @@ class StaffPages {
         StaffMember member = staff.get(id);
         model.addAttribute("member", member);
         model.addAttribute("lastSignIn", staff.lastSignIn(id).orElse(null));
+        model.addAttribute("signInEmail", staff.signInEmail(id).orElse(null));
         model.addAttribute("games", games.all());
         model.addAttribute("teams", teams.all());
         model.addAttribute("roles", StaffRole.values());

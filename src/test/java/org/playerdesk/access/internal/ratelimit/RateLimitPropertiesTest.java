@@ -21,7 +21,7 @@ class RateLimitPropertiesTest {
     @Test
     void unsetBurstIsTheRateAndSettingsDefaultToTheDocumentedLimits() {
         assertThat(new RateLimitProperties.Limit(7, Duration.ofMinutes(1), null).burst()).isEqualTo(7);
-        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null);
+        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null, null);
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.api()).isEqualTo(new RateLimitProperties.Limit(2000, Duration.ofSeconds(1), 4000));
         assertThat(defaults.help()).isEqualTo(new RateLimitProperties.Limit(10, Duration.ofMinutes(1), 10));
@@ -42,7 +42,7 @@ class RateLimitPropertiesTest {
     @Test
     void eachDoorHasItsOwnLimitWithTheConfiguredBurst() {
         RateLimitProperties.Limit two = new RateLimitProperties.Limit(2, Duration.ofMinutes(1), 2);
-        RateLimits limits = new RateLimits(new RateLimitProperties(true, two, two, two, two), limiters);
+        RateLimits limits = new RateLimits(new RateLimitProperties(true, two, two, two, two, two), limiters);
 
         IntStream.range(0, 2).forEach(i -> limits.help().take("10.0.0.1"));
 
@@ -53,7 +53,7 @@ class RateLimitPropertiesTest {
     @Test
     void switchedOffLimitsNeverRefuse() {
         RateLimitProperties.Limit one = new RateLimitProperties.Limit(1, Duration.ofMinutes(1), 1);
-        RateLimits limits = new RateLimits(new RateLimitProperties(false, one, one, one, one), limiters);
+        RateLimits limits = new RateLimits(new RateLimitProperties(false, one, one, one, one, one), limiters);
 
         assertThat(IntStream.range(0, 1_000).mapToObj(i -> limits.api().take("key"))).allMatch(Admission::admitted);
     }

@@ -102,6 +102,48 @@ class StaffPagesTest {
     }
 
     @Test
+    void anAdministratorGivesTheSignInEmailSingleSignOnMatchesUniqueWhateverItsCase() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember admin = workspace.staff(StaffRole.ADMIN);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffMember colleague = workspace.staff(StaffRole.AGENT_L1, game);
+        String address = TestWorkspace.unique("li.wei") + "@Example.com";
+
+        page(post("/console/admin/staff/{id}", agent.id()).with(csrf()).param("displayName", agent.displayName())
+                .param("signInEmail", "  " + address + " ").param("role", "agent_l1")
+                .param("games", game.id().toString()).param("capacity", "5"), admin, Locale.ENGLISH, 302);
+        assertThat(staff.signInEmail(agent.id())).contains(address);
+        assertThat(actionsAbout(agent.id())).contains("staff.email");
+        String shown = page(get("/console/admin/staff/{id}", agent.id()), admin, Locale.ENGLISH, 200);
+        assertThat(shown).contains("Sign-in email (single sign-on)", "data-testid=\"staff-member-sign-in-email\">"
+                + address + "<", "value=\"" + address + "\"");
+
+        // another account's address, in other letters: refused on its field, and nothing of the form is kept
+        String taken = page(post("/console/admin/staff/{id}", colleague.id()).with(csrf())
+                .param("displayName", "改了名字").param("signInEmail", address.toUpperCase(Locale.ROOT))
+                .param("role", "agent_l1").param("games", game.id().toString()).param("capacity", "5"), admin, Locale.SIMPLIFIED_CHINESE,
+                400);
+        assertThat(taken).contains("data-testid=\"staff-error-signInEmail\">该登录邮箱已被其他账号使用。<");
+        String bad = page(post("/console/admin/staff/{id}", colleague.id()).with(csrf())
+                .param("displayName", "Renamed").param("signInEmail", "not-an-address").param("role", "agent_l1")
+                .param("games", game.id().toString()).param("capacity", "5"), admin, Locale.ENGLISH, 400);
+        assertThat(bad).contains("data-testid=\"staff-error-signInEmail\">This is not an email address.<");
+        assertThat(staff.get(colleague.id()).displayName()).isEqualTo(colleague.displayName());
+        assertThat(staff.signInEmail(colleague.id())).isEmpty();
+
+        // the member's own address again is no duplicate; a blank field removes it
+        page(post("/console/admin/staff/{id}", agent.id()).with(csrf()).param("displayName", agent.displayName())
+                .param("signInEmail", address).param("role", "agent_l1").param("games", game.id().toString()).param("capacity", "5"), admin,
+                Locale.ENGLISH, 302);
+        page(post("/console/admin/staff/{id}", agent.id()).with(csrf()).param("displayName", agent.displayName())
+                .param("signInEmail", "").param("role", "agent_l1").param("games", game.id().toString()).param("capacity", "5"), admin,
+                Locale.ENGLISH, 302);
+        assertThat(staff.signInEmail(agent.id())).isEmpty();
+        assertThat(page(get("/console/admin/staff/{id}", agent.id()), admin, Locale.ENGLISH, 200))
+                .contains("data-testid=\"staff-member-sign-in-email\">none<");
+    }
+
+    @Test
     void badFieldsAreNamedFieldByFieldInTheReadersLanguageAndNothingIsSaved() throws Exception {
         GameInfo game = workspace.game();
         StaffMember admin = workspace.staff(StaffRole.ADMIN);

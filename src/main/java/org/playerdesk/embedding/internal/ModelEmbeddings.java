@@ -1,0 +1,106 @@
+package org.playerdesk.embedding.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.playerdesk.embedding.Glossary;
+import org.playerdesk.embedding.TextEmbeddings;
+import org.playerdesk.embedding.Vectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+/**
+ * The model's vectors of texts, each text first {@linkplain Glossary#bridge bridged} to the other
+ * language and cut to what the model reads at once (500 characters), the most recent kept at hand.
+ */
+@Service
+@EnableConfigurationProperties(EmbeddingProperties.class)
+class ModelEmbeddings implements TextEmbeddings {
+
+    static final int MAX_CHARACTERS = 500;
+
+    private final CompletableFuture<EmbeddingModel> model;
+    private final Glossary glossary;
+    private final Map<String, float[]> recent;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ModelEmbeddings(EmbeddingProperties properties, Glossary glossary) {
+        this(properties.enabled() ? SharedModel.load() : null, glossary, properties.cacheSize());
+    }
+
+    /** {@code model}: null when turned off. */
+    ModelEmbeddings(CompletableFuture<EmbeddingModel> model, Glossary glossary, int cacheSize) {
+        this.model = model;
+        this.glossary = glossary;
+        int size = Math.max(0, cacheSize);
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                return size() > size;
+            }
+        });
+    }
+
+    @Override
+    public State state() {
+        if (model == null) {
+            return State.OFF;
+        }
+        if (!model.isDone()) {
+            return State.LOADING;
+        }
+        return model.isCompletedExceptionally() ? State.FAILED : State.READY;
+    }
+
+    @Override
+    public String model() {
+        return SharedModel.NAME;
+    }
+
+    @Override
+    public int dimensions() {
+        return SharedModel.DIMENSIONS;
+    }
+
+    @Override
+    public Optional<float[]> embed(String text) {
+        if (!ready()) {
+            return Optional.empty();
+        }
+        String input = input(text);
+        float[] known = recent.get(input);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        float[] vector = Vectors.normalised(model.join().embed(input).content().vector());
+        recent.put(input, vector);
+        return Optional.of(vector);
+    }
+
+    @Override
+    public Optional<List<float[]>> embedAll(List<String> texts) {
+        if (!ready()) {
+            return Optional.empty();
+        }
+        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(input(t))).toList();
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        model.join().embedAll(segments).content().forEach(e -> vectors.add(Vectors.normalised(e.vector())));
+        return Optional.of(vectors);
+    }
+
+    private String input(String text) {
+        String plain = text == null || text.isBlank() ? "-" : text.strip();
+        if (plain.length() > MAX_CHARACTERS) {
+            plain = plain.substring(0, MAX_CHARACTERS);
+        }
+        return glossary.bridge(plain);
+    }
+}

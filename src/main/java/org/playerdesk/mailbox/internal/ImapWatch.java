@@ -1,0 +1,131 @@
+package org.playerdesk.mailbox.internal;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Keeps one reader on each enabled IMAP mailbox across the nodes: a node reads a mailbox only
+ * while it holds the mailbox's lease (a row renewed as it reads; another node takes it over once
+ * it runs out). While it holds it, the reader waits with IMAP IDLE where the server offers it
+ * (woken at the latest every half lease to renew it), and polls every {@code poll-interval}
+ * otherwise.
+ */
+@Component
+class ImapWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapWatch.class);
+
+    private final MailStore store;
+    private final ImapReader reader;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Duration lease;
+    private final Duration pollInterval;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final Map<UUID, Thread> readers = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    ImapWatch(MailStore store, ImapReader reader, Clock clock,
+            @Value("${playerdesk.mailbox.imap.enabled:true}") boolean enabled,
+            @Value("${playerdesk.mailbox.imap.lease:2m}") Duration lease,
+            @Value("${playerdesk.mailbox.imap.poll-interval:1m}") Duration pollInterval) {
+        this.store = store;
+        this.reader = reader;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.lease = lease;
+        this.pollInterval = pollInterval;
+    }
+
+    @Scheduled(initialDelayString = "${playerdesk.mailbox.imap.watch-interval:30s}",
+            fixedDelayString = "${playerdesk.mailbox.imap.watch-interval:30s}")
+    void watch() {
+        if (!enabled || stopping) {
+            return;
+        }
+        for (Mailbox box : store.enabledImap()) {
+            readers.compute(box.id(), (id, running) -> running != null && running.isAlive() ? running
+                    : holds(id) ? Thread.ofVirtual().name("mailbox-" + box.address()).start(() -> keepReading(box))
+                    : null);
+        }
+    }
+
+    private boolean holds(UUID mailboxId) {
+        return store.lease(mailboxId, node, clock.instant(), clock.instant().plus(lease));
+    }
+
+    private void keepReading(Mailbox box) {
+        try {
+            while (!stopping && holds(box.id())) {
+                try (Store imap = ImapReader.connect(box)) {
+                    Folder folder = imap.getFolder(box.folder());
+                    folder.open(Folder.READ_WRITE);
+                    boolean idle = imap instanceof IMAPStore store && store.hasCapability("IDLE");
+                    while (!stopping && holds(box.id()) && folder.isOpen()) {
+                        reader.readUnseen(box, folder);
+                        if (idle) {
+                            idleAWhile((IMAPFolder) folder);
+                        } else {
+                            Thread.sleep(pollInterval);
+                        }
+                    }
+                } catch (MessagingException e) {
+                    log.warn("Mailbox {} could not be read: {}", box.address(), e.getMessage());
+                    Thread.sleep(pollInterval);
+                }
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } finally {
+            store.release(box.id(), node);
+        }
+    }
+
+    /** Waits for new mail with IDLE, woken at the latest after half the lease so that it is renewed in time. */
+    private void idleAWhile(IMAPFolder folder) throws MessagingException {
+        Thread waker = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(lease.dividedBy(2));
+                folder.doCommand(protocol -> {
+                    protocol.noop();
+                    return null;
+                });
+            } catch (InterruptedException | MessagingException done) {
+                // the idle ended first, or the folder is closing
+            }
+        });
+        try {
+            folder.idle(true);
+        } finally {
+            waker.interrupt();
+        }
+    }
+
+    /** Stops reading and waits for the readers to give their leases back (an IDLE ends within half a lease). */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        readers.values().forEach(Thread::interrupt);
+        for (Thread reader : readers.values()) {
+            reader.join(lease);
+        }
+    }
+}

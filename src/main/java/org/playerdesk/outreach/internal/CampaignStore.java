@@ -1,0 +1,308 @@
+package org.playerdesk.outreach.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.playerdesk.outreach.CampaignState;
+import org.playerdesk.outreach.OutreachChannel;
+import org.playerdesk.outreach.RecipientState;
+import org.playerdesk.outreach.RecipientView;
+import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.secrets.SecretColumn;
+import org.playerdesk.system.secrets.Secrets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The campaigns and their recipients (tables {@code outreach_campaign}, {@code outreach_recipient}). */
+@Component
+class CampaignStore {
+
+    /** A campaign's row; {@code segment} as JSON. */
+    record CampaignRow(UUID id, UUID gameId, String name, OutreachChannel channel, CampaignState state, String segment,
+            String subjectZh, String textZh, String subjectEn, String textEn, String secret, int recipients,
+            String createdBy, Instant createdAt, Instant startedAt, Instant endedAt) {
+    }
+
+    /** A recipient as a worker sends to them. */
+    record Claimed(UUID id, UUID playerId, String accountId, String address, String locale, String timeZone) {
+    }
+
+    /** A recipient about to be written when a campaign starts. */
+    record NewRecipient(UUID id, UUID playerId, String accountId, String address, String locale, String timeZone,
+            RecipientState state, String reason) {
+    }
+
+    /** What a worker learnt of one claimed recipient. */
+    record Outcome(UUID id, RecipientState state, Instant at, String reference, String reason) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Secrets secrets;
+
+    CampaignStore(JdbcClient jdbc, JdbcTemplate template, Secrets secrets) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.secrets = secrets;
+    }
+
+    /** The key each campaign's unsubscribe links are signed with is sealed at rest. */
+    @Bean
+    static SecretColumn outreachCampaignSecret() {
+        return new SecretColumn("outreach_campaign", "id", "secret");
+    }
+
+    void insert(CampaignRow c) {
+        jdbc.sql("insert into outreach_campaign (id, game_id, name, channel, state, segment, subject_zh, text_zh, "
+                + "subject_en, text_en, secret, recipients, created_by, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.gameId(), c.name(), c.channel().code(), c.state().code(), c.segment(), c.subjectZh(),
+                        c.textZh(), c.subjectEn(), c.textEn(), secrets.seal(c.secret()), c.recipients(), c.createdBy(),
+                        Timestamp.from(c.createdAt()))
+                .update();
+    }
+
+    private static final String CAMPAIGN = "select id, game_id, name, channel, state, segment, subject_zh, text_zh, "
+            + "subject_en, text_en, secret, recipients, created_by, created_at, started_at, ended_at from outreach_campaign ";
+
+    Optional<CampaignRow> campaign(UUID id) {
+        return jdbc.sql(CAMPAIGN + "where id = ?").param(id).query(this::campaignRow).optional();
+    }
+
+    List<CampaignRow> ofGames(Collection<UUID> gameIds, int limit) {
+        if (gameIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(CAMPAIGN + "where game_id in (" + marks(gameIds.size()) + ") order by created_at desc limit "
+                + limit).params(List.copyOf(gameIds)).query(this::campaignRow).list();
+    }
+
+    List<UUID> running() {
+        return jdbc.sql("select id from outreach_campaign where state = ? order by started_at")
+                .param(CampaignState.RUNNING.code()).query(UUID.class).list();
+    }
+
+    CampaignState state(UUID id) {
+        return Coded.fromCode(CampaignState.class, jdbc.sql("select state from outreach_campaign where id = ?")
+                .param(id).query(String.class).single());
+    }
+
+    /** Moves the campaign from one state to the next; false when another moved it first. */
+    boolean move(UUID id, CampaignState from, CampaignState to, Instant at) {
+        String stamp = to == CampaignState.RUNNING && from == CampaignState.DRAFT ? ", started_at = ?"
+                : to.ended() ? ", ended_at = ?" : "";
+        List<Object> params = new ArrayList<>();
+        params.add(to.code());
+        if (!stamp.isEmpty()) {
+            params.add(Timestamp.from(at));
+        }
+        params.add(id);
+        params.add(from.code());
+        return jdbc.sql("update outreach_campaign set state = ?" + stamp + " where id = ? and state = ?").params(params)
+                .update() == 1;
+    }
+
+    void recipientsCounted(UUID id, int count) {
+        jdbc.sql("update outreach_campaign set recipients = ? where id = ?").params(count, id).update();
+    }
+
+    void insertRecipients(UUID campaignId, List<NewRecipient> batch, Instant dueAt) {
+        Timestamp due = Timestamp.from(dueAt);
+        template.batchUpdate("insert into outreach_recipient (id, campaign_id, player_id, account_id, address, locale, "
+                + "time_zone, state, due_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch, batch.size(),
+                (ps, r) -> {
+                    ps.setObject(1, r.id());
+                    ps.setObject(2, campaignId);
+                    ps.setObject(3, r.playerId());
+                    ps.setString(4, r.accountId());
+                    ps.setString(5, r.address());
+                    ps.setString(6, r.locale());
+                    ps.setString(7, r.timeZone());
+                    ps.setString(8, r.state().code());
+                    ps.setTimestamp(9, due);
+                    ps.setString(10, r.reason());
+                });
+    }
+
+    Map<RecipientState, Integer> progress(UUID campaignId) {
+        Map<RecipientState, Integer> counts = new EnumMap<>(RecipientState.class);
+        jdbc.sql("select state, count(*) as n from outreach_recipient where campaign_id = ? group by state")
+                .param(campaignId).query(rs -> {
+                    counts.put(Coded.fromCode(RecipientState.class, rs.getString("state")), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /**
+     * Claims up to {@code limit} queued recipients due by {@code now} under one claim token, in the
+     * caller's (committed) transaction: the due ids are read, then updated only where still queued;
+     * the condition is checked again on each row as it is updated (after any other node's update of
+     * it commits), so of two nodes claiming the same row only one gets it.
+     */
+    List<Claimed> claim(UUID campaignId, Instant now, int limit, UUID claim) {
+        List<UUID> due = jdbc.sql("select id from outreach_recipient where campaign_id = ? and state = 'queued' "
+                + "and due_at <= ? order by due_at, id limit ?").params(campaignId, Timestamp.from(now), limit)
+                .query(UUID.class).list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(claim, Timestamp.from(now)));
+        params.addAll(due);
+        jdbc.sql("update outreach_recipient set state = 'sending', claim = ?, claimed_at = ? where state = 'queued' "
+                + "and id in (" + marks(due.size()) + ")").params(params).update();
+        return jdbc.sql("select id, player_id, account_id, address, locale, time_zone from outreach_recipient "
+                + "where claim = ? and state = 'sending' order by id").param(claim)
+                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class),
+                        rs.getString("account_id"), rs.getString("address"), rs.getString("locale"),
+                        rs.getString("time_zone")))
+                .list();
+    }
+
+    /** Writes what became of claimed recipients (only while they are still this claim's). */
+    void settle(UUID claim, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("update outreach_recipient set state = ?, sent_at = ?, reference = ?, reason = ? "
+                + "where id = ? and claim = ? and state = 'sending'", outcomes, outcomes.size(), (ps, o) -> {
+                    ps.setString(1, o.state().code());
+                    ps.setTimestamp(2, o.state() == RecipientState.SENT ? Timestamp.from(o.at()) : null);
+                    ps.setString(3, o.reference());
+                    ps.setString(4, o.reason());
+                    ps.setObject(5, o.id());
+                    ps.setObject(6, claim);
+                });
+    }
+
+    /** Gives claimed recipients back to the queue, due again at {@code dueAt}. */
+    void release(UUID claim, Collection<UUID> ids, Instant dueAt) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UUID> list = List.copyOf(ids);
+        template.batchUpdate("update outreach_recipient set state = 'queued', claim = null, claimed_at = null, "
+                + "due_at = ? where id = ? and claim = ? and state = 'sending'", list, list.size(), (ps, id) -> {
+                    ps.setTimestamp(1, Timestamp.from(dueAt));
+                    ps.setObject(2, id);
+                    ps.setObject(3, claim);
+                });
+    }
+
+    /**
+     * Claims a node died holding (claimed before {@code before}): on a channel whose receiver
+     * recognises a repeated idempotency key they go back to the queue; otherwise they become
+     * interrupted, not sent again.
+     */
+    int recover(UUID campaignId, Instant before, boolean resendable, Instant now) {
+        if (resendable) {
+            return jdbc.sql("update outreach_recipient set state = 'queued', claim = null, claimed_at = null, "
+                    + "due_at = ? where campaign_id = ? and state = 'sending' and claimed_at < ?")
+                    .params(Timestamp.from(now), campaignId, Timestamp.from(before)).update();
+        }
+        return jdbc.sql("update outreach_recipient set state = 'interrupted', reason = 'interrupted' "
+                + "where campaign_id = ? and state = 'sending' and claimed_at < ?")
+                .params(campaignId, Timestamp.from(before)).update();
+    }
+
+    int skipQueued(UUID campaignId, String reason) {
+        return jdbc.sql("update outreach_recipient set state = 'skipped', reason = ? where campaign_id = ? "
+                + "and state = 'queued'").params(reason, campaignId).update();
+    }
+
+    int open(UUID campaignId) {
+        return jdbc.sql("select count(*) from outreach_recipient where campaign_id = ? and state in ('queued', 'sending')")
+                .param(campaignId).query(Integer.class).single();
+    }
+
+    Optional<RecipientView> recipient(UUID id) {
+        return jdbc.sql(RECIPIENT + "where id = ?").param(id).query(CampaignStore::recipientRow).optional();
+    }
+
+    List<RecipientView> recipients(UUID campaignId, RecipientState state, int offset, int limit) {
+        return state == null
+                ? jdbc.sql(RECIPIENT + "where campaign_id = ? order by id limit ? offset ?")
+                        .params(campaignId, limit, offset).query(CampaignStore::recipientRow).list()
+                : jdbc.sql(RECIPIENT + "where campaign_id = ? and state = ? order by id limit ? offset ?")
+                        .params(campaignId, state.code(), limit, offset).query(CampaignStore::recipientRow).list();
+    }
+
+    /** The player answered: replied, with the ticket the answer opened or continued. */
+    boolean replied(UUID recipientId, UUID ticketId, Instant at) {
+        return jdbc.sql("update outreach_recipient set state = 'replied', replied_at = ?, ticket_id = ? where id = ? "
+                + "and state in ('sent', 'delivered', 'replied', 'interrupted')")
+                .params(Timestamp.from(at), ticketId, recipientId).update() == 1;
+    }
+
+    /** The message did not arrive after all (a bounce, a failed delivery receipt). */
+    boolean undelivered(UUID recipientId, String reason) {
+        return jdbc.sql("update outreach_recipient set state = 'failed', reason = ? where id = ? "
+                + "and state in ('sent', 'delivered', 'interrupted')").params(clip(reason, 500), recipientId).update() == 1;
+    }
+
+    boolean delivered(UUID recipientId, Instant at) {
+        return jdbc.sql("update outreach_recipient set state = 'delivered', delivered_at = ? where id = ? "
+                + "and state in ('sent', 'interrupted')").params(Timestamp.from(at), recipientId).update() == 1;
+    }
+
+    /** The recipient's campaign secret (for its unsubscribe link), with the game and channel. */
+    record Unsubscribing(UUID recipientId, UUID playerId, UUID gameId, OutreachChannel channel, String secret) {
+    }
+
+    Optional<Unsubscribing> unsubscribing(UUID recipientId) {
+        return jdbc.sql("select r.id, r.player_id, c.game_id, c.channel, c.secret from outreach_recipient r "
+                + "join outreach_campaign c on c.id = r.campaign_id where r.id = ?").param(recipientId)
+                .query((rs, n) -> new Unsubscribing(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class),
+                        rs.getObject("game_id", UUID.class),
+                        Coded.fromCode(OutreachChannel.class, rs.getString("channel")), secrets.open(rs.getString("secret"))))
+                .optional();
+    }
+
+    void optedOut(UUID recipientId) {
+        jdbc.sql("update outreach_recipient set state = 'opted_out', reason = 'unsubscribed' where id = ? "
+                + "and state = 'queued'").param(recipientId).update();
+    }
+
+    private static final String RECIPIENT = "select id, campaign_id, player_id, account_id, locale, state, due_at, "
+            + "sent_at, delivered_at, replied_at, ticket_id, reference, reason from outreach_recipient ";
+
+    private static RecipientView recipientRow(ResultSet rs, int n) throws SQLException {
+        return new RecipientView(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                rs.getObject("player_id", UUID.class), rs.getString("account_id"), rs.getString("locale"),
+                Coded.fromCode(RecipientState.class, rs.getString("state")), instant(rs, "due_at"),
+                instant(rs, "sent_at"), instant(rs, "delivered_at"), instant(rs, "replied_at"),
+                rs.getObject("ticket_id", UUID.class), rs.getString("reference"), rs.getString("reason"));
+    }
+
+    private CampaignRow campaignRow(ResultSet rs, int n) throws SQLException {
+        return new CampaignRow(rs.getObject("id", UUID.class), rs.getObject("game_id", UUID.class),
+                rs.getString("name"), Coded.fromCode(OutreachChannel.class, rs.getString("channel")),
+                Coded.fromCode(CampaignState.class, rs.getString("state")), rs.getString("segment"),
+                rs.getString("subject_zh"), rs.getString("text_zh"), rs.getString("subject_en"),
+                rs.getString("text_en"), secrets.open(rs.getString("secret")), rs.getInt("recipients"), rs.getString("created_by"),
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "ended_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static String clip(String text, int max) {
+        return text == null ? null : text.length() > max ? text.substring(0, max) : text;
+    }
+}

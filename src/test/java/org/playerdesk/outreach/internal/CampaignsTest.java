@@ -1,0 +1,663 @@
+package org.playerdesk.outreach.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.playerdesk.StoppedClock;
+import org.playerdesk.TestMail;
+import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.StaffMember;
+import org.playerdesk.access.StaffRole;
+import org.playerdesk.access.StaffUser;
+import org.playerdesk.game.AccountProfile;
+import org.playerdesk.game.AccountStatus;
+import org.playerdesk.game.GameBackends;
+import org.playerdesk.game.GameInfo;
+import org.playerdesk.game.InGameNotice;
+import org.playerdesk.incident.IncidentDraft;
+import org.playerdesk.incident.IncidentView;
+import org.playerdesk.incident.Incidents;
+import org.playerdesk.mailbox.MailEvents;
+import org.playerdesk.outreach.CampaignDraft;
+import org.playerdesk.outreach.CampaignState;
+import org.playerdesk.outreach.CampaignView;
+import org.playerdesk.outreach.Campaigns;
+import org.playerdesk.outreach.ContactForm;
+import org.playerdesk.outreach.OutreachChannel;
+import org.playerdesk.outreach.OutreachSettings;
+import org.playerdesk.outreach.RecipientState;
+import org.playerdesk.outreach.RecipientView;
+import org.playerdesk.outreach.Segment;
+import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.player.PlayerIdentity;
+import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.system.errors.InvalidInput;
+import org.playerdesk.system.errors.RuleViolation;
+import org.playerdesk.system.signing.SignedRequests;
+import org.playerdesk.ticket.Actor;
+import org.playerdesk.ticket.NewTicket;
+import org.playerdesk.ticket.TicketDesk;
+import org.playerdesk.vip.VipService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Campaigns end to end with real parts: segments from player data and tickets, email over a real
+ * SMTP server (GreenMail), in-game messages through the simulated game, SMS through a stand-in
+ * gateway in this process that checks each call's signature and idempotency key; throttling and
+ * quiet hours on the stopped clock; opt-outs at send time; exactly once across a node's death and
+ * two workers at once; pause, resume, cancel; replies and bounces from the mailbox's events.
+ */
+@SpringBootTest(properties = { "playerdesk.outreach.tick=1d", // the test works the campaigns when it wants
+        "playerdesk.outreach.public-url=https://desk.example.com", "playerdesk.outreach.lease=10m",
+        "playerdesk.outreach.sms.secret=" + CampaignsTest.SMS_SECRET })
+@AutoConfigureMockMvc
+@Import({ TestWorkspace.class, StoppedClock.AsTheClock.class })
+class CampaignsTest {
+
+    static final String SMS_SECRET = "sms-gateway-secret-0123456789";
+    static final GreenMail MAIL = TestMail.started();
+    static final SmsStandIn SMS = new SmsStandIn();
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry properties) {
+        TestMail.use(properties, MAIL);
+        properties.add("playerdesk.outreach.sms.url", () -> SMS.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        MAIL.stop();
+        SMS.server.stop(0);
+    }
+
+    @Autowired
+    TestWorkspace workspace;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    CampaignWorker worker;
+    @Autowired
+    CampaignStore store;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    List<Messenger> messengers;
+    @Autowired
+    PlayerDirectory directory;
+    @Autowired
+    PlayerProfiles profiles;
+    @Autowired
+    TicketDesk desk;
+    @Autowired
+    GameBackends backends;
+    @Autowired
+    StoppedClock clock;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Incidents incidents;
+    @Autowired
+    VipService vip;
+
+    /** A stand-in for a generic SMS gateway: checks every call's signature and key, records the calls. */
+    static final class SmsStandIn {
+        record Call(String key, String body, boolean signed) {
+        }
+
+        final HttpServer server;
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+        volatile int answer = 200;
+
+        SmsStandIn() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/gateway/sms", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String timestamp = exchange.getRequestHeaders().getFirst(SignedRequests.TIMESTAMP);
+                boolean signed = SignedRequests.sign(SMS_SECRET, "POST", "/gateway/sms", timestamp == null ? "" : timestamp,
+                        body).equals(exchange.getRequestHeaders().getFirst(SignedRequests.SIGNATURE));
+                String key = exchange.getRequestHeaders().getFirst(SignedRequests.IDEMPOTENCY_KEY);
+                calls.add(new Call(key, new String(body, StandardCharsets.UTF_8), signed));
+                byte[] out = signed ? ("{\"id\":\"gw-" + calls.size() + "\"}").getBytes(StandardCharsets.UTF_8)
+                        : "{\"error\":\"bad signature\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(signed ? answer : 401, out.length);
+                exchange.getResponseBody().write(out);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/gateway/sms";
+        }
+    }
+
+    record Desk(GameInfo game, StaffMember lead) {
+    }
+
+    /** A game with no throttling and no quiet hours (each test sets what it checks), and its lead. */
+    Desk desk(boolean simulated) {
+        GameInfo game = simulated ? workspace.simulatedGame() : workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        campaigns.changeSettings(new OutreachSettings(game.id(), 0, 0, 0, 0, 0), lead);
+        return new Desk(game, lead);
+    }
+
+    PlayerSummary player(GameInfo game, String account, String server, long recharge, Instant lastLogin) {
+        PlayerSummary p = directory.matchOrCreate(game.id(), new PlayerIdentity(account, "玩家" + account, server, null),
+                account + "@players.example.com");
+        profiles.remember(p, new AccountProfile(account, "玩家" + account, server, null, 30, 0, recharge, 0,
+                Instant.parse("2025-01-01T00:00:00Z"), null, null, AccountStatus.ACTIVE, lastLogin));
+        return p;
+    }
+
+    List<PlayerSummary> players(GameInfo game, int n) {
+        List<PlayerSummary> made = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            made.add(player(game, "p" + i + "-" + TestWorkspace.unique("a"), "S1", 0, clock.instant()));
+        }
+        return made;
+    }
+
+    CampaignDraft draft(OutreachChannel channel, Segment segment) {
+        return new CampaignDraft("老玩家回归", channel, "好久不见", "回归礼包已备好，欢迎回来。", "Long time no see",
+                "Your welcome-back pack is ready.", segment);
+    }
+
+    CampaignView started(Desk d, OutreachChannel channel, Segment segment) {
+        CampaignView draft = campaigns.draft(d.game().id(), draft(channel, segment), d.lead());
+        return campaigns.start(draft.id(), d.lead());
+    }
+
+    List<RecipientView> all(CampaignView c, Desk d) {
+        List<RecipientView> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<RecipientView> part = campaigns.recipients(c.id(), null, page, d.lead());
+            all.addAll(part);
+            if (part.size() < CampaignDesk.PAGE) {
+                return all;
+            }
+        }
+    }
+
+    List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void buildsTheSegmentFromPlayerDataAndTicketsAndPreviewsItsSize() {
+        Desk d = desk(false);
+        Instant now = clock.instant();
+        PlayerSummary richGone = player(d.game(), "rich-gone", "S1", 2_000_000, now.minus(Duration.ofDays(40)));
+        PlayerSummary richHere = player(d.game(), "rich-here", "S1", 2_000_000, now.minus(Duration.ofDays(1)));
+        PlayerSummary poorGone = player(d.game(), "poor-gone", "S1", 10, now.minus(Duration.ofDays(40)));
+        PlayerSummary otherServer = player(d.game(), "other-server", "S2", 2_000_000, now.minus(Duration.ofDays(40)));
+        profiles.tag(poorGone.id(), "回归候选", d.lead());
+        var ticket = desk.open(new NewTicket(d.game().id(), PlayerIdentity.of("rich-here"), "payment", "web", null,
+                "充值未到账", "充值未到账", null, Map.of(), false), List.of());
+        desk.tag(ticket.ticket().id(), "compensation", Actor.agent(d.lead().id(), d.lead().displayName()));
+
+        assertThat(campaigns.preview(d.game().id(), Segment.everyone(), d.lead())).isEqualTo(4);
+        assertThat(campaigns.preview(d.game().id(), new Segment("S1", List.of("gold"), null, 30, null, null, null,
+                null, false), d.lead())).as("gold tier, S1, no login for 30 days").isEqualTo(1);
+        assertThat(campaigns.preview(d.game().id(), new Segment(null, null, 1_000_000L, null, null, null, null, null,
+                false), d.lead())).as("spend").isEqualTo(3);
+        assertThat(campaigns.preview(d.game().id(), new Segment(null, null, null, null, null, List.of("回归候选"), null,
+                null, false), d.lead())).as("player tag").isEqualTo(1);
+        assertThat(campaigns.preview(d.game().id(), new Segment(null, null, null, null, null, null, "compensation",
+                null, false), d.lead())).as("a ticket tagged compensation").isEqualTo(1);
+        assertThat(campaigns.preview(d.game().id(), new Segment(null, null, null, null, 7, null, null, null, false),
+                d.lead())).as("no ticket for a week").isEqualTo(3);
+
+        CampaignView started = started(d, OutreachChannel.EMAIL, new Segment("S1", null, 1_000_000L, null, null, null,
+                null, null, false));
+        assertThat(started.state()).isEqualTo(CampaignState.RUNNING);
+        assertThat(started.recipients()).isEqualTo(2);
+        assertThat(all(started, d)).extracting(RecipientView::playerId)
+                .containsExactlyInAnyOrder(richGone.id(), richHere.id());
+        assertThat(otherServer.id()).isNotNull();
+    }
+
+    @Test
+    void segmentsReachThePlayersOfAnIncidentAndThoseWhoseVipFollowUpIsDue() {
+        Desk d = desk(true);
+        player(d.game(), "10002", "S1", 0, clock.instant());
+        player(d.game(), "10003", "S1", 0, clock.instant());
+        player(d.game(), "10004", "S1", 0, clock.instant());
+        Actor lead = Actor.agent(d.lead().id(), d.lead().displayName());
+        var ticket = desk.open(new NewTicket(d.game().id(), PlayerIdentity.of("10004"), "bug", "web", null,
+                "登录不了", "一直转圈", null, Map.of(), false), List.of());
+        IncidentView incident = incidents.open(d.game().id(), new IncidentDraft("登录故障", null, null, null, null), lead);
+        incidents.link(incident.id(), ticket.ticket().id(), lead);
+        var vipPlayer = vip.assignManager(d.game().id(), "10003", d.lead().id(), d.lead());
+        vip.bookFollowUp(vipPlayer.id(), clock.instant().plus(Duration.ofHours(1)), d.lead());
+
+        assertThat(campaigns.preview(d.game().id(), new Segment(null, null, null, null, null, null, null,
+                incident.id(), false), d.lead())).as("the incident's players").isEqualTo(1);
+        assertThat(campaigns.preview(d.game().id(), new Segment(null, null, null, null, null, null, null, null, true),
+                d.lead())).as("no follow-up due yet").isZero();
+        clock.shift(Duration.ofHours(2));
+        CampaignView followUps = started(d, OutreachChannel.IN_GAME, new Segment(null, null, null, null, null, null,
+                null, null, true));
+        assertThat(all(followUps, d)).extracting(RecipientView::accountId).containsExactly("10003");
+    }
+
+    @Test
+    void emailGoesOutInEachPlayersLanguageWithAOneClickUnsubscribeThatOptsThePlayerOut() throws Exception {
+        Desk d = desk(false);
+        List<PlayerSummary> ps = players(d.game(), 2);
+        campaigns.changePreferences(ps.get(1).id(), new ContactForm(null, "en", null, false, false, false), d.lead());
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+
+        assertThat(worker.work(c.id())).isEqualTo(2);
+        // the key the unsubscribe links are signed with is sealed in its row (docs/audit.md, secrets at rest)
+        assertThat(jdbc.sql("select secret from outreach_campaign where id = ?").param(c.id()).query(String.class)
+                .single()).startsWith("enc:").doesNotContain(store.campaign(c.id()).orElseThrow().secret());
+        MimeMessage zh = mailTo(ps.get(0).contactEmail()).getFirst();
+        MimeMessage en = mailTo(ps.get(1).contactEmail()).getFirst();
+        assertThat(zh.getSubject()).isEqualTo("好久不见");
+        assertThat(en.getSubject()).isEqualTo("Long time no see");
+        assertThat(GreenMailUtil.getBody(en)).contains("welcome-back");
+        String header = en.getHeader("List-Unsubscribe")[0];
+        assertThat(en.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(header).startsWith("<https://desk.example.com/outreach/unsubscribe/");
+        assertThat(campaigns.get(c.id(), d.lead()).state()).isEqualTo(CampaignState.FINISHED);
+        assertThat(all(c, d)).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(RecipientState.SENT);
+            assertThat(r.reference()).startsWith("<");
+        });
+
+        String path = URI.create(header.substring(1, header.length() - 1)).getPath();
+        mvc.perform(post(path.substring(0, path.length() - 3) + "abc")).andExpect(status().isNotFound());
+        mvc.perform(post(path)).andExpect(status().isNoContent()); // RFC 8058: the mail client's one click
+        assertThat(campaigns.preferences(ps.get(1).id(), d.lead()).emailOptOut()).isTrue();
+        assertThat(campaigns.preferences(ps.get(0).id(), d.lead()).emailOptOut()).isFalse();
+        // the link in the mail asks first: a link scanner or a preview opening it opts no one out
+        mvc.perform(get(mailLink(zh))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"unsubscribe-confirm\"")));
+        assertThat(campaigns.preferences(ps.get(0).id(), d.lead()).emailOptOut()).isFalse();
+        mvc.perform(post(mailLink(zh)).param("confirm", "yes")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-done=\"true\"")));
+        assertThat(campaigns.preferences(ps.get(0).id(), d.lead()).emailOptOut()).isTrue();
+        mvc.perform(get(path.substring(0, path.length() - 3) + "abc")).andExpect(status().isNotFound());
+
+        CampaignView again = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        assertThat(all(again, d)).extracting(RecipientView::state).containsOnly(RecipientState.OPTED_OUT);
+    }
+
+    static String mailLink(MimeMessage m) throws Exception {
+        String h = m.getHeader("List-Unsubscribe")[0];
+        return URI.create(h.substring(1, h.length() - 1)).getPath();
+    }
+
+    @Test
+    void aPlayerWhoOptsOutAfterTheCampaignWasBuiltIsNotSentItAndTheRefusalIsRecorded() {
+        Desk d = desk(false);
+        List<PlayerSummary> ps = players(d.game(), 3);
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        campaigns.changePreferences(ps.get(2).id(), new ContactForm(null, null, null, true, false, false), d.lead());
+
+        worker.work(c.id());
+        assertThat(mailTo(ps.get(2).contactEmail())).isEmpty();
+        assertThat(mailTo(ps.get(0).contactEmail())).hasSize(1);
+        RecipientView refused = all(c, d).stream().filter(r -> r.playerId().equals(ps.get(2).id())).findFirst()
+                .orElseThrow();
+        assertThat(refused.state()).isEqualTo(RecipientState.OPTED_OUT);
+        assertThat(refused.sentAt()).isNull();
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.SENT)).isEqualTo(2);
+    }
+
+    @Test
+    void inGameMessagesAreDeliveredOnceEvenWhenANodeDiedAfterSendingAndTheClaimIsSentAgain() {
+        Desk d = desk(true);
+        List<String> accounts = List.of("10002", "10003", "10004", "10005");
+        for (String account : accounts) {
+            player(d.game(), account, "S1", 0, clock.instant());
+        }
+        CampaignView c = started(d, OutreachChannel.IN_GAME, Segment.everyone());
+        int before = backends.of(d.game().id()).notices("10003").size();
+
+        // a node claims two recipients, sends to one, and dies before it writes anything more
+        List<CampaignStore.Claimed> claimed = transaction.execute(s -> store.claim(c.id(), clock.instant(), 2,
+                UUID.randomUUID()));
+        Messenger inGame = messengers.stream().filter(m -> m.channel() == OutreachChannel.IN_GAME).findFirst()
+                .orElseThrow();
+        CampaignStore.CampaignRow row = store.campaign(c.id()).orElseThrow();
+        inGame.deliver(worker.outgoing(row, claimed.getFirst()));
+
+        assertThat(worker.work(c.id())).as("the others; the dead node's claims are held until the lease ends")
+                .isEqualTo(2);
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.SENDING)).isEqualTo(2);
+        clock.shift(Duration.ofMinutes(11));
+        assertThat(worker.work(c.id())).isEqualTo(2);
+
+        CampaignView done = campaigns.get(c.id(), d.lead());
+        assertThat(done.count(RecipientState.SENT)).isEqualTo(4);
+        assertThat(done.state()).isEqualTo(CampaignState.FINISHED);
+        for (String account : accounts) {
+            List<InGameNotice> notices = backends.of(d.game().id()).notices(account);
+            assertThat(notices.stream().filter(n -> "回归礼包已备好，欢迎回来。".equals(n.text())).count())
+                    .as("account %s got the message once", account).isEqualTo(1);
+        }
+        assertThat(backends.of(d.game().id()).notices("10003")).hasSize(before + 1);
+    }
+
+    @Test
+    void anEmailClaimANodeDiedHoldingIsInterruptedNotSentBlindlyAgain() {
+        Desk d = desk(false);
+        List<PlayerSummary> ps = players(d.game(), 3);
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        List<CampaignStore.Claimed> claimed = transaction.execute(s -> store.claim(c.id(), clock.instant(), 1,
+                UUID.randomUUID()));
+        Messenger email = messengers.stream().filter(m -> m.channel() == OutreachChannel.EMAIL).findFirst().orElseThrow();
+        email.deliver(worker.outgoing(store.campaign(c.id()).orElseThrow(), claimed.getFirst()));
+
+        worker.work(c.id());
+        clock.shift(Duration.ofMinutes(11));
+        worker.work(c.id());
+
+        for (PlayerSummary p : ps) {
+            assertThat(mailTo(p.contactEmail())).as("%s got it once", p.accountId()).hasSize(1);
+        }
+        CampaignView done = campaigns.get(c.id(), d.lead());
+        assertThat(done.count(RecipientState.SENT)).isEqualTo(2);
+        assertThat(done.count(RecipientState.INTERRUPTED)).isEqualTo(1);
+        assertThat(done.state()).isEqualTo(CampaignState.FINISHED);
+    }
+
+    @Test
+    void twoWorkersAtOnceSendEachRecipientExactlyOnce() throws Exception {
+        Desk d = desk(false);
+        List<PlayerSummary> ps = players(d.game(), 40);
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        List<Thread> nodes = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            nodes.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                    while (store.open(c.id()) > 0) {
+                        try {
+                            worker.work(c.id());
+                        } catch (org.springframework.dao.DataAccessException busy) {
+                            // the other node held the rows: this one tries again, as the next tick would
+                        }
+                    }
+                } catch (Throwable e) {
+                    failed.set(e);
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread node : nodes) {
+            node.join(Duration.ofMinutes(2));
+        }
+        assertThat(failed.get()).isNull();
+        for (PlayerSummary p : ps) {
+            assertThat(mailTo(p.contactEmail())).as("%s got it once", p.accountId()).hasSize(1);
+        }
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.SENT)).isEqualTo(40);
+    }
+
+    @Test
+    void smsGoThroughTheGatewaySignedWithTheirKeyAndSignedReceiptsMarkThemDelivered() throws Exception {
+        Desk d = desk(false);
+        List<PlayerSummary> ps = players(d.game(), 3);
+        campaigns.changePreferences(ps.get(0).id(), new ContactForm("+8613800138000", null, null, false, false, false),
+                d.lead());
+        campaigns.changePreferences(ps.get(1).id(), new ContactForm("+8613800138001", "en", null, false, false, false),
+                d.lead());
+        CampaignView c = started(d, OutreachChannel.SMS, Segment.everyone());
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.SKIPPED)).as("no phone").isEqualTo(1);
+        int calls = SMS.calls.size();
+
+        assertThat(worker.work(c.id())).isEqualTo(2);
+        List<SmsStandIn.Call> made = SMS.calls.subList(calls, SMS.calls.size());
+        assertThat(made).hasSize(2).allSatisfy(call -> assertThat(call.signed()).isTrue());
+        List<RecipientView> sent = all(c, d).stream().filter(r -> r.state() == RecipientState.SENT).toList();
+        assertThat(made).extracting(SmsStandIn.Call::key)
+                .containsExactlyInAnyOrderElementsOf(sent.stream().map(r -> r.id().toString()).toList());
+        assertThat(made).anySatisfy(call -> assertThat(call.body()).contains("+8613800138001", "welcome-back"));
+        assertThat(made).anySatisfy(call -> assertThat(call.body()).contains("+8613800138000", "回归礼包"));
+        assertThat(sent).allSatisfy(r -> assertThat(r.reference()).startsWith("gw-"));
+
+        UUID first = sent.get(0).id();
+        String receipt = "{\"reference\":\"" + first + "\",\"status\":\"delivered\"}";
+        mvc.perform(post(OutreachHooks.RECEIPTS).contentType(MediaType.APPLICATION_JSON).content(receipt))
+                .andExpect(status().isUnauthorized());
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        mvc.perform(post(OutreachHooks.RECEIPTS).contentType(MediaType.APPLICATION_JSON).content(receipt)
+                .header(SignedRequests.TIMESTAMP, ts)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign("wrong-secret", "POST", OutreachHooks.RECEIPTS, ts,
+                        receipt.getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isUnauthorized());
+        assertThat(store.recipient(first).orElseThrow().state()).isEqualTo(RecipientState.SENT);
+        mvc.perform(post(OutreachHooks.RECEIPTS).contentType(MediaType.APPLICATION_JSON).content(receipt)
+                .header(SignedRequests.TIMESTAMP, ts)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign(SMS_SECRET, "POST", OutreachHooks.RECEIPTS, ts,
+                        receipt.getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isNoContent());
+        assertThat(store.recipient(first).orElseThrow().state()).isEqualTo(RecipientState.DELIVERED);
+        String failedReceipt = "{\"reference\":\"" + sent.get(1).id() + "\",\"status\":\"failed\",\"reason\":\"空号\"}";
+        mvc.perform(post(OutreachHooks.RECEIPTS).contentType(MediaType.APPLICATION_JSON).content(failedReceipt)
+                .header(SignedRequests.TIMESTAMP, ts)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign(SMS_SECRET, "POST", OutreachHooks.RECEIPTS, ts,
+                        failedReceipt.getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isNoContent());
+        RecipientView failed = store.recipient(sent.get(1).id()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(RecipientState.FAILED);
+        assertThat(failed.reason()).isEqualTo("空号");
+    }
+
+    @Test
+    void theChannelsLimitPerMinuteHoldsTheRestUntilTheNextMinute() {
+        Desk d = desk(false);
+        campaigns.changeSettings(new OutreachSettings(d.game().id(), 2, 0, 0, 0, 0), d.lead());
+        players(d.game(), 5);
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+
+        assertThat(worker.work(c.id())).isEqualTo(2);
+        assertThat(worker.work(c.id())).as("still the same minute").isZero();
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.QUEUED)).isEqualTo(3);
+        clock.shift(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(worker.work(c.id())).isEqualTo(2);
+        clock.shift(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(worker.work(c.id())).isEqualTo(1);
+        assertThat(campaigns.get(c.id(), d.lead()).state()).isEqualTo(CampaignState.FINISHED);
+    }
+
+    @Test
+    void aMessageDueInThePlayersQuietHoursWaitsUntilTheyEnd() {
+        Desk d = desk(false);
+        List<PlayerSummary> ps = players(d.game(), 2);
+        // quiet for the next two hours in Shanghai; the other player lives eight hours behind, awake
+        int hour = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour();
+        campaigns.changeSettings(new OutreachSettings(d.game().id(), 0, 0, 0, hour, (hour + 2) % 24), d.lead());
+        campaigns.changePreferences(ps.get(0).id(), new ContactForm(null, null, "Asia/Shanghai", false, false, false),
+                d.lead());
+        campaigns.changePreferences(ps.get(1).id(), new ContactForm(null, null, "Europe/London", false, false, false),
+                d.lead());
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+
+        assertThat(worker.work(c.id())).isEqualTo(1);
+        assertThat(mailTo(ps.get(0).contactEmail())).isEmpty();
+        RecipientView waiting = all(c, d).stream().filter(r -> r.playerId().equals(ps.get(0).id())).findFirst()
+                .orElseThrow();
+        assertThat(waiting.state()).isEqualTo(RecipientState.QUEUED);
+        assertThat(waiting.dueAt()).isAfter(clock.instant()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofHours(2)));
+        clock.shift(Duration.ofMinutes(59));
+        assertThat(worker.work(c.id())).isZero();
+        clock.moveTo(waiting.dueAt());
+        assertThat(worker.work(c.id())).isEqualTo(1);
+        assertThat(mailTo(ps.get(0).contactEmail())).hasSize(1);
+    }
+
+    @Test
+    void aPausedCampaignSendsNothingUntilResumedAndACancelledOneSkipsEveryoneStillQueued() {
+        Desk d = desk(false);
+        players(d.game(), 3);
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        campaigns.pause(c.id(), d.lead());
+        assertThat(worker.workDue()).as("only running campaigns are worked").isGreaterThanOrEqualTo(0);
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.QUEUED)).isEqualTo(3);
+        assertThatThrownBy(() -> campaigns.start(c.id(), d.lead())).isInstanceOf(RuleViolation.class);
+        campaigns.resume(c.id(), d.lead());
+        assertThat(worker.work(c.id())).isEqualTo(3);
+
+        players(d.game(), 2);
+        CampaignView other = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        CampaignView cancelled = campaigns.cancel(other.id(), d.lead());
+        assertThat(cancelled.state()).isEqualTo(CampaignState.CANCELLED);
+        assertThat(cancelled.count(RecipientState.SKIPPED)).isEqualTo(5);
+        assertThat(worker.work(other.id())).isZero();
+        assertThatThrownBy(() -> campaigns.resume(other.id(), d.lead())).isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("outreach.state"));
+    }
+
+    @Test
+    void aReplyMarksTheRecipientRepliedWithItsTicketAndABounceMarksItFailed() {
+        Desk d = desk(false);
+        players(d.game(), 2);
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        worker.work(c.id());
+        List<RecipientView> sent = all(c, d);
+        UUID ticket = UUID.randomUUID();
+        transaction.executeWithoutResult(s -> {
+            events.publishEvent(new MailEvents.ReferencedReply("outreach:" + sent.get(0).id(), d.game().id(), ticket,
+                    clock.instant()));
+            events.publishEvent(new MailEvents.ReferencedBounce("outreach:" + sent.get(1).id(), d.game().id(),
+                    "550 mailbox unavailable", clock.instant()));
+            events.publishEvent(new MailEvents.ReferencedReply("department:42", d.game().id(), ticket, clock.instant()));
+        });
+        await().untilAsserted(() -> {
+            RecipientView replied = store.recipient(sent.get(0).id()).orElseThrow();
+            assertThat(replied.state()).isEqualTo(RecipientState.REPLIED);
+            assertThat(replied.ticketId()).isEqualTo(ticket);
+            RecipientView bounced = store.recipient(sent.get(1).id()).orElseThrow();
+            assertThat(bounced.state()).isEqualTo(RecipientState.FAILED);
+            assertThat(bounced.reason()).contains("550 mailbox unavailable");
+        });
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndNothingIsSaved() throws Exception {
+        Desk d = desk(false);
+        assertThatThrownBy(() -> campaigns.draft(d.game().id(), new CampaignDraft(" ", OutreachChannel.EMAIL, null,
+                "内容", "", "", new Segment(null, List.of("Gold!"), -1L, 0, null, null, null, null, false)), d.lead()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field)
+                        .contains("name", "subjectZh", "textEn", "subjectEn", "segment.minSpend",
+                                "segment.inactiveDays")
+                        .anyMatch(f -> f.startsWith("segment.tiers")));
+        assertThatThrownBy(() -> campaigns.draft(d.game().id(), draft(OutreachChannel.EMAIL, new Segment(null, null,
+                null, null, null, null, null, UUID.randomUUID(), false)), d.lead()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field).containsExactly("segment.incidentId"));
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        assertThatThrownBy(() -> campaigns.changePreferences(p.id(), new ContactForm("138", "fr", "Mars/Base", false,
+                false, false), d.lead()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field).containsExactly("phone", "locale", "timeZone"));
+        assertThatThrownBy(() -> campaigns.changeSettings(new OutreachSettings(d.game().id(), -1, 0, 0, 24, 0), d.lead()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInput.FieldError::field).containsExactly("emailPerMinute", "quietFrom"));
+
+        StaffUser lead = new StaffUser(d.lead(), "");
+        String page = mvc.perform(post("/console/campaigns").with(user(lead)).with(csrf()).param("game", d.game().code())
+                .param("name", "回访").param("channel", "email").param("textZh", "内容").param("textEn", "text")
+                .param("subjectZh", "标题").param("subjectEn", "subject").param("minSpend", "abc")
+                .param("inactiveDays", "5000").locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("This must be a whole number.");
+        assertThat(campaigns.recent(d.lead())).noneMatch(v -> v.gameId().equals(d.game().id()));
+    }
+
+    @Test
+    void theCampaignsPageShowsProgressToLeadsAndIsRefusedToAgents() throws Exception {
+        Desk d = desk(false);
+        players(d.game(), 2);
+        CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        worker.work(c.id());
+        StaffUser lead = new StaffUser(d.lead(), "");
+        String list = mvc.perform(get("/console/campaigns").param("game", d.game().code()).with(user(lead)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("data-testid=\"campaign-row\"", "老玩家回归", "nav-campaigns");
+        String preview = mvc.perform(post("/console/campaigns").with(user(lead)).with(csrf())
+                .param("game", d.game().code()).param("action", "preview").param("server", "S1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(preview).contains("data-count=\"2\"");
+        String one = mvc.perform(get("/console/campaigns/" + c.id()).with(user(lead))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(one).contains("data-state=\"finished\"", "data-state=\"sent\" data-count=\"2\"");
+        UUID playerId = all(c, d).getFirst().playerId();
+        mvc.perform(post("/console/campaigns/players/" + playerId).with(user(lead)).with(csrf())
+                .param("phone", "12345").param("smsOptOut", "true")).andExpect(status().isBadRequest());
+        assertThat(campaigns.preferences(playerId, d.lead()).smsOptOut()).as("nothing saved").isFalse();
+        mvc.perform(post("/console/campaigns/players/" + playerId).with(user(lead)).with(csrf())
+                .param("phone", "+8613800138000").param("smsOptOut", "true")).andExpect(status().is3xxRedirection());
+        assertThat(campaigns.preferences(playerId, d.lead()).smsOptOut()).isTrue();
+        assertThat(mvc.perform(get("/console/campaigns/players/" + playerId).with(user(lead)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("data-testid=\"opt-out-smsOptOut\" checked");
+        StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L1, d.game()), "");
+        mvc.perform(get("/console/campaigns").with(user(agent))).andExpect(status().isForbidden());
+        StaffUser vipManager = new StaffUser(workspace.staff(StaffRole.AGENT_VIP, d.game()), "");
+        mvc.perform(get("/console/campaigns").param("game", d.game().code()).with(user(vipManager)))
+                .andExpect(status().isOk());
+    }
+}
