@@ -98,6 +98,8 @@ final class PlayerDeskNode implements AutoCloseable {
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.put("PLAYERDESK_DATA_DIR", home.resolve("data").toString());
         environment.put("PLAYERDESK_DEMO", "false");
+        // what these nodes are tested for needs no embedding model: none is loaded beside the suite
+        environment.put("PLAYERDESK_EMBEDDING_ENABLED", "false");
         // the nodes of one database seal secrets with one key, as production nodes must: the tests'
         // own key (config/application.yml), since on PostgreSQL the nodes share the suite's database
         // with the test contexts, whose sealed secrets they check at start-up

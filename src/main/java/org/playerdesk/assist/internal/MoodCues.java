@@ -63,6 +63,19 @@ final class MoodCues {
     static final List<Category> RULE_HOSTILE = List.of(Category.INSULT, Category.PROFANITY, Category.CONTEMPT,
             Category.ANGER);
 
+    /**
+     * The words of a threat or an ultimatum that say enough alone: going to a regulator, a court,
+     * a bank or the public, a last warning. The rest of those categories' words ("app store",
+     * "24小时内", "reddit") also come in calm messages and are left to the model.
+     */
+    static final Map<Category, List<String>> DECISIVE = Map.of(
+            Category.THREAT, List.of("12315", "消协", "消费者协会", "工信部", "网信办", "市场监管", "黑猫投诉", "投诉到",
+                    "起诉", "告你们", "找律师", "拒付", "曝光你们", "截图曝光", "去曝光", "315晚会", "consumer protection",
+                    "consumer council", "ftc", "better business bureau", "sue you", "sue your", "lawsuit", "my lawyer",
+                    "a lawyer", "small claims", "chargeback", "charge back", "dispute the charge", "dispute the payment",
+                    "report you to", "expose you", "go public"),
+            Category.ULTIMATUM, List.of("最后通牒", "final warning", "last warning", "you have until"));
+
     /** The order of the categories in the features. */
     static final List<Category> CATEGORIES = List.of(Category.values());
 
@@ -110,6 +123,13 @@ final class MoodCues {
         int most = 0;
         for (Category category : RULE_HOSTILE) {
             int n = count(lower, LEXICON.get(category));
+            if (n > most) {
+                most = n;
+                best = category;
+            }
+        }
+        for (Category category : List.of(Category.THREAT, Category.ULTIMATUM)) {
+            int n = count(lower, DECISIVE.get(category));
             if (n > most) {
                 most = n;
                 best = category;

@@ -60,6 +60,7 @@ class FileMigrationCommandTest {
         environment.remove("JAVA_TOOL_OPTIONS");
         environment.put("PLAYERDESK_DATA_DIR", data.toString());
         environment.put("PLAYERDESK_DEMO", "false");
+        environment.put("PLAYERDESK_EMBEDDING_ENABLED", "false");
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
