@@ -32,7 +32,7 @@ public enum SurveyChannel implements Coded {
             case IN_GAME -> GAME_API;
             case EMAIL -> EMAIL;
             case CHAT -> LIVE_CHAT;
-            case PHONE, SOCIAL -> null;
+            case PHONE, SOCIAL, SMS -> null;
         };
     }
 }

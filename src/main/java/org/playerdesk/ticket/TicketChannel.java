@@ -9,7 +9,9 @@ public enum TicketChannel implements Coded {
     CHAT("chat"),
     EMAIL("email"),
     PHONE("phone"),
-    SOCIAL("social");
+    SOCIAL("social"),
+    /** A player's text message: an answer to a campaign's SMS (outreach, docs/campaigns.md). */
+    SMS("sms");
 
     private final String code;
 

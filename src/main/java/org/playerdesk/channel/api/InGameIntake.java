@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.playerdesk.channel.CampaignMessages;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.signing.Hashes;
@@ -24,6 +25,7 @@ import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.hibernate.validator.constraints.Range;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -53,12 +55,14 @@ class InGameIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final InputValidation validation;
+    private final ObjectProvider<CampaignMessages> campaigns;
     private final RetryTemplate collisions = Retries.atOnce(2, DataIntegrityViolationException.class,
             PessimisticLockingFailureException.class);
     private final RetryTemplate changedMeanwhile = Retries.atOnce(2, OptimisticLockingFailureException.class);
 
     InGameIntake(TicketDesk desk, TicketQueries queries, PlayerDirectory players, IdempotencyRecords idempotency,
-            PlatformTransactionManager transactions, Clock clock, InputValidation validation) {
+            PlatformTransactionManager transactions, Clock clock, InputValidation validation,
+            ObjectProvider<CampaignMessages> campaigns) {
         this.desk = desk;
         this.queries = queries;
         this.players = players;
@@ -66,6 +70,7 @@ class InGameIntake {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.validation = validation;
+        this.campaigns = campaigns;
     }
 
     /** A ticket reported, and whether it was made just now or by an earlier request with the same key. */
@@ -79,12 +84,13 @@ class InGameIntake {
     Intake open(UUID gameId, OpenTicketRequest request, String idempotencyKey) {
         List<InvalidInput.FieldError> errors = new ArrayList<>(request.unknownFields());
         IdempotencyRecord.Key key = checkIdempotencyKey(gameId, idempotencyKey, errors);
+        CampaignMessages.Answered answered = answered(gameId, request, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         String requestHash = key == null ? null : Hashes.sha256(request.canonical());
         try {
-            return collisions.invoke(() -> openOnce(gameId, request, key, requestHash));
+            return collisions.invoke(() -> openOnce(gameId, request, answered, key, requestHash));
         } catch (DataIntegrityViolationException | PessimisticLockingFailureException collided) {
             throw new RuleViolation("api.concurrent-request",
                     "the request collided with a concurrent one and was not stored; send it again");
@@ -97,7 +103,8 @@ class InGameIntake {
      * or the first contact of the same new player (who then exists). Nothing of a collided
      * attempt is stored.
      */
-    private Intake openOnce(UUID gameId, OpenTicketRequest request, IdempotencyRecord.Key key, String requestHash) {
+    private Intake openOnce(UUID gameId, OpenTicketRequest request, CampaignMessages.Answered answered,
+            IdempotencyRecord.Key key, String requestHash) {
         if (key != null) {
             Optional<IdempotencyRecord> earlier = idempotency.findById(key);
             if (earlier.isPresent()) {
@@ -107,7 +114,11 @@ class InGameIntake {
         // The answer is read in the writing transaction, from what it has just stored, and
         // handed out only once that transaction has committed.
         TicketResponse answer = transaction.execute(status -> {
-            UUID id = desk.open(request.toNewTicket(gameId), List.of()).ticket().id();
+            UUID id = desk.open(request.toNewTicket(gameId, answered == null ? null : answered.campaign()), List.of())
+                    .ticket().id();
+            if (answered != null) {
+                campaigns.getObject().answered(answered.recipientId(), id);
+            }
             if (key != null) {
                 // the ticket's rows go first: the key's row refers to the ticket
                 idempotency.flush();
@@ -119,6 +130,27 @@ class InGameIntake {
             return ticket(gameId, id);
         });
         return new Intake(answer, false);
+    }
+
+    /**
+     * The campaign message the ticket answers, when the game names one: it must be an in-game
+     * campaign message of this game to this player, else the field is refused.
+     */
+    private CampaignMessages.Answered answered(UUID gameId, OpenTicketRequest request,
+            List<InvalidInput.FieldError> errors) {
+        String named = request.answeredMessage();
+        if (named == null) {
+            return null;
+        }
+        String account = request.player() == null || request.player().accountId() == null ? null
+                : request.player().accountId().strip();
+        CampaignMessages found = campaigns.getIfAvailable();
+        Optional<CampaignMessages.Answered> answered = found == null || account == null || named.length() > 128
+                ? Optional.empty() : found.inGame(gameId, account, named);
+        if (answered.isEmpty()) {
+            errors.add(new InvalidInput.FieldError("campaignMessage", "invalid.outreach.campaignMessage"));
+        }
+        return answered.orElse(null);
     }
 
     /** The ticket with its public conversation, if it belongs to this game. */

@@ -54,6 +54,13 @@ record OpenTicketRequest(
                 example = "{\"clientVersion\": \"2.3.1\", \"device\": \"iPhone 15\"}")
         @JsonDeserialize(contentUsing = StrictText.class) Map<String, String> metadata,
 
+        @Schema(maxLength = 128, example = "outreach-0190f0a4-6b1e-7c2d-9a53-2f1c8e7d4b10",
+                description = "The player answers a campaign's in-game message: the Idempotency-Key the game got "
+                        + "with that message (the connector's message action). The ticket is linked to the campaign, "
+                        + "which counts the message replied; a key that names no campaign message of this game to "
+                        + "this player is refused.")
+        @StrictText.Text String campaignMessage,
+
         @JsonAnySetter @Schema(hidden = true)
         Map<String, Object> unknown) {
 
@@ -82,10 +89,25 @@ record OpenTicketRequest(
     }
 
     NewTicket toNewTicket(UUID gameId) {
+        return toNewTicket(gameId, null);
+    }
+
+    /** The ticket; one that answers a campaign message names the campaign in its metadata ({@code campaign}). */
+    NewTicket toNewTicket(UUID gameId, String campaign) {
         PlayerIdentity identity = player == null ? null
                 : new PlayerIdentity(player.accountId(), player.nickname(), player.server(), player.role());
+        Map<String, String> facts = metadata;
+        if (campaign != null && (metadata == null || !metadata.containsKey("campaign") && metadata.size() < 30)) {
+            facts = new LinkedHashMap<>(metadata == null ? Map.of() : metadata);
+            facts.put("campaign", campaign);
+        }
         // the game shows its tickets in the game, so no private follow-up link is made
-        return new NewTicket(gameId, identity, type, channel, priority, subject, message, contactEmail, metadata, false);
+        return new NewTicket(gameId, identity, type, channel, priority, subject, message, contactEmail, facts, false);
+    }
+
+    /** The answered campaign message's key without the blanks around it, or null. */
+    String answeredMessage() {
+        return campaignMessage == null || campaignMessage.isBlank() ? null : campaignMessage.strip();
     }
 
     /**
@@ -113,6 +135,10 @@ record OpenTicketRequest(
         } else {
             text.append("|metadata:").append(metadata.size());
             new TreeMap<>(metadata).forEach((key, value) -> append(text, "metadata." + key, value));
+        }
+        if (campaignMessage != null) {
+            // only when given, so that the hash of a request without it is what it always was
+            append(text, "campaignMessage", campaignMessage);
         }
         return text.toString();
     }

@@ -347,7 +347,8 @@ class CampaignDesk implements Campaigns {
     private CampaignView view(CampaignStore.CampaignRow c, Map<RecipientState, Integer> progress) {
         return new CampaignView(c.id(), c.gameId(), c.name(), c.channel(), c.state(),
                 json.readValue(c.segment(), Segment.class), c.subjectZh(), c.textZh(), c.subjectEn(), c.textEn(),
-                c.recipients(), c.createdBy(), c.createdAt(), c.startedAt(), c.endedAt(), progress);
+                c.recipients(), c.createdBy(), c.createdAt(), c.startedAt(), c.endedAt(), progress,
+                store.tracking(c.id()));
     }
 
     static String locale(String chosen, String gameDefault) {

@@ -244,6 +244,17 @@ class CampaignStore {
                 .params(Timestamp.from(at), ticketId, recipientId).update() == 1;
     }
 
+    /**
+     * The player answered an in-game message in the game: it reached them, even while a node that
+     * died sending it still holds the claim (the resend is a repeat the game ignores).
+     */
+    boolean repliedInGame(UUID recipientId, UUID ticketId, Instant at) {
+        return jdbc.sql("update outreach_recipient set state = 'replied', replied_at = ?, ticket_id = ?, "
+                + "sent_at = coalesce(sent_at, ?), claim = null where id = ? "
+                + "and state in ('sending', 'sent', 'delivered', 'replied', 'interrupted')")
+                .params(Timestamp.from(at), ticketId, Timestamp.from(at), recipientId).update() == 1;
+    }
+
     /** The message did not arrive after all (a bounce, a failed delivery receipt). */
     boolean undelivered(UUID recipientId, String reason) {
         return jdbc.sql("update outreach_recipient set state = 'failed', reason = ? where id = ? "
@@ -253,6 +264,66 @@ class CampaignStore {
     boolean delivered(UUID recipientId, Instant at) {
         return jdbc.sql("update outreach_recipient set state = 'delivered', delivered_at = ? where id = ? "
                 + "and state in ('sent', 'interrupted')").params(Timestamp.from(at), recipientId).update() == 1;
+    }
+
+    /** Where a campaign's messages stand beyond their state: how many went out, arrived (as far as the channel reports), were answered. */
+    org.playerdesk.outreach.CampaignView.Tracking tracking(UUID campaignId) {
+        return jdbc.sql("select count(sent_at) as sent, count(delivered_at) as delivered, count(replied_at) as replied "
+                + "from outreach_recipient where campaign_id = ?").param(campaignId)
+                .query((rs, n) -> new org.playerdesk.outreach.CampaignView.Tracking(rs.getInt("sent"),
+                        rs.getInt("delivered"), rs.getInt("replied")))
+                .single();
+    }
+
+    /** A campaign message a player may answer: the recipient, the campaign (its game and name) and the ticket of an earlier answer. */
+    record Answerable(UUID recipientId, UUID campaignId, UUID gameId, String campaign, UUID playerId, String accountId,
+            String locale, UUID ticketId) {
+    }
+
+    private static final String ANSWERABLE = "select r.id, r.campaign_id, c.game_id, c.name, r.player_id, r.account_id, "
+            + "r.locale, r.ticket_id from outreach_recipient r join outreach_campaign c on c.id = r.campaign_id ";
+
+    /**
+     * The newest SMS of a campaign sent to this number since {@code since} (a message whose node
+     * died while sending counts: the answer shows it went out).
+     */
+    Optional<Answerable> latestSmsTo(String phone, Instant since) {
+        return jdbc.sql(ANSWERABLE + "where r.address = ? and c.channel = 'sms' "
+                + "and r.state in ('sent', 'delivered', 'replied', 'interrupted') "
+                + "and coalesce(r.sent_at, r.claimed_at) >= ? order by coalesce(r.sent_at, r.claimed_at) desc, r.id limit 1")
+                .params(phone, Timestamp.from(since)).query(CampaignStore::answerable).optional();
+    }
+
+    /** An in-game campaign message of this game to this account, by the recipient. */
+    Optional<Answerable> inGameMessage(UUID gameId, String accountId, UUID recipientId) {
+        return jdbc.sql(ANSWERABLE + "where r.id = ? and c.game_id = ? and r.account_id = ? and c.channel = 'in_game' "
+                + "and r.state in ('sending', 'sent', 'delivered', 'replied', 'interrupted')")
+                .params(recipientId, gameId, accountId).query(CampaignStore::answerable).optional();
+    }
+
+    private static Answerable answerable(ResultSet rs, int n) throws SQLException {
+        return new Answerable(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                rs.getObject("game_id", UUID.class), rs.getString("name"), rs.getObject("player_id", UUID.class),
+                rs.getString("account_id"), rs.getString("locale"), rs.getObject("ticket_id", UUID.class));
+    }
+
+    /**
+     * Keeps an inbound SMS by the gateway's id; false when it was kept before (the gateway sent it
+     * again). A concurrent repeat waits for the first on the key and then fails, to be sent again.
+     */
+    boolean firstInbound(String gatewayId, Instant at) {
+        if (jdbc.sql("select count(*) from outreach_sms_inbound where gateway_id = ?").param(gatewayId)
+                .query(Integer.class).single() > 0) {
+            return false;
+        }
+        jdbc.sql("insert into outreach_sms_inbound (gateway_id, outcome, received_at) values (?, 'received', ?)")
+                .params(gatewayId, Timestamp.from(at)).update();
+        return true;
+    }
+
+    void inboundTaken(String gatewayId, String outcome, UUID recipientId, UUID ticketId) {
+        jdbc.sql("update outreach_sms_inbound set outcome = ?, recipient_id = ?, ticket_id = ? where gateway_id = ?")
+                .params(outcome, recipientId, ticketId, gatewayId).update();
     }
 
     /** The recipient's campaign secret (for its unsubscribe link), with the game and channel. */

@@ -76,6 +76,12 @@ class ContactStore {
                 now.smsOptOut() || channel == OutreachChannel.SMS), by, at);
     }
 
+    /** Every player kept with this phone number is opted out of SMS (a STOP from the number); answers how many. */
+    int optOutPhone(String phone, String by, Instant at) {
+        return jdbc.sql("update outreach_contact set sms_opt_out = ?, updated_at = ?, updated_by = ? where phone = ? "
+                + "and sms_opt_out = ?").params(true, Timestamp.from(at), by, phone, false).update();
+    }
+
     OutreachSettings settings(UUID gameId) {
         return jdbc.sql("select game_id, email_per_minute, in_game_per_minute, sms_per_minute, quiet_from, quiet_until "
                 + "from outreach_settings where game_id = ?").param(gameId)

@@ -142,6 +142,8 @@ class CampaignsTest {
     Incidents incidents;
     @Autowired
     VipService vip;
+    @Autowired
+    org.playerdesk.ticket.TicketQueries tickets;
 
     /** A stand-in for a generic SMS gateway: checks every call's signature and key, records the calls. */
     static final class SmsStandIn {
@@ -659,5 +661,173 @@ class CampaignsTest {
         StaffUser vipManager = new StaffUser(workspace.staff(StaffRole.AGENT_VIP, d.game()), "");
         mvc.perform(get("/console/campaigns").param("game", d.game().code()).with(user(vipManager)))
                 .andExpect(status().isOk());
+    }
+
+    /** A number no other test texts, so that the newest campaign SMS to it is this test's. */
+    static String phone() {
+        return "+86139" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+    }
+
+    /** The gateway hands over a player's text, signed with {@code secret} at {@code at}. */
+    org.springframework.test.web.servlet.ResultActions inbound(String json, String secret, Instant at) throws Exception {
+        String ts = Long.toString(at.getEpochSecond());
+        return mvc.perform(post(OutreachHooks.INBOUND).contentType(MediaType.APPLICATION_JSON).content(json)
+                .header(SignedRequests.TIMESTAMP, ts).header(SignedRequests.SIGNATURE, SignedRequests.sign(secret,
+                        "POST", OutreachHooks.INBOUND, ts, json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    static String sms(String id, String from, String text) {
+        return "{\"id\":\"" + id + "\",\"from\":\"" + from + "\",\"text\":\"" + text + "\"}";
+    }
+
+    /** An SMS campaign sent to one player with this phone; answers the recipient. */
+    RecipientView smsSentTo(Desk d, PlayerSummary p, String phone) {
+        campaigns.changePreferences(p.id(), new ContactForm(phone, null, null, false, false, false), d.lead());
+        CampaignView c = started(d, OutreachChannel.SMS, Segment.everyone());
+        worker.work(c.id());
+        return all(c, d).stream().filter(r -> r.playerId().equals(p.id())).findFirst().orElseThrow();
+    }
+
+    int ticketsOf(PlayerSummary p) {
+        return jdbc.sql("select count(*) from ticket where player_id = ?").param(p.id()).query(Integer.class).single();
+    }
+
+    @Test
+    void anSmsReplyMarksTheRecipientRepliedAndOpensATicketNamingTheCampaignThatLaterTextsContinue() throws Exception {
+        Desk d = desk(false);
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        String phone = phone();
+        RecipientView sent = smsSentTo(d, p, phone);
+        assertThat(sent.state()).isEqualTo(RecipientState.SENT);
+        clock.shift(Duration.ofHours(3));
+
+        String local = phone.substring(1, 3) + " " + phone.substring(3, 6) + "-" + phone.substring(6);
+        String answer = inbound(sms("gw-in-" + sent.id(), local, "礼包怎么领取？"), SMS_SECRET, clock.instant())
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("\"outcome\":\"replied\"");
+        RecipientView replied = store.recipient(sent.id()).orElseThrow();
+        assertThat(replied.state()).isEqualTo(RecipientState.REPLIED);
+        assertThat(replied.repliedAt()).isEqualTo(clock.instant());
+        assertThat(replied.ticketId()).isNotNull();
+        assertThat(answer).contains(replied.ticketId().toString());
+        org.playerdesk.ticket.TicketDetails ticket = tickets.details(replied.ticketId(), true);
+        assertThat(ticket.ticket().channel()).isEqualTo(org.playerdesk.ticket.TicketChannel.SMS);
+        assertThat(ticket.ticket().playerId()).isEqualTo(p.id());
+        assertThat(ticket.ticket().subject()).contains("老玩家回归");
+        assertThat(ticket.metadata()).containsEntry("campaign", "老玩家回归");
+        assertThat(ticket.messages()).extracting(org.playerdesk.ticket.MessageView::body).containsExactly("礼包怎么领取？");
+
+        // the gateway delivers the same text again: taken once; a second text continues the ticket
+        inbound(sms("gw-in-" + sent.id(), phone, "礼包怎么领取？"), SMS_SECRET, clock.instant())
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("duplicate")));
+        inbound(sms("gw-in2-" + sent.id(), phone, "已经领到了，谢谢"), SMS_SECRET, clock.instant()).andExpect(status().isOk());
+        assertThat(tickets.details(replied.ticketId(), true).messages()).extracting(org.playerdesk.ticket.MessageView::body)
+                .containsExactly("礼包怎么领取？", "已经领到了，谢谢");
+        assertThat(ticketsOf(p)).isEqualTo(1);
+
+        // a text from a number no campaign messaged is not kept
+        inbound(sms("gw-in3-" + sent.id(), phone(), "你好"), SMS_SECRET, clock.instant()).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("unmatched")));
+
+        StaffUser lead = new StaffUser(d.lead(), "");
+        String page = mvc.perform(get("/console/campaigns/" + sent.campaignId()).with(user(lead))
+                .locale(java.util.Locale.SIMPLIFIED_CHINESE)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-channel=\"sms\"", "data-sent=\"1\"", "data-delivered=\"0\"",
+                "data-replied=\"1\"", "已回复");
+    }
+
+    @Test
+    void aStopReplyOptsTheNumberOutWithoutATicketAndTheNextCampaignSkipsIt() throws Exception {
+        assertThat(List.of("STOP", " stop ", "Stop.", "TD", "td", "退订", "退订。", "unsubscribe", "UNSUBSCRIBE!"))
+                .allMatch(SmsReplies::stop);
+        assertThat(List.of("stop sending me gifts?", "TD礼包", "不要退订")).noneMatch(SmsReplies::stop);
+
+        Desk d = desk(false);
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        String phone = phone();
+        RecipientView sent = smsSentTo(d, p, phone);
+        int calls = SMS.calls.size();
+
+        inbound(sms("gw-stop-" + sent.id(), phone, "退订"), SMS_SECRET, clock.instant()).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("opted_out")));
+        assertThat(campaigns.preferences(p.id(), d.lead()).smsOptOut()).isTrue();
+        assertThat(ticketsOf(p)).as("no ticket for a STOP").isZero();
+        assertThat(store.recipient(sent.id()).orElseThrow().ticketId()).isNull();
+
+        CampaignView next = started(d, OutreachChannel.SMS, Segment.everyone());
+        worker.work(next.id());
+        RecipientView skipped = all(next, d).stream().filter(r -> r.playerId().equals(p.id())).findFirst().orElseThrow();
+        assertThat(skipped.state()).isEqualTo(RecipientState.OPTED_OUT);
+        assertThat(SMS.calls.subList(calls, SMS.calls.size())).noneMatch(call -> call.body().contains(phone));
+    }
+
+    @Test
+    void anInboundSmsUnsignedWronglySignedOrStaleIsRefusedWithAProblemAndChangesNothing() throws Exception {
+        Desk d = desk(false);
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        String phone = phone();
+        RecipientView sent = smsSentTo(d, p, phone);
+        String reply = sms("gw-forged-" + sent.id(), phone, "退订");
+
+        mvc.perform(post(OutreachHooks.INBOUND).contentType(MediaType.APPLICATION_JSON).content(reply))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status")
+                        .value(401))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .isNotEmpty());
+        inbound(reply, "wrong-secret", clock.instant()).andExpect(status().isUnauthorized());
+        inbound(reply, SMS_SECRET, clock.instant().minus(Duration.ofMinutes(10))).andExpect(status().isUnauthorized());
+        mvc.perform(post(OutreachHooks.RECEIPTS).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(campaigns.preferences(p.id(), d.lead()).smsOptOut()).isFalse();
+        assertThat(store.recipient(sent.id()).orElseThrow().state()).isEqualTo(RecipientState.SENT);
+        assertThat(jdbc.sql("select count(*) from outreach_sms_inbound where gateway_id = ?")
+                .param("gw-forged-" + sent.id()).query(Integer.class).single()).isZero();
+        inbound("{\"from\": 1}", SMS_SECRET, clock.instant()).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aGameReportsAPlayersAnswerToAnInGameMessageAsATicketLinkedToTheRecipient() throws Exception {
+        Desk d = desk(true);
+        player(d.game(), "10006", "S1", 0, clock.instant());
+        player(d.game(), "10007", "S1", 0, clock.instant());
+        CampaignView c = started(d, OutreachChannel.IN_GAME, Segment.everyone());
+        worker.work(c.id());
+        RecipientView sent = all(c, d).stream().filter(r -> r.accountId().equals("10006")).findFirst().orElseThrow();
+        assertThat(sent.state()).isEqualTo(RecipientState.SENT);
+        String apiKey = workspace.apiKey(d.game());
+        String key = "outreach-" + sent.id();
+        String ticket = """
+                {"player": {"accountId": "%s"}, "type": "consultation", "subject": "回复：好久不见",
+                 "message": "礼包已经领到，谢谢！", "campaignMessage": "%s"}
+                """;
+
+        // another player cannot answer this player's message, and a key no campaign gave is refused
+        mvc.perform(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
+                .contentType(MediaType.APPLICATION_JSON).content(ticket.formatted("10007", key)))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                        .value("campaignMessage"));
+        mvc.perform(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
+                .contentType(MediaType.APPLICATION_JSON).content(ticket.formatted("10006", "outreach-" + UUID.randomUUID())))
+                .andExpect(status().isBadRequest());
+        assertThat(store.recipient(sent.id()).orElseThrow().state()).isEqualTo(RecipientState.SENT);
+
+        String answer = mvc.perform(post("/api/v1/tickets").header("Authorization", "Bearer " + apiKey)
+                .contentType(MediaType.APPLICATION_JSON).content(ticket.formatted("10006", key)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        UUID ticketId = UUID.fromString(com.jayway.jsonpath.JsonPath.read(answer, "$.id"));
+        RecipientView replied = store.recipient(sent.id()).orElseThrow();
+        assertThat(replied.state()).isEqualTo(RecipientState.REPLIED);
+        assertThat(replied.ticketId()).isEqualTo(ticketId);
+        org.playerdesk.ticket.TicketDetails details = tickets.details(ticketId, true);
+        assertThat(details.ticket().channel()).isEqualTo(org.playerdesk.ticket.TicketChannel.IN_GAME);
+        assertThat(details.metadata()).containsEntry("campaign", "老玩家回归");
+        assertThat(campaigns.get(c.id(), d.lead()).tracking().replied()).isEqualTo(1);
     }
 }
