@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.chat.ChatStatus;
@@ -88,12 +89,12 @@ class ChatPersonalData implements PersonalDataHolder {
         sink.rows(MESSAGES, lines);
     }
 
-    private java.util.Optional<StoredAttachment> image(UUID ticketId, UUID imageId) {
+    private Optional<StoredAttachment> image(UUID ticketId, UUID imageId) {
         try {
-            return java.util.Optional.of(tickets.attachment(ticketId, imageId, false));
+            return Optional.of(tickets.attachment(ticketId, imageId, false));
         } catch (NotFoundException gone) {
             // erased or purged with the ticket's attachments: the line keeps the image's id alone
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
