@@ -120,6 +120,32 @@ class AuditLogViewerTest {
     }
 
     @Test
+    void theActionFilterOffersPlayersDataRequestsAndSingleSignOnAndFiltersByThem() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember admin = member(StaffRole.ADMIN, "隐私管理员");
+        StaffMember lead = member(StaffRole.SUPERVISOR, "隐私组长", game);
+        audit.record(lead, game.id(), "privacy.erase", "privacy-request", java.util.UUID.randomUUID().toString(),
+                "account e-1: {tickets=1}");
+        audit.record(lead, game.id(), "privacy.deadline", "game", game.id().toString(), "30 days");
+
+        Document english = page(get("/console/admin/audit").param("lang", "en").with(as(admin)));
+        assertThat(english.select("#audit-action option[value='privacy.erase']").text())
+                .isEqualTo("Erased a player's data on request");
+        assertThat(english.select("#audit-action option[value='staff.sso.link']").text())
+                .isEqualTo("Linked a staff account to the identity provider");
+        Document chinese = page(get("/console/admin/audit").param("lang", "zh-CN").with(as(admin)));
+        assertThat(chinese.select("#audit-action option[value='privacy.export.download']").text())
+                .isEqualTo("下载玩家数据导出");
+        assertThat(chinese.select("#audit-action option[value='staff.sso.enrol']").text()).isEqualTo("单点登录时新建员工账号");
+
+        Document erasures = page(get("/console/admin/audit").param("staff", lead.id().toString())
+                .param("action", "privacy.erase").param("lang", "en").with(as(admin)));
+        assertThat(erasures.select("#audit-action option[selected]").attr("value")).isEqualTo("privacy.erase");
+        assertThat(rows(erasures)).singleElement().satisfies(row -> assertThat(row)
+                .containsSubsequence("隐私组长", "Erased a player's data on request", game.name()));
+    }
+
+    @Test
     void pagesFiftyEntriesAtATimeNewestFirstWithoutRepeatsOrGaps() throws Exception {
         StaffMember admin = member(StaffRole.ADMIN, "管理员甲");
         StaffMember lead = member(StaffRole.SUPERVISOR, "组长乙");

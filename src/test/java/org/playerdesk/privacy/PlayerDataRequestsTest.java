@@ -33,6 +33,15 @@ import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatIdentity;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
+import org.playerdesk.chat.ChatStarted;
+import org.playerdesk.chat.ChatStatus;
+import org.playerdesk.chat.Presence;
+import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.TicketFinder;
 import org.playerdesk.player.PlayerDirectory;
@@ -40,6 +49,7 @@ import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.player.PlayerProfiles;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.privacy.internal.ExportArchives;
+import org.playerdesk.privacy.internal.PrivacyProperties;
 import org.playerdesk.telephony.PhoneCallLog;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.NewTicket;
@@ -94,6 +104,18 @@ class PlayerDataRequestsTest {
     PhoneCallLog calls;
     @Autowired
     TicketFinder finder;
+    @Autowired
+    ChatDesk chats;
+    @Autowired
+    ChatQueue chatQueue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
+    @Autowired
+    List<PersonalDataHolder> holders;
+    @Autowired
+    PrivacyProperties properties;
 
     GameInfo game;
     StaffMember supervisor;
@@ -466,6 +488,101 @@ class PlayerDataRequestsTest {
         });
         assertThat(finder.matching(Set.of(game.id()), "凤羽披风", 10)).hasSize(1);
         assertThat(finder.matching(Set.of(game.id()), "雷霆c1", 10)).isEmpty();
+    }
+
+    static final String CHAT_SECRET = "privacy-chat-secret-0123456789";
+
+    /**
+     * A live chat of a signed player as the widget starts it: their first line ({@code words}),
+     * an agent's answer, another line of theirs, with {@code image} a screenshot, ended by the
+     * player and rated with a comment.
+     */
+    private UUID liveChat(String account, String words, StaffUser agent, boolean image) {
+        ChatStarted started = chats.start(game.code(), new ChatIdentity(game.code(), account, "聊天" + account, 3, "S2",
+                clock.millis() / 1000, null).signedWith(CHAT_SECRET), null, "c-1", words);
+        assertThat(started.chat().status()).isEqualTo(ChatStatus.WAITING);
+        UUID chat = started.chat().id();
+        chatQueue.accept(chat, agent);
+        chats.post(chat, Sender.agent(agent), "a-1", "您好，我帮您查一下", null);
+        chats.post(chat, Sender.player(chat), "c-2", "订单号 " + words, null);
+        if (image) {
+            chats.post(chat, Sender.player(chat), "c-3", null, new Upload("bag.png", PNG));
+        }
+        chats.end(chat, Sender.player(chat));
+        chats.rate(chat, 4, "谢谢，" + words, List.of());
+        return chat;
+    }
+
+    /** Every data kind kept, but for chat transcripts kept as they are since yesterday. */
+    private ErasurePolicy keepingChatsOfToday() {
+        Map<String, ErasureRule> rules = new HashMap<>();
+        properties.erasure().keySet().forEach(kind -> rules.put(kind, new ErasureRule(Treatment.KEEP, null)));
+        rules.put("chat-transcripts", new ErasureRule(Treatment.ANONYMISE, clock.instant().minus(Duration.ofDays(1))));
+        return new ErasurePolicy(rules);
+    }
+
+    @Test
+    void aPlayersLiveChatsAreExportedWithTheirImagesAndErasedAndAnotherPlayersAreNot() throws Exception {
+        rulebook.configure(game.id(), CHAT_SECRET, false, null, null, null, null);
+        StaffMember chatAgent = workspace.staff(StaffRole.AGENT_L1, game);
+        seats.setPresence(chatAgent, Presence.ONLINE, 3);
+        StaffUser me = new StaffUser(chatAgent, "");
+        UUID mine = liveChat("lc1", "月光宝盒丢了", me, true);
+        UUID theirs = liveChat("lc2", "星辰战甲不见了", me, false);
+
+        PrivacyRequestView export = written(requests.receive(game.id(), "lc1", "export", "console",
+                supervisor.username(), null, null).request().id());
+        // the chat's ticket, and the chat as the chat keeps it: four lines, three of them the player's
+        assertThat(export.counts()).containsEntry("chat-transcripts", 1).containsEntry("live-chats", 1)
+                .containsEntry("live-chat-messages", 4).containsEntry("attachments", 1);
+        Map<String, byte[]> entries = unzip(mvc.perform(get("/console/privacy/requests/{id}/download", export.id())
+                .with(user(new StaffUser(supervisor, ""))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        String chatsJson = new String(entries.get("live-chats.json"), StandardCharsets.UTF_8);
+        assertThat(chatsJson).contains(mine.toString(), "聊天lc1", "S2",
+                "谢谢，月光宝盒丢了", chatAgent.displayName())
+                .doesNotContain(theirs.toString(), "聊天lc2", "星辰战甲不见了");
+        String lines = new String(entries.get("live-chat-messages.json"), StandardCharsets.UTF_8);
+        assertThat(lines).contains("月光宝盒丢了", "订单号 月光宝盒丢了", "您好，我帮您查一下", "\"files/")
+                .doesNotContain("星辰战甲不见了", "聊天lc2", theirs.toString());
+        // the image is in the archive once, under the name its line gives
+        String file = entries.keySet().stream().filter(name -> name.startsWith("files/")).findFirst().orElseThrow();
+        assertThat(entries.keySet().stream().filter(name -> name.startsWith("files/"))).containsExactly(file);
+        assertThat(entries.get(file)).isEqualTo(PNG);
+        assertThat(lines).contains("\"" + file + "\"");
+
+        // a studio keeping chat transcripts as they are for a while: nothing of the chat goes yet
+        PlayerSummary player = players.find(game.id(), "lc1").orElseThrow();
+        DataSubject subject = new DataSubject(player.id(), game.id(), "lc1");
+        Map<String, Integer> kept = new HashMap<>();
+        holders.forEach(holder -> holder.erase(subject, keepingChatsOfToday())
+                .forEach((kind, n) -> kept.merge(kind, n, Integer::sum)));
+        assertThat(kept).containsEntry("live-chats", 0).containsEntry("live-chat-messages", 0);
+        assertThat(count("select count(*) from chat_message where session_id = ? and body like '%月光宝盒丢了%'", mine))
+                .isEqualTo(2);
+
+        PrivacyRequestView erasure = requests.erase(requests.receive(game.id(), "lc1", "erase", "console",
+                supervisor.username(), null, null).request().id(), supervisor);
+        assertThat(erasure.counts()).containsEntry("live-chats", 1).containsEntry("live-chat-messages", 3)
+                .containsEntry("chat-transcripts", 1);
+        assertThat(jdbc.queryForMap("select account_id, nickname, server, vip_level, rating, rating_comment, erased_at "
+                + "from chat_session where id = ?", mine))
+                .containsEntry("ACCOUNT_ID", "[erased]").containsEntry("NICKNAME", null).containsEntry("SERVER", null)
+                .containsEntry("VIP_LEVEL", null).containsEntry("RATING", 4).containsEntry("RATING_COMMENT", null)
+                .doesNotContainEntry("ERASED_AT", null);
+        assertThat(jdbc.queryForList("select body from chat_message where session_id = ? and author_kind = 'player'",
+                String.class, mine)).hasSize(3).containsOnly("[erased]");
+        assertThat(count("select count(*) from chat_message where session_id = ? and (image_id is not null "
+                + "or author_name like '%lc1%')", mine)).isZero();
+        assertThat(jdbc.queryForList("select body from chat_message where session_id = ? and author_kind = 'agent'",
+                String.class, mine)).containsExactly("您好，我帮您查一下");
+
+        // the other player's chat keeps everything
+        assertThat(jdbc.queryForMap("select account_id, nickname, rating_comment, erased_at from chat_session "
+                + "where id = ?", theirs)).containsEntry("ACCOUNT_ID", "lc2").containsEntry("NICKNAME", "聊天lc2")
+                .containsEntry("RATING_COMMENT", "谢谢，星辰战甲不见了").containsEntry("ERASED_AT", null);
+        assertThat(jdbc.queryForList("select body from chat_message where session_id = ? and author_kind = 'player' "
+                + "order by seq", String.class, theirs)).containsExactly("星辰战甲不见了", "订单号 星辰战甲不见了");
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder api(String json, String key) {

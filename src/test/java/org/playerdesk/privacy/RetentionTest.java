@@ -25,9 +25,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.StoppedClock;
 import org.playerdesk.TestWorkspace;
+import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
+import org.playerdesk.chat.ChatDesk;
+import org.playerdesk.chat.ChatQueue;
+import org.playerdesk.chat.ChatRulebook;
+import org.playerdesk.chat.ChatSeats;
+import org.playerdesk.chat.ChatStatus;
+import org.playerdesk.chat.Presence;
+import org.playerdesk.chat.Sender;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.privacy.internal.PrivacyStore;
@@ -47,7 +55,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Retention periods: nothing goes without one; the dry run counts per game and kind what a run
  * would do and changes nothing; a run anonymises closed tickets and deletes attachments older than
- * the period, in batches, and leaves newer and open ones; two runs at once do each row once.
+ * the period, in batches, and leaves newer and open ones; it deletes the audit log's entries and
+ * the live chats' own rows older than theirs; two runs at once do each row once.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -68,6 +77,16 @@ class RetentionTest {
     JdbcTemplate jdbc;
     @Autowired
     StoppedClock clock;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    ChatDesk chats;
+    @Autowired
+    ChatQueue chatQueue;
+    @Autowired
+    ChatSeats seats;
+    @Autowired
+    ChatRulebook rulebook;
 
     GameInfo game;
     StaffMember admin;
@@ -139,6 +158,90 @@ class RetentionTest {
         assertThat(jdbc.queryForObject("select count(*) from ticket where game_id = ? and channel = 'chat' "
                 + "and erased_at is null", Integer.class, game.id())).isEqualTo(1);
         assertThat(dryRun()).containsExactlyInAnyOrderEntriesOf(Map.of("closed-tickets", 0L, "attachments", 0L));
+    }
+
+    private List<String> auditDetails(String subject) {
+        return jdbc.queryForList("select detail from audit_record where subject_id = ?", String.class, subject);
+    }
+
+    private long ranFor(List<RetentionSweep.Line> lines, String kind) {
+        return lines.stream().filter(line -> line.gameId().equals(game.id()) && line.kind().equals(kind))
+                .mapToLong(RetentionSweep.Line::rows).sum();
+    }
+
+    @Test
+    void auditEntriesOlderThanThePeriodAreDeletedAndNewerOnesAndThoseOfNoGameStay() {
+        String subject = TestWorkspace.unique("acct");
+        for (int i = 0; i < 5; i++) {
+            audit.record(admin, game.id(), "pii.view", "player", subject, "old " + i);
+        }
+        audit.record(admin, null, "staff.update", "staff", subject, "of no game");
+        clock.shift(Duration.ofDays(40));
+        audit.record(admin, game.id(), "pii.view", "player", subject, "recent");
+        store.setRetention(game.id(), "audit-entries", 30, "admin", clock.instant());
+
+        // the five, and whatever else of the game's was written before the forty days
+        long due = dryRun().get("audit-entries");
+        assertThat(due).isGreaterThanOrEqualTo(5);
+        assertThat(auditDetails(subject)).as("the dry run changes nothing").hasSize(7);
+
+        assertThat(ranFor(sweep.run(2), "audit-entries")).isEqualTo(due);
+        assertThat(auditDetails(subject)).containsExactlyInAnyOrder("of no game", "recent");
+        assertThat(dryRun()).containsEntry("audit-entries", 0L);
+        assertThat(ranFor(sweep.run(2), "audit-entries")).as("nothing twice").isZero();
+    }
+
+    /** A guest's chat an agent took, a line each way, ended by the agent; its ticket closed. */
+    private UUID endedChat(StaffUser agent, String words) {
+        UUID chat = chats.start(game.code(), null, "游客", "c-1", words).chat().id();
+        chatQueue.accept(chat, agent);
+        chats.post(chat, Sender.agent(agent), "a-1", "您好，请问有什么可以帮您", null);
+        chats.post(chat, Sender.player(chat), "c-2", words + "，谢谢", null);
+        chats.end(chat, Sender.agent(agent));
+        Actor closing = Actor.agent(agent.id(), agent.displayName());
+        desk.changeStatus(chats.view(chat).ticketId(), TicketStatus.RESOLVED, closing);
+        desk.changeStatus(chats.view(chat).ticketId(), TicketStatus.CLOSED, closing);
+        return chat;
+    }
+
+    private int chatRows(String table, String column, UUID id) {
+        return jdbc.queryForObject("select count(*) from " + table + " where " + column + " = ?", Integer.class, id);
+    }
+
+    @Test
+    void chatTranscriptsEndedBeforeThePeriodGoFromTheLiveChatAndTheirTicketsAreAnonymised() {
+        rulebook.configure(game.id(), null, true, null, null, null, null);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
+        StaffUser me = new StaffUser(agent, "");
+        seats.setPresence(agent, Presence.ONLINE, 3);
+        UUID old = endedChat(me, "旧的聊天");
+        UUID oldTicket = chats.view(old).ticketId();
+        clock.shift(Duration.ofDays(40));
+        seats.setPresence(agent, Presence.ONLINE, 3);
+        UUID recent = endedChat(me, "新的聊天");
+        UUID waiting = chats.start(game.code(), null, "游客", "c-1", "还在排队").chat().id();
+        assertThat(chats.view(waiting).status()).isEqualTo(ChatStatus.WAITING);
+        store.setRetention(game.id(), "chat-transcripts", 30, "admin", clock.instant());
+
+        // the old chat's ticket, and the old chat as the live chat keeps it
+        assertThat(dryRun()).containsExactlyInAnyOrderEntriesOf(Map.of("chat-transcripts", 2L));
+        assertThat(chatRows("chat_session", "id", old)).as("the dry run changes nothing").isEqualTo(1);
+        assertThat(chatRows("chat_message", "session_id", old)).isEqualTo(3);
+        assertThat(erased()).isZero();
+
+        assertThat(ranFor(sweep.run(1), "chat-transcripts")).isEqualTo(2);
+        assertThat(chatRows("chat_session", "id", old)).isZero();
+        assertThat(chatRows("chat_message", "session_id", old)).isZero();
+        assertThat(jdbc.queryForObject("select erased_at from ticket where id = ?", java.sql.Timestamp.class,
+                oldTicket)).isNotNull();
+        assertThat(jdbc.queryForList("select m.body from ticket_message m where m.ticket_id = ? "
+                + "and m.author_kind = 'player'", String.class, oldTicket)).containsOnly("[erased]");
+        // a chat ended within the period, and one still waiting, stay as they are
+        assertThat(jdbc.queryForList("select body from chat_message where session_id = ? order by seq", String.class,
+                recent)).containsExactly("新的聊天", "您好，请问有什么可以帮您", "新的聊天，谢谢");
+        assertThat(chatRows("chat_session", "id", waiting)).isEqualTo(1);
+        assertThat(erased()).isEqualTo(1);
+        assertThat(dryRun()).containsEntry("chat-transcripts", 0L);
     }
 
     @Test

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * purge or anonymise the game's rows older than the period, a batch of
  * {@code playerdesk.privacy.retention.batch-size} rows per transaction, until none is left. The dry
  * run counts what a run would do now, per game and kind, and changes nothing. A game without a
- * period for a kind keeps it for ever (the default).
+ * period for a kind keeps it for ever (the default). A kind may be kept by several modules (chat
+ * transcripts: on the tickets and in the live chat): each does its own rows, and a line counts
+ * them all.
  */
 @Component
 public class RetentionSweep {
@@ -39,14 +41,14 @@ public class RetentionSweep {
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
 
     private final PrivacyStore store;
-    private final Map<String, RetentionTarget> targets = new LinkedHashMap<>();
+    private final Map<String, List<RetentionTarget>> targets = new LinkedHashMap<>();
     private final PrivacyProperties properties;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + Ids.next();
 
     RetentionSweep(PrivacyStore store, List<RetentionTarget> targets, PrivacyProperties properties, Clock clock) {
         this.store = store;
-        targets.forEach(target -> this.targets.put(target.kind(), target));
+        targets.forEach(target -> this.targets.computeIfAbsent(target.kind(), kind -> new ArrayList<>()).add(target));
         this.properties = properties;
         this.clock = clock;
     }
@@ -81,10 +83,11 @@ public class RetentionSweep {
         Instant now = clock.instant();
         List<Line> lines = new ArrayList<>();
         for (PrivacyStore.Period period : store.periods()) {
-            RetentionTarget target = targets.get(period.kind());
-            if (target != null && games.contains(period.gameId())) {
+            List<RetentionTarget> kept = targets.get(period.kind());
+            if (kept != null && games.contains(period.gameId())) {
+                Instant before = cutoff(now, period.days());
                 lines.add(new Line(period.gameId(), period.kind(), period.days(),
-                        target.due(period.gameId(), cutoff(now, period.days()))));
+                        kept.stream().mapToLong(target -> target.due(period.gameId(), before)).sum()));
             }
         }
         return lines;
@@ -115,18 +118,20 @@ public class RetentionSweep {
         List<Line> done = new ArrayList<>();
         try {
             for (PrivacyStore.Period period : store.periods()) {
-                RetentionTarget target = targets.get(period.kind());
-                if (target == null) {
+                List<RetentionTarget> kept = targets.get(period.kind());
+                if (kept == null) {
                     continue;
                 }
                 Instant before = cutoff(now, period.days());
                 long rows = 0;
-                int purged;
-                do {
-                    purged = target.purge(period.gameId(), before, batch);
-                    rows += purged;
-                    store.lease(node, clock.instant(), properties.retention().lease());
-                } while (purged == batch);
+                for (RetentionTarget target : kept) {
+                    int purged;
+                    do {
+                        purged = target.purge(period.gameId(), before, batch);
+                        rows += purged;
+                        store.lease(node, clock.instant(), properties.retention().lease());
+                    } while (purged == batch);
+                }
                 if (rows > 0) {
                     log.info("retention: {} {} of game {} older than {} days purged or anonymised", rows,
                             period.kind(), period.gameId(), period.days());
