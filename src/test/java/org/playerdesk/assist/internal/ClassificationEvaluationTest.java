@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.Mood;
@@ -35,6 +36,7 @@ import org.playerdesk.ticket.TicketType;
  * category. Writes {@code target/evaluation/classification.md}; fails when a figure falls below
  * its floor. Run alone: {@code ./mvnw test -Dtest=ClassificationEvaluationTest}.
  */
+@Tag("database-independent") // no database at all
 class ClassificationEvaluationTest {
 
     record Labeled(TicketType type, TicketPriority priority, String mood, String text) {

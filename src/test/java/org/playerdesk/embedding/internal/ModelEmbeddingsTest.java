@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.embedding.Glossary;
 import org.playerdesk.embedding.TextEmbeddings;
@@ -15,6 +16,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
+@Tag("database-independent") // no database at all
 class ModelEmbeddingsTest {
 
     private final Glossary glossary = Glossary.read(new ByteArrayInputStream(
