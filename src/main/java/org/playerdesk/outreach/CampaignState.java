@@ -6,7 +6,9 @@ import org.playerdesk.system.entity.Coded;
 
 /**
  * A campaign's life: a draft is started (its recipients are fixed then), runs, may be paused and
- * resumed, and ends finished or cancelled. {@link #canBecome} is the one list of allowed moves.
+ * resumed, and ends finished or cancelled. {@link #canBecome} is the one list of allowed moves; the
+ * one exception is a finished campaign whose interrupted recipients a lead resends, which runs
+ * again until they are sent ({@code Campaigns.resendInterrupted}).
  */
 public enum CampaignState implements Coded {
     DRAFT("draft"), RUNNING("running"), PAUSED("paused"), FINISHED("finished"), CANCELLED("cancelled");

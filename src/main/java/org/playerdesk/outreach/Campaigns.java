@@ -27,6 +27,13 @@ public interface Campaigns {
 
     CampaignView cancel(UUID campaignId, StaffMember by);
 
+    /**
+     * A lead queues the campaign's interrupted recipients again: the ones a node died sending to, who
+     * may or may not have had the message. A finished campaign runs again for them; a cancelled one
+     * is refused ({@code outreach.state}); only supervisors and administrators may. Audited.
+     */
+    CampaignView resendInterrupted(UUID campaignId, StaffMember by);
+
     CampaignView get(UUID campaignId, StaffMember by);
 
     /** The newest campaigns of the games the member serves. */

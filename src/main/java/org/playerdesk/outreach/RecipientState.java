@@ -4,8 +4,9 @@ import org.playerdesk.system.entity.Coded;
 
 /**
  * Where one player's message stands. {@code SENDING} is claimed by a worker; {@code INTERRUPTED} is
- * a claim a node died holding on a channel that cannot tell a repeat from a new message (email,
- * SMS): it may or may not have gone out, so it is not sent again (docs/campaigns.md).
+ * the one recipient a node was sending to when it died, on a channel that cannot tell a repeat from
+ * a new message (email, SMS): it may or may not have gone out, so it is not sent again unless a lead
+ * resends it (docs/campaigns.md).
  */
 public enum RecipientState implements Coded {
     QUEUED("queued"), SENDING("sending"), SENT("sent"), DELIVERED("delivered"), FAILED("failed"),

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -281,6 +282,37 @@ class PhoneCallsTest {
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("event",
                         "callId", "caller", "waitSeconds")));
         cti(game, "[1,2").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void aSignedReportRefusedForItsContentDoesNotUseUpItsSignatureAndIsTakenWhenSentAgainOnceFixed()
+            throws Exception {
+        String extension = "7" + (System.nanoTime() % 1_000_000);
+        String callId = TestWorkspace.unique("c");
+        String body = "{\"event\":\"answered\",\"callId\":\"" + callId + "\",\"caller\":\"13800000001\","
+                + "\"extension\":\"" + extension + "\",\"waitSeconds\":12}";
+        String path = "/cti/" + game.code() + "/events";
+        String now = String.valueOf(clock.instant().getEpochSecond());
+        MockHttpServletRequestBuilder signed = post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header("Accept-Language", "en").header(SignedRequests.TIMESTAMP, now)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign(SECRET, "POST", path, now,
+                        body.getBytes(StandardCharsets.UTF_8)));
+
+        // the extension rings no one yet: refused with a problem detail naming the field
+        mvc.perform(signed).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("extension"));
+
+        mvc.perform(post("/console/admin/phone/extensions").param("extension", extension)
+                .param("username", ada.username()).with(user(new StaffUser(admin, ""))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        // the very same request, sent again, is taken: its refusal did not record its signature
+        mvc.perform(signed).andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(false))
+                .andExpect(jsonPath("$.state").value("answered"));
+        // and now that it was acted on, a copy of it is a replay
+        mvc.perform(signed).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("cti-replayed")));
     }
 
     @Test

@@ -65,6 +65,8 @@ class ReplyKitController {
         model.addAttribute("variables", ReplyVariables.NAMES);
         model.addAttribute("canWrite", me.can(Permission.WORK_TICKETS));
         model.addAttribute("isAdmin", me.can(Permission.MANAGE_STAFF));
+        // the game's email templates (mailbox module) are edited with its mailboxes, by who configures games
+        model.addAttribute("canEditMailTemplates", me.can(Permission.MANAGE_GAMES));
         return "knowledge/replies";
     }
 

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +27,8 @@ import jakarta.annotation.PreDestroy;
  * while it holds the mailbox's lease (a row renewed as it reads; another node takes it over once
  * it runs out). While it holds it, the reader waits with IMAP IDLE where the server offers it
  * (woken at the latest every half lease to renew it), and polls every {@code poll-interval}
- * otherwise.
+ * otherwise, or everywhere when {@code playerdesk.mailbox.imap.idle} is false (a server whose IDLE
+ * misbehaves, or a network that drops connections left quiet).
  */
 @Component
 class ImapWatch {
@@ -39,6 +41,9 @@ class ImapWatch {
     private final boolean enabled;
     private final Duration lease;
     private final Duration pollInterval;
+    private final boolean useIdle;
+    /** Whether each mailbox read on this node waits with IDLE (true) or polls (false). */
+    private final Map<UUID, Boolean> waitsWithIdle = new ConcurrentHashMap<>();
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Map<UUID, Thread> readers = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -46,7 +51,9 @@ class ImapWatch {
     ImapWatch(MailStore store, ImapReader reader, Clock clock,
             @Value("${playerdesk.mailbox.imap.enabled:true}") boolean enabled,
             @Value("${playerdesk.mailbox.imap.lease:2m}") Duration lease,
-            @Value("${playerdesk.mailbox.imap.poll-interval:1m}") Duration pollInterval) {
+            @Value("${playerdesk.mailbox.imap.poll-interval:1m}") Duration pollInterval,
+            @Value("${playerdesk.mailbox.imap.idle:true}") boolean useIdle) {
+        this.useIdle = useIdle;
         this.store = store;
         this.reader = reader;
         this.clock = clock;
@@ -78,7 +85,8 @@ class ImapWatch {
                 try (Store imap = ImapReader.connect(box)) {
                     Folder folder = imap.getFolder(box.folder());
                     folder.open(Folder.READ_WRITE);
-                    boolean idle = imap instanceof IMAPStore store && store.hasCapability("IDLE");
+                    boolean idle = useIdle && imap instanceof IMAPStore store && store.hasCapability("IDLE");
+                    waitsWithIdle.put(box.id(), idle);
                     while (!stopping && holds(box.id()) && folder.isOpen()) {
                         reader.readUnseen(box, folder);
                         if (idle) {
@@ -97,6 +105,11 @@ class ImapWatch {
         } finally {
             store.release(box.id(), node);
         }
+    }
+
+    /** How this node waits for a mailbox's new mail: with IDLE (true), polling (false), or not read here. */
+    Optional<Boolean> waitsWithIdle(UUID mailboxId) {
+        return Optional.ofNullable(waitsWithIdle.get(mailboxId));
     }
 
     /** Waits for new mail with IDLE, woken at the latest after half the lease so that it is renewed in time. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.game.GameCatalog;
@@ -68,11 +69,13 @@ class CampaignDesk implements Campaigns {
     private final GameCatalog games;
     private final InputValidation validation;
     private final JsonMapper json;
+    private final AuditLog audit;
     private final java.time.Clock clock;
 
     CampaignDesk(CampaignStore store, ContactStore contacts, PlayerSegments segments, PlayerDirectory players,
             PlayerContacts tickets, Incidents incidents, VipService vip, GameCatalog games, InputValidation validation,
-            JsonMapper json, java.time.Clock clock) {
+            JsonMapper json, AuditLog audit, java.time.Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.contacts = contacts;
         this.segments = segments;
@@ -190,6 +193,31 @@ class CampaignDesk implements Campaigns {
     public CampaignView cancel(UUID campaignId, StaffMember by) {
         move(campaign(campaignId, by), CampaignState.CANCELLED);
         store.skipQueued(campaignId, "cancelled");
+        return view(campaignId);
+    }
+
+    /**
+     * Queues the campaign's interrupted recipients again (a lead's decision: each may have had the
+     * message already). A finished campaign runs again to send them; a paused one sends them when it
+     * is resumed; a cancelled one is refused. Audited, with how many were queued.
+     */
+    @Override
+    @Transactional
+    public CampaignView resendInterrupted(UUID campaignId, StaffMember by) {
+        CampaignStore.CampaignRow campaign = campaign(campaignId, by);
+        if (!by.role().leads()) {
+            throw new AccessDeniedException("resending is for leads");
+        }
+        if (campaign.state() == CampaignState.DRAFT || campaign.state() == CampaignState.CANCELLED) {
+            throw new RuleViolation("outreach.state", "the campaign is " + campaign.state().code()
+                    + ", its interrupted recipients are not sent again");
+        }
+        int queued = store.resendInterrupted(campaignId, clock.instant());
+        if (queued > 0 && campaign.state() == CampaignState.FINISHED && !store.reopen(campaignId)) {
+            throw new RuleViolation("outreach.state", "the campaign changed meanwhile");
+        }
+        audit.record(by, campaign.gameId(), "outreach.resend", "campaign", campaignId.toString(),
+                queued + " interrupted recipients queued again in " + campaign.name());
         return view(campaignId);
     }
 

@@ -113,6 +113,12 @@ class CampaignStore {
                 .update() == 1;
     }
 
+    /** A finished campaign runs again (its interrupted recipients were queued again): no end yet. */
+    boolean reopen(UUID id) {
+        return jdbc.sql("update outreach_campaign set state = ?, ended_at = null where id = ? and state = ?")
+                .params(CampaignState.RUNNING.code(), id, CampaignState.FINISHED.code()).update() == 1;
+    }
+
     void recipientsCounted(UUID id, int count) {
         jdbc.sql("update outreach_campaign set recipients = ? where id = ?").params(count, id).update();
     }
@@ -185,6 +191,15 @@ class CampaignStore {
                 });
     }
 
+    /**
+     * Marks a claimed recipient as being sent now, committed before the message goes out; false
+     * when the row is no longer this claim's (another node took it over), and then it is not sent.
+     */
+    boolean attempt(UUID claim, UUID id, Instant at) {
+        return jdbc.sql("update outreach_recipient set attempted_at = ? where id = ? and claim = ? and state = 'sending'")
+                .params(Timestamp.from(at), id, claim).update() == 1;
+    }
+
     /** Gives claimed recipients back to the queue, due again at {@code dueAt}. */
     void release(UUID claim, Collection<UUID> ids, Instant dueAt) {
         if (ids.isEmpty()) {
@@ -192,7 +207,8 @@ class CampaignStore {
         }
         List<UUID> list = List.copyOf(ids);
         template.batchUpdate("update outreach_recipient set state = 'queued', claim = null, claimed_at = null, "
-                + "due_at = ? where id = ? and claim = ? and state = 'sending'", list, list.size(), (ps, id) -> {
+                + "attempted_at = null, due_at = ? where id = ? and claim = ? and state = 'sending'", list, list.size(),
+                (ps, id) -> {
                     ps.setTimestamp(1, Timestamp.from(dueAt));
                     ps.setObject(2, id);
                     ps.setObject(3, claim);
@@ -200,19 +216,27 @@ class CampaignStore {
     }
 
     /**
-     * Claims a node died holding (claimed before {@code before}): on a channel whose receiver
-     * recognises a repeated idempotency key they go back to the queue; otherwise they become
-     * interrupted, not sent again.
+     * Claims a node died holding (claimed before {@code before}). The recipients the node had not
+     * begun sending to go back to the queue, due now. The one it was sending to when it died (an
+     * attempt without an outcome) goes back to the queue too on a channel whose receiver
+     * recognises a repeated idempotency key; otherwise it may or may not have gone out and becomes
+     * interrupted, for a lead to resend ({@link #resendInterrupted}). The number of rows recovered.
      */
     int recover(UUID campaignId, Instant before, boolean resendable, Instant now) {
-        if (resendable) {
-            return jdbc.sql("update outreach_recipient set state = 'queued', claim = null, claimed_at = null, "
-                    + "due_at = ? where campaign_id = ? and state = 'sending' and claimed_at < ?")
-                    .params(Timestamp.from(now), campaignId, Timestamp.from(before)).update();
-        }
-        return jdbc.sql("update outreach_recipient set state = 'interrupted', reason = 'interrupted' "
-                + "where campaign_id = ? and state = 'sending' and claimed_at < ?")
-                .params(campaignId, Timestamp.from(before)).update();
+        int interrupted = resendable ? 0
+                : jdbc.sql("update outreach_recipient set state = 'interrupted', reason = 'interrupted' "
+                        + "where campaign_id = ? and state = 'sending' and claimed_at < ? and attempted_at is not null")
+                        .params(campaignId, Timestamp.from(before)).update();
+        return interrupted + jdbc.sql("update outreach_recipient set state = 'queued', claim = null, claimed_at = null, "
+                + "attempted_at = null, due_at = ? where campaign_id = ? and state = 'sending' and claimed_at < ?")
+                .params(Timestamp.from(now), campaignId, Timestamp.from(before)).update();
+    }
+
+    /** The campaign's interrupted recipients back to the queue, due at {@code now}; how many. */
+    int resendInterrupted(UUID campaignId, Instant now) {
+        return jdbc.sql("update outreach_recipient set state = 'queued', claim = null, claimed_at = null, "
+                + "attempted_at = null, reason = null, due_at = ? where campaign_id = ? and state = 'interrupted'")
+                .params(Timestamp.from(now), campaignId).update();
     }
 
     int skipQueued(UUID campaignId, String reason) {

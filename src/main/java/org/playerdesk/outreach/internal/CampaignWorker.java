@@ -33,9 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own that commits before anything is sent (state {@code sending}, a claim token
  * of its own), so two nodes never send to the same recipient; then, for each, it checks the opt-out
  * as it is now, the player's quiet hours and the channel's per-minute limit, sends with the
- * recipient's idempotency key, and writes what happened. A claim a node died holding (older than
- * {@code playerdesk.outreach.lease}) is sent again only on a channel that recognises the key (in
- * game); on email and SMS it becomes {@code interrupted}, never sent blindly twice.
+ * recipient's idempotency key, and writes what happened to each recipient before it sends to the
+ * next (with the mark that it is sending to that one). A claim a node died holding (older than
+ * {@code playerdesk.outreach.lease}) goes back to the queue, except on email and SMS the one
+ * recipient it was sending to: that one may or may not have gone out and becomes
+ * {@code interrupted}, never sent blindly twice (a lead may resend it). In game it is sent again with
+ * the same key, which the game applies once.
  */
 @Component
 class CampaignWorker {
@@ -114,6 +117,11 @@ class CampaignWorker {
     private record Round(int sent, boolean stop) {
     }
 
+    /**
+     * Sends one claimed batch. Each recipient's outcome is committed with the mark of the next
+     * attempt, in one transaction, before the next message goes out: at any moment at most one
+     * recipient (the one being sent to) has an attempt without its outcome written.
+     */
     private Round send(CampaignStore.CampaignRow campaign, Messenger messenger, OutreachSettings settings, UUID claim,
             List<CampaignStore.Claimed> batch) {
         Map<UUID, ContactPreferences> prefs = contacts.of(batch.stream().map(CampaignStore.Claimed::playerId).toList());
@@ -146,6 +154,14 @@ class CampaignWorker {
                     release(claim, batch.subList(i, batch.size()), now.plusSeconds(admission.retryAfterSeconds()));
                     stop = true;
                     break;
+                }
+                Boolean mine = transaction.execute(s -> {
+                    store.settle(claim, outcomes);
+                    return store.attempt(claim, r.id(), now);
+                });
+                outcomes.clear();
+                if (!Boolean.TRUE.equals(mine)) {
+                    continue; // taken over by another node after this claim's lease: not this node's to send
                 }
                 try {
                     String reference = messenger.deliver(outgoing(campaign, r));

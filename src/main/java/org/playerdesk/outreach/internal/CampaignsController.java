@@ -13,6 +13,7 @@ import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.outreach.CampaignDraft;
+import org.playerdesk.outreach.CampaignState;
 import org.playerdesk.outreach.CampaignView;
 import org.playerdesk.outreach.Campaigns;
 import org.playerdesk.outreach.ContactForm;
@@ -25,6 +26,7 @@ import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -66,8 +69,11 @@ class CampaignsController {
     private final GameCatalog games;
     private final PlayerDirectory players;
     private final ErrorTexts problems;
+    private final MessageSource messages;
 
-    CampaignsController(Campaigns campaigns, GameCatalog games, PlayerDirectory players, ErrorTexts problems) {
+    CampaignsController(Campaigns campaigns, GameCatalog games, PlayerDirectory players, ErrorTexts problems,
+            MessageSource messages) {
+        this.messages = messages;
         this.campaigns = campaigns;
         this.games = games;
         this.players = players;
@@ -144,7 +150,40 @@ class CampaignsController {
         model.addAttribute("state", filter == null ? "" : filter.code());
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("recipients", campaigns.recipients(id, filter, page, me.member()));
+        model.addAttribute("interrupted", campaign.count(RecipientState.INTERRUPTED));
+        model.addAttribute("canResend", me.member().role().leads()
+                && campaign.count(RecipientState.INTERRUPTED) > 0 && campaign.state() != CampaignState.DRAFT
+                && campaign.state() != CampaignState.CANCELLED);
         return "outreach/campaign";
+    }
+
+    /**
+     * A campaign's figures as they are now, read every few seconds by the campaign page while it
+     * runs (js/campaign-progress.js): the state (code and name in the reader's language), whether
+     * it has ended, the share done and the count of recipients in each state.
+     */
+    record Progress(String state, String stateName, boolean ended, int percentDone, int recipients,
+            Map<String, Integer> counts) {
+    }
+
+    @GetMapping(path = "/{id}/progress", produces = "application/json")
+    @ResponseBody
+    Progress progress(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Locale locale) {
+        CampaignView c = campaigns.get(id, me.member());
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (RecipientState s : RecipientState.values()) {
+            counts.put(s.code(), c.count(s));
+        }
+        return new Progress(c.state().code(), messages.getMessage("outreach.state." + c.state().code(), null, locale),
+                c.state().ended(), c.percentDone(), c.recipients(), counts);
+    }
+
+    /** A lead sends the interrupted recipients again (each may have had the message already). */
+    @PostMapping("/{id}/resend")
+    String resend(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
+        campaigns.resendInterrupted(id, me.member());
+        redirect.addFlashAttribute("notice", "outreach.done.resend");
+        return "redirect:/console/campaigns/" + id;
     }
 
     @PostMapping("/{id}/{command:start|pause|resume|cancel}")

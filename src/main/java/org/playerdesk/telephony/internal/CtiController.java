@@ -30,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The CTI webhook ({@code POST /cti/{game}/events}, docs/phone.md): a telephony system reports a
  * call offered, answered or ended, signed as PlayerDesk signs its calls to a game's connector
  * ({@link SignedRequests}) with the game's CTI secret. A request without a signature, with a wrong
- * one, with a timestamp too far from our clock, or signed the same way as one already received
- * (a replay) is refused before its body is read.
+ * one or with a timestamp too far from our clock is refused before its body is read; one signed
+ * the same way as one already acted on (a replay) is refused before anything changes. The
+ * signature is recorded in the transaction that acts on the report, so a report refused for its
+ * content (a problem detail) does not use up its signature: sent again once fixed, it is taken.
  */
 @RestController
 class CtiController {
@@ -83,9 +85,6 @@ class CtiController {
                 clock.instant())) {
             return refused(request, HttpStatus.UNAUTHORIZED, "bad-signature", "phone.cti.badSignature");
         }
-        if (!intake.firstSighting(signature)) {
-            return refused(request, HttpStatus.UNAUTHORIZED, "replayed", "phone.cti.replayed");
-        }
         CtiEvent report;
         try {
             report = json.readValue(content, CtiEvent.class);
@@ -95,7 +94,11 @@ class CtiController {
         if (report == null) {
             throw InvalidInput.of("body", "invalid.phone.body");
         }
-        return ResponseEntity.ok(intake.receive(known.get(), report));
+        try {
+            return ResponseEntity.ok(intake.receive(known.get(), report, signature));
+        } catch (CtiIntake.Replayed replayed) {
+            return refused(request, HttpStatus.UNAUTHORIZED, "replayed", "phone.cti.replayed");
+        }
     }
 
     private boolean stale(String timestamp) {

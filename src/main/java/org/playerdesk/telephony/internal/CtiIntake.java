@@ -67,22 +67,34 @@ class CtiIntake {
         this.clock = clock;
     }
 
+    /** A request signed the same way as one already acted on: refused, and nothing is changed. */
+    static final class Replayed extends RuntimeException {
+        Replayed() {
+            super("the request was received before", null, false, false);
+        }
+    }
+
     /**
-     * Whether this signature is seen for the first time; a request signed the same way again
-     * within the timestamp's tolerance is a replay. Signatures older than that are forgotten, as
-     * their timestamps are refused anyway.
+     * Acts on a verified report, in one transaction with the record of its signature: a request
+     * signed the same way as one already acted on (within the timestamp's tolerance) is a replay
+     * ({@link Replayed}). A report refused for its content rolls the record back with everything
+     * else, so the same request sent again once the cause is fixed (the agent's extension set up)
+     * is taken. Signatures older than twice the tolerance are forgotten, as their timestamps are
+     * refused anyway.
      */
     @Transactional
-    boolean firstSighting(String signature) {
+    Received receive(GameInfo game, CtiEvent report, String signature) {
         Instant now = clock.instant();
         jdbc.update("delete from telephony_cti_signature where seen_at < ?",
                 Timestamp.from(now.minus(SignedRequests.TOLERANCE.multipliedBy(2))));
-        return jdbc.update("insert into telephony_cti_signature (signature, seen_at) values (?, ?) on conflict do nothing",
-                signature, Timestamp.from(now)) > 0;
+        if (jdbc.update("insert into telephony_cti_signature (signature, seen_at) values (?, ?) on conflict do nothing",
+                signature, Timestamp.from(now)) == 0) {
+            throw new Replayed();
+        }
+        return act(game, report);
     }
 
-    @Transactional
-    Received receive(GameInfo game, CtiEvent report) {
+    private Received act(GameInfo game, CtiEvent report) {
         validation.check(report);
         Instant at = report.at() == null ? clock.instant() : report.at();
         Optional<UUID> agent = agentOf(report);

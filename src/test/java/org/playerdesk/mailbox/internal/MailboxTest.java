@@ -507,7 +507,7 @@ class MailboxTest {
     void theWatchReadsAnImapMailboxOnItsOwnWhileItHoldsTheLease() throws Exception {
         Desk d = imapDesk();
         ImapWatch watch = new ImapWatch(store, reader, clock, true, java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofMillis(200));
+                java.time.Duration.ofMillis(200), true);
         try {
             watch.watch();
             // a second node finds the mailbox held and does not read it
@@ -520,12 +520,79 @@ class MailboxTest {
                     "select ticket_id from mail_received where message_id = ?", UUID.class,
                     "<watched-" + d.game().code() + "@players.example>"), list -> !list.isEmpty()).get(0);
             assertThat(publicMessages(ticketId)).extracting(MessageView::body).containsExactly("Read on its own.");
+            assertThat(watch.waitsWithIdle(d.box().id())).as("GreenMail offers IDLE").contains(true);
         } finally {
             watch.stop();
         }
         // stopped: the lease is given back, and another node may take the mailbox (the mail server
         // complains of the connections closed under it on its own threads: not the test's concern)
         await().dontCatchUncaughtExceptions().until(() -> store.lease(d.box().id(), "another-node", clock.instant(), clock.instant().plusSeconds(60)));
+    }
+
+    @Test
+    void withIdleSwitchedOffTheWatchPollsTheMailboxAndFindsEachNewMail() throws Exception {
+        Desk d = imapDesk();
+        ImapWatch watch = new ImapWatch(store, reader, clock, true, java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(100), false);
+        try {
+            watch.watch();
+            for (String n : List.of("1", "2")) {
+                // the second arrives while the reader waits between two reads: only the next poll finds it
+                String id = "<polled-" + n + "-" + d.game().code() + "@players.example>";
+                MimeMessage message = mail("polled-" + n + "@players.example", d.box().address(), "Polled " + n,
+                        "Found by polling " + n + ".");
+                message.setHeader("Message-ID", id);
+                send(message);
+                UUID ticketId = await().dontCatchUncaughtExceptions().until(() -> jdbc.queryForList(
+                        "select ticket_id from mail_received where message_id = ?", UUID.class, id),
+                        list -> !list.isEmpty()).get(0);
+                assertThat(publicMessages(ticketId)).extracting(MessageView::body)
+                        .containsExactly("Found by polling " + n + ".");
+            }
+            assertThat(watch.waitsWithIdle(d.box().id())).as("polls though the server offers IDLE").contains(false);
+        } finally {
+            watch.stop();
+        }
+    }
+
+    @Test
+    void anInlineImageOfAnHtmlMailIsKeptWithTheMessageAndShownInItsPlace() throws Exception {
+        Desk d = imapDesk();
+        MimeMessage message = new KeptId();
+        message.setFrom("inline@players.example");
+        message.setRecipients(Message.RecipientType.TO, d.box().address());
+        message.setSubject("Screenshot inside", "UTF-8");
+        String id = "<inline-" + d.game().code() + "@players.example>";
+        message.setHeader("Message-ID", id);
+        MimeMultipart related = new MimeMultipart("related");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent("<p>The error is here:</p><img src=\"cid:shot1@players.example\" alt=\"error\">",
+                "text/html; charset=UTF-8");
+        related.addBodyPart(html);
+        MimeBodyPart image = new MimeBodyPart();
+        image.setContent(PNG, "image/png");
+        image.setContentID("<shot1@players.example>");
+        image.setDisposition(MimeBodyPart.INLINE);
+        related.addBodyPart(image);
+        message.setContent(related);
+        send(message);
+
+        assertThat(reader.read(d.box()).taken()).isEqualTo(1);
+        UUID ticketId = lookup(id);
+        MessageView first = publicMessages(ticketId).get(0);
+        assertThat(first.body()).contains("The error is here:");
+        assertThat(first.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.contentType()).isEqualTo("image/png");
+            assertThat(a.fileName()).contains("shot1");
+        });
+        String kept = first.attachments().get(0).fileName();
+        assertThat(store.receivedOn(ticketId).get(0).refusedFiles()).isNull();
+        // the ticket shows the mail with the image named in its place, and the image among the message's files
+        StaffUser agent = new StaffUser(d.agent(), "");
+        String page = mvc.perform(get("/console/tickets/" + ticketId).with(user(agent))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-testid=\"email-html\"", "<span>[shot1@players.example]</span>",
+                "data-testid=\"attachment\" title=\"" + kept + "\"", "alt=\"" + kept + "\"");
     }
 
     @Test
@@ -667,9 +734,20 @@ class MailboxTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-address=\"" + address + "\"").contains("/mail/inbound/").contains("Dear {player},");
 
+        // the templates are found beside the canned replies: a link for who may edit them, a word for the others
+        String replies = mvc.perform(get("/console/knowledge/replies").param("game", game.code()).with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(replies).contains("data-testid=\"kb-mail-templates\"", "data-testid=\"kb-mail-templates-link\"",
+                "/console/admin/mailboxes?game=" + game.code() + "#mail-templates");
+        assertThat(page).contains("id=\"mail-templates\"");
         StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L1, game), "");
         mvc.perform(get("/console/admin/mailboxes").param("game", game.code()).with(user(agent)))
                 .andExpect(status().isForbidden());
+        String agentsReplies = mvc.perform(get("/console/knowledge/replies").param("game", game.code())
+                .with(user(agent)).locale(java.util.Locale.SIMPLIFIED_CHINESE)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(agentsReplies).contains("data-testid=\"kb-mail-templates\"", "邮件模板",
+                "data-testid=\"kb-mail-templates-who\"").doesNotContain("kb-mail-templates-link");
         String games = mvc.perform(get("/console/admin/games").with(user(admin))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(games).contains("/console/admin/mailboxes?game=");

@@ -144,6 +144,8 @@ class CampaignsTest {
     VipService vip;
     @Autowired
     org.playerdesk.ticket.TicketQueries tickets;
+    @Autowired
+    org.playerdesk.access.AuditLog audit;
 
     /** A stand-in for a generic SMS gateway: checks every call's signature and key, records the calls. */
     static final class SmsStandIn {
@@ -153,6 +155,9 @@ class CampaignsTest {
         final HttpServer server;
         final List<Call> calls = new CopyOnWriteArrayList<>();
         volatile int answer = 200;
+        /** Run as each call arrives, before it is answered (what the desk has committed by then). */
+        volatile java.util.function.Consumer<Call> onCall = call -> {
+        };
 
         SmsStandIn() {
             try {
@@ -166,7 +171,9 @@ class CampaignsTest {
                 boolean signed = SignedRequests.sign(SMS_SECRET, "POST", "/gateway/sms", timestamp == null ? "" : timestamp,
                         body).equals(exchange.getRequestHeaders().getFirst(SignedRequests.SIGNATURE));
                 String key = exchange.getRequestHeaders().getFirst(SignedRequests.IDEMPOTENCY_KEY);
-                calls.add(new Call(key, new String(body, StandardCharsets.UTF_8), signed));
+                Call call = new Call(key, new String(body, StandardCharsets.UTF_8), signed);
+                onCall.accept(call);
+                calls.add(call);
                 byte[] out = signed ? ("{\"id\":\"gw-" + calls.size() + "\"}").getBytes(StandardCharsets.UTF_8)
                         : "{\"error\":\"bad signature\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -374,11 +381,13 @@ class CampaignsTest {
         int before = backends.of(d.game().id()).notices("10003").size();
 
         // a node claims two recipients, sends to one, and dies before it writes anything more
+        UUID deadClaim = UUID.randomUUID();
         List<CampaignStore.Claimed> claimed = transaction.execute(s -> store.claim(c.id(), clock.instant(), 2,
-                UUID.randomUUID()));
+                deadClaim));
         Messenger inGame = messengers.stream().filter(m -> m.channel() == OutreachChannel.IN_GAME).findFirst()
                 .orElseThrow();
         CampaignStore.CampaignRow row = store.campaign(c.id()).orElseThrow();
+        transaction.executeWithoutResult(s -> store.attempt(deadClaim, claimed.getFirst().id(), clock.instant()));
         inGame.deliver(worker.outgoing(row, claimed.getFirst()));
 
         assertThat(worker.work(c.id())).as("the others; the dead node's claims are held until the lease ends")
@@ -399,18 +408,25 @@ class CampaignsTest {
     }
 
     @Test
-    void anEmailClaimANodeDiedHoldingIsInterruptedNotSentBlindlyAgain() {
+    void anEmailClaimANodeDiedHoldingGoesBackToTheQueueButTheOneItWasSendingToWhichALeadMayResend()
+            throws Exception {
         Desk d = desk(false);
         List<PlayerSummary> ps = players(d.game(), 3);
         CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
-        List<CampaignStore.Claimed> claimed = transaction.execute(s -> store.claim(c.id(), clock.instant(), 1,
-                UUID.randomUUID()));
+        // a node claims the whole batch, marks its first attempt, sends it, and dies before it writes more
+        UUID deadClaim = UUID.randomUUID();
+        List<CampaignStore.Claimed> claimed = transaction.execute(s -> store.claim(c.id(), clock.instant(), 3,
+                deadClaim));
+        assertThat(claimed).hasSize(3);
+        CampaignStore.Claimed inFlight = claimed.getFirst();
+        assertThat(transaction.<Boolean>execute(s -> store.attempt(deadClaim, inFlight.id(), clock.instant()))).isTrue();
         Messenger email = messengers.stream().filter(m -> m.channel() == OutreachChannel.EMAIL).findFirst().orElseThrow();
-        email.deliver(worker.outgoing(store.campaign(c.id()).orElseThrow(), claimed.getFirst()));
+        email.deliver(worker.outgoing(store.campaign(c.id()).orElseThrow(), inFlight));
 
-        worker.work(c.id());
+        assertThat(worker.work(c.id())).as("the dead node's claims are held until the lease ends").isZero();
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.SENDING)).isEqualTo(3);
         clock.shift(Duration.ofMinutes(11));
-        worker.work(c.id());
+        assertThat(worker.work(c.id())).as("the two the dead node had not begun").isEqualTo(2);
 
         for (PlayerSummary p : ps) {
             assertThat(mailTo(p.contactEmail())).as("%s got it once", p.accountId()).hasSize(1);
@@ -419,6 +435,96 @@ class CampaignsTest {
         assertThat(done.count(RecipientState.SENT)).isEqualTo(2);
         assertThat(done.count(RecipientState.INTERRUPTED)).isEqualTo(1);
         assertThat(done.state()).isEqualTo(CampaignState.FINISHED);
+        assertThat(store.recipient(inFlight.id()).orElseThrow().state()).isEqualTo(RecipientState.INTERRUPTED);
+
+        // the page shows the interrupted to whoever runs campaigns, and offers the resend to a lead only
+        StaffUser lead = new StaffUser(d.lead(), "");
+        StaffUser vipManager = new StaffUser(workspace.staff(StaffRole.AGENT_VIP, d.game()), "");
+        String page = mvc.perform(get("/console/campaigns/" + c.id()).with(user(lead)).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-testid=\"campaign-interrupted\"", "data-testid=\"campaign-resend\"",
+                "Resend the interrupted", "1 recipients were being sent to");
+        assertThat(mvc.perform(get("/console/campaigns/" + c.id()).with(user(vipManager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("data-testid=\"campaign-interrupted\"").doesNotContain("campaign-resend");
+        mvc.perform(post("/console/campaigns/" + c.id() + "/resend").with(user(vipManager)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/console/campaigns/" + c.id() + "/resend").with(user(lead)))
+                .andExpect(status().isForbidden()); // no CSRF token
+        assertThat(campaigns.get(c.id(), d.lead()).count(RecipientState.INTERRUPTED)).isEqualTo(1);
+
+        mvc.perform(post("/console/campaigns/" + c.id() + "/resend").with(user(lead)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        CampaignView again = campaigns.get(c.id(), d.lead());
+        assertThat(again.state()).as("a finished campaign runs again for them").isEqualTo(CampaignState.RUNNING);
+        assertThat(again.endedAt()).isNull();
+        assertThat(again.count(RecipientState.QUEUED)).isEqualTo(1);
+        assertThat(audit.about("campaign", c.id().toString(), 5)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("outreach.resend");
+            assertThat(e.actorName()).isEqualTo(d.lead().username());
+        });
+        assertThat(worker.work(c.id())).isEqualTo(1);
+        PlayerSummary uncertain = ps.stream().filter(p -> p.id().equals(inFlight.playerId())).findFirst().orElseThrow();
+        assertThat(mailTo(uncertain.contactEmail())).as("the lead chose to send it again").hasSize(2);
+        CampaignView finished = campaigns.get(c.id(), d.lead());
+        assertThat(finished.count(RecipientState.SENT)).isEqualTo(3);
+        assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
+
+        // a cancelled campaign's interrupted are not sent again
+        players(d.game(), 1);
+        CampaignView other = started(d, OutreachChannel.EMAIL, Segment.everyone());
+        campaigns.cancel(other.id(), d.lead());
+        assertThatThrownBy(() -> campaigns.resendInterrupted(other.id(), d.lead())).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void smsAreSettledOneByOneSoANodeThatDiesMidBatchLeavesOnlyTheOneInFlightUncertain() {
+        Desk d = desk(false);
+        List<PlayerSummary> ps = players(d.game(), 3);
+        for (int i = 0; i < ps.size(); i++) {
+            campaigns.changePreferences(ps.get(i).id(), new ContactForm("+861380013810" + i, null, null, false, false,
+                    false), d.lead());
+        }
+        CampaignView c = started(d, OutreachChannel.SMS, Segment.everyone());
+        // what the gateway could read in the database as each SMS reached it: sent, in flight, still to go
+        List<String> seen = new CopyOnWriteArrayList<>();
+        SMS.onCall = call -> seen.add(jdbc.sql("select "
+                + "sum(case when state = 'sent' then 1 else 0 end) || '/' "
+                + "|| sum(case when state = 'sending' and attempted_at is not null then 1 else 0 end) || '/' "
+                + "|| sum(case when state = 'sending' and attempted_at is null then 1 else 0 end) "
+                + "from outreach_recipient where campaign_id = ?").param(c.id()).query(String.class).single());
+        try {
+            assertThat(worker.work(c.id())).isEqualTo(3);
+        } finally {
+            SMS.onCall = call -> {
+            };
+        }
+        assertThat(seen).containsExactly("0/1/2", "1/1/1", "2/1/0");
+
+        // a node that dies with the second SMS in flight: the third goes to another node, the second waits for a lead
+        CampaignView next = started(d, OutreachChannel.SMS, Segment.everyone());
+        UUID deadClaim = UUID.randomUUID();
+        List<CampaignStore.Claimed> claimed = transaction.execute(s -> store.claim(next.id(), clock.instant(), 3,
+                deadClaim));
+        Messenger sms = messengers.stream().filter(m -> m.channel() == OutreachChannel.SMS).findFirst().orElseThrow();
+        CampaignStore.CampaignRow row = store.campaign(next.id()).orElseThrow();
+        for (CampaignStore.Claimed r : claimed.subList(0, 2)) {
+            transaction.executeWithoutResult(s -> store.attempt(deadClaim, r.id(), clock.instant()));
+            String reference = sms.deliver(worker.outgoing(row, r));
+            if (r == claimed.getFirst()) {
+                transaction.executeWithoutResult(s -> store.settle(deadClaim, List.of(new CampaignStore.Outcome(r.id(),
+                        RecipientState.SENT, clock.instant(), reference, null))));
+            }
+        }
+        int calls = SMS.calls.size();
+        clock.shift(Duration.ofMinutes(11));
+        assertThat(worker.work(next.id())).isEqualTo(1);
+        assertThat(SMS.calls.subList(calls, SMS.calls.size())).extracting(SmsStandIn.Call::key)
+                .containsExactly(claimed.get(2).id().toString());
+        assertThat(store.recipient(claimed.get(0).id()).orElseThrow().state()).isEqualTo(RecipientState.SENT);
+        assertThat(store.recipient(claimed.get(1).id()).orElseThrow().state()).isEqualTo(RecipientState.INTERRUPTED);
+        assertThat(store.recipient(claimed.get(2).id()).orElseThrow().state()).isEqualTo(RecipientState.SENT);
+        assertThat(campaigns.get(next.id(), d.lead()).state()).isEqualTo(CampaignState.FINISHED);
     }
 
     @Test
@@ -634,8 +740,40 @@ class CampaignsTest {
         Desk d = desk(false);
         players(d.game(), 2);
         CampaignView c = started(d, OutreachChannel.EMAIL, Segment.everyone());
-        worker.work(c.id());
         StaffUser lead = new StaffUser(d.lead(), "");
+        // while it runs the page reads its figures every few seconds (js/campaign-progress.js)
+        String running = mvc.perform(get("/console/campaigns/" + c.id()).with(user(lead))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(running).contains("data-state=\"running\"",
+                "data-progress-url=\"/console/campaigns/" + c.id() + "/progress\"", "/js/campaign-progress.js")
+                .doesNotContain("campaign-resend");
+        mvc.perform(get("/console/campaigns/" + c.id() + "/progress").with(user(lead)).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.state")
+                        .value("running"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.stateName")
+                        .value("Running"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.ended")
+                        .value(false))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.percentDone")
+                        .value(0))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.counts.queued")
+                        .value(2))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.counts.sent")
+                        .value(0));
+        worker.work(c.id());
+        mvc.perform(get("/console/campaigns/" + c.id() + "/progress").with(user(lead)).locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.state")
+                        .value("finished"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.stateName")
+                        .value("已完成"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.ended")
+                        .value(true))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.percentDone")
+                        .value(100))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.counts.sent")
+                        .value(2));
         String list = mvc.perform(get("/console/campaigns").param("game", d.game().code()).with(user(lead)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("data-testid=\"campaign-row\"", "老玩家回归", "nav-campaigns");
@@ -658,6 +796,7 @@ class CampaignsTest {
                 .contains("data-testid=\"opt-out-smsOptOut\" checked");
         StaffUser agent = new StaffUser(workspace.staff(StaffRole.AGENT_L1, d.game()), "");
         mvc.perform(get("/console/campaigns").with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/console/campaigns/" + c.id() + "/progress").with(user(agent))).andExpect(status().isForbidden());
         StaffUser vipManager = new StaffUser(workspace.staff(StaffRole.AGENT_VIP, d.game()), "");
         mvc.perform(get("/console/campaigns").param("game", d.game().code()).with(user(vipManager)))
                 .andExpect(status().isOk());
