@@ -350,6 +350,65 @@ class CampaignStore {
                 .params(outcome, recipientId, ticketId, gatewayId).update();
     }
 
+    /**
+     * Deletes up to {@code limit} of the ids of inbound texts received before {@code before}, the
+     * oldest first; answers how many.
+     */
+    int purgeInbound(Instant before, int limit) {
+        return jdbc.sql("delete from outreach_sms_inbound where gateway_id in (select gateway_id from "
+                + "outreach_sms_inbound where received_at < ? order by received_at limit ?)")
+                .params(Timestamp.from(before), limit).update();
+    }
+
+    /** Takes the named lease for {@code holder} unless another holds it: whether taken. */
+    boolean lease(String name, String holder, Instant now, java.time.Duration length) {
+        return jdbc.sql("update outreach_lease set claimed_by = ?, claimed_until = ? where name = ? "
+                + "and (claimed_until is null or claimed_until < ? or claimed_by = ?)")
+                .params(holder, Timestamp.from(now.plus(length)), name, Timestamp.from(now), holder).update() == 1;
+    }
+
+    void release(String name, String holder) {
+        jdbc.sql("update outreach_lease set claimed_by = null, claimed_until = null where name = ? and claimed_by = ?")
+                .params(name, holder).update();
+    }
+
+    /**
+     * The campaign SMS whose answer opened a ticket: the number it went to (null once erased), the
+     * player and the game.
+     */
+    record SmsTicket(UUID recipientId, UUID gameId, UUID playerId, String phone) {
+    }
+
+    Optional<SmsTicket> smsTicket(UUID ticketId) {
+        return jdbc.sql("select r.id, c.game_id, r.player_id, r.address from outreach_recipient r "
+                + "join outreach_campaign c on c.id = r.campaign_id where r.ticket_id = ? and c.channel = 'sms' "
+                + "order by r.replied_at desc, r.id limit 1").param(ticketId)
+                .query((rs, n) -> new SmsTicket(rs.getObject("id", UUID.class), rs.getObject("game_id", UUID.class),
+                        rs.getObject("player_id", UUID.class), rs.getString("address")))
+                .optional();
+    }
+
+    /** Whether an agent's answer (a ticket message) was taken already: sent, or not sent and said why. */
+    boolean answerTaken(UUID messageId) {
+        return jdbc.sql("select count(*) from outreach_sms_answer where message_id = ?").param(messageId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Keeps an agent's answer by its message id, in the caller's transaction, before it is sent: a
+     * concurrent second delivery of the same event waits on the key and then fails (to find it
+     * taken when tried again).
+     */
+    void answerTaking(UUID messageId, UUID ticketId, Instant at) {
+        jdbc.sql("insert into outreach_sms_answer (message_id, ticket_id, outcome, at) values (?, ?, 'sending', ?)")
+                .params(messageId, ticketId, Timestamp.from(at)).update();
+    }
+
+    void answerTaken(UUID messageId, String outcome, String reference) {
+        jdbc.sql("update outreach_sms_answer set outcome = ?, reference = ? where message_id = ?")
+                .params(outcome, clip(reference, 200), messageId).update();
+    }
+
     /** The recipient's campaign secret (for its unsubscribe link), with the game and channel. */
     record Unsubscribing(UUID recipientId, UUID playerId, UUID gameId, OutreachChannel channel, String secret) {
     }

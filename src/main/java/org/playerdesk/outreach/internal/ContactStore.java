@@ -82,6 +82,12 @@ class ContactStore {
                 + "and sms_opt_out = ?").params(true, Timestamp.from(at), by, phone, false).update();
     }
 
+    /** Whether a player kept with this number opted out of SMS (a STOP from it, or the contact page). */
+    boolean phoneOptedOut(String phone) {
+        return jdbc.sql("select count(*) from outreach_contact where phone = ? and sms_opt_out = ?")
+                .params(phone, true).query(Integer.class).single() > 0;
+    }
+
     OutreachSettings settings(UUID gameId) {
         return jdbc.sql("select game_id, email_per_minute, in_game_per_minute, sms_per_minute, quiet_from, quiet_until "
                 + "from outreach_settings where game_id = ?").param(gameId)

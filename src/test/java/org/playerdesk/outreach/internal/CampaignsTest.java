@@ -146,6 +146,18 @@ class CampaignsTest {
     org.playerdesk.ticket.TicketQueries tickets;
     @Autowired
     org.playerdesk.access.AuditLog audit;
+    @Autowired
+    SmsAnswers answers;
+    @Autowired
+    InboundPurge purge;
+    @Autowired
+    ContactStore contactStore;
+    @Autowired
+    SmsGateway gateway;
+    @Autowired
+    org.playerdesk.game.GameCatalog games;
+    @Autowired
+    org.springframework.context.MessageSource messageSource;
 
     /** A stand-in for a generic SMS gateway: checks every call's signature and key, records the calls. */
     static final class SmsStandIn {
@@ -968,5 +980,187 @@ class CampaignsTest {
         assertThat(details.ticket().channel()).isEqualTo(org.playerdesk.ticket.TicketChannel.IN_GAME);
         assertThat(details.metadata()).containsEntry("campaign", "老玩家回归");
         assertThat(campaigns.get(c.id(), d.lead()).tracking().replied()).isEqualTo(1);
+    }
+
+    /** A ticket opened by a player's SMS answer to a campaign sent to {@code phone}. */
+    UUID smsTicket(Desk d, PlayerSummary p, String phone) throws Exception {
+        RecipientView sent = smsSentTo(d, p, phone);
+        inbound(sms("gw-q-" + sent.id(), phone, "礼包怎么领取？"), SMS_SECRET, clock.instant()).andExpect(status().isOk());
+        return store.recipient(sent.id()).orElseThrow().ticketId();
+    }
+
+    /** Waits until every ticket event handed to the SMS answers has been handled. */
+    void answersHandled() {
+        await().until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null "
+                + "and listener_id like '%outreach.internal.SmsAnswers%'").query(Integer.class).single() == 0);
+    }
+
+    List<SmsStandIn.Call> callsFor(UUID messageId) {
+        return SMS.calls.stream().filter(c -> messageId.toString().equals(c.key())).toList();
+    }
+
+    List<String> systemNotes(UUID ticketId) {
+        return tickets.details(ticketId, true).messages().stream()
+                .filter(m -> m.authorKind() == Actor.Kind.SYSTEM && m.visibility() == org.playerdesk.ticket.Visibility.INTERNAL)
+                .map(org.playerdesk.ticket.MessageView::body).toList();
+    }
+
+    String note(Desk d, String key, Object... args) {
+        return messageSource.getMessage(key, args, java.util.Locale.forLanguageTag(d.game().defaultLocale()));
+    }
+
+    @Test
+    void anAgentsPublicReplyOnAnSmsTicketIsTextedToTheNumberOnceAndAnInternalNoteIsNot() throws Exception {
+        Desk d = desk(false);
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        String phone = phone();
+        UUID ticketId = smsTicket(d, p, phone);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, d.game());
+        int before = SMS.calls.size();
+
+        org.playerdesk.ticket.MessageView internal = desk.note(ticketId, Actor.agent(agent.id(), agent.displayName()),
+                "内部：礼包发放记录已核对", List.of());
+        org.playerdesk.ticket.MessageView reply = desk.reply(ticketId, Actor.agent(agent.id(), agent.displayName()),
+                "您好，礼包请在游戏内邮箱领取。", List.of(), null);
+        answersHandled();
+
+        List<SmsStandIn.Call> made = callsFor(reply.id());
+        assertThat(made).hasSize(1);
+        assertThat(made.getFirst().signed()).isTrue();
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(made.getFirst().body(), "$.to")).isEqualTo(phone);
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(made.getFirst().body(), "$.text"))
+                .isEqualTo("您好，礼包请在游戏内邮箱领取。");
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(made.getFirst().body(), "$.reference"))
+                .isEqualTo(reply.id().toString());
+        assertThat(callsFor(internal.id())).isEmpty();
+        assertThat(SMS.calls.subList(before, SMS.calls.size())).as("the note is not texted")
+                .noneMatch(c -> c.body().contains("内部"));
+
+        // the event delivered again: not texted twice
+        answers.on(new org.playerdesk.ticket.TicketEvents.TicketMessagePosted(ticketId, d.game().id(), reply.id(),
+                org.playerdesk.ticket.Visibility.PUBLIC, Actor.Kind.AGENT, clock.instant()));
+        assertThat(callsFor(reply.id())).hasSize(1);
+        assertThat(jdbc.sql("select outcome from outreach_sms_answer where message_id = ?").param(reply.id())
+                .query(String.class).single()).isEqualTo("sent");
+        assertThat(systemNotes(ticketId)).isEmpty();
+    }
+
+    @Test
+    void anOptedOutNumberGetsNoAnswerAndTheTicketSaysWhy() throws Exception {
+        Desk d = desk(false);
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        String phone = phone();
+        UUID ticketId = smsTicket(d, p, phone);
+        inbound(sms("gw-stop-" + ticketId, phone, "TD"), SMS_SECRET, clock.instant()).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("opted_out")));
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, d.game());
+
+        org.playerdesk.ticket.MessageView reply = desk.reply(ticketId, Actor.agent(agent.id(), agent.displayName()),
+                "您好，礼包请在游戏内邮箱领取。", List.of(), null);
+        answersHandled();
+
+        assertThat(callsFor(reply.id())).isEmpty();
+        assertThat(systemNotes(ticketId)).containsExactly(note(d, "outreach.answer.optedOut"));
+        assertThat(systemNotes(ticketId).getFirst()).contains("退订");
+    }
+
+    @Test
+    void aGatewayRefusalIsShownOnTheTicket() throws Exception {
+        Desk d = desk(false);
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        String phone = phone();
+        UUID ticketId = smsTicket(d, p, phone);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, d.game());
+
+        org.playerdesk.ticket.MessageView reply;
+        SMS.answer = 422;
+        try {
+            reply = desk.reply(ticketId, Actor.agent(agent.id(), agent.displayName()), "您好，已为您补发。", List.of(),
+                    null);
+            answersHandled();
+        } finally {
+            SMS.answer = 200;
+        }
+
+        assertThat(callsFor(reply.id())).as("tried once, refused").hasSize(1);
+        List<String> notes = systemNotes(ticketId);
+        assertThat(notes).hasSize(1);
+        assertThat(notes.getFirst()).startsWith("此回复未通过短信发出：短信网关拒收").contains("422");
+        assertThat(jdbc.sql("select outcome from outreach_sms_answer where message_id = ?").param(reply.id())
+                .query(String.class).single()).isEqualTo("refused");
+    }
+
+    @Test
+    void anAnswerLongerThanTheGatewaysLimitIsCutOrRefusedAsConfigured() throws Exception {
+        Desk d = desk(false);
+        PlayerSummary p = players(d.game(), 1).getFirst();
+        String phone = phone();
+        UUID ticketId = smsTicket(d, p, phone);
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, d.game());
+        String longer = "您好，礼包已经补发到您的游戏内邮箱，请在七天内领取。";
+        org.playerdesk.ticket.MessageView first = desk.reply(ticketId, Actor.agent(agent.id(), agent.displayName()),
+                longer, List.of(), null);
+        org.playerdesk.ticket.MessageView second = desk.reply(ticketId, Actor.agent(agent.id(), agent.displayName()),
+                longer + "谢谢。", List.of(), null);
+        answersHandled();
+        // sent already without a limit; forgotten, so that a gateway with a limit of 10 takes them again
+        jdbc.sql("delete from outreach_sms_answer where ticket_id = ?").param(ticketId).update();
+        int notes = systemNotes(ticketId).size();
+
+        answersWith(10, "cut").on(posted(d, ticketId, first.id()));
+        answersWith(10, "refuse").on(posted(d, ticketId, second.id()));
+
+        List<SmsStandIn.Call> cut = callsFor(first.id());
+        assertThat(cut).hasSize(2);
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(cut.getLast().body(), "$.text"))
+                .isEqualTo(longer.substring(0, 9) + "…");
+        assertThat(callsFor(second.id())).as("refused: only the earlier unlimited send").hasSize(1);
+        assertThat(systemNotes(ticketId).subList(notes, systemNotes(ticketId).size())).containsExactlyInAnyOrder(
+                note(d, "outreach.answer.cut", "10"),
+                note(d, "outreach.answer.tooLong", String.valueOf(longer.length() + 3), "10"));
+        assertThat(jdbc.sql("select outcome from outreach_sms_answer where message_id = ?").param(second.id())
+                .query(String.class).single()).isEqualTo("too_long");
+    }
+
+    SmsAnswers answersWith(int maxLength, String tooLong) {
+        OutreachProperties props = new OutreachProperties(null, null, null, null,
+                new OutreachProperties.Sms(SMS.url(), SMS_SECRET, null, null, maxLength, tooLong, null, null));
+        return new SmsAnswers(store, contactStore, gateway, tickets, desk, games, messageSource, props, clock);
+    }
+
+    org.playerdesk.ticket.TicketEvents.TicketMessagePosted posted(Desk d, UUID ticketId, UUID messageId) {
+        return new org.playerdesk.ticket.TicketEvents.TicketMessagePosted(ticketId, d.game().id(), messageId,
+                org.playerdesk.ticket.Visibility.PUBLIC, Actor.Kind.AGENT, clock.instant());
+    }
+
+    @Test
+    void idsOfInboundTextsOlderThanTheReplyWindowArePurgedInBatchesByTheNodeHoldingTheLease() {
+        Instant old = clock.instant().minus(Duration.ofDays(31));
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            jdbc.sql("insert into outreach_sms_inbound (gateway_id, outcome, received_at) values (?, 'unmatched', ?)")
+                    .params("old-" + i + "-" + run, java.sql.Timestamp.from(old.minusSeconds(i))).update();
+        }
+        jdbc.sql("insert into outreach_sms_inbound (gateway_id, outcome, received_at) values (?, 'unmatched', ?)")
+                .params("new-" + run, java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(29)))).update();
+
+        // another node holds the lease: nothing is purged here
+        jdbc.sql("update outreach_lease set claimed_by = 'another node', claimed_until = ? where name = ?")
+                .params(java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(5))), InboundPurge.LEASE).update();
+        assertThat(purge.run(2)).isEqualTo(-1);
+        assertThat(inboundLeft(run)).isEqualTo(6);
+        // its lease runs out
+        clock.shift(Duration.ofMinutes(6));
+
+        assertThat(purge.run(2)).isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("select gateway_id from outreach_sms_inbound where gateway_id like ?").param("%-" + run)
+                .query(String.class).list()).containsExactly("new-" + run);
+        assertThat(jdbc.sql("select count(*) from outreach_lease where name = ? and claimed_by is null")
+                .param(InboundPurge.LEASE).query(Integer.class).single()).as("released").isEqualTo(1);
+    }
+
+    int inboundLeft(String run) {
+        return jdbc.sql("select count(*) from outreach_sms_inbound where gateway_id like ?").param("%-" + run)
+                .query(Integer.class).single();
     }
 }
