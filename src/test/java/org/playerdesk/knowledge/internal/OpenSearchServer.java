@@ -90,9 +90,6 @@ public final class OpenSearchServer {
             return new OpenSearchServer(uri);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
