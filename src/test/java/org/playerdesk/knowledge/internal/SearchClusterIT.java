@@ -46,7 +46,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * by node A from the outbox, none lost. Node A is an application context of the test JVM; node B
  * is a process of its own ({@link SearchNodeProcess}) that reaches the cluster through an
  * {@link IndexingHoldProxy}, so that the test can make it hang on its indexing requests and then
- * kill it. The agents' pulse expires after 10 s here instead of 30 s. One OpenSearch node and one
+ * kill it. The agents' pulse expires after 20 s here instead of 30 s. One OpenSearch node and one
  * database for the class. Skipped outside CI when PostgreSQL cannot be reached on
  * 127.0.0.1:5432 (in CI it must run); against an external cluster with
  * {@code PLAYERDESK_TEST_OPENSEARCH_URIS}.
@@ -57,9 +57,15 @@ class SearchClusterIT {
     private static final String SERVER = LocalPostgres.SERVER;
     private static final Duration WITHIN = Duration.ofSeconds(2);
     private static final String OUTBOX = "hibernate.search.coordination.event_processor.";
-    /** Each node's agent pulses every second and counts as gone 10 s after its last pulse. */
-    private static final int PULSE_INTERVAL = 1000;
-    private static final int PULSE_EXPIRATION = 10_000;
+    /**
+     * Each node's agent pulses every 2 s (the default) and counts as gone 20 s after its last
+     * pulse (30 s by default): longer than B takes to write its late changes while it hangs,
+     * shorter than a default wait for A's take-over.
+     */
+    private static final int PULSE_INTERVAL = 2000;
+    private static final int PULSE_EXPIRATION = 20_000;
+    /** How many tickets, and how many articles, B writes while it hangs. */
+    private static final int LATE = 8;
 
     private static String database;
     private static String url;
@@ -103,8 +109,7 @@ class SearchClusterIT {
     @Test
     void whatOneNodeWritesTheOtherFindsAndNothingIsLostWhenANodeIsKilledMidIndexing() throws SQLException {
         // both nodes' agents have joined and split the outbox between them (they agree at their pulses)
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from hsearch_agent"
-                + " where type = 'EVENT_PROCESSING_DYNAMIC_SHARDING' and state = 'RUNNING' and total_shard_count = 2") == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> agents(true) == 2);
         GameInfo game = a.context.getBean(GameCatalog.class).register(TestWorkspace.unique("g"), "集群", "zh-CN");
         UUID id = game.id();
         // each node's first search loads smartcn's dictionary and opens its connections to the
@@ -140,39 +145,39 @@ class SearchClusterIT {
 
         // B hangs in the middle of indexing: its requests that write to the cluster go unanswered
         // (its searches still pass); what it writes now is committed with its outbox events, and
-        // the share of the events that is B's to index stays in the outbox
+        // the share of the events that is B's to index stays in the outbox. Both agents are
+        // running and have split the shards when it starts.
+        await().atMost(Duration.ofSeconds(60)).until(() -> agents(true) == 2);
         proxy.holdIndexing();
-        List<Long> written = new ArrayList<>();
-        List<UUID> articles = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            written.add(b.open(id, "late" + i, "停服补偿没有收到 " + i, "维护补偿邮件没有收到"));
-            articles.add(b.article(id, "维护补偿领取说明 " + i, "停服维护结束后补偿通过邮件发放。"));
-        }
-        // B's event processor has sent its batch and waits for the cluster's answer
+        String[] late = b.call("late", id.toString(), Integer.toString(LATE)).split(";");
+        List<Long> written = ProcessNode.split(late[0]).stream().map(Long::valueOf).toList();
+        List<UUID> articles = ProcessNode.split(late[1]).stream().map(UUID::fromString).toList();
+        // B's event processor has sent a batch and waits for the cluster's answer
         await().atMost(Duration.ofSeconds(10)).until(() -> !proxy.held().isEmpty());
         assertThat(proxy.held()).allSatisfy(request -> assertThat(request).matches("(POST|PUT|DELETE) .*"));
-        // and so, at the moment B dies: its agent is still registered, its events are in the
-        // outbox, and some of what it wrote is not found
-        assertThat(count("select count(*) from hsearch_agent where type = 'EVENT_PROCESSING_DYNAMIC_SHARDING'"))
-                .isEqualTo(2);
+        // and so, at the moment B dies: its events are in the outbox, some of what it wrote is not
+        // found, and its agent is still registered with a pulse that has not expired, so A has not
+        // taken its share
         assertThat(count("select count(*) from hsearch_outbox_event")).isPositive();
         List<Long> ticketsFound = a.tickets("补偿");
         List<UUID> articlesFound = a.articles(id, "补偿领取");
         assertThat(ticketsFound.containsAll(written) && articlesFound.containsAll(articles))
                 .as("all of B's changes indexed before it died").isFalse();
+        assertThat(agents(true)).as("both agents running on two shards, neither expired").isEqualTo(2);
         assertThat(b.kill()).as("killed by SIGKILL").isEqualTo(128 + 9);
 
         // B's agent stops pulsing; when its pulse has expired, A takes every shard and indexes what
         // B left in the outbox: all of it
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             assertThat(a.tickets("补偿")).containsAll(written);
             assertThat(a.articles(id, "补偿领取")).containsAll(articles);
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from hsearch_outbox_event") == 0
-                && count("select count(*) from hsearch_agent where type = 'EVENT_PROCESSING_DYNAMIC_SHARDING'") == 1);
+                && agents(false) == 1);
         // each change is in the index once: one hit per ticket and article
-        assertThat(a.tickets("补偿")).doesNotHaveDuplicates().hasSize(written.size());
-        assertThat(a.articles(id, "补偿领取")).doesNotHaveDuplicates().hasSize(articles.size());
+        assertThat(a.tickets("补偿")).filteredOn(written::contains).doesNotHaveDuplicates().hasSize(written.size());
+        assertThat(a.articles(id, "补偿领取")).filteredOn(articles::contains).doesNotHaveDuplicates()
+                .hasSize(articles.size());
     }
 
     /** A node's settings: the test's database, the cluster (or the proxy in front of it), the pulse. */
@@ -332,7 +337,7 @@ class SearchClusterIT {
             }
         }
 
-        private synchronized String call(String... fields) {
+        synchronized String call(String... fields) {
             try {
                 commands.write(String.join("\t", fields) + "\n");
                 commands.flush();
@@ -378,9 +383,18 @@ class SearchClusterIT {
             }
         }
 
-        private static List<String> split(String values) {
+        static List<String> split(String values) {
             return values.isEmpty() ? List.of() : List.of(values.split(","));
         }
+    }
+
+    /**
+     * The outbox's event-processing agents; with {@code splitInTwo}, only those running on two
+     * shards whose pulse has not expired.
+     */
+    private static long agents(boolean splitInTwo) throws SQLException {
+        return count("select count(*) from hsearch_agent where type = 'EVENT_PROCESSING_DYNAMIC_SHARDING'"
+                + (splitInTwo ? " and state = 'RUNNING' and total_shard_count = 2 and expiration > now()" : ""));
     }
 
     private static long count(String sql) throws SQLException {

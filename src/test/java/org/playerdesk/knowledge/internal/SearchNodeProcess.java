@@ -31,6 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code ticket <game id> <account> <subject> <message>}: a player's ticket; its number</li>
  * <li>{@code articles <game id> <query>}: the help center's search; the ids, comma-separated</li>
  * <li>{@code tickets <query>}: the console's ticket search; the numbers, comma-separated</li>
+ * <li>{@code late <game id> <n>}: n tickets and n articles about a maintenance's compensation,
+ * one after the other with no round trip between them; the tickets' numbers, comma-separated,
+ * a semicolon, the articles' ids</li>
  * </ul>
  * An answer is {@code ok <value>} or {@code error <what>}. The node stops when its standard
  * input closes. The same operations serve the test's in-process node.
@@ -55,6 +58,7 @@ public final class SearchNodeProcess {
                     case "ticket" -> open(context, UUID.fromString(field[1]), field[2], field[3], field[4]);
                     case "articles" -> join(articles(context, UUID.fromString(field[1]), field[2]));
                     case "tickets" -> join(tickets(context, field[1]));
+                    case "late" -> late(context, UUID.fromString(field[1]), Integer.parseInt(field[2]));
                     default -> throw new IllegalArgumentException("unknown command " + field[0]);
                 };
             } catch (RuntimeException e) {
@@ -88,6 +92,16 @@ public final class SearchNodeProcess {
     /** The console's ticket search, as an administrator (every game). */
     static List<Long> tickets(ApplicationContext context, String query) {
         return context.getBean(TicketFinder.class).find(null, query, 50).stream().map(TicketHit::number).toList();
+    }
+
+    private static String late(ApplicationContext context, UUID game, int n) {
+        List<Long> tickets = new java.util.ArrayList<>();
+        List<UUID> articles = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tickets.add(open(context, game, "late" + i, "停服补偿没有收到 " + i, "维护补偿邮件没有收到"));
+            articles.add(article(context, game, "维护补偿领取说明 " + i, "停服维护结束后补偿通过邮件发放。"));
+        }
+        return join(tickets) + ";" + join(articles);
     }
 
     private static String join(List<?> values) {
