@@ -19,7 +19,8 @@ import org.opensearch.transport.Netty4Plugin;
  * 127.0.0.1 at the given port, data under the given folder. It stops when the process that
  * started it closes its standard input (or dies).
  * <p>
- * Run as a single source file: {@code java -cp <the jars of pom.xml> OpenSearchTestNode.java <http port> <home>}.
+ * Run as a single source file: {@code java -cp "target/opensearch-node/lib/*" OpenSearchTestNode.java <http port> <home>}
+ * (the jars the build copies there, see the pom's execution "opensearch-node").
  */
 public class OpenSearchTestNode {
 

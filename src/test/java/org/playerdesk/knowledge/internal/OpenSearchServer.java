@@ -2,6 +2,7 @@ package org.playerdesk.knowledge.internal;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,11 +21,12 @@ import java.util.stream.Stream;
 /**
  * A real OpenSearch node for the search tests: the one named by {@code PLAYERDESK_TEST_OPENSEARCH_URIS}
  * (an external cluster, e.g. {@code http://127.0.0.1:9200}), or else one started once per test
- * run as a process of its own (its Lucene is not the application's), from the jars of
- * {@code src/test/opensearch/pom.xml} (resolved by the Maven wrapper into the local repository on
- * first use, from Maven Central) and {@code src/test/opensearch/OpenSearchTestNode.java}, with
- * the Netty transport and the analysis-common module, on a free port of 127.0.0.1, its data
- * under {@code target/opensearch-node}. It stops with the test JVM.
+ * run as a process of its own (its Lucene is not the application's), from the jars the build
+ * copied into {@code target/opensearch-node/lib} (the pom's execution "opensearch-node": resolved
+ * with the build's other artifacts, nothing is downloaded while the tests run) and
+ * {@code src/test/opensearch/OpenSearchTestNode.java}, with the Netty transport and the
+ * analysis-common module, on a free port of 127.0.0.1, its data under
+ * {@code target/opensearch-node/home}. It stops with the test JVM.
  */
 public final class OpenSearchServer {
 
@@ -56,7 +58,7 @@ public final class OpenSearchServer {
         Path base = Path.of("").toAbsolutePath();
         Path folder = base.resolve("target/opensearch-node");
         try {
-            String classpath = classpath(base, folder);
+            String classpath = classpath(folder);
             Path home = folder.resolve("home");
             deleteTree(home);
             Files.createDirectories(home);
@@ -88,40 +90,22 @@ public final class OpenSearchServer {
             return new OpenSearchServer(uri);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
     /**
-     * The node's class path: written by {@code dependency:build-classpath} of the node's pom,
-     * again only when the pom changed. Offline first (the jars are usually there), then online.
+     * The node's class path: the jars the build copied into {@code target/opensearch-node/lib}
+     * (the pom's execution "opensearch-node", before the tests compile); nothing is resolved here.
      */
-    private static String classpath(Path base, Path folder) throws IOException, InterruptedException {
-        Path pom = base.resolve("src/test/opensearch/pom.xml");
-        Path file = folder.resolve("classpath.txt");
-        if (!Files.isRegularFile(file) || Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(pom)) < 0) {
-            Files.createDirectories(folder);
-            if (!resolve(base, pom, file, true) && !resolve(base, pom, file, false)) {
-                throw new IllegalStateException("could not resolve the OpenSearch node's jars; see "
-                        + folder.resolve("resolve.log"));
+    private static String classpath(Path folder) throws IOException {
+        Path lib = folder.resolve("lib");
+        try (Stream<Path> jars = Files.isDirectory(lib) ? Files.list(lib) : Stream.empty()) {
+            if (jars.noneMatch(jar -> jar.getFileName().toString().matches("opensearch-\\d.*\\.jar"))) {
+                throw new IllegalStateException("the OpenSearch node's jars are not in " + lib
+                        + "; the build copies them there (./mvnw test-compile)");
             }
         }
-        return Files.readString(file).strip();
-    }
-
-    private static boolean resolve(Path base, Path pom, Path file, boolean offline) throws IOException,
-            InterruptedException {
-        List<String> command = new ArrayList<>(List.of(base.resolve("mvnw").toString(), "-B", "-q", "-f",
-                pom.toString(), "dependency:build-classpath", "-Dmdep.outputFile=" + file));
-        if (offline) {
-            command.add("-o");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
-                .redirectOutput(file.resolveSibling("resolve.log").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return builder.start().waitFor() == 0 && Files.isRegularFile(file);
+        return lib + File.separator + "*";
     }
 
     /** Whether the cluster answers and its health is green (a single node with no replicas). */

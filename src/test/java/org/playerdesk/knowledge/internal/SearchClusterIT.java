@@ -3,43 +3,52 @@ package org.playerdesk.knowledge.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.playerdesk.PlayerDeskApplication;
 import org.playerdesk.LocalPostgres;
+import org.playerdesk.PlayerDeskApplication;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
-import org.playerdesk.knowledge.ArticleHit;
-import org.playerdesk.knowledge.ArticleSearch;
-import org.playerdesk.knowledge.TicketFinder;
-import org.playerdesk.knowledge.TicketHit;
-import org.playerdesk.player.PlayerIdentity;
-import org.playerdesk.ticket.NewTicket;
-import org.playerdesk.ticket.TicketDesk;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two PlayerDesk nodes on one PostgreSQL database and one real OpenSearch node
  * ({@code playerdesk.search.backend=opensearch}): what one node publishes or writes is found by
- * the other's help-center and console searches within two seconds, and the changes a node had
- * not indexed yet when it stopped are indexed by the other from the outbox, none lost. One
- * OpenSearch node and one database for the class. Skipped outside CI when PostgreSQL cannot be
- * reached on 127.0.0.1:5432 (in CI it must run); against an external cluster with
+ * the other's help-center and console searches within two seconds; and when node B is killed
+ * (SIGKILL) in the middle of indexing, the changes it had committed but not indexed are indexed
+ * by node A from the outbox, none lost. Node A is an application context of the test JVM; node B
+ * is a process of its own ({@link SearchNodeProcess}) that reaches the cluster through an
+ * {@link IndexingHoldProxy}, so that the test can make it hang on its indexing requests and then
+ * kill it. The agents' pulse expires after 20 s here instead of 30 s. One OpenSearch node and one
+ * database for the class. Skipped outside CI when PostgreSQL cannot be reached on
+ * 127.0.0.1:5432 (in CI it must run); against an external cluster with
  * {@code PLAYERDESK_TEST_OPENSEARCH_URIS}.
  */
 @Tag("database-independent") // a PostgreSQL database of its own, whatever the suite runs on
@@ -47,14 +56,25 @@ class SearchClusterIT {
 
     private static final String SERVER = LocalPostgres.SERVER;
     private static final Duration WITHIN = Duration.ofSeconds(2);
+    private static final String OUTBOX = "hibernate.search.coordination.event_processor.";
+    /**
+     * Each node's agent pulses every 2 s (the default) and counts as gone 20 s after its last
+     * pulse (30 s by default): longer than B takes to write its late changes while it hangs,
+     * shorter than a default wait for A's take-over.
+     */
+    private static final int PULSE_INTERVAL = 2000;
+    private static final int PULSE_EXPIRATION = 20_000;
+    /** How many tickets, and how many articles, B writes while it hangs. */
+    private static final int LATE = 8;
 
     private static String database;
     private static String url;
-    private static Node a;
-    private static Node b;
+    private static IndexingHoldProxy proxy;
+    private static InProcessNode a;
+    private static ProcessNode b;
 
     @BeforeAll
-    static void startNodes() throws SQLException {
+    static void startNodes() throws SQLException, IOException {
         if (!LocalPostgres.reachable()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("the two-node search test needs PostgreSQL on 127.0.0.1:5432");
@@ -65,9 +85,9 @@ class SearchClusterIT {
         LocalPostgres.execute("postgres", "create database " + database);
         url = SERVER + database;
         String uris = OpenSearchServer.shared().uris();
-        String prefix = database + "-";
-        a = Node.start("search-node-a", url, uris, prefix);
-        b = Node.start("search-node-b", url, uris, prefix);
+        proxy = new IndexingHoldProxy(uris);
+        a = InProcessNode.start(settings("search-node-a", uris));
+        b = ProcessNode.start("search-node-b", settings("search-node-b", proxy.uri()));
     }
 
     @AfterAll
@@ -78,103 +98,303 @@ class SearchClusterIT {
         if (b != null) {
             b.close();
         }
+        if (proxy != null) {
+            proxy.close();
+        }
         if (database != null) {
             LocalPostgres.execute("postgres", "drop database if exists " + database + " with (force)");
         }
     }
 
     @Test
-    void whatOneNodeWritesTheOtherFindsAndNothingIsLostWhenANodeStops() throws SQLException {
+    void whatOneNodeWritesTheOtherFindsAndNothingIsLostWhenANodeIsKilledMidIndexing() throws SQLException {
         // both nodes' agents have joined and split the outbox between them (they agree at their pulses)
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from hsearch_agent"
-                + " where type = 'EVENT_PROCESSING_DYNAMIC_SHARDING' and state = 'RUNNING' and total_shard_count = 2") == 2);
-        GameInfo game = a.bean(GameCatalog.class).register(TestWorkspace.unique("g"), "集群", "zh-CN");
+        await().atMost(Duration.ofSeconds(60)).until(() -> agents(true) == 2);
+        GameInfo game = a.context.getBean(GameCatalog.class).register(TestWorkspace.unique("g"), "集群", "zh-CN");
+        UUID id = game.id();
         // each node's first search loads smartcn's dictionary and opens its connections to the
-        // cluster, seconds on a busy machine: done before the clock below starts
+        // cluster, and its first indexing runs code the JVM has not compiled yet (B's JVM is new):
+        // seconds on a busy machine, done before the clock below starts
+        List<Long> warmTickets = new ArrayList<>();
+        List<UUID> warmArticles = new ArrayList<>();
         for (Node node : List.of(a, b)) {
-            assertThat(node.articles(game, "账号被盗")).isEmpty();
+            assertThat(node.articles(id, "账号被盗")).isEmpty();
             assertThat(node.tickets("钻石到账")).isEmpty();
+            for (int i = 0; i < 4; i++) {
+                warmTickets.add(node.open(id, "warm" + i, "新手礼包领取 " + i, "新手礼包在哪里领取"));
+                warmArticles.add(node.article(id, "新手礼包说明 " + i, "新手礼包在活动页面领取。"));
+            }
+        }
+        for (Node node : List.of(a, b)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(node.tickets("新手礼包")).containsAll(warmTickets);
+                assertThat(node.articles(id, "新手礼包")).containsAll(warmArticles);
+            });
         }
 
         // written on A, found on B's help center and console
-        UUID article = a.article(game, "账号被盗怎么找回", "账号被盗后请立即修改密码，并联系客服冻结账号。");
-        long ticket = a.open(game, "p1", "充值钻石没有到账", "昨天晚上充值的钻石一直没有到账");
-        await().atMost(WITHIN).until(() -> b.articles(game, "账号被盗").contains(article));
+        UUID article = a.article(id, "账号被盗怎么找回", "账号被盗后请立即修改密码，并联系客服冻结账号。");
+        long ticket = a.open(id, "p1", "充值钻石没有到账", "昨天晚上充值的钻石一直没有到账");
+        await().atMost(WITHIN).until(() -> b.articles(id, "账号被盗").contains(article));
         await().atMost(WITHIN).until(() -> b.tickets("钻石到账").contains(ticket));
         // and on A too: every node reads the one index
-        assertThat(a.articles(game, "找回账号")).contains(article);
+        assertThat(a.articles(id, "找回账号")).contains(article);
         // the other way round
-        long fromB = b.open(game, "p2", "登录时闪退", "更新之后一登录游戏就闪退");
+        long fromB = b.open(id, "p2", "登录时闪退", "更新之后一登录游戏就闪退");
         await().atMost(WITHIN).until(() -> a.tickets("闪退").contains(fromB));
 
-        // B stops with its changes in the outbox: A takes over B's share and indexes them all
-        List<Long> written = new ArrayList<>();
-        List<UUID> articles = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            written.add(b.open(game, "late" + i, "停服补偿没有收到 " + i, "维护补偿邮件没有收到"));
-            articles.add(b.article(game, "维护补偿领取说明 " + i, "停服维护结束后补偿通过邮件发放。"));
-        }
-        b.close();
-        b = null;
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        // B hangs in the middle of indexing: its requests that write to the cluster go unanswered
+        // (its searches still pass); what it writes now is committed with its outbox events, and
+        // the share of the events that is B's to index stays in the outbox. Both agents are
+        // running and have split the shards when it starts.
+        await().atMost(Duration.ofSeconds(60)).until(() -> agents(true) == 2);
+        proxy.holdIndexing();
+        String[] late = b.call("late", id.toString(), Integer.toString(LATE)).split(";");
+        List<Long> written = ProcessNode.split(late[0]).stream().map(Long::valueOf).toList();
+        List<UUID> articles = ProcessNode.split(late[1]).stream().map(UUID::fromString).toList();
+        // B's event processor has sent a batch and waits for the cluster's answer
+        await().atMost(Duration.ofSeconds(10)).until(() -> !proxy.held().isEmpty());
+        assertThat(proxy.held()).allSatisfy(request -> assertThat(request).matches("(POST|PUT|DELETE) .*"));
+        // and so, at the moment B dies: its events are in the outbox, some of what it wrote is not
+        // found, and its agent is still registered with a pulse that has not expired, so A has not
+        // taken its share
+        assertThat(count("select count(*) from hsearch_outbox_event")).isPositive();
+        List<Long> ticketsFound = a.tickets("补偿");
+        List<UUID> articlesFound = a.articles(id, "补偿领取");
+        assertThat(ticketsFound.containsAll(written) && articlesFound.containsAll(articles))
+                .as("all of B's changes indexed before it died").isFalse();
+        assertThat(agents(true)).as("both agents running on two shards, neither expired").isEqualTo(2);
+        assertThat(b.kill()).as("killed by SIGKILL").isEqualTo(128 + 9);
+
+        // B's agent stops pulsing; when its pulse has expired, A takes every shard and indexes what
+        // B left in the outbox: all of it
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             assertThat(a.tickets("补偿")).containsAll(written);
-            assertThat(a.articles(game, "补偿领取")).containsAll(articles);
+            assertThat(a.articles(id, "补偿领取")).containsAll(articles);
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from hsearch_outbox_event") == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from hsearch_outbox_event") == 0
+                && agents(false) == 1);
+        // each change is in the index once: one hit per ticket and article
+        assertThat(a.tickets("补偿")).filteredOn(written::contains).doesNotHaveDuplicates().hasSize(written.size());
+        assertThat(a.articles(id, "补偿领取")).filteredOn(articles::contains).doesNotHaveDuplicates()
+                .hasSize(articles.size());
     }
 
-    /** A whole node, with no state but the database and the cluster. */
-    private static final class Node implements AutoCloseable {
+    /** A node's settings: the test's database, the cluster (or the proxy in front of it), the pulse. */
+    private static List<String> settings(String name, String uris) {
+        return List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--playerdesk.data-dir=target/test-data/" + name,
+                "--playerdesk.search.backend=opensearch",
+                "--playerdesk.search.opensearch.uris=" + uris,
+                "--playerdesk.search.opensearch.index-prefix=" + database + "-",
+                "--spring.jpa.properties." + OUTBOX + "pulse_interval=" + PULSE_INTERVAL,
+                "--spring.jpa.properties." + OUTBOX + "pulse_expiration=" + PULSE_EXPIRATION);
+    }
 
-        private final ConfigurableApplicationContext context;
+    /** What the test does on a node. */
+    private interface Node {
 
-        private Node(ConfigurableApplicationContext context) {
-            this.context = context;
-        }
+        UUID article(UUID game, String title, String body);
 
-        static Node start(String name, String url, String uris, String prefix) {
-            return new Node(new SpringApplicationBuilder(PlayerDeskApplication.class).run(
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=",
-                    "--server.port=0",
-                    "--spring.jmx.enabled=false",
-                    "--playerdesk.data-dir=target/test-data/" + name,
-                    "--playerdesk.search.backend=opensearch",
-                    "--playerdesk.search.opensearch.uris=" + uris,
-                    "--playerdesk.search.opensearch.index-prefix=" + prefix));
-        }
-
-        <T> T bean(Class<T> type) {
-            return context.getBean(type);
-        }
-
-        UUID article(GameInfo game, String title, String body) {
-            return bean(KnowledgeBase.class).create(game.id(), new ArticleForm("zh-CN", "", "public", false, title,
-                    body, ""), "tester", true).getId();
-        }
-
-        long open(GameInfo game, String account, String subject, String message) {
-            return bean(TicketDesk.class).open(new NewTicket(game.id(), new PlayerIdentity(account, "玩家" + account,
-                    "S1", null), "consultation", "web", null, subject, message, null, Map.of(), false), List.of())
-                    .ticket().number();
-        }
+        long open(UUID game, String account, String subject, String message);
 
         /** The help center's search: published public articles of the game. */
-        List<UUID> articles(GameInfo game, String query) {
-            return bean(ArticleSearch.class).search(game.id(), null, query, false, 50).stream().map(ArticleHit::id)
-                    .toList();
-        }
+        List<UUID> articles(UUID game, String query);
 
         /** The console's ticket search, as an administrator (every game). */
-        List<Long> tickets(String query) {
-            return bean(TicketFinder.class).find(null, query, 50).stream().map(TicketHit::number).toList();
+        List<Long> tickets(String query);
+    }
+
+    /** A node in the test JVM, with no state but the database and the cluster. */
+    private record InProcessNode(ConfigurableApplicationContext context) implements Node, AutoCloseable {
+
+        static InProcessNode start(List<String> settings) {
+            return new InProcessNode(new SpringApplicationBuilder(PlayerDeskApplication.class)
+                    .run(settings.toArray(String[]::new)));
+        }
+
+        @Override
+        public UUID article(UUID game, String title, String body) {
+            return SearchNodeProcess.article(context, game, title, body);
+        }
+
+        @Override
+        public long open(UUID game, String account, String subject, String message) {
+            return SearchNodeProcess.open(context, game, account, subject, message);
+        }
+
+        @Override
+        public List<UUID> articles(UUID game, String query) {
+            return SearchNodeProcess.articles(context, game, query);
+        }
+
+        @Override
+        public List<Long> tickets(String query) {
+            return SearchNodeProcess.tickets(context, query);
         }
 
         @Override
         public void close() {
             context.close();
         }
+    }
+
+    /**
+     * A node in a process of its own ({@link SearchNodeProcess}), on the test JVM's class path
+     * and Java, driven through its standard input; its output is kept in
+     * {@code target/search-nodes/<name>.log}.
+     */
+    private static final class ProcessNode implements Node, AutoCloseable {
+
+        private final Process process;
+        private final Path log;
+        private final Writer commands;
+        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+
+        private ProcessNode(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+            this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            Thread.ofPlatform().daemon().name("search-node-output").start(this::readOutput);
+        }
+
+        static ProcessNode start(String name, List<String> settings) throws IOException {
+            Path log = Path.of("target", "search-nodes", name + ".log");
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                    "-Dstdout.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), SearchNodeProcess.class.getName()));
+            command.addAll(settings);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            ProcessNode node = new ProcessNode(builder.start(), log);
+            try {
+                String ready = node.answer(Duration.ofMinutes(3));
+                if (!ready.equals("ready")) {
+                    throw new IllegalStateException("the node did not start: " + ready + "; see " + log);
+                }
+            } catch (RuntimeException | Error e) {
+                node.kill();
+                throw e;
+            }
+            return node;
+        }
+
+        @Override
+        public UUID article(UUID game, String title, String body) {
+            return UUID.fromString(call("article", game.toString(), title, body));
+        }
+
+        @Override
+        public long open(UUID game, String account, String subject, String message) {
+            return Long.parseLong(call("ticket", game.toString(), account, subject, message));
+        }
+
+        @Override
+        public List<UUID> articles(UUID game, String query) {
+            return split(call("articles", game.toString(), query)).stream().map(UUID::fromString).toList();
+        }
+
+        @Override
+        public List<Long> tickets(String query) {
+            return split(call("tickets", query)).stream().map(Long::valueOf).toList();
+        }
+
+        /** SIGKILL: no shutdown hook runs, the agent does not leave, nothing is flushed. The exit status. */
+        int kill() {
+            process.destroyForcibly();
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Closing its standard input stops the node (its context closed); killed if it does not exit. */
+        @Override
+        public void close() {
+            if (!process.isAlive()) {
+                return;
+            }
+            try {
+                commands.close();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+
+        synchronized String call(String... fields) {
+            try {
+                commands.write(String.join("\t", fields) + "\n");
+                commands.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the node is gone; see " + log, e);
+            }
+            String answer = answer(Duration.ofSeconds(60));
+            if (!answer.startsWith("ok ")) {
+                throw new IllegalStateException(Arrays.toString(fields) + ": " + answer + "; see " + log);
+            }
+            return answer.substring(3);
+        }
+
+        private String answer(Duration timeout) {
+            try {
+                String answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (answer == null) {
+                    throw new IllegalStateException("no answer from the node in " + timeout + "; see " + log);
+                }
+                return answer;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void readOutput() {
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)); Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    file.write(line);
+                    file.write('\n');
+                    file.flush();
+                    int at = line.indexOf(SearchNodeProcess.ANSWER);
+                    if (at >= 0) {
+                        answers.add(line.substring(at + SearchNodeProcess.ANSWER.length()));
+                    }
+                }
+            } catch (IOException e) {
+                // the node is gone
+            } finally {
+                answers.add("exited");
+            }
+        }
+
+        static List<String> split(String values) {
+            return values.isEmpty() ? List.of() : List.of(values.split(","));
+        }
+    }
+
+    /**
+     * The outbox's event-processing agents; with {@code splitInTwo}, only those running on two
+     * shards whose pulse has not expired.
+     */
+    private static long agents(boolean splitInTwo) throws SQLException {
+        return count("select count(*) from hsearch_agent where type = 'EVENT_PROCESSING_DYNAMIC_SHARDING'"
+                + (splitInTwo ? " and state = 'RUNNING' and total_shard_count = 2 and expiration > now()" : ""));
     }
 
     private static long count(String sql) throws SQLException {
