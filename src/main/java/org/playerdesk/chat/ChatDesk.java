@@ -233,7 +233,7 @@ public class ChatDesk {
         }
         transcribe(session);
         offer.settle(ChatBot.Offer.SOLVED, now);
-        botOffers.solved(session.ticketId(), offer, Actor.player(session.playerId(), session.nickname()));
+        botOffers.solved(session.ticketId(), offer, Actor.player(session.playerId(), session.playerName()));
         session.end(now);
         ChatBot.Answer answer = offer.answer();
         events.publishEvent(new ChatEvents.ChatBotOutcome(sessionId, session.gameId(), session.ticketId(),
@@ -321,7 +321,7 @@ public class ChatDesk {
         UUID imageId = null;
         // an image goes onto the ticket at once, after the lines before it
         transcribe(session);
-        Actor actor = sender.player() ? Actor.player(session.playerId(), session.nickname())
+        Actor actor = sender.player() ? Actor.player(session.playerId(), session.playerName())
                 : Actor.agent(sender.staffId(), sender.name());
         var reply = tickets.reply(session.ticketId(), actor, body.isEmpty() ? null : body, List.of(image), null);
         if (!reply.attachments().isEmpty()) {

@@ -137,6 +137,14 @@ class AuditLogViewerTest {
         assertThat(chinese.select("#audit-action option[value='privacy.export.download']").text())
                 .isEqualTo("下载玩家数据导出");
         assertThat(chinese.select("#audit-action option[value='staff.sso.enrol']").text()).isEqualTo("单点登录时新建员工账号");
+        // retention: a change of a game's periods, a run from the page
+        assertThat(english.select("#audit-action option[value='privacy.retention']").text())
+                .isEqualTo("Changed a game's retention periods");
+        assertThat(english.select("#audit-action option[value='privacy.retention.run']").text())
+                .isEqualTo("Ran the retention sweep from the console");
+        assertThat(chinese.select("#audit-action option[value='privacy.retention']").text()).isEqualTo("修改游戏的保存期限");
+        assertThat(chinese.select("#audit-action option[value='privacy.retention.run']").text())
+                .isEqualTo("在控制台手动执行数据清理");
 
         Document erasures = page(get("/console/admin/audit").param("staff", lead.id().toString())
                 .param("action", "privacy.erase").param("lang", "en").with(as(admin)));

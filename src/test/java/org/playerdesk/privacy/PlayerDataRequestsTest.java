@@ -35,6 +35,7 @@ import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.chat.ChatDesk;
 import org.playerdesk.chat.ChatIdentity;
+import org.playerdesk.chat.ChatLine;
 import org.playerdesk.chat.ChatQueue;
 import org.playerdesk.chat.ChatRulebook;
 import org.playerdesk.chat.ChatSeats;
@@ -583,6 +584,79 @@ class PlayerDataRequestsTest {
                 .containsEntry("RATING_COMMENT", "谢谢，星辰战甲不见了").containsEntry("ERASED_AT", null);
         assertThat(jdbc.queryForList("select body from chat_message where session_id = ? and author_kind = 'player' "
                 + "order by seq", String.class, theirs)).containsExactly("星辰战甲不见了", "订单号 星辰战甲不见了");
+    }
+
+    /**
+     * Every data kind kept, but for chat transcripts deleted, as a studio setting
+     * {@code playerdesk.privacy.erasure.chat-transcripts.treatment: delete} has it.
+     */
+    private ErasurePolicy deletingChats() {
+        Map<String, ErasureRule> rules = new HashMap<>();
+        properties.erasure().keySet().forEach(kind -> rules.put(kind, new ErasureRule(Treatment.KEEP, null)));
+        rules.put("chat-transcripts", new ErasureRule(Treatment.DELETE, null));
+        return new ErasurePolicy(rules);
+    }
+
+    @Test
+    void deletingChatTranscriptsDeletesAChatOverAndAnonymisesOneStillUnderWay() {
+        rulebook.configure(game.id(), CHAT_SECRET, false, null, null, null, null);
+        StaffMember chatAgent = workspace.staff(StaffRole.AGENT_L1, game);
+        seats.setPresence(chatAgent, Presence.ONLINE, 3);
+        StaffUser me = new StaffUser(chatAgent, "");
+        UUID over = liveChat("ld1", "魔法水晶碎了", me, false);
+        UUID theirs = liveChat("ld2", "传送卷轴失效了", me, false);
+        // a new signature for the player's second chat
+        clock.shift(Duration.ofMinutes(1));
+        UUID underWay = chats.start(game.code(), new ChatIdentity(game.code(), "ld1", "聊天ld1", 3, "S2",
+                clock.millis() / 1000, null).signedWith(CHAT_SECRET), null, "c-1", "坐骑翅膀消失了").chat().id();
+        chatQueue.accept(underWay, me);
+        chats.post(underWay, Sender.agent(me), "a-1", "请稍等，正在核查坐骑记录", null);
+        chats.post(underWay, Sender.player(underWay), "c-2", "坐骑翅膀是昨天消失的", null);
+        assertThat(chats.view(underWay).status()).isEqualTo(ChatStatus.ACTIVE);
+
+        PlayerSummary player = players.find(game.id(), "ld1").orElseThrow();
+        DataSubject subject = new DataSubject(player.id(), game.id(), "ld1");
+        Map<String, Integer> counts = new HashMap<>();
+        holders.forEach(holder -> holder.erase(subject, deletingChats())
+                .forEach((kind, n) -> counts.merge(kind, n, Integer::sum)));
+        // the chat over with its three lines; the chat under way with the player's two lines
+        assertThat(counts).containsEntry("live-chats", 2).containsEntry("live-chat-messages", 5);
+
+        // the chat over is gone with its lines
+        assertThat(count("select count(*) from chat_session where id = ?", over)).isZero();
+        assertThat(count("select count(*) from chat_message where session_id = ?", over)).isZero();
+        assertThat(count("select count(*) from chat_message where body like '%魔法水晶碎了%'")).isZero();
+        assertThat(count("select count(*) from chat_session where rating_comment like '%魔法水晶碎了%'")).isZero();
+
+        // the chat under way stays, anonymised, and both windows still work
+        assertThat(jdbc.queryForMap("select account_id, nickname, server, vip_level, status, erased_at "
+                + "from chat_session where id = ?", underWay))
+                .containsEntry("ACCOUNT_ID", "[erased]").containsEntry("NICKNAME", null).containsEntry("SERVER", null)
+                .containsEntry("VIP_LEVEL", null).containsEntry("STATUS", "active")
+                .doesNotContainEntry("ERASED_AT", null);
+        assertThat(jdbc.queryForList("select body from chat_message where session_id = ? and author_kind = 'player'",
+                String.class, underWay)).hasSize(2).containsOnly("[erased]");
+        assertThat(count("select count(*) from chat_message where body like '%坐骑翅膀%'")).isZero();
+        chats.post(underWay, Sender.agent(me), "a-2", "已为您补发坐骑，请查收", null);
+        chats.post(underWay, Sender.player(underWay), "c-3", "收到补发了", null);
+        assertThat(chats.view(underWay).status()).isEqualTo(ChatStatus.ACTIVE);
+        assertThat(chats.history(underWay, 0)).extracting(ChatLine::body).containsExactly("[erased]",
+                "请稍等，正在核查坐骑记录", "[erased]", "已为您补发坐骑，请查收", "收到补发了");
+        chats.end(underWay, Sender.player(underWay));
+        assertThat(chats.view(underWay).status()).isEqualTo(ChatStatus.ENDED);
+        // its ticket has the whole conversation, without the player's words and name from before
+        UUID ticket = chats.view(underWay).ticketId();
+        assertThat(jdbc.queryForList("select body from ticket_message where ticket_id = ? and author_kind = 'agent'",
+                String.class, ticket)).contains("请稍等，正在核查坐骑记录", "已为您补发坐骑，请查收");
+        assertThat(count("select count(*) from ticket_message where ticket_id = ? and (body like '%坐骑翅膀%' "
+                + "or author_name = '聊天ld1')", ticket)).isZero();
+
+        // the other player's chat keeps everything
+        assertThat(jdbc.queryForMap("select account_id, nickname, rating_comment, erased_at from chat_session "
+                + "where id = ?", theirs)).containsEntry("ACCOUNT_ID", "ld2").containsEntry("NICKNAME", "聊天ld2")
+                .containsEntry("RATING_COMMENT", "谢谢，传送卷轴失效了").containsEntry("ERASED_AT", null);
+        assertThat(jdbc.queryForList("select body from chat_message where session_id = ? order by seq", String.class,
+                theirs)).containsExactly("传送卷轴失效了", "您好，我帮您查一下", "订单号 传送卷轴失效了");
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder api(String json, String key) {

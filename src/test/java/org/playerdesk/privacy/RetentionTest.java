@@ -56,7 +56,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Retention periods: nothing goes without one; the dry run counts per game and kind what a run
  * would do and changes nothing; a run anonymises closed tickets and deletes attachments older than
  * the period, in batches, and leaves newer and open ones; it deletes the audit log's entries and
- * the live chats' own rows older than theirs; two runs at once do each row once.
+ * the live chats' own rows older than theirs; two runs at once do each row once; each change of
+ * a period and each run from the page is audited.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -268,6 +269,76 @@ class RetentionTest {
         pool.shutdown();
         assertThat(total).isEqualTo(7);
         assertThat(erased()).isEqualTo(7);
+    }
+
+    private void setPeriods(StaffUser me, String closedTickets, String attachments) throws Exception {
+        mvc.perform(post("/console/privacy/retention").param("game", game.code()).param("closed-tickets", closedTickets)
+                .param("chat-transcripts", "").param("attachments", attachments).param("audit-entries", "")
+                .with(user(me)).with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    /** What the administrator did, as the audit log has it, oldest first. */
+    private List<AuditLog.Entry> audited(String action) {
+        List<AuditLog.Entry> entries = new ArrayList<>(audit.search(new AuditLog.Filter(admin.id(), action, null, null,
+                null, null), null, 50));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    @Test
+    void eachChangeOfAPeriodAndEachRunFromThePageIsAudited() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            closedTicket(null, false);
+        }
+        clock.shift(Duration.ofDays(40));
+        StaffUser me = new StaffUser(admin, "");
+        java.time.Instant first = clock.instant();
+        setPeriods(me, "60", "");
+        clock.shift(Duration.ofMinutes(1));
+        java.time.Instant second = clock.instant();
+        setPeriods(me, "30", "90");
+        clock.shift(Duration.ofMinutes(1));
+        // saved as they are, and refused: no change, nothing audited
+        setPeriods(me, "30", "90");
+        setPeriods(me, "0", "");
+        assertThat(store.retention(game.id())).containsExactlyInAnyOrderEntriesOf(
+                Map.of("closed-tickets", 30, "attachments", 90));
+
+        List<AuditLog.Entry> changes = audited("privacy.retention");
+        assertThat(changes).extracting(AuditLog.Entry::detail).containsExactly(
+                "closed-tickets: kept for ever -> 60 days",
+                "closed-tickets: 60 days -> 30 days; attachments: kept for ever -> 90 days");
+        assertThat(changes).extracting(AuditLog.Entry::at).containsExactly(first, second);
+        assertThat(changes).allSatisfy(entry -> {
+            assertThat(entry.actorName()).isEqualTo(admin.username());
+            assertThat(entry.gameId()).isEqualTo(game.id());
+            assertThat(entry.subjectId()).isEqualTo(game.id().toString());
+            assertThat(entry.clientAddress()).isEqualTo("127.0.0.1");
+        });
+
+        // a run from the page: the rows of each kind of the game, with its period
+        mvc.perform(post("/console/privacy/retention/run").param("game", game.code()).with(user(me)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(erased()).isEqualTo(3);
+        List<AuditLog.Entry> runs = audited("privacy.retention.run").stream()
+                .filter(entry -> game.id().equals(entry.gameId())).toList();
+        assertThat(runs).singleElement().satisfies(entry -> {
+            assertThat(entry.detail()).contains("closed-tickets (30 days): 3 rows", "attachments (90 days): 0 rows");
+            assertThat(entry.at()).isEqualTo(clock.instant());
+            assertThat(entry.actorName()).isEqualTo(admin.username());
+            assertThat(entry.clientAddress()).isEqualTo("127.0.0.1");
+        });
+
+        // a run while another is under way does nothing, and says so
+        assertThat(store.lease("elsewhere", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        try {
+            mvc.perform(post("/console/privacy/retention/run").with(user(me)).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        } finally {
+            store.release("elsewhere");
+        }
+        assertThat(audited("privacy.retention.run")).filteredOn(entry -> entry.gameId() == null).singleElement()
+                .extracting(AuditLog.Entry::detail).isEqualTo("nothing done: another run was under way");
     }
 
     @Test

@@ -206,6 +206,14 @@ public class ChatSession extends StoredEntity {
         return nickname;
     }
 
+    /**
+     * The player's name on the chat's ticket: the nickname, else the account id (as the ticket
+     * names a player without one); {@code [erased]} once the chat was anonymised for an erasure.
+     */
+    public String playerName() {
+        return nickname != null ? nickname : accountId;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -81,7 +81,7 @@ public class ChatTranscripts {
             for (ChatMessage line : lines) {
                 if (line.imageId() == null) {
                     transcript.add(new TranscriptLine(line.fromPlayer()
-                            ? Actor.player(session.playerId(), session.nickname())
+                            ? Actor.player(session.playerId(), session.playerName())
                             : Actor.agent(line.authorId(), line.authorName()), line.body(), line.createdAt(),
                             LineFindings.decode(line.findings())));
                 }

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
@@ -42,7 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (supervisors and administrators): a new request for a player's account, the requests of the
  * games one serves with their deadline (overdue ones flagged), an erasure carried out, an export
  * downloaded (audited), the game's deadline; and the game's retention periods with the dry run of
- * what a run would purge now, set and run by administrators only.
+ * what a run would purge now, set and run by administrators only (each change of a period and each
+ * run audited).
  */
 @Controller
 @RequestMapping("/console/privacy")
@@ -65,10 +68,12 @@ class PrivacyController {
     private final PrivacyStore store;
     private final GameCatalog games;
     private final ConsoleProblems problems;
+    private final AuditLog audit;
     private final java.time.Clock clock;
 
     PrivacyController(PrivacyRequests requests, RetentionSweep retention, PrivacyStore store, GameCatalog games,
-            ConsoleProblems problems, java.time.Clock clock) {
+            ConsoleProblems problems, AuditLog audit, java.time.Clock clock) {
+        this.audit = audit;
         this.clock = clock;
         this.requests = requests;
         this.retention = retention;
@@ -166,8 +171,20 @@ class PrivacyController {
             if (!errors.isEmpty()) {
                 throw new InvalidInput(errors);
             }
-            periods.forEach((kind, days) -> store.setRetention(chosen.id(), kind, days, me.getUsername(),
-                    clock.instant()));
+            Map<String, Integer> before = store.retention(chosen.id());
+            List<String> changes = new ArrayList<>();
+            periods.forEach((kind, days) -> {
+                Integer was = before.get(kind);
+                if (!java.util.Objects.equals(was, days)) {
+                    changes.add(kind + ": " + period(was) + " -> " + period(days));
+                }
+                store.setRetention(chosen.id(), kind, days, me.getUsername(), clock.instant());
+            });
+            if (!changes.isEmpty()) {
+                // who, when and from where the audit log adds; what changed, kind by kind
+                audit.record(me.member(), chosen.id(), "privacy.retention", "game", chosen.id().toString(),
+                        String.join("; ", changes));
+            }
             return true;
         }, "privacy.retention.saved", "privacy.retention.kind.", locale, redirect);
         return "redirect:/console/privacy?game=" + chosen.code();
@@ -176,11 +193,37 @@ class PrivacyController {
     /** Runs the retention sweep now (after the dry run on the page); administrators only. */
     @PostMapping("/retention/run")
     @PreAuthorize("hasRole('ADMIN')")
-    String run(@RequestParam(required = false) String game, RedirectAttributes redirect) {
-        long rows = retention.run().stream().mapToLong(RetentionSweep.Line::rows).sum();
+    String run(@RequestParam(required = false) String game, @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes redirect) {
+        Optional<List<RetentionSweep.Line>> ran = retention.runIfFree();
+        List<RetentionSweep.Line> lines = ran.orElse(List.of());
+        audited(me, ran);
+        long rows = lines.stream().mapToLong(RetentionSweep.Line::rows).sum();
         redirect.addFlashAttribute("notice", "privacy.retention.ran");
         redirect.addFlashAttribute("retentionRows", rows);
         return "redirect:/console/privacy" + (game == null ? "" : "?game=" + game);
+    }
+
+    /**
+     * A run from the page in the audit log: for each game it swept, the rows per kind with the
+     * period; a run that swept nothing, once without a game, saying why.
+     */
+    private void audited(StaffUser me, Optional<List<RetentionSweep.Line>> ran) {
+        if (ran.isEmpty() || ran.get().isEmpty()) {
+            audit.record(me.member(), null, "privacy.retention.run", "retention", "run", ran.isEmpty()
+                    ? "nothing done: another run was under way" : "nothing done: no game has a retention period");
+            return;
+        }
+        Map<UUID, List<String>> perGame = new LinkedHashMap<>();
+        ran.get().forEach(line -> perGame.computeIfAbsent(line.gameId(), g -> new ArrayList<>())
+                .add(line.kind() + " (" + period(line.days()) + "): " + line.rows() + (line.rows() == 1 ? " row" : " rows")));
+        perGame.forEach((gameId, counts) -> audit.record(me.member(), gameId, "privacy.retention.run", "game",
+                gameId.toString(), String.join("; ", counts)));
+    }
+
+    /** A period as the audit log words it. */
+    private static String period(Integer days) {
+        return days == null ? "kept for ever" : days + (days == 1 ? " day" : " days");
     }
 
     /** An export gone or never written, a request or game outside one's games: the error page, 404. */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.playerdesk.access.AuditRetention;
@@ -109,11 +110,23 @@ public class RetentionSweep {
 
     /** As {@link #run()}, with batches of {@code batch} rows. */
     public List<Line> run(int batch) {
+        return runIfFree(batch).orElse(List.of());
+    }
+
+    /**
+     * As {@link #run()}, telling a run that did nothing because another holds the lease (empty)
+     * from one that found no period (no lines).
+     */
+    public Optional<List<Line>> runIfFree() {
+        return runIfFree(properties.retention().batchSize());
+    }
+
+    private Optional<List<Line>> runIfFree(int batch) {
         Instant now = clock.instant();
         // each run its own holder: a second run on this node waits for the next sweep like another node's
         String node = this.node + "/" + Ids.next();
         if (!store.lease(node, now, properties.retention().lease())) {
-            return List.of();
+            return Optional.empty();
         }
         List<Line> done = new ArrayList<>();
         try {
@@ -141,7 +154,7 @@ public class RetentionSweep {
         } finally {
             store.release(node);
         }
-        return done;
+        return Optional.of(done);
     }
 
     private static Instant cutoff(Instant now, int days) {
