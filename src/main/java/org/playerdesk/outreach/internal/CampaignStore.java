@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.playerdesk.outreach.CampaignState;
@@ -192,12 +194,28 @@ class CampaignStore {
     }
 
     /**
-     * Marks a claimed recipient as being sent now, committed before the message goes out; false
-     * when the row is no longer this claim's (another node took it over), and then it is not sent.
+     * Marks claimed recipients as being sent now, committed before their messages go out; returns
+     * those still this claim's (a row another node took over after this claim's lease is not, and
+     * is not sent).
      */
-    boolean attempt(UUID claim, UUID id, Instant at) {
-        return jdbc.sql("update outreach_recipient set attempted_at = ? where id = ? and claim = ? and state = 'sending'")
-                .params(Timestamp.from(at), id, claim).update() == 1;
+    Set<UUID> attempt(UUID claim, List<UUID> ids, Instant at) {
+        int[][] counts = template.batchUpdate("update outreach_recipient set attempted_at = ? where id = ? and claim = ? "
+                + "and state = 'sending'", ids, ids.size(), (ps, id) -> {
+                    ps.setTimestamp(1, Timestamp.from(at));
+                    ps.setObject(2, id);
+                    ps.setObject(3, claim);
+                });
+        Set<UUID> mine = new HashSet<>();
+        int i = 0;
+        for (int[] round : counts) {
+            for (int count : round) {
+                if (count != 0) {
+                    mine.add(ids.get(i));
+                }
+                i++;
+            }
+        }
+        return mine;
     }
 
     /** Gives claimed recipients back to the queue, due again at {@code dueAt}. */

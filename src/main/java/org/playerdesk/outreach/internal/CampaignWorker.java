@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,12 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own that commits before anything is sent (state {@code sending}, a claim token
  * of its own), so two nodes never send to the same recipient; then, for each, it checks the opt-out
  * as it is now, the player's quiet hours and the channel's per-minute limit, sends with the
- * recipient's idempotency key, and writes what happened to each recipient before it sends to the
- * next (with the mark that it is sending to that one). A claim a node died holding (older than
- * {@code playerdesk.outreach.lease}) goes back to the queue, except on email and SMS the one
- * recipient it was sending to: that one may or may not have gone out and becomes
- * {@code interrupted}, never sent blindly twice (a lead may resend it). In game it is sent again with
- * the same key, which the game applies once.
+ * recipient's idempotency key. Before a group of recipients goes out ({@code
+ * playerdesk.outreach.attempt-group}, 20) it writes, in one transaction, what happened to the group
+ * before and the mark that it is sending to this one. A claim a node died holding (older than
+ * {@code playerdesk.outreach.lease}) goes back to the queue, except on email and SMS the recipients
+ * of the group it was sending: those may or may not have had the message and become
+ * {@code interrupted}, never sent blindly twice (a lead may resend them). In game they are sent
+ * again with the same key, which the game applies once.
  */
 @Component
 class CampaignWorker {
@@ -118,9 +120,10 @@ class CampaignWorker {
     }
 
     /**
-     * Sends one claimed batch. Each recipient's outcome is committed with the mark of the next
-     * attempt, in one transaction, before the next message goes out: at any moment at most one
-     * recipient (the one being sent to) has an attempt without its outcome written.
+     * Sends one claimed batch, a group at a time: the outcomes of a group are committed with the
+     * mark of the next group's attempt, in one transaction, before the next group's first message
+     * goes out, so at any moment at most one group has attempts without their outcomes written (one
+     * commit a message would cost more than the sending itself when nothing throttles it).
      */
     private Round send(CampaignStore.CampaignRow campaign, Messenger messenger, OutreachSettings settings, UUID claim,
             List<CampaignStore.Claimed> batch) {
@@ -130,6 +133,8 @@ class CampaignWorker {
         List<CampaignStore.Outcome> outcomes = new ArrayList<>();
         int sent = 0;
         boolean stop = false;
+        int attemptedTo = 0;
+        Set<UUID> mine = Set.of();
         try {
             for (int i = 0; i < batch.size(); i++) {
                 CampaignStore.Claimed r = batch.get(i);
@@ -138,6 +143,15 @@ class CampaignWorker {
                     release(claim, batch.subList(i, batch.size()), now);
                     stop = true;
                     break;
+                }
+                if (i >= attemptedTo) {
+                    attemptedTo = Math.min(batch.size(), i + properties.attemptGroup());
+                    List<UUID> group = batch.subList(i, attemptedTo).stream().map(CampaignStore.Claimed::id).toList();
+                    mine = transaction.execute(s -> {
+                        store.settle(claim, outcomes);
+                        return store.attempt(claim, group, now);
+                    });
+                    outcomes.clear();
                 }
                 ContactPreferences p = prefs.get(r.playerId());
                 if (p != null && p.optedOut(campaign.channel())) {
@@ -155,12 +169,7 @@ class CampaignWorker {
                     stop = true;
                     break;
                 }
-                Boolean mine = transaction.execute(s -> {
-                    store.settle(claim, outcomes);
-                    return store.attempt(claim, r.id(), now);
-                });
-                outcomes.clear();
-                if (!Boolean.TRUE.equals(mine)) {
+                if (mine == null || !mine.contains(r.id())) {
                     continue; // taken over by another node after this claim's lease: not this node's to send
                 }
                 try {

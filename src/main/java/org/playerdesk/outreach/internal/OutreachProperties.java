@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tick how often each node looks for recipients due (default 5 s)
  * @param batchSize how many recipients a worker claims at once (default 200)
  * @param lease how long a claim is held before a node is taken for dead (default 10 min)
+ * @param attemptGroup how many recipients a worker marks as being sent in one transaction, with the
+ *        outcomes of the group before (default 20): the most that a node dying mid-send leaves
+ *        uncertain ({@code interrupted}) on email and SMS; 1 commits once a message
  * @param sms the generic SMS gateway: its URL, the shared secret that signs calls both ways, and how
  *        long after a campaign's SMS a player's answer from that number is taken as a reply to it
  *        ({@code reply-window}, default 30 days); {@code max-length}, when set, the most characters
@@ -20,7 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        1 hour) and how many rows a transaction deletes ({@code purge-batch}, default 1000)
  */
 @ConfigurationProperties("playerdesk.outreach")
-record OutreachProperties(String publicUrl, Duration tick, Integer batchSize, Duration lease, Sms sms) {
+record OutreachProperties(String publicUrl, Duration tick, Integer batchSize, Duration lease, Integer attemptGroup,
+        Sms sms) {
 
     record Sms(String url, String secret, Duration timeout, Duration replyWindow, Integer maxLength, String tooLong,
             Duration purgeInterval, Integer purgeBatch) {
@@ -50,6 +54,7 @@ record OutreachProperties(String publicUrl, Duration tick, Integer batchSize, Du
         tick = tick == null ? Duration.ofSeconds(5) : tick;
         batchSize = batchSize == null || batchSize < 1 ? 200 : batchSize;
         lease = lease == null ? Duration.ofMinutes(10) : lease;
+        attemptGroup = attemptGroup == null || attemptGroup < 1 ? 20 : attemptGroup;
         sms = sms == null ? new Sms(null, null, null, null, null, null, null, null) : sms;
     }
 }
