@@ -26,7 +26,7 @@ class DocumentationTest {
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
     private static final Pattern DROP_TABLE = Pattern.compile("(?i)drop\\s+table\\s+(?:if\\s+exists\\s+)?(\\w+)");
     private static final Pattern LISTENER = Pattern.compile(
-            "@(ApplicationModuleListener|TransactionalEventListener|EventListener)\\b");
+            "@(ApplicationModuleListener|TransactionalEventListener|EventListener|OutboxListener)\\b");
 
     private static String read(String file) throws IOException {
         return Files.readString(Path.of("docs", file));

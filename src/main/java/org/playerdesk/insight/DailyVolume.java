@@ -1,5 +1,6 @@
 package org.playerdesk.insight;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ public class DailyVolume {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketCreated created) {
         count("created:" + created.ticketId(), created.gameId(), day(created.at()), Metric.CREATED);
         if (created.messageId() != null) {
@@ -54,7 +55,7 @@ public class DailyVolume {
         }
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketMessagePosted posted) {
         if (posted.visibility() == Visibility.PUBLIC) {
             count("message:" + posted.messageId(), posted.gameId(), day(posted.at()),

@@ -85,8 +85,13 @@ public class NodeFixture {
         report.put("withoutPlayer", count(jdbc, "select count(*) from ticket t where t.game_id = ? and not exists "
                 + "(select 1 from player p where p.id = t.player_id and p.game_id = t.game_id)", game));
         report.put("idempotencyKeys", count(jdbc, "select count(*) from api_idempotency where game_id = ?", game));
+        // events not delivered yet: in the publication registry, in the events outbox, or failed in it
         report.put("incompletePublications", jdbc.queryForObject("select count(*) from event_publication "
-                + "where completion_date is null and serialized_event like ?", Long.class, "%" + game + "%"));
+                + "where completion_date is null and serialized_event like ?", Long.class, "%" + game + "%")
+                + jdbc.queryForObject("select count(*) from event_outbox where payload like ?", Long.class,
+                        "%" + game + "%")
+                + jdbc.queryForObject("select count(*) from event_outbox_failure where payload like ?", Long.class,
+                        "%" + game + "%"));
         // counted events not rolled up yet, and the totals of the days rolled up already
         report.put("countedCreated", count(jdbc, "select count(*) from ticket_daily_counted "
                 + "where game_id = ? and metric = 'CREATED' and rolled_up = false", game)

@@ -1,5 +1,6 @@
 package org.playerdesk.assist.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.time.Clock;
 import java.util.List;
 
@@ -52,8 +53,7 @@ class TicketAssistant {
     }
 
     /** Retried on a fresh read when an agent changed the ticket at the same moment. */
-    @Async
-    @TransactionalEventListener
+    @OutboxListener(transactional = false)
     void on(TicketCreated created) {
         try {
             retry.run(() -> classify(created, true));

@@ -1,5 +1,6 @@
 package org.playerdesk.automation.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import org.playerdesk.automation.RuleTrigger;
 import org.playerdesk.sla.SlaEvents.SlaBreached;
 import org.playerdesk.sla.SlaEvents.SlaWarning;
@@ -32,7 +33,7 @@ class RuleTriggers {
         this.runner = runner;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketCreated event) {
         runner.run(RuleTrigger.TICKET_CREATED, event, event.ticketId(), event.gameId(), null);
     }
@@ -67,7 +68,7 @@ class RuleTriggers {
         runner.run(RuleTrigger.TICKET_UPDATED, event, event.ticketId(), event.gameId(), null);
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketMessagePosted event) {
         if (event.visibility() == Visibility.PUBLIC && event.by() == Actor.Kind.PLAYER) {
             runner.run(RuleTrigger.PLAYER_REPLIED, event, event.ticketId(), event.gameId(), event.messageId());

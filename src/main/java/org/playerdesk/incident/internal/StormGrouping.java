@@ -1,5 +1,6 @@
 package org.playerdesk.incident.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +33,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Groups outage storms. Each new ticket whose words are an outage report ({@link OutageText}) is
@@ -107,8 +106,7 @@ public class StormGrouping {
         this.clock = clock;
     }
 
-    @Async
-    @TransactionalEventListener
+    @OutboxListener(transactional = false)
     void on(TicketCreated created) throws InterruptedException {
         // a storm hands over thousands of reports at once: a few at a time hold a connection, the
         // rest wait here (each is also in the event publication registry until it is done)

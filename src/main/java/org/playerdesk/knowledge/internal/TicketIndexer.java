@@ -1,5 +1,6 @@
 package org.playerdesk.knowledge.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,14 +51,12 @@ public class TicketIndexer {
         }
     }
 
-    @Async
-    @TransactionalEventListener
+    @OutboxListener(transactional = false)
     void on(TicketCreated created) {
         rebuild(created.ticketId());
     }
 
-    @Async
-    @TransactionalEventListener
+    @OutboxListener(transactional = false)
     void on(TicketMessagePosted posted) {
         rebuild(posted.ticketId());
     }

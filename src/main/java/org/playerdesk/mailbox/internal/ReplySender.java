@@ -1,5 +1,6 @@
 package org.playerdesk.mailbox.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -25,7 +26,6 @@ import org.playerdesk.ticket.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +63,7 @@ class ReplySender {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketMessagePosted posted) {
         if (posted.visibility() != Visibility.PUBLIC || posted.by() != Actor.Kind.AGENT) {
             return;

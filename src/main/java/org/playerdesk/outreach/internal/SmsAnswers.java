@@ -1,5 +1,6 @@
 package org.playerdesk.outreach.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.playerdesk.ticket.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +59,7 @@ class SmsAnswers {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketMessagePosted posted) {
         if (posted.visibility() != Visibility.PUBLIC || posted.by() != Actor.Kind.AGENT) {
             return;

@@ -1,5 +1,6 @@
 package org.playerdesk.routing.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.util.Arrays;
 
 import org.playerdesk.routing.AgentSkill;
@@ -38,8 +39,7 @@ class RoutingListeners {
         this.dispatcher = dispatcher;
     }
 
-    @Async
-    @TransactionalEventListener
+    @OutboxListener(transactional = false)
     void on(TicketCreated created) {
         dispatcher.assignNew(created.ticketId(), null);
     }

@@ -1,5 +1,6 @@
 package org.playerdesk.sla.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
@@ -29,14 +30,12 @@ class TicketClockListener {
         this.retry = retry;
     }
 
-    @Async
-    @TransactionalEventListener
+    @OutboxListener(transactional = false)
     void on(TicketCreated created) {
         retry.run(() -> clocks.arrived(created.ticketId(), created.at()));
     }
 
-    @Async
-    @TransactionalEventListener
+    @OutboxListener(transactional = false)
     void on(TicketMessagePosted posted) {
         if (posted.visibility() == Visibility.PUBLIC && posted.by() != Actor.Kind.SYSTEM) {
             retry.run(() -> clocks.messagePosted(posted.ticketId(), posted.by() == Actor.Kind.PLAYER, posted.at()));

@@ -1,5 +1,6 @@
 package org.playerdesk.social.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.playerdesk.system.secrets.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +66,7 @@ class SocialReplies {
             String channelId) {
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketMessagePosted posted) {
         if (posted.visibility() != Visibility.PUBLIC || posted.by() != Actor.Kind.AGENT) {
             return;

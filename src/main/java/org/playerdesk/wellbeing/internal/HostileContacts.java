@@ -1,5 +1,6 @@
 package org.playerdesk.wellbeing.internal;
 
+import org.playerdesk.system.events.OutboxListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -80,7 +81,7 @@ class HostileContacts {
         }
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(TicketMessagePosted event) {
         if (event.visibility() != Visibility.PUBLIC) {
             return;

@@ -995,8 +995,8 @@ class CampaignsTest {
 
     /** Waits until every ticket event handed to the SMS answers has been handled. */
     void answersHandled() {
-        await().until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null "
-                + "and listener_id like '%outreach.internal.SmsAnswers%'").query(Integer.class).single() == 0);
+        await().until(() -> jdbc.sql("select count(*) from event_outbox where event_type like '%TicketMessagePosted'")
+                .query(Integer.class).single() == 0);
     }
 
     List<SmsStandIn.Call> callsFor(UUID messageId) {
