@@ -20,8 +20,8 @@ import org.jmolecules.event.annotation.DomainEventHandler;
  * runs in a transaction of its own unless {@link #transactional()} says that it opens its own. A
  * listener that throws is handed the event again later, alone (the other listeners of the event
  * are not run again), every {@code playerdesk.events.retry-interval}, waiting longer each time.
- * Events published outside a transaction are not delivered, as with
- * {@code @TransactionalEventListener}.
+ * Events published outside a transaction are not delivered (as with Spring's transactional event
+ * listeners).
  *
  * <p>Marked as an event handler so that the module documentation shows what each module listens to.
  */
