@@ -29,7 +29,7 @@ final class PlayerDeskNode implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Path LOGS = Path.of("target", "reliability");
     /** The key of {@code playerdesk.secrets.keys.test1} in the tests' settings. */
-    private static final String TEST_SECRETS_KEY = "nyvWqHLMg6pnZa/DNdl0GLibHkfkQA+XQK9/TBCoPIo=";
+    static final String TEST_SECRETS_KEY = "nyvWqHLMg6pnZa/DNdl0GLibHkfkQA+XQK9/TBCoPIo=";
 
     private final Path home;
     private final Database database; // null: the embedded default

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,14 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.playerdesk.HoldingProxy;
 import org.playerdesk.LocalPostgres;
 import org.playerdesk.PlayerDeskApplication;
 import org.playerdesk.TestWorkspace;
@@ -44,8 +47,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the other's help-center and console searches within two seconds; and when node B is killed
  * (SIGKILL) in the middle of indexing, the changes it had committed but not indexed are indexed
  * by node A from the outbox, none lost. Node A is an application context of the test JVM; node B
- * is a process of its own ({@link SearchNodeProcess}) that reaches the cluster through an
- * {@link IndexingHoldProxy}, so that the test can make it hang on its indexing requests and then
+ * is a process of its own ({@link SearchNodeProcess}) that reaches the cluster through a
+ * {@link HoldingProxy}, so that the test can make it hang on its indexing requests and then
  * kill it. The agents' pulse expires after 20 s here instead of 30 s. One OpenSearch node and one
  * database for the class. Skipped outside CI when PostgreSQL cannot be reached on
  * 127.0.0.1:5432 (in CI it must run); against an external cluster with
@@ -69,7 +72,10 @@ class SearchClusterIT {
 
     private static String database;
     private static String url;
-    private static IndexingHoldProxy proxy;
+    /** The requests that write documents ({@code _bulk}, {@code _doc}, {@code _create}, {@code _update}). */
+    private static final Pattern INDEXING = Pattern.compile("^(POST|PUT|DELETE) \\S*/(_bulk|_doc|_create|_update)\\b.*");
+
+    private static HoldingProxy proxy;
     private static InProcessNode a;
     private static ProcessNode b;
 
@@ -85,9 +91,10 @@ class SearchClusterIT {
         LocalPostgres.execute("postgres", "create database " + database);
         url = SERVER + database;
         String uris = OpenSearchServer.shared().uris();
-        proxy = new IndexingHoldProxy(uris);
+        URI cluster = URI.create(uris.split(",")[0].strip());
+        proxy = new HoldingProxy(cluster.getHost(), cluster.getPort(), INDEXING);
         a = InProcessNode.start(settings("search-node-a", uris));
-        b = ProcessNode.start("search-node-b", settings("search-node-b", proxy.uri()));
+        b = ProcessNode.start("search-node-b", settings("search-node-b", "http://127.0.0.1:" + proxy.port()));
     }
 
     @AfterAll
@@ -148,7 +155,7 @@ class SearchClusterIT {
         // the share of the events that is B's to index stays in the outbox. Both agents are
         // running and have split the shards when it starts.
         await().atMost(Duration.ofSeconds(60)).until(() -> agents(true) == 2);
-        proxy.holdIndexing();
+        proxy.hold();
         String[] late = b.call("late", id.toString(), Integer.toString(LATE)).split(";");
         List<Long> written = ProcessNode.split(late[0]).stream().map(Long::valueOf).toList();
         List<UUID> articles = ProcessNode.split(late[1]).stream().map(UUID::fromString).toList();

@@ -1,4 +1,4 @@
-package org.playerdesk.knowledge.internal;
+package org.playerdesk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,51 +14,54 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * A TCP relay between one node and the OpenSearch cluster that can hold the node's indexing:
- * once {@link #holdIndexing()} is called, a request that writes documents ({@code _bulk},
- * {@code _doc}, {@code _create}, {@code _update}) stops here, unanswered and never sent on, as
- * if the node hung in the middle of indexing; searches and everything else still pass. What it
- * held is in {@link #held()}.
+ * A TCP relay between a node and a server that can hold some of the node's requests: once
+ * {@link #hold()} is called, a request that has a line matching the pattern it was given stops
+ * here, unanswered and never sent on, as if the node hung in the middle of it; everything else
+ * still passes. What it held (the matching lines) is in {@link #held()}. For line-based protocols
+ * whose client waits for an answer before it asks again (HTTP/1.1, IMAP), one read is one request.
  */
-final class IndexingHoldProxy implements AutoCloseable {
-
-    private static final Pattern INDEXING = Pattern.compile(
-            "^(POST|PUT|DELETE) \\S*/(_bulk|_doc|_create|_update)\\b.*");
+public final class HoldingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
+    private final Pattern request;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<String> held = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile boolean holding;
     private volatile boolean closed;
 
-    /** Relays to the first of the cluster's URIs (plain HTTP). */
-    IndexingHoldProxy(String uris) {
-        URI target = URI.create(uris.split(",")[0].strip());
-        this.targetHost = target.getHost();
-        this.targetPort = target.getPort();
+    /** Relays to {@code host:port}; {@code request} matches a line of the requests to hold. */
+    public HoldingProxy(String host, int port, Pattern request) {
+        this.targetHost = host;
+        this.targetPort = port;
+        this.request = request;
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread.ofPlatform().daemon().name("indexing-hold-proxy").start(this::accept);
+        Thread.ofPlatform().daemon().name("holding-proxy-" + port).start(this::accept);
     }
 
-    /** The URI the node is given instead of the cluster's. */
-    String uri() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+    /** The port on 127.0.0.1 the node is given instead of the server's. */
+    public int port() {
+        return server.getLocalPort();
     }
 
-    /** From now on, every indexing request stops here. */
-    void holdIndexing() {
+    /** From now on, every matching request stops here. */
+    public void hold() {
         holding = true;
     }
 
-    /** The request lines of the indexing requests held so far. */
-    List<String> held() {
+    /** From now on, matching requests pass again; those held so far stay held. */
+    public void release() {
+        holding = false;
+    }
+
+    /** The matching lines of the requests held so far. */
+    public List<String> held() {
         return List.copyOf(held);
     }
 
@@ -73,17 +75,18 @@ final class IndexingHoldProxy implements AutoCloseable {
                 Thread.ofPlatform().daemon().start(() -> pump(client, upstream, true));
                 Thread.ofPlatform().daemon().start(() -> pump(upstream, client, false));
             } catch (IOException e) {
-                // closed, or the cluster refused: the node sees a failed connection
+                // closed, or the server refused: the node sees a failed connection
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean request) {
+    private void pump(Socket from, Socket to, boolean fromNode) {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (request && holding && indexing(buffer, n)) {
-                    held.add(firstLine(buffer, n));
+                String line = fromNode && holding ? matchingLine(buffer, n) : null;
+                if (line != null) {
+                    held.add(line);
                     // this connection goes silent: the request and whatever follows it stay here
                     synchronized (lock) {
                         while (!closed) {
@@ -105,14 +108,10 @@ final class IndexingHoldProxy implements AutoCloseable {
         }
     }
 
-    private static boolean indexing(byte[] buffer, int n) {
-        return INDEXING.matcher(firstLine(buffer, n)).matches();
-    }
-
-    private static String firstLine(byte[] buffer, int n) {
-        String text = new String(buffer, 0, Math.min(n, 512), StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n");
-        return end < 0 ? text : text.substring(0, end);
+    /** The first line of the request's start (its first 4 KB) that the pattern matches, or null. */
+    private String matchingLine(byte[] buffer, int n) {
+        String text = new String(buffer, 0, Math.min(n, 4096), StandardCharsets.ISO_8859_1);
+        return text.lines().filter(line -> request.matcher(line).matches()).findFirst().orElse(null);
     }
 
     @Override
