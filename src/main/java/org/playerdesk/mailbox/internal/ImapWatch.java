@@ -103,7 +103,17 @@ class ImapWatch {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } finally {
-            store.release(box.id(), node);
+            // the lease is given back even when the reader was stopped by an interrupt: an interrupted
+            // thread's database call fails at once ("closed by interrupt"), and another node would wait
+            // the whole lease; the interrupt is kept for whoever stopped the reader
+            boolean interrupted = Thread.interrupted();
+            try {
+                store.release(box.id(), node);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
