@@ -147,7 +147,9 @@ public class TicketDesk {
         TicketMessage first = post(ticket, Visibility.PUBLIC, author, message, kept, now);
         events.publishEvent(new TicketCreated(ticket.getId(), ticket.gameId(), ticket.number(), player.id(), type,
                 channel, priority, first.getId(), now));
-        return new Opened(ticket.view(), token);
+        // the answer from what was just written: no upload, no attachment to read back
+        MessageView opening = first.view(kept.isEmpty() ? List.of() : attachmentsOf(first));
+        return new Opened(ticket.view(), token, player, metadata, opening);
     }
 
     /**

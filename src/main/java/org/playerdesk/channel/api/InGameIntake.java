@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.playerdesk.channel.CampaignMessages;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
+import org.playerdesk.system.database.GroupCommit;
 import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
@@ -19,13 +20,16 @@ import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.hibernate.validator.constraints.Range;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,6 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -43,7 +48,7 @@ import jakarta.validation.constraints.Size;
  * tickets: another game's ticket is answered exactly like one that does not exist.
  */
 @Service
-class InGameIntake {
+class InGameIntake implements DisposableBean {
 
     static final int IDEMPOTENCY_KEY_MAX = 128;
     static final int PAGE_MAX = 10_000;
@@ -59,10 +64,13 @@ class InGameIntake {
     private final RetryTemplate collisions = Retries.atOnce(2, DataIntegrityViolationException.class,
             PessimisticLockingFailureException.class);
     private final RetryTemplate changedMeanwhile = Retries.atOnce(2, OptimisticLockingFailureException.class);
+    /** New tickets of concurrent requests written together, one commit for many (docs/api.md#intake-under-load). */
+    private final GroupCommit newTickets;
 
     InGameIntake(TicketDesk desk, TicketQueries queries, PlayerDirectory players, IdempotencyRecords idempotency,
             PlatformTransactionManager transactions, Clock clock, InputValidation validation,
-            ObjectProvider<CampaignMessages> campaigns) {
+            ObjectProvider<CampaignMessages> campaigns, MeterRegistry meters,
+            @Value("${playerdesk.intake.writers:2}") int writers, @Value("${playerdesk.intake.group:32}") int group) {
         this.desk = desk;
         this.queries = queries;
         this.players = players;
@@ -71,6 +79,12 @@ class InGameIntake {
         this.clock = clock;
         this.validation = validation;
         this.campaigns = campaigns;
+        this.newTickets = new GroupCommit("intake", transactions, writers, group, meters);
+    }
+
+    @Override
+    public void destroy() {
+        newTickets.close();
     }
 
     /** A ticket reported, and whether it was made just now or by an earlier request with the same key. */
@@ -111,23 +125,19 @@ class InGameIntake {
                 return replay(gameId, earlier.get(), requestHash);
             }
         }
-        // The answer is read in the writing transaction, from what it has just stored, and
-        // handed out only once that transaction has committed.
-        TicketResponse answer = transaction.execute(status -> {
-            UUID id = desk.open(request.toNewTicket(gameId, answered == null ? null : answered.campaign()), List.of())
-                    .ticket().id();
+        // Written with the new tickets of concurrent requests in one transaction; the answer is made
+        // from what was written, and handed out only once that transaction has committed.
+        TicketResponse answer = newTickets.run(() -> {
+            Opened opened = desk.open(request.toNewTicket(gameId, answered == null ? null : answered.campaign()),
+                    List.of());
+            UUID id = opened.ticket().id();
             if (answered != null) {
                 campaigns.getObject().answered(answered.recipientId(), id);
             }
             if (key != null) {
-                // the ticket's rows go first: the key's row refers to the ticket
-                idempotency.flush();
                 idempotency.save(new IdempotencyRecord(key, requestHash, id, clock.instant()));
             }
-            // every row is written before the answer is read, so that a collision on a
-            // unique key surfaces here, as a failure the next attempt answers
-            idempotency.flush();
-            return ticket(gameId, id);
+            return TicketResponse.of(opened);
         });
         return new Intake(answer, false);
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.ticket.AttachmentView;
 import org.playerdesk.ticket.MessageView;
+import org.playerdesk.ticket.Opened;
 import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketView;
 
@@ -88,6 +89,12 @@ record TicketResponse(
         // sorted, so that the same ticket always reads the same
         return of(details.ticket(), player, new TreeMap<>(details.metadata()),
                 details.messages().stream().map(Message::of).toList());
+    }
+
+    /** A ticket just opened, from what was written: its metadata and first message. */
+    static TicketResponse of(Opened opened) {
+        return of(opened.ticket(), opened.player(), new TreeMap<>(opened.metadata()),
+                List.of(Message.of(opened.firstMessage())));
     }
 
     /** A row of a list: the head only. */
