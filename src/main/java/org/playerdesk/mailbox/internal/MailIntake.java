@@ -18,6 +18,7 @@ import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.PlayerDeskProperties;
+import org.playerdesk.system.database.GroupCommit;
 import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.system.signing.Hashes;
 import org.playerdesk.system.validation.Texts;
@@ -29,10 +30,14 @@ import org.playerdesk.ticket.TicketDesk;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketView;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Turns one received message into its place on a ticket, in one transaction with the row that
@@ -45,7 +50,7 @@ import org.springframework.stereotype.Component;
  * its ticket as a delivery failure, or told to the module that sent it.
  */
 @Component
-public class MailIntake {
+public class MailIntake implements DisposableBean {
 
     /** What became of a message. */
     public enum Outcome {
@@ -69,12 +74,15 @@ public class MailIntake {
     private final Duration loopWindow;
     private final int loopLimit;
     private final SecureRandom random = new SecureRandom();
+    /** Mails taken at the same moment (the webhook, several mailboxes) written in one transaction. */
+    private final GroupCommit writes;
 
     MailIntake(MailStore store, TicketDesk desk, TicketQueries tickets, PlayerDirectory players, GameCatalog games,
             ConflictRetry retry, ApplicationEventPublisher events, MessageSource messages, Clock clock,
             PlayerDeskProperties properties,
             @Value("${playerdesk.mailbox.loop-window:10m}") Duration loopWindow,
-            @Value("${playerdesk.mailbox.loop-limit:10}") int loopLimit) {
+            @Value("${playerdesk.mailbox.loop-limit:10}") int loopLimit, PlatformTransactionManager transactions,
+            MeterRegistry meters, @Value("${playerdesk.mailbox.writers:2}") int writers) {
         this.store = store;
         this.desk = desk;
         this.tickets = tickets;
@@ -88,12 +96,22 @@ public class MailIntake {
                 properties.attachments().maxPerMessage());
         this.loopWindow = loopWindow;
         this.loopLimit = loopLimit;
+        this.writes = new GroupCommit("mail", transactions, writers, 16, meters);
     }
 
-    /** Takes one raw message received by the mailbox; when this returns, what it did is committed. */
+    @Override
+    public void destroy() {
+        writes.close();
+    }
+
+    /**
+     * Takes one raw message received by the mailbox; when this returns, what it did is committed
+     * (with the mails taken at the same moment, in one transaction; a mail that cannot be stored
+     * is written again alone, and tried again on the fresh state when a concurrent writer won).
+     */
     public Outcome receive(Mailbox box, byte[] raw) {
         InboundMessage mail = MailReading.read(raw, limits);
-        return retry.call(() -> take(box, mail));
+        return retry.retrying(() -> writes.run(() -> take(box, mail)));
     }
 
     private Outcome take(Mailbox box, InboundMessage mail) {

@@ -42,4 +42,12 @@ public class ConflictRetry {
     public <T> T call(Supplier<T> work) {
         return retry.invoke(() -> transactions.execute(status -> work.get()));
     }
+
+    /**
+     * Tried again on a conflict, like {@link #call}, for work that writes in transactions of its
+     * own (a group commit's): no transaction is opened here.
+     */
+    public <T> T retrying(Supplier<T> work) {
+        return retry.invoke(work::get);
+    }
 }
