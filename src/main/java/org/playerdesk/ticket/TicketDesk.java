@@ -118,18 +118,12 @@ public class TicketDesk {
      * with the player's first message.
      */
     public Opened open(NewTicket request, List<Upload> uploads) {
-        NewTicket tidied = request.tidied();
-        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(tidied));
-        TicketType type = Codes.read("type", request.type(), TicketType.class, null, errors);
-        TicketChannel channel = Codes.read("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME,
-                errors);
-        TicketPriority priority = Codes.read("priority", request.priority(), TicketPriority.class,
-                TicketPriority.NORMAL, errors);
-        Map<String, String> metadata = checkMetadata(request.metadata(), errors);
-        checkUploadCount(uploads, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(InputValidation.inDeclaredOrder(NewTicket.class, errors));
-        }
+        Checked checked = checked(request, uploads);
+        NewTicket tidied = checked.tidied();
+        TicketType type = checked.type();
+        TicketChannel channel = checked.channel();
+        TicketPriority priority = checked.priority();
+        Map<String, String> metadata = checked.metadata();
 
         // the files first: a file refused, or a store out of reach, leaves no ticket and draws no number
         List<AttachmentStore.Stored> kept = store(uploads);
@@ -150,6 +144,36 @@ public class TicketDesk {
         // the answer from what was just written: no upload, no attachment to read back
         MessageView opening = first.view(kept.isEmpty() ? List.of() : attachmentsOf(first));
         return new Opened(ticket.view(), token, player, metadata, opening);
+    }
+
+    /**
+     * Refuses, field by field, what {@link #open} would refuse of this request before writing
+     * anything, without the database: for a caller that hands the writing to a group of requests
+     * (a refused request must not spoil the others' transaction).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public void check(NewTicket request) {
+        checked(request, List.of());
+    }
+
+    private record Checked(NewTicket tidied, TicketType type, TicketChannel channel, TicketPriority priority,
+            Map<String, String> metadata) {
+    }
+
+    private Checked checked(NewTicket request, List<Upload> uploads) {
+        NewTicket tidied = request.tidied();
+        List<InvalidInput.FieldError> errors = new ArrayList<>(validation.errors(tidied));
+        TicketType type = Codes.read("type", request.type(), TicketType.class, null, errors);
+        TicketChannel channel = Codes.read("channel", request.channel(), TicketChannel.class, TicketChannel.IN_GAME,
+                errors);
+        TicketPriority priority = Codes.read("priority", request.priority(), TicketPriority.class,
+                TicketPriority.NORMAL, errors);
+        Map<String, String> metadata = checkMetadata(request.metadata(), errors);
+        checkUploadCount(uploads, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(InputValidation.inDeclaredOrder(NewTicket.class, errors));
+        }
+        return new Checked(tidied, type, channel, priority, metadata);
     }
 
     /**

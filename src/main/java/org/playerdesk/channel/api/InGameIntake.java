@@ -102,6 +102,8 @@ class InGameIntake implements DisposableBean {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        // refused here, before the writing, so that a refused request never spoils its group's transaction
+        desk.check(request.toNewTicket(gameId, answered == null ? null : answered.campaign()));
         String requestHash = key == null ? null : Hashes.sha256(request.canonical());
         try {
             return collisions.invoke(() -> openOnce(gameId, request, answered, key, requestHash));
@@ -119,15 +121,18 @@ class InGameIntake implements DisposableBean {
      */
     private Intake openOnce(UUID gameId, OpenTicketRequest request, CampaignMessages.Answered answered,
             IdempotencyRecord.Key key, String requestHash) {
-        if (key != null) {
-            Optional<IdempotencyRecord> earlier = idempotency.findById(key);
-            if (earlier.isPresent()) {
-                return replay(gameId, earlier.get(), requestHash);
-            }
-        }
-        // Written with the new tickets of concurrent requests in one transaction; the answer is made
+        // Written with the new tickets of concurrent requests in one transaction, the key looked up
+        // there too (so that a request thread needs no connection of its own); the answer is made
         // from what was written, and handed out only once that transaction has committed.
-        TicketResponse answer = newTickets.run(() -> {
+        Intake intake = newTickets.run(() -> {
+            if (key != null) {
+                Optional<IdempotencyRecord> earlier = idempotency.findById(key);
+                if (earlier.isPresent()) {
+                    // a key used for another request is refused after the group, not by failing it
+                    return earlier.get().requestHash().equals(requestHash)
+                            ? new Intake(ticket(gameId, earlier.get().ticketId()), true) : null;
+                }
+            }
             Opened opened = desk.open(request.toNewTicket(gameId, answered == null ? null : answered.campaign()),
                     List.of());
             UUID id = opened.ticket().id();
@@ -137,9 +142,12 @@ class InGameIntake implements DisposableBean {
             if (key != null) {
                 idempotency.save(new IdempotencyRecord(key, requestHash, id, clock.instant()));
             }
-            return TicketResponse.of(opened);
+            return new Intake(TicketResponse.of(opened), false);
         });
-        return new Intake(answer, false);
+        if (intake == null) {
+            throw new IdempotencyKeyReused();
+        }
+        return intake;
     }
 
     /**
@@ -226,13 +234,6 @@ class InGameIntake implements DisposableBean {
             throw new NotFoundException("ticket", ticketId);
         }
         return ticket;
-    }
-
-    private Intake replay(UUID gameId, IdempotencyRecord earlier, String requestHash) {
-        if (!earlier.requestHash().equals(requestHash)) {
-            throw new IdempotencyKeyReused();
-        }
-        return new Intake(ticket(gameId, earlier.ticketId()), true);
     }
 
     /** 1 to 128 visible ASCII characters, as most clients make them (UUIDs, ULIDs, hashes). */
