@@ -1,7 +1,11 @@
 package org.playerdesk.embedding.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.playerdesk.embedding.Vectors;
 import org.slf4j.Logger;
@@ -62,8 +66,24 @@ final class SharedModel {
             }, "embedding-model-load");
             thread.setDaemon(true);
             thread.start();
+            // a process that exits while ONNX Runtime creates its sessions crashes (SIGSEGV in
+            // libonnxruntime, seen when a node was stopped seconds after it became ready): an exit
+            // waits for the loading to end, for at most EXIT_WAIT
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedModel::awaitLoadingAtExit, "embedding-model-exit"));
         }
         return MODEL;
+    }
+
+    static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+
+    private static void awaitLoadingAtExit() {
+        try {
+            MODEL.exceptionally(failure -> null).get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Embedding: the process exits while the models still load ({})", e.toString());
+        }
     }
 
     /** Both models' vectors of a text, joined. */
