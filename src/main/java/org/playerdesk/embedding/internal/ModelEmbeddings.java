@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import org.playerdesk.embedding.Glossary;
 import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.embedding.Vectors;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import dev.langchain4j.data.segment.TextSegment;
@@ -20,6 +23,8 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 /**
  * The model's vectors of texts, each text first {@linkplain Glossary#bridge bridged} to the other
  * language and cut to what the model reads at once (500 characters), the most recent kept at hand.
+ * The model starts loading once the node accepts traffic: until then, and while it loads, the
+ * state is {@link State#LOADING} and search and classification use words and rules.
  */
 @Service
 @EnableConfigurationProperties(EmbeddingProperties.class)
@@ -33,7 +38,18 @@ class ModelEmbeddings implements TextEmbeddings {
 
     @org.springframework.beans.factory.annotation.Autowired
     ModelEmbeddings(EmbeddingProperties properties, Glossary glossary) {
-        this(properties.enabled() ? SharedModel.load() : null, glossary, properties.cacheSize());
+        this(properties.enabled() ? SharedModel.model() : null, glossary, properties.cacheSize());
+    }
+
+    /**
+     * Loading the models takes about a core for seconds: on a small machine that would be taken
+     * from the node's start-up, so they load once it is ready (the first time, in this process).
+     */
+    @EventListener
+    void loadWhenReady(AvailabilityChangeEvent<ReadinessState> readiness) {
+        if (model != null && readiness.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+            SharedModel.load();
+        }
     }
 
     /** {@code model}: null when turned off. */

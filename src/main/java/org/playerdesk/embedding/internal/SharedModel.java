@@ -1,7 +1,11 @@
 package org.playerdesk.embedding.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.playerdesk.embedding.Vectors;
 import org.slf4j.Logger;
@@ -14,9 +18,10 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 /**
- * The models, loaded once per process on a background thread (about 2 s, and some 150 MB outside
- * the heap): they are immutable and safe to share, so every application context of the process
- * uses the same ones. Two small BGE v1.5 models, Chinese (512 dimensions) and English (384), each
+ * The models, loaded once per process on a background thread (about 2 s of both cores on a quiet
+ * machine, and some 150 MB outside the heap): they are immutable and safe to share, so every
+ * application context of the process uses the same ones. A node asks for them once it is ready
+ * ({@link ModelEmbeddings}), so that loading them does not take a core from its start-up. Two small BGE v1.5 models, Chinese (512 dimensions) and English (384), each
  * reading the same (bridged) text; a text's vector is the two unit vectors joined, each scaled by
  * 1/√2, so that the dot product of two texts' vectors is the mean of the two models' cosine
  * similarities. On the labeled questions the pair found the answering article among its first
@@ -30,14 +35,21 @@ final class SharedModel {
     private static final float HALF = (float) Math.sqrt(0.5);
 
     private static final Logger log = LoggerFactory.getLogger(SharedModel.class);
-    private static CompletableFuture<EmbeddingModel> model;
+    private static final CompletableFuture<EmbeddingModel> MODEL = new CompletableFuture<>();
+    private static boolean loading;
 
     private SharedModel() {
     }
 
+    /** The models, complete once {@link #load()} has loaded them (or failed to). */
+    static CompletableFuture<EmbeddingModel> model() {
+        return MODEL;
+    }
+
+    /** Starts loading the models on a background thread, the first time it is called. */
     static synchronized CompletableFuture<EmbeddingModel> load() {
-        if (model == null) {
-            CompletableFuture<EmbeddingModel> loading = new CompletableFuture<>();
+        if (!loading) {
+            loading = true;
             Thread thread = new Thread(() -> {
                 long start = System.nanoTime();
                 try {
@@ -45,18 +57,33 @@ final class SharedModel {
                             new BgeSmallEnV15QuantizedEmbeddingModel());
                     loaded.embed("预热 warm-up");
                     log.info("Embedding: models {} loaded in {} ms", NAME, (System.nanoTime() - start) / 1_000_000);
-                    loading.complete(loaded);
+                    MODEL.complete(loaded);
                 } catch (Throwable e) {
                     log.warn("Embedding: models {} could not be loaded; search and classification use words alone: {}",
                             NAME, e.toString());
-                    loading.completeExceptionally(e);
+                    MODEL.completeExceptionally(e);
                 }
             }, "embedding-model-load");
             thread.setDaemon(true);
             thread.start();
-            model = loading;
+            // a process that exits while ONNX Runtime creates its sessions crashes (SIGSEGV in
+            // libonnxruntime, seen when a node was stopped seconds after it became ready): an exit
+            // waits for the loading to end, for at most EXIT_WAIT
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedModel::awaitLoadingAtExit, "embedding-model-exit"));
         }
-        return model;
+        return MODEL;
+    }
+
+    static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+
+    private static void awaitLoadingAtExit() {
+        try {
+            MODEL.exceptionally(failure -> null).get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Embedding: the process exits while the models still load ({})", e.toString());
+        }
     }
 
     /** Both models' vectors of a text, joined. */

@@ -14,7 +14,7 @@ public final class LoadedEmbeddings {
 
     /** The process's model (loaded once) with the built-in glossary, once it is ready. */
     public static TextEmbeddings ready() {
-        ModelEmbeddings embeddings = new ModelEmbeddings(new EmbeddingProperties(true, 0), Glossary.builtIn());
+        ModelEmbeddings embeddings = new ModelEmbeddings(SharedModel.load(), Glossary.builtIn(), 0);
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> embeddings.state() != TextEmbeddings.State.LOADING);
         if (!embeddings.ready()) {
             throw new IllegalStateException("the embedding model did not load: " + embeddings.state());
