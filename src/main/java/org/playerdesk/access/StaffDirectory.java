@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.access.internal.StaffAccount;
 import org.playerdesk.access.internal.StaffAccountRepository;
+import org.playerdesk.access.internal.StaffList;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
@@ -48,9 +49,11 @@ public class StaffDirectory implements UserDetailsService {
     private final AuditLog audit;
     private final InputValidation validation;
     private final ApplicationEventPublisher events;
+    private final StaffList list;
 
     StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit,
-            InputValidation validation, ApplicationEventPublisher events) {
+            InputValidation validation, ApplicationEventPublisher events, StaffList list) {
+        this.list = list;
         this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -123,8 +126,13 @@ public class StaffDirectory implements UserDetailsService {
         return accounts.findByUsername(username).map(StaffAccount::member);
     }
 
+    /** Every member, by user name; kept in memory ({@link StaffList}), read again after any change. */
     public List<StaffMember> all() {
-        return accounts.findAllByOrderByUsernameAsc().stream().map(StaffAccount::member).toList();
+        return members().all();
+    }
+
+    private StaffList.Members members() {
+        return list.get(() -> accounts.findAllByOrderByUsernameAsc().stream().map(StaffAccount::member).toList());
     }
 
     /** Staff who serve the given game and may work tickets: the people a ticket can be assigned to. */
@@ -134,8 +142,10 @@ public class StaffDirectory implements UserDetailsService {
                 .toList();
     }
 
+    /** These members by id, from the list kept in memory; ids of nobody are left out. */
     public Map<UUID, StaffMember> byIds(Collection<UUID> ids) {
-        return accounts.findAllById(ids).stream().map(StaffAccount::member)
+        Map<UUID, StaffMember> byId = members().byId();
+        return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toMap(StaffMember::id, Function.identity()));
     }
 
@@ -148,6 +158,8 @@ public class StaffDirectory implements UserDetailsService {
     @Transactional
     public void assignGames(UUID staffId, Set<UUID> gameIds) {
         accounts.findById(staffId).orElseThrow(() -> new NotFoundException("staff", staffId)).assignGames(gameIds);
+        // a change of the games alone is not an update of the account's row
+        list.changed();
     }
 
     /**
@@ -204,6 +216,7 @@ public class StaffDirectory implements UserDetailsService {
         account.rename(tidy(displayName));
         account.changeRole(role);
         account.assignGames(gameIds);
+        list.changed();
         StaffMember after = account.member();
         List<String> changed = new ArrayList<>();
         if (!before.displayName().equals(after.displayName())) {

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.playerdesk.game.internal.Game;
+import org.playerdesk.game.internal.GameList;
 import org.playerdesk.game.internal.GameRepository;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.InvalidInput;
@@ -33,8 +35,11 @@ public class GameCatalog {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final InputValidation validation;
+    private final GameList list;
 
-    GameCatalog(GameRepository games, Clock clock, ApplicationEventPublisher events, InputValidation validation) {
+    GameCatalog(GameRepository games, Clock clock, ApplicationEventPublisher events, InputValidation validation,
+            GameList list) {
+        this.list = list;
         this.games = games;
         this.clock = clock;
         this.events = events;
@@ -162,16 +167,26 @@ public class GameCatalog {
         return games.findByCode(code).map(Game::info);
     }
 
+    /** The game, from the games kept in memory ({@link GameList}); one made on another node just now is read. */
     public GameInfo get(UUID id) {
-        return games.findById(id).map(Game::info).orElseThrow(() -> new NotFoundException("game", id));
+        GameInfo kept = kept().byId().get(id);
+        return kept != null ? kept
+                : games.findById(id).map(Game::info).orElseThrow(() -> new NotFoundException("game", id));
     }
 
+    /** Every game by name, kept in memory and read again after any change. */
     public List<GameInfo> all() {
-        return games.findAllByOrderByNameAsc().stream().map(Game::info).toList();
+        return kept().all();
     }
 
+    /** These games by name. */
     public List<GameInfo> all(Collection<UUID> ids) {
-        return games.findAllByIdInOrderByNameAsc(ids).stream().map(Game::info).toList();
+        Set<UUID> wanted = ids instanceof Set<UUID> set ? set : Set.copyOf(ids);
+        return kept().all().stream().filter(game -> wanted.contains(game.id())).toList();
+    }
+
+    private GameList.Games kept() {
+        return list.get(() -> games.findAllByOrderByNameAsc().stream().map(Game::info).toList());
     }
 
     /** The games a member of staff serves, by their scope ({@code null}: every game), by name. */

@@ -9,10 +9,12 @@ import org.playerdesk.game.GameProfile;
 import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "game")
+@EntityListeners(GameList.Changes.class)
 public class Game extends StoredEntity {
 
     private String code;
