@@ -42,8 +42,8 @@ final class CpuTime {
 
         String line() {
             return nodeCores == null ? "  load generator %.2f cores".formatted(loadGeneratorCores)
-                    : "  node %.2f cores (%.1f ms CPU/request), load generator %.2f cores".formatted(nodeCores,
-                            nodeCpuMsPerRequest, loadGeneratorCores);
+                    : "  node %.2f cores (%s ms CPU/request), load generator %.2f cores".formatted(nodeCores,
+                            nodeCpuMsPerRequest == null ? "-" : "%.1f".formatted(nodeCpuMsPerRequest), loadGeneratorCores);
         }
     }
 

@@ -77,7 +77,8 @@ class ReplyKitPanel implements TicketPanel {
         if (!viewer.can(Permission.WORK_TICKETS)) {
             return Optional.empty();
         }
-        return Optional.of(data(ticket, viewer, tickets.metadata(ticket.id()), games.get(ticket.gameId()).defaultLocale()));
+        return Optional.of(data(ticket, kit.variables(ticket, viewer.displayName()), tickets.metadata(ticket.id()),
+                games.get(ticket.gameId()).defaultLocale()));
     }
 
     /** The ticket's metadata and game as the page has read them. */
@@ -86,11 +87,12 @@ class ReplyKitPanel implements TicketPanel {
         if (!viewer.can(Permission.WORK_TICKETS)) {
             return Optional.empty();
         }
-        return Optional.of(data(page.ticket(), viewer, page.metadata(), page.game().defaultLocale()));
+        return Optional.of(data(page.ticket(),
+                ReplyKit.variables(page.ticket(), page.player(), page.game().name(), viewer.displayName()),
+                page.metadata(), page.game().defaultLocale()));
     }
 
-    private Data data(TicketView ticket, StaffUser viewer, Map<String, String> metadata, String gameLanguage) {
-        ReplyVariables variables = kit.variables(ticket, viewer.displayName());
+    private Data data(TicketView ticket, ReplyVariables variables, Map<String, String> metadata, String gameLanguage) {
         String language = languageOf(metadata, gameLanguage);
         List<Insertable> replies = kit.replies(ticket.gameId()).stream()
                 .sorted(Comparator.comparing(r -> !language.equals(primary(r.locale()))))

@@ -48,9 +48,9 @@ class InboxBulkBar {
         if (offered.isEmpty()) {
             return;
         }
-        // a count only when there is more than this page (most views fit on one), and only up to what a
-        // job may take: beyond it "all matching" is refused anyway, so the count stops there ("10000+")
-        long most = properties.maxTickets();
+        // a count only when there is more than this page (most views fit on one), and only up to the
+        // tabs' cap ("1,000+"): a job takes up to playerdesk.bulk.max-tickets and says so when there are more
+        long most = Math.min(InboxTabs.COUNT_CAP, properties.maxTickets());
         long matching = page.hasNext() ? queries.countUpTo(filter, most)
                 : (long) pageNumber * InboxQuery.PAGE_SIZE + page.getNumberOfElements();
         model.addAttribute("bulkMatching", matching);

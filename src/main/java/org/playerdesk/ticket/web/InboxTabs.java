@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * The tabs above the inbox: the built-in views and the saved ones the reader sees, each with how
  * many tickets it holds. Each tab shown costs one count query (and, for a view with words, one
  * full-text search); views the reader does not see are not counted. A count stops at
- * {@link #COUNT_CAP} and then reads "10000+": with a million tickets, "All tickets" would
+ * {@link #COUNT_CAP} and then reads "1000+": with a million tickets, "All tickets" would
  * otherwise read every one of them on each inbox page.
  */
 @Component
@@ -30,8 +30,8 @@ class InboxTabs {
     private final SavedViews savedViews;
     private final TicketQueries queries;
     private final PlayerDirectory players;
-    /** The most a tab counts; beyond it the tab says "10000+". */
-    static final long COUNT_CAP = 10_000;
+    /** The most a tab counts; beyond it the tab says "1000+". */
+    static final long COUNT_CAP = 1_000;
 
     private final StaffDirectory staff;
     private final long cap;
@@ -74,7 +74,7 @@ class InboxTabs {
         }
     }
 
-    /** How many tickets each built-in view holds for the reader ("12", or "10000+"), by its code. */
+    /** How many tickets each built-in view holds for the reader ("12", or "1000+"), by its code. */
     Map<String, String> builtInCounts(StaffUser reader) {
         Map<String, String> counts = new LinkedHashMap<>();
         for (InboxQuery.View view : InboxQuery.View.values()) {
@@ -98,7 +98,7 @@ class InboxTabs {
         }).toList();
     }
 
-    /** The tickets an inbox query holds for the reader, as the tab shows it ("12", or "10000+"): one count query. */
+    /** The tickets an inbox query holds for the reader, as the tab shows it ("12", or "1000+"): one count query. */
     String count(InboxQuery query, StaffUser reader) {
         List<UUID> playerIds = query.searchesAccounts()
                 ? players.idsByAccount(reader.gameScope(), query.search()) : List.of();
