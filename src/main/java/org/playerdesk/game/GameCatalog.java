@@ -1,17 +1,22 @@
 package org.playerdesk.game;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.playerdesk.game.internal.Game;
-import org.playerdesk.game.internal.GameList;
 import org.playerdesk.game.internal.GameRepository;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
@@ -35,11 +40,18 @@ public class GameCatalog {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final InputValidation validation;
-    private final GameList list;
+    /** How long a change another node makes may go unseen in {@link #all()} and {@link #get}. */
+    static final Duration KEEP = Duration.ofSeconds(5);
+
+    /** Every game by name, and by id. */
+    private record Games(List<GameInfo> all, Map<UUID, GameInfo> byId) {
+    }
+
+    private final ReferenceCache<Games> kept;
 
     GameCatalog(GameRepository games, Clock clock, ApplicationEventPublisher events, InputValidation validation,
-            GameList list) {
-        this.list = list;
+            ReferenceData referenceData) {
+        this.kept = referenceData.cache(Game.class, KEEP);
         this.games = games;
         this.clock = clock;
         this.events = events;
@@ -167,7 +179,7 @@ public class GameCatalog {
         return games.findByCode(code).map(Game::info);
     }
 
-    /** The game, from the games kept in memory ({@link GameList}); one made on another node just now is read. */
+    /** The game, from the games kept in memory ({@link ReferenceData}); one made on another node just now is read. */
     public GameInfo get(UUID id) {
         GameInfo kept = kept().byId().get(id);
         return kept != null ? kept
@@ -185,8 +197,11 @@ public class GameCatalog {
         return kept().all().stream().filter(game -> wanted.contains(game.id())).toList();
     }
 
-    private GameList.Games kept() {
-        return list.get(() -> games.findAllByOrderByNameAsc().stream().map(Game::info).toList());
+    private Games kept() {
+        return kept.get(() -> {
+            List<GameInfo> all = games.findAllByOrderByNameAsc().stream().map(Game::info).toList();
+            return new Games(all, all.stream().collect(Collectors.toUnmodifiableMap(GameInfo::id, Function.identity())));
+        });
     }
 
     /** The games a member of staff serves, by their scope ({@code null}: every game), by name. */

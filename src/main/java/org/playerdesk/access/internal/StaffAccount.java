@@ -14,6 +14,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
+import org.playerdesk.system.cache.ReferenceData;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
@@ -22,7 +24,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "staff_account")
-@EntityListeners(StaffList.Changes.class)
+@EntityListeners(ReferenceData.Changes.class)
 public class StaffAccount extends StoredEntity {
 
     private String username;
