@@ -1,6 +1,7 @@
 package org.playerdesk.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.access.internal.StaffAccount;
 import org.playerdesk.access.internal.StaffAccountRepository;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.validation.InputValidation;
 import org.playerdesk.system.validation.SingleLine;
@@ -48,9 +51,20 @@ public class StaffDirectory implements UserDetailsService {
     private final AuditLog audit;
     private final InputValidation validation;
     private final ApplicationEventPublisher events;
+    /** How long a change another node makes may go unseen in {@link #all()} and {@link #byIds}. */
+    static final Duration KEEP = Duration.ofSeconds(5);
+
+    /** Every member by user name, and by id. */
+    private record Members(List<StaffMember> all, Map<UUID, StaffMember> byId) {
+    }
+
+    private final ReferenceData referenceData;
+    private final ReferenceCache<Members> members;
 
     StaffDirectory(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit,
-            InputValidation validation, ApplicationEventPublisher events) {
+            InputValidation validation, ApplicationEventPublisher events, ReferenceData referenceData) {
+        this.referenceData = referenceData;
+        this.members = referenceData.cache(StaffAccount.class, KEEP);
         this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -123,8 +137,16 @@ public class StaffDirectory implements UserDetailsService {
         return accounts.findByUsername(username).map(StaffAccount::member);
     }
 
+    /** Every member, by user name; kept in memory and read again after any change (see {@link ReferenceData}). */
     public List<StaffMember> all() {
-        return accounts.findAllByOrderByUsernameAsc().stream().map(StaffAccount::member).toList();
+        return members().all();
+    }
+
+    private Members members() {
+        return members.get(() -> {
+            List<StaffMember> all = accounts.findAllByOrderByUsernameAsc().stream().map(StaffAccount::member).toList();
+            return new Members(all, all.stream().collect(Collectors.toUnmodifiableMap(StaffMember::id, Function.identity())));
+        });
     }
 
     /** Staff who serve the given game and may work tickets: the people a ticket can be assigned to. */
@@ -134,8 +156,10 @@ public class StaffDirectory implements UserDetailsService {
                 .toList();
     }
 
+    /** These members by id, from the list kept in memory; ids of nobody are left out. */
     public Map<UUID, StaffMember> byIds(Collection<UUID> ids) {
-        return accounts.findAllById(ids).stream().map(StaffAccount::member)
+        Map<UUID, StaffMember> byId = members().byId();
+        return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toMap(StaffMember::id, Function.identity()));
     }
 
@@ -148,6 +172,8 @@ public class StaffDirectory implements UserDetailsService {
     @Transactional
     public void assignGames(UUID staffId, Set<UUID> gameIds) {
         accounts.findById(staffId).orElseThrow(() -> new NotFoundException("staff", staffId)).assignGames(gameIds);
+        // a change of the games alone is not an update of the account's row
+        referenceData.changed(StaffAccount.class);
     }
 
     /**
@@ -204,6 +230,7 @@ public class StaffDirectory implements UserDetailsService {
         account.rename(tidy(displayName));
         account.changeRole(role);
         account.assignGames(gameIds);
+        referenceData.changed(StaffAccount.class);
         StaffMember after = account.member();
         List<String> changed = new ArrayList<>();
         if (!before.displayName().equals(after.displayName())) {

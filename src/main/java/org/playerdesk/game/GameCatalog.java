@@ -1,15 +1,22 @@
 package org.playerdesk.game;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.playerdesk.game.internal.Game;
 import org.playerdesk.game.internal.GameRepository;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
@@ -33,8 +40,18 @@ public class GameCatalog {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final InputValidation validation;
+    /** How long a change another node makes may go unseen in {@link #all()} and {@link #get}. */
+    static final Duration KEEP = Duration.ofSeconds(5);
 
-    GameCatalog(GameRepository games, Clock clock, ApplicationEventPublisher events, InputValidation validation) {
+    /** Every game by name, and by id. */
+    private record Games(List<GameInfo> all, Map<UUID, GameInfo> byId) {
+    }
+
+    private final ReferenceCache<Games> kept;
+
+    GameCatalog(GameRepository games, Clock clock, ApplicationEventPublisher events, InputValidation validation,
+            ReferenceData referenceData) {
+        this.kept = referenceData.cache(Game.class, KEEP);
         this.games = games;
         this.clock = clock;
         this.events = events;
@@ -162,16 +179,29 @@ public class GameCatalog {
         return games.findByCode(code).map(Game::info);
     }
 
+    /** The game, from the games kept in memory ({@link ReferenceData}); one made on another node just now is read. */
     public GameInfo get(UUID id) {
-        return games.findById(id).map(Game::info).orElseThrow(() -> new NotFoundException("game", id));
+        GameInfo kept = kept().byId().get(id);
+        return kept != null ? kept
+                : games.findById(id).map(Game::info).orElseThrow(() -> new NotFoundException("game", id));
     }
 
+    /** Every game by name, kept in memory and read again after any change. */
     public List<GameInfo> all() {
-        return games.findAllByOrderByNameAsc().stream().map(Game::info).toList();
+        return kept().all();
     }
 
+    /** These games by name. */
     public List<GameInfo> all(Collection<UUID> ids) {
-        return games.findAllByIdInOrderByNameAsc(ids).stream().map(Game::info).toList();
+        Set<UUID> wanted = ids instanceof Set<UUID> set ? set : Set.copyOf(ids);
+        return kept().all().stream().filter(game -> wanted.contains(game.id())).toList();
+    }
+
+    private Games kept() {
+        return kept.get(() -> {
+            List<GameInfo> all = games.findAllByOrderByNameAsc().stream().map(Game::info).toList();
+            return new Games(all, all.stream().collect(Collectors.toUnmodifiableMap(GameInfo::id, Function.identity())));
+        });
     }
 
     /** The games a member of staff serves, by their scope ({@code null}: every game), by name. */

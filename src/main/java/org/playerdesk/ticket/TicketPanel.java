@@ -9,7 +9,9 @@ import org.playerdesk.access.StaffUser;
  * standard procedure, the chat transcript...), so that the ticket module needs to know nothing
  * about them. Each panel is a Spring bean; the page asks every panel once per view, in
  * {@link #order()}, and renders the fragment {@code panel(data)} of {@link #template()} with the
- * data the panel returned. A panel that has nothing to show for this ticket or this viewer
+ * data the panel returned. The page reads the ticket, its metadata, its player and its game once
+ * and hands them to every panel ({@link TicketOnPage}): a panel that needs them overrides
+ * {@link #data(TicketOnPage, StaffUser)} rather than reading them again. A panel that has nothing to show for this ticket or this viewer
  * returns empty. A panel must not fail the page: when its own source is down it returns data
  * that says so.
  */
@@ -39,6 +41,14 @@ public interface TicketPanel {
 
     /** The data for this ticket and viewer, or empty to show nothing. */
     Optional<Object> data(TicketView ticket, StaffUser viewer);
+
+    /**
+     * The data for the ticket as the page has read it, or empty to show nothing: what the page
+     * calls. By default {@link #data(TicketView, StaffUser)}.
+     */
+    default Optional<Object> data(TicketOnPage page, StaffUser viewer) {
+        return data(page.ticket(), viewer);
+    }
 
     /** A panel ready to render. */
     record Shown(String template, Object data) {

@@ -32,6 +32,11 @@ import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
+import org.hibernate.query.criteria.JpaRoot;
+import org.hibernate.query.criteria.JpaSubQuery;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -191,6 +196,27 @@ public class TicketQueries {
      */
     public long count(TicketFilter filter) {
         return tickets.count(TicketSearch.matching(filter, foundByText(filter)));
+    }
+
+    /**
+     * How many tickets an inbox filter matches, counted only up to {@code cap}: the count when it
+     * is at most {@code cap}, else {@code cap + 1}. The database stops after {@code cap + 1}
+     * matching rows ({@code select count(*) from (select id ... fetch first cap + 1 rows only)}),
+     * so a view of a million tickets costs what one of {@code cap} costs.
+     */
+    public long countUpTo(TicketFilter filter, long cap) {
+        HibernateCriteriaBuilder cb = (HibernateCriteriaBuilder) entities.getCriteriaBuilder();
+        JpaCriteriaQuery<Long> query = cb.createQuery(Long.class);
+        JpaSubQuery<UUID> some = query.subquery(UUID.class);
+        JpaRoot<Ticket> root = some.from(Ticket.class);
+        jakarta.persistence.criteria.Path<UUID> id = root.get("id");
+        id.alias("id"); // a derived table's columns need names
+        some.select(id)
+                .where(TicketSearch.matching(filter, foundByText(filter)).toPredicate(root, query, cb));
+        some.fetch(Math.max(cap, 0) + 1);
+        query.from(some);
+        query.select(cb.count(cb.literal(1)));
+        return entities.createQuery(query).getSingleResult();
     }
 
     /**

@@ -42,6 +42,7 @@ public final class RunScenarios {
     private final Samples samples;
     private final Duration warmup;
     private final Duration measured;
+    private CpuTime cpu;
 
     private RunScenarios(String base, String apiKey, Samples samples, Duration warmup, Duration measured) {
         this.base = base;
@@ -60,20 +61,30 @@ public final class RunScenarios {
                 Duration.ofSeconds(arguments.integer("warmup", 5)), Duration.ofSeconds(arguments.integer("seconds", 20)));
         Set<String> only = Set.of(arguments.text("only", "pages,search,mixed,intake").split(","));
         int pageClients = arguments.integer("page-clients", 8);
+        run.cpu = new CpuTime(arguments.integer("node-pid", 0));
         List<ClosedLoop.Figures> scenarios = new ArrayList<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         if (only.contains("pages")) {
-            for (int clients : List.of(1, pageClients)) {
-                scenarios.add(run.console("inbox", clients, console -> {
-                    console.page(Samples.any(INBOXES));
-                    return "inbox";
-                }));
+            // with --storm N, every page scenario once more while game servers report N tickets a second
+            List<Integer> storms = arguments.integer("storm", 0) > 0 ? List.of(0, arguments.integer("storm", 0)) : List.of(0);
+            List<Map<String, Object>> stormFigures = new ArrayList<>();
+            for (int storm : storms) {
+                String suffix = storm == 0 ? "" : ", storm " + storm + " tickets/s";
+                for (int clients : List.of(1, pageClients)) {
+                    scenarios.add(run.console("inbox" + suffix, clients, run.storm(storm, stormFigures), console -> {
+                        console.page(Samples.any(INBOXES));
+                        return "inbox";
+                    }));
+                }
+                for (int clients : List.of(1, pageClients)) {
+                    scenarios.add(run.console("ticket page" + suffix, clients, run.storm(storm, stormFigures), console -> {
+                        console.page("/console/tickets/" + Samples.any(samples.tickets()));
+                        return "ticket page";
+                    }));
+                }
             }
-            for (int clients : List.of(1, pageClients)) {
-                scenarios.add(run.console("ticket page", clients, console -> {
-                    console.page("/console/tickets/" + Samples.any(samples.tickets()));
-                    return "ticket page";
-                }));
+            if (!stormFigures.isEmpty()) {
+                figures.put("storms", stormFigures);
             }
         }
         if (only.contains("search")) {
@@ -114,10 +125,51 @@ public final class RunScenarios {
 
     /** Each client is its own agent, signed in through the form. */
     private ClosedLoop.Figures console(String scenario, int clients, ConsoleStep step) throws Exception {
+        return console(scenario, clients, null, step);
+    }
+
+    private ClosedLoop.Figures console(String scenario, int clients, ClosedLoop.Beside beside, ConsoleStep step)
+            throws Exception {
         return ClosedLoop.run(scenario, clients, warmup, measured, index -> {
             ConsoleSession console = signIn(index);
             return () -> step.perform(console);
-        });
+        }, beside, cpu);
+    }
+
+    /**
+     * An outage storm beside a scenario: {@code perSecond} tickets a second through the game API,
+     * an open loop (a slow answer does not slow the storm down), from the scenario's start to its
+     * end; what it made is added to {@code into}. Null when {@code perSecond} is 0.
+     */
+    private ClosedLoop.Beside storm(int perSecond, List<Map<String, Object>> into) {
+        if (perSecond <= 0) {
+            return null;
+        }
+        return endNanos -> {
+            java.util.concurrent.atomic.AtomicLong made = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+            long started = System.nanoTime();
+            Pace pace = Pace.start("storm", perSecond, endNanos, 400, () -> {
+                try {
+                    openTicket();
+                    made.incrementAndGet();
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+            });
+            return () -> {
+                pace.await(Duration.ofMinutes(2));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("askedPerSecond", perSecond);
+                figures.put("made", made.get());
+                figures.put("failed", failed.get());
+                figures.put("skipped", pace.skipped());
+                figures.put("madePerSecond", Math.round(made.get() / seconds * 10) / 10.0);
+                into.add(figures);
+                System.out.println("  storm: " + figures);
+            };
+        };
     }
 
     private ConsoleSession signIn(int index) throws Exception {

@@ -14,13 +14,17 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
+import org.playerdesk.system.cache.ReferenceData;
+
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "staff_account")
+@EntityListeners(ReferenceData.Changes.class)
 public class StaffAccount extends StoredEntity {
 
     private String username;

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.ticket.TicketOnPage;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.stereotype.Component;
@@ -47,5 +48,11 @@ class PlayerPanel implements TicketPanel {
     @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
         return Optional.of(cards.card(players.get(ticket.playerId()), viewer, false));
+    }
+
+    /** The player the page has read already. */
+    @Override
+    public Optional<Object> data(TicketOnPage page, StaffUser viewer) {
+        return Optional.of(cards.card(page.player(), viewer, false));
     }
 }

@@ -25,6 +25,7 @@ import org.playerdesk.game.Currency;
 import org.playerdesk.game.GameAccounts;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.system.entity.Ids;
+import org.playerdesk.ticket.TicketOnPage;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -88,7 +89,16 @@ class AccountActionsPanel implements TicketPanel {
 
     @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
-        String accountId = players.get(ticket.playerId()).accountId();
+        return data(ticket, players.get(ticket.playerId()).accountId(), viewer);
+    }
+
+    /** The player the page has read already. */
+    @Override
+    public Optional<Object> data(TicketOnPage page, StaffUser viewer) {
+        return data(page.ticket(), page.player().accountId(), viewer);
+    }
+
+    private Optional<Object> data(TicketView ticket, String accountId, StaffUser viewer) {
         Locale locale = LocaleContextHolder.getLocale();
         AuthorityLimits.Limit limit = actions.limitOf(viewer.member());
         // the account's snapshot names the game's currencies: the page asks the game nothing more for the form

@@ -8,11 +8,15 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.GameProfile;
 import org.playerdesk.system.entity.StoredEntity;
 
+import org.playerdesk.system.cache.ReferenceData;
+
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "game")
+@EntityListeners(ReferenceData.Changes.class)
 public class Game extends StoredEntity {
 
     private String code;

@@ -71,9 +71,13 @@ public class ReplyKit {
     /** The values of a canned reply's variables on this ticket, answered by this agent. */
     @Transactional(readOnly = true)
     public ReplyVariables variables(TicketView ticket, String agentName) {
-        PlayerSummary player = players.get(ticket.playerId());
+        return variables(ticket, players.get(ticket.playerId()), games.get(ticket.gameId()).name(), agentName);
+    }
+
+    /** The variables of a ticket whose player and game the caller has read already. */
+    public static ReplyVariables variables(TicketView ticket, PlayerSummary player, String gameName, String agentName) {
         return ReplyVariables.of(player.nickname(), player.accountId(), player.server(), player.role(), agentName,
-                ticket.number(), games.get(ticket.gameId()).name());
+                ticket.number(), gameName);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
+import org.playerdesk.ticket.TicketOnPage;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketStatus;
@@ -76,8 +77,23 @@ class ReplyKitPanel implements TicketPanel {
         if (!viewer.can(Permission.WORK_TICKETS)) {
             return Optional.empty();
         }
-        ReplyVariables variables = kit.variables(ticket, viewer.displayName());
-        String language = languageOf(tickets.metadata(ticket.id()), games.get(ticket.gameId()).defaultLocale());
+        return Optional.of(data(ticket, kit.variables(ticket, viewer.displayName()), tickets.metadata(ticket.id()),
+                games.get(ticket.gameId()).defaultLocale()));
+    }
+
+    /** The ticket's metadata and game as the page has read them. */
+    @Override
+    public Optional<Object> data(TicketOnPage page, StaffUser viewer) {
+        if (!viewer.can(Permission.WORK_TICKETS)) {
+            return Optional.empty();
+        }
+        return Optional.of(data(page.ticket(),
+                ReplyKit.variables(page.ticket(), page.player(), page.game().name(), viewer.displayName()),
+                page.metadata(), page.game().defaultLocale()));
+    }
+
+    private Data data(TicketView ticket, ReplyVariables variables, Map<String, String> metadata, String gameLanguage) {
+        String language = languageOf(metadata, gameLanguage);
         List<Insertable> replies = kit.replies(ticket.gameId()).stream()
                 .sorted(Comparator.comparing(r -> !language.equals(primary(r.locale()))))
                 .map(r -> new Insertable(r.stage().code(), r.title(), variables.fill(r.body()), r.locale())).toList();
@@ -85,7 +101,7 @@ class ReplyKitPanel implements TicketPanel {
                 .map(m -> new MacroButton(m.getId(), m.name(), m.status(), m.type(), m.priority(), m.tags())).toList();
         List<Phrase> forbidden = kit.forbidden(ticket.gameId()).stream()
                 .map(p -> new Phrase(p.phrase(), p.bare())).toList();
-        return Optional.of(new Data(ticket.id(), ticket.status() != TicketStatus.CLOSED, replies, macros, forbidden));
+        return new Data(ticket.id(), ticket.status() != TicketStatus.CLOSED, replies, macros, forbidden);
     }
 
     /**

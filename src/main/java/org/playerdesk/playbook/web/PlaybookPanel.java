@@ -33,6 +33,7 @@ import org.playerdesk.playbook.PlaybookView;
 import org.playerdesk.playbook.Playbooks;
 import org.playerdesk.playbook.RunView;
 import org.playerdesk.system.entity.Ids;
+import org.playerdesk.ticket.TicketOnPage;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -106,7 +107,16 @@ class PlaybookPanel implements TicketPanel {
 
     @Override
     public Optional<Object> data(TicketView ticket, StaffUser viewer) {
-        String accountId = players.get(ticket.playerId()).accountId();
+        return data(ticket, players.get(ticket.playerId()).accountId(), viewer);
+    }
+
+    /** The player the page has read already. */
+    @Override
+    public Optional<Object> data(TicketOnPage page, StaffUser viewer) {
+        return data(page.ticket(), page.player().accountId(), viewer);
+    }
+
+    private Optional<Object> data(TicketView ticket, String accountId, StaffUser viewer) {
         Optional<RunView> run = playbooks.runOn(ticket.id());
         if (run.isEmpty()) {
             List<PlaybookView> all = playbooks.of(ticket.gameId());

@@ -1,5 +1,6 @@
 package org.playerdesk.ticket.web;
 
+import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.playerdesk.ticket.TicketFilter;
 import org.playerdesk.ticket.TicketQueries;
 import org.playerdesk.ticket.TicketView;
 import org.playerdesk.ticket.bulk.BulkJobs;
+import org.playerdesk.ticket.bulk.BulkProperties;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -25,8 +28,10 @@ class InboxBulkBar {
 
     private final BulkJobs jobs;
     private final TicketQueries queries;
+    private final BulkProperties properties;
 
-    InboxBulkBar(BulkJobs jobs, TicketQueries queries) {
+    InboxBulkBar(BulkJobs jobs, TicketQueries queries, BulkProperties properties) {
+        this.properties = properties;
         this.jobs = jobs;
         this.queries = queries;
     }
@@ -43,10 +48,15 @@ class InboxBulkBar {
         if (offered.isEmpty()) {
             return;
         }
-        // a count only when there is more than this page: most views fit on one
-        long matching = page.hasNext() ? queries.count(filter)
+        // a count only when there is more than this page (most views fit on one), and only up to the
+        // tabs' cap ("1,000+"): a job takes up to playerdesk.bulk.max-tickets and says so when there are more
+        long most = Math.min(InboxTabs.COUNT_CAP, properties.maxTickets());
+        long matching = page.hasNext() ? queries.countUpTo(filter, most)
                 : (long) pageNumber * InboxQuery.PAGE_SIZE + page.getNumberOfElements();
         model.addAttribute("bulkMatching", matching);
+        model.addAttribute("bulkMatchingText", matching > most
+                ? NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(most) + "+"
+                : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(matching));
         model.addAttribute("bulkFields", fields(query, query.view(reader).code()));
     }
 

@@ -2,6 +2,7 @@ package org.playerdesk.ticket.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.playerdesk.ticket.TicketView;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -56,9 +59,12 @@ class InboxController {
     private final ObjectProvider<InboxPanel> panels;
     private final InboxBulkBar bulkBar;
     private final InboxTabs tabs;
+    private final MessageSource messages;
 
     InboxController(TicketQueries queries, PlayerDirectory players, StaffDirectory staff, GameCatalog games,
-            Clock clock, ObjectProvider<InboxPanel> panels, InboxBulkBar bulkBar, InboxTabs tabs) {
+            Clock clock, ObjectProvider<InboxPanel> panels, InboxBulkBar bulkBar, InboxTabs tabs,
+            MessageSource messages) {
+        this.messages = messages;
         this.panels = panels;
         this.bulkBar = bulkBar;
         this.tabs = tabs;
@@ -124,7 +130,10 @@ class InboxController {
         return "ticket/inbox";
     }
 
-    /** Players, assignees and games of a whole page are loaded in one batch each. */
+    /**
+     * Players, assignees and games of a whole page are loaded in one batch each; each row's labels,
+     * names and times are worked out once here (InboxRow), not per cell by the template.
+     */
     private List<InboxRow> rows(List<TicketView> tickets, List<GameInfo> served) {
         Map<UUID, PlayerSummary> byPlayer = players.byIds(
                 tickets.stream().map(TicketView::playerId).collect(Collectors.toSet()));
@@ -132,9 +141,10 @@ class InboxController {
                 tickets.stream().map(TicketView::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<UUID, GameInfo> byGame = served.stream().collect(Collectors.toMap(GameInfo::id, Function.identity()));
         Instant now = clock.instant();
+        InboxRow.Words words = new InboxRow.Words(messages, LocaleContextHolder.getLocale(), ZoneId.systemDefault());
         return tickets.stream()
-                .map(t -> new InboxRow(t, byGame.get(t.gameId()), byPlayer.get(t.playerId()),
-                        t.assigneeId() == null ? null : byAssignee.get(t.assigneeId()), now))
+                .map(t -> InboxRow.of(t, byGame.get(t.gameId()), byPlayer.get(t.playerId()),
+                        t.assigneeId() == null ? null : byAssignee.get(t.assigneeId()), now, words))
                 .toList();
     }
 

@@ -14,12 +14,15 @@ import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.ticket.SavedView;
 import org.playerdesk.ticket.SavedViews;
 import org.playerdesk.ticket.TicketQueries;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The tabs above the inbox: the built-in views and the saved ones the reader sees, each with how
  * many tickets it holds. Each tab shown costs one count query (and, for a view with words, one
- * full-text search); views the reader does not see are not counted.
+ * full-text search); views the reader does not see are not counted. A count stops at
+ * {@link #COUNT_CAP} and then reads "1000+": with a million tickets, "All tickets" would
+ * otherwise read every one of them on each inbox page.
  */
 @Component
 class InboxTabs {
@@ -27,9 +30,19 @@ class InboxTabs {
     private final SavedViews savedViews;
     private final TicketQueries queries;
     private final PlayerDirectory players;
-    private final StaffDirectory staff;
+    /** The most a tab counts; beyond it the tab says "1000+". */
+    static final long COUNT_CAP = 1_000;
 
+    private final StaffDirectory staff;
+    private final long cap;
+
+    @Autowired
     InboxTabs(SavedViews savedViews, TicketQueries queries, PlayerDirectory players, StaffDirectory staff) {
+        this(savedViews, queries, players, staff, COUNT_CAP);
+    }
+
+    InboxTabs(SavedViews savedViews, TicketQueries queries, PlayerDirectory players, StaffDirectory staff, long cap) {
+        this.cap = cap;
         this.staff = staff;
         this.savedViews = savedViews;
         this.queries = queries;
@@ -40,7 +53,7 @@ class InboxTabs {
      * A saved view as a tab: {@code author} is who shared it (null: the reader's own);
      * {@code mayRename} (and delete) and {@code mayMove} say what the reader may do with it.
      */
-    record SavedTab(SavedView view, String author, String url, long count, boolean current, boolean own,
+    record SavedTab(SavedView view, String author, String url, String count, boolean current, boolean own,
             boolean mayRename) {
 
         /** Its author keeps its place in their order; an administrator may rename or delete a shared one. */
@@ -61,9 +74,9 @@ class InboxTabs {
         }
     }
 
-    /** How many tickets each built-in view holds for the reader, by its code. */
-    Map<String, Long> builtInCounts(StaffUser reader) {
-        Map<String, Long> counts = new LinkedHashMap<>();
+    /** How many tickets each built-in view holds for the reader ("12", or "1000+"), by its code. */
+    Map<String, String> builtInCounts(StaffUser reader) {
+        Map<String, String> counts = new LinkedHashMap<>();
         for (InboxQuery.View view : InboxQuery.View.values()) {
             counts.put(view.code(), count(InboxQuery.builtIn(view.code()), reader));
         }
@@ -85,11 +98,12 @@ class InboxTabs {
         }).toList();
     }
 
-    /** The tickets an inbox query holds for the reader: one count query. */
-    long count(InboxQuery query, StaffUser reader) {
+    /** The tickets an inbox query holds for the reader, as the tab shows it ("12", or "1000+"): one count query. */
+    String count(InboxQuery query, StaffUser reader) {
         List<UUID> playerIds = query.searchesAccounts()
                 ? players.idsByAccount(reader.gameScope(), query.search()) : List.of();
-        return queries.count(query.filter(reader, playerIds));
+        long count = queries.countUpTo(query.filter(reader, playerIds), cap);
+        return count > cap ? cap + "+" : Long.toString(count);
     }
 
     /** A saved view's page: its filters are the view's, so the address names only the view and the page. */

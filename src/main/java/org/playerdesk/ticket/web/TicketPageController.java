@@ -14,12 +14,14 @@ import org.playerdesk.access.PersonalData;
 import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameCatalog;
+import org.playerdesk.game.GameInfo;
 import org.playerdesk.player.PlayerDirectory;
 import org.playerdesk.player.PlayerSummary;
 import org.playerdesk.system.PlayerDeskProperties;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.HistoryEntry;
 import org.playerdesk.ticket.TicketDetails;
+import org.playerdesk.ticket.TicketOnPage;
 import org.playerdesk.ticket.TicketPanel;
 import org.playerdesk.ticket.TicketPresence;
 import org.playerdesk.ticket.TicketPriority;
@@ -82,9 +84,12 @@ class TicketPageController {
         model.addAttribute("t", ticket);
         // what the reply checks found in each agent reply (data-finding on the message)
         model.addAttribute("findings", findings.of(id));
-        model.addAttribute("game", games.get(ticket.gameId()));
+        GameInfo game = games.get(ticket.gameId());
+        model.addAttribute("game", game);
         PlayerSummary player = players.get(ticket.playerId());
         model.addAttribute("player", player);
+        // read once for the whole page: every panel takes the ticket, its player and game from here
+        TicketOnPage page = new TicketOnPage(ticket, details.metadata(), player, game);
         // masked: the ticket page has no reveal; the player page does
         model.addAttribute("playerEmail", personalData.email(
                 StringUtils.hasLength(details.contactEmail()) ? details.contactEmail() : player.contactEmail()));
@@ -110,9 +115,9 @@ class TicketPageController {
         model.addAttribute("maxFileMb", properties.attachments().maxSize().toMegabytes());
         model.addAttribute("lastSeen", details.messages().isEmpty() ? null : details.messages().getLast().id());
         model.addAttribute("presenceEvery", TicketPresence.HEARTBEAT.toSeconds());
-        model.addAttribute("mainPanels", panels(TicketPanel.Place.MAIN, ticket, me));
-        model.addAttribute("replyPanels", panels(TicketPanel.Place.REPLY, ticket, me));
-        model.addAttribute("sideCards", sideCards(ticket, details, me));
+        model.addAttribute("mainPanels", panels(TicketPanel.Place.MAIN, page, me));
+        model.addAttribute("replyPanels", panels(TicketPanel.Place.REPLY, page, me));
+        model.addAttribute("sideCards", sideCards(page, details, me));
         model.addAttribute("layoutPage", PAGE);
         return "ticket/ticket";
     }
@@ -121,14 +126,15 @@ class TicketPageController {
      * The cards beside the conversation, in the reader's order, the folded ones marked. By default
      * the player comes first, then the game account, then what the agent does with the ticket.
      */
-    private List<SideCard> sideCards(TicketView ticket, TicketDetails details, StaffUser me) {
+    private List<SideCard> sideCards(TicketOnPage page, TicketDetails details, StaffUser me) {
+        TicketView ticket = page.ticket();
         List<SideCard> cards = new ArrayList<>();
         cards.add(SideCard.builtIn("player", "ticket.player", 10));
         if (me.can(Permission.WORK_TICKETS) && ticket.status() != TicketStatus.CLOSED) {
             cards.add(SideCard.builtIn("actions", "ticket.actions", 30));
         }
         panels.stream().filter(panel -> panel.place() == TicketPanel.Place.SIDE)
-                .forEach(panel -> panel.data(ticket, me).ifPresent(data -> cards.add(
+                .forEach(panel -> panel.data(page, me).ifPresent(data -> cards.add(
                         new SideCard(panel.template(), panel.title(), panel.template(), data, panel.order(), false))));
         if (!details.metadata().isEmpty()) {
             cards.add(SideCard.builtIn("metadata", "ticket.metadata", 200));
@@ -168,9 +174,9 @@ class TicketPageController {
     }
 
     /** What the other modules show on this ticket, in their order; each panel asked once. */
-    private List<TicketPanel.Shown> panels(TicketPanel.Place place, TicketView ticket, StaffUser me) {
+    private List<TicketPanel.Shown> panels(TicketPanel.Place place, TicketOnPage page, StaffUser me) {
         return panels.stream().filter(panel -> panel.place() == place)
-                .flatMap(panel -> panel.data(ticket, me).map(data -> new TicketPanel.Shown(panel.template(), data))
+                .flatMap(panel -> panel.data(page, me).map(data -> new TicketPanel.Shown(panel.template(), data))
                         .stream())
                 .toList();
     }

@@ -15,6 +15,7 @@ import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.internal.StaffAccount;
 import org.playerdesk.access.internal.StaffAccountRepository;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.access.internal.sso.SingleSignOnRefused.Reason;
 import org.playerdesk.access.internal.sso.SingleSignOnSettings.RolesFrom;
 import org.playerdesk.access.internal.sso.SingleSignOnSettings.UnknownUsers;
@@ -53,9 +54,11 @@ public class SingleSignOnAccounts {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ReferenceData referenceData;
 
     SingleSignOnAccounts(SingleSignOnSettings settings, StaffAccountRepository accounts, JdbcTemplate jdbc,
-            PasswordEncoder passwords, GameCatalog games, AuditLog audit, Clock clock) {
+            PasswordEncoder passwords, GameCatalog games, AuditLog audit, Clock clock, ReferenceData referenceData) {
+        this.referenceData = referenceData;
         this.settings = settings;
         this.mapping = ClaimMapping.of(settings);
         this.accounts = accounts;
@@ -177,6 +180,8 @@ public class SingleSignOnAccounts {
         }
         account.changeRole(role);
         account.assignGames(gameIds);
+        // a change of the games alone is not an update of the account's row
+        referenceData.changed(StaffAccount.class);
         audit.record(null, null, "staff.sso.update", "staff", account.getId().toString(), before.username()
                 + ": role " + role.code() + ", " + gameIds.size() + " games, from the identity provider's groups");
     }

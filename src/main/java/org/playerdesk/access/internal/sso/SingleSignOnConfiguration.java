@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffPasswords;
 import org.playerdesk.access.internal.StaffAccountRepository;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.game.GameCatalog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,12 +25,13 @@ class SingleSignOnConfiguration {
 
         @Bean
         SingleSignOnAccounts singleSignOnAccounts(SingleSignOnSettings settings, StaffAccountRepository accounts,
-                JdbcTemplate jdbc, PasswordEncoder passwords, GameCatalog games, AuditLog audit, Clock clock) {
+                JdbcTemplate jdbc, PasswordEncoder passwords, GameCatalog games, AuditLog audit, Clock clock,
+                ReferenceData referenceData) {
             if (settings.issuerUri() == null || settings.clientId() == null) {
                 throw new IllegalStateException(
                         "playerdesk.sso.enabled needs playerdesk.sso.issuer-uri and playerdesk.sso.client-id");
             }
-            return new SingleSignOnAccounts(settings, accounts, jdbc, passwords, games, audit, clock);
+            return new SingleSignOnAccounts(settings, accounts, jdbc, passwords, games, audit, clock, referenceData);
         }
 
         @Bean

@@ -15,6 +15,7 @@ import org.playerdesk.access.StaffDirectory;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.internal.StaffAccountRepository;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.access.internal.sso.SingleSignOnAccounts.Identity;
 import org.playerdesk.access.internal.sso.SingleSignOnSettings.RolesFrom;
 import org.playerdesk.access.internal.sso.SingleSignOnSettings.UnknownUsers;
@@ -119,7 +120,7 @@ class SingleSignOnAccountsTest {
         SingleSignOnSettings settings = new SingleSignOnSettings(true, ISSUER, "playerdesk", "secret", null, null,
                 RolesFrom.PLAYERDESK, Map.of("support-leads", "supervisor"), Map.of(), unknownUsers, matchByEmail,
                 true, null);
-        return new SingleSignOnAccounts(settings, repository, jdbc, passwords, games, audit, clock);
+        return new SingleSignOnAccounts(settings, repository, jdbc, passwords, games, audit, clock, new ReferenceData());
     }
 
     private static Identity identity(String name, List<String> groups) {
