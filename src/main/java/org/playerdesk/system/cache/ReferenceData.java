@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
 import jakarta.persistence.PostUpdate;
 
 /**
@@ -43,7 +45,9 @@ public class ReferenceData {
 
     /**
      * The entity listener: JPA makes an instance of its own (Spring injects the application's
-     * {@link ReferenceData} into it) and calls it after every insert, update and delete.
+     * {@link ReferenceData} into it) and calls it when an entity is persisted or removed (at once,
+     * before the row is written: a reader in the same transaction must not get the kept list, whose
+     * query would have written the row first) and after every insert, update and delete.
      */
     public static class Changes {
 
@@ -53,6 +57,8 @@ public class ReferenceData {
             this.data = data;
         }
 
+        @PrePersist
+        @PreRemove
         @PostPersist
         @PostUpdate
         @PostRemove
