@@ -82,7 +82,7 @@ public class MailIntake implements DisposableBean {
             PlayerDeskProperties properties,
             @Value("${playerdesk.mailbox.loop-window:10m}") Duration loopWindow,
             @Value("${playerdesk.mailbox.loop-limit:10}") int loopLimit, PlatformTransactionManager transactions,
-            MeterRegistry meters, @Value("${playerdesk.mailbox.writers:2}") int writers) {
+            MeterRegistry meters, @Value("${playerdesk.mailbox.writers:8}") int writers) {
         this.store = store;
         this.desk = desk;
         this.tickets = tickets;
