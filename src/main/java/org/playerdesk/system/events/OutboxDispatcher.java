@@ -160,9 +160,9 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
                 taken = deliverBatch();
             } catch (RuntimeException e) {
                 if (!DatabaseUnavailable.causedBy(e)) {
-                    log.error("EventOutbox events not delivered this time", e);
+                    log.error("Outbox events not delivered this time", e);
                 } else {
-                    log.warn("EventOutbox events not delivered yet, the database is unavailable: {}",
+                    log.warn("Outbox events not delivered yet, the database is unavailable: {}",
                             DatabaseUnavailable.rootMessage(e));
                 }
             }
@@ -206,7 +206,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
             delete(done);
         } else {
             // a failure could not be recorded (the database went away): the batch comes again after its lease
-            log.warn("EventOutbox batch of {} events left for its lease to end: a failure could not be recorded", done.size());
+            log.warn("Outbox batch of {} events left for its lease to end: a failure could not be recorded", done.size());
         }
         return rows.size();
     }

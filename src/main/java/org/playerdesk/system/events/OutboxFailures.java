@@ -49,9 +49,14 @@ class OutboxFailures {
 
     /** Keeps the event for the listener that failed on it; false when even that failed (the database is away). */
     boolean record(EventOutbox.Listener listener, EventOutbox.Row row, RuntimeException failure) {
-        log.warn("EventOutbox listener {} failed on {} (handed to it again in {}): {}", listener.name(),
-                simpleName(row.type()), interval, DatabaseUnavailable.rootMessage(failure),
-                DatabaseUnavailable.causedBy(failure) ? null : failure);
+        if (DatabaseUnavailable.causedBy(failure)) {
+            // an outage: one line, not a stack trace per event
+            log.warn("Outbox listener {} failed on {} (handed to it again in {}): {}", listener.name(),
+                    simpleName(row.type()), interval, DatabaseUnavailable.rootMessage(failure));
+        } else {
+            log.warn("Outbox listener {} failed on {} (handed to it again in {})", listener.name(),
+                    simpleName(row.type()), interval, failure);
+        }
         try {
             jdbc.update("insert into event_outbox_failure (listener, event_type, payload, published_at, attempts, "
                     + "next_attempt_at, last_error) values (?, ?, ?, ?, 1, ?, ?)", listener.name(), row.type(),
@@ -99,7 +104,7 @@ class OutboxFailures {
         Optional<EventOutbox.Listener> listener = outbox.listener(failed.listener());
         Optional<Object> event = outbox.read(failed.type(), failed.payload());
         if (listener.isEmpty() || event.isEmpty()) {
-            log.warn("EventOutbox failure {} kept: its listener {} or its event {} no longer exists", failed.id(),
+            log.warn("Outbox failure {} kept: its listener {} or its event {} no longer exists", failed.id(),
                     failed.listener(), simpleName(failed.type()));
             jdbc.update("update event_outbox_failure set next_attempt_at = ?, claimed_until = null where id = ?",
                     Timestamp.from(now.plus(LONGEST_WAIT)), failed.id());
@@ -108,12 +113,12 @@ class OutboxFailures {
         try {
             outbox.call(listener.get(), event.get());
             jdbc.update("delete from event_outbox_failure where id = ?", failed.id());
-            log.info("EventOutbox listener {} took {} on attempt {}", failed.listener(), simpleName(failed.type()),
+            log.info("Outbox listener {} took {} on attempt {}", failed.listener(), simpleName(failed.type()),
                     failed.attempts() + 1);
         } catch (RuntimeException e) {
             Duration wait = interval.multipliedBy(1L << Math.min(failed.attempts(), 12));
             wait = wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-            log.warn("EventOutbox listener {} failed again on {} (attempt {}, next in {}): {}", failed.listener(),
+            log.warn("Outbox listener {} failed again on {} (attempt {}, next in {}): {}", failed.listener(),
                     simpleName(failed.type()), failed.attempts() + 1, wait, DatabaseUnavailable.rootMessage(e));
             jdbc.update("update event_outbox_failure set attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
                     + "claimed_until = null where id = ?", Timestamp.from(now.plus(wait)), shortened(e), failed.id());
