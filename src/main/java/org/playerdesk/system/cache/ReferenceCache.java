@@ -14,8 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Kept until {@link #changed()} (called by whatever writes the data, e.g. an entity listener)
  * or for {@code keep} at most. {@link #changed()} forgets the list at once and again when the
  * writing transaction ends, so a reader that loaded the list while the change was not yet
- * committed does not keep the old list. Other nodes' changes are not announced: they are seen
- * after {@code keep} at the latest, which is why {@code keep} is short (seconds).
+ * committed does not keep the old list. Until then, the writing transaction itself reads the list
+ * afresh each time (what it wrote is in it), and never from what another reader kept meanwhile:
+ * a reader in another transaction may have loaded the list after the change was announced but
+ * without the uncommitted row. Other nodes' changes are not announced: they are seen after
+ * {@code keep} at the latest, which is why {@code keep} is short (seconds).
  */
 public final class ReferenceCache<T> {
 
@@ -32,6 +35,10 @@ public final class ReferenceCache<T> {
 
     /** The list as kept, or as {@code load} reads it when it changed or is older than {@code keep}. */
     public T get(Supplier<T> load) {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            // this transaction changed the data: its own reads see its changes, and nobody keeps them yet
+            return load.get();
+        }
         long now = System.nanoTime();
         long current = generation.get();
         Entry<T> kept = entry;
@@ -47,10 +54,13 @@ public final class ReferenceCache<T> {
     /** The data changed (or is about to, in the current transaction): read it again. */
     public void changed() {
         generation.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ReferenceCache.this);
                     generation.incrementAndGet();
                 }
             });

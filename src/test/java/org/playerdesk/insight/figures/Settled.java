@@ -7,13 +7,16 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Brings the figures up to date in a test: waits until this application's event workers have
- * handled every event handed to them (the test's own, the events their listeners published in
- * turn, and whatever a moved clock made the sweeps publish), then rolls the marked days and
- * months up. What is waited for is the workers' own queue and activity, not the publications in
- * the database: on a database shared by the suite's cached applications, a paused application
- * holds its publications open until it runs again, and another application's leftovers are no
- * concern of this test's figures.
+ * Brings the figures up to date in a test: waits until the events outbox is empty (every ticket's
+ * creation and messages handed to their listeners: routing, clocks, counts) and this application's
+ * event workers have handled every event handed to them (the test's own, the events their
+ * listeners published in turn, and whatever a moved clock made the sweeps publish), then rolls the
+ * marked days and months up. The outbox is looked at first: its listeners hand their own events
+ * to the workers before their rows are deleted. Of the registry's publications only the workers'
+ * queue and activity count, not the rows in the database: on a database shared by the suite's
+ * cached applications, a paused application holds its publications open until it runs again, and
+ * another application's leftovers are no concern of this test's figures (the outbox's rows belong
+ * to no application: the running one delivers them all).
  */
 public final class Settled {
 
@@ -22,7 +25,8 @@ public final class Settled {
 
     public static void settle(MeterRegistry meters, FigureRollUp rollUp) {
         await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .until(() -> workers(meters, "executor.queued") == 0 && workers(meters, "executor.active") == 0);
+                .until(() -> meters.get("playerdesk.events.outbox.waiting").gauge().value() == 0
+                        && workers(meters, "executor.queued") == 0 && workers(meters, "executor.active") == 0);
         rollUp.rollUp();
     }
 

@@ -5,6 +5,8 @@ import org.playerdesk.system.errors.RuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -57,6 +60,34 @@ class ConflictRetryTest {
         });
 
         assertThat(answer).isEqualTo("accepted on attempt 2");
+    }
+
+    @Test
+    void twoFirstWritersOfOneRowOnH2AreAConflictTriedAgainNotAFailure() throws Exception {
+        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:conflict-retry-h2;DB_CLOSE_DELAY=-1");
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        ConflictRetry onH2 = new ConflictRetry(new DataSourceTransactionManager(database));
+        jdbc.execute("create table setup_once (id int primary key)");
+        try (Connection first = database.getConnection()) {
+            // the other writer's insert of the row is not committed yet when this one tries the same
+            first.setAutoCommit(false);
+            first.createStatement().executeUpdate("insert into setup_once (id) values (1)");
+            onH2.run(() -> {
+                transactions.add("attempt");
+                if (transactions.size() == 2) {
+                    try {
+                        first.commit();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                jdbc.update("merge into setup_once (id) key (id) values (1)");
+            });
+        }
+
+        // H2 says "concurrent update" (90131) at once: a conflict, run again once the other committed
+        assertThat(transactions).hasSize(2);
+        assertThat(jdbc.queryForObject("select count(*) from setup_once", Integer.class)).isEqualTo(1);
     }
 
     @Test
