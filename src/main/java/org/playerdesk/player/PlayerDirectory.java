@@ -54,8 +54,8 @@ public class PlayerDirectory {
             return Optional.empty();
         }
         String given = email.strip();
-        return players.findByContactEmail(gameId, List.of(given, given.toLowerCase(java.util.Locale.ROOT)).stream()
-                .distinct().toList(), org.springframework.data.domain.Limit.of(1)).stream().findFirst().map(Player::summary);
+        return players.findByContactEmail(gameId, given, given.toLowerCase(java.util.Locale.ROOT),
+                org.springframework.data.domain.Limit.of(1)).stream().findFirst().map(Player::summary);
     }
 
     public Optional<PlayerSummary> find(UUID gameId, String accountId) {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
@@ -16,6 +17,8 @@ import org.playerdesk.player.PlayerProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The policies every game starts with, from the service rules in the seed material (see
@@ -39,6 +42,8 @@ public class DefaultPolicies {
     private final String goldFrom;
     private final Clock clock;
     private final org.playerdesk.game.GameCatalog games;
+    /** The games whose defaults exist (a setup row is never removed). */
+    private final Set<UUID> setUp = ConcurrentHashMap.newKeySet();
 
     DefaultPolicies(JdbcClient jdbc, PolicyStore store, PlayerProfiles profiles,
             @org.springframework.beans.factory.annotation.Value("${playerdesk.player.gold-from:gold}") String goldFrom,
@@ -51,14 +56,33 @@ public class DefaultPolicies {
         this.clock = clock;
     }
 
+    private void remember(UUID gameId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            setUp.add(gameId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                setUp.add(gameId);
+            }
+        });
+    }
+
     /**
      * Creates the defaults of a game once: the first caller inserts the game's setup row; a
      * concurrent second one waits on that row and, once the first has committed, finds it done.
+     * A game found done is remembered (every ticket's clock asks), once the reading transaction
+     * has committed: the row it saw may be its own, and gone again if it rolls back.
      */
     public void ensure(UUID gameId) {
+        if (setUp.contains(gameId)) {
+            return;
+        }
         boolean done = jdbc.sql("select count(*) from sla_setup where game_id = ?").param(gameId).query(Long.class)
                 .single() > 0;
         if (done) {
+            remember(gameId);
             return;
         }
         Instant now = clock.instant();

@@ -1,17 +1,22 @@
 package org.playerdesk.sla.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
 import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.system.validation.InputValidation;
@@ -26,19 +31,31 @@ public class PolicyStore {
     static final int POLICIES_MAX = 50;
     static final int CALENDARS_MAX = 20;
 
+    /** How long a change another node makes may go unseen in {@link #policies}. */
+    static final Duration KEEP = Duration.ofSeconds(5);
+
     private final SlaPolicyRepository policies;
     private final SlaCalendarRepository calendars;
     private final InputValidation validation;
+    /**
+     * Each game's policies as last read, kept in memory: every new ticket and every change of one
+     * matches them (twice: whether a VIP tier matters, then which policy), so they are not read
+     * from the database each time. Forgotten whenever a policy changes.
+     */
+    private final ReferenceCache<Map<UUID, List<PolicyView>>> kept;
 
-    PolicyStore(SlaPolicyRepository policies, SlaCalendarRepository calendars, InputValidation validation) {
+    PolicyStore(SlaPolicyRepository policies, SlaCalendarRepository calendars, InputValidation validation,
+            ReferenceData referenceData) {
         this.policies = policies;
         this.calendars = calendars;
         this.validation = validation;
+        this.kept = referenceData.cache(SlaPolicy.class, KEEP);
     }
 
     @Transactional(readOnly = true)
     public List<PolicyView> policies(UUID gameId) {
-        return policies.findByGameIdOrderByPositionAsc(gameId).stream().map(SlaPolicy::view).toList();
+        return kept.get(ConcurrentHashMap::new).computeIfAbsent(gameId,
+                game -> policies.findByGameIdOrderByPositionAsc(game).stream().map(SlaPolicy::view).toList());
     }
 
     @Transactional(readOnly = true)

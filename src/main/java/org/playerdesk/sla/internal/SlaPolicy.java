@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
 import org.playerdesk.sla.SlaAction;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.system.errors.InvalidInput;
@@ -25,6 +26,7 @@ import org.hibernate.validator.constraints.Range;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -32,6 +34,7 @@ import jakarta.validation.constraints.Size;
 /** A game's service-level policy; see {@link PolicyView}. */
 @Entity
 @Table(name = "sla_policy")
+@EntityListeners(ReferenceData.Changes.class)
 public class SlaPolicy extends StoredEntity {
 
     static final int NAME_MAX = 60;
