@@ -10,7 +10,6 @@ import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
 import org.playerdesk.ticket.TicketDesk;
-import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketEvents.TicketStatusChanged;
 import org.playerdesk.ticket.TicketQueries;
@@ -67,10 +66,10 @@ class TicketAssistant {
         if (examples.existsById(created.ticketId())) {
             return;
         }
-        TicketDetails details = tickets.details(created.ticketId(), false);
-        TicketView ticket = details.ticket();
-        List<MessageView> messages = details.messages();
-        String text = ticket.subject() + "\n" + (messages.isEmpty() ? "" : messages.getFirst().body());
+        // the subject and the player's opening words, without the rest of the conversation or its files
+        TicketView ticket = tickets.head(created.ticketId());
+        String text = ticket.subject() + "\n"
+                + tickets.openingMessage(created.ticketId()).map(MessageView::body).orElse("");
         Classification suggested = classifier.classify(ticket.gameId(), text);
         Example example = new Example(ticket.id(), ticket.gameId(), text, suggested, clock.instant());
         double threshold = mayApply && ticket.status().isActive() ? settings.of(ticket.gameId()).applyThreshold()
