@@ -40,8 +40,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>The unit runs on a writer thread with the caller's request attributes and locale. With JPA,
  * what a unit wrote is flushed and the persistence context cleared before the next unit runs: the
  * next unit's queries see it in the database, and do not check every entity of the earlier units
- * for changes first (Hibernate's flush before a query looks at every entity it manages, which made
- * the units of a large group each slower than the one before).
+ * for changes first (Hibernate's flush before a query looks at every entity it manages, a cost that
+ * grows with each unit of a large group).
  */
 public final class GroupCommit implements AutoCloseable {
 
