@@ -224,4 +224,26 @@ class ServiceLevelsTest {
         desk.retype(id, TicketType.BUG, Actor.SYSTEM);
         await().atMost(Duration.ofSeconds(20)).until(() -> "stopped".equals(timer(id, SlaTarget.RESOLUTION).state()));
     }
+
+    @Test
+    void aChangedCalendarIsTheOneTheNextTicketsClockUses() {
+        GameInfo game = workspace.game();
+        UUID before = open(game, "sla-cal-1", "consultation", "web");
+        TicketView first = tracked(before, SlaState.ON_TRACK);
+        assertThat(first.slaDueAt()).isEqualTo(first.createdAt().plus(Duration.ofMinutes(60)));
+
+        // the clocks have read the 7×24 calendar; it now opens one hour a week, never on today's weekday
+        CalendarView always = policies.calendars(game.id()).stream().filter(CalendarView::alwaysOpen).findFirst()
+                .orElseThrow();
+        java.time.DayOfWeek open = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfWeek().plus(3);
+        policies.changeCalendar(game.id(), always.id(),
+                new CalendarForm(always.name(), "UTC", false, Map.of(open, "09:00-10:00"), "", ""));
+
+        UUID after = open(game, "sla-cal-2", "consultation", "web");
+        TicketView second = tracked(after, SlaState.ON_TRACK);
+        BusinessCalendar oneHourAWeek = BusinessCalendar.of(java.time.ZoneOffset.UTC,
+                Map.of(open, List.of(BusinessCalendar.Hours.of("09:00", "10:00"))), Set.of(), Set.of());
+        assertThat(second.slaDueAt()).isEqualTo(oneHourAWeek.plus(second.createdAt(), Duration.ofMinutes(60)))
+                .isNotEqualTo(second.createdAt().plus(Duration.ofMinutes(60)));
+    }
 }

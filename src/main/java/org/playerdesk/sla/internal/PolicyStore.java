@@ -43,6 +43,11 @@ public class PolicyStore {
      * from the database each time. Forgotten whenever a policy changes.
      */
     private final ReferenceCache<Map<UUID, List<PolicyView>>> kept;
+    /**
+     * Each calendar's arithmetic as last read: every change of a ticket's clocks needs the calendars
+     * of its timers, and reading one parses its hours and dates. Forgotten whenever a calendar changes.
+     */
+    private final ReferenceCache<Map<UUID, BusinessCalendar>> keptCalendars;
 
     PolicyStore(SlaPolicyRepository policies, SlaCalendarRepository calendars, InputValidation validation,
             ReferenceData referenceData) {
@@ -50,6 +55,7 @@ public class PolicyStore {
         this.calendars = calendars;
         this.validation = validation;
         this.kept = referenceData.cache(SlaPolicy.class, KEEP);
+        this.keptCalendars = referenceData.cache(SlaCalendar.class, KEEP);
     }
 
     @Transactional(readOnly = true)
@@ -65,7 +71,16 @@ public class PolicyStore {
 
     @Transactional(readOnly = true)
     public Optional<BusinessCalendar> calendar(UUID calendarId) {
-        return calendars.findById(calendarId).map(SlaCalendar::calendar);
+        Map<UUID, BusinessCalendar> known = keptCalendars.get(ConcurrentHashMap::new);
+        BusinessCalendar calendar = known.get(calendarId);
+        if (calendar == null) {
+            // a calendar not found is not kept: it may be another node's, not yet committed
+            calendar = calendars.findById(calendarId).map(SlaCalendar::calendar).orElse(null);
+            if (calendar != null) {
+                known.put(calendarId, calendar);
+            }
+        }
+        return Optional.ofNullable(calendar);
     }
 
     public PolicyView addPolicy(UUID gameId, PolicyForm form, Set<UUID> calendarIds, List<String> tiers,

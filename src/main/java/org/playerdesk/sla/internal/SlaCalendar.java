@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.validation.InputValidation;
@@ -26,6 +27,7 @@ import org.playerdesk.system.validation.SingleLine;
 import org.playerdesk.system.validation.Texts;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,6 +39,7 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "sla_calendar")
+@EntityListeners(ReferenceData.Changes.class)
 public class SlaCalendar extends StoredEntity {
 
     static final int NAME_MAX = 60;

@@ -52,8 +52,9 @@ public class SlaClocks {
     public void arrived(UUID ticketId, Instant at) {
         TicketView ticket = tickets.head(ticketId);
         Calendars calendars = new Calendars();
-        followStatus(ticket, ensure(ticket, calendars), at, calendars, false);
-        track(ticketId);
+        Map<SlaTarget, SlaTimer> running = ensure(ticket, calendars);
+        followStatus(ticket, running, at, calendars, false);
+        track(ticket, running.values());
     }
 
     /** A public message: from support it answers; from the player (after an answer) it asks again. */
@@ -80,15 +81,16 @@ public class SlaClocks {
             }
         }
         followStatus(ticket, running, at, calendars, false);
-        track(ticketId);
+        track(ticket, running.values());
     }
 
     /** The status now (not the event's, which may be stale) decides: waiting on the player pauses. */
     public void statusChanged(UUID ticketId, Instant at) {
         TicketView ticket = tickets.head(ticketId);
         Calendars calendars = new Calendars();
-        followStatus(ticket, ensure(ticket, calendars), at, calendars, true);
-        track(ticketId);
+        Map<SlaTarget, SlaTimer> running = ensure(ticket, calendars);
+        followStatus(ticket, running, at, calendars, true);
+        track(ticket, running.values());
     }
 
     /**
@@ -121,7 +123,7 @@ public class SlaClocks {
             }
         }
         followStatus(ticket, existing, at, calendars, false);
-        track(ticketId);
+        track(ticket, existing.values());
     }
 
     /** Each target of the ticket as it stands now. */
@@ -135,10 +137,17 @@ public class SlaClocks {
 
     /** Tells the ticket its nearest running deadline and how it stands (breached before warning before on track). */
     public void track(UUID ticketId) {
+        track(tickets.head(ticketId), timers.findByTicketId(ticketId));
+    }
+
+    /**
+     * As {@link #track(UUID)}, from the ticket and every timer of it as this transaction read and
+     * changed them (one timer per target: a change's map of them holds them all).
+     */
+    private void track(TicketView ticket, java.util.Collection<SlaTimer> all) {
         Instant due = null;
         SlaState state = null;
         boolean paused = false;
-        List<SlaTimer> all = timers.findByTicketId(ticketId);
         if (all.isEmpty()) {
             return; // no policy applies: the ticket's deadline is not this module's to clear
         }
@@ -157,9 +166,8 @@ public class SlaClocks {
             }
         }
         SlaState shown = state == null && paused ? SlaState.PAUSED : state;
-        TicketView ticket = tickets.head(ticketId);
         if (!java.util.Objects.equals(ticket.slaDueAt(), due) || ticket.slaState() != shown) {
-            desk.trackSla(ticketId, due, shown);
+            desk.trackSla(ticket.id(), due, shown);
         }
     }
 
