@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -25,7 +26,6 @@ import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.system.retry.Retries;
 import org.playerdesk.ticket.MessageView;
-import org.playerdesk.ticket.TicketDetails;
 import org.playerdesk.ticket.TicketEvents.TicketCreated;
 import org.playerdesk.ticket.TicketQueries;
 import org.springframework.context.ApplicationEventPublisher;
@@ -123,14 +123,15 @@ public class StormGrouping {
         if (!store.settings(created.gameId()).enabled()) {
             return Optional.empty();
         }
-        TicketDetails details = tickets.details(created.ticketId(), false);
-        String first = details.messages().isEmpty() ? "" : details.messages().getFirst().body();
-        if (!OutageText.isOutage(details.ticket().subject() + "\n" + first)) {
+        // the subject and the player's opening words, without the rest of the conversation or its files
+        String first = tickets.openingMessage(created.ticketId()).map(MessageView::body).orElse("");
+        if (!OutageText.isOutage(tickets.head(created.ticketId()).subject() + "\n" + first)) {
             return Optional.empty();
         }
         String server = players.get(created.playerId()).server();
         if (server == null || server.isBlank()) {
-            server = details.metadata().getOrDefault("server", details.metadata().get("zone"));
+            Map<String, String> metadata = tickets.metadata(created.ticketId());
+            server = metadata.getOrDefault("server", metadata.get("zone"));
         }
         return Optional.of(new Report(created.ticketId(), created.gameId(), server, created.at()));
     }
