@@ -39,10 +39,13 @@ public class PlayerDirectory {
      */
     @Transactional
     public PlayerSummary matchOrCreate(UUID gameId, PlayerIdentity identity, String contactEmail) {
-        Player player = players.findByGameIdAndAccountId(gameId, identity.accountId())
-                .orElseGet(() -> players.save(new Player(gameId, identity, clock.instant())));
-        player.update(identity, contactEmail, clock.instant());
-        return player.summary();
+        Optional<Player> known = players.findByGameIdAndAccountId(gameId, identity.accountId());
+        if (known.isEmpty()) {
+            // everything in the one insert: a change after persisting would be an update of its own
+            return players.save(new Player(gameId, identity, contactEmail, clock.instant())).summary();
+        }
+        known.get().update(identity, contactEmail, clock.instant());
+        return known.get().summary();
     }
 
     /**

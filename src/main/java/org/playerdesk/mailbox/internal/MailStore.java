@@ -3,13 +3,16 @@ package org.playerdesk.mailbox.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.playerdesk.system.cache.ReferenceCache;
 import org.playerdesk.system.entity.Ids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +46,11 @@ class MailStore {
 
     private final JdbcTemplate jdbc;
     private final Secrets secrets;
+    /**
+     * Every mailbox's address, asked of each mail received (a mail from one of them is a loop);
+     * forgotten when a mailbox is added or removed here, another node's within five seconds.
+     */
+    private final ReferenceCache<Set<String>> addresses = new ReferenceCache<>(Duration.ofSeconds(5));
 
     MailStore(JdbcTemplate jdbc, Secrets secrets) {
         this.jdbc = jdbc;
@@ -94,6 +102,7 @@ class MailStore {
                 box.address().toLowerCase(Locale.ROOT), box.displayName(), box.kind().code(), box.imapHost(),
                 box.imapPort(), box.imapSsl(), box.imapUsername(), secrets.seal(box.imapPassword()), box.imapFolder(),
                 secrets.seal(box.webhookSecret()), box.enabled(), at(now));
+        addresses.changed();
         return id;
     }
 
@@ -103,6 +112,7 @@ class MailStore {
 
     void removeMailbox(UUID id) {
         jdbc.update("delete from mailbox where id = ?", id);
+        addresses.changed();
     }
 
     Optional<Mailbox> mailbox(UUID id) {
@@ -119,8 +129,8 @@ class MailStore {
     }
 
     boolean isSupportAddress(String address) {
-        return address != null && jdbc.queryForObject("select count(*) from mailbox where address = ?", Long.class,
-                address.toLowerCase(Locale.ROOT)) > 0;
+        return address != null && addresses.get(() -> Set.copyOf(jdbc.queryForList("select address from mailbox",
+                String.class))).contains(address.toLowerCase(Locale.ROOT));
     }
 
     // leases: one reader per mailbox at a time

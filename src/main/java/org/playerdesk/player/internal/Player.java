@@ -28,12 +28,13 @@ public class Player extends StoredEntity {
     protected Player() {
     }
 
-    public Player(UUID gameId, PlayerIdentity identity, Instant now) {
+    /** A new player with what they told us (and the contact email, when given): written in one insert. */
+    public Player(UUID gameId, PlayerIdentity identity, String contactEmail, Instant now) {
         this.gameId = gameId;
         this.accountId = identity.accountId();
         this.createdAt = now;
         this.updatedAt = now;
-        update(identity, null, now);
+        update(identity, contactEmail, now);
     }
 
     /** Keeps the latest of what the player tells us; an absent value does not erase a known one. */

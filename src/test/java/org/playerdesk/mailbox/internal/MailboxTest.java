@@ -501,6 +501,13 @@ class MailboxTest {
         MimeMessage list = mail("news@players.example", box.address(), "Newsletter", "news");
         list.setHeader("Precedence", "bulk");
         assertThat(intake.receive(box, raw(list))).isEqualTo(MailIntake.Outcome.AUTOMATIC);
+
+        // another game's support mailbox, added after mail was read, writing to this one: a loop too
+        Mailbox other = webhookBox(workspace.game());
+        MimeMessage fromSupport = mail(other.address().toUpperCase(java.util.Locale.ROOT), box.address(),
+                "Auto: received", "We got your mail");
+        fromSupport.setHeader("Message-ID", "<support-" + game.code() + "@game.example>");
+        assertThat(intake.receive(box, raw(fromSupport))).isEqualTo(MailIntake.Outcome.LOOP);
     }
 
     @Test
