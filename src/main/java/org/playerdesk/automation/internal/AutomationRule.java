@@ -6,17 +6,20 @@ import java.util.UUID;
 import org.playerdesk.automation.RuleTrigger;
 import org.playerdesk.system.entity.CodedConverter;
 import org.playerdesk.system.entity.StoredEntity;
+import org.playerdesk.system.cache.ReferenceData;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /** An event rule; its conditions and actions are stored as JSON text, checked before they are stored. */
 @Entity
 @Table(name = "automation_rule")
+@EntityListeners(ReferenceData.Changes.class)
 public class AutomationRule extends StoredEntity {
 
     public static final int NAME_MAX = 80;

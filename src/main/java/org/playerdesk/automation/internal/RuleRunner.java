@@ -1,18 +1,23 @@
 package org.playerdesk.automation.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.playerdesk.automation.RuleAction;
 import org.playerdesk.automation.RunStep;
 import org.playerdesk.automation.RuleConditions;
 import org.playerdesk.automation.RuleTrigger;
 import org.playerdesk.player.PlayerProfiles;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
@@ -53,11 +58,18 @@ public class RuleRunner {
     private final Clock clock;
     private final TransactionTemplate eachRule;
     private final ConflictRetry conflicts;
+    /**
+     * Whether a game has enabled rules of a trigger, as last read: most games have none for most
+     * events, and every ticket's events ask. Forgotten whenever a rule changes (another node's
+     * change within five seconds).
+     */
+    private final ReferenceCache<Map<String, Boolean>> anyRules;
 
     RuleRunner(AutomationRuleRepository rules, RuleJson json, Executions executions, CausedEvents caused,
             RuleActions actions, TicketQueries tickets, PlayerProfiles profiles, AutomationSettings settings,
-            Clock clock, PlatformTransactionManager transactions, ConflictRetry conflicts) {
+            Clock clock, PlatformTransactionManager transactions, ConflictRetry conflicts, ReferenceData referenceData) {
         this.conflicts = conflicts;
+        this.anyRules = referenceData.cache(AutomationRule.class, Duration.ofSeconds(5));
         this.rules = rules;
         this.json = json;
         this.executions = executions;
@@ -77,8 +89,14 @@ public class RuleRunner {
      * as a reply (the ticket module publishes no message event for it).
      */
     public void run(RuleTrigger trigger, Object event, UUID ticketId, UUID gameId, UUID messageId) {
+        Map<String, Boolean> known = anyRules.get(ConcurrentHashMap::new);
+        String game = gameId + " " + trigger.code();
+        if (Boolean.FALSE.equals(known.get(game))) {
+            return;
+        }
         List<AutomationRule> candidates = rules.findByGameIdAndTriggerAndEnabledTrueOrderByPositionAscCreatedAtAsc(
                 gameId, trigger);
+        known.put(game, !candidates.isEmpty());
         if (candidates.isEmpty()) {
             return;
         }

@@ -1,9 +1,13 @@
 package org.playerdesk.incident.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.playerdesk.incident.GroupingSettings;
+import org.playerdesk.system.cache.ReferenceCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +21,11 @@ public class GroupingStore {
 
     private final JdbcClient jdbc;
     private final IncidentProperties properties;
+    /**
+     * Each game's settings as last read: every new ticket asks them. Forgotten when they are saved
+     * here; another node's change is seen within five seconds.
+     */
+    private final ReferenceCache<Map<UUID, GroupingSettings>> kept = new ReferenceCache<>(Duration.ofSeconds(5));
 
     GroupingStore(JdbcClient jdbc, IncidentProperties properties) {
         this.jdbc = jdbc;
@@ -24,6 +33,10 @@ public class GroupingStore {
     }
 
     public GroupingSettings settings(UUID gameId) {
+        return kept.get(ConcurrentHashMap::new).computeIfAbsent(gameId, this::read);
+    }
+
+    private GroupingSettings read(UUID gameId) {
         return jdbc.sql("select enabled, window_minutes, threshold from incident_grouping where game_id = ?")
                 .param(gameId)
                 .query((rs, n) -> new GroupingSettings(rs.getBoolean(1), rs.getInt(2), rs.getInt(3)))
@@ -31,6 +44,7 @@ public class GroupingStore {
     }
 
     public void save(UUID gameId, GroupingSettings settings) {
+        kept.changed();
         ensureRow(gameId);
         jdbc.sql("update incident_grouping set enabled = ?, window_minutes = ?, threshold = ? where game_id = ?")
                 .param(settings.enabled()).param(settings.windowMinutes()).param(settings.threshold()).param(gameId)

@@ -71,6 +71,10 @@ class StormReportTest {
         assertThat(report(game, null, Map.of(), "服务器又崩了吗？", "请问什么时候补偿")).isPresent();
         // an ordinary question is no report, whatever the player writes after it
         assertThat(report(game, "S3", Map.of("server", "S9"), "咨询", "充值卡怎么使用？", "又掉线了！！！")).isEmpty();
+
+        // the game stops grouping: its next outage report is not weighed
+        incidents.configureGrouping(game.id(), false, "10", "20");
+        assertThat(report(game, "S3", Map.of(), "掉线", "又掉线了！！！")).isEmpty();
     }
 
     @Test
