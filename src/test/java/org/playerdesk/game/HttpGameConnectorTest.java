@@ -213,10 +213,11 @@ class HttpGameConnectorTest {
     void aGameConfiguredForHttpIsServedThroughTheConnector() {
         GameInfo game = workspace.game();
         String base = proxy.url("/simulated-game/" + game.code());
+        assertThat(gameBackends.connected(game.id())).isFalse();
 
         connectors.configure(game.id(), ConnectorKind.HTTP, base, SECRET, 1000, 2000, "admin");
 
-        assertThat(gameBackends.connected(game.id())).isTrue();
+        assertThat(gameBackends.connected(game.id())).as("seen at once").isTrue();
         assertThat(gameBackends.of(game.id()).profile("50001").vipLevel()).isEqualTo(15);
         assertThat(connectors.test(game.id()).ok()).isTrue();
         assertThat(connectors.settings(game.id())).isEqualTo(new ConnectorSettings(ConnectorKind.HTTP, base, true,

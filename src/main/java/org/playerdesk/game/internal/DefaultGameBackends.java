@@ -19,6 +19,8 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.game.internal.http.HttpGameBackend;
 import org.playerdesk.game.internal.simulated.SimulatedGames;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.net.OutboundAddresses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each game's backend as its stored connector settings say. The settings are read on every call,
- * so a change applies at once; an HTTP connector is kept while its settings stay the same, so
+ * so a change applies at once (whether a game has a backend at all is kept in memory, forgotten
+ * when a connector changes); an HTTP connector is kept while its settings stay the same, so
  * its circuit breaker remembers the failures.
  */
 @Service
@@ -53,13 +56,20 @@ public class DefaultGameBackends implements GameBackends {
     private final Map<UUID, Cached> http = new ConcurrentHashMap<>();
     private final ObjectProvider<GameAccounts> accounts;
     private final OutboundAddresses outbound;
+    /**
+     * Whether each game has a backend, as last read: asked for every new ticket (its player's
+     * standing). Forgotten when a connector changes; another node's change is seen within five seconds.
+     */
+    private final ReferenceCache<Map<UUID, Boolean>> connected;
 
     private record Cached(String baseUrl, int secretHash, Duration connectTimeout, Duration readTimeout,
             HttpGameBackend backend) {
     }
 
     DefaultGameBackends(GameConnectorRepository connectors, GameRepository games, SimulatedGames simulated,
-            GameProperties properties, Clock clock, ObjectProvider<GameAccounts> accounts, OutboundAddresses outbound) {
+            GameProperties properties, Clock clock, ObjectProvider<GameAccounts> accounts, OutboundAddresses outbound,
+            ReferenceData referenceData) {
+        this.connected = referenceData.cache(GameConnector.class, Duration.ofSeconds(5));
         this.accounts = accounts;
         this.outbound = outbound;
         this.connectors = connectors;
@@ -86,7 +96,8 @@ public class DefaultGameBackends implements GameBackends {
     @Override
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public boolean connected(UUID gameId) {
-        return connectors.findByGameId(gameId).map(c -> c.kind() != ConnectorKind.NONE).orElse(false);
+        return connected.get(ConcurrentHashMap::new).computeIfAbsent(gameId,
+                game -> connectors.findByGameId(game).map(c -> c.kind() != ConnectorKind.NONE).orElse(false));
     }
 
     private HttpGameBackend http(GameConnector connector) {

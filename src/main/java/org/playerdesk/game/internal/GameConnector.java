@@ -6,16 +6,19 @@ import java.util.UUID;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 import org.playerdesk.game.ConnectorKind;
 import org.playerdesk.game.ConnectorSettings;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.system.secrets.SealedSecret;
 
 /** A game's connector settings; the secret stays here and is only read to sign requests. */
 @Entity
 @Table(name = "game_connector")
+@EntityListeners(ReferenceData.Changes.class)
 public class GameConnector extends StoredEntity {
 
     private UUID gameId;
