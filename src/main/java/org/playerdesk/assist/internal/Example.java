@@ -7,6 +7,7 @@ import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
 import org.playerdesk.assist.Mood;
 import org.playerdesk.system.entity.Coded;
+import org.playerdesk.system.entity.GivenIdEntity;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
 
@@ -20,7 +21,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "assist_example")
-public class Example {
+public class Example extends GivenIdEntity {
 
     static final int TEXT_MAX = 2000;
 
@@ -44,6 +45,11 @@ public class Example {
     private Instant labeledAt;
 
     protected Example() {
+    }
+
+    @Override
+    public UUID getId() {
+        return ticketId;
     }
 
     Example(UUID ticketId, UUID gameId, String text, Classification suggested, Instant now) {

@@ -10,6 +10,8 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericFie
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 
 import jakarta.persistence.Column;
+import org.playerdesk.system.entity.GivenIdEntity;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,7 +25,7 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "kb_ticket_document")
 @Indexed(index = "ticket")
-public class TicketDocument {
+public class TicketDocument extends GivenIdEntity {
 
     static final int MESSAGES_MAX = 60000;
 
@@ -55,6 +57,11 @@ public class TicketDocument {
     private long version;
 
     protected TicketDocument() {
+    }
+
+    @Override
+    public UUID getId() {
+        return ticketId;
     }
 
     TicketDocument(UUID ticketId, UUID gameId) {

@@ -3,6 +3,8 @@ package org.playerdesk.routing.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.playerdesk.system.entity.GivenIdEntity;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +12,7 @@ import jakarta.persistence.Table;
 /** The queue a ticket was last routed to (null: no queue matched), so that "Next" finds it. */
 @Entity
 @Table(name = "routing_ticket")
-public class RoutedTicket {
+public class RoutedTicket extends GivenIdEntity {
 
     @Id
     private UUID ticketId;
@@ -19,6 +21,11 @@ public class RoutedTicket {
     private Instant routedAt;
 
     protected RoutedTicket() {
+    }
+
+    @Override
+    public UUID getId() {
+        return ticketId;
     }
 
     public RoutedTicket(UUID ticketId, UUID gameId, UUID queueId, Instant routedAt) {
