@@ -1,8 +1,13 @@
 package org.playerdesk.assist.internal;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.validator.constraints.Range;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.validation.InputValidation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -16,8 +21,11 @@ public class AssistSettings {
     private final GameSettingRepository settings;
     private final AssistProperties properties;
     private final InputValidation validation;
+    private final ReferenceCache<Map<UUID, GameSetting>> kept;
 
-    AssistSettings(GameSettingRepository settings, AssistProperties properties, InputValidation validation) {
+    AssistSettings(GameSettingRepository settings, AssistProperties properties, InputValidation validation,
+            ReferenceData referenceData) {
+        this.kept = referenceData.cache(GameSetting.class, Duration.ofSeconds(5));
         this.settings = settings;
         this.properties = properties;
         this.validation = validation;
@@ -41,10 +49,21 @@ public class AssistSettings {
         }
     }
 
+    /**
+     * The game's settings (a copy, not the stored row: every new ticket and every live chat asks,
+     * so they are kept in memory, forgotten when a setting changes).
+     */
     @Transactional(readOnly = true)
     public GameSetting of(UUID gameId) {
-        return settings.findById(gameId)
-                .orElseGet(() -> new GameSetting(gameId, properties.botThreshold(), properties.applyThreshold()));
+        return kept.get(ConcurrentHashMap::new).computeIfAbsent(gameId, game -> {
+            GameSetting stored = settings.findById(game).orElse(null);
+            if (stored == null) {
+                return new GameSetting(game, properties.botThreshold(), properties.applyThreshold());
+            }
+            GameSetting copy = new GameSetting(game, stored.botThreshold(), stored.applyThreshold());
+            copy.answerInChat(stored.chatBot());
+            return copy;
+        });
     }
 
     /** Thresholds between 0 and 1; 1 turns the bot (or applying by itself) off in practice. */

@@ -2,7 +2,10 @@ package org.playerdesk.assist.internal;
 
 import java.util.UUID;
 
+import org.playerdesk.system.cache.ReferenceData;
+
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -12,6 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "assist_setting")
+@EntityListeners(ReferenceData.Changes.class)
 public class GameSetting {
 
     @Id
