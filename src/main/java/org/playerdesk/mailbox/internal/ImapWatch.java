@@ -17,8 +17,10 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 import jakarta.annotation.PreDestroy;
 
@@ -75,8 +77,18 @@ class ImapWatch {
         }
     }
 
+    /**
+     * Whether this node holds the mailbox's lease now. A database out of reach means it does not:
+     * the reader ends (the watch starts one again once the lease can be taken) and the mail waits,
+     * unread, on the server.
+     */
     private boolean holds(UUID mailboxId) {
-        return store.lease(mailboxId, node, clock.instant(), clock.instant().plus(lease));
+        try {
+            return store.lease(mailboxId, node, clock.instant(), clock.instant().plus(lease));
+        } catch (DataAccessException unreachable) {
+            log.warn("Mailbox lease could not be taken or renewed: {}", unreachable.getMessage());
+            return false;
+        }
     }
 
     private void keepReading(Mailbox box) {
@@ -95,7 +107,8 @@ class ImapWatch {
                             Thread.sleep(pollInterval);
                         }
                     }
-                } catch (MessagingException e) {
+                } catch (MessagingException | DataAccessException | TransactionException e) {
+                    // the mail server or the database out of reach: a message not yet taken stays unread there
                     log.warn("Mailbox {} could not be read: {}", box.address(), e.getMessage());
                     Thread.sleep(pollInterval);
                 }
@@ -109,12 +122,21 @@ class ImapWatch {
             boolean interrupted = Thread.interrupted();
             try {
                 store.release(box.id(), node);
+            } catch (DataAccessException unreachable) {
+                log.warn("Mailbox {} lease not given back (it ends by itself): {}", box.address(),
+                        unreachable.getMessage());
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
             }
         }
+    }
+
+    /** Whether a reader of this mailbox runs on this node. */
+    boolean reads(UUID mailboxId) {
+        Thread running = readers.get(mailboxId);
+        return running != null && running.isAlive();
     }
 
     /** How this node waits for a mailbox's new mail: with IDLE (true), polling (false), or not read here. */

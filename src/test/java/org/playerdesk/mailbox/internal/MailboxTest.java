@@ -122,6 +122,8 @@ class MailboxTest {
     @Autowired
     MailStore store;
     @Autowired
+    org.playerdesk.system.secrets.Secrets secrets;
+    @Autowired
     ImapReader reader;
     @Autowired
     MailIntake intake;
@@ -534,6 +536,49 @@ class MailboxTest {
         // stopped: the lease is given back, and another node may take the mailbox (the mail server
         // complains of the connections closed under it on its own threads: not the test's concern)
         await().dontCatchUncaughtExceptions().until(() -> store.lease(d.box().id(), "another-node", clock.instant(), clock.instant().plusSeconds(60)));
+    }
+
+    @Test
+    void aDatabaseOutOfReachEndsTheReaderQuietlyAndTheWatchStartsItAgainOnceItAnswers() throws Exception {
+        Desk d = imapDesk();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        MailStore unreachable = new MailStore(jdbc, secrets) {
+            @Override
+            boolean lease(UUID mailboxId, String holder, Instant now, Instant until) {
+                if (down.get()) {
+                    throw new org.springframework.jdbc.CannotGetJdbcConnectionException("the database is out of reach");
+                }
+                return super.lease(mailboxId, holder, now, until);
+            }
+        };
+        ImapWatch watch = new ImapWatch(unreachable, reader, clock, true, java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(100), false);
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try {
+            String id = "<while-down-" + d.game().code() + "@players.example>";
+            MimeMessage message = mail("down@players.example", d.box().address(), "While down", "Sent while down.");
+            message.setHeader("Message-ID", id);
+            send(message);
+            watch.watch();
+            assertThat(watch.reads(d.box().id())).as("no reader without the lease").isFalse();
+
+            down.set(false);
+            watch.watch();
+            UUID ticketId = await().dontCatchUncaughtExceptions().until(() -> jdbc.queryForList(
+                    "select ticket_id from mail_received where message_id = ?", UUID.class, id),
+                    list -> !list.isEmpty()).get(0);
+            assertThat(publicMessages(ticketId)).extracting(MessageView::body).containsExactly("Sent while down.");
+
+            // the database goes away under a running reader: it ends without an exception escaping
+            down.set(true);
+            await().dontCatchUncaughtExceptions().until(() -> !watch.reads(d.box().id()));
+            assertThat(uncaught).as("exceptions escaping the reader").isEmpty();
+        } finally {
+            watch.stop();
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
     }
 
     @Test
