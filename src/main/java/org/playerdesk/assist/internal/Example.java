@@ -7,7 +7,7 @@ import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
 import org.playerdesk.assist.Mood;
 import org.playerdesk.system.entity.Coded;
-import org.playerdesk.system.entity.GivenIdEntity;
+import org.playerdesk.system.entity.NewUntilStored;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
 
@@ -21,7 +21,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "assist_example")
-public class Example extends GivenIdEntity {
+public class Example extends NewUntilStored<UUID> {
 
     static final int TEXT_MAX = 2000;
 

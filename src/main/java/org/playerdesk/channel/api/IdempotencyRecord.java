@@ -4,24 +4,22 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.data.domain.Persistable;
+import org.playerdesk.system.entity.NewUntilStored;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 /**
  * The ticket an {@code Idempotency-Key} created, and the hash of the request that created it.
- * The primary key (game, key) is what settles concurrent retries: only one of them can store it.
+ * The primary key (game, key) is what settles concurrent retries: only one of them can store it
+ * (always inserted, never merged: a second record for the same key fails, it does not overwrite).
  */
 @Entity
 @Table(name = "api_idempotency")
-class IdempotencyRecord implements Persistable<IdempotencyRecord.Key> {
+class IdempotencyRecord extends NewUntilStored<IdempotencyRecord.Key> {
 
     @Embeddable
     record Key(UUID gameId, @Column(name = "idem_key") String idemKey) implements Serializable {
@@ -32,9 +30,6 @@ class IdempotencyRecord implements Persistable<IdempotencyRecord.Key> {
     private String requestHash;
     private UUID ticketId;
     private Instant createdAt;
-
-    @Transient
-    private boolean fresh = true;
 
     protected IdempotencyRecord() {
     }
@@ -57,17 +52,5 @@ class IdempotencyRecord implements Persistable<IdempotencyRecord.Key> {
     @Override
     public Key getId() {
         return key;
-    }
-
-    /** Always inserted, never merged: a second record for the same key must fail, not overwrite. */
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
     }
 }

@@ -10,7 +10,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericFie
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 
 import jakarta.persistence.Column;
-import org.playerdesk.system.entity.GivenIdEntity;
+import org.playerdesk.system.entity.NewUntilStored;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -25,7 +25,7 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "kb_ticket_document")
 @Indexed(index = "ticket")
-public class TicketDocument extends GivenIdEntity {
+public class TicketDocument extends NewUntilStored<UUID> {
 
     static final int MESSAGES_MAX = 60000;
 

@@ -3,7 +3,7 @@ package org.playerdesk.routing.internal;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.playerdesk.system.entity.GivenIdEntity;
+import org.playerdesk.system.entity.NewUntilStored;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** The queue a ticket was last routed to (null: no queue matched), so that "Next" finds it. */
 @Entity
 @Table(name = "routing_ticket")
-public class RoutedTicket extends GivenIdEntity {
+public class RoutedTicket extends NewUntilStored<UUID> {
 
     @Id
     private UUID ticketId;
