@@ -11,22 +11,12 @@ import org.playerdesk.ticket.TicketRef;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecificationExecutor<Ticket> {
-
-    /**
-     * The ticket with its tags in one read (a ticket's view always shows them: read lazily, they
-     * were a second query for every ticket a listener or page looked at). One already in the
-     * persistence context is not read again.
-     */
-    @Override
-    @EntityGraph(attributePaths = "tags")
-    Optional<Ticket> findById(UUID id);
 
     Optional<Ticket> findByAccessTokenHash(String accessTokenHash);
 
