@@ -133,6 +133,18 @@ class AutomationRulesTest {
     }
 
     @Test
+    void aRuleMadeAfterTheGamesEventsFoundNoneActsOnTheNextTicket() {
+        Setup s = setup();
+        Opened before = workspace.ticket(s.game(), "auto-none", "consultation");
+        // the runner has looked for the game's rules and found none (what it keeps in memory)
+        runner.run(RuleTrigger.TICKET_CREATED, "no rules yet", before.ticket().id(), s.game().id(), null);
+
+        rule(s, "新规则", RuleTrigger.TICKET_CREATED, RuleConditions.ANY, act(RuleActionKind.ADD_TAG, "new-rule"));
+        Opened after = workspace.ticket(s.game(), "auto-next", "consultation");
+        await().atMost(WAIT).until(() -> head(after).tags().contains("new-rule"));
+    }
+
+    @Test
     void anUpdatedRuleRunsOnTheChangeItWatchesFor() {
         Setup s = setup();
         RuleView urgent = rule(s, "紧急通知主管", RuleTrigger.TICKET_UPDATED,
