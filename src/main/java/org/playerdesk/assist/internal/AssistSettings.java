@@ -1,12 +1,10 @@
 package org.playerdesk.assist.internal;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.validator.constraints.Range;
-import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceMap;
 import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.validation.InputValidation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,11 +19,11 @@ public class AssistSettings {
     private final GameSettingRepository settings;
     private final AssistProperties properties;
     private final InputValidation validation;
-    private final ReferenceCache<Map<UUID, GameSetting>> kept;
+    private final ReferenceMap<UUID, GameSetting> kept;
 
     AssistSettings(GameSettingRepository settings, AssistProperties properties, InputValidation validation,
             ReferenceData referenceData) {
-        this.kept = referenceData.cache(GameSetting.class, Duration.ofSeconds(5));
+        this.kept = referenceData.map(GameSetting.class, Duration.ofSeconds(5));
         this.settings = settings;
         this.properties = properties;
         this.validation = validation;
@@ -55,7 +53,7 @@ public class AssistSettings {
      */
     @Transactional(readOnly = true)
     public GameSetting of(UUID gameId) {
-        return kept.get(ConcurrentHashMap::new).computeIfAbsent(gameId, game -> {
+        return kept.get(gameId, game -> {
             GameSetting stored = settings.findById(game).orElse(null);
             if (stored == null) {
                 return new GameSetting(game, properties.botThreshold(), properties.applyThreshold());

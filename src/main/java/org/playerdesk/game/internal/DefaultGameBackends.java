@@ -19,7 +19,7 @@ import org.playerdesk.game.GameInfo;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.game.internal.http.HttpGameBackend;
 import org.playerdesk.game.internal.simulated.SimulatedGames;
-import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceMap;
 import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.net.OutboundAddresses;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,7 +60,7 @@ public class DefaultGameBackends implements GameBackends {
      * Whether each game has a backend, as last read: asked for every new ticket (its player's
      * standing). Forgotten when a connector changes; another node's change is seen within five seconds.
      */
-    private final ReferenceCache<Map<UUID, Boolean>> connected;
+    private final ReferenceMap<UUID, Boolean> connected;
 
     private record Cached(String baseUrl, int secretHash, Duration connectTimeout, Duration readTimeout,
             HttpGameBackend backend) {
@@ -69,7 +69,7 @@ public class DefaultGameBackends implements GameBackends {
     DefaultGameBackends(GameConnectorRepository connectors, GameRepository games, SimulatedGames simulated,
             GameProperties properties, Clock clock, ObjectProvider<GameAccounts> accounts, OutboundAddresses outbound,
             ReferenceData referenceData) {
-        this.connected = referenceData.cache(GameConnector.class, Duration.ofSeconds(5));
+        this.connected = referenceData.map(GameConnector.class, Duration.ofSeconds(5));
         this.accounts = accounts;
         this.outbound = outbound;
         this.connectors = connectors;
@@ -96,8 +96,7 @@ public class DefaultGameBackends implements GameBackends {
     @Override
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public boolean connected(UUID gameId) {
-        return connected.get(ConcurrentHashMap::new).computeIfAbsent(gameId,
-                game -> connectors.findByGameId(game).map(c -> c.kind() != ConnectorKind.NONE).orElse(false));
+        return connected.get(gameId, game -> connectors.findByGameId(game).map(c -> c.kind() != ConnectorKind.NONE).orElse(false));
     }
 
     private HttpGameBackend http(GameConnector connector) {

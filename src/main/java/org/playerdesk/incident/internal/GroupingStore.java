@@ -2,12 +2,10 @@ package org.playerdesk.incident.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.playerdesk.incident.GroupingSettings;
-import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +23,7 @@ public class GroupingStore {
      * Each game's settings as last read: every new ticket asks them. Forgotten when they are saved
      * here; another node's change is seen within five seconds.
      */
-    private final ReferenceCache<Map<UUID, GroupingSettings>> kept = new ReferenceCache<>(Duration.ofSeconds(5));
+    private final ReferenceMap<UUID, GroupingSettings> kept = new ReferenceMap<>(Duration.ofSeconds(5));
 
     GroupingStore(JdbcClient jdbc, IncidentProperties properties) {
         this.jdbc = jdbc;
@@ -33,7 +31,7 @@ public class GroupingStore {
     }
 
     public GroupingSettings settings(UUID gameId) {
-        return kept.get(ConcurrentHashMap::new).computeIfAbsent(gameId, this::read);
+        return kept.get(gameId, this::read);
     }
 
     private GroupingSettings read(UUID gameId) {

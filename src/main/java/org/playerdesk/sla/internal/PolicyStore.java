@@ -4,18 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.playerdesk.sla.BusinessCalendar;
 import org.playerdesk.sla.CalendarForm;
 import org.playerdesk.sla.CalendarView;
 import org.playerdesk.sla.PolicyForm;
 import org.playerdesk.sla.PolicyView;
-import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceMap;
 import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
@@ -42,26 +40,25 @@ public class PolicyStore {
      * matches them (twice: whether a VIP tier matters, then which policy), so they are not read
      * from the database each time. Forgotten whenever a policy changes.
      */
-    private final ReferenceCache<Map<UUID, List<PolicyView>>> kept;
+    private final ReferenceMap<UUID, List<PolicyView>> kept;
     /**
      * Each calendar's arithmetic as last read: every change of a ticket's clocks needs the calendars
      * of its timers, and reading one parses its hours and dates. Forgotten whenever a calendar changes.
      */
-    private final ReferenceCache<Map<UUID, BusinessCalendar>> keptCalendars;
+    private final ReferenceMap<UUID, BusinessCalendar> keptCalendars;
 
     PolicyStore(SlaPolicyRepository policies, SlaCalendarRepository calendars, InputValidation validation,
             ReferenceData referenceData) {
         this.policies = policies;
         this.calendars = calendars;
         this.validation = validation;
-        this.kept = referenceData.cache(SlaPolicy.class, KEEP);
-        this.keptCalendars = referenceData.cache(SlaCalendar.class, KEEP);
+        this.kept = referenceData.map(SlaPolicy.class, KEEP);
+        this.keptCalendars = referenceData.map(SlaCalendar.class, KEEP);
     }
 
     @Transactional(readOnly = true)
     public List<PolicyView> policies(UUID gameId) {
-        return kept.get(ConcurrentHashMap::new).computeIfAbsent(gameId,
-                game -> policies.findByGameIdOrderByPositionAsc(game).stream().map(SlaPolicy::view).toList());
+        return kept.get(gameId, game -> policies.findByGameIdOrderByPositionAsc(game).stream().map(SlaPolicy::view).toList());
     }
 
     @Transactional(readOnly = true)
@@ -71,16 +68,9 @@ public class PolicyStore {
 
     @Transactional(readOnly = true)
     public Optional<BusinessCalendar> calendar(UUID calendarId) {
-        Map<UUID, BusinessCalendar> known = keptCalendars.get(ConcurrentHashMap::new);
-        BusinessCalendar calendar = known.get(calendarId);
-        if (calendar == null) {
-            // a calendar not found is not kept: it may be another node's, not yet committed
-            calendar = calendars.findById(calendarId).map(SlaCalendar::calendar).orElse(null);
-            if (calendar != null) {
-                known.put(calendarId, calendar);
-            }
-        }
-        return Optional.ofNullable(calendar);
+        // a calendar not found is not kept: it may be another node's, not yet committed
+        return Optional.ofNullable(keptCalendars.get(calendarId,
+                id -> calendars.findById(id).map(SlaCalendar::calendar).orElse(null)));
     }
 
     public PolicyView addPolicy(UUID gameId, PolicyForm form, Set<UUID> calendarIds, List<String> tiers,

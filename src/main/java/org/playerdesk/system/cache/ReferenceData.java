@@ -34,6 +34,11 @@ public class ReferenceData {
         return cache;
     }
 
+    /** A new map of data read from {@code entity}, by key, kept for {@code keep} at most. */
+    public <K, V> ReferenceMap<K, V> map(Class<?> entity, Duration keep) {
+        return new ReferenceMap<>(this.<java.util.Map<K, V>>cache(entity, keep));
+    }
+
     /** Rows of {@code entity} changed (or are about to, in the current transaction). */
     public void changed(Class<?> entity) {
         byEntity.forEach((kept, caches) -> {
