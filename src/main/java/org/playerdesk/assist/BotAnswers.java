@@ -9,6 +9,7 @@ import org.playerdesk.assist.internal.AssistSettings;
 import org.playerdesk.assist.internal.BotAnswerBook;
 import org.playerdesk.knowledge.ArticleHit;
 import org.playerdesk.knowledge.ArticleSearch;
+import org.playerdesk.knowledge.SimilarQuestions;
 import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.MessageView;
@@ -24,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The bot's first answer: when a published article answers a player's first words with at least
  * the game's confidence threshold, the player gets it at once with "did this solve it?". Yes
  * resolves the ticket as deflected; no hands it over to an agent with a note saying what the
- * bot offered. The chat asks {@link #firstAnswer} for its own conversations.
+ * bot offered. The chat asks {@link #firstAnswer} for its own conversations. A player's words that
+ * an article solved become one of that article's similar questions, so the next player who asks
+ * the same way is answered more surely.
  */
 @Service
 @Transactional
@@ -46,9 +49,11 @@ public class BotAnswers {
     private final TicketQueries tickets;
     private final TicketDesk desk;
     private final Clock clock;
+    private final SimilarQuestions similarQuestions;
 
     BotAnswers(ArticleSearch search, AssistSettings settings, BotAnswerBook book, TicketQueries tickets,
-            TicketDesk desk, Clock clock) {
+            TicketDesk desk, Clock clock, SimilarQuestions similarQuestions) {
+        this.similarQuestions = similarQuestions;
         this.search = search;
         this.settings = settings;
         this.book = book;
@@ -85,6 +90,7 @@ public class BotAnswers {
                 .orElseThrow(() -> new RuleViolation("assist.bot.no-offer", "no open bot answer on this ticket"));
         book.answered(ticket.id(), solved, clock.instant());
         if (solved) {
+            learn(ticket.id(), offer.articleId());
             desk.tag(ticket.id(), DEFLECTED_TAG, player);
             desk.changeStatus(ticket.id(), TicketStatus.RESOLVED, player);
         } else {
@@ -92,5 +98,16 @@ public class BotAnswers {
                     "The bot offered the article \"%s\" (confidence %.0f%%); the player says it did not solve the "
                             + "problem and asks for an agent.", offer.title(), offer.confidence() * 100), null);
         }
+    }
+
+    /**
+     * The player's first words on a ticket that this article solved, learned as one of its similar
+     * questions: the first message, or the subject when the message is longer than a question.
+     */
+    public void learn(UUID ticketId, UUID articleId) {
+        TicketDetails details = tickets.details(ticketId, false);
+        String first = details.messages().stream().findFirst().map(MessageView::body).orElse("").strip();
+        similarQuestions.learn(articleId,
+                first.length() <= SimilarQuestions.QUESTION_MAX ? first : details.ticket().subject());
     }
 }

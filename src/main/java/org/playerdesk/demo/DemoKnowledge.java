@@ -1,9 +1,13 @@
 package org.playerdesk.demo;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.knowledge.KnowledgeImport;
+import org.playerdesk.knowledge.SimilarQuestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,10 +29,12 @@ class DemoKnowledge implements ApplicationRunner {
 
     private final GameCatalog games;
     private final KnowledgeImport knowledge;
+    private final SimilarQuestions questions;
 
-    DemoKnowledge(GameCatalog games, KnowledgeImport knowledge) {
+    DemoKnowledge(GameCatalog games, KnowledgeImport knowledge, SimilarQuestions questions) {
         this.games = games;
         this.knowledge = knowledge;
+        this.questions = questions;
     }
 
     /** The demo game exists only where the demo workspace was wanted and seeded. */
@@ -46,20 +52,24 @@ class DemoKnowledge implements ApplicationRunner {
                 2. 提交工单，写明最后一次正常登录的时间、丢失的物品；
                 3. 客服核实后会冻结异常交易，并尽力找回物品。
 
-                请勿把密码和验证码告诉任何人，官方不会索要密码。""");
+                请勿把密码和验证码告诉任何人，官方不会索要密码。""", "号被人登了东西全没了", "有人改了我的密码",
+                "someone logged into my account and took my stuff");
         article(game, "zh-CN", "账号安全", false, "账号被封如何申诉", """
                 账号被封禁后，可在帮助中心提交 **封号申诉**，写明账号和被封时间。
-                我们会核实封号原因，一般在 3 个工作日内答复。""");
+                我们会核实封号原因，一般在 3 个工作日内答复。""", "我没开挂为什么被封", "号被封了怎么解封",
+                "banned for no reason, how do I appeal");
         article(game, "zh-CN", "充值与支付", false, "充值未到账怎么办", """
                 充值成功但钻石或元宝没有到账时，请先重新登录游戏。仍未到账请提交工单，并提供：
 
                 - 订单号
                 - 支付截图
-                - 充值时间""");
+                - 充值时间""", "钱扣了钻石没到", "付了款东西没收到", "paid but got no diamonds");
         article(game, "zh-CN", "活动与兑换", false, "如何使用兑换码", """
-                在游戏 **设置 → 兑换** 中输入礼包码即可领取奖励。兑换码区分大小写，过期后无法使用。""");
+                在游戏 **设置 → 兑换** 中输入礼包码即可领取奖励。兑换码区分大小写，过期后无法使用。""", "礼包码在哪里输入",
+                "cdk怎么用", "where do I enter a gift code");
         article(game, "zh-CN", "游戏问题", false, "游戏闪退怎么办", """
-                请先更新到最新版本、清理缓存并重启手机。仍然闪退请提交工单，并附上机型和系统版本。""");
+                请先更新到最新版本、清理缓存并重启手机。仍然闪退请提交工单，并附上机型和系统版本。""", "一进游戏就退出",
+                "打开就黑屏然后回到桌面", "the game keeps closing itself");
         article(game, "zh-CN", "公告", true, "本周四 6:00–8:00 停服维护", """
                 维护期间无法登录游戏，维护结束后将发放补偿：钻石 ×100。""");
         article(game, "en", "Account", false, "My account was stolen", """
@@ -76,8 +86,12 @@ class DemoKnowledge implements ApplicationRunner {
         log.info("Demo data: help-center articles and synonyms of game '{}' are present", game.code());
     }
 
+    /** A public article with its similar questions (set once: what players teach it later stays). */
     private void article(GameInfo game, String locale, String category, boolean announcement, String title,
-            String body) {
-        knowledge.publish(game.id(), locale, category, Audience.PUBLIC, announcement, title, body, "demo");
+            String body, String... similar) {
+        UUID id = knowledge.publish(game.id(), locale, category, Audience.PUBLIC, announcement, title, body, "demo");
+        if (similar.length > 0 && questions.of(id).isEmpty()) {
+            questions.replace(id, game.id(), List.of(similar));
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.assist.internal.AssistSettings;
@@ -19,6 +20,7 @@ import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.StaffRole;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
+import org.playerdesk.knowledge.SimilarQuestions;
 import org.playerdesk.knowledge.internal.KnowledgeTestArticles;
 import org.playerdesk.player.PlayerIdentity;
 import org.playerdesk.ticket.Actor;
@@ -44,6 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(TestWorkspace.class)
 class AssistIntegrationTest {
 
+    @Autowired
+    SimilarQuestions similarQuestions;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -94,7 +98,7 @@ class AssistIntegrationTest {
     @Test
     void theBotOffersAConfidentAnswerAndYesResolvesTheTicketAsDeflected() throws Exception {
         GameInfo game = workspace.game();
-        articles.publish(game, "zh-CN", "账号被盗怎么办", "请立即修改密码，并提交最后登录时间。");
+        UUID article = articles.publish(game, "zh-CN", "账号被盗怎么办", "请立即修改密码，并提交最后登录时间。");
         Opened opened = open(game, "account_stolen", "账号被盗", "我的账号被盗了怎么办");
 
         String page = mvc.perform(get("/help/{g}/t/{t}", game.code(), opened.followToken()))
@@ -106,6 +110,9 @@ class AssistIntegrationTest {
         TicketView ticket = tickets.head(opened.ticket().id());
         assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(ticket.tags()).contains(BotAnswers.DEFLECTED_TAG);
+        // the player's words that the article solved are learned as one of its similar questions
+        assertThat(similarQuestions.of(article))
+                .containsExactly(new SimilarQuestions.Question("我的账号被盗了怎么办", SimilarQuestions.Source.LEARNED));
 
         // a second answer (another tab) changes nothing
         mvc.perform(post("/help/{g}/t/{t}/bot", game.code(), opened.followToken()).param("solved", "no").with(csrf()))

@@ -39,6 +39,8 @@ class KnowledgePagesTest {
     KnowledgeTestArticles articles;
     @Autowired
     KnowledgeBase knowledge;
+    @Autowired
+    SimilarQuestions similarQuestions;
 
     @Test
     void playersBrowseSearchAndReadPublishedAnswersOnly() throws Exception {
@@ -129,6 +131,23 @@ class KnowledgePagesTest {
         String editor = mvc.perform(get(location).with(user(agent)).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(editor).contains("data-testid=\"kb-history\"", "v1");
+
+        // similar questions: one per line, blank and repeated lines dropped, shown again in the editor
+        UUID refunds = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(post(location).param("locale", "en").param("audience", "public").param("title", "Refunds")
+                        .param("body", "Within *7* days.").param("questions", "can i get my money back\n\n 退款  怎么申请 \n"
+                                + "can i get my money back").with(user(agent)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(similarQuestions.of(refunds)).extracting(SimilarQuestions.Question::text)
+                .containsExactly("can i get my money back", "退款 怎么申请");
+        assertThat(mvc.perform(get(location).with(user(agent)).locale(Locale.ENGLISH)).andReturn().getResponse()
+                .getContentAsString()).contains("data-testid=\"kb-questions\"", "can i get my money back\n退款 怎么申请");
+        String tooLong = mvc.perform(post(location).param("locale", "en").param("audience", "public")
+                        .param("title", "Refunds").param("body", "Within *7* days.").param("questions", "x".repeat(201))
+                        .with(user(agent)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(tooLong).contains("data-testid=\"error-questions\"", "at most 200 characters");
+        assertThat(similarQuestions.of(refunds)).hasSize(2);
 
         String preview = mvc.perform(post("/console/knowledge/preview").param("body", "**bold** <script>x</script>")
                 .with(user(agent)).with(csrf())).andReturn().getResponse().getContentAsString();

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * suggestions (off unless a URL is set).
  */
 @ConfigurationProperties("playerdesk.assist")
-public record AssistProperties(@DefaultValue("0.85") double botThreshold, @DefaultValue("0.9") double applyThreshold,
+public record AssistProperties(@DefaultValue("0.9") double botThreshold, @DefaultValue("0.9") double applyThreshold,
         @DefaultValue("1h") Duration trainingInterval, @DefaultValue ReplySuggestions replySuggestions) {
 
     /** An OpenAI-compatible chat-completions endpoint; empty url: no call ever leaves PlayerDesk. */

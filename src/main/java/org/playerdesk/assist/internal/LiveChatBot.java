@@ -53,6 +53,7 @@ class LiveChatBot implements ChatBot {
 
     @Override
     public void solved(UUID ticketId, Answer answer, Actor player) {
+        answers.learn(ticketId, answer.articleId());
         desk.tag(ticketId, BotAnswers.DEFLECTED_TAG, player);
         desk.changeStatus(ticketId, TicketStatus.RESOLVED, player);
     }

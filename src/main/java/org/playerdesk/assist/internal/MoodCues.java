@@ -3,6 +3,7 @@ package org.playerdesk.assist.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -152,6 +153,23 @@ final class MoodCues {
             }
         }
         return best == null ? new Mood(Level.CALM, null, 0.6) : new Mood(Level.UPSET, best, 0.5);
+    }
+
+    /**
+     * The threat or ultimatum whose decisive words a text (lower-cased) holds, the one with more of
+     * them first: such a text is hostile whatever the model says.
+     */
+    static Optional<Category> decisive(String lower) {
+        Category best = null;
+        int most = 0;
+        for (Category category : List.of(Category.THREAT, Category.ULTIMATUM)) {
+            int n = count(lower, DECISIVE.get(category));
+            if (n > most) {
+                most = n;
+                best = category;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The share of capitals among the Latin letters, when there are at least eight. */

@@ -10,6 +10,7 @@ import org.playerdesk.access.Permission;
 import org.playerdesk.access.StaffUser;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.ArticleSearch;
+import org.playerdesk.knowledge.SimilarQuestions;
 import org.playerdesk.knowledge.TicketFinder;
 import org.playerdesk.system.errors.ErrorTexts;
 import org.playerdesk.system.errors.InvalidInput;
@@ -49,10 +50,12 @@ class ArticleConsoleController {
     private final TicketBackfill backfill;
     private final ArticleImages images;
     private final ErrorTexts errorTexts;
+    private final SimilarQuestions similarQuestions;
 
     ArticleConsoleController(ServedGames served, KnowledgeBase knowledge, ArticleSearch search, SynonymBook synonyms,
             Markdown markdown, MessageSource messages, TicketFinder ticketFinder, TicketBackfill backfill,
-            ArticleImages images, ErrorTexts errorTexts) {
+            ArticleImages images, ErrorTexts errorTexts, SimilarQuestions similarQuestions) {
+        this.similarQuestions = similarQuestions;
         this.errorTexts = errorTexts;
         this.images = images;
         this.backfill = backfill;
@@ -114,7 +117,7 @@ class ArticleConsoleController {
     String edit(@PathVariable UUID id, @AuthenticationPrincipal StaffUser me, Model model) {
         Article article = knowledge.article(id);
         GameInfo info = served.readable(article.gameId(), me);
-        return editor(model, info, article, ArticleForm.of(article), Map.of(), me);
+        return editor(model, info, article, ArticleForm.of(article, similarQuestions.of(id)), Map.of(), me);
     }
 
     @PostMapping("/articles/{id}")

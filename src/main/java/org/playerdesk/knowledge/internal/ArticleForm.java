@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.Audience;
+import org.playerdesk.knowledge.SimilarQuestions;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.locale.Locales;
 import org.playerdesk.system.validation.InputValidation;
@@ -19,18 +20,20 @@ import jakarta.validation.constraints.Size;
  * refuses them field by field.
  */
 record ArticleForm(String locale, String categoryId, String audience, Boolean announcement, String title, String body,
-        String related) {
+        String related, String questions) {
 
     static final int RELATED_MAX = 10;
 
-    static ArticleForm of(Article article) {
+    /** The article's fields; its similar questions one per line. */
+    static ArticleForm of(Article article, List<SimilarQuestions.Question> questions) {
         return new ArticleForm(article.locale(), article.categoryId() == null ? "" : article.categoryId().toString(),
                 article.audience().code(), article.announcement(), article.draftTitle(), article.draftBody(),
-                String.join("\n", article.related().stream().map(UUID::toString).toList()));
+                String.join("\n", article.related().stream().map(UUID::toString).toList()),
+                String.join("\n", questions.stream().map(SimilarQuestions.Question::text).toList()));
     }
 
     static ArticleForm blank(String locale) {
-        return new ArticleForm(locale, "", Audience.PUBLIC.code(), false, "", "", "");
+        return new ArticleForm(locale, "", Audience.PUBLIC.code(), false, "", "", "", "");
     }
 
     /**
@@ -73,11 +76,30 @@ record ArticleForm(String locale, String categoryId, String audience, Boolean an
         if (relatedIds.size() > RELATED_MAX) {
             errors.add(new InvalidInput.FieldError("related", "invalid.tooMany", RELATED_MAX));
         }
+        List<String> similar = questions == null ? null : questions(questions, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(InputValidation.inDeclaredOrder(Fields.class, errors));
         }
         return new ArticleDraft(Locales.tag(Locales.supported(fields.locale())), category, who,
-                Boolean.TRUE.equals(announcement), fields.title(), fields.body(), relatedIds);
+                Boolean.TRUE.equals(announcement), fields.title(), fields.body(), relatedIds, similar);
+    }
+
+    /** The similar questions, one per line (blank and repeated lines dropped), each and all within bounds. */
+    private static List<String> questions(String text, List<InvalidInput.FieldError> errors) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String tidy = line.strip().replaceAll("\\s+", " ");
+            if (!tidy.isEmpty() && !lines.contains(tidy)) {
+                lines.add(tidy);
+            }
+        }
+        if (lines.stream().anyMatch(l -> l.length() > SimilarQuestions.QUESTION_MAX)) {
+            errors.add(new InvalidInput.FieldError("questions", "invalid.tooLong", SimilarQuestions.QUESTION_MAX));
+        }
+        if (lines.size() > SimilarQuestions.PER_ARTICLE_MAX) {
+            errors.add(new InvalidInput.FieldError("questions", "invalid.tooMany", SimilarQuestions.PER_ARTICLE_MAX));
+        }
+        return lines;
     }
 
     private static String tidy(String text) {

@@ -137,10 +137,10 @@ public class ArticleTransfer {
             }
         }
         ArticleDraft draft = null;
-        String related = existing == null ? "" : ArticleForm.of(existing).related();
+        String related = existing == null ? "" : ArticleForm.of(existing, List.of()).related();
         try {
             draft = new ArticleForm(locale, "", row.audience() == null || row.audience().isBlank() ? "public"
-                    : row.audience().strip(), announcement, row.title(), row.body(), related).check(validation);
+                    : row.audience().strip(), announcement, row.title(), row.body(), related, null).check(validation);
         } catch (InvalidInput e) {
             errors.addAll(e.errors());
         }
@@ -170,7 +170,7 @@ public class ArticleTransfer {
         ArticleDraft d = p.draft;
         String categoryId = p.category == null ? "" : category(gameId, d.locale(), p.category).toString();
         ArticleForm form = new ArticleForm(d.locale(), categoryId, d.audience().code(), d.announcement(), d.title(),
-                d.body(), String.join(" ", d.related().stream().map(UUID::toString).toList()));
+                d.body(), String.join(" ", d.related().stream().map(UUID::toString).toList()), null);
         if (p.existing == null) {
             knowledge.create(gameId, form, by, p.publish);
         } else {

@@ -3,7 +3,9 @@ package org.playerdesk.knowledge.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +25,11 @@ import org.springframework.stereotype.Service;
 /**
  * The meaning of each published article as the embedding model's vector: made in the background
  * for every article published (or published again, or made by an older model) and kept in
- * {@code kb_article_vector}; each node holds a game's vectors in memory and reads them again when
- * the table changed (checked at most once a second), so an article published on another node is
- * found by its meaning within seconds. Nearest articles by brute force: 10,000 vectors of 512
- * dimensions take a few milliseconds.
+ * {@code kb_article_vector}; the same for each of its similar questions ({@code kb_article_question},
+ * see {@link org.playerdesk.knowledge.SimilarQuestions}). Each node holds a game's vectors in
+ * memory and reads them again when the tables changed (checked at most once a second), so an
+ * article published on another node is found by its meaning within seconds. Nearest articles by
+ * brute force: 10,000 vectors of 896 dimensions take a few milliseconds.
  */
 @Service
 public class ArticleVectors {
@@ -36,15 +39,24 @@ public class ArticleVectors {
     private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
     private static final Logger log = LoggerFactory.getLogger(ArticleVectors.class);
 
-    /** A published article's vector with what a hit shows. */
-    public record Entry(UUID articleId, String locale, String audience, String title, String lead, float[] vector) {
+    /**
+     * A published article's vector, or one of its similar questions' ({@code question}), with what
+     * a hit shows.
+     */
+    public record Entry(UUID articleId, String locale, String audience, String title, String lead, float[] vector,
+            boolean question) {
     }
 
-    /** An article and its cosine similarity to the query. */
-    public record Near(Entry entry, double similarity) {
+    /**
+     * An article and how near it is to the query: {@code similarity} ranks it (see
+     * {@link #similarity}); {@code article} is the cosine similarity of the article's own vector
+     * (NaN while it has none), {@code question} that of its nearest similar question (NaN when it
+     * has none).
+     */
+    public record Near(Entry entry, double similarity, double article, double question) {
     }
 
-    private record GameVectors(long count, Timestamp latest, long checkedAt, List<Entry> entries) {
+    private record GameVectors(List<Object> stamp, long checkedAt, List<Entry> entries) {
     }
 
     private final TextEmbeddings embeddings;
@@ -60,22 +72,53 @@ public class ArticleVectors {
 
     /** The {@code n} articles of a game nearest to a vector, nearest first. */
     public List<Near> nearest(UUID gameId, float[] query, String audienceOnly, int n) {
-        PriorityQueue<Near> best = new PriorityQueue<>(Comparator.comparingDouble(Near::similarity));
+        Map<UUID, double[]> found = new HashMap<>();
+        Map<UUID, Entry> articles = new HashMap<>();
         for (Entry entry : of(gameId)) {
             if (audienceOnly != null && !audienceOnly.equals(entry.audience())) {
                 continue;
             }
             double similarity = Vectors.dot(query, entry.vector());
+            double[] pair = found.computeIfAbsent(entry.articleId(), id -> new double[] { Double.NaN, Double.NaN });
+            int slot = entry.question() ? 1 : 0;
+            if (Double.isNaN(pair[slot]) || similarity > pair[slot]) {
+                pair[slot] = similarity;
+            }
+            if (!entry.question() || !articles.containsKey(entry.articleId())) {
+                articles.put(entry.articleId(), entry);
+            }
+        }
+        PriorityQueue<Near> best = new PriorityQueue<>(Comparator.comparingDouble(Near::similarity));
+        for (Map.Entry<UUID, double[]> e : found.entrySet()) {
+            double[] pair = e.getValue();
+            Near near = new Near(articles.get(e.getKey()), similarity(pair[0], pair[1]), pair[0], pair[1]);
             if (best.size() < n) {
-                best.add(new Near(entry, similarity));
-            } else if (similarity > best.peek().similarity()) {
+                best.add(near);
+            } else if (near.similarity() > best.peek().similarity()) {
                 best.poll();
-                best.add(new Near(entry, similarity));
+                best.add(near);
             }
         }
         List<Near> nearest = new ArrayList<>(best);
         nearest.sort(Comparator.comparingDouble(Near::similarity).reversed());
         return nearest;
+    }
+
+    /**
+     * How near an article is, from its own similarity and its nearest similar question's (either
+     * NaN when missing): the article's, or the mean of the two when that is higher. Chosen on the
+     * development questions with the training ones as similar questions (top-1 / top-3): the
+     * article alone 67.1 / 87.1 %, the question alone 67.1 / 90.0 %, the higher of the two
+     * 67.9 / 90.0 %, their mean 75.7 / 90.7 %, this 78.6 / 91.4 %.
+     */
+    static double similarity(double article, double question) {
+        if (Double.isNaN(question)) {
+            return article;
+        }
+        if (Double.isNaN(article)) {
+            return question;
+        }
+        return Math.max(article, (article + question) / 2);
     }
 
     /** Whether a game's articles have vectors at all (none while the model is loading or off). */
@@ -89,27 +132,38 @@ public class ArticleVectors {
         if (known != null && now - known.checkedAt() < CHECK_EVERY_NANOS) {
             return known.entries();
         }
-        Object[] stamp = jdbc.queryForObject(
-                "select count(*), max(updated_at) from kb_article_vector where game_id = ? and model = ?",
-                (rs, i) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) }, gameId, embeddings.model());
-        long count = (Long) stamp[0];
-        Timestamp latest = (Timestamp) stamp[1];
-        if (known != null && known.count() == count && Objects.equals(known.latest(), latest)) {
-            games.put(gameId, new GameVectors(count, latest, now, known.entries()));
+        String model = embeddings.model();
+        List<Object> stamp = jdbc.queryForObject("""
+                select (select count(*) from kb_article_vector where game_id = ? and model = ?),
+                       (select max(updated_at) from kb_article_vector where game_id = ? and model = ?),
+                       (select count(*) from kb_article_question where game_id = ? and model = ?),
+                       (select max(updated_at) from kb_article_question where game_id = ? and model = ?)""",
+                (rs, i) -> Arrays.asList(rs.getLong(1), rs.getTimestamp(2), rs.getLong(3), rs.getTimestamp(4)),
+                gameId, model, gameId, model, gameId, model, gameId, model);
+        if (known != null && Objects.equals(known.stamp(), stamp)) {
+            games.put(gameId, new GameVectors(stamp, now, known.entries()));
             return known.entries();
         }
-        List<Entry> entries = jdbc.query("""
+        List<Entry> entries = new ArrayList<>(jdbc.query("""
                 select v.article_id, a.locale, a.audience, a.title, a.body, v.vector
                 from kb_article_vector v join kb_article a on a.id = v.article_id
                 where v.game_id = ? and v.model = ? and a.title is not null""",
-                (rs, i) -> {
-                    String body = rs.getString(5);
-                    return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            body == null ? "" : body.substring(0, Math.min(LEAD, body.length())),
-                            Vectors.fromBytes(rs.getBytes(6)));
-                }, gameId, embeddings.model());
-        games.put(gameId, new GameVectors(count, latest, now, List.copyOf(entries)));
+                (rs, i) -> entry(rs, false), gameId, model));
+        // an unpublished article's questions stay with it, unsearched, until it is published again
+        entries.addAll(jdbc.query("""
+                select q.article_id, a.locale, a.audience, a.title, a.body, q.vector
+                from kb_article_question q join kb_article a on a.id = q.article_id
+                where q.game_id = ? and q.model = ? and a.title is not null and a.published_at is not null""",
+                (rs, i) -> entry(rs, true), gameId, model));
+        games.put(gameId, new GameVectors(stamp, now, List.copyOf(entries)));
         return entries;
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, boolean question) throws java.sql.SQLException {
+        String body = rs.getString(5);
+        return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                body == null ? "" : body.substring(0, Math.min(LEAD, body.length())), Vectors.fromBytes(rs.getBytes(6)),
+                question);
     }
 
     /**
@@ -123,6 +177,41 @@ public class ArticleVectors {
         if (!embeddings.ready()) {
             return 0;
         }
+        return articles() + questions();
+    }
+
+    /** Embeds the similar questions that have no vector of the current model, a batch at a time. */
+    private int questions() {
+        int done = 0;
+        for (int round = 0; round <= 1_000; round++) {
+            List<Object[]> due = jdbc.query("""
+                    select id, question from kb_article_question
+                    where model is null or model <> ?
+                    order by id
+                    fetch first %d rows only""".formatted(BATCH),
+                    (rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) }, embeddings.model());
+            if (due.isEmpty()) {
+                break;
+            }
+            var vectors = embeddings.embedAll(due.stream().map(row -> (String) row[1]).toList());
+            if (vectors.isEmpty()) {
+                break;
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < due.size(); i++) {
+                rows.add(new Object[] { embeddings.model(), Vectors.toBytes(vectors.get().get(i)), now, due.get(i)[0] });
+            }
+            // a question removed meanwhile updates nothing; written again by another node, the same vector
+            done += Arrays.stream(jdbc.batchUpdate(
+                    "update kb_article_question set model = ?, vector = ?, updated_at = ? where id = ?", rows))
+                    .map(w -> w == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, w)).sum();
+        }
+        return done;
+    }
+
+    /** Embeds the articles due, as {@link #refresh} says. */
+    private int articles() {
         int done = 0;
         int round = 0;
         jdbc.update("delete from kb_article_vector where article_id in (select id from kb_article where title is null)");
@@ -172,7 +261,7 @@ public class ArticleVectors {
     }
 
     /** For tests and the evaluation: drops what this node holds in memory. */
-    void forget() {
+    public void forget() {
         games.clear();
     }
 }

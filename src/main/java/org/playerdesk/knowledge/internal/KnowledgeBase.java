@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.knowledge.KnowledgeEvents;
+import org.playerdesk.knowledge.SimilarQuestions;
 import org.playerdesk.system.entity.Ids;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.locale.Locales;
@@ -33,10 +34,13 @@ public class KnowledgeBase {
     private final Clock clock;
     private final InputValidation validation;
     private final ApplicationEventPublisher events;
+    private final SimilarQuestions similarQuestions;
 
     KnowledgeBase(ArticleRepository articles, ArticleVersionRepository versions, CategoryRepository categories,
-            Clock clock, InputValidation validation, ApplicationEventPublisher events) {
+            Clock clock, InputValidation validation, ApplicationEventPublisher events,
+            SimilarQuestions similarQuestions) {
         this.events = events;
+        this.similarQuestions = similarQuestions;
         this.articles = articles;
         this.versions = versions;
         this.categories = categories;
@@ -99,7 +103,8 @@ public class KnowledgeBase {
         Instant now = clock.instant();
         Article article = new Article(gameId, draft.locale(), draft.audience(), by, now);
         article.edit(draft, by, now);
-        articles.save(article);
+        articles.saveAndFlush(article);
+        questions(article, draft);
         if (publish) {
             publish(article, by, now);
         }
@@ -111,10 +116,18 @@ public class KnowledgeBase {
         ArticleDraft draft = checked(article.gameId(), form);
         Instant now = clock.instant();
         article.edit(draft, by, now);
+        questions(article, draft);
         if (publish) {
             publish(article, by, now);
         }
         return article;
+    }
+
+    /** The draft's similar questions become the article's at once (they are not versioned with its text). */
+    private void questions(Article article, ArticleDraft draft) {
+        if (draft.questions() != null) {
+            similarQuestions.replace(article.getId(), article.gameId(), draft.questions());
+        }
     }
 
     /** An article from an import: published, in the named category of its language (made when missing). */
@@ -130,7 +143,7 @@ public class KnowledgeBase {
                 .stream().filter(c -> c.name().equals(category)).findFirst()
                 .orElseGet(() -> addCategory(gameId, tag, category)).getId();
         ArticleForm form = new ArticleForm(tag, categoryId == null ? "" : categoryId.toString(), audience.code(),
-                announcement, title, body, "");
+                announcement, title, body, "", null);
         return create(gameId, form, by, true).getId();
     }
 

@@ -27,8 +27,12 @@ public class KnowledgeTestArticles {
         return write(game, locale, "public", title, body, false);
     }
 
+    public void unpublish(UUID article) {
+        knowledge.unpublish(article, "tester");
+    }
+
     private UUID write(GameInfo game, String locale, String audience, String title, String body, boolean publish) {
-        return knowledge.create(game.id(), new ArticleForm(locale, "", audience, false, title, body, ""), "tester",
+        return knowledge.create(game.id(), new ArticleForm(locale, "", audience, false, title, body, "", null), "tester",
                 publish).getId();
     }
 }

@@ -104,7 +104,7 @@ class SearchBackendComparison {
             KnowledgeBase knowledge = context.getBean(KnowledgeBase.class);
             for (String[] article : ARTICLES) {
                 String locale = article[0].chars().anyMatch(c -> c > 0x2E80) ? "zh-CN" : "en";
-                knowledge.create(game.id(), new ArticleForm(locale, "", "public", false, article[0], article[1], ""),
+                knowledge.create(game.id(), new ArticleForm(locale, "", "public", false, article[0], article[1], "", null),
                         "tester", true);
             }
             EntityManagerFactory factory = context.getBean(EntityManagerFactory.class);

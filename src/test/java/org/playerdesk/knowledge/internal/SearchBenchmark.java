@@ -89,6 +89,8 @@ class SearchBenchmark {
 
     @Autowired
     jakarta.persistence.EntityManagerFactory entityManagers;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void measure() throws IOException {
@@ -146,6 +148,14 @@ class SearchBenchmark {
                 fresh(200_000 + i), false, 3));
         System.gc();
         long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        // similar questions: this many per article, with vectors of the model's size made at random (what the
+        // search costs depends on how many vectors it compares, not on what they say), then the same search again
+        int questionsPerArticle = Integer.getInteger("bench.questions", 5);
+        int questionCount = similarQuestions(game.id(), questionsPerArticle);
+        vectors.forget();
+        long[] withQuestionsTimes = time(3000, i -> articleSearch.search(game.id(), null, fresh(300_000 + i), false, 10));
+        System.gc();
+        long heapWithQuestionsMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         long[] ticketTimes = time(3000, i -> ticketFinder.find(Set.of(game.id()),
                 TICKET_QUERIES[i % TICKET_QUERIES.length], 50));
         long[] inboxTimes = time(3000, i -> ticketFinder.matching(Set.of(game.id()),
@@ -178,11 +188,13 @@ class SearchBenchmark {
                 | article search, words alone (before the articles' vectors) | %d | %.2f ms | %.2f ms | %.2f ms | |
                 | article search (help center, top 10, highlight, synonyms, fuzzy, meaning) | %d | %.2f ms | %.2f ms | %.2f ms | < 30 ms |
                 | article suggestions (ticket form, reader's language first, top 3, meaning) | %d | %.2f ms | %.2f ms | %.2f ms | < 30 ms |
+                | article search with %d similar questions per article (%,d vectors more) | %d | %.2f ms | %.2f ms | %.2f ms | < 30 ms |
                 | console ticket search (top 50, with subject) | %d | %.2f ms | %.2f ms | %.2f ms | < 50 ms |
                 | inbox search box (ids of the best 500, every word) | %d | %.2f ms | %.2f ms | %.2f ms | |
 
                 The articles' vectors (embedding model %s): %,d made in %.0f s. Heap in use after the measurements
-                and a collection: %d MB (the model itself lives outside the heap).
+                and a collection: %d MB, %d MB with the similar questions' vectors (the model itself lives outside the
+                heap).
 
                 What the parts of an article query cost (same queries, top 10, each line adds one part):
 
@@ -195,9 +207,11 @@ class SearchBenchmark {
                 wordsAloneTimes.length, ms(wordsAloneTimes, 50), ms(wordsAloneTimes, 95), ms(wordsAloneTimes, 99),
                 articleTimes.length, ms(articleTimes, 50), ms(articleTimes, 95), ms(articleTimes, 99),
                 suggestionTimes.length, ms(suggestionTimes, 50), ms(suggestionTimes, 95), ms(suggestionTimes, 99),
+                questionsPerArticle, questionCount, withQuestionsTimes.length, ms(withQuestionsTimes, 50),
+                ms(withQuestionsTimes, 95), ms(withQuestionsTimes, 99),
                 ticketTimes.length, ms(ticketTimes, 50), ms(ticketTimes, 95), ms(ticketTimes, 99),
                 inboxTimes.length, ms(inboxTimes, 50), ms(inboxTimes, 95), ms(inboxTimes, 99),
-                embeddings.model(), embedded, vectorSeconds, heapMb,
+                embeddings.model(), embedded, vectorSeconds, heapMb, heapWithQuestionsMb,
                 partRows.toString().stripTrailing(),
                 Integer.getInteger("bench.articles", 10_000), Integer.getInteger("bench.messages", 100_000));
         String json = String.format(Locale.ROOT, """
@@ -211,6 +225,7 @@ class SearchBenchmark {
                   "articleSearchWordsAlone": {%s},
                   "articleSearch": {%s, "targetP95Ms": 30, "met": %s},
                   "suggestions": {%s},
+                  "articleSearchWithQuestions": {"perArticle": %d, "questions": %d, %s, "heapMb": %d},
                   "ticketSearch": {%s, "targetP95Ms": 50, "met": %s},
                   "inboxSearch": {%s},
                   "articleQueryParts": [
@@ -221,7 +236,8 @@ class SearchBenchmark {
                 loadAtEnd, Integer.getInteger("bench.articles", 10_000), Integer.getInteger("bench.messages", 100_000),
                 articleCount, messageCount, ticketCount, articleSeconds, ticketSeconds, embeddings.model(), embedded,
                 vectorSeconds, heapMb, percentiles(wordsAloneTimes), percentiles(articleTimes),
-                ms(articleTimes, 95) < 30, percentiles(suggestionTimes), percentiles(ticketTimes),
+                ms(articleTimes, 95) < 30, percentiles(suggestionTimes), questionsPerArticle, questionCount,
+                percentiles(withQuestionsTimes), heapWithQuestionsMb, percentiles(ticketTimes),
                 ms(ticketTimes, 95) < 50, percentiles(inboxTimes), partJson);
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + "-search-"
                 + articleCount + "-" + messageCount;
@@ -230,6 +246,40 @@ class SearchBenchmark {
         Files.writeString(out.resolve(name + ".md"), report);
         Files.writeString(out.resolve(name + ".json"), json);
         System.out.println(report);
+    }
+
+    /** Gives every article of the game this many similar questions with random unit vectors; returns how many. */
+    private int similarQuestions(UUID gameId, int perArticle) {
+        if (perArticle <= 0) {
+            return 0;
+        }
+        List<UUID> ids = jdbc.queryForList("select id from kb_article where game_id = ?", UUID.class, gameId);
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        int written = 0;
+        for (UUID id : ids) {
+            for (int q = 0; q < perArticle; q++) {
+                float[] v = new float[embeddings.dimensions()];
+                for (int d = 0; d < v.length; d++) {
+                    v[d] = (float) random.nextGaussian();
+                }
+                rows.add(new Object[] { UUID.randomUUID(), id, gameId, "question " + q, "editor", now,
+                        embeddings.model(), org.playerdesk.embedding.Vectors.toBytes(
+                                org.playerdesk.embedding.Vectors.normalised(v)), now });
+            }
+            if (rows.size() >= 1_000) {
+                written += insertQuestions(rows);
+            }
+        }
+        return written + insertQuestions(rows);
+    }
+
+    private int insertQuestions(List<Object[]> rows) {
+        jdbc.batchUpdate("insert into kb_article_question (id, article_id, game_id, question, source, created_at, model,"
+                + " vector, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        int n = rows.size();
+        rows.clear();
+        return n;
     }
 
     /** A measured query: one of the queries with a number, so that each text is new. */
@@ -265,7 +315,7 @@ class SearchBenchmark {
             body.append(chinese ? words(ZH, 20, "，") + "。" : words(EN, 25, " ") + ". ").append("\n\n");
         }
         article.edit(new ArticleDraft(article.locale(), null, Audience.PUBLIC, i % 50 == 0, title, body.toString(),
-                List.of()), "bench", Instant.now());
+                List.of(), null), "bench", Instant.now());
         article.publish("bench", Instant.now());
         return article;
     }

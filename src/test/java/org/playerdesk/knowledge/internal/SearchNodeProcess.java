@@ -73,7 +73,7 @@ public final class SearchNodeProcess {
     /** Publishes a public article of the game; its id. */
     static UUID article(ApplicationContext context, UUID game, String title, String body) {
         return context.getBean(KnowledgeBase.class).create(game, new ArticleForm("zh-CN", "", "public", false, title,
-                body, ""), "tester", true).getId();
+                body, "", null), "tester", true).getId();
     }
 
     /** A player's ticket on the web form; its number. */

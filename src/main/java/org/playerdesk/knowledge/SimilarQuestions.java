@@ -1,0 +1,136 @@
+package org.playerdesk.knowledge;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.playerdesk.system.entity.Ids;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An article's similar questions (相似问): the ways players ask what it answers, in their own
+ * words and either language. Editors write them beside the article; a player's question that an
+ * article solved (the bot's "this solved it") is learned as one. The search compares a player's
+ * question with each of them by meaning, beside the article itself ({@code ArticleVectors}), so a
+ * paraphrase that shares no word with the article still finds it.
+ */
+@Service
+@Transactional
+public class SimilarQuestions {
+
+    /** The longest similar question kept, in characters. */
+    public static final int QUESTION_MAX = 200;
+    /** The most similar questions an article holds; a learned one beyond this is not kept. */
+    public static final int PER_ARTICLE_MAX = 100;
+    /** A learned question shorter than this says too little to compare. */
+    static final int LEARNED_MIN = 4;
+    /**
+     * What a question holding something of the player's own looks like (an address, a link, a run
+     * of digits such as an account, order or phone number): such a question is not learned, so
+     * that no player's details are kept apart from their tickets, where erasure would miss them.
+     */
+    static final Pattern PERSONAL = Pattern.compile("@|https?://|www\\.|\\d{5,}");
+
+    public enum Source {
+        EDITOR, LEARNED;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A similar question as the editor shows it. */
+    public record Question(String text, Source source) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SimilarQuestions(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** An article's similar questions, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Question> of(UUID articleId) {
+        return jdbc.query("select question, source from kb_article_question where article_id = ? order by created_at, question",
+                (rs, i) -> new Question(rs.getString(1), Source.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT))),
+                articleId);
+    }
+
+    /**
+     * Makes an article's similar questions exactly these (blank and repeated lines dropped; checked
+     * by the caller for length and count): the ones kept keep their origin, new ones are the
+     * editor's.
+     */
+    public void replace(UUID articleId, UUID gameId, List<String> questions) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String q : questions) {
+            String tidy = tidy(q);
+            if (!tidy.isEmpty()) {
+                wanted.add(tidy);
+            }
+        }
+        List<String> present = new ArrayList<>(of(articleId).stream().map(Question::text).toList());
+        for (String old : present) {
+            if (!wanted.contains(old)) {
+                jdbc.update("delete from kb_article_question where article_id = ? and question = ?", articleId, old);
+            }
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String q : wanted) {
+            if (!present.contains(q)) {
+                insert(articleId, gameId, q, Source.EDITOR, now);
+            }
+        }
+    }
+
+    /**
+     * Learns a player's question that this article solved; false when it is too short or too long,
+     * holds something of the player's own ({@link #PERSONAL}), is already there, or the article
+     * holds as many as it may (or is gone).
+     */
+    public boolean learn(UUID articleId, String question) {
+        String tidy = tidy(question);
+        if (tidy.length() < LEARNED_MIN || tidy.length() > QUESTION_MAX || PERSONAL.matcher(tidy).find()) {
+            return false;
+        }
+        List<UUID> games = jdbc.queryForList("select game_id from kb_article where id = ?", UUID.class, articleId);
+        if (games.isEmpty()) {
+            return false;
+        }
+        Integer held = jdbc.queryForObject("select count(*) from kb_article_question where article_id = ?",
+                Integer.class, articleId);
+        Integer same = jdbc.queryForObject(
+                "select count(*) from kb_article_question where article_id = ? and question = ?", Integer.class,
+                articleId, tidy);
+        if (held >= PER_ARTICLE_MAX || same > 0) {
+            return false;
+        }
+        try {
+            insert(articleId, games.get(0), tidy, Source.LEARNED, Timestamp.from(clock.instant()));
+            return true;
+        } catch (DuplicateKeyException learnedAtOnce) {
+            return false;
+        }
+    }
+
+    private void insert(UUID articleId, UUID gameId, String question, Source source, Timestamp now) {
+        jdbc.update("insert into kb_article_question (id, article_id, game_id, question, source, created_at)"
+                + " values (?, ?, ?, ?, ?, ?)", Ids.next(), articleId, gameId, question, source.code(), now);
+    }
+
+    /** One line without the blanks around it and runs of blanks inside. */
+    static String tidy(String question) {
+        return question == null ? "" : question.strip().replaceAll("\\s+", " ");
+    }
+}
