@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import org.playerdesk.system.entity.Ids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,7 +45,7 @@ public class SimilarQuestions {
         EDITOR, LEARNED;
 
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -62,8 +64,9 @@ public class SimilarQuestions {
     /** An article's similar questions, oldest first. */
     @Transactional(readOnly = true)
     public List<Question> of(UUID articleId) {
-        return jdbc.query("select question, source from kb_article_question where article_id = ? order by created_at, question",
-                (rs, i) -> new Question(rs.getString(1), Source.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT))),
+        return jdbc.query(
+                "select question, source from kb_article_question where article_id = ? order by created_at, question",
+                (rs, i) -> new Question(rs.getString(1), Source.valueOf(rs.getString(2).toUpperCase(Locale.ROOT))),
                 articleId);
     }
 
@@ -97,8 +100,12 @@ public class SimilarQuestions {
     /**
      * Learns a player's question that this article solved; false when it is too short or too long,
      * holds something of the player's own ({@link #PERSONAL}), is already there, or the article
-     * holds as many as it may (or is gone).
+     * holds as many as it may (or is gone). In a transaction of its own: learning is a side effect
+     * of the player's answer, and the same question learned at the same moment elsewhere (refused
+     * by the unique key) must not undo that answer (PostgreSQL aborts a transaction whose statement
+     * failed).
      */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean learn(UUID articleId, String question) {
         String tidy = tidy(question);
         if (tidy.length() < LEARNED_MIN || tidy.length() > QUESTION_MAX || PERSONAL.matcher(tidy).find()) {

@@ -1,11 +1,14 @@
 package org.playerdesk.assist.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +28,8 @@ import org.springframework.stereotype.Component;
  * Suggests type, priority, area and mood for a player's text. The model reads the text's vector
  * (the embedding model's) with what the keyword rules and the mood's cues find in it: a softmax
  * regression for the type, one for the priority and one for the mood's category; the type's
- * probabilities are averaged with the vote of the nearest labeled messages ({@link #NEIGHBOURS}). Every game
- * starts from the model of the built-in seed set; a game with resolved tickets gets its own,
+ * probabilities are blended with the vote of the nearest labeled messages ({@link #NEIGHBOURS}).
+ * Every game starts from the model of the built-in seed set; a game with resolved tickets gets its own,
  * trained on the seed and its agents' corrections (weighted above the seed). While the embedding
  * model or the seed's model is not ready, the rules decide.
  */
@@ -148,7 +151,7 @@ public class TicketClassifier {
         // lexicon is only the model's features: as an override it flagged calm and upset messages
         // (83 % precise alone), and with it the model reached 79.4 / 80.6 % at best against
         // 81.6 / 82.0 % without it
-        Optional<Mood.Category> decisive = MoodCues.decisive(text == null ? "" : text.toLowerCase(java.util.Locale.ROOT));
+        Optional<Mood.Category> decisive = MoodCues.decisive(text == null ? "" : text.toLowerCase(Locale.ROOT));
         return decisive.isPresent() && !read.hostile() ? new Mood(Mood.Level.HOSTILE, decisive.get(), 0.7) : read;
     }
 
@@ -161,7 +164,7 @@ public class TicketClassifier {
         if (samples.isEmpty()) {
             return p;
         }
-        java.util.PriorityQueue<double[]> nearest = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        PriorityQueue<double[]> nearest = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
         for (int i = 0; i < samples.size(); i++) {
             double similarity = Vectors.dot(vector, samples.get(i).vector());
             if (nearest.size() < NEIGHBOURS) {
@@ -189,7 +192,7 @@ public class TicketClassifier {
 
     private static double[] blend(double[] regression, double[] vote) {
         double[] p = new double[regression.length];
-        boolean voted = java.util.Arrays.stream(vote).sum() > 0;
+        boolean voted = Arrays.stream(vote).sum() > 0;
         for (int c = 0; c < p.length; c++) {
             p[c] = voted ? (1 - NEIGHBOURS_SHARE) * regression[c] + NEIGHBOURS_SHARE * vote[c] : regression[c];
         }

@@ -148,22 +148,27 @@ public class ArticleVectors {
                 select v.article_id, a.locale, a.audience, a.title, a.body, v.vector
                 from kb_article_vector v join kb_article a on a.id = v.article_id
                 where v.game_id = ? and v.model = ? and a.title is not null""",
-                (rs, i) -> entry(rs, false), gameId, model));
-        // an unpublished article's questions stay with it, unsearched, until it is published again
-        entries.addAll(jdbc.query("""
-                select q.article_id, a.locale, a.audience, a.title, a.body, q.vector
-                from kb_article_question q join kb_article a on a.id = q.article_id
-                where q.game_id = ? and q.model = ? and a.title is not null and a.published_at is not null""",
-                (rs, i) -> entry(rs, true), gameId, model));
+                (rs, i) -> entry(rs), gameId, model));
+        // a question shares its article's entry (title, lead) and is searched once the article has its own
+        // vector; an unpublished article's questions stay with it, unsearched, until it is published again
+        Map<UUID, Entry> byArticle = new HashMap<>();
+        entries.forEach(e -> byArticle.put(e.articleId(), e));
+        jdbc.query("select article_id, vector from kb_article_question where game_id = ? and model = ?", rs -> {
+            Entry article = byArticle.get(rs.getObject(1, UUID.class));
+            if (article != null) {
+                entries.add(new Entry(article.articleId(), article.locale(), article.audience(), article.title(),
+                        article.lead(), Vectors.fromBytes(rs.getBytes(2)), true));
+            }
+        }, gameId, model);
         games.put(gameId, new GameVectors(stamp, now, List.copyOf(entries)));
         return entries;
     }
 
-    private static Entry entry(java.sql.ResultSet rs, boolean question) throws java.sql.SQLException {
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         String body = rs.getString(5);
         return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 body == null ? "" : body.substring(0, Math.min(LEAD, body.length())), Vectors.fromBytes(rs.getBytes(6)),
-                question);
+                false);
     }
 
     /**

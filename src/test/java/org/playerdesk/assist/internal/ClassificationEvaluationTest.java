@@ -28,7 +28,7 @@ import org.playerdesk.ticket.TicketType;
 /**
  * The evaluation of classification: the model trained on the built-in seed set
  * ({@code src/main/resources/assist/seed/train.tsv}), its settings chosen on the development set
- * ({@code src/test/resources/assist/eval/dev.tsv}), measured on the test set
+ * ({@code src/test/resources/assist/eval/dev.tsv}) and by {@link ClassificationCrossValidation}, measured on the test set
  * ({@code src/test/resources/assist/eval/test.tsv}), which nothing was tuned on. Beside it, on
  * the same test set, the approaches before it: the keyword rules alone, and naive Bayes over
  * words with the rules where surer. Type accuracy, recall per type and the confusion matrix,
@@ -74,8 +74,9 @@ class ClassificationEvaluationTest {
 
         StringBuilder report = new StringBuilder("# Classification evaluation\n\n");
         report.append(String.format(Locale.ROOT,
-                "Trained on the seed set (%d messages), settings chosen on the development set (%d), measured on the "
-                        + "test set (%d messages, %d Chinese or mixed), which nothing was tuned on.%n%n",
+                "Trained on the seed set (%d messages), settings chosen on the development set (%d) and by "
+                        + "cross-validation over the training and development parts (ClassificationCrossValidation), "
+                        + "measured on the test set (%d messages, %d Chinese or mixed), which nothing was tuned on.%n%n",
                 train.size(), dev.size(), test.size(),
                 test.stream().filter(l -> l.text().chars().anyMatch(c -> c > 0x2E80)).count()));
         report.append("## Summary (test set)\n\n| approach | type accuracy | lowest type recall | priority accuracy | "
