@@ -126,7 +126,8 @@ class KnowledgePagesTest {
 
         String location = mvc.perform(post("/console/knowledge/articles").param("game", game.code())
                         .param("locale", "en").param("audience", "public").param("title", "Refunds")
-                        .param("body", "Within *7* days.").param("action", "publish").with(user(agent)).with(csrf()))
+                        .param("body", "Within *7* days.").param("questions", "how do refunds work")
+                        .param("action", "publish").with(user(agent)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         String editor = mvc.perform(get(location).with(user(agent)).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -134,6 +135,8 @@ class KnowledgePagesTest {
 
         // similar questions: one per line, blank and repeated lines dropped, shown again in the editor
         UUID refunds = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(similarQuestions.of(refunds))
+                .containsExactly(new SimilarQuestions.Question("how do refunds work", SimilarQuestions.Source.EDITOR));
         mvc.perform(post(location).param("locale", "en").param("audience", "public").param("title", "Refunds")
                         .param("body", "Within *7* days.").param("questions", "can i get my money back\n\n 退款  怎么申请 \n"
                                 + "can i get my money back").with(user(agent)).with(csrf()))

@@ -103,7 +103,7 @@ public class KnowledgeBase {
         Instant now = clock.instant();
         Article article = new Article(gameId, draft.locale(), draft.audience(), by, now);
         article.edit(draft, by, now);
-        articles.saveAndFlush(article);
+        articles.save(article);
         questions(article, draft);
         if (publish) {
             publish(article, by, now);
@@ -123,9 +123,16 @@ public class KnowledgeBase {
         return article;
     }
 
-    /** The draft's similar questions become the article's at once (they are not versioned with its text). */
+    /**
+     * The draft's similar questions become the article's at once (they are not versioned with its
+     * text). Written with SQL, so a new article is flushed first; an import, which carries none,
+     * never flushes article by article.
+     */
     private void questions(Article article, ArticleDraft draft) {
         if (draft.questions() != null) {
+            if (!draft.questions().isEmpty()) {
+                articles.flush();
+            }
             similarQuestions.replace(article.getId(), article.gameId(), draft.questions());
         }
     }
