@@ -136,8 +136,8 @@ public class SimilarQuestions {
                 + " values (?, ?, ?, ?, ?, ?)", Ids.next(), articleId, gameId, question, source.code(), now);
     }
 
-    /** One line without the blanks around it and runs of blanks inside. */
-    static String tidy(String question) {
+    /** A question as kept: one line without the blanks around it and runs of blanks inside. */
+    public static String tidy(String question) {
         return question == null ? "" : question.strip().replaceAll("\\s+", " ");
     }
 }

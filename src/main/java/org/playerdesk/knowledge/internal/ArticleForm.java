@@ -88,7 +88,7 @@ record ArticleForm(String locale, String categoryId, String audience, Boolean an
     private static List<String> questions(String text, List<InvalidInput.FieldError> errors) {
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\\R")) {
-            String tidy = line.strip().replaceAll("\\s+", " ");
+            String tidy = SimilarQuestions.tidy(line);
             if (!tidy.isEmpty() && !lines.contains(tidy)) {
                 lines.add(tidy);
             }
