@@ -105,9 +105,8 @@ public class BotAnswers {
      * questions: the first message, or the subject when the message is longer than a question.
      */
     public void learn(UUID ticketId, UUID articleId) {
-        TicketDetails details = tickets.details(ticketId, false);
-        String first = details.messages().stream().findFirst().map(MessageView::body).orElse("").strip();
+        String first = tickets.openingMessage(ticketId).map(MessageView::body).orElse("").strip();
         similarQuestions.learn(articleId,
-                first.length() <= SimilarQuestions.QUESTION_MAX ? first : details.ticket().subject());
+                first.length() <= SimilarQuestions.QUESTION_MAX ? first : tickets.head(ticketId).subject());
     }
 }
