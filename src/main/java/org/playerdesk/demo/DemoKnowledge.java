@@ -1,13 +1,11 @@
 package org.playerdesk.demo;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.GameInfo;
 import org.playerdesk.knowledge.Audience;
 import org.playerdesk.knowledge.KnowledgeImport;
-import org.playerdesk.knowledge.SimilarQuestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,12 +27,10 @@ class DemoKnowledge implements ApplicationRunner {
 
     private final GameCatalog games;
     private final KnowledgeImport knowledge;
-    private final SimilarQuestions questions;
 
-    DemoKnowledge(GameCatalog games, KnowledgeImport knowledge, SimilarQuestions questions) {
+    DemoKnowledge(GameCatalog games, KnowledgeImport knowledge) {
         this.games = games;
         this.knowledge = knowledge;
-        this.questions = questions;
     }
 
     /** The demo game exists only where the demo workspace was wanted and seeded. */
@@ -89,9 +85,7 @@ class DemoKnowledge implements ApplicationRunner {
     /** A public article with its similar questions (set once: what players teach it later stays). */
     private void article(GameInfo game, String locale, String category, boolean announcement, String title,
             String body, String... similar) {
-        UUID id = knowledge.publish(game.id(), locale, category, Audience.PUBLIC, announcement, title, body, "demo");
-        if (similar.length > 0 && questions.of(id).isEmpty()) {
-            questions.replace(id, game.id(), List.of(similar));
-        }
+        knowledge.publish(game.id(), locale, category, Audience.PUBLIC, announcement, title, body, List.of(similar),
+                "demo");
     }
 }

@@ -1,5 +1,6 @@
 package org.playerdesk.knowledge;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.playerdesk.knowledge.internal.KnowledgeBase;
@@ -27,7 +28,16 @@ public class KnowledgeImport {
     /** Publishes an article in the named category (made when missing); returns its id. */
     public UUID publish(UUID gameId, String locale, String category, Audience audience, boolean announcement,
             String title, String body, String by) {
-        return knowledge.importArticle(gameId, locale, category, audience, announcement, title, body, by);
+        return publish(gameId, locale, category, audience, announcement, title, body, List.of(), by);
+    }
+
+    /**
+     * Publishes an article with its similar questions, in the named category (made when missing);
+     * an article of that title already there is left as it is, with the questions it has.
+     */
+    public UUID publish(UUID gameId, String locale, String category, Audience audience, boolean announcement,
+            String title, String body, List<String> questions, String by) {
+        return knowledge.importArticle(gameId, locale, category, audience, announcement, title, body, questions, by);
     }
 
     public void replaceSynonyms(UUID gameId, String groups) {

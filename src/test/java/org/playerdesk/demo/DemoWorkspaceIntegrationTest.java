@@ -137,6 +137,21 @@ class DemoWorkspaceIntegrationTest {
                 null, null), 0, 100).getContent()).hasSizeGreaterThanOrEqualTo(13);
     }
 
+    @Autowired
+    org.playerdesk.knowledge.ArticleSearch articles;
+    @Autowired
+    org.playerdesk.knowledge.SimilarQuestions similarQuestions;
+
+    @Test
+    void theDemoHelpCentersArticlesCarryTheirSimilarQuestions() {
+        GameInfo demo = games.byCode("demo").orElseThrow();
+        var stolen = articles.search(demo.id(), "zh-CN", "账号被盗怎么办", false, 1).getFirst();
+
+        assertThat(stolen.title()).isEqualTo("账号被盗怎么办");
+        assertThat(similarQuestions.of(stolen.id())).extracting(org.playerdesk.knowledge.SimilarQuestions.Question::text)
+                .contains("号被人登了东西全没了", "someone logged into my account and took my stuff");
+    }
+
     @Test
     void seedsTheFiveStaffAccountsWithTheDemoPassword() {
         GameInfo demo = games.byCode("demo").orElseThrow();

@@ -139,7 +139,7 @@ public class KnowledgeBase {
 
     /** An article from an import: published, in the named category of its language (made when missing). */
     public UUID importArticle(UUID gameId, String locale, String category, Audience audience, boolean announcement,
-            String title, String body, String by) {
+            String title, String body, List<String> questions, String by) {
         String tag = Locales.tag(Locales.supported(locale));
         Optional<Article> existing = articles.findByGameIdOrderByUpdatedAtDesc(gameId).stream()
                 .filter(a -> a.draftTitle().equals(title)).findFirst();
@@ -150,7 +150,7 @@ public class KnowledgeBase {
                 .stream().filter(c -> c.name().equals(category)).findFirst()
                 .orElseGet(() -> addCategory(gameId, tag, category)).getId();
         ArticleForm form = new ArticleForm(tag, categoryId == null ? "" : categoryId.toString(), audience.code(),
-                announcement, title, body, "", null);
+                announcement, title, body, "", questions.isEmpty() ? null : String.join("\n", questions));
         return create(gameId, form, by, true).getId();
     }
 
