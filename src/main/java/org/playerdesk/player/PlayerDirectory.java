@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 
 import org.playerdesk.player.internal.Player;
 import org.playerdesk.player.internal.PlayerRepository;
+import org.playerdesk.system.database.SqlReads;
 import org.playerdesk.system.errors.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +27,14 @@ public class PlayerDirectory {
 
     private final PlayerRepository players;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private final SqlReads sqlReads;
 
-    PlayerDirectory(PlayerRepository players, Clock clock) {
+    PlayerDirectory(PlayerRepository players, Clock clock, JdbcTemplate jdbc, SqlReads sqlReads) {
         this.players = players;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.sqlReads = sqlReads;
     }
 
     /**
@@ -92,8 +98,14 @@ public class PlayerDirectory {
         }).orElse(false);
     }
 
+    /** One player, read with one query (listeners read the player of every new ticket). */
     public PlayerSummary get(UUID id) {
-        return players.findById(id).map(Player::summary).orElseThrow(() -> new NotFoundException("player", id));
+        sqlReads.flushPending();
+        return jdbc.query("select id, game_id, account_id, nickname, server, role_name, contact_email, created_at "
+                + "from player where id = ?", (row, i) -> new PlayerSummary(row.getObject(1, UUID.class),
+                        row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getString(5),
+                        row.getString(6), row.getString(7), row.getTimestamp(8).toInstant()), id)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("player", id));
     }
 
     public Map<UUID, PlayerSummary> byIds(Collection<UUID> ids) {

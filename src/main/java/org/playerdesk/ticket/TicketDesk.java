@@ -55,6 +55,7 @@ import org.playerdesk.ticket.internal.TicketMessage;
 import org.playerdesk.ticket.internal.TicketMessageRepository;
 import org.playerdesk.ticket.internal.TicketNumbers;
 import org.playerdesk.ticket.internal.TicketRepository;
+import org.playerdesk.ticket.internal.TicketRows;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -91,12 +92,14 @@ public class TicketDesk {
     /** Asked when a reply comes, not when the desk is made: the reviews use modules that use the desk. */
     private final ObjectProvider<ReplyReview> reviews;
     private final MessageFindings findings;
+    private final TicketRows rows;
     private final SecureRandom random = new SecureRandom();
 
     TicketDesk(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, TicketNumbers numbers, AttachmentStore files, PlayerDirectory players,
             ApplicationEventPublisher events, PlayerDeskProperties properties, Clock clock, InputValidation validation,
-            Mentions mentions, ObjectProvider<ReplyReview> reviews, MessageFindings findings) {
+            Mentions mentions, ObjectProvider<ReplyReview> reviews, MessageFindings findings, TicketRows rows) {
+        this.rows = rows;
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -415,7 +418,8 @@ public class TicketDesk {
      * "due first" order: kept out of the history and the version, since it moves on its own.
      */
     public void trackSla(UUID ticketId, Instant dueAt, SlaState state) {
-        if (tickets.trackSla(ticketId, dueAt, state) == 0) {
+        tickets.flush();
+        if (!rows.trackSla(ticketId, dueAt, state)) {
             throw new NotFoundException("ticket", ticketId);
         }
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.playerdesk.system.signing.Hashes;
+import org.playerdesk.system.database.SqlReads;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.ticket.internal.AttachmentStore;
 import org.playerdesk.ticket.internal.Conversations;
@@ -66,11 +67,13 @@ public class TicketQueries {
     private final Conversations conversations;
     private final MessageFindings findings;
     private final WorkedTickets worked;
+    private final SqlReads sqlReads;
 
     TicketQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
             TicketHistoryRepository history, AttachmentStore files, ObjectProvider<TicketTextSearch> textSearch,
             EntityManager entities, TicketRows rows, Conversations conversations, MessageFindings findings,
-            WorkedTickets worked) {
+            WorkedTickets worked, SqlReads sqlReads) {
+        this.sqlReads = sqlReads;
         this.worked = worked;
         this.conversations = conversations;
         this.findings = findings;
@@ -94,14 +97,21 @@ public class TicketQueries {
         return findings.of(ticketId);
     }
 
+    /**
+     * The ticket's head, read with one query rather than through its entity (listeners read a
+     * ticket for every event). In a transaction that writes, what it changed so far is written
+     * first, so that the head is the one this transaction sees.
+     */
     public TicketView head(UUID ticketId) {
-        return tickets.findById(ticketId).map(Ticket::view).orElseThrow(() -> new NotFoundException("ticket", ticketId));
+        sqlReads.flushPending();
+        return rows.head(ticketId).orElseThrow(() -> new NotFoundException("ticket", ticketId));
     }
+
 
     /** The facts the ticket carries from where it came from (client version, language, server...). */
     public Map<String, String> metadata(UUID ticketId) {
-        return tickets.findById(ticketId).map(Ticket::metadata)
-                .orElseThrow(() -> new NotFoundException("ticket", ticketId));
+        sqlReads.flushPending();
+        return rows.metadata(ticketId).orElseThrow(() -> new NotFoundException("ticket", ticketId));
     }
 
     /** How many unfinished tickets each of these members of staff holds (absent: none). */
@@ -121,8 +131,8 @@ public class TicketQueries {
      * Cheaper than {@link #details} for a listener that needs only that.
      */
     public Optional<MessageView> openingMessage(UUID ticketId) {
-        return messages.findFirstByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticketId, Visibility.PUBLIC)
-                .map(message -> message.view(List.of()));
+        sqlReads.flushPending();
+        return rows.openingMessage(ticketId);
     }
 
     /** One message of this ticket, without its attachments; empty when the ticket has no such message. */

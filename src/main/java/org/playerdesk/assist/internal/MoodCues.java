@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.playerdesk.assist.Mood;
@@ -83,7 +82,6 @@ final class MoodCues {
     private static final Pattern EXCLAMATIONS = Pattern.compile("[!！]{2,}");
     private static final Pattern QUESTIONS = Pattern.compile("[?？]{2,}");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
-    private static final Map<String, Pattern> LATIN = new ConcurrentHashMap<>();
 
     /** How many features {@link #features} gives. */
     static final int SIZE = CATEGORIES.size() + 5;
@@ -102,7 +100,7 @@ final class MoodCues {
         double[] f = new double[SIZE];
         int i = 0;
         for (Category category : CATEGORIES) {
-            f[i++] = Math.min(3, count(lower, LEXICON.get(category))) / 3.0;
+            f[i++] = Math.min(3, Keywords.count(lower, LEXICON.get(category))) / 3.0;
         }
         f[i++] = capsRatio(plain);
         f[i++] = EXCLAMATIONS.matcher(plain).find() ? 1 : 0;
@@ -123,14 +121,14 @@ final class MoodCues {
         Category best = null;
         int most = 0;
         for (Category category : RULE_HOSTILE) {
-            int n = count(lower, LEXICON.get(category));
+            int n = Keywords.count(lower, LEXICON.get(category));
             if (n > most) {
                 most = n;
                 best = category;
             }
         }
         for (Category category : List.of(Category.THREAT, Category.ULTIMATUM)) {
-            int n = count(lower, DECISIVE.get(category));
+            int n = Keywords.count(lower, DECISIVE.get(category));
             if (n > most) {
                 most = n;
                 best = category;
@@ -146,7 +144,7 @@ final class MoodCues {
             if (category.level() != Level.UPSET) {
                 continue;
             }
-            int n = count(lower, LEXICON.get(category));
+            int n = Keywords.count(lower, LEXICON.get(category));
             if (n > most) {
                 most = n;
                 best = category;
@@ -163,7 +161,7 @@ final class MoodCues {
         Category best = null;
         int most = 0;
         for (Category category : List.of(Category.THREAT, Category.ULTIMATUM)) {
-            int n = count(lower, DECISIVE.get(category));
+            int n = Keywords.count(lower, DECISIVE.get(category));
             if (n > most) {
                 most = n;
                 best = category;
@@ -197,21 +195,5 @@ final class MoodCues {
             }
         }
         return shouted >= 2 || shouted >= 1 && capsRatio(text) > 0.5;
-    }
-
-    /** How many of the words occur; Latin ones only as whole words ("ass" is not in "pass"). */
-    static int count(String lower, List<String> words) {
-        int count = 0;
-        for (String word : words) {
-            boolean latin = word.chars().allMatch(c -> c < 128);
-            boolean found = latin && word.chars().anyMatch(Character::isLetter)
-                    ? LATIN.computeIfAbsent(word,
-                            k -> Pattern.compile("(?<![a-z])" + Pattern.quote(k) + "(?![a-z])")).matcher(lower).find()
-                    : lower.contains(word);
-            if (found) {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
@@ -55,7 +54,6 @@ final class RuleSet {
     static final List<String> URGENT = List.of("急", "马上", "立刻", "尽快", "赶紧", "urgent", "asap", "immediately",
             "right now", "emergency");
 
-    private static final Map<String, Pattern> LATIN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RuleSet() {
     }
@@ -65,7 +63,7 @@ final class RuleSet {
         Map<TicketType, Integer> hits = new EnumMap<>(TicketType.class);
         int total = 0;
         for (Map.Entry<TicketType, List<String>> entry : KEYWORDS.entrySet()) {
-            int count = count(lower, entry.getValue());
+            int count = Keywords.count(lower, entry.getValue());
             // a question word says less than a topic word: it only decides when nothing else matched
             if (entry.getKey() == TicketType.CONSULTATION) {
                 count = Math.min(count, 1);
@@ -86,7 +84,7 @@ final class RuleSet {
             }
         }
         double typeConfidence = best == 0 ? 0.2 : (double) best / total * (best >= 2 ? 0.9 : 0.7);
-        boolean urgent = count(lower, URGENT) > 0;
+        boolean urgent = Keywords.count(lower, URGENT) > 0;
         TicketPriority priority = basePriority(type);
         if (urgent) {
             priority = priority == TicketPriority.HIGH ? TicketPriority.URGENT : TicketPriority.HIGH;
@@ -107,9 +105,9 @@ final class RuleSet {
         double[] f = new double[SIZE];
         for (TicketType type : TicketType.values()) {
             List<String> keywords = KEYWORDS.get(type);
-            f[type.ordinal()] = keywords == null ? 0 : Math.min(3, count(lower, keywords)) / 3.0;
+            f[type.ordinal()] = keywords == null ? 0 : Math.min(3, Keywords.count(lower, keywords)) / 3.0;
         }
-        f[SIZE - 1] = count(lower, URGENT) > 0 ? 1 : 0;
+        f[SIZE - 1] = Keywords.count(lower, URGENT) > 0 ? 1 : 0;
         return f;
     }
 
@@ -119,21 +117,5 @@ final class RuleSet {
             case SUGGESTION, CONSULTATION -> TicketPriority.LOW;
             default -> TicketPriority.NORMAL;
         };
-    }
-
-    /** How many of the keywords occur; Latin ones only as whole words ("ban" is not in "banana"). */
-    private static int count(String lower, List<String> keywords) {
-        int count = 0;
-        for (String keyword : keywords) {
-            boolean latin = keyword.chars().allMatch(c -> c < 128);
-            boolean found = latin
-                    ? LATIN.computeIfAbsent(keyword, k -> Pattern.compile("(?<![a-z])" + Pattern.quote(k) + "(?![a-z])"))
-                            .matcher(lower).find()
-                    : lower.contains(keyword);
-            if (found) {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -72,7 +72,7 @@ class ImapWatch {
         }
         for (Mailbox box : store.enabledImap()) {
             readers.compute(box.id(), (id, running) -> running != null && running.isAlive() ? running
-                    : holds(id) ? Thread.ofVirtual().name("mailbox-" + box.address()).start(() -> keepReading(box))
+                    : holds(id) ? started("mailbox-" + box.address(), () -> keepReading(box))
                     : null);
         }
     }
@@ -146,7 +146,7 @@ class ImapWatch {
 
     /** Waits for new mail with IDLE, woken at the latest after half the lease so that it is renewed in time. */
     private void idleAWhile(IMAPFolder folder) throws MessagingException {
-        Thread waker = Thread.ofVirtual().start(() -> {
+        Thread waker = started("mailbox-waker", () -> {
             try {
                 Thread.sleep(lease.dividedBy(2));
                 folder.doCommand(protocol -> {
@@ -172,5 +172,16 @@ class ImapWatch {
         for (Thread reader : readers.values()) {
             reader.join(lease);
         }
+    }
+
+    /**
+     * Platform threads, not virtual ones: the mail library loads its providers with
+     * {@code Class.forName} while connecting, and a virtual thread blocked on a class-loading lock
+     * under that native frame keeps its carrier. A few mailboxes connecting at once (at start-up,
+     * or after the server came back) then held every carrier while the thread holding the lock
+     * waited for one, and the node's virtual threads stopped.
+     */
+    private static Thread started(String name, Runnable task) {
+        return Thread.ofPlatform().daemon().name(name).start(task);
     }
 }

@@ -69,7 +69,7 @@ public class Ticket extends StoredEntity {
     private Instant closedAt;
     /**
      * The next service-level deadline and how it stands, kept by the service-level module through
-     * {@link TicketRepository#trackSla}: never written with the entity, so that a timer moving never
+     * {@link TicketRows#trackSla}: never written with the entity, so that a timer moving never
      * collides with an agent's change (no version bump).
      */
     @Column(insertable = false, updatable = false)

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.playerdesk.ticket.SlaState;
 import org.playerdesk.ticket.TicketRef;
 import org.playerdesk.ticket.TicketStatus;
 import org.playerdesk.ticket.TicketType;
@@ -34,11 +33,6 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecif
 
     @Query("select new org.playerdesk.ticket.TicketRef(t.id, t.gameId, t.number) from Ticket t where t.id in :ids")
     List<TicketRef> refs(Collection<UUID> ids);
-
-    /** Sets the service-level deadline and state without touching the version or the history. */
-    @Modifying(flushAutomatically = true)
-    @Query("update Ticket t set t.slaDueAt = :due, t.slaState = :state where t.id = :id")
-    int trackSla(UUID id, Instant due, SlaState state);
 
     /**
      * Takes the row for a claim if nobody holds the ticket: a conditional update (assignee still
