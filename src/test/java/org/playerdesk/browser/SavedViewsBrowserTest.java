@@ -78,7 +78,8 @@ class SavedViewsBrowserTest {
         assertThat(console.locator("[data-testid=ticket-row]")).hasCount(2);
         assertThat(console.locator("[data-testid=view-all]")).not().hasClass(Pattern.compile("\\bactive\\b"));
 
-        // another filter leaves the view; its tab opens it again
+        // another filter leaves the view; its tab opens it again (once the page's scripts listen)
+        console.waitForLoadState();
         console.selectOption("#f-type", "payment");
         assertThat(console.locator("[data-testid=ticket-row]")).hasCount(1);
         assertThat(tab).not().hasClass(Pattern.compile("\\bactive\\b"));

@@ -86,6 +86,7 @@ class TopBarBrowserTest {
         insideAndOneLine(games, width);
         games.click();
         assertThat(console).hasURL(java.util.regex.Pattern.compile("/console/admin/games"));
+        console.waitForLoadState(); // measured once the page's style sheets apply
         insideAndOneLine(console.locator("[data-testid=sign-out]"), width);
         context.close();
     }

@@ -172,12 +172,27 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Claims, delivers and deletes one batch; answers how many rows it took. */
+    /**
+     * Claims, delivers and deletes one batch; answers how many rows it took. When something fails
+     * on the way (a connection the database closed, say), the batch's claim is given up at once
+     * where the database still answers, so that its events come again at the next round rather
+     * than after the lease.
+     */
     int deliverBatch() {
         List<EventOutbox.Row> rows = claim();
         if (rows.isEmpty()) {
             return 0;
         }
+        try {
+            deliverAndDelete(rows);
+        } catch (RuntimeException e) {
+            release(rows);
+            throw e;
+        }
+        return rows.size();
+    }
+
+    private void deliverAndDelete(List<EventOutbox.Row> rows) {
         // per listener, its events in order; a row that cannot be read stays for an operator
         Map<EventOutbox.Listener, List<Delivery>> work = new LinkedHashMap<>();
         List<Long> done = new ArrayList<>(rows.size());
@@ -205,10 +220,20 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
         if (recorded) {
             delete(done);
         } else {
-            // a failure could not be recorded (the database went away): the batch comes again after its lease
-            log.warn("Outbox batch of {} events left for its lease to end: a failure could not be recorded", done.size());
+            // a failure could not be recorded (the database went away): the batch comes again
+            log.warn("Outbox batch of {} events given back: a failure could not be recorded", done.size());
+            release(rows);
         }
-        return rows.size();
+    }
+
+    /** Gives up the claim of rows not deleted; where the database does not answer, their lease does it in time. */
+    private void release(List<EventOutbox.Row> rows) {
+        try {
+            jdbc.update("update event_outbox set claimed_until = null where id in ("
+                    + ids(rows.stream().map(EventOutbox.Row::id).toList()) + ")");
+        } catch (RuntimeException unavailable) {
+            log.debug("Outbox claim left to its lease: {}", DatabaseUnavailable.rootMessage(unavailable));
+        }
     }
 
     private record Delivery(EventOutbox.Row row, Object event) {

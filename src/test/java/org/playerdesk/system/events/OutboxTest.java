@@ -169,6 +169,25 @@ class OutboxTest {
     }
 
     @Test
+    void aBatchThatCouldNotBeFinishedIsGivenBackAtOnceNotAfterItsLease() {
+        listeners.mailFailures.set(1);
+        Happened event = happened("mail me once the failures table is back");
+        transaction.executeWithoutResult(status -> publish(event));
+        jdbc.execute("alter table event_outbox_failure rename to event_outbox_failure_away");
+
+        assertThat(dispatcher.deliverBatch()).isEqualTo(1);
+        assertThat(listeners.mailed).as("its failure could not be recorded").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from event_outbox where claimed_until is null", Integer.class))
+                .as("the batch is given back, not held until its lease ends").isEqualTo(1);
+
+        jdbc.execute("alter table event_outbox_failure_away rename to event_outbox_failure");
+        // the clock has not moved: only a given-back batch can be taken again
+        assertThat(dispatcher.deliverBatch()).isEqualTo(1);
+        assertThat(listeners.mailed).containsExactly(event);
+        assertThat(dispatcher.waiting()).isZero();
+    }
+
+    @Test
     void theRowsADeadNodeClaimedAreDeliveredOnceItsLeaseIsOver() {
         Happened event = happened("claimed by a node that died");
         transaction.executeWithoutResult(status -> publish(event));
