@@ -111,21 +111,14 @@ public class SimilarQuestions {
         if (tidy.length() < LEARNED_MIN || tidy.length() > QUESTION_MAX || PERSONAL.matcher(tidy).find()) {
             return false;
         }
-        List<UUID> games = jdbc.queryForList("select game_id from kb_article where id = ?", UUID.class, articleId);
-        if (games.isEmpty()) {
-            return false;
-        }
-        Integer held = jdbc.queryForObject("select count(*) from kb_article_question where article_id = ?",
-                Integer.class, articleId);
-        Integer same = jdbc.queryForObject(
-                "select count(*) from kb_article_question where article_id = ? and question = ?", Integer.class,
-                articleId, tidy);
-        if (held >= PER_ARTICLE_MAX || same > 0) {
-            return false;
-        }
         try {
-            insert(articleId, games.get(0), tidy, Source.LEARNED, Timestamp.from(clock.instant()));
-            return true;
+            // one statement: the article is there, holds fewer than the most, and not this question yet
+            return jdbc.update("insert into kb_article_question (id, article_id, game_id, question, source, created_at)"
+                    + " select ?, a.id, a.game_id, ?, ?, ? from kb_article a where a.id = ?"
+                    + " and (select count(*) from kb_article_question q where q.article_id = a.id) < ?"
+                    + " and not exists (select 1 from kb_article_question q where q.article_id = a.id and q.question = ?)",
+                    Ids.next(), tidy, Source.LEARNED.code(), Timestamp.from(clock.instant()), articleId, PER_ARTICLE_MAX,
+                    tidy) == 1;
         } catch (DuplicateKeyException learnedAtOnce) {
             return false;
         }
