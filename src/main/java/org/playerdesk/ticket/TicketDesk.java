@@ -145,7 +145,7 @@ public class TicketDesk {
         events.publishEvent(new TicketCreated(ticket.getId(), ticket.gameId(), ticket.number(), player.id(), type,
                 channel, priority, first.getId(), now));
         // the answer from what was just written: no upload, no attachment to read back
-        MessageView opening = first.view(kept.isEmpty() ? List.of() : attachmentsOf(first));
+        MessageView opening = viewOf(first, kept);
         return new Opened(ticket.view(), token, player, metadata, opening);
     }
 
@@ -189,7 +189,8 @@ public class TicketDesk {
         List<ReplyReview.Finding> found = review(ticket, author, text, then);
         Instant now = clock.instant();
         Change statusChange = author.isPlayer() ? ticket.playerReplied(now) : ticket.agentReplied(now);
-        TicketMessage message = post(ticket, Visibility.PUBLIC, author, text, store(uploads), now);
+        List<AttachmentStore.Stored> kept = store(uploads);
+        TicketMessage message = post(ticket, Visibility.PUBLIC, author, text, kept, now);
         if (!found.isEmpty()) {
             findings.store(ticket.getId(), ticket.gameId(), message.getId(), author.id(), now, found);
         }
@@ -199,7 +200,7 @@ public class TicketDesk {
         }
         events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
                 Visibility.PUBLIC, author.kind(), now));
-        return message.view(attachmentsOf(message));
+        return viewOf(message, kept);
     }
 
     /**
@@ -278,7 +279,7 @@ public class TicketDesk {
         }
     }
 
-        /** An internal note: seen by staff only, never by the player. */
+    /** An internal note: seen by staff only, never by the player. */
     public MessageView note(UUID ticketId, Actor author, String body, List<Upload> uploads) {
         if (author.isPlayer()) {
             throw new RuleViolation("ticket.note.staff-only", "only staff can add internal notes");
@@ -287,10 +288,11 @@ public class TicketDesk {
         String text = checkBody(body, uploads);
         Instant now = clock.instant();
         ticket.noted(now);
-        TicketMessage message = post(ticket, Visibility.INTERNAL, author, text, store(uploads), now);
+        List<AttachmentStore.Stored> kept = store(uploads);
+        TicketMessage message = post(ticket, Visibility.INTERNAL, author, text, kept, now);
         events.publishEvent(new TicketMessagePosted(ticket.getId(), ticket.gameId(), message.getId(),
                 Visibility.INTERNAL, author.kind(), now));
-        return message.view(attachmentsOf(message));
+        return viewOf(message, kept);
     }
 
     /**
@@ -471,6 +473,11 @@ public class TicketDesk {
             record(ticket, new Change(Change.ATTACHMENT, null, stored.fileName()), author, now);
         }
         return message;
+    }
+
+    /** A message just written: its attachments read back only when it has some (a read flushes the transaction). */
+    private MessageView viewOf(TicketMessage message, List<AttachmentStore.Stored> kept) {
+        return message.view(kept.isEmpty() ? List.of() : attachmentsOf(message));
     }
 
     private List<AttachmentView> attachmentsOf(TicketMessage message) {
