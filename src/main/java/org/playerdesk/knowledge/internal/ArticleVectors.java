@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.embedding.Vectors;
@@ -187,82 +189,87 @@ public class ArticleVectors {
 
     /** Embeds the similar questions that have no vector of the current model, a batch at a time. */
     private int questions() {
-        int done = 0;
-        for (int round = 0; round <= 1_000; round++) {
-            List<Object[]> due = jdbc.query("""
-                    select id, question from kb_article_question
-                    where model is null or model <> ?
-                    order by id
-                    fetch first %d rows only""".formatted(BATCH),
-                    (rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) }, embeddings.model());
-            if (due.isEmpty()) {
-                break;
-            }
-            var vectors = embeddings.embedAll(due.stream().map(row -> (String) row[1]).toList());
-            if (vectors.isEmpty()) {
-                break;
-            }
-            Timestamp now = Timestamp.from(clock.instant());
-            List<Object[]> rows = new ArrayList<>();
-            for (int i = 0; i < due.size(); i++) {
-                rows.add(new Object[] { embeddings.model(), Vectors.toBytes(vectors.get().get(i)), now, due.get(i)[0] });
-            }
-            // a question removed meanwhile updates nothing; written again by another node, the same vector
-            done += Arrays.stream(jdbc.batchUpdate(
-                    "update kb_article_question set model = ?, vector = ?, updated_at = ? where id = ?", rows))
-                    .map(w -> w == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, w)).sum();
-        }
-        return done;
+        return inBatches(() -> jdbc.query("""
+                select id, question from kb_article_question
+                where model is null or model <> ?
+                order by id
+                fetch first %d rows only""".formatted(BATCH),
+                (rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) }, embeddings.model()), 1,
+                (due, vectors) -> {
+                    Timestamp now = Timestamp.from(clock.instant());
+                    List<Object[]> rows = new ArrayList<>();
+                    for (int i = 0; i < due.size(); i++) {
+                        rows.add(new Object[] { embeddings.model(), Vectors.toBytes(vectors.get(i)), now, due.get(i)[0] });
+                    }
+                    // a question removed meanwhile updates nothing; written again by another node, the same vector
+                    return Arrays.stream(jdbc.batchUpdate(
+                            "update kb_article_question set model = ?, vector = ?, updated_at = ? where id = ?", rows))
+                            .map(w -> w == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, w)).sum();
+                });
     }
 
     /** Embeds the articles due, as {@link #refresh} says. */
     private int articles() {
-        int done = 0;
-        int round = 0;
         jdbc.update("delete from kb_article_vector where article_id in (select id from kb_article where title is null)");
-        while (true) {
-            List<Object[]> due = jdbc.query("""
-                    select a.id, a.game_id, a.title, a.body, a.published_at, v.article_id
-                    from kb_article a left join kb_article_vector v on v.article_id = a.id
-                    where a.title is not null and a.published_at is not null
-                      and (v.article_id is null or v.model <> ? or v.published_at <> a.published_at)
-                    order by a.id
-                    fetch first %d rows only""".formatted(BATCH),
-                    (rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getString(3) + "\n" + rs.getString(4), rs.getTimestamp(5), rs.getObject(6) != null },
-                    embeddings.model());
-            if (due.isEmpty() || round++ > 1_000) {
-                return done;
-            }
-            var vectors = embeddings.embedAll(due.stream().map(row -> (String) row[2]).toList());
-            if (vectors.isEmpty()) {
-                return done;
-            }
-            Timestamp now = Timestamp.from(clock.instant());
-            int written = 0;
-            for (int i = 0; i < due.size(); i++) {
-                Object[] row = due.get(i);
-                byte[] bytes = Vectors.toBytes(vectors.get().get(i));
-                try {
-                    if ((Boolean) row[4]) {
-                        jdbc.update("update kb_article_vector set model = ?, published_at = ?, vector = ?, updated_at = ?"
-                                + " where article_id = ?", embeddings.model(), row[3], bytes, now, row[0]);
-                    } else {
-                        jdbc.update("insert into kb_article_vector (article_id, game_id, model, published_at, vector,"
-                                + " updated_at) values (?, ?, ?, ?, ?, ?)", row[0], row[1], embeddings.model(), row[3],
-                                bytes, now);
+        return inBatches(() -> jdbc.query("""
+                select a.id, a.game_id, a.title, a.body, a.published_at, v.article_id
+                from kb_article a left join kb_article_vector v on v.article_id = a.id
+                where a.title is not null and a.published_at is not null
+                  and (v.article_id is null or v.model <> ? or v.published_at <> a.published_at)
+                order by a.id
+                fetch first %d rows only""".formatted(BATCH),
+                (rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3) + "\n" + rs.getString(4), rs.getTimestamp(5), rs.getObject(6) != null },
+                embeddings.model()), 2, (due, vectors) -> {
+                    Timestamp now = Timestamp.from(clock.instant());
+                    int written = 0;
+                    for (int i = 0; i < due.size(); i++) {
+                        Object[] row = due.get(i);
+                        byte[] bytes = Vectors.toBytes(vectors.get(i));
+                        try {
+                            if ((Boolean) row[4]) {
+                                jdbc.update("update kb_article_vector set model = ?, published_at = ?, vector = ?,"
+                                        + " updated_at = ? where article_id = ?", embeddings.model(), row[3], bytes, now,
+                                        row[0]);
+                            } else {
+                                jdbc.update("insert into kb_article_vector (article_id, game_id, model, published_at,"
+                                        + " vector, updated_at) values (?, ?, ?, ?, ?, ?)", row[0], row[1],
+                                        embeddings.model(), row[3], bytes, now);
+                            }
+                            written++;
+                        } catch (DataIntegrityViolationException another) {
+                            // another node wrote it first, or the article went meanwhile: the next round looks again
+                            log.debug("article vector {} not written: {}", row[0], another.getMessage());
+                        }
                     }
-                    written++;
-                } catch (DataIntegrityViolationException another) {
-                    // another node wrote it first, or the article went meanwhile: the next round looks again
-                    log.debug("article vector {} not written: {}", row[0], another.getMessage());
-                }
+                    return written;
+                });
+    }
+
+    /**
+     * The background loop of both: reads a batch of what is due (the text to embed in column
+     * {@code text}), embeds it and writes it back, until nothing is due, the model is not there, or
+     * a round writes nothing (what is left went meanwhile or is another node's).
+     */
+    private int inBatches(Supplier<List<Object[]>> due, int text,
+            BiFunction<List<Object[]>, List<float[]>, Integer> write) {
+        int done = 0;
+        for (int round = 0; round <= 1_000; round++) {
+            List<Object[]> rows = due.get();
+            if (rows.isEmpty()) {
+                break;
             }
+            var vectors = embeddings.embedAll(rows.stream().map(row -> (String) row[text]).toList());
+            if (vectors.isEmpty()) {
+                break;
+            }
+            int written = write.apply(rows, vectors.get());
             done += written;
             if (written == 0) {
-                return done;
+                break;
             }
         }
+        return done;
     }
 
     /** For tests and the evaluation: drops what this node holds in memory. */
