@@ -173,6 +173,11 @@ class FaqEvaluationTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);
+        // the weights in use are the ones fitted here (copied from the report): a change to the articles, the
+        // questions or the signs that moves them fails until Meaning.CHANCE says the same (within what machines'
+        // float arithmetic in the model may move)
+        assertThat(Meaning.CHANCE).as("Meaning.CHANCE against the weights fitted in " + out).containsExactly(fitted,
+                org.assertj.core.data.Offset.offset(0.05));
 
         // floors a little under the figures of the test part (docs/knowledge.md, "Evaluation")
         Figures both = withMeaning.get("both languages, all");
