@@ -34,9 +34,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tickets read with plain SQL: a ticket's head, opening message and metadata (read for every event
- * by the listeners; the service-level position written the same way), and the tickets of a {@link TicketRange} page by page, by keyset on (created_at, id): each page is
- * one short query that starts after the last row of the page before, so no cursor stays open and
- * a million tickets are read in the same memory as a thousand. Plain SQL rather than entities: an
+ * by the listeners; the service-level position is written the same way), and the tickets of a
+ * {@link TicketRange} page by page, by keyset on (created_at, id): each page is one short query
+ * that starts after the last row of the page before, so no cursor stays open and a million
+ * tickets are read in the same memory as a thousand. Plain SQL rather than entities: an
  * export reads tens of thousands of rows a second, and loading each ticket with its collections
  * would cost more than writing it.
  */
@@ -58,33 +59,40 @@ public class TicketRows {
      * event. Empty when there is no such ticket.
      */
     public Optional<TicketView> head(UUID ticketId) {
-        List<TicketView> found = new ArrayList<>(1);
-        Set<String> tags = new TreeSet<>();
-        jdbc.getJdbcTemplate().query("select t.id, t.game_id, t.number, t.player_id, t.subject, t.type, t.channel, "
-                + "t.priority, t.status, t.assignee_id, t.created_at, t.updated_at, t.first_response_at, t.resolved_at, "
-                + "t.sla_due_at, t.sla_state, t.support_level, g.tag from ticket t "
+        return jdbc.getJdbcTemplate().query("select t.id, t.game_id, t.number, t.player_id, t.subject, t.type, "
+                + "t.channel, t.priority, t.status, t.assignee_id, t.created_at, t.updated_at, t.first_response_at, "
+                + "t.resolved_at, t.sla_due_at, t.sla_state, t.support_level, g.tag from ticket t "
                 + "left join ticket_tag g on g.ticket_id = t.id where t.id = ?", row -> {
-                    if (found.isEmpty()) {
-                        String sla = row.getString(16);
-                        found.add(new TicketView(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                                row.getLong(3), row.getObject(4, UUID.class), row.getString(5),
-                                Coded.fromCode(TicketType.class, row.getString(6)),
-                                Coded.fromCode(TicketChannel.class, row.getString(7)),
-                                Coded.fromCode(TicketPriority.class, row.getString(8)),
-                                Coded.fromCode(TicketStatus.class, row.getString(9)), row.getObject(10, UUID.class),
-                                List.of(), instant(row, 11), instant(row, 12), instant(row, 13), instant(row, 14),
-                                instant(row, 15), sla == null ? null : Coded.fromCode(SlaState.class, sla),
-                                Coded.fromCode(SupportLevel.class, row.getString(17))));
+                    if (!row.next()) {
+                        return Optional.<TicketView>empty();
                     }
-                    String tag = row.getString(18);
-                    if (tag != null) {
-                        tags.add(tag);
-                    }
+                    UUID id = row.getObject(1, UUID.class);
+                    UUID gameId = row.getObject(2, UUID.class);
+                    long number = row.getLong(3);
+                    UUID playerId = row.getObject(4, UUID.class);
+                    String subject = row.getString(5);
+                    TicketType type = Coded.fromCode(TicketType.class, row.getString(6));
+                    TicketChannel channel = Coded.fromCode(TicketChannel.class, row.getString(7));
+                    TicketPriority priority = Coded.fromCode(TicketPriority.class, row.getString(8));
+                    TicketStatus status = Coded.fromCode(TicketStatus.class, row.getString(9));
+                    UUID assigneeId = row.getObject(10, UUID.class);
+                    Instant createdAt = instant(row, 11);
+                    Instant updatedAt = instant(row, 12);
+                    Instant firstResponseAt = instant(row, 13);
+                    Instant resolvedAt = instant(row, 14);
+                    Instant slaDueAt = instant(row, 15);
+                    String sla = row.getString(16);
+                    SupportLevel level = Coded.fromCode(SupportLevel.class, row.getString(17));
+                    Set<String> tags = new TreeSet<>(); // in the entity's order
+                    do {
+                        if (row.getString(18) != null) {
+                            tags.add(row.getString(18));
+                        }
+                    } while (row.next());
+                    return Optional.of(new TicketView(id, gameId, number, playerId, subject, type, channel, priority,
+                            status, assigneeId, List.copyOf(tags), createdAt, updatedAt, firstResponseAt, resolvedAt,
+                            slaDueAt, sla == null ? null : Coded.fromCode(SlaState.class, sla), level));
                 }, ticketId);
-        return found.stream().findFirst().map(head -> new TicketView(head.id(), head.gameId(), head.number(),
-                head.playerId(), head.subject(), head.type(), head.channel(), head.priority(), head.status(),
-                head.assigneeId(), List.copyOf(tags), head.createdAt(), head.updatedAt(), head.firstResponseAt(),
-                head.resolvedAt(), head.slaDueAt(), head.slaState(), head.level()));
     }
 
     /**
@@ -102,16 +110,19 @@ public class TicketRows {
 
     /** The ticket's metadata; empty when there is no such ticket. */
     public Optional<Map<String, String>> metadata(UUID ticketId) {
-        Map<String, String> entries = new HashMap<>();
-        boolean[] found = new boolean[1];
-        jdbc.getJdbcTemplate().query("select m.entry_key, m.entry_value from ticket t "
+        return jdbc.getJdbcTemplate().query("select m.entry_key, m.entry_value from ticket t "
                 + "left join ticket_metadata m on m.ticket_id = t.id where t.id = ?", row -> {
-                    found[0] = true;
-                    if (row.getString(1) != null) {
-                        entries.put(row.getString(1), row.getString(2));
+                    if (!row.next()) {
+                        return Optional.<Map<String, String>>empty();
                     }
+                    Map<String, String> entries = new HashMap<>();
+                    do {
+                        if (row.getString(1) != null) {
+                            entries.put(row.getString(1), row.getString(2));
+                        }
+                    } while (row.next());
+                    return Optional.of(Map.copyOf(entries));
                 }, ticketId);
-        return found[0] ? Optional.of(Map.copyOf(entries)) : Optional.empty();
     }
 
     /** Writes where the ticket's service-level clock stands; false when there is no such ticket. */
