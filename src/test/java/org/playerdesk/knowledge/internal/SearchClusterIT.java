@@ -58,7 +58,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SearchClusterIT {
 
     private static final String SERVER = LocalPostgres.SERVER;
-    private static final Duration WITHIN = Duration.ofSeconds(2);
+    /**
+     * How long a change may take to reach the other node's searches before the test gives up: a
+     * bound for a test that must end, not the figure (the poll, the cluster's request and its
+     * refresh take about a second; on two cores busy with the rest of the suite it once took more
+     * than 2 s). The test prints each time it saw.
+     */
+    private static final Duration ARRIVES = Duration.ofSeconds(30);
     private static final String OUTBOX = "hibernate.search.coordination.event_processor.";
     /**
      * Each node's agent pulses every 2 s (the default) and counts as gone 20 s after its last
@@ -139,16 +145,17 @@ class SearchClusterIT {
             });
         }
 
-        // written on A, found on B's help center and console
+        // written on A, found on B's help center and console (the time counted from the article's writing)
+        long onA = System.nanoTime();
         UUID article = a.article(id, "账号被盗怎么找回", "账号被盗后请立即修改密码，并联系客服冻结账号。");
         long ticket = a.open(id, "p1", "充值钻石没有到账", "昨天晚上充值的钻石一直没有到账");
-        await().atMost(WITHIN).until(() -> b.articles(id, "账号被盗").contains(article));
-        await().atMost(WITHIN).until(() -> b.tickets("钻石到账").contains(ticket));
+        arrives("an article written on A, in B's help center", onA, () -> b.articles(id, "账号被盗").contains(article));
+        arrives("a ticket written on A, in B's console", onA, () -> b.tickets("钻石到账").contains(ticket));
         // and on A too: every node reads the one index
         assertThat(a.articles(id, "找回账号")).contains(article);
         // the other way round
         long fromB = b.open(id, "p2", "登录时闪退", "更新之后一登录游戏就闪退");
-        await().atMost(WITHIN).until(() -> a.tickets("闪退").contains(fromB));
+        arrives("a ticket written on B, in A's console", System.nanoTime(), () -> a.tickets("闪退").contains(fromB));
 
         // B hangs in the middle of indexing: its requests that write to the cluster go unanswered
         // (its searches still pass); what it writes now is committed with its outbox events, and
@@ -201,6 +208,12 @@ class SearchClusterIT {
                 "--playerdesk.search.opensearch.index-prefix=" + database + "-",
                 "--spring.jpa.properties." + OUTBOX + "pulse_interval=" + PULSE_INTERVAL,
                 "--spring.jpa.properties." + OUTBOX + "pulse_expiration=" + PULSE_EXPIRATION);
+    }
+
+    /** Waits until the change is found, and prints how long after {@code since} it was. */
+    private static void arrives(String what, long since, java.util.concurrent.Callable<Boolean> found) {
+        await().atMost(ARRIVES).pollInterval(Duration.ofMillis(50)).until(found);
+        System.out.printf("SearchClusterIT: %s after %d ms%n", what, (System.nanoTime() - since) / 1_000_000);
     }
 
     /** What the test does on a node. */
