@@ -54,7 +54,6 @@ final class RuleSet {
     static final List<String> URGENT = List.of("急", "马上", "立刻", "尽快", "赶紧", "urgent", "asap", "immediately",
             "right now", "emergency");
 
-
     private RuleSet() {
     }
 
