@@ -52,9 +52,10 @@ class TicketHeadTest {
 
         TicketView head = tickets.head(id);
         assertThat(head.tags()).containsExactly("alpha", "zeta", "退款");
-        // the database may keep fewer fractions of a second than the clock gives
-        assertThat(head).usingRecursiveComparison().ignoringFields("tags", "updatedAt", "createdAt")
-                .isEqualTo(opened.ticket());
+        // the database may keep fewer fractions of a second than the clock gives; the service-level
+        // position is the service-level listener's to set, meanwhile (ServiceLevelTrackingTest reads it)
+        assertThat(head).usingRecursiveComparison()
+                .ignoringFields("tags", "updatedAt", "createdAt", "slaDueAt", "slaState").isEqualTo(opened.ticket());
         assertThat(head.createdAt()).isCloseTo(opened.ticket().createdAt(), within(1, ChronoUnit.MILLIS));
         assertThat(tickets.openingMessage(id)).hasValueSatisfying(m -> {
             assertThat(m.body()).isEqualTo("昨晚充的 648 没到");
@@ -84,7 +85,8 @@ class TicketHeadTest {
         });
 
         assertThat(seen).containsExactly("pending", "urgent");
-        assertThat(tickets.head(id).tags()).as("rolled back").isEmpty();
-        assertThat(tickets.head(id).priority()).isEqualTo(TicketPriority.NORMAL);
+        // rolled back (the listeners of the new ticket may have changed it meanwhile, never like this)
+        assertThat(tickets.head(id).tags()).doesNotContain("pending");
+        assertThat(tickets.head(id).priority()).isNotEqualTo(TicketPriority.URGENT);
     }
 }
