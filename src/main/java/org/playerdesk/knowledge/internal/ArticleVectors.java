@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import org.playerdesk.embedding.CompactVectors;
 import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.embedding.Vectors;
 import org.slf4j.Logger;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Service;
  * for every article published (or published again, or made by an older model) and kept in
  * {@code kb_article_vector}; the same for each of its similar questions ({@code kb_article_question},
  * see {@link org.playerdesk.knowledge.SimilarQuestions}). Each node holds a game's vectors in
- * memory and reads them again when the tables changed (checked at most once a second), so an
- * article published on another node is found by its meaning within seconds. Nearest articles by
- * brute force: 10,000 vectors of 896 dimensions take a few milliseconds.
+ * memory, compactly (a byte per dimension, {@link CompactVectors}), and reads them again when the
+ * tables changed (checked at most once a second), so an article published on another node is found
+ * by its meaning within seconds. Nearest articles by brute force: 30,000 vectors of 896 dimensions
+ * take a few milliseconds.
  */
 @Service
 public class ArticleVectors {
@@ -42,12 +44,13 @@ public class ArticleVectors {
     private static final Logger log = LoggerFactory.getLogger(ArticleVectors.class);
 
     /**
-     * A published article's vector, or one of its similar questions' ({@code question}), with what
-     * a hit shows; {@code slot} numbers the game's articles from 0 as loaded, so that a search
-     * keeps each article's similarities in arrays.
+     * A published article, or one of its similar questions ({@code question}), with what a hit
+     * shows; {@code slot} numbers the game's articles from 0 as loaded, so that a search keeps each
+     * article's similarities in arrays. Its vector is the game's {@link CompactVectors} row of the
+     * same index as the entry.
      */
-    public record Entry(UUID articleId, String locale, String audience, String title, String lead, float[] vector,
-            boolean question, int slot) {
+    public record Entry(UUID articleId, String locale, String audience, String title, String lead, boolean question,
+            int slot) {
     }
 
     /**
@@ -59,9 +62,14 @@ public class ArticleVectors {
     public record Near(Entry entry, double similarity, double article, double question) {
     }
 
-    /** A game's entries, its articles' own first (in slot order), then the similar questions. */
-    private record GameVectors(List<Object> stamp, long checkedAt, List<Entry> entries, int articles) {
+    /**
+     * A game's entries, its articles' own first (in slot order), then the similar questions, and
+     * their vectors in the same order.
+     */
+    private record GameVectors(List<Object> stamp, long checkedAt, List<Entry> entries, int articles,
+            CompactVectors vectors) {
     }
+
 
     private final TextEmbeddings embeddings;
     private final JdbcTemplate jdbc;
@@ -78,15 +86,18 @@ public class ArticleVectors {
     public List<Near> nearest(UUID gameId, float[] query, String audienceOnly, int n) {
         GameVectors game = loaded(gameId);
         List<Entry> entries = game.entries();
+        float[] similarities = new float[entries.size()];
+        game.vectors().dots(query, similarities);
         double[] article = new double[game.articles()];
         double[] question = new double[game.articles()];
         Arrays.fill(article, Double.NaN);
         Arrays.fill(question, Double.NaN);
-        for (Entry entry : entries) {
+        for (int row = 0; row < similarities.length; row++) {
+            Entry entry = entries.get(row);
             if (audienceOnly != null && !audienceOnly.equals(entry.audience())) {
                 continue;
             }
-            double similarity = Vectors.dot(query, entry.vector());
+            double similarity = similarities[row];
             double[] nearest = entry.question() ? question : article;
             if (Double.isNaN(nearest[entry.slot()]) || similarity > nearest[entry.slot()]) {
                 nearest[entry.slot()] = similarity;
@@ -152,15 +163,18 @@ public class ArticleVectors {
                 (rs, i) -> Arrays.asList(rs.getLong(1), rs.getTimestamp(2), rs.getLong(3), rs.getTimestamp(4)),
                 gameId, model, gameId, model, gameId, model, gameId, model);
         if (known != null && Objects.equals(known.stamp(), stamp)) {
-            GameVectors same = new GameVectors(stamp, now, known.entries(), known.articles());
+            GameVectors same = new GameVectors(stamp, now, known.entries(), known.articles(), known.vectors());
             games.put(gameId, same);
             return same;
         }
+        // rounded to bytes row by row: a game's vectors as floats would take four times the heap at once
+        CompactVectors.Builder vectors = CompactVectors.builder(embeddings.dimensions(),
+                (int) ((Long) stamp.get(0) + (Long) stamp.get(2)));
         List<Entry> entries = new ArrayList<>(jdbc.query("""
                 select v.article_id, a.locale, a.audience, a.title, a.body, v.vector
                 from kb_article_vector v join kb_article a on a.id = v.article_id
                 where v.game_id = ? and v.model = ? and a.title is not null""",
-                (rs, i) -> entry(rs, i), gameId, model));
+                (rs, i) -> entry(rs, vectors), gameId, model));
         int articles = entries.size();
         // a question shares its article's entry (title, lead) and is searched once the article has its own
         // vector; an unpublished article's questions stay with it, unsearched, until it is published again
@@ -169,20 +183,22 @@ public class ArticleVectors {
         jdbc.query("select article_id, vector from kb_article_question where game_id = ? and model = ?", rs -> {
             Entry article = byArticle.get(rs.getObject(1, UUID.class));
             if (article != null) {
+                vectors.add(Vectors.fromBytes(rs.getBytes(2)));
                 entries.add(new Entry(article.articleId(), article.locale(), article.audience(), article.title(),
-                        article.lead(), Vectors.fromBytes(rs.getBytes(2)), true, article.slot()));
+                        article.lead(), true, article.slot()));
             }
         }, gameId, model);
-        GameVectors loaded = new GameVectors(stamp, now, List.copyOf(entries), articles);
+        GameVectors loaded = new GameVectors(stamp, now, List.copyOf(entries), articles, vectors.build());
         games.put(gameId, loaded);
         return loaded;
     }
 
-    private static Entry entry(java.sql.ResultSet rs, int slot) throws java.sql.SQLException {
+    /** An article's entry, its vector added as the next row of {@code vectors} (its slot). */
+    private static Entry entry(java.sql.ResultSet rs, CompactVectors.Builder vectors) throws java.sql.SQLException {
         String body = rs.getString(5);
+        int slot = vectors.add(Vectors.fromBytes(rs.getBytes(6)));
         return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                body == null ? "" : body.substring(0, Math.min(LEAD, body.length())), Vectors.fromBytes(rs.getBytes(6)),
-                false, slot);
+                body == null ? "" : body.substring(0, Math.min(LEAD, body.length())), false, slot);
     }
 
     /**

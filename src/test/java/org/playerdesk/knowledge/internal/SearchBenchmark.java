@@ -154,6 +154,13 @@ class SearchBenchmark {
         int questionCount = similarQuestions(game.id(), questionsPerArticle);
         vectors.forget();
         long[] withQuestionsTimes = time(3000, i -> articleSearch.search(game.id(), null, fresh(300_000 + i), false, 10));
+        // the two parts of meaning apart: the query's vector (the models, no cache), and the nearest vectors by brute
+        // force over every article and similar question of the game (the same query vectors again and again)
+        long[] queryVectorTimes = time(1000, 0, i -> embeddings.embed(fresh(400_000 + i))); // warm already: each one new
+        List<float[]> queryVectors = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> embeddings.embed(fresh(500_000 + i)).orElseThrow()).toList();
+        long[] nearestTimes = time(3000, i -> vectors.nearest(game.id(), queryVectors.get(i % queryVectors.size()),
+                null, 20)); // as many as a search asks for
         System.gc();
         long heapWithQuestionsMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         long[] ticketTimes = time(3000, i -> ticketFinder.find(Set.of(game.id()),
@@ -189,6 +196,8 @@ class SearchBenchmark {
                 | article search (help center, top 10, highlight, synonyms, fuzzy, meaning) | %d | %.2f ms | %.2f ms | %.2f ms | < 30 ms |
                 | article suggestions (ticket form, reader's language first, top 3, meaning) | %d | %.2f ms | %.2f ms | %.2f ms | < 30 ms |
                 | article search with %d similar questions per article (%,d vectors more) | %d | %.2f ms | %.2f ms | %.2f ms | < 30 ms |
+                | — its query's vector alone (both embedding models) | %d | %.2f ms | %.2f ms | %.2f ms | |
+                | — its nearest articles by meaning alone (every vector of the game compared) | %d | %.2f ms | %.2f ms | %.2f ms | |
                 | console ticket search (top 50, with subject) | %d | %.2f ms | %.2f ms | %.2f ms | < 50 ms |
                 | inbox search box (ids of the best 500, every word) | %d | %.2f ms | %.2f ms | %.2f ms | |
 
@@ -209,6 +218,8 @@ class SearchBenchmark {
                 suggestionTimes.length, ms(suggestionTimes, 50), ms(suggestionTimes, 95), ms(suggestionTimes, 99),
                 questionsPerArticle, questionCount, withQuestionsTimes.length, ms(withQuestionsTimes, 50),
                 ms(withQuestionsTimes, 95), ms(withQuestionsTimes, 99),
+                queryVectorTimes.length, ms(queryVectorTimes, 50), ms(queryVectorTimes, 95), ms(queryVectorTimes, 99),
+                nearestTimes.length, ms(nearestTimes, 50), ms(nearestTimes, 95), ms(nearestTimes, 99),
                 ticketTimes.length, ms(ticketTimes, 50), ms(ticketTimes, 95), ms(ticketTimes, 99),
                 inboxTimes.length, ms(inboxTimes, 50), ms(inboxTimes, 95), ms(inboxTimes, 99),
                 embeddings.model(), embedded, vectorSeconds, heapMb, heapWithQuestionsMb,
@@ -226,6 +237,8 @@ class SearchBenchmark {
                   "articleSearch": {%s, "targetP95Ms": 30, "met": %s},
                   "suggestions": {%s},
                   "articleSearchWithQuestions": {"perArticle": %d, "questions": %d, %s, "heapMb": %d},
+                  "queryVector": {%s},
+                  "nearestByMeaning": {%s},
                   "ticketSearch": {%s, "targetP95Ms": 50, "met": %s},
                   "inboxSearch": {%s},
                   "articleQueryParts": [
@@ -237,7 +250,8 @@ class SearchBenchmark {
                 articleCount, messageCount, ticketCount, articleSeconds, ticketSeconds, embeddings.model(), embedded,
                 vectorSeconds, heapMb, percentiles(wordsAloneTimes), percentiles(articleTimes),
                 ms(articleTimes, 95) < 30, percentiles(suggestionTimes), questionsPerArticle, questionCount,
-                percentiles(withQuestionsTimes), heapWithQuestionsMb, percentiles(ticketTimes),
+                percentiles(withQuestionsTimes), heapWithQuestionsMb, percentiles(queryVectorTimes),
+                percentiles(nearestTimes), percentiles(ticketTimes),
                 ms(ticketTimes, 95) < 50, percentiles(inboxTimes), partJson);
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + "-search-"
                 + articleCount + "-" + messageCount;
