@@ -34,6 +34,7 @@ class ClassificationCrossValidation {
     static final int FOLDS = 5;
     static final double[] THRESHOLDS = { 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7 };
     static final double[] SHARES = { 0, 0.3, 0.5, 0.7 };
+    static final double[] MOOD_SHARES = { 0.2, 0.35, 0.5 };
 
     @Test
     void printsTheFiguresEachSettingGetsOnMessagesItWasNotTrainedOn() throws IOException {
@@ -58,6 +59,7 @@ class ClassificationCrossValidation {
 
         int[][] decisive = new int[THRESHOLDS.length][2];
         int[][] lexicon = new int[THRESHOLDS.length][2];
+        int[][][] voted = new int[MOOD_SHARES.length][THRESHOLDS.length][2];
         int hostile = 0;
         int[] typeRight = new int[SHARES.length];
         Map<String, int[]> perType = new TreeMap<>();
@@ -77,9 +79,14 @@ class ClassificationCrossValidation {
                 boolean decisiveWords = MoodCues.decisive(s.text().toLowerCase(Locale.ROOT)).isPresent();
                 boolean anyWord = MoodCues.judge(s.text()).hostile();
                 hostile += isHostile ? 1 : 0;
+                double hostileVote = hostileVote(model.neighbours(), s.vector());
                 for (int t = 0; t < THRESHOLDS.length; t++) {
                     count(decisive[t], decisiveWords || p >= THRESHOLDS[t], isHostile);
                     count(lexicon[t], anyWord || p >= THRESHOLDS[t], isHostile);
+                    for (int m = 0; m < MOOD_SHARES.length; m++) {
+                        double blended = (1 - MOOD_SHARES[m]) * p + MOOD_SHARES[m] * hostileVote;
+                        count(voted[m][t], decisiveWords || blended >= THRESHOLDS[t], isHostile);
+                    }
                 }
                 double[] regression = model.types().probabilities(x, words);
                 double[] vote = TicketClassifier.vote(model.neighbours(), s.vector(), labels);
@@ -108,11 +115,45 @@ class ClassificationCrossValidation {
                     THRESHOLDS[t], 100.0 * decisive[t][1] / decisive[t][0], 100.0 * decisive[t][1] / hostile,
                     100.0 * lexicon[t][1] / lexicon[t][0], 100.0 * lexicon[t][1] / hostile);
         }
+        for (int m = 0; m < MOOD_SHARES.length; m++) {
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                System.out.printf(Locale.ROOT,
+                        "hostile from %.2f with %.2f of it to the %d neighbours' vote: P %.1f %% R %.1f %%%n",
+                        THRESHOLDS[t], MOOD_SHARES[m], TicketClassifier.NEIGHBOURS,
+                        100.0 * voted[m][t][1] / voted[m][t][0], 100.0 * voted[m][t][1] / hostile);
+            }
+        }
         for (int i = 0; i < SHARES.length; i++) {
             System.out.printf(Locale.ROOT, "type accuracy with %.1f of the vote to the %d neighbours: %.1f %%%n", SHARES[i],
                     TicketClassifier.NEIGHBOURS, 100.0 * typeRight[i] / poolSamples.size());
         }
         perType.forEach((type, c) -> System.out.printf(Locale.ROOT, "recall of %s: %.1f %%%n", type, 100.0 * c[1] / c[0]));
+    }
+
+    /** The hostile share of the weighted vote of the nearest samples whose mood is known. */
+    private static double hostileVote(List<TicketClassifier.Sample> samples, float[] vector) {
+        java.util.PriorityQueue<double[]> nearest = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).mood() == null) {
+                continue;
+            }
+            double similarity = org.playerdesk.embedding.Vectors.dot(vector, samples.get(i).vector());
+            if (nearest.size() < TicketClassifier.NEIGHBOURS) {
+                nearest.add(new double[] { similarity, i });
+            } else if (similarity > nearest.peek()[0]) {
+                nearest.poll();
+                nearest.add(new double[] { similarity, i });
+            }
+        }
+        double hostile = 0;
+        double total = 0;
+        for (double[] n : nearest) {
+            TicketClassifier.Sample s = samples.get((int) n[1]);
+            double weight = s.weight() * Math.exp(TicketClassifier.SHARPNESS * n[0]);
+            hostile += TicketClassifier.levelOf(s.mood()) == Mood.Level.HOSTILE ? weight : 0;
+            total += weight;
+        }
+        return total == 0 ? 0 : hostile / total;
     }
 
     private static void count(int[] flagged, boolean flag, boolean hostile) {
