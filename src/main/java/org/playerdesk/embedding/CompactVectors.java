@@ -8,9 +8,10 @@ import java.util.List;
  * a scale per vector (its largest component maps to 127), all in one array, so an 896-wide vector
  * takes 900 bytes instead of 3.5 KB as floats. The query stays in floats; a similarity differs from
  * the exact dot product by a few thousandths at most (the rounding of each component is at most
- * half a step of its vector's scale, and the errors mostly cancel; {@code CompactVectorsTest}). A search reads every vector once, and what bounds it is
- * how many bytes it reads: a quarter of the floats' bytes, in a loop the JIT turns into vector
- * instructions (a byte-by-float product into a scratch row, then eight running sums).
+ * half a step of its vector's scale, and the errors mostly cancel; {@code CompactVectorsTest}). A
+ * search reads every vector once, and what bounds it is how many bytes it reads: a quarter of the
+ * floats' bytes, in a loop the JIT turns into vector instructions (a byte-by-float product into a
+ * scratch row, then eight running sums).
  */
 public final class CompactVectors {
 

@@ -70,7 +70,6 @@ public class ArticleVectors {
             CompactVectors vectors) {
     }
 
-
     private final TextEmbeddings embeddings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
