@@ -40,13 +40,13 @@ class ConflictRetryTest {
     }
 
     @Test
-    void givesUpAfterThreeAttemptsWithTheConflict() {
+    void givesUpAfterFiveAttemptsWithTheConflict() {
         assertThatThrownBy(() -> retry.run(() -> {
             transactions.add("attempt");
             throw new DataIntegrityViolationException("duplicate key");
         })).isInstanceOf(DataIntegrityViolationException.class);
 
-        assertThat(transactions).hasSize(3);
+        assertThat(transactions).hasSize(5);
     }
 
     @Test
