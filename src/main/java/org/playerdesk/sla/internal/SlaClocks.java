@@ -231,6 +231,12 @@ public class SlaClocks {
     Optional<PolicyView> policy(TicketView ticket) {
         int rank = 0;
         if (policies.needsTier(ticket.gameId())) {
+            // this change's own writes first: the player's tier is read from the database, which
+            // would write them, and when another listener of the same ticket has just made its
+            // timers, that failure would be forgiven below as the game's and leave the transaction
+            // to roll back at commit (the event waiting a minute for its retry); here it is a
+            // conflict, tried again at once on the fresh state (ConflictRetry)
+            timers.flush();
             try {
                 rank = profiles.tier(ticket.playerId()).rank();
             } catch (RuntimeException gameDown) {
