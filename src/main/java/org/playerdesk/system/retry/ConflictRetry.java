@@ -1,16 +1,21 @@
 package org.playerdesk.system.retry;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.persistence.PersistenceException;
 
 /**
  * Runs a listener's work in a transaction of its own and, when a concurrent writer got there
@@ -20,6 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rather than leaving the event for the minute-long retry. Tried again at once, three attempts
  * were not always enough: in a burst of events of one ticket on a loaded machine, a service-level
  * listener lost all three to the other events' listeners of the same ticket.
+ * <p>
+ * A conflict is recognised however it arrives: Hibernate's own exceptions (a stale row or a taken
+ * key found when a query writes the pending changes first, in a service that is no repository, so
+ * nothing translated them) are read as Spring's before the decision, the way the transaction
+ * manager reads them at commit.
  */
 @Component
 public class ConflictRetry {
@@ -27,9 +37,16 @@ public class ConflictRetry {
     static final int ATTEMPTS = 5;
     static final Duration PAUSE = Duration.ofMillis(10);
 
+    private static final HibernateJpaDialect HIBERNATE = new HibernateJpaDialect();
+
     private final TransactionTemplate transactions;
-    private final RetryTemplate retry = Retries.pausingLonger(ATTEMPTS, PAUSE, OptimisticLockingFailureException.class,
-            PessimisticLockingFailureException.class, DataIntegrityViolationException.class);
+    /** What a concurrent writer getting there first looks like: tried again. */
+    @SuppressWarnings("unchecked")
+    private static final Class<? extends DataAccessException>[] CONFLICTS = new Class[] {
+            OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
+            DataIntegrityViolationException.class };
+
+    private final RetryTemplate retry = Retries.pausingLonger(ATTEMPTS, PAUSE, CONFLICTS);
 
     ConflictRetry(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -37,7 +54,10 @@ public class ConflictRetry {
     }
 
     public void run(Runnable work) {
-        retry.invoke(() -> transactions.executeWithoutResult(status -> work.run()));
+        retry.invoke(() -> transactions.executeWithoutResult(status -> translated(() -> {
+            work.run();
+            return null;
+        })));
     }
 
     /**
@@ -46,7 +66,7 @@ public class ConflictRetry {
      * outlasts the attempts, it reaches the caller, who answers "changed meanwhile".
      */
     public <T> T call(Supplier<T> work) {
-        return retry.invoke(() -> transactions.execute(status -> work.get()));
+        return retry.invoke(() -> transactions.execute(status -> translated(work)));
     }
 
     /**
@@ -54,6 +74,16 @@ public class ConflictRetry {
      * own (a group commit's): no transaction is opened here.
      */
     public <T> T retrying(Supplier<T> work) {
-        return retry.invoke(work::get);
+        return retry.invoke(() -> translated(work));
+    }
+
+    /** The work's result; a Hibernate conflict as Spring's conflict, any other failure as it was. */
+    static <T> T translated(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PersistenceException failure) {
+            DataAccessException translated = HIBERNATE.translateExceptionIfPossible(failure);
+            throw translated != null && Arrays.stream(CONFLICTS).anyMatch(c -> c.isInstance(translated)) ? translated : failure;
+        }
     }
 }

@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hibernate.QueryTimeoutException;
+import org.hibernate.StaleObjectStateException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -88,6 +91,37 @@ class ConflictRetryTest {
         // H2 says "concurrent update" (90131) at once: a conflict, run again once the other committed
         assertThat(transactions).hasSize(2);
         assertThat(jdbc.queryForObject("select count(*) from setup_once", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void hibernatesOwnStaleRowAndTakenKeyAreConflictsTooWhenNothingTranslatedThem() {
+        // a query that writes the pending changes first, in a service that is no repository, lets
+        // Hibernate's exceptions through as they are
+        retry.run(() -> {
+            transactions.add("attempt");
+            if (transactions.size() == 1) {
+                throw new StaleObjectStateException("org.playerdesk.ticket.internal.Ticket", 42);
+            }
+            if (transactions.size() == 2) {
+                throw new ConstraintViolationException("duplicate key", new SQLException("duplicate key", "23505"),
+                        "sla_timer_by_ticket");
+            }
+        });
+
+        assertThat(transactions).hasSize(3);
+    }
+
+    @Test
+    void anotherOfHibernatesFailuresIsNotTriedAgainAndReachesTheCallerAsItWas() {
+        QueryTimeoutException slow = new QueryTimeoutException("statement timeout",
+                new SQLException("timeout", "57014"), "select 1");
+
+        assertThatThrownBy(() -> retry.run(() -> {
+            transactions.add("attempt");
+            throw slow;
+        })).isSameAs(slow);
+
+        assertThat(transactions).hasSize(1);
     }
 
     @Test
