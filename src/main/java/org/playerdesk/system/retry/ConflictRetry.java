@@ -38,14 +38,13 @@ public class ConflictRetry {
     static final Duration PAUSE = Duration.ofMillis(10);
 
     private static final HibernateJpaDialect HIBERNATE = new HibernateJpaDialect();
-
-    private final TransactionTemplate transactions;
     /** What a concurrent writer getting there first looks like: tried again. */
     @SuppressWarnings("unchecked")
     private static final Class<? extends DataAccessException>[] CONFLICTS = new Class[] {
             OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
             DataIntegrityViolationException.class };
 
+    private final TransactionTemplate transactions;
     private final RetryTemplate retry = Retries.pausingLonger(ATTEMPTS, PAUSE, CONFLICTS);
 
     ConflictRetry(PlatformTransactionManager transactionManager) {
@@ -83,7 +82,8 @@ public class ConflictRetry {
             return work.get();
         } catch (PersistenceException failure) {
             DataAccessException translated = HIBERNATE.translateExceptionIfPossible(failure);
-            throw translated != null && Arrays.stream(CONFLICTS).anyMatch(c -> c.isInstance(translated)) ? translated : failure;
+            boolean conflict = translated != null && Arrays.stream(CONFLICTS).anyMatch(c -> c.isInstance(translated));
+            throw conflict ? translated : failure;
         }
     }
 }
