@@ -33,4 +33,12 @@ public interface TextEmbeddings {
 
     /** The vectors of several texts in order, or empty while the model is not ready. */
     Optional<List<float[]>> embedAll(List<String> texts);
+
+    /**
+     * The vectors of a fixed set of texts (a built-in training set) in order, kept on the node's
+     * disk under {@code name} (lower-case letters, digits and hyphens) between starts: the same
+     * texts with the same model and glossary are read back rather than embedded again. Empty while
+     * the model is not ready.
+     */
+    Optional<List<float[]>> embedAllKept(String name, List<String> texts);
 }

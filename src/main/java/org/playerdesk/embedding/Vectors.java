@@ -9,13 +9,27 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /** The dot product: the cosine similarity of two unit vectors. */
+    /**
+     * The dot product: the cosine similarity of two unit vectors. Four running sums, not one: a
+     * single sum waits for each addition before the next, and a classification compares a text with
+     * thousands of labeled messages.
+     */
     public static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
-        return sum;
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The vector scaled to unit length (a zero vector stays as it is). */

@@ -187,11 +187,7 @@ final class Softmax {
     private static void probabilities(double[][] w, double[] x, float[][] u, int[] words, double[] p) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < w.length; c++) {
-            double[] wc = w[c];
-            double z = 0;
-            for (int j = 0; j < x.length; j++) {
-                z += wc[j] * x[j];
-            }
+            double z = dot(w[c], x);
             if (u != null && words != null) {
                 for (int b : words) {
                     z += u[c][b];
@@ -208,6 +204,30 @@ final class Softmax {
         for (int c = 0; c < p.length; c++) {
             p[c] /= sum;
         }
+    }
+
+    /**
+     * The dot product in four independent sums: one running sum waits for each addition before the
+     * next (the processor's latency, not its throughput, sets the pace), and training computes
+     * hundreds of millions of these, most of its time.
+     */
+    static double dot(double[] a, double[] b) {
+        int n = a.length;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The buckets of a text's words (each once): a bag of words without a vocabulary. */

@@ -12,6 +12,10 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
@@ -289,10 +293,29 @@ public class TicketClassifier {
             x[i] = features(samples.get(i).text(), samples.get(i).vector());
             w[i] = words(samples.get(i).text());
         }
-        Softmax types = fit(samples, x, w, s -> s.type().code(), TYPE_SETTINGS);
-        Softmax priorities = fit(samples, x, w, s -> s.priority().code(), PRIORITY_SETTINGS);
-        Softmax moods = moodModel != null ? moodModel : fit(samples, x, w, Sample::mood, MOOD_SETTINGS);
-        return new Model(types, priorities, moods, gameExamples, List.copyOf(samples));
+        // the three regressions are independent: the priority's and the mood's on a second thread
+        // while this one fits the type's (about as long as the other two together), so that training
+        // takes both cores of a small machine, and gives the same model as one after the other
+        ExecutorService second = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "assist-training");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Softmax> priorities = second.submit(() -> fit(samples, x, w, s -> s.priority().code(),
+                    PRIORITY_SETTINGS));
+            Future<Softmax> moods = moodModel != null ? CompletableFuture.completedFuture(moodModel)
+                    : second.submit(() -> fit(samples, x, w, Sample::mood, MOOD_SETTINGS));
+            Softmax types = fit(samples, x, w, s -> s.type().code(), TYPE_SETTINGS);
+            return new Model(types, priorities.get(), moods.get(), gameExamples, List.copyOf(samples));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            second.shutdownNow();
+        }
     }
 
     private static Softmax fit(List<Sample> samples, double[][] x, int[][] w,

@@ -1,5 +1,6 @@
 package org.playerdesk.embedding.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import org.playerdesk.embedding.Glossary;
 import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.embedding.Vectors;
+import org.playerdesk.system.PlayerDeskProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,13 +36,18 @@ class ModelEmbeddings implements TextEmbeddings {
 
     static final int MAX_CHARACTERS = 500;
 
+    private static final Logger log = LoggerFactory.getLogger(ModelEmbeddings.class);
+
     private final CompletableFuture<EmbeddingModel> model;
     private final Glossary glossary;
     private final Map<String, float[]> recent;
+    private final KeptVectors kept;
 
+    /** Kept vectors live in {@code <data-dir>/embedding}. */
     @org.springframework.beans.factory.annotation.Autowired
-    ModelEmbeddings(EmbeddingProperties properties, Glossary glossary) {
-        this(properties.enabled() ? SharedModel.model() : null, glossary, properties.cacheSize());
+    ModelEmbeddings(EmbeddingProperties properties, Glossary glossary, PlayerDeskProperties playerdesk) {
+        this(properties.enabled() ? SharedModel.model() : null, glossary, properties.cacheSize(),
+                playerdesk.dataDir().resolve("embedding"));
     }
 
     /**
@@ -52,10 +61,11 @@ class ModelEmbeddings implements TextEmbeddings {
         }
     }
 
-    /** {@code model}: null when turned off. */
-    ModelEmbeddings(CompletableFuture<EmbeddingModel> model, Glossary glossary, int cacheSize) {
+    /** {@code model}: null when turned off; {@code keptFolder}: where kept vectors live. */
+    ModelEmbeddings(CompletableFuture<EmbeddingModel> model, Glossary glossary, int cacheSize, Path keptFolder) {
         this.model = model;
         this.glossary = glossary;
+        this.kept = new KeptVectors(keptFolder);
         int size = Math.max(0, cacheSize);
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -106,10 +116,30 @@ class ModelEmbeddings implements TextEmbeddings {
         if (!ready()) {
             return Optional.empty();
         }
-        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(input(t))).toList();
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        model.join().embedAll(segments).content().forEach(e -> vectors.add(Vectors.normalised(e.vector())));
+        return Optional.of(vectors(texts.stream().map(this::input).toList()));
+    }
+
+    @Override
+    public Optional<List<float[]>> embedAllKept(String name, List<String> texts) {
+        if (!ready()) {
+            return Optional.empty();
+        }
+        List<String> inputs = texts.stream().map(this::input).toList();
+        Optional<List<float[]>> known = kept.read(name, model(), dimensions(), inputs);
+        if (known.isPresent()) {
+            log.info("Embedding: {} vectors of {} read from {}", inputs.size(), name, kept.file(name));
+            return known;
+        }
+        List<float[]> vectors = vectors(inputs);
+        kept.write(name, model(), dimensions(), inputs, vectors);
         return Optional.of(vectors);
+    }
+
+    private List<float[]> vectors(List<String> inputs) {
+        List<TextSegment> segments = inputs.stream().map(TextSegment::from).toList();
+        List<float[]> vectors = new ArrayList<>(inputs.size());
+        model.join().embedAll(segments).content().forEach(e -> vectors.add(Vectors.normalised(e.vector())));
+        return vectors;
     }
 
     private String input(String text) {
