@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,6 +140,10 @@ class PresencePagesTest {
 
     @Test
     void theBoardShowsStateTimeLoadAndBreaksAndItsRowsRefreshThemselves() throws Exception {
+        // the board counts today's breaks in the agent's time zone (Asia/Shanghai without a roster):
+        // the scene starts at nine in the morning there, so that its 78 minutes never cross midnight
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        clock.moveTo(clock.instant().atZone(shanghai).toLocalDate().plusDays(1).atTime(9, 0).atZone(shanghai).toInstant());
         GameInfo game = workspace.game();
         StaffMember supervisor = workspace.staff(StaffRole.SUPERVISOR, game);
         StaffMember agent = workspace.staff(StaffRole.AGENT_L1, game);
