@@ -12,9 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +82,7 @@ class PhoneCallsTest {
     @Autowired
     PlayerDirectory players;
     @Autowired
-    Clock clock;
+    StoppedClock clock;
     @Autowired
     FigureRollUp rollUp;
 
@@ -325,6 +325,10 @@ class PhoneCallsTest {
                 .with(user(new StaffUser(lead, ""))).with(csrf()).locale(Locale.ENGLISH))
                 .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("5")));
 
+        // the dashboard's week is Monday to Sunday in the game's zone (Asia/Shanghai): the calls of
+        // ten minutes ago are of this week at nine in the morning there, whatever the day
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        clock.moveTo(clock.instant().atZone(shanghai).toLocalDate().plusDays(1).atTime(9, 0).atZone(shanghai).toInstant());
         Instant start = clock.instant().minusSeconds(600);
         // answered after 20 s (met), after 45 s (breached); hung up after 50 s (breached) and after 10 s (neither)
         String[][] calls = {{"20", "60"}, {"45", "30"}, {"50", null}, {"10", null}};
