@@ -37,7 +37,10 @@ import org.springframework.context.annotation.Import;
  * keyword search, as before the model) and words with meaning are both measured in the same run.
  * Writes {@code target/evaluation/faq.md}. Run alone: {@code ./mvnw test -Dtest=FaqEvaluationTest}.
  */
-@SpringBootTest(properties = { "playerdesk.knowledge.vectors.interval=1h", "playerdesk.embedding.enabled=true" })
+// meaning for search only: the classifier's seed set is not trained, which would take both cores
+// for a minute in the background, under the feet of the test classes that run next
+@SpringBootTest(properties = { "playerdesk.knowledge.vectors.interval=1h", "playerdesk.embedding.enabled=true",
+        "playerdesk.assist.classifier-model=false" })
 @Import({ TestWorkspace.class, KnowledgeTestArticles.class })
 class FaqEvaluationTest {
 

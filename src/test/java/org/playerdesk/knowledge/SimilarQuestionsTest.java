@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
  * and searched by meaning beside their article while it is published. The same context as
  * {@link FaqEvaluationTest}, which measures what they add to the search and the bot.
  */
-@SpringBootTest(properties = { "playerdesk.knowledge.vectors.interval=1h", "playerdesk.embedding.enabled=true" })
+// meaning for search only: the classifier's seed set is not trained, which would take both cores
+// for a minute in the background, under the feet of the test classes that run next
+@SpringBootTest(properties = { "playerdesk.knowledge.vectors.interval=1h", "playerdesk.embedding.enabled=true",
+        "playerdesk.assist.classifier-model=false" })
 @Import({ TestWorkspace.class, KnowledgeTestArticles.class })
 class SimilarQuestionsTest {
 

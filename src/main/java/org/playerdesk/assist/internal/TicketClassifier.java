@@ -92,9 +92,19 @@ public class TicketClassifier {
     private final Map<UUID, Map<UUID, float[]>> vectors = new ConcurrentHashMap<>();
     private final CompletableFuture<SeedSet.Seed> seed;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    TicketClassifier(TextEmbeddings embeddings, AssistProperties properties) {
+        this(embeddings, properties.classifierModel());
+    }
+
     TicketClassifier(TextEmbeddings embeddings) {
+        this(embeddings, true);
+    }
+
+    /** {@code model}: whether to train on the embedding model's vectors; without, the rules classify. */
+    private TicketClassifier(TextEmbeddings embeddings, boolean model) {
         this.embeddings = embeddings;
-        this.seed = embeddings.state() == TextEmbeddings.State.OFF ? null : SeedSet.model(embeddings);
+        this.seed = !model || embeddings.state() == TextEmbeddings.State.OFF ? null : SeedSet.model(embeddings);
     }
 
     public Classification classify(UUID gameId, String text) {
@@ -118,6 +128,11 @@ public class TicketClassifier {
 
     private SeedSet.Seed seed() {
         return seed != null && seed.isDone() && !seed.isCompletedExceptionally() ? seed.join() : null;
+    }
+
+    /** Whether a model is trained here at all ({@code playerdesk.assist.classifier-model} and the embedding model on). */
+    boolean learns() {
+        return seed != null;
     }
 
     /** Whether the model answers (the seed's model is trained), or still the rules. */

@@ -56,7 +56,7 @@ class ReplySuggestionsTest {
 
     private ReplySuggestions client(String url) {
         return new ReplySuggestions(new AssistProperties(0.75, 0.9, Duration.ofHours(1),
-                new AssistProperties.ReplySuggestions(url, "k-1", "test-model", Duration.ofSeconds(2))));
+                new AssistProperties.ReplySuggestions(url, "k-1", "test-model", Duration.ofSeconds(2)), true));
     }
 
     private String serve(int status, String body) throws IOException {
