@@ -1,5 +1,7 @@
 package org.playerdesk.embedding.internal;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -52,7 +54,7 @@ final class KeptVectors {
         Path file = file(name);
         byte[] digest = digest(model, dimensions, inputs);
         try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             if (in.readInt() != MAGIC || !model.equals(in.readUTF()) || in.readInt() != dimensions
                     || in.readInt() != inputs.size()) {
                 return Optional.empty();
@@ -93,7 +95,7 @@ final class KeptVectors {
             Files.createDirectories(folder);
             partial = Files.createTempFile(folder, name, ".partial");
             try (OutputStream raw = Files.newOutputStream(partial);
-                    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
                 out.writeInt(MAGIC);
                 out.writeUTF(model);
                 out.writeInt(dimensions);
