@@ -182,6 +182,9 @@ public final class TwoNodeSoak {
                 command.add("--playerdesk.files.store=database");
             }
             Map<String, String> environment = new LinkedHashMap<>();
+            // the node in this process, not in a second JVM from the build's AOT cache: a node is
+            // killed by its pid to test recovery
+            environment.put("PLAYERDESK_AOT_CACHE", "false");
             environment.put("PLAYERDESK_DB_URL", jdbc);
             environment.put("PLAYERDESK_DB_USER", user);
             environment.put("PLAYERDESK_DB_PASSWORD", password);
