@@ -1,16 +1,16 @@
 package org.playerdesk.embedding.internal;
 
-import java.time.Duration;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.playerdesk.embedding.Vectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtLoggingLevel;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -53,6 +53,7 @@ final class SharedModel {
             Thread thread = new Thread(() -> {
                 long start = System.nanoTime();
                 try {
+                    keepNativeEnvironment();
                     EmbeddingModel loaded = new Pair(new BgeSmallZhV15QuantizedEmbeddingModel(),
                             new BgeSmallEnV15QuantizedEmbeddingModel());
                     loaded.embed("预热 warm-up");
@@ -66,23 +67,31 @@ final class SharedModel {
             }, "embedding-model-load");
             thread.setDaemon(true);
             thread.start();
-            // a process that exits while ONNX Runtime creates its sessions crashes (SIGSEGV in
-            // libonnxruntime, seen when a node was stopped seconds after it became ready): an exit
-            // waits for the loading to end, for at most EXIT_WAIT
-            Runtime.getRuntime().addShutdownHook(new Thread(SharedModel::awaitLoadingAtExit, "embedding-model-exit"));
         }
         return MODEL;
     }
 
-    static final Duration EXIT_WAIT = Duration.ofSeconds(30);
-
-    private static void awaitLoadingAtExit() {
+    /**
+     * ONNX Runtime's Java binding frees its native environment in a shutdown hook of its own, which
+     * the JVM runs beside every other hook: a session being created or run at that moment (a node
+     * stopped while its models load, seconds after it became ready, or while it embeds a text) then
+     * reads freed memory and the process dies with SIGSEGV in libonnxruntime. The native environment
+     * counts its references; one more, never given back, keeps it until the process is gone. The
+     * binding offers no public way to take one, so its own private entry points are used; where they
+     * are missing (another version), the models load without it and the log says so.
+     */
+    static void keepNativeEnvironment() {
         try {
-            MODEL.exceptionally(failure -> null).get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("Embedding: the process exits while the models still load ({})", e.toString());
+            OrtEnvironment.getEnvironment();
+            Field api = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("ortApiHandle");
+            api.setAccessible(true);
+            Method handle = OrtEnvironment.class.getDeclaredMethod("createHandle", long.class, int.class, String.class);
+            handle.setAccessible(true);
+            handle.invoke(null, api.getLong(null), OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING.getValue(),
+                    OrtEnvironment.DEFAULT_NAME);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            log.warn("Embedding: ONNX Runtime's environment could not be kept to the end of the process; a stop "
+                    + "while the models load or embed may crash it: {}", e.toString());
         }
     }
 
