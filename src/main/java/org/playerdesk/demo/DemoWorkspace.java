@@ -48,15 +48,17 @@ class DemoWorkspace implements ApplicationRunner {
     private final DataSource dataSource;
     private final GameCatalog games;
     private final StaffDirectory staff;
+    private final DemoPassword password;
     private final ApiKeys keys;
     private final TicketDesk desk;
 
     DemoWorkspace(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, StaffDirectory staff,
-            ApiKeys keys, TicketDesk desk) {
+            ApiKeys keys, TicketDesk desk, DemoPassword password) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
         this.staff = staff;
+        this.password = password;
         this.keys = keys;
         this.desk = desk;
     }
@@ -91,11 +93,11 @@ class DemoWorkspace implements ApplicationRunner {
         GameInfo game = games.register(GAME, "幻境传说（演示）", "zh-CN");
         keys.register(game.id(), "演示游戏服务器", API_KEY, "demo");
         Set<UUID> demoGame = Set.of(game.id());
-        staff.enrol("admin", "系统管理员", PASSWORD, StaffRole.ADMIN, "zh-CN", Set.of());
-        StaffMember lead = staff.enrol("lead", "王组长", PASSWORD, StaffRole.SUPERVISOR, "zh-CN", demoGame);
-        StaffMember agent1 = staff.enrol("agent1", "小林（一线）", PASSWORD, StaffRole.AGENT_L1, "zh-CN", demoGame);
-        StaffMember agent2 = staff.enrol("agent2", "阿杰（二线）", PASSWORD, StaffRole.AGENT_L2, "zh-CN", demoGame);
-        StaffMember vip1 = staff.enrol("vip1", "Vivian（VIP客服）", PASSWORD, StaffRole.AGENT_VIP, "en", demoGame);
+        staff.enrol("admin", "系统管理员", password.get(), StaffRole.ADMIN, "zh-CN", Set.of());
+        StaffMember lead = staff.enrol("lead", "王组长", password.get(), StaffRole.SUPERVISOR, "zh-CN", demoGame);
+        StaffMember agent1 = staff.enrol("agent1", "小林（一线）", password.get(), StaffRole.AGENT_L1, "zh-CN", demoGame);
+        StaffMember agent2 = staff.enrol("agent2", "阿杰（二线）", password.get(), StaffRole.AGENT_L2, "zh-CN", demoGame);
+        StaffMember vip1 = staff.enrol("vip1", "Vivian（VIP客服）", password.get(), StaffRole.AGENT_VIP, "en", demoGame);
 
         open(game, "10001", "夜雨听风", "S1 青龙区", "剑客", "account_stolen", "in_game", "urgent",
                 "我的号被盗了，装备全没了", "昨晚11点左右我的账号在异地登录，今天上线发现背包里的装备和金币都没了，求找回！",

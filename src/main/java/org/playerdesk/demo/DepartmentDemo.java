@@ -45,17 +45,19 @@ class DepartmentDemo implements ApplicationRunner {
     private final DataSource dataSource;
     private final GameCatalog games;
     private final StaffDirectory staff;
+    private final DemoPassword password;
     private final Departments departments;
     private final Transfers transfers;
     private final PlayerDirectory players;
     private final TicketQueries tickets;
 
     DepartmentDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, StaffDirectory staff,
-            Departments departments, Transfers transfers, PlayerDirectory players, TicketQueries tickets) {
+            Departments departments, Transfers transfers, PlayerDirectory players, TicketQueries tickets, DemoPassword password) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
         this.staff = staff;
+        this.password = password;
         this.departments = departments;
         this.transfers = transfers;
         this.players = players;
@@ -81,7 +83,7 @@ class DepartmentDemo implements ApplicationRunner {
             return;
         }
         StaffMember tech1 = staff.byUsername("tech1").orElseGet(() -> staff.enrol("tech1", "小陈（技术部）",
-                DemoWorkspace.PASSWORD, StaffRole.AGENT_L2, "zh-CN", Set.of(game.id())));
+                password.get(), StaffRole.AGENT_L2, "zh-CN", Set.of(game.id())));
         department(game, "technical", "技术部", 4, true, Set.of(tech1.id()), admin);
         department(game, "operations", "运营部", 24, false, Set.of(lead.id()), admin);
         DepartmentView security = department(game, "security", "安全部", 8, false, Set.of(tech1.id()), admin);

@@ -39,15 +39,17 @@ class QualityDemo implements ApplicationRunner {
     private final DataSource dataSource;
     private final GameCatalog games;
     private final StaffDirectory staff;
+    private final DemoPassword password;
     private final QualityReviews quality;
     private final Clock clock;
 
     QualityDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, StaffDirectory staff,
-            QualityReviews quality, Clock clock) {
+            QualityReviews quality, Clock clock, DemoPassword password) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
         this.staff = staff;
+        this.password = password;
         this.quality = quality;
         this.clock = clock;
     }
@@ -66,7 +68,7 @@ class QualityDemo implements ApplicationRunner {
             return;
         }
         StaffMember qa1 = staff.byUsername("qa1").orElseGet(() -> staff.enrol("qa1", "陈质检（质检）",
-                DemoWorkspace.PASSWORD, StaffRole.QA, "zh-CN", Set.of(game.id())));
+                password.get(), StaffRole.QA, "zh-CN", Set.of(game.id())));
         LocalDate today = LocalDate.ofInstant(clock.instant(), games.profile(game.id()).zone());
         List<QualityReviews.Drawn> drawn = quality.draw(game.id(), today, lead);
         drawn.stream().filter(d -> d.agentId().equals(agent1.id())).findFirst().ifPresent(first -> {

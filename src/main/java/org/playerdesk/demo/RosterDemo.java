@@ -45,16 +45,18 @@ class RosterDemo implements ApplicationRunner {
     private final DataSource dataSource;
     private final GameCatalog games;
     private final StaffDirectory staff;
+    private final DemoPassword password;
     private final Teams teams;
     private final RosterPlanning planning;
     private final Clock clock;
 
     RosterDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, StaffDirectory staff,
-            Teams teams, RosterPlanning planning, Clock clock) {
+            Teams teams, RosterPlanning planning, Clock clock, DemoPassword password) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
         this.staff = staff;
+        this.password = password;
         this.teams = teams;
         this.planning = planning;
         this.clock = clock;
@@ -79,7 +81,7 @@ class RosterDemo implements ApplicationRunner {
             String username = "shift" + (i + 1);
             int n = i;
             agents.add(staff.byUsername(username).orElseGet(() -> staff.enrol(username, names[n],
-                    DemoWorkspace.PASSWORD, StaffRole.AGENT_L1, "zh-CN", Set.of(game.id()))));
+                    password.get(), StaffRole.AGENT_L1, "zh-CN", Set.of(game.id()))));
         }
         var team = teams.define(null, TEAM, lead.id(), agents.stream().map(StaffMember::id).toList(), admin);
         planning.addReadyMade(true, lead);

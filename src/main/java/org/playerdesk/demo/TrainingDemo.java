@@ -47,17 +47,19 @@ class TrainingDemo implements ApplicationRunner {
     private final DataSource dataSource;
     private final GameCatalog games;
     private final StaffDirectory staff;
+    private final DemoPassword password;
     private final KnowledgeImport knowledge;
     private final TrainingSetup training;
     private final Teams teams;
 
     TrainingDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, StaffDirectory staff,
-            KnowledgeImport knowledge, TrainingSetup training, Teams teams) {
+            KnowledgeImport knowledge, TrainingSetup training, Teams teams, DemoPassword password) {
         this.teams = teams;
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
         this.staff = staff;
+        this.password = password;
         this.knowledge = knowledge;
         this.training = training;
     }
@@ -76,7 +78,7 @@ class TrainingDemo implements ApplicationRunner {
             return;
         }
         StaffMember trainee = staff.byUsername("trainee").orElseGet(() -> staff.enrol("trainee", "小陈（新员工）",
-                DemoWorkspace.PASSWORD, StaffRole.AGENT_L1, "zh-CN", Set.of(game.id())));
+                password.get(), StaffRole.AGENT_L1, "zh-CN", Set.of(game.id())));
         // the onboarding exams are meant for this team's new hires, not every new hire of the installation
         Set<UUID> newcomers = Set.of(teams.define(null, TEAM, lead.id(), List.of(trainee.id()), admin).id());
         UUID procedure = knowledge.publish(game.id(), "zh-CN", "新人培训", Audience.INTERNAL, false,

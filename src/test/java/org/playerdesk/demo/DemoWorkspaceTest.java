@@ -86,6 +86,7 @@ class DemoWorkspaceTest {
         when(connection.getMetaData()).thenReturn(meta);
         when(meta.getURL()).thenReturn(url);
         when(games.byCode("demo")).thenReturn(Optional.empty());
-        return new DemoWorkspace(new PlayerDeskProperties(null, demo, null, null), dataSource, games, staff, keys, desk);
+        return new DemoWorkspace(new PlayerDeskProperties(null, demo, null, null), dataSource, games, staff, keys, desk,
+                new DemoPassword(staff));
     }
 }
