@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  */
 final class CachedStart {
 
-    /** Set on the node started from the cache, and on the training start: neither starts another. */
+    /** Set on the node started from the cache: it starts no other, and stops when its launcher is gone. */
     static final String STARTED = "playerdesk.aot.started";
     /** Set on the training start: the folder in which to record the JDK. */
     static final String TRAINING = "playerdesk.aot.training";
