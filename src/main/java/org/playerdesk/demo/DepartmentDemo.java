@@ -52,7 +52,8 @@ class DepartmentDemo implements ApplicationRunner {
     private final TicketQueries tickets;
 
     DepartmentDemo(PlayerDeskProperties properties, DataSource dataSource, GameCatalog games, StaffDirectory staff,
-            Departments departments, Transfers transfers, PlayerDirectory players, TicketQueries tickets, DemoPassword password) {
+            Departments departments, Transfers transfers, PlayerDirectory players, TicketQueries tickets,
+            DemoPassword password) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.games = games;
