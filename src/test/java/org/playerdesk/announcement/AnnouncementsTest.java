@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -352,19 +354,21 @@ class AnnouncementsTest {
                                 .containsExactly("invalid.choose", "invalid.announcement.language"));
         assertThat(announcements.list(List.of(game.id()), null, null, 0).items()).as("nothing stored").isEmpty();
 
+        // a year after the clock's day, at 08:00 in the game's time zone, Asia/Shanghai
+        LocalDate nextYear = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")).plusYears(1);
         page(post("/console/announcements").param("game", game.code()).param("kind", "rule_change")
                 .param("titleZh", "禁止工作室多开").param("bodyZh", "即日起，同一设备最多登录两个账号。")
-                .param("publishAt", "2030-01-01T08:00").param("pinned", "true").param("action", "publish"), lead, 302);
+                .param("publishAt", nextYear + "T08:00").param("pinned", "true").param("action", "publish"), lead, 302);
         AnnouncementView saved = announcements.list(List.of(game.id()), null, null, 0).items().getFirst();
         assertThat(saved.state()).isEqualTo(AnnouncementState.SCHEDULED);
         assertThat(saved.publishAt()).as("read in the game's time zone, Asia/Shanghai")
-                .isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+                .isEqualTo(nextYear.atTime(8, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         assertThat(saved.pinned()).isTrue();
         assertThat(page(get("/console/announcements").param("game", game.code()).param("state", "scheduled"), lead, 200))
                 .contains("禁止工作室多开", "data-state=\"scheduled\"");
         assertThat(page(get("/console/announcements").param("game", game.code()).param("kind", "event"), lead, 200))
                 .doesNotContain("禁止工作室多开");
-        assertThat(page(get("/console/announcements/{id}", saved.id()), lead, 200)).contains("2030-01-01T08:00");
+        assertThat(page(get("/console/announcements/{id}", saved.id()), lead, 200)).contains(nextYear + "T08:00");
         page(get("/console/announcements/{id}", saved.id()), otherLead, 404);
         assertThat(page(get("/console/announcements"), workspace.staff(StaffRole.SUPERVISOR), 200))
                 .contains("data-testid=\"announcement-no-games\"");

@@ -2,6 +2,8 @@ package org.playerdesk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,8 +48,10 @@ class AnnouncementBrowserTest {
         console.navigate(base + "/console/announcements?game=" + game.code());
         console.locator("[data-testid=announcement-new]").click();
         console.locator("#an-kind").selectOption("maintenance");
-        console.locator("#an-window-start").fill("2030-01-01T02:00");
-        console.locator("#an-window-end").fill("2030-01-01T06:00");
+        // a maintenance window a year ahead, whatever today is
+        LocalDate nextYear = LocalDate.now().plusYears(1);
+        console.locator("#an-window-start").fill(nextYear + "T02:00");
+        console.locator("#an-window-end").fill(nextYear + "T06:00");
         console.locator("#an-title-zh").fill("今晚停服维护，相关工单请统一回复");
         console.locator("#an-body-zh").fill("维护期间玩家无法登录，请使用**维护说明**模板回复。");
         console.locator("#an-agents").check();
