@@ -107,6 +107,35 @@ class RoutingIntegrationTest {
         assertThat(spread.values()).allSatisfy(n -> assertThat(n).isBetween(3L, 4L));
     }
 
+    /**
+     * Two decisions of one ticket at once, neither finding where it was routed: both record it, and
+     * the second meets the first's row when its next query writes the record. That duplicate is a
+     * conflict, decided again on the fresh state, not a failure left for the minute-long retry.
+     */
+    @Test
+    void twoDecisionsOfOneTicketAtOnceBothEndWithoutAFailure() throws Exception {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffMember member = workspace.staff(StaffRole.AGENT_L1, game);
+        queue(game, "两个决定", "round_robin", Set.of(), lead);
+        // nobody online yet: the tickets wait, routed to the queue
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(workspace.ticket(game, "twice-" + i, "consultation").ticket().id());
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from routing_ticket where game_id = ?", Integer.class, game.id())).isEqualTo(ids.size()));
+        jdbc.update("delete from routing_ticket where game_id = ?", game.id());
+        seats.setPresence(member, Presence.ONLINE, null);
+
+        for (UUID id : ids) {
+            List<Optional<UUID>> decided = concurrently(2, i -> dispatcher.assignNew(id, null));
+            assertThat(decided).as("one of the two gave the ticket, the other found it given")
+                    .containsExactlyInAnyOrder(Optional.of(member.id()), Optional.empty());
+        }
+        assertThat(assigneesOf(ids)).containsOnly(member.id());
+    }
+
     @Test
     void leastLoadedGivesTheNextTicketToWhoeverHoldsTheFewest() {
         GameInfo game = workspace.game();

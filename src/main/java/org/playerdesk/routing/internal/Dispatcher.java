@@ -33,7 +33,7 @@ import org.playerdesk.routing.QueueView;
 import org.playerdesk.routing.RoutingEvents.TicketQueued;
 import org.playerdesk.routing.RoutingStrategy;
 import org.playerdesk.routing.WorkPause;
-import org.playerdesk.system.retry.Retries;
+import org.playerdesk.system.retry.ConflictRetry;
 import org.playerdesk.ticket.Actor;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketDesk;
@@ -44,18 +44,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 
 /**
  * Decides who gets a ticket. The ticket goes to the first queue of its game whose rules match;
@@ -70,9 +62,6 @@ import jakarta.persistence.PessimisticLockException;
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    static final int ATTEMPTS = 6;
-    private static final RetryTemplate DECISIONS = Retries.atOnce(ATTEMPTS, ConcurrencyFailureException.class,
-            DataIntegrityViolationException.class, LockTimeoutException.class, PessimisticLockException.class);
     /** Keys of the ticket's metadata that name the player's language, first found wins. */
     static final List<String> LANGUAGE_KEYS = List.of("language", "lang", "locale");
 
@@ -91,14 +80,13 @@ public class Dispatcher {
     private final EntityManager entities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate transactions;
+    private final ConflictRetry conflicts;
     private final ObjectProvider<WorkPause> pauses;
 
     Dispatcher(RoutingQueueRepository queues, RoutedTicketRepository routed, AgentBook book, TicketQueries tickets,
             TicketDesk desk, StaffDirectory staff, ChatDesk chat, ChatSeats seats, VipService vip,
             PlayerDirectory players, PlayerProfiles profiles, GameCatalog games, EntityManager entities, Clock clock,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-            ObjectProvider<WorkPause> pauses) {
+            ConflictRetry conflicts, ApplicationEventPublisher events, ObjectProvider<WorkPause> pauses) {
         this.pauses = pauses;
         this.events = events;
         this.queues = queues;
@@ -115,8 +103,7 @@ public class Dispatcher {
         this.games = games;
         this.entities = entities;
         this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.conflicts = conflicts;
     }
 
     /** What routing reads from a ticket besides its head: the player's language and VIP tier rank. */
@@ -146,12 +133,14 @@ public class Dispatcher {
     }
 
     /**
-     * One decision in a transaction of its own, made again when it met a concurrent one: a lock it
-     * waited too long for (taken through the entity manager, whose lock errors Spring does not
-     * translate), a row changed meanwhile, a duplicate.
+     * One decision in a transaction of its own, made again on the fresh state when it met a
+     * concurrent one ({@link ConflictRetry}): a lock it waited too long for, a row changed
+     * meanwhile, a duplicate (two decisions of one ticket at once, each recording where it was
+     * routed). Those arrive as Hibernate's own exceptions when a query writes the pending changes
+     * first, and are recognised as conflicts all the same.
      */
     private Optional<UUID> retrying(Supplier<Optional<UUID>> work) {
-        return DECISIONS.invoke(() -> transactions.execute(status -> work.get()));
+        return conflicts.call(work);
     }
 
     private Optional<UUID> decide(UUID ticketId, UUID except, boolean moved) {
