@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
 import org.playerdesk.assist.Mood;
+import org.playerdesk.embedding.CompactVectors;
 import org.playerdesk.embedding.TextEmbeddings;
-import org.playerdesk.embedding.Vectors;
 import org.playerdesk.knowledge.Words;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.ticket.TicketPriority;
@@ -69,7 +69,29 @@ public class TicketClassifier {
     record Sample(String text, float[] vector, TicketType type, TicketPriority priority, String mood, double weight) {
     }
 
-    record Model(Softmax types, Softmax priorities, Softmax moods, int gameExamples, List<Sample> neighbours) {
+    /**
+     * What a game's classification reads: the three regressions and the labeled messages that vote,
+     * their vectors held compactly ({@link CompactVectors}: a quarter of the floats' bytes, read by
+     * a loop of vector instructions, for the scan of every message on each new ticket).
+     */
+    record Model(Softmax types, Softmax priorities, Softmax moods, int gameExamples, List<Sample> neighbours,
+            CompactVectors neighbourVectors) {
+
+        Model(Softmax types, Softmax priorities, Softmax moods, int gameExamples, List<Sample> neighbours) {
+            this(types, priorities, moods, gameExamples, neighbours, compact(neighbours));
+        }
+
+        private static CompactVectors compact(List<Sample> samples) {
+            int dimensions = samples.isEmpty() ? 1 : samples.getFirst().vector().length;
+            CompactVectors.Builder table = CompactVectors.builder(dimensions, samples.size());
+            samples.forEach(s -> table.add(s.vector()));
+            return table.build();
+        }
+
+        /** The type's share of the vote of the labeled messages nearest to the vector. */
+        double[] vote(float[] vector) {
+            return TicketClassifier.vote(neighbours, neighbourVectors, vector, types.labels());
+        }
     }
 
     /**
@@ -148,7 +170,7 @@ public class TicketClassifier {
         double[] x = features(text, vector);
         int[] w = words(text);
         Classification rules = RuleSet.judge(text);
-        double[] pt = blend(model.types().probabilities(x, w), vote(model.neighbours(), vector, model.types().labels()));
+        double[] pt = blend(model.types().probabilities(x, w), model.vote(vector));
         int t = Softmax.argmax(pt);
         TicketType type = Coded.fromCode(TicketType.class, model.types().labels().get(t));
         double typeConfidence = type == rules.type() ? Math.max(pt[t], rules.typeConfidence()) : pt[t];
@@ -179,14 +201,16 @@ public class TicketClassifier {
      * The type's share of the weighted vote of the {@link #NEIGHBOURS} labeled messages nearest to
      * the vector (a message's own weight counts: an agent's correction more than the seed's).
      */
-    static double[] vote(List<Sample> samples, float[] vector, List<String> labels) {
+    static double[] vote(List<Sample> samples, CompactVectors vectors, float[] vector, List<String> labels) {
         double[] p = new double[labels.size()];
         if (samples.isEmpty()) {
             return p;
         }
+        float[] similarities = new float[vectors.size()];
+        vectors.dots(vector, similarities);
         PriorityQueue<double[]> nearest = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
         for (int i = 0; i < samples.size(); i++) {
-            double similarity = Vectors.dot(vector, samples.get(i).vector());
+            double similarity = similarities[i];
             if (nearest.size() < NEIGHBOURS) {
                 nearest.add(new double[] { similarity, i });
             } else if (similarity > nearest.peek()[0]) {

@@ -89,7 +89,7 @@ class ClassificationCrossValidation {
                     count(lexicon[t], anyWord || p >= THRESHOLDS[t], isHostile);
                 }
                 double[] regression = model.types().probabilities(x, words);
-                double[] vote = TicketClassifier.vote(model.neighbours(), s.vector(), labels);
+                double[] vote = model.vote(s.vector());
                 for (int i = 0; i < SHARES.length; i++) {
                     double best = -1;
                     int chosen = 0;
