@@ -129,9 +129,10 @@ class RoutingIntegrationTest {
         seats.setPresence(member, Presence.ONLINE, null);
 
         for (UUID id : ids) {
+            // neither throws; at most one gives the ticket (the routing sweep may have given it first)
             List<Optional<UUID>> decided = concurrently(2, i -> dispatcher.assignNew(id, null));
-            assertThat(decided).as("one of the two gave the ticket, the other found it given")
-                    .containsExactlyInAnyOrder(Optional.of(member.id()), Optional.empty());
+            assertThat(decided.stream().flatMap(Optional::stream).toList()).as("given once at most")
+                    .hasSizeLessThanOrEqualTo(1);
         }
         assertThat(assigneesOf(ids)).containsOnly(member.id());
     }
