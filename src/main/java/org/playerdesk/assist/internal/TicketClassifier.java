@@ -82,10 +82,8 @@ public class TicketClassifier {
         }
 
         private static CompactVectors compact(List<Sample> samples) {
-            int dimensions = samples.isEmpty() ? 1 : samples.getFirst().vector().length;
-            CompactVectors.Builder table = CompactVectors.builder(dimensions, samples.size());
-            samples.forEach(s -> table.add(s.vector()));
-            return table.build();
+            return CompactVectors.of(samples.stream().map(Sample::vector).toList(),
+                    samples.isEmpty() ? 1 : samples.getFirst().vector().length);
         }
 
         /** The type's share of the vote of the labeled messages nearest to the vector. */
