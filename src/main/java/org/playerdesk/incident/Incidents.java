@@ -123,8 +123,8 @@ public class Incidents {
     /** The incidents of a game a ticket can still be linked to, newest first. */
     @Transactional(readOnly = true)
     public List<IncidentView> live(UUID gameId) {
-        return incidents.findByGameIdAndStatusInOrderByCreatedAtDesc(gameId,
-                EnumSet.of(IncidentStatus.PROPOSED, IncidentStatus.OPEN)).stream().map(this::view).toList();
+        return incidents.findByGameIdInEither(gameId, IncidentStatus.PROPOSED, IncidentStatus.OPEN).stream()
+                .map(this::view).toList();
     }
 
     /**

@@ -23,7 +23,14 @@ public interface IncidentRepository extends JpaRepository<Incident, UUID> {
 
     List<Incident> findByGameIdAndStatusOrderByCreatedAtDesc(UUID gameId, IncidentStatus status);
 
-    List<Incident> findByGameIdAndStatusInOrderByCreatedAtDesc(UUID gameId, Collection<IncidentStatus> statuses);
+    /**
+     * The game's incidents in either status, newest first. Two values rather than a collection:
+     * Hibernate translates a query with a collection parameter again at every call, and this one
+     * runs for every inbox and ticket page.
+     */
+    @Query("select i from Incident i where i.gameId = :gameId and (i.status = :one or i.status = :other)"
+            + " order by i.createdAt desc")
+    List<Incident> findByGameIdInEither(UUID gameId, IncidentStatus one, IncidentStatus other);
 
     /** The id and version of each incident in this status, which change with anything its notice shows. */
     @Query("select i.id, i.version from Incident i where i.gameId = :gameId and i.status = :status order by i.id")

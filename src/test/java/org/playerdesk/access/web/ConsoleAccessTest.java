@@ -14,7 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
@@ -32,6 +38,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest
@@ -246,5 +253,49 @@ class ConsoleAccessTest {
                 .andExpect(content().string(containsString("data-testid=\"error-page\"")))
                 .andExpect(content().string(containsString("does not exist")))
                 .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    /**
+     * The top bar offers each role the links of its permissions, on pages and on error pages alike
+     * (an error handler's page has no model attributes of the controller's), and nothing of the
+     * console to a stranger.
+     */
+    @Test
+    void theTopBarOffersEachRoleItsOwnLinksOnPagesAndErrorPages() throws Exception {
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, workspace.game());
+        StaffMember qa = workspace.staff(StaffRole.QA, workspace.game());
+        StaffMember supervisor = workspace.staff(StaffRole.SUPERVISOR, workspace.game());
+        StaffMember admin = workspace.staff(StaffRole.ADMIN, workspace.game());
+        String[] links = { "nav-handover", "nav-quality", "nav-wellbeing", "nav-privacy", "nav-teams", "nav-audit",
+                "nav-roster", "nav-pay", "nav-campaigns", "presence-slot", "announcement-banner-slot",
+                "shortcuts-overlay" };
+
+        assertThat(shown(topBar(get("/console/tickets").with(as(agent)), 200), links)).containsExactly(
+                "nav-handover", "nav-roster", "nav-pay", "presence-slot", "announcement-banner-slot",
+                "shortcuts-overlay");
+        assertThat(shown(topBar(get("/console/tickets/not-an-id").with(as(agent)), 404), links))
+                .as("an error page's top bar").containsExactly("nav-handover", "nav-roster", "nav-pay",
+                        "presence-slot", "announcement-banner-slot", "shortcuts-overlay");
+        assertThat(shown(topBar(get("/console/tickets").with(as(qa)), 200), links))
+                .containsExactly("nav-quality", "shortcuts-overlay");
+        assertThat(shown(topBar(get("/console/tickets").with(as(supervisor)), 200), links)).containsExactly(
+                "nav-handover", "nav-quality", "nav-wellbeing", "nav-privacy", "nav-audit", "nav-roster", "nav-pay",
+                "nav-campaigns", "presence-slot", "announcement-banner-slot", "shortcuts-overlay");
+        assertThat(shown(topBar(get("/console/tickets").with(as(admin)), 200), links)).containsExactly(links);
+
+        Document login = topBar(get("/login"), 200);
+        assertThat(shown(login, links)).isEmpty();
+        assertThat(login.select("[data-testid=nav-more], [data-testid=sign-out]")).isEmpty();
+        assertThat(login.select("a[data-testid=switch-language]")).hasSize(1);
+    }
+
+    private Document topBar(MockHttpServletRequestBuilder request, int status) throws Exception {
+        MvcResult result = mvc.perform(request.locale(Locale.ENGLISH)).andExpect(status().is(status)).andReturn();
+        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> shown(Document page, String... testIds) {
+        return Arrays.stream(testIds).filter(id -> !page.select("[data-testid=" + id + "]").isEmpty())
+                .toList();
     }
 }
