@@ -1,6 +1,7 @@
 package org.playerdesk.enforcement;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.playerdesk.system.validation.Codes;
 import org.playerdesk.access.AuditLog;
 import org.playerdesk.access.StaffMember;
 import org.playerdesk.enforcement.ViolationTypeView.Rung;
+import org.playerdesk.enforcement.internal.PenaltyStep;
 import org.playerdesk.enforcement.internal.Violation;
 import org.playerdesk.enforcement.internal.ViolationRepository;
 import org.playerdesk.enforcement.internal.ViolationType;
@@ -26,6 +28,8 @@ import org.playerdesk.game.GameCatalog;
 import org.playerdesk.game.LinkedAccount;
 import org.playerdesk.game.UnknownAccount;
 import org.playerdesk.player.PlayerDirectory;
+import org.playerdesk.system.cache.ReferenceData;
+import org.playerdesk.system.cache.ReferenceMap;
 import org.playerdesk.system.entity.Coded;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
@@ -63,7 +67,15 @@ public class Enforcement {
     private static final Pattern RUNG = Pattern.compile("(warning|ban|permanent_ban|review)(?:\\s+(\\d{1,4}))?");
     private static final String CODE_PATTERN = "[a-z0-9_]{1,40}";
 
+    /**
+     * Each game's violation types with their ladders as last read, kept in memory: the ticket
+     * page's player card shows the player's violations by type on every view (a change of a type
+     * or of a rung is seen at once on this node, within 5 s on another).
+     */
+    private static final Duration KEEP = Duration.ofSeconds(5);
+
     private final ViolationTypeRepository types;
+    private final ReferenceMap<UUID, List<ViolationTypeView>> kept;
     private final InputValidation validation;
     private final ViolationRepository violations;
     private final AccountActions actions;
@@ -81,7 +93,8 @@ public class Enforcement {
     Enforcement(ViolationTypeRepository types, ViolationRepository violations, AccountActions actions,
             ObjectProvider<GameBackends> backends, GameCatalog games, TicketDesk desk, TicketQueries tickets,
             PlayerDirectory players, AuditLog audit, MessageSource messages, ViolationTypeSeeder seeder,
-            InGameNotices notices, Clock clock, InputValidation validation) {
+            InGameNotices notices, Clock clock, InputValidation validation, ReferenceData referenceData) {
+        this.kept = referenceData.map(ViolationType.class, List.of(PenaltyStep.class), KEEP);
         this.validation = validation;
         this.seeder = seeder;
         this.notices = notices;
@@ -100,7 +113,7 @@ public class Enforcement {
 
     /** The game's violation types, seeding the shipped defaults (seed 002's patrol rules) that it lacks. */
     public List<ViolationTypeView> types(UUID gameId) {
-        List<ViolationTypeView> found = types.findByGameIdOrderByCode(gameId).stream().map(ViolationType::view).toList();
+        List<ViolationTypeView> found = typesOf(gameId);
         if (found.stream().map(ViolationTypeView::code).collect(Collectors.toSet()).containsAll(DefaultLadders.CODES)) {
             return found;
         }
@@ -109,7 +122,11 @@ public class Enforcement {
         } catch (DataIntegrityViolationException raced) {
             // another first use of the game seeded it at the same moment
         }
-        return types.findByGameIdOrderByCode(gameId).stream().map(ViolationType::view).toList();
+        return typesOf(gameId);
+    }
+
+    private List<ViolationTypeView> typesOf(UUID gameId) {
+        return kept.get(gameId, game -> types.findByGameIdOrderByCode(game).stream().map(ViolationType::view).toList());
     }
 
     /**
@@ -458,7 +475,7 @@ public class Enforcement {
     }
 
     private Map<UUID, ViolationTypeView> typesById(Set<UUID> gameIds) {
-        return gameIds.stream().flatMap(g -> types.findByGameIdOrderByCode(g).stream()).map(ViolationType::view)
+        return gameIds.stream().flatMap(g -> typesOf(g).stream())
                 .collect(Collectors.toMap(ViolationTypeView::id, Function.identity()));
     }
 }

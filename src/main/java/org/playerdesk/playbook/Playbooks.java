@@ -1,6 +1,7 @@
 package org.playerdesk.playbook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ import org.playerdesk.playbook.internal.PlaybookSeeder;
 import org.playerdesk.playbook.internal.PlaybookStep;
 import org.playerdesk.playbook.internal.StepOutcome;
 import org.playerdesk.playbook.internal.StepOutcomeRepository;
+import org.playerdesk.system.cache.ReferenceData;
+import org.playerdesk.system.cache.ReferenceMap;
 import org.playerdesk.system.errors.InvalidInput;
 import org.playerdesk.system.errors.NotFoundException;
 import org.playerdesk.system.errors.RuleViolation;
@@ -67,7 +70,15 @@ public class Playbooks {
     private static final int TEXT_MAX = 2000;
     private static final int WINDOW_HOURS_MAX = 720;
 
+    /**
+     * Each game's procedures as last read, kept in memory: the ticket page shows them on every
+     * view, and they change only when a lead edits them (a change of a procedure or of one of its
+     * steps is seen at once on this node, within 5 s on another).
+     */
+    private static final Duration KEEP = Duration.ofSeconds(5);
+
     private final PlaybookRepository playbooks;
+    private final ReferenceMap<UUID, List<PlaybookView>> kept;
     private final PlaybookRunRepository runs;
     private final StepOutcomeRepository outcomes;
     private final GameCatalog games;
@@ -84,7 +95,8 @@ public class Playbooks {
     Playbooks(PlaybookRepository playbooks, PlaybookRunRepository runs, StepOutcomeRepository outcomes,
             GameCatalog games, TicketQueries tickets, TicketDesk desk, PlayerDirectory players,
             ObjectProvider<GameBackends> backends, PlaybookSeeder seeder, InGameNotices notices, Clock clock,
-            InputValidation validation, ConflictRetry conflicts) {
+            InputValidation validation, ConflictRetry conflicts, ReferenceData referenceData) {
+        this.kept = referenceData.map(Playbook.class, List.of(PlaybookStep.class), KEEP);
         this.conflicts = conflicts;
         this.validation = validation;
         this.notices = notices;
@@ -102,7 +114,8 @@ public class Playbooks {
 
     /** The game's procedures, seeding the shipped defaults on first use. */
     public List<PlaybookView> of(UUID gameId) {
-        List<PlaybookView> found = playbooks.findByGameIdOrderByCode(gameId).stream().map(Playbook::view).toList();
+        List<PlaybookView> found = kept.get(gameId,
+                game -> playbooks.findByGameIdOrderByCode(game).stream().map(Playbook::view).toList());
         if (!found.stream().map(PlaybookView::code).collect(Collectors.toSet()).containsAll(DefaultPlaybooks.CODES)) {
             seedDefaults(gameId);
             return playbooks.findByGameIdOrderByCode(gameId).stream().map(Playbook::view).toList();

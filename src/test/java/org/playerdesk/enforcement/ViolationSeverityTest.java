@@ -96,6 +96,14 @@ class ViolationSeverityTest {
                 .starts()).isEqualTo(new ViolationTypeView.Starts(1, 2, 3));
         assertThat(enforcement.define(game.id(), "chat_spam", "刷屏", "warning, ban 1, ban 30", "").starts())
                 .isEqualTo(new ViolationTypeView.Starts(1, 2, 3));
+        // the game's types as the pages read them (kept in memory) follow a change of a ladder at once
+        assertThat(enforcement.types(game.id())).filteredOn(t -> t.code().equals("chat_spam")).singleElement()
+                .isEqualTo(spam);
+        ViolationTypeView shorter = enforcement.define(game.id(), "chat_spam", "刷屏", "warning, ban 1, ban 7", "");
+        assertThat(enforcement.types(game.id())).filteredOn(t -> t.code().equals("chat_spam")).singleElement()
+                .isEqualTo(shorter);
+        assertThat(enforcement.define(game.id(), "chat_spam", "刷屏", "warning, ban 1, ban 30", "").starts())
+                .isEqualTo(new ViolationTypeView.Starts(1, 2, 3));
 
         assertThat(enforcement.record(game.id(), "10004", "chat_spam", "minor", null, null, gm).penalty())
                 .isEqualTo(Penalty.WARNING);

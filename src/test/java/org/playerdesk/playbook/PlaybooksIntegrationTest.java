@@ -171,9 +171,16 @@ class PlaybooksIntegrationTest {
             assertThat(s.title()).isEqualTo("回访确认");
             assertThat(s.windowHours()).isEqualTo(12);
         });
+        // the game's procedures as the ticket page reads them (kept in memory) follow every edit at once
+        assertThat(playbooks.suggestedFor(game.id(), TicketType.ACCOUNT_OTHER)).contains(edited);
         playbooks.removeStep(lost.id(), first.id());
         assertThat(playbooks.get(lost.id()).steps()).extracting(PlaybookView.Step::position)
                 .containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(playbooks.suggestedFor(game.id(), TicketType.ACCOUNT_OTHER)).contains(playbooks.get(lost.id()));
+        PlaybookView.Step last = playbooks.get(lost.id()).steps().getLast();
+        playbooks.changeStep(lost.id(), last.id(), new Playbooks.StepInput("回访并确认到账", null, null, null, null));
+        assertThat(playbooks.suggestedFor(game.id(), TicketType.ACCOUNT_OTHER).orElseThrow().steps().getLast().title())
+                .as("a step changed alone").isEqualTo("回访并确认到账");
     }
 
     @Test

@@ -2,13 +2,16 @@ package org.playerdesk.enforcement.internal;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 import org.playerdesk.enforcement.Penalty;
 import org.playerdesk.enforcement.ViolationTypeView;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 
 @Entity
+@EntityListeners(ReferenceData.Changes.class)
 @Table(name = "penalty_step")
 public class PenaltyStep extends StoredEntity {
 

@@ -7,15 +7,18 @@ import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 import org.playerdesk.enforcement.ViolationTypeView;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 
 @Entity
+@EntityListeners(ReferenceData.Changes.class)
 @Table(name = "violation_type")
 public class ViolationType extends StoredEntity {
 

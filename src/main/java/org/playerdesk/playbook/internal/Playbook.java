@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
@@ -16,10 +17,12 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import org.playerdesk.playbook.PlaybookView;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 import org.playerdesk.ticket.TicketType;
 
 @Entity
+@EntityListeners(ReferenceData.Changes.class)
 @Table(name = "playbook")
 public class Playbook extends StoredEntity {
 

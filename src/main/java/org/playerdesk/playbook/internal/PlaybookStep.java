@@ -2,14 +2,17 @@ package org.playerdesk.playbook.internal;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 import org.playerdesk.enforcement.ActionKind;
 import org.playerdesk.playbook.DataKind;
 import org.playerdesk.playbook.PlaybookView;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 
 @Entity
+@EntityListeners(ReferenceData.Changes.class)
 @Table(name = "playbook_step")
 public class PlaybookStep extends StoredEntity {
 

@@ -39,6 +39,17 @@ public class ReferenceData {
         return new ReferenceMap<>(this.<java.util.Map<K, V>>cache(entity, keep));
     }
 
+    /**
+     * A new map of data read from an entity and the entities it holds ({@code parts}: the steps of
+     * a procedure, the rungs of a ladder), by key, kept for {@code keep} at most: a change of any
+     * of them makes the next reader load again.
+     */
+    public <K, V> ReferenceMap<K, V> map(Class<?> entity, List<Class<?>> parts, Duration keep) {
+        ReferenceCache<java.util.Map<K, V>> cache = cache(entity, keep);
+        parts.forEach(part -> byEntity.computeIfAbsent(part, e -> new CopyOnWriteArrayList<>()).add(cache));
+        return new ReferenceMap<>(cache);
+    }
+
     /** Rows of {@code entity} changed (or are about to, in the current transaction). */
     public void changed(Class<?> entity) {
         byEntity.forEach((kept, caches) -> {
