@@ -35,7 +35,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * refused, a unique key taken by a concurrent request), the group's transaction is rolled back
  * and each of its units is run again alone, in a transaction of its own, so that the failing unit
  * fails for its own caller only and the others are stored. A caller is never answered before its
- * unit is committed; nothing of a failed unit is stored.
+ * unit is committed; nothing of a failed unit is stored. When the group failed because the
+ * database could not be used ({@link DatabaseUnavailable}: no connection within the pool's wait, a
+ * connection lost), every unit of it fails at once with that failure: alone, each would wait for
+ * the database again, one after the other, and the last caller would be answered only after as
+ * many waits as the group had units (and a commit whose outcome the lost connection hid is not
+ * run again as if it had not happened).
  *
  * <p>The unit runs on a writer thread with the caller's request attributes and locale. With JPA,
  * what a unit wrote is flushed and the persistence context cleared before the next unit runs: the
@@ -141,8 +146,8 @@ public final class GroupCommit implements AutoCloseable {
                 }
             });
         } catch (RuntimeException | Error failed) {
-            if (group.size() == 1) {
-                group.getFirst().answer().completeExceptionally(failed);
+            if (group.size() == 1 || DatabaseUnavailable.causedBy(failed)) {
+                group.forEach(unit -> unit.answer().completeExceptionally(failed));
                 return;
             }
             // one unit spoiled the group: each is written again alone, and fails alone

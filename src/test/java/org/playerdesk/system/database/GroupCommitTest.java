@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +29,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -62,15 +71,19 @@ class GroupCommitTest {
 
     /** Holds the one writer in a first unit until the test lets go, so that the next units wait together. */
     private Future<String> holdTheWriter(CountDownLatch letGo) {
+        return holdTheWriter(groupCommit, letGo, () -> insert("first"));
+    }
+
+    private Future<String> holdTheWriter(GroupCommit writer, CountDownLatch letGo, Supplier<String> firstUnit) {
         CountDownLatch writing = new CountDownLatch(1);
-        Future<String> first = callers.submit(() -> groupCommit.run(() -> {
+        Future<String> first = callers.submit(() -> writer.run(() -> {
             writing.countDown();
             try {
                 letGo.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return insert("first");
+            return firstUnit.get();
         }));
         try {
             assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
@@ -121,6 +134,60 @@ class GroupCommitTest {
         assertThatThrownBy(failing::get).hasCauseInstanceOf(DuplicateKeyException.class);
         assertThat(jdbc.queryForList("select name from report order by name", String.class))
                 .containsExactly("after", "before", "first", "taken");
+    }
+
+    /**
+     * A group that cannot get a connection fails for every caller at once: no unit is tried again
+     * alone, which would make each wait for the database once more, the last caller after as many
+     * waits as the group had units.
+     */
+    @Test
+    void whenTheDatabaseCannotBeReachedEveryUnitOfTheGroupFailsAtOnce() throws Exception {
+        DriverManagerDataSource database = new DriverManagerDataSource(
+                "jdbc:h2:mem:group-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        AtomicBoolean down = new AtomicBoolean();
+        AtomicInteger connections = new AtomicInteger();
+        DataSource flaky = new DelegatingDataSource(database) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                connections.incrementAndGet();
+                if (down.get()) {
+                    throw new SQLTransientConnectionException("Connection is not available, request timed out");
+                }
+                return super.getConnection();
+            }
+        };
+        JdbcTemplate reports = new JdbcTemplate(flaky);
+        reports.execute("create table report (name varchar(40) primary key)");
+        try (GroupCommit overFlaky = new GroupCommit("flaky", new DataSourceTransactionManager(flaky), 1, 32, meters)) {
+            CountDownLatch letGo = new CountDownLatch(1);
+            Future<String> first = holdTheWriter(overFlaky, letGo, () -> {
+                reports.update("insert into report (name) values ('first')");
+                return "first";
+            });
+            List<Future<String>> group = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String name = "report-" + i;
+                group.add(callers.submit(() -> overFlaky.run(() -> {
+                    reports.update("insert into report (name) values (?)", name);
+                    return name;
+                })));
+            }
+            await().until(() -> overFlaky.waiting() == 3);
+            down.set(true);
+            int before = connections.get();
+            letGo.countDown();
+
+            assertThat(first.get()).isEqualTo("first");
+            for (Future<String> unit : group) {
+                assertThatThrownBy(unit::get).hasCauseInstanceOf(CannotCreateTransactionException.class)
+                        .satisfies(failed -> assertThat(DatabaseUnavailable.causedBy(failed)).isTrue());
+            }
+            assertThat(connections.get() - before).as("one try for the whole group, none for each unit alone")
+                    .isEqualTo(1);
+            down.set(false);
+            assertThat(reports.queryForList("select name from report", String.class)).containsExactly("first");
+        }
     }
 
     @Test
