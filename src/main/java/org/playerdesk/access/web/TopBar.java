@@ -13,7 +13,7 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * What the console's top bar may offer its reader: whether they are signed in, and the
  * authorities (permissions and {@code ROLE_} of their role) the links are shown for. Every page's
- * model carries one ({@link TopBarAttribute}), so the frame tests a set for each of its forty-odd
+ * request carries one ({@link TopBarAttribute}), so the frame tests a set for each of its forty-odd
  * links instead of evaluating a security expression for each (which parsed the expression and
  * built its evaluation context on every page, a twentieth of a console page's CPU). It reads the
  * same authorities as those expressions: the signed-in session's.
