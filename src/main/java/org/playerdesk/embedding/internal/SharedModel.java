@@ -36,6 +36,8 @@ final class SharedModel {
 
     private static final Logger log = LoggerFactory.getLogger(SharedModel.class);
     private static final CompletableFuture<EmbeddingModel> MODEL = new CompletableFuture<>();
+    /** How long an exit waits for a loading under way (a few seconds on a quiet machine). */
+    private static final java.time.Duration EXIT_WAIT = java.time.Duration.ofSeconds(20);
     private static boolean loading;
 
     private SharedModel() {
@@ -67,8 +69,24 @@ final class SharedModel {
             }, "embedding-model-load");
             thread.setDaemon(true);
             thread.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> finishLoading(thread), "embedding-model-exit"));
         }
         return MODEL;
+    }
+
+    /**
+     * Lets a loading under way end before the process does (for {@link #EXIT_WAIT} at most): once
+     * every shutdown hook has run, the JVM exits and the native library's own static objects are
+     * destroyed, under a session that another thread is still creating (an exit while the models
+     * load crashed with SIGSEGV now and then even with the environment kept, see
+     * {@link #keepNativeEnvironment}).
+     */
+    private static void finishLoading(Thread loading) {
+        try {
+            loading.join(EXIT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
