@@ -2,6 +2,7 @@ package org.playerdesk.embedding.internal;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,7 +38,7 @@ final class SharedModel {
     private static final Logger log = LoggerFactory.getLogger(SharedModel.class);
     private static final CompletableFuture<EmbeddingModel> MODEL = new CompletableFuture<>();
     /** How long an exit waits for a loading under way (a few seconds on a quiet machine). */
-    private static final java.time.Duration EXIT_WAIT = java.time.Duration.ofSeconds(20);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
     private static boolean loading;
 
     private SharedModel() {

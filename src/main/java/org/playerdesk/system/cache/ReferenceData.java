@@ -30,13 +30,13 @@ public class ReferenceData {
     /** A new cache of data read from {@code entity}, kept for {@code keep} at most. */
     public <T> ReferenceCache<T> cache(Class<?> entity, Duration keep) {
         ReferenceCache<T> cache = new ReferenceCache<>(keep);
-        byEntity.computeIfAbsent(entity, e -> new CopyOnWriteArrayList<>()).add(cache);
+        forgetOnChangesOf(entity, cache);
         return cache;
     }
 
     /** A new map of data read from {@code entity}, by key, kept for {@code keep} at most. */
     public <K, V> ReferenceMap<K, V> map(Class<?> entity, Duration keep) {
-        return new ReferenceMap<>(this.<java.util.Map<K, V>>cache(entity, keep));
+        return map(entity, List.of(), keep);
     }
 
     /**
@@ -45,9 +45,13 @@ public class ReferenceData {
      * of them makes the next reader load again.
      */
     public <K, V> ReferenceMap<K, V> map(Class<?> entity, List<Class<?>> parts, Duration keep) {
-        ReferenceCache<java.util.Map<K, V>> cache = cache(entity, keep);
-        parts.forEach(part -> byEntity.computeIfAbsent(part, e -> new CopyOnWriteArrayList<>()).add(cache));
+        ReferenceCache<Map<K, V>> cache = cache(entity, keep);
+        parts.forEach(part -> forgetOnChangesOf(part, cache));
         return new ReferenceMap<>(cache);
+    }
+
+    private void forgetOnChangesOf(Class<?> entity, ReferenceCache<?> cache) {
+        byEntity.computeIfAbsent(entity, e -> new CopyOnWriteArrayList<>()).add(cache);
     }
 
     /** Rows of {@code entity} changed (or are about to, in the current transaction). */
