@@ -1,10 +1,12 @@
 package org.playerdesk.access.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,12 +14,20 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Gives every page the reader's {@link TopBar} as the request attribute {@code topBar}, which the
  * shared frame (fragments/layout) reads: set before the handler runs, so that a page rendered by
- * an error handler or on the error dispatch has it too, which a model attribute would not.
+ * an error handler or on the error dispatch has it too, which a model attribute would not. With it,
+ * for a signed-in reader, the top bar's parts kept for their authorities and language
+ * ({@link TopBarParts}, request attribute {@code topBarParts}).
  */
 @Configuration
 class TopBarAttribute implements WebMvcConfigurer, HandlerInterceptor {
 
     static final String NAME = "topBar";
+
+    private final TopBarParts.Kept parts;
+
+    TopBarAttribute(ObjectProvider<ThymeleafViewResolver> views) {
+        this.parts = new TopBarParts.Kept(views);
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -26,7 +36,9 @@ class TopBarAttribute implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        request.setAttribute(NAME, TopBar.of(SecurityContextHolder.getContext().getAuthentication()));
+        TopBar bar = TopBar.of(SecurityContextHolder.getContext().getAuthentication());
+        request.setAttribute(NAME, bar);
+        request.setAttribute(TopBarParts.NAME, parts.of(bar, request, response));
         return true;
     }
 }

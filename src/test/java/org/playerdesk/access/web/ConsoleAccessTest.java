@@ -23,6 +23,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import org.junit.jupiter.api.Test;
+import org.playerdesk.system.locale.Locales;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.access.ApiKeys;
 import org.playerdesk.access.IssuedApiKey;
@@ -287,6 +288,48 @@ class ConsoleAccessTest {
         assertThat(shown(login, links)).isEmpty();
         assertThat(login.select("[data-testid=nav-more], [data-testid=sign-out]")).isEmpty();
         assertThat(login.select("a[data-testid=switch-language]")).hasSize(1);
+    }
+
+    /**
+     * The links and the shortcuts' list are made once per set of authorities and language and kept
+     * (TopBarParts): each reader still gets their own language and their own role's links, in any
+     * order of requests; a language PlayerDesk does not speak gets the frame's own rendering.
+     */
+    @Test
+    void theTopBarsKeptPartsFollowEachReadersLanguageAndRole() throws Exception {
+        StaffMember agent = workspace.staff(StaffRole.AGENT_L1, workspace.game());
+        StaffMember qa = workspace.staff(StaffRole.QA, workspace.game());
+
+        Document english = inLanguage(agent, "en");
+        assertThat(english.select("[data-testid=top-bar] .navbar-nav .nav-link").first().text()).isEqualTo("Inbox");
+        assertThat(english.select("[data-testid=shortcuts-overlay] h2").text()).isEqualTo("Keyboard shortcuts");
+        assertThat(english.select("[data-testid=nav-handover]")).hasSize(1);
+
+        Document chinese = inLanguage(agent, "zh-CN");
+        assertThat(chinese.select("[data-testid=top-bar] .navbar-nav .nav-link").first().text()).isEqualTo("工单箱");
+        assertThat(chinese.select("[data-testid=shortcuts-overlay] h2").text()).isEqualTo("键盘快捷键");
+        assertThat(inLanguage(agent, "en").select("[data-testid=top-bar] .navbar-nav").outerHtml())
+                .as("the English parts once more, after the Chinese were made").isEqualTo(
+                        english.select("[data-testid=top-bar] .navbar-nav").outerHtml());
+
+        Document qaChinese = inLanguage(qa, "zh-CN");
+        assertThat(qaChinese.select("[data-testid=nav-handover]")).isEmpty();
+        assertThat(qaChinese.select("[data-testid=nav-quality]")).hasSize(1);
+        assertThat(qaChinese.select("[data-testid=top-bar] .navbar-nav .nav-link").first().text()).isEqualTo("工单箱");
+
+        Document other = inLanguage(agent, "fr");
+        assertThat(other.select("[data-testid=nav-handover]")).as("a language not kept: the frame's own links")
+                .hasSize(1);
+        assertThat(other.select("[data-testid=shortcuts-overlay]")).hasSize(1);
+    }
+
+    private Document inLanguage(StaffMember member, String language) throws Exception {
+        MvcResult result = mvc.perform(get("/console/tickets").with(as(member))
+                .cookie(new jakarta.servlet.http.Cookie(Locales.COOKIE, language))).andExpect(status().isOk())
+                .andReturn();
+        assertThat(result.getRequest().getAttribute(TopBarParts.NAME)).as("parts kept for " + language)
+                .matches(parts -> (parts != null) == !"fr".equals(language));
+        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private Document topBar(MockHttpServletRequestBuilder request, int status) throws Exception {
