@@ -218,6 +218,41 @@ class RoutingIntegrationTest {
         }
     }
 
+    /**
+     * The agents' profiles and shifts are kept in memory for routing: every change, including
+     * shifts removed in bulk with nothing put in their place, is read at once by the next decision.
+     */
+    @Test
+    void everyChangeOfAnAgentsProfileOrShiftsIsReadAtOnceThoughTheyAreKept() {
+        GameInfo game = workspace.game();
+        StaffMember lead = workspace.staff(StaffRole.SUPERVISOR, game);
+        StaffMember member = workspace.staff(StaffRole.AGENT_L1, game);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        assertThat(setup.skills(member.id()).capacity()).as("no profile yet: the default").isPositive();
+
+        setup.changeSkills(member.id(), "l2", "zh,en", 4, "Asia/Shanghai", "daily 09:00-18:00",
+                today + " leave", lead);
+        AgentSkills changed = setup.skills(member.id());
+        assertThat(changed.capacity()).isEqualTo(4);
+        assertThat(changed.languages()).containsExactly("zh", "en");
+        assertThat(changed.weeklyShifts()).isNotBlank();
+        assertThat(changed.exceptions()).contains("leave");
+
+        // the profile's row as it was: only the shifts go, removed in bulk, which no entity listener sees
+        setup.changeSkills(member.id(), "l2", "zh,en", 4, "Asia/Shanghai", "", "", lead);
+        AgentSkills emptied = setup.skills(member.id());
+        assertThat(emptied.weeklyShifts()).as("shifts removed, none added").isBlank();
+        assertThat(emptied.exceptions()).isBlank();
+        assertThat(emptied.capacity()).isEqualTo(4);
+
+        setup.changeSkills(member.id(), "", "", 7, "Asia/Shanghai", "", "", lead);
+        assertThat(setup.skills(member.id()).languages()).isEmpty();
+
+        setup.changeAgentSkills(member.id(), Set.of(AgentSkill.HOSTILE_PLAYERS), lead);
+        assertThat(setup.skills(member.id()).skills()).containsExactly(AgentSkill.HOSTILE_PLAYERS);
+        assertThat(setup.capacities(List.of(member.id()))).containsEntry(member.id(), 7);
+    }
+
     @Test
     void anAgentOffShiftOrNotOnlineGetsNothing() {
         GameInfo game = workspace.game();

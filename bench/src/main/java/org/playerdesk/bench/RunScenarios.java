@@ -113,6 +113,20 @@ public final class RunScenarios {
                 scenarios.add(ClosedLoop.run("intake", clients, run.warmup, run.measured, index -> run::openTicket));
             }
         }
+        if (only.contains("storm")) {
+            // the work after the answer behind a burst and a sustained storm (StormLag), after the rest
+            StormLag storm = new StormLag(arguments.required("jdbc"), arguments.text("user", "postgres"),
+                    arguments.text("password", ""), outage -> run.report(outage ? run.outageReport() : run.ticketBody()));
+            figures.put("stormBurst", storm.burst(arguments.integer("burst-clients", 64), run.warmup,
+                    Duration.ofSeconds(arguments.integer("burst-seconds", 15))));
+            List<Map<String, Object>> sustained = new ArrayList<>();
+            for (String rate : arguments.text("storm-rates", "300").split(",")) {
+                sustained.add(storm.sustained(Integer.parseInt(rate.strip()),
+                        Duration.ofSeconds(arguments.integer("storm-seconds", 600)),
+                        Duration.ofSeconds(arguments.integer("storm-sample", 10))));
+            }
+            figures.put("stormSustained", sustained);
+        }
         figures.put("scenarios", scenarios);
         figures.put("warmupSeconds", run.warmup.toSeconds());
         figures.put("measuredSeconds", run.measured.toSeconds());
@@ -215,6 +229,41 @@ public final class RunScenarios {
 
     /** A game server reports a ticket, with an idempotency key, mostly for players support already knows. */
     private String openTicket() throws Exception {
+        HttpResponse<String> answer = post(ticketBody());
+        if (answer.statusCode() != 201) {
+            throw new java.io.IOException("POST /api/v1/tickets: " + answer.statusCode() + " " + answer.body());
+        }
+        return "intake";
+    }
+
+    private static final List<String> OUTAGE_SUBJECTS = List.of("登不上了", "一直掉线", "服务器崩了吗", "can't log in",
+            "keep getting disconnected", "server down?");
+    private static final List<String> OUTAGE_MESSAGES = List.of("从刚才开始就登不上，一直转圈，重启也没用",
+            "打到一半掉线了，重连好几次都连不上", "服务器是不是崩了，全公会的人都进不去",
+            "I can't log in since ten minutes ago, stuck on loading", "disconnected in the middle of a raid, lost connection again",
+            "server down? whole guild got kicked");
+
+    /**
+     * An outage report of one of four servers, in a wording the outage grouping recognises, each
+     * from a player of its own: a known player's server could be changed meanwhile by an ordinary
+     * report of the same account, and the report would count for another server.
+     */
+    Map<String, Object> outageReport() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String account = "outage-" + UUID.randomUUID();
+        int wording = random.nextInt(OUTAGE_SUBJECTS.size());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("player", Map.of("accountId", account, "nickname", Samples.any(Texts.NICKNAMES), "server",
+                "S" + (1 + random.nextInt(4)), "role", Samples.any(Texts.ROLES)));
+        body.put("type", "bug");
+        body.put("subject", OUTAGE_SUBJECTS.get(wording));
+        body.put("message", OUTAGE_MESSAGES.get(wording));
+        body.put("priority", "normal");
+        return body;
+    }
+
+    /** An ordinary report: any type, in Chinese or English. */
+    Map<String, Object> ticketBody() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String account = random.nextInt(10) == 0 ? "new-" + UUID.randomUUID() : Samples.any(samples.accounts());
         boolean chinese = random.nextInt(10) < 6;
@@ -229,17 +278,22 @@ public final class RunScenarios {
         body.put("priority", List.of("low", "normal", "normal", "normal", "high", "urgent").get(random.nextInt(6)));
         body.put("metadata", Map.of("clientVersion", "2.3." + random.nextInt(10), "device", Samples.any(Texts.DEVICES),
                 "zone", Samples.any(Texts.ZONES)));
+        return body;
+    }
+
+    /** Sends a report with an idempotency key of its own; true when it was acknowledged (201). */
+    boolean report(Map<String, Object> body) throws Exception {
+        return post(body).statusCode() == 201;
+    }
+
+    private HttpResponse<String> post(Map<String, Object> body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets"))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(Arguments.JSON.writeValueAsString(body)))
                 .build();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 201) {
-            throw new java.io.IOException("POST /api/v1/tickets: " + answer.statusCode() + " " + answer.body());
-        }
-        return "intake";
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String text) {

@@ -193,6 +193,49 @@ public final class WriteReport {
                         .append(storm.path("failed").asLong()).append(" | ").append(storm.path("skipped").asLong()).append(" |\n");
             }
         }
+        if (report.has("stormBurst")) {
+            JsonNode burst = report.get("stormBurst");
+            md.append("\n## The work after the answer behind a burst\n\n")
+                    .append(burst.path("clients").asInt()).append(" game servers in a closed loop for ")
+                    .append(burst.path("seconds").asInt()).append(" s: ").append(burst.path("acknowledged").asLong())
+                    .append(" tickets acknowledged (").append(burst.path("outageReports").asLong())
+                    .append(" of them outage reports of four servers), ").append(burst.path("acknowledgedPerSecond").asDouble())
+                    .append("/s, p99 ").append(burst.path("p99Ms").asDouble()).append(" ms, ")
+                    .append(burst.path("failed").asLong()).append(" not acknowledged.\n\n")
+                    .append("| stage | seconds after the last 201 until every ticket had reached it |\n| --- | ---: |\n");
+            stageLags(md, burst.path("secondsAfterTheLast201"));
+        }
+        if (report.has("stormSustained")) {
+            md.append("\n## Sustained storms\n\n")
+                    .append("| asked/s | seconds | acknowledged/s | failed | skipped | largest backlog (stage) | drained after the last 201 | kept up |\n")
+                    .append("| ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
+            for (JsonNode storm : report.path("stormSustained")) {
+                long largest = 0;
+                String stage = "";
+                for (JsonNode sample : storm.path("samples")) {
+                    for (var entry : sample.path("backlog").properties()) {
+                        if (entry.getValue().asLong() > largest) {
+                            largest = entry.getValue().asLong();
+                            stage = entry.getKey();
+                        }
+                    }
+                }
+                double drained = 0;
+                boolean all = true;
+                for (var entry : storm.path("secondsAfterTheLast201").properties()) {
+                    if (!entry.getKey().equals("reached")) {
+                        all &= !entry.getValue().isNull();
+                        drained = Math.max(drained, entry.getValue().asDouble());
+                    }
+                }
+                md.append("| ").append(storm.path("askedPerSecond").asInt()).append(" | ").append(storm.path("seconds").asInt())
+                        .append(" | ").append(storm.path("acknowledgedPerSecond").asDouble()).append(" | ")
+                        .append(storm.path("failed").asLong()).append(" | ").append(storm.path("skipped").asLong())
+                        .append(" | ").append(largest).append(largest > 0 ? " (" + stage + ")" : "").append(" | ")
+                        .append(all ? drained + " s" : "not within 15 min").append(" | ")
+                        .append(storm.path("keptUp").asBoolean() ? "yes" : "**no**").append(" |\n");
+            }
+        }
         for (String section : List.of("quiet", "loadGenerator")) {
             if (report.has(section)) {
                 md.append("\n## ").append(section).append("\n\n```json\n").append(report.get(section).toPrettyString()).append("\n```\n");
@@ -208,6 +251,17 @@ public final class WriteReport {
             }
         }
         return md.toString();
+    }
+
+    private static void stageLags(StringBuilder md, JsonNode lags) {
+        for (var entry : lags.properties()) {
+            if (!entry.getKey().equals("reached")) {
+                md.append("| ").append(entry.getKey()).append(" | ")
+                        .append(entry.getValue().isNull() ? "not within 15 min (reached " + lags.path("reached")
+                                .path(entry.getKey()).asLong() + ")" : entry.getValue().asDouble() + " s")
+                        .append(" |\n");
+            }
+        }
     }
 
     private static void row(StringBuilder md, String name, JsonNode s) {

@@ -1,5 +1,6 @@
 package org.playerdesk.routing.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.playerdesk.routing.AgentSkill;
 import org.playerdesk.routing.AgentTier;
 import org.playerdesk.routing.Roster;
 import org.playerdesk.routing.ShiftSource;
+import org.playerdesk.system.cache.ReferenceCache;
+import org.playerdesk.system.cache.ReferenceData;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -27,19 +30,56 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(RoutingSettings.class)
 public class AgentBook {
 
+    /** How long the profiles and shifts are kept at most: changes on another node are seen after it. */
+    static final Duration KEEP = Duration.ofSeconds(5);
+
     private final AgentProfileRepository profiles;
     private final WeeklyShiftRepository weekly;
     private final ShiftExceptionRepository exceptions;
     private final RoutingSettings settings;
     private final ObjectProvider<ShiftSource> sources;
+    private final ReferenceData reference;
+    /**
+     * Every agent's profile and shifts, kept: every routing decision reads the agents of a queue,
+     * and three queries with a list of agents each (which Hibernate translates anew at every call,
+     * since the list's length changes) were a third of a storm's routing.
+     */
+    private final ReferenceCache<Roll> roll;
 
     AgentBook(AgentProfileRepository profiles, WeeklyShiftRepository weekly, ShiftExceptionRepository exceptions,
-            RoutingSettings settings, ObjectProvider<ShiftSource> sources) {
+            RoutingSettings settings, ObjectProvider<ShiftSource> sources, ReferenceData reference) {
         this.profiles = profiles;
         this.weekly = weekly;
         this.exceptions = exceptions;
         this.settings = settings;
         this.sources = sources;
+        this.reference = reference;
+        this.roll = reference.cache(AgentProfile.class, List.of(WeeklyShift.class, ShiftException.class), KEEP);
+    }
+
+    /** An agent's profile as read, apart from the entity. */
+    private record Profile(AgentTier tier, List<String> languages, int capacity, String timeZone,
+            Set<AgentSkill> skills) {
+    }
+
+    /** Every agent's profile, weekly shifts and dated exceptions, by member of staff. */
+    private record Roll(Map<UUID, Profile> profiles, Map<UUID, List<Roster.Weekly>> shifts,
+            Map<UUID, List<Roster.Dated>> dated) {
+    }
+
+    private Roll roll() {
+        return roll.get(() -> {
+            Map<UUID, Profile> byId = new HashMap<>();
+            profiles.findAll().forEach(p -> byId.put(p.staffId(),
+                    new Profile(p.tier(), List.copyOf(p.languages()), p.capacity(), p.timeZone(), Set.copyOf(p.skills()))));
+            Map<UUID, List<Roster.Weekly>> shifts = new HashMap<>();
+            weekly.findAll().forEach(s -> shifts.computeIfAbsent(staffOf(s), k -> new ArrayList<>()).add(s.shift()));
+            Map<UUID, List<Roster.Dated>> dated = new HashMap<>();
+            exceptions.findAll().forEach(e -> dated.computeIfAbsent(staffOf(e), k -> new ArrayList<>()).add(e.dated()));
+            shifts.replaceAll((id, list) -> List.copyOf(list));
+            dated.replaceAll((id, list) -> List.copyOf(list));
+            return new Roll(Map.copyOf(byId), Map.copyOf(shifts), Map.copyOf(dated));
+        });
     }
 
     /** An agent as routing needs them for one decision. */
@@ -88,27 +128,20 @@ public class AgentBook {
 
     @Transactional(readOnly = true)
     public Map<UUID, Agent> agents(Collection<StaffMember> members) {
-        Set<UUID> ids = members.stream().map(StaffMember::id).collect(Collectors.toSet());
-        if (ids.isEmpty()) {
+        if (members.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, AgentProfile> byId = profiles.findAllById(ids).stream()
-                .collect(Collectors.toMap(AgentProfile::staffId, p -> p));
-        Map<UUID, List<Roster.Weekly>> shifts = new HashMap<>();
-        weekly.findByStaffIdIn(ids).forEach(s -> shifts.computeIfAbsent(staffOf(s), k -> new ArrayList<>()).add(s.shift()));
-        Map<UUID, List<Roster.Dated>> dated = new HashMap<>();
-        exceptions.findByStaffIdIn(ids)
-                .forEach(e -> dated.computeIfAbsent(staffOf(e), k -> new ArrayList<>()).add(e.dated()));
+        Roll kept = roll();
         Map<UUID, Agent> agents = new HashMap<>();
         for (StaffMember member : members) {
-            AgentProfile profile = byId.get(member.id());
+            Profile profile = kept.profiles().get(member.id());
             AgentTier tier = profile == null || profile.tier() == null ? AgentTier.of(member.role()) : profile.tier();
             ZoneId zone = ZoneId.of(profile == null ? settings.defaultTimeZone() : profile.timeZone());
             agents.put(member.id(), new Agent(member, tier, profile == null ? List.of() : profile.languages(),
                     profile == null ? settings.defaultCapacity() : profile.capacity(),
-                    new Roster(zone, shifts.getOrDefault(member.id(), List.of()),
-                            dated.getOrDefault(member.id(), List.of())),
-                    profile == null ? Set.of() : Set.copyOf(profile.skills())));
+                    new Roster(zone, kept.shifts().getOrDefault(member.id(), List.of()),
+                            kept.dated().getOrDefault(member.id(), List.of())),
+                    profile == null ? Set.of() : profile.skills()));
         }
         return agents;
     }
@@ -130,9 +163,14 @@ public class AgentBook {
     @Transactional(propagation = Propagation.MANDATORY)
     public void ensureProfiles(Collection<UUID> staffIds) {
         Set<UUID> missing = new java.util.HashSet<>(staffIds);
-        profiles.findAllById(staffIds).forEach(p -> missing.remove(p.staffId()));
+        // the kept profiles may be a few seconds old: a row made meanwhile is not made twice (the
+        // insert makes it only where there is none); rows are never removed
+        missing.removeAll(roll().profiles().keySet());
         for (UUID id : missing.stream().sorted().toList()) {
             profiles.createIfMissing(id, settings.defaultCapacity(), settings.defaultTimeZone());
+        }
+        if (!missing.isEmpty()) {
+            reference.changed(AgentProfile.class);
         }
     }
 
@@ -150,6 +188,9 @@ public class AgentBook {
                 .orElseGet(() -> new AgentProfile(member.id(), capacity, zone.getId()));
         profile.change(tier, languages, capacity, zone.getId());
         profiles.save(profile);
+        // removed in bulk, which no entity listener sees
+        reference.changed(WeeklyShift.class);
+        reference.changed(ShiftException.class);
         weekly.deleteOf(member.id());
         exceptions.deleteOf(member.id());
         week.forEach(w -> weekly.save(new WeeklyShift(member.id(), w)));

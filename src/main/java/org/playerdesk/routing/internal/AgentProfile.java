@@ -8,9 +8,12 @@ import java.util.UUID;
 
 import org.playerdesk.routing.AgentSkill;
 import org.playerdesk.routing.AgentTier;
+import org.playerdesk.system.cache.ReferenceData;
 
 import jakarta.persistence.Convert;
+
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,6 +23,7 @@ import jakarta.persistence.Version;
  * so that two assignments at once never both fill the last free place.
  */
 @Entity
+@EntityListeners(ReferenceData.Changes.class)
 @Table(name = "routing_agent")
 public class AgentProfile {
 

@@ -5,13 +5,16 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.playerdesk.routing.Roster;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 /** A dated exception to an agent's week: leave (whole day or hours) or an extra shift. */
 @Entity
+@EntityListeners(ReferenceData.Changes.class)
 @Table(name = "routing_shift_exception")
 public class ShiftException extends StoredEntity {
 

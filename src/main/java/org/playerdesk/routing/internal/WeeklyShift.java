@@ -4,13 +4,16 @@ import java.time.DayOfWeek;
 import java.util.UUID;
 
 import org.playerdesk.routing.Roster;
+import org.playerdesk.system.cache.ReferenceData;
 import org.playerdesk.system.entity.StoredEntity;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 /** One weekly shift of an agent, in the agent's time zone; hours as HH:mm. */
 @Entity
+@EntityListeners(ReferenceData.Changes.class)
 @Table(name = "routing_shift")
 public class WeeklyShift extends StoredEntity {
 

@@ -1,7 +1,5 @@
 package org.playerdesk.routing.internal;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,8 +7,6 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface WeeklyShiftRepository extends JpaRepository<WeeklyShift, UUID> {
-
-    List<WeeklyShift> findByStaffIdIn(Collection<UUID> staffIds);
 
     @Modifying(flushAutomatically = true)
     @Query("delete from WeeklyShift s where s.staffId = :staffId")

@@ -29,8 +29,18 @@ public class ReferenceData {
 
     /** A new cache of data read from {@code entity}, kept for {@code keep} at most. */
     public <T> ReferenceCache<T> cache(Class<?> entity, Duration keep) {
+        return cache(entity, List.of(), keep);
+    }
+
+    /**
+     * A new cache of data read from an entity and the entities it holds or that go with it
+     * ({@code parts}: an agent's shifts beside their profile), kept for {@code keep} at most: a
+     * change of any of them makes the next reader load again.
+     */
+    public <T> ReferenceCache<T> cache(Class<?> entity, List<Class<?>> parts, Duration keep) {
         ReferenceCache<T> cache = new ReferenceCache<>(keep);
         forgetOnChangesOf(entity, cache);
+        parts.forEach(part -> forgetOnChangesOf(part, cache));
         return cache;
     }
 
@@ -45,8 +55,7 @@ public class ReferenceData {
      * of them makes the next reader load again.
      */
     public <K, V> ReferenceMap<K, V> map(Class<?> entity, List<Class<?>> parts, Duration keep) {
-        ReferenceCache<Map<K, V>> cache = cache(entity, keep);
-        parts.forEach(part -> forgetOnChangesOf(part, cache));
+        ReferenceCache<Map<K, V>> cache = cache(entity, parts, keep);
         return new ReferenceMap<>(cache);
     }
 
