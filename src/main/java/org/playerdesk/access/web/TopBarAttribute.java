@@ -2,6 +2,7 @@ package org.playerdesk.access.web;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -29,9 +30,13 @@ class TopBarAttribute implements WebMvcConfigurer, HandlerInterceptor {
         this.parts = new TopBarParts.Kept(views);
     }
 
+    /**
+     * After every other interceptor: the parts are made in the page's language, which one of them
+     * may still change ({@code ?lang=}, the language link of the help center and of a console page).
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
+        registry.addInterceptor(this).order(Ordered.LOWEST_PRECEDENCE);
     }
 
     @Override

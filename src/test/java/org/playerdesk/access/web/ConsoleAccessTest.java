@@ -317,6 +317,13 @@ class ConsoleAccessTest {
         assertThat(qaChinese.select("[data-testid=nav-quality]")).hasSize(1);
         assertThat(qaChinese.select("[data-testid=top-bar] .navbar-nav .nav-link").first().text()).isEqualTo("工单箱");
 
+        MvcResult switched = mvc.perform(get("/console/tickets?lang=zh-CN").with(as(agent))
+                .cookie(new jakarta.servlet.http.Cookie(Locales.COOKIE, "en"))).andExpect(status().isOk()).andReturn();
+        Document switchedPage = Jsoup.parse(switched.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(switchedPage.select("[data-testid=shortcuts-overlay] h2").text())
+                .as("the language switched by ?lang= on this very page").isEqualTo("键盘快捷键");
+        assertThat(switchedPage.select("[data-testid=top-bar] .navbar-nav .nav-link").first().text()).isEqualTo("工单箱");
+
         Document other = inLanguage(agent, "fr");
         assertThat(other.select("[data-testid=nav-handover]")).as("a language not kept: the frame's own links")
                 .hasSize(1);
