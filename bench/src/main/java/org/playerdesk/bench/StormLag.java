@@ -88,10 +88,10 @@ final class StormLag {
      */
     Map<String, Object> burst(int clients, Duration warmup, Duration seconds) throws Exception {
         if (!warmup.isZero()) {
-            Closed warm = closedLoop(clients, warmup);
+            Tally warm = closedLoop(clients, warmup);
             drain(warm.from, warm.acknowledged.get(), warm.outages.get(), warm.lastAcknowledged.get(), 1000);
         }
-        Closed burst = closedLoop(clients, seconds);
+        Tally burst = closedLoop(clients, seconds);
         Histogram answers = burst.latencies.getIntervalHistogram();
         double took = (burst.lastAcknowledged.get() - burst.started) / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -109,36 +109,45 @@ final class StormLag {
         return figures;
     }
 
-    /** What a closed loop acknowledged. */
-    private record Closed(Timestamp from, long started, AtomicLong acknowledged, AtomicLong outages,
+    /** What a storm acknowledged, counted by each report as it is answered. */
+    private record Tally(Timestamp from, long started, AtomicLong acknowledged, AtomicLong outages,
             AtomicLong failed, AtomicLong lastAcknowledged, Recorder latencies) {
+
+        static Tally from(Timestamp from) {
+            return new Tally(from, System.nanoTime(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                    new AtomicLong(), new Recorder(3));
+        }
+
+        /** Sends one report (an outage report one time in two) and counts its answer. */
+        void send(Report report) {
+            boolean outage = ThreadLocalRandom.current().nextInt(OUTAGE_EVERY) == 0;
+            long sent = System.nanoTime();
+            try {
+                if (report.send(outage)) {
+                    long answered = System.nanoTime();
+                    latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(answered - sent));
+                    acknowledged.incrementAndGet();
+                    if (outage) {
+                        outages.incrementAndGet();
+                    }
+                    lastAcknowledged.accumulateAndGet(answered, Math::max);
+                } else {
+                    failed.incrementAndGet();
+                }
+            } catch (Exception e) {
+                failed.incrementAndGet();
+            }
+        }
     }
 
-    private Closed closedLoop(int clients, Duration seconds) throws Exception {
-        Closed loop = new Closed(databaseNow(), System.nanoTime(), new AtomicLong(), new AtomicLong(),
-                new AtomicLong(), new AtomicLong(), new Recorder(3));
+    private Tally closedLoop(int clients, Duration seconds) throws Exception {
+        Tally loop = Tally.from(databaseNow());
         long end = loop.started + seconds.toNanos();
         List<Thread> servers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             servers.add(Thread.ofVirtual().name("burst-" + i).start(() -> {
                 while (System.nanoTime() < end) {
-                    boolean outage = ThreadLocalRandom.current().nextInt(OUTAGE_EVERY) == 0;
-                    long sent = System.nanoTime();
-                    try {
-                        if (report.send(outage)) {
-                            long answered = System.nanoTime();
-                            loop.latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(answered - sent));
-                            loop.acknowledged.incrementAndGet();
-                            if (outage) {
-                                loop.outages.incrementAndGet();
-                            }
-                            loop.lastAcknowledged.accumulateAndGet(answered, Math::max);
-                        } else {
-                            loop.failed.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        loop.failed.incrementAndGet();
-                    }
+                    loop.send(report);
                 }
             }));
         }
@@ -150,29 +159,15 @@ final class StormLag {
 
     /** An open loop at {@code perSecond} for {@code seconds}, the backlogs sampled every {@code sample}. */
     Map<String, Object> sustained(int perSecond, Duration seconds, Duration sample) throws Exception {
-        Timestamp from = databaseNow();
-        AtomicLong acknowledged = new AtomicLong();
-        AtomicLong outages = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong lastAcknowledged = new AtomicLong();
-        long started = System.nanoTime();
+        Tally storm = Tally.from(databaseNow());
+        long started = storm.started;
         long end = started + seconds.toNanos();
-        Pace pace = Pace.start("storm", perSecond, end, 800, () -> {
-            boolean outage = ThreadLocalRandom.current().nextInt(OUTAGE_EVERY) == 0;
-            try {
-                if (report.send(outage)) {
-                    acknowledged.incrementAndGet();
-                    if (outage) {
-                        outages.incrementAndGet();
-                    }
-                    lastAcknowledged.accumulateAndGet(System.nanoTime(), Math::max);
-                } else {
-                    failed.incrementAndGet();
-                }
-            } catch (Exception e) {
-                failed.incrementAndGet();
-            }
-        });
+        AtomicLong acknowledged = storm.acknowledged;
+        AtomicLong outages = storm.outages;
+        AtomicLong failed = storm.failed;
+        AtomicLong lastAcknowledged = storm.lastAcknowledged;
+        Timestamp from = storm.from;
+        Pace pace = Pace.start("storm", perSecond, end, 800, () -> storm.send(report));
         List<Map<String, Object>> samples = new ArrayList<>();
         try (Connection db = connect()) {
             for (long next = started + sample.toNanos(); next < end; next += sample.toNanos()) {
