@@ -123,6 +123,16 @@ public final class CompactVectors {
         }
     }
 
+    /** One row as the floats it was rounded from (within a byte's step of each). */
+    public float[] row(int row) {
+        float[] v = new float[dimensions];
+        int offset = row * dimensions;
+        for (int i = 0; i < dimensions; i++) {
+            v[i] = values[offset + i] * scales[row];
+        }
+        return v;
+    }
+
     /** How many bytes the vectors take. */
     public long bytes() {
         return values.length + 4L * scales.length;

@@ -4,8 +4,9 @@
  * org.playerdesk.embedding.TextEmbeddings} turns a text into a unit vector that the help center's
  * search, the bot and the classifiers compare. The {@link org.playerdesk.embedding.Glossary} of
  * game support words in Chinese and English bridges a question in one language to articles in
- * the other. While the model loads, or if it cannot, every caller falls back to words alone and
- * the health endpoint says so.
+ * the other. {@link org.playerdesk.embedding.Softmax} is the regression the classifiers over the
+ * vectors train (the ticket classifier's, the bot's answer model). While the model loads, or if it
+ * cannot, every caller falls back to words alone and the health endpoint says so.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Embedding")
 package org.playerdesk.embedding;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,13 +137,15 @@ public class ArticleSearch {
                     (Float) row.get(1)));
         }
         List<ArticleVectors.Near> byMeaning = List.of();
-        if (vectors.any(gameId)) {
-            byMeaning = embeddings.embed(asked)
-                    .map(v -> vectors.nearest(gameId, v, withInternal ? null : Audience.PUBLIC.code(),
-                            Meaning.CANDIDATES))
-                    .orElse(List.of());
+        ToDoubleFunction<UUID> answers = id -> Double.NaN;
+        Optional<float[]> vector = vectors.any(gameId) ? embeddings.embed(asked) : Optional.empty();
+        if (vector.isPresent()) {
+            byMeaning = vectors.nearest(gameId, vector.get(), withInternal ? null : Audience.PUBLIC.code(),
+                    Meaning.CANDIDATES);
+            answers = vectors.answerChances(gameId, vector.get());
         }
-        return new Found(Meaning.fuse(byWords, byMeaning, locale, title -> confidence(title, askedWords)), askedWords);
+        return new Found(Meaning.fuse(byWords, byMeaning, locale, title -> confidence(title, askedWords), answers),
+                askedWords);
     }
 
     private static SearchPredicate predicate(SearchSession session, UUID gameId, boolean withInternal,
@@ -181,9 +184,9 @@ public class ArticleSearch {
 
     /**
      * The article that most confidently answers a player's text, if one reaches {@code threshold}:
-     * the confidence is the chance that the article is the right answer, as estimated from the
-     * meaning and the words ({@link Meaning}), so a threshold of 0.9 means that about nine offers
-     * in ten are right.
+     * the confidence is the chance that the article is the right answer, as the game's answer model
+     * tells it (or, without one, as estimated from the meaning and the words: {@link Meaning}), so a
+     * threshold of 0.9 means that about nine offers in ten are right.
      */
     public Optional<ArticleHit> answer(UUID gameId, String locale, String text, double threshold) {
         return search(gameId, locale, text, false, 5, false).stream()

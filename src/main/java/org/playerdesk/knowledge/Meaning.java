@@ -73,6 +73,15 @@ final class Meaning {
      */
     static List<Fused> fuse(List<Candidate> byWords, List<ArticleVectors.Near> byMeaning, String locale,
             ToDoubleFunction<String> coverage) {
+        return fuse(byWords, byMeaning, locale, coverage, id -> Double.NaN);
+    }
+
+    /**
+     * The same, with the game's answer model's probability of each article ({@code answers}, NaN
+     * where it has none) as its confidence where it has one.
+     */
+    static List<Fused> fuse(List<Candidate> byWords, List<ArticleVectors.Near> byMeaning, String locale,
+            ToDoubleFunction<String> coverage, ToDoubleFunction<UUID> answers) {
         Map<UUID, Merged> merged = new LinkedHashMap<>();
         for (int rank = 0; rank < byWords.size(); rank++) {
             Candidate c = byWords.get(rank);
@@ -120,7 +129,8 @@ final class Meaning {
                 signs = new double[] { similarity, similarity - bestOther(byMeaning, m), titleWords,
                         m.wordsRank == 0 ? 1 : 0, m.meaningRank == 0 ? 1 : 0,
                         Double.isNaN(m.question) ? similarity : m.question };
-                confidence = chance(signs);
+                double learned = answers.applyAsDouble(m.id);
+                confidence = Double.isNaN(learned) ? chance(signs) : learned;
             }
             fused.add(new Fused(m.id, m.audience, m.title, m.body == null ? "" : m.body, m.score, confidence, signs));
         }

@@ -21,6 +21,7 @@ import org.playerdesk.assist.Classification;
 import org.playerdesk.assist.GameArea;
 import org.playerdesk.assist.Mood;
 import org.playerdesk.embedding.CompactVectors;
+import org.playerdesk.embedding.Softmax;
 import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.knowledge.Words;
 import org.playerdesk.system.entity.Coded;

@@ -12,18 +12,25 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 import org.playerdesk.embedding.CompactVectors;
 import org.playerdesk.embedding.TextEmbeddings;
 import org.playerdesk.embedding.Vectors;
+import org.playerdesk.knowledge.Audience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+
+import jakarta.annotation.PreDestroy;
 
 /**
  * The meaning of each published article as the embedding model's vector: made in the background
@@ -74,6 +81,20 @@ public class ArticleVectors {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<UUID, GameVectors> games = new ConcurrentHashMap<>();
+    /** Each game's answer model and the vectors' stamp it was trained on (a null model: none to train). */
+    private final Map<UUID, Answers> answers = new ConcurrentHashMap<>();
+    /** The stamp each game's model is being trained on, while it is. */
+    private final Map<UUID, List<Object>> training = new ConcurrentHashMap<>();
+    /** Trains the answer models one at a time, off the requests' path. */
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "answer-model");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+
+    private record Answers(List<Object> stamp, AnswerModel model) {
+    }
 
     ArticleVectors(TextEmbeddings embeddings, JdbcTemplate jdbc, Clock clock) {
         this.embeddings = embeddings;
@@ -189,7 +210,60 @@ public class ArticleVectors {
         }, gameId, model);
         GameVectors loaded = new GameVectors(stamp, now, List.copyOf(entries), articles, vectors.build());
         games.put(gameId, loaded);
+        trainAnswers(gameId, loaded);
         return loaded;
+    }
+
+    /**
+     * For each article of the game, the probability that it answers a question of this vector, by
+     * the game's answer model ({@link AnswerModel}); NaN for every article while the model is
+     * being trained for the first time, for a game with too few or too many public articles, and
+     * for an article it was not trained on (published meanwhile: the next model knows it).
+     */
+    public ToDoubleFunction<UUID> answerChances(UUID gameId, float[] question) {
+        Answers known = answers.get(gameId);
+        return known == null || known.model() == null ? id -> Double.NaN : known.model().chances(question);
+    }
+
+    /** Whether the game's answer model is trained for its current articles and similar questions. */
+    public boolean answersReady(UUID gameId) {
+        GameVectors game = loaded(gameId);
+        Answers known = answers.get(gameId);
+        return known != null && known.stamp().equals(game.stamp());
+    }
+
+    /** Trains the game's answer model on these vectors in the background, unless done or under way. */
+    private void trainAnswers(UUID gameId, GameVectors game) {
+        Answers known = answers.get(gameId);
+        if (known != null && known.stamp().equals(game.stamp()) || game.stamp().equals(training.put(gameId, game.stamp()))) {
+            return;
+        }
+        try {
+            trainer.execute(() -> {
+                try {
+                    List<AnswerModel.Example> examples = new ArrayList<>();
+                    for (int row = 0; row < game.entries().size(); row++) {
+                        Entry e = game.entries().get(row);
+                        if (Audience.PUBLIC.code().equals(e.audience())) {
+                            examples.add(new AnswerModel.Example(e.articleId(), e.locale(), e.question(),
+                                    game.vectors().row(row)));
+                        }
+                    }
+                    answers.put(gameId, new Answers(game.stamp(), AnswerModel.train(examples)));
+                } catch (RuntimeException e) {
+                    log.warn("Knowledge: the answer model of game {} could not be trained: {}", gameId, e.toString());
+                } finally {
+                    training.remove(gameId, game.stamp());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            training.remove(gameId, game.stamp()); // shutting down
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        trainer.shutdownNow();
     }
 
     /** An article's entry, its vector added as the next row of {@code vectors} (its slot). */
@@ -302,5 +376,6 @@ public class ArticleVectors {
     /** For tests and the evaluation: drops what this node holds in memory. */
     public void forget() {
         games.clear();
+        answers.clear();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.playerdesk.assist.Mood;
 import org.playerdesk.assist.Mood.Category;
 import org.playerdesk.assist.Mood.Level;
+import org.playerdesk.embedding.Softmax;
 import org.playerdesk.ticket.TicketType;
 
 class MoodCuesTest {

@@ -1,26 +1,27 @@
-package org.playerdesk.assist.internal;
+package org.playerdesk.embedding;
 
 import java.util.List;
 
 /**
- * A multinomial logistic regression (softmax) over dense feature vectors: each feature centred and
+ * A multinomial logistic regression (softmax) over dense feature vectors (a text's vector and
+ * what else describes it), for the classifiers that read the embedding model's vectors: each feature centred and
  * scaled on the training set, weights learned by full-batch gradient descent (Adam) with an L2
  * penalty, each example with its own weight (an agent's correction counts more than a seed
  * message). Immutable once trained, so one model serves many threads.
  */
-final class Softmax {
+public final class Softmax {
 
     /**
      * How hard the weights are pulled towards zero (dense features, then words), how many steps,
      * how long a step.
      */
-    record Settings(double l2, double wordL2, int iterations, double rate) {
+    public record Settings(double l2, double wordL2, int iterations, double rate) {
 
-        static final Settings DEFAULT = new Settings(1e-3, 1e-4, 250, 0.05);
+        public static final Settings DEFAULT = new Settings(1e-3, 1e-4, 250, 0.05);
     }
 
     /** How many buckets the words of a text are hashed into. */
-    static final int BUCKETS = 1 << 15;
+    public static final int BUCKETS = 1 << 15;
 
     private final List<String> labels;
     private final double[] mean;
@@ -41,18 +42,18 @@ final class Softmax {
         this.size = size;
     }
 
-    List<String> labels() {
+    public List<String> labels() {
         return labels;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /**
      * Trains on rows of features with their label (an index into {@code labels}) and weight.
      */
-    static Softmax train(List<String> labels, double[][] rows, int[] classes, double[] exampleWeights,
+    public static Softmax train(List<String> labels, double[][] rows, int[] classes, double[] exampleWeights,
             Settings settings) {
         return train(labels, rows, null, classes, exampleWeights, settings);
     }
@@ -61,7 +62,7 @@ final class Softmax {
      * Trains on dense features and, when given, each row's word buckets (each present once,
      * value 1, not scaled).
      */
-    static Softmax train(List<String> labels, double[][] rows, int[][] words, int[] classes, double[] exampleWeights,
+    public static Softmax train(List<String> labels, double[][] rows, int[][] words, int[] classes, double[] exampleWeights,
             Settings settings) {
         int n = rows.length;
         int d = rows[0].length;
@@ -167,12 +168,12 @@ final class Softmax {
     }
 
     /** The probability of each label, in the order of {@link #labels()}. */
-    double[] probabilities(double[] features) {
+    public double[] probabilities(double[] features) {
         return probabilities(features, null);
     }
 
     /** The probability of each label given the dense features and the text's word buckets. */
-    double[] probabilities(double[] features, int[] words) {
+    public double[] probabilities(double[] features, int[] words) {
         int d = mean.length;
         double[] x = new double[d + 1];
         for (int j = 0; j < d; j++) {
@@ -211,7 +212,7 @@ final class Softmax {
      * next (the processor's latency, not its throughput, sets the pace), and training computes
      * hundreds of millions of these, most of its time.
      */
-    static double dot(double[] a, double[] b) {
+    public static double dot(double[] a, double[] b) {
         int n = a.length;
         double s0 = 0;
         double s1 = 0;
@@ -231,11 +232,11 @@ final class Softmax {
     }
 
     /** The buckets of a text's words (each once): a bag of words without a vocabulary. */
-    static int[] buckets(java.util.Collection<String> words) {
+    public static int[] buckets(java.util.Collection<String> words) {
         return words.stream().mapToInt(word -> Math.floorMod(word.hashCode() * 0x9E3779B9, BUCKETS)).distinct().toArray();
     }
 
-    static int argmax(double[] p) {
+    public static int argmax(double[] p) {
         int best = 0;
         for (int i = 1; i < p.length; i++) {
             if (p[i] > p[best]) {

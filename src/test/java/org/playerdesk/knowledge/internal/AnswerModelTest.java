@@ -1,0 +1,110 @@
+package org.playerdesk.knowledge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
+
+import org.junit.jupiter.api.Test;
+
+class AnswerModelTest {
+
+    static final int DIMENSIONS = 32;
+    final Random random = new Random(7);
+
+    /** A unit vector near {@code centre}: the centre plus a little noise. */
+    float[] near(float[] centre, double noise) {
+        float[] v = new float[centre.length];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (centre[i] + noise * random.nextGaussian());
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    float[] topic() {
+        float[] centre = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            centre[i] = (float) random.nextGaussian();
+        }
+        return near(centre, 0);
+    }
+
+    @Test
+    void anArticleAndItsTranslationAreOneAnswerFoundByBeingEachOthersNearest() {
+        float[] stolen = topic();
+        float[] refund = topic();
+        UUID stolenZh = UUID.randomUUID();
+        UUID stolenEn = UUID.randomUUID();
+        UUID refundZh = UUID.randomUUID();
+        UUID refundEn = UUID.randomUUID();
+        UUID alone = UUID.randomUUID();
+        Map<UUID, Integer> answers = AnswerModel.answers(List.of(
+                new AnswerModel.Example(stolenZh, "zh-CN", false, near(stolen, 0.05)),
+                new AnswerModel.Example(stolenEn, "en", false, near(stolen, 0.05)),
+                new AnswerModel.Example(refundZh, "zh-CN", false, near(refund, 0.05)),
+                new AnswerModel.Example(refundEn, "en", false, near(refund, 0.05)),
+                // a third article in Chinese on its own topic: nobody's translation
+                new AnswerModel.Example(alone, "zh-CN", false, topic())));
+
+        assertThat(answers.get(stolenZh)).isEqualTo(answers.get(stolenEn));
+        assertThat(answers.get(refundZh)).isEqualTo(answers.get(refundEn));
+        assertThat(answers.get(stolenZh)).isNotEqualTo(answers.get(refundZh));
+        assertThat(answers.get(alone)).isNotIn(answers.get(stolenZh), answers.get(refundZh));
+        assertThat(answers.values()).containsOnly(0, 1, 2);
+    }
+
+    @Test
+    void twoArticlesOfOneLanguageAreNeverOneAnswerHoweverAlike() {
+        float[] same = topic();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Map<UUID, Integer> answers = AnswerModel.answers(List.of(new AnswerModel.Example(first, "zh-CN", false,
+                near(same, 0.01)), new AnswerModel.Example(second, "zh-CN", false, near(same, 0.01))));
+
+        assertThat(answers.get(first)).isNotEqualTo(answers.get(second));
+    }
+
+    @Test
+    void theSimilarQuestionsTeachWhichArticleAnswersAndTheChancesAddUpToOne() {
+        List<float[]> topics = List.of(topic(), topic(), topic());
+        List<UUID> articles = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<AnswerModel.Example> examples = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            examples.add(new AnswerModel.Example(articles.get(t), "zh-CN", false, near(topics.get(t), 0.1)));
+            for (int q = 0; q < 8; q++) {
+                examples.add(new AnswerModel.Example(articles.get(t), "zh-CN", true, near(topics.get(t), 0.3)));
+            }
+        }
+        AnswerModel model = AnswerModel.train(examples);
+
+        assertThat(model.answers()).isEqualTo(3);
+        ToDoubleFunction<UUID> chances = model.chances(near(topics.get(1), 0.3));
+        assertThat(chances.applyAsDouble(articles.get(1))).isGreaterThan(0.8);
+        assertThat(articles.stream().mapToDouble(chances::applyAsDouble).sum()).isCloseTo(1, within(1e-9));
+        assertThat(chances.applyAsDouble(UUID.randomUUID())).as("an article it was not trained on").isNaN();
+    }
+
+    @Test
+    void noModelForASingleAnswerNorForMoreArticlesThanItTrainsInTheBackground() {
+        float[] one = topic();
+        UUID article = UUID.randomUUID();
+        assertThat(AnswerModel.train(List.of(new AnswerModel.Example(article, "zh-CN", false, near(one, 0.1)),
+                new AnswerModel.Example(article, "zh-CN", true, near(one, 0.2))))).isNull();
+
+        List<AnswerModel.Example> many = new ArrayList<>();
+        for (int i = 0; i <= AnswerModel.MAX_ARTICLES; i++) {
+            many.add(new AnswerModel.Example(UUID.randomUUID(), "zh-CN", false, topic()));
+        }
+        assertThat(AnswerModel.train(many)).isNull();
+    }
+}
