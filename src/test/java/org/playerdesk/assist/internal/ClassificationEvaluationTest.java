@@ -100,11 +100,11 @@ class ClassificationEvaluationTest {
 
         // floors a little under what was measured (see docs/knowledge.md); the targets are
         // type accuracy 85 %, no type under 70 %, hostile precision and recall 90 %
-        assertThat(figures.typeAccuracy()).as("type accuracy").isGreaterThanOrEqualTo(0.84);
-        assertThat(figures.worstTypeRecall()).as("lowest recall of a type").isGreaterThanOrEqualTo(0.64);
+        assertThat(figures.typeAccuracy()).as("type accuracy").isGreaterThanOrEqualTo(0.86);
+        assertThat(figures.worstTypeRecall()).as("lowest recall of a type").isGreaterThanOrEqualTo(0.68);
         assertThat(figures.priorityAccuracy()).as("priority accuracy").isGreaterThanOrEqualTo(0.81);
-        assertThat(figures.hostilePrecision()).as("hostile precision").isGreaterThanOrEqualTo(0.85);
-        assertThat(figures.hostileRecall()).as("hostile recall").isGreaterThanOrEqualTo(0.90);
+        assertThat(figures.hostilePrecision()).as("hostile precision").isGreaterThanOrEqualTo(0.87);
+        assertThat(figures.hostileRecall()).as("hostile recall").isGreaterThanOrEqualTo(0.88);
         assertThat(figures.levelAccuracy()).as("mood level accuracy").isGreaterThanOrEqualTo(0.89);
     }
 
