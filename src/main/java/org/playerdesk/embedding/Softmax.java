@@ -21,7 +21,7 @@ public final class Softmax {
     }
 
     /** How many buckets the words of a text are hashed into. */
-    public static final int BUCKETS = 1 << 15;
+    private static final int BUCKETS = 1 << 15;
 
     private final List<String> labels;
     private final double[] mean;
@@ -30,24 +30,17 @@ public final class Softmax {
     private final double[][] weights;
     /** wordWeights[k][b]: class k, word bucket b (null: no words). */
     private final float[][] wordWeights;
-    private final int size;
 
-    private Softmax(List<String> labels, double[] mean, double[] scale, double[][] weights, float[][] wordWeights,
-            int size) {
+    private Softmax(List<String> labels, double[] mean, double[] scale, double[][] weights, float[][] wordWeights) {
         this.labels = labels;
         this.mean = mean;
         this.scale = scale;
         this.weights = weights;
         this.wordWeights = wordWeights;
-        this.size = size;
     }
 
     public List<String> labels() {
         return labels;
-    }
-
-    public int size() {
-        return size;
     }
 
     /**
@@ -164,7 +157,7 @@ public final class Softmax {
                 }
             }
         }
-        return new Softmax(List.copyOf(labels), mean, scale, w, u, n);
+        return new Softmax(List.copyOf(labels), mean, scale, w, u);
     }
 
     /** The probability of each label, in the order of {@link #labels()}. */
@@ -212,7 +205,7 @@ public final class Softmax {
      * next (the processor's latency, not its throughput, sets the pace), and training computes
      * hundreds of millions of these, most of its time.
      */
-    public static double dot(double[] a, double[] b) {
+    private static double dot(double[] a, double[] b) {
         int n = a.length;
         double s0 = 0;
         double s1 = 0;

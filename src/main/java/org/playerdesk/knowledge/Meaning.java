@@ -69,16 +69,9 @@ final class Meaning {
 
     /**
      * The articles of either list, best first. {@code coverage} gives the share of a title's words
-     * the question holds. Without the meaning list, the confidence is that share (words alone).
-     */
-    static List<Fused> fuse(List<Candidate> byWords, List<ArticleVectors.Near> byMeaning, String locale,
-            ToDoubleFunction<String> coverage) {
-        return fuse(byWords, byMeaning, locale, coverage, id -> Double.NaN);
-    }
-
-    /**
-     * The same, with the game's answer model's probability of each article ({@code answers}, NaN
-     * where it has none) as its confidence where it has one.
+     * the question holds. Without the meaning list, the confidence is that share (words alone);
+     * with it, the game's answer model's probability of the article ({@code answers}), or where
+     * that is NaN (no model, or an article it does not know) the logistic estimate over the signs.
      */
     static List<Fused> fuse(List<Candidate> byWords, List<ArticleVectors.Near> byMeaning, String locale,
             ToDoubleFunction<String> coverage, ToDoubleFunction<UUID> answers) {

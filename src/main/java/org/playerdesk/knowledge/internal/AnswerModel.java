@@ -1,6 +1,7 @@
 package org.playerdesk.knowledge.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,16 +80,12 @@ final class AnswerModel {
         for (Example e : examples) {
             Integer answer = answerOf.get(e.articleId());
             if (answer != null) {
-                double[] row = new double[e.vector().length];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = e.vector()[i];
-                }
-                rows.add(row);
+                rows.add(doubles(e.vector()));
                 classes.add(answer);
             }
         }
         double[] weights = new double[rows.size()];
-        java.util.Arrays.fill(weights, 1);
+        Arrays.fill(weights, 1);
         Softmax softmax = Softmax.train(labels, rows.toArray(double[][]::new),
                 classes.stream().mapToInt(Integer::intValue).toArray(), weights, SETTINGS);
         return new AnswerModel(softmax, Map.copyOf(answerOf));
@@ -160,15 +157,19 @@ final class AnswerModel {
      * for an article the model does not know. The regression runs once per question.
      */
     ToDoubleFunction<UUID> chances(float[] question) {
-        double[] x = new double[question.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = question[i];
-        }
-        double[] p = softmax.probabilities(x);
+        double[] p = softmax.probabilities(doubles(question));
         return articleId -> {
             Integer answer = answerOf.get(articleId);
             return answer == null ? Double.NaN : p[answer];
         };
+    }
+
+    private static double[] doubles(float[] vector) {
+        double[] x = new double[vector.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = vector[i];
+        }
+        return x;
     }
 
     /** How many answers it tells apart. */

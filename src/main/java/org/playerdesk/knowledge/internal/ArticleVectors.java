@@ -235,8 +235,11 @@ public class ArticleVectors {
     /** Trains the game's answer model on these vectors in the background, unless done or under way. */
     private void trainAnswers(UUID gameId, GameVectors game) {
         Answers known = answers.get(gameId);
-        if (known != null && known.stamp().equals(game.stamp()) || game.stamp().equals(training.put(gameId, game.stamp()))) {
-            return;
+        if (known != null && known.stamp().equals(game.stamp())) {
+            return; // trained on these vectors already
+        }
+        if (game.stamp().equals(training.put(gameId, game.stamp()))) {
+            return; // under way
         }
         try {
             trainer.execute(() -> {
