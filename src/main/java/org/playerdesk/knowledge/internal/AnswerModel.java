@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 
 import org.playerdesk.embedding.CompactVectors;
 import org.playerdesk.embedding.Softmax;
 
 /**
  * Which of a game's public articles answers a question, learned from what the game's editors
- * wrote: each article's own vector and its similar questions' are labeled examples of it, and a
+ * wrote: each article's own vector, its title's and each of its sentences' ({@link #parts}), and its
+ * similar questions' are labeled examples of it, and a
  * softmax regression over the vectors tells how likely each answer is. An article and its
  * translation are one answer (their examples teach the same class): a Chinese question is as
  * likely answered by the English version of the right article as by the Chinese one. The bot's
@@ -31,6 +33,11 @@ import org.playerdesk.embedding.Softmax;
  * each is the other's nearest article in that language and their similarity is at least
  * {@link #PAIRED} (on the evaluation's 35 topics, 34 of the 35 pairs were found and none wrong; the
  * one missed stays two answers, which only lowers the confidence).
+ *
+ * <p>The title and the sentences teach what an article answers before anyone has written its similar
+ * questions, and beside them. Measured on the development questions as the share answered at 90 %
+ * precision: with all the similar questions 45.7 → 56.4 %, with a quarter of them (about three a
+ * topic, as the demo has) 26.4 → 45.7 %, with none 22.1 → 34.3 %.
  */
 final class AnswerModel {
 
@@ -43,6 +50,14 @@ final class AnswerModel {
     /** Two articles of different languages closer than this may be translations of each other. */
     static final double PAIRED = 0.6;
     static final Softmax.Settings SETTINGS = new Softmax.Settings(1e-2, 0, 250, 0.05);
+    /** The most parts (the title and the first sentences) taken from one article. */
+    static final int MAX_PARTS = 12;
+    /** A shorter part (a list's number, "ok") says too little; 订单号 says enough. */
+    static final int PART_MIN = 3;
+    /** Where a sentence ends: Chinese punctuation, Latin punctuation before a space, a line break. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；])|(?<=[.!?;])\\s+|\\n+");
+    /** Markdown's marks at the start of a line (heading, list, quote) and around words. */
+    private static final Pattern MARKS = Pattern.compile("^\\s*(#+|[-*+>]|\\d+[.)、])\\s*|\\*\\*|__|`");
 
     private final Softmax softmax;
     /** Each article's answer: its class in the regression. */
@@ -53,8 +68,39 @@ final class AnswerModel {
         this.answerOf = answerOf;
     }
 
-    /** One labeled example: an article's own vector or one of its similar questions'. */
-    record Example(UUID articleId, String locale, boolean question, float[] vector) {
+    /** What an example's vector was made from. */
+    enum Kind {
+        /** the article's title and body together: the vector the search compares */
+        ARTICLE,
+        /** one of its similar questions */
+        QUESTION,
+        /** its title alone or one of its sentences ({@link #parts}) */
+        PART
+    }
+
+    /** One labeled example of an article. */
+    record Example(UUID articleId, String locale, Kind kind, float[] vector) {
+    }
+
+    /**
+     * The texts whose vectors are an article's parts: its title, then its body's sentences in order
+     * without Markdown's marks, at most {@link #MAX_PARTS} in all.
+     */
+    static List<String> parts(String title, String body) {
+        List<String> parts = new ArrayList<>();
+        if (title != null && !title.isBlank()) {
+            parts.add(title.strip());
+        }
+        for (String sentence : SENTENCE_END.split(body == null ? "" : body)) {
+            String text = MARKS.matcher(sentence).replaceAll("").strip();
+            if (parts.size() >= MAX_PARTS) {
+                break;
+            }
+            if (text.length() >= PART_MIN) {
+                parts.add(text);
+            }
+        }
+        return parts;
     }
 
     /**
@@ -62,7 +108,7 @@ final class AnswerModel {
      * two answers) or too many articles to train in the background.
      */
     static AnswerModel train(List<Example> examples) {
-        List<Example> articles = examples.stream().filter(e -> !e.question()).toList();
+        List<Example> articles = examples.stream().filter(e -> e.kind() == Kind.ARTICLE).toList();
         if (articles.size() > MAX_ARTICLES) {
             return null;
         }

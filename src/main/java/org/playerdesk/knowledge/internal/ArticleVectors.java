@@ -248,9 +248,14 @@ public class ArticleVectors {
                     for (int row = 0; row < game.entries().size(); row++) {
                         Entry e = game.entries().get(row);
                         if (Audience.PUBLIC.code().equals(e.audience())) {
-                            examples.add(new AnswerModel.Example(e.articleId(), e.locale(), e.question(),
+                            examples.add(new AnswerModel.Example(e.articleId(), e.locale(),
+                                    e.question() ? AnswerModel.Kind.QUESTION : AnswerModel.Kind.ARTICLE,
                                     game.vectors().row(row)));
                         }
+                    }
+                    if (examples.stream().filter(e -> e.kind() == AnswerModel.Kind.ARTICLE)
+                            .count() <= AnswerModel.MAX_ARTICLES) {
+                        examples.addAll(parts(gameId));
                     }
                     answers.put(gameId, new Answers(game.stamp(), AnswerModel.train(examples)));
                 } catch (RuntimeException e) {
@@ -262,6 +267,53 @@ public class ArticleVectors {
         } catch (RejectedExecutionException e) {
             training.remove(gameId, game.stamp()); // shutting down
         }
+    }
+
+    /**
+     * The vectors of the parts of each public article of the game ({@link AnswerModel#parts}): kept
+     * beside the article's own vector, made here where missing (a new publication or model clears
+     * them). Made in the answer model's background only, so that a help center too large for the
+     * model costs nothing more. Two nodes making them at once write the same vectors.
+     */
+    private List<AnswerModel.Example> parts(UUID gameId) {
+        record Due(UUID articleId, String locale, Timestamp publishedAt, List<String> texts) {
+        }
+        String model = embeddings.model();
+        int width = embeddings.dimensions() * 2;
+        List<AnswerModel.Example> examples = new ArrayList<>();
+        List<Due> due = new ArrayList<>();
+        jdbc.query("""
+                select v.article_id, a.locale, v.published_at, v.parts, a.title, a.body
+                from kb_article_vector v join kb_article a on a.id = v.article_id
+                where v.game_id = ? and v.model = ? and a.audience = ? and a.title is not null""", rs -> {
+            UUID articleId = rs.getObject(1, UUID.class);
+            byte[] kept = rs.getBytes(4);
+            if (kept == null) {
+                due.add(new Due(articleId, rs.getString(2), rs.getTimestamp(3),
+                        AnswerModel.parts(rs.getString(5), rs.getString(6))));
+                return;
+            }
+            for (int at = 0; at + width <= kept.length; at += width) {
+                examples.add(new AnswerModel.Example(articleId, rs.getString(2), AnswerModel.Kind.PART,
+                        Vectors.fromBytes(Arrays.copyOfRange(kept, at, at + width))));
+            }
+        }, gameId, model, Audience.PUBLIC.code());
+        for (Due article : due) {
+            var vectors = embeddings.embedAll(article.texts());
+            if (vectors.isEmpty()) {
+                break; // the model went: trained on what is kept
+            }
+            java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+            for (float[] vector : vectors.get()) {
+                examples.add(new AnswerModel.Example(article.articleId(), article.locale(), AnswerModel.Kind.PART,
+                        vector));
+                kept.writeBytes(Vectors.toBytes(vector));
+            }
+            // a publication or model changed meanwhile updates nothing: the next training makes them again
+            jdbc.update("update kb_article_vector set parts = ? where article_id = ? and model = ? and published_at = ?",
+                    kept.toByteArray(), article.articleId(), model, article.publishedAt());
+        }
+        return examples;
     }
 
     @PreDestroy
@@ -333,7 +385,7 @@ public class ArticleVectors {
                         try {
                             if ((Boolean) row[4]) {
                                 jdbc.update("update kb_article_vector set model = ?, published_at = ?, vector = ?,"
-                                        + " updated_at = ? where article_id = ?", embeddings.model(), row[3], bytes, now,
+                                        + " parts = null, updated_at = ? where article_id = ?", embeddings.model(), row[3], bytes, now,
                                         row[0]);
                             } else {
                                 jdbc.update("insert into kb_article_vector (article_id, game_id, model, published_at,"
