@@ -165,4 +165,32 @@ class AnswerModelTest {
         assertThat(meanAfter).isGreaterThan(meanBefore + 0.1);
         assertThat(AnswerModel.train(withParts).answers()).as("parts are no articles of their own").isEqualTo(3);
     }
+
+    @Test
+    void aLargeHelpCentersPartsAreTakenATitleFirstWithinTheBudget() {
+        List<UUID> articles = new ArrayList<>();
+        List<AnswerModel.Example> examples = new ArrayList<>();
+        int perArticle = 10;
+        int count = AnswerModel.PARTS_BUDGET / 4; // four parts each fit, ten do not
+        for (int a = 0; a < count; a++) {
+            UUID id = UUID.randomUUID();
+            articles.add(id);
+            examples.add(new AnswerModel.Example(id, "en", AnswerModel.Kind.ARTICLE, topic()));
+            examples.add(new AnswerModel.Example(id, "en", AnswerModel.Kind.QUESTION, topic()));
+            for (int p = 0; p < perArticle; p++) {
+                float[] v = topic();
+                v[0] = p; // the part's rank, to recognise it
+                examples.add(new AnswerModel.Example(id, "en", AnswerModel.Kind.PART, v));
+            }
+        }
+
+        List<AnswerModel.Example> within = AnswerModel.withinBudget(examples);
+
+        assertThat(within.stream().filter(e -> e.kind() == AnswerModel.Kind.PART)).hasSize(AnswerModel.PARTS_BUDGET)
+                .allMatch(e -> e.vector()[0] < 4, "only the first four parts of each article");
+        assertThat(within.stream().filter(e -> e.kind() != AnswerModel.Kind.PART))
+                .as("every article and similar question kept").hasSize(2 * count);
+        List<AnswerModel.Example> few = examples.subList(0, 2 + perArticle);
+        assertThat(AnswerModel.withinBudget(few)).isSameAs(few);
+    }
 }
