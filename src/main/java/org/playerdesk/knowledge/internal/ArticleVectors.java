@@ -185,6 +185,7 @@ public class ArticleVectors {
         if (known != null && Objects.equals(known.stamp(), stamp)) {
             GameVectors same = new GameVectors(stamp, now, known.entries(), known.articles(), known.vectors());
             games.put(gameId, same);
+            trainAnswers(gameId, same); // where the last try waited for the embedding model
             return same;
         }
         // rounded to bytes row by row: a game's vectors as floats would take four times the heap at once
@@ -244,6 +245,9 @@ public class ArticleVectors {
         try {
             trainer.execute(() -> {
                 try {
+                    if (!embeddings.ready()) {
+                        return; // the articles' parts need the model: the next look after it is ready trains
+                    }
                     List<AnswerModel.Example> examples = new ArrayList<>();
                     for (int row = 0; row < game.entries().size(); row++) {
                         Entry e = game.entries().get(row);
@@ -260,6 +264,9 @@ public class ArticleVectors {
                     answers.put(gameId, new Answers(game.stamp(), AnswerModel.train(examples)));
                 } catch (RuntimeException e) {
                     log.warn("Knowledge: the answer model of game {} could not be trained: {}", gameId, e.toString());
+                    // not tried again on the same vectors; the model before, if any, stays in use
+                    Answers before = answers.get(gameId);
+                    answers.put(gameId, new Answers(game.stamp(), before == null ? null : before.model()));
                 } finally {
                     training.remove(gameId, game.stamp());
                 }
