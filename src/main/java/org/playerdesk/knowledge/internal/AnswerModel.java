@@ -2,6 +2,7 @@ package org.playerdesk.knowledge.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,21 +156,20 @@ final class AnswerModel {
         }
         Map<UUID, Integer> seen = new HashMap<>();
         int[] rank = new int[examples.size()];
+        List<Integer> parts = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             rank[i] = e.kind() == Kind.PART ? seen.merge(e.articleId(), 1, Integer::sum) - 1 : -1;
-        }
-        List<Integer> parts = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
             if (rank[i] >= 0) {
                 parts.add(i);
             }
         }
-        parts.sort(java.util.Comparator.comparingInt(i -> rank[i])); // stable: the articles' order within a rank
-        java.util.Set<Integer> kept = new java.util.HashSet<>(parts.subList(0, PARTS_BUDGET));
+        parts.sort(Comparator.comparingInt(i -> rank[i])); // stable: the articles' order within a rank
+        boolean[] kept = new boolean[examples.size()];
+        parts.subList(0, PARTS_BUDGET).forEach(i -> kept[i] = true);
         List<Example> within = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            if (rank[i] < 0 || kept.contains(i)) {
+            if (rank[i] < 0 || kept[i]) {
                 within.add(examples.get(i));
             }
         }

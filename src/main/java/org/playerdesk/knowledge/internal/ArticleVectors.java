@@ -1,5 +1,6 @@
 package org.playerdesk.knowledge.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -290,7 +291,8 @@ public class ArticleVectors {
         List<AnswerModel.Example> examples = new ArrayList<>();
         List<Due> due = new ArrayList<>();
         jdbc.query("""
-                select v.article_id, a.locale, v.published_at, v.parts, a.title, a.body
+                select v.article_id, a.locale, v.published_at, v.parts, a.title,
+                       case when v.parts is null then a.body end
                 from kb_article_vector v join kb_article a on a.id = v.article_id
                 where v.game_id = ? and v.model = ? and a.audience = ? and a.title is not null""", rs -> {
             UUID articleId = rs.getObject(1, UUID.class);
@@ -310,7 +312,7 @@ public class ArticleVectors {
             if (vectors.isEmpty()) {
                 break; // the model went: trained on what is kept
             }
-            java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
             for (float[] vector : vectors.get()) {
                 examples.add(new AnswerModel.Example(article.articleId(), article.locale(), AnswerModel.Kind.PART,
                         vector));
