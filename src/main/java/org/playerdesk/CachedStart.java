@@ -27,10 +27,12 @@ import java.util.stream.Stream;
  * {@code spring-boot:run} runs the built jar only when no class, resource or POM changed since the
  * build; otherwise the classes just compiled start in this process.
  *
- * <p>The build ({@code ./mvnw package} on JDK 25 or later) extracts the jar into
- * {@code target/playerdesk-aot/} and makes the cache there with one training start on a scratch
- * in-memory database, which seeds the demo workspace, ends once the node is ready and records the
- * JDK it ran on in {@value #JDK_FILE}.
+ * <p>The build ({@code ./mvnw package} on JDK 25 or later) prepares the bean definitions
+ * ({@code spring-boot:process-aot}), extracts the jar into {@code target/playerdesk-aot/} and makes
+ * the cache there with one training start from those definitions on a scratch in-memory database,
+ * which seeds the demo workspace, ends once the node is ready and records the JDK it ran on in
+ * {@value #JDK_FILE}. The node started from the cache uses the prepared definitions too where
+ * {@link PreparedBeans} says the start's settings allow it.
  * The cache is used only when it is newer than what it was made from and was made by the running JDK;
  * otherwise, or with {@code PLAYERDESK_AOT_CACHE=false}, the node starts in this process as before,
  * and so it does when {@code java} was given an agent, a debugger or a flight recording. Every other
@@ -70,7 +72,7 @@ final class CachedStart {
         }
         Optional<List<String>> command = command(System.getProperty("java.class.path", ""), System.getenv(),
                 System.getProperty("java.home"), System.getProperty("java.vm.version"),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), args);
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), args, Path.of("").toAbsolutePath());
         return command.map(CachedStart::run);
     }
 
@@ -79,7 +81,7 @@ final class CachedStart {
      * any of the cache's own) and arguments; empty where there is no cache for this jar and JDK.
      */
     static Optional<List<String>> command(String classPath, Map<String, String> environment, String javaHome,
-            String vmVersion, List<String> jvmOptions, String[] args) {
+            String vmVersion, List<String> jvmOptions, String[] args, Path workingDirectory) {
         if ("false".equalsIgnoreCase(environment.getOrDefault("PLAYERDESK_AOT_CACHE", "true"))
                 || jvmOptions.stream().anyMatch(CachedStart::attachesTools) || classPath.isEmpty()) {
             return Optional.empty();
@@ -93,9 +95,12 @@ final class CachedStart {
         Path folder = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-aot");
         Path cache = folder.resolve(CACHE_FILE);
         Path extracted = folder.resolve(name);
+        Properties made;
         try {
+            made = recorded(folder.resolve(JDK_FILE));
             if (!Files.isRegularFile(cache) || !Files.isRegularFile(extracted)
-                    || !madeBy(folder.resolve(JDK_FILE), javaHome, vmVersion)
+                    || !javaHome.equals(made.getProperty("java.home"))
+                    || !vmVersion.equals(made.getProperty("java.vm.version"))
                     || !newerThanAll(cache, built.get().sources())) {
                 return Optional.empty();
             }
@@ -114,6 +119,12 @@ final class CachedStart {
         // JDK 25.0 warns on stdout that a few adapters of the cache do not link; they are made anew
         command.add("-Xlog:aot*=error");
         command.add("-D" + STARTED + "=true");
+        // the cache was made from the build's prepared bean definitions: the start uses them too where
+        // nothing it is given could change which beans exist
+        if (Boolean.parseBoolean(made.getProperty(PreparedBeans.SWITCH))
+                && PreparedBeans.fit(environment, jvmOptions, args, workingDirectory)) {
+            command.add("-D" + PreparedBeans.SWITCH + "=true");
+        }
         command.add("-jar");
         command.add(extracted.toString());
         command.addAll(List.of(args));
@@ -179,21 +190,22 @@ final class CachedStart {
                 || option.startsWith("-Xdebug") || option.startsWith("-XX:StartFlightRecording");
     }
 
-    private static boolean madeBy(Path jdkFile, String javaHome, String vmVersion) throws IOException {
-        if (!Files.isRegularFile(jdkFile)) {
-            return false;
-        }
+    /** What the training start recorded (nothing when it did not run). */
+    private static Properties recorded(Path jdkFile) throws IOException {
         Properties jdk = new Properties();
-        try (var reader = Files.newBufferedReader(jdkFile, StandardCharsets.UTF_8)) {
-            jdk.load(reader);
+        if (Files.isRegularFile(jdkFile)) {
+            try (var reader = Files.newBufferedReader(jdkFile, StandardCharsets.UTF_8)) {
+                jdk.load(reader);
+            }
         }
-        return javaHome.equals(jdk.getProperty("java.home")) && vmVersion.equals(jdk.getProperty("java.vm.version"));
+        return jdk;
     }
 
     private static void recordJdk(Path folder) {
         Properties jdk = new Properties();
         jdk.setProperty("java.home", System.getProperty("java.home"));
         jdk.setProperty("java.vm.version", System.getProperty("java.vm.version"));
+        jdk.setProperty(PreparedBeans.SWITCH, String.valueOf(Boolean.getBoolean(PreparedBeans.SWITCH)));
         try (var writer = Files.newBufferedWriter(folder.resolve(JDK_FILE), StandardCharsets.UTF_8)) {
             jdk.store(writer, "the JDK that made the AOT cache beside this file");
         } catch (IOException e) {

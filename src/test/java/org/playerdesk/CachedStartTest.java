@@ -39,6 +39,7 @@ class CachedStartTest {
     @BeforeEach
     void build() throws IOException {
         target = Files.createDirectories(project.resolve("target"));
+        Files.createDirectories(project.resolve("run"));
         Files.writeString(project.resolve("pom.xml"), "<project/>");
         Path classes = Files.createDirectories(target.resolve("classes/org/playerdesk"));
         Files.writeString(classes.resolve("PlayerDeskApplication.class"), "classes");
@@ -56,7 +57,24 @@ class CachedStartTest {
 
     private Optional<List<String>> command(String classPath, Map<String, String> environment, String vm,
             List<String> options) {
-        return CachedStart.command(classPath, environment, JAVA_HOME, vm, options, new String[] { "--server.port=9090" });
+        return command(classPath, environment, vm, options, "--server.port=9090");
+    }
+
+    private Optional<List<String>> command(String classPath, Map<String, String> environment, String vm,
+            List<String> options, String... args) {
+        return CachedStart.command(classPath, environment, JAVA_HOME, vm, options, args, project.resolve("run"));
+    }
+
+    /** The training start recorded that it ran from the build's prepared bean definitions. */
+    private void madeFromPreparedBeans() throws IOException {
+        Path record = target.resolve("playerdesk-aot/jdk.properties");
+        Files.writeString(record, "java.home=" + JAVA_HOME + "\njava.vm.version=" + VM + "\nspring.aot.enabled=true\n");
+        Files.setLastModifiedTime(record, FileTime.from(BUILT));
+    }
+
+    private boolean prepared(Map<String, String> environment, List<String> options, String... args) {
+        return command(jar.toString(), environment, VM, options, args).orElseThrow()
+                .contains("-D" + PreparedBeans.SWITCH + "=true");
     }
 
     private Optional<List<String>> commandForJar(List<String> options) {
@@ -120,5 +138,44 @@ class CachedStartTest {
         assertThat(command(target.resolve("classes").toString(), Map.of(), VM, List.of())).isEmpty();
         assertThat(command(project.resolve("lib/a.jar") + java.io.File.pathSeparator + project.resolve("lib/b.jar"),
                 Map.of(), VM, List.of())).isEmpty();
+    }
+
+    @Test
+    void aStartThatSetsOnlyValuesUsesTheBeanDefinitionsTheBuildPrepared() throws IOException {
+        Map<String, String> environment = Map.of("PATH", "/usr/bin", "HOME", "/root", "PLAYERDESK_DATA_DIR", "/srv/pd",
+                "PLAYERDESK_DB_URL", "jdbc:postgresql://db/playerdesk", "PLAYERDESK_DB_PASSWORD", "secret",
+                "SERVER_PORT", "8081", "JAVA_HOME", JAVA_HOME);
+        assertThat(prepared(Map.of(), List.of(), "--server.port=9090")).as("a cache of the build without them").isFalse();
+
+        madeFromPreparedBeans();
+        assertThat(prepared(environment, List.of("-Xmx512m", "-Dfile.encoding=UTF-8"), "--server.port=9090",
+                "--playerdesk.data-dir=/tmp/pd", "--spring.datasource.url=jdbc:h2:mem:x", "--playerdesk.demo=false"))
+                .isTrue();
+        assertThat(commandForJar(List.of())).hasValueSatisfying(command -> assertThat(command)
+                .containsSubsequence("-D" + CachedStart.STARTED + "=true", "-D" + PreparedBeans.SWITCH + "=true", "-jar"));
+    }
+
+    @Test
+    void aSettingThatCouldDecideWhichBeansExistStartsWithTheDefinitionsWorkedOutAtStart() throws IOException {
+        madeFromPreparedBeans();
+        for (String variable : List.of("SPRING_MAIL_HOST", "spring.mail.host", "PLAYERDESK_SSO_ENABLED",
+                "PLAYERDESK_SIMULATED_GAME_HTTP", "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "SPRING_PROFILES_ACTIVE",
+                "SPRING_APPLICATION_JSON", "SPRINGDOC_API_DOCS_ENABLED", "SERVER_SSL_ENABLED")) {
+            assertThat(prepared(Map.of(variable, "x"), List.of())).as(variable).isFalse();
+        }
+        for (String option : List.of("-Dspring.mail.host=smtp", "-Dplayerdesk.rate-limits.store=database",
+                "-Dspring.aot.enabled=false")) {
+            assertThat(prepared(Map.of(), List.of(option))).as(option).isFalse();
+        }
+        for (String arg : List.of("--playerdesk.sso.enabled=true", "--spring.profiles.active=prod",
+                "--playerdesk.files.migrate=s3", "--management.endpoint.health.show-details=always")) {
+            assertThat(prepared(Map.of(), List.of(), arg)).as(arg).isFalse();
+        }
+
+        Path file = Files.writeString(project.resolve("run/application.yml"), "spring.mail.host: smtp");
+        assertThat(prepared(Map.of(), List.of())).as("application.yml in the working directory").isFalse();
+        Files.delete(file);
+        Files.createDirectories(project.resolve("run/config"));
+        assertThat(prepared(Map.of(), List.of())).as("config/ in the working directory").isFalse();
     }
 }

@@ -17,7 +17,7 @@ import org.playerdesk.system.errors.RuleViolation;
 import org.playerdesk.ticket.TicketChannel;
 import org.playerdesk.ticket.TicketPriority;
 import org.playerdesk.ticket.TicketType;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +34,15 @@ public class SlaPolicies {
     private final DefaultPolicies defaults;
     private final PlayerProfiles profiles;
     private final Clock clock;
-    private final SlaClocks clocks;
+    private final ObjectProvider<SlaClocks> clocks;
 
     SlaPolicies(PolicyStore store, DefaultPolicies defaults, PlayerProfiles profiles, Clock clock,
-            @Lazy SlaClocks clocks) {
+            ObjectProvider<SlaClocks> clocks) {
         this.store = store;
         this.defaults = defaults;
         this.profiles = profiles;
         this.clock = clock;
-        // the clocks need the policies to start a timer: the one cycle of this module, broken lazily
+        // the clocks need the policies to start a timer: the one cycle of this module, broken by asking for them when needed
         this.clocks = clocks;
     }
 
@@ -121,7 +121,7 @@ public class SlaPolicies {
     /** Each service-level target of the ticket as it stands now (none when no policy matched it). */
     @Transactional(readOnly = true)
     public List<TimerView> timers(UUID ticketId) {
-        return clocks.timersOf(ticketId, clock.instant());
+        return clocks.getObject().timersOf(ticketId, clock.instant());
     }
 
     /** The arithmetic of a stored calendar. */
