@@ -45,6 +45,8 @@ final class CachedStart {
     /** Set on the training start: the folder in which to record the JDK. */
     static final String TRAINING = "playerdesk.aot.training";
     static final String JDK_FILE = "jdk.properties";
+    /** Set while the build prepares the bean definitions (Spring AOT's processing). */
+    static final String PROCESSING = "spring.aot.processing";
     static final String CACHE_FILE = "playerdesk.aot";
     static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
@@ -68,6 +70,10 @@ final class CachedStart {
         }
         if (System.getProperty(STARTED) != null) {
             stopWithLauncher();
+            return Optional.empty();
+        }
+        if (Boolean.getBoolean(PROCESSING)) {
+            // the build prepares the bean definitions by running this method: no node is to start
             return Optional.empty();
         }
         Optional<List<String>> command = command(System.getProperty("java.class.path", ""), System.getenv(),
