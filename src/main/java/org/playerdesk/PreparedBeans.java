@@ -17,8 +17,8 @@ import java.util.Set;
  * endpoint only when exposed, and so on. So a start qualifies only when every setting it is given,
  * as an environment variable, a system property or a {@code --name=value} argument, is one of
  * {@link #VALUES} (settings read as values, never as conditions: the data folder, the database, the
- * port, whether to seed the demo, the first administrator), and when no configuration file waits in the working directory
- * ({@code application.*} or {@code config/}). Anything else starts the node as before, with the
+ * port, whether to seed the demo, the first administrator), and when no configuration file waits in
+ * the working directory ({@code application.*} or {@code config/}). Anything else starts the node as before, with the
  * same JDK cache, the definitions worked out at start.
  */
 final class PreparedBeans {
@@ -26,7 +26,10 @@ final class PreparedBeans {
     /** Spring's switch to the prepared definitions. */
     static final String SWITCH = "spring.aot.enabled";
 
-    /** The settings a start may give and still use the prepared definitions, as property names. */
+    /**
+     * The settings a start may give and still use the prepared definitions, as property names or, for
+     * the variables {@code application.yml} reads by name ({@code PLAYERDESK_DB_URL}), as theirs.
+     */
     static final Set<String> VALUES = Set.of("server.port", "playerdesk.data-dir", "playerdesk.demo",
             "playerdesk.db.url", "playerdesk.db.user", "playerdesk.db.password", "playerdesk.db.pool.size",
             "playerdesk.db.pool.min-idle", "playerdesk.db.connection-timeout", "playerdesk.public-url",
@@ -43,8 +46,8 @@ final class PreparedBeans {
 
     /** Whether a start with this environment, these JVM options and arguments, in this folder, qualifies. */
     static boolean fit(Map<String, String> environment, List<String> jvmOptions, String[] args, Path workingDirectory) {
-        for (String name : environment.keySet()) {
-            if (decides(fromEnvironment(name))) {
+        for (String variable : environment.keySet()) {
+            if (decides(variable)) {
                 return false;
             }
         }
@@ -61,23 +64,22 @@ final class PreparedBeans {
         return !configurationIn(workingDirectory);
     }
 
-    /** Whether a setting of this name could decide which beans exist. */
+    /** Whether a setting of this name (a property's or an environment variable's) could decide which beans exist. */
     private static boolean decides(String name) {
-        String relaxed = name.toLowerCase(Locale.ROOT).replace('_', '.');
-        if (SETTINGS.stream().noneMatch(relaxed::startsWith)) {
-            return false;
-        }
-        return VALUES.stream().noneMatch(value -> value.replace('-', '.').equals(relaxed));
+        String relaxed = relaxed(name);
+        return SETTINGS.stream().anyMatch(relaxed::startsWith)
+                && VALUES.stream().noneMatch(value -> relaxed(value).equals(relaxed));
     }
 
-    /** An environment variable's name as the property it sets ({@code SERVER_PORT}: server.port). */
-    private static String fromEnvironment(String variable) {
-        return variable.replace('_', '.').replace('-', '.');
+    /** A name in one form whichever way it was written: {@code SERVER_PORT}, {@code server-port}: server.port. */
+    private static String relaxed(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
     }
 
+    /** The name of a {@code name=value} assignment. */
     private static String nameOf(String assignment) {
         int equals = assignment.indexOf('=');
-        return (equals < 0 ? assignment : assignment.substring(0, equals)).replace('-', '.');
+        return equals < 0 ? assignment : assignment.substring(0, equals);
     }
 
     /** Spring Boot's configuration files outside the jar: {@code application.*} and {@code config/}. */

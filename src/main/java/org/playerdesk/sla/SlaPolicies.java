@@ -42,7 +42,8 @@ public class SlaPolicies {
         this.defaults = defaults;
         this.profiles = profiles;
         this.clock = clock;
-        // the clocks need the policies to start a timer: the one cycle of this module, broken by asking for them when needed
+        // the clocks need the policies to start a timer: the one cycle of this module, broken by
+        // asking for the clocks only when needed
         this.clocks = clocks;
     }
 
