@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.playerdesk.TestWorkspace;
 import org.playerdesk.embedding.TextEmbeddings;
@@ -42,6 +43,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = { "playerdesk.knowledge.vectors.interval=1h", "playerdesk.embedding.enabled=true",
         "playerdesk.assist.classifier-model=false" })
 @Import({ TestWorkspace.class, KnowledgeTestArticles.class })
+// what it measures is the ranking and the answer model, whose figures are the same on either
+// database: run once (the PostgreSQL run leaves it out), as the search tests run the queries
+@Tag("evaluation")
 class FaqEvaluationTest {
 
     record Question(String article, String lang, String text) {

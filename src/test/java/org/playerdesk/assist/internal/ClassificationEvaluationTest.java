@@ -37,6 +37,7 @@ import org.playerdesk.ticket.TicketType;
  * its floor. Run alone: {@code ./mvnw test -Dtest=ClassificationEvaluationTest}.
  */
 @Tag("database-independent") // no database at all
+@Tag("evaluation") // a model's quality: .ci/run runs it beside the H2 suite
 class ClassificationEvaluationTest {
 
     record Labeled(TicketType type, TicketPriority priority, String mood, String text) {

@@ -161,6 +161,9 @@ class WellbeingTest {
 
         minutes(1);
         ChatStarted polite = chats.start(game.code(), null, "阿杰", "c-1", "礼包码用不了");
+        // two minutes went by: the console's presence is renewed, as its heartbeat would have been (else
+        // live chat's own sweep may have set the agent offline meanwhile)
+        seats.setPresence(agent, Presence.ONLINE, 3);
         queue.accept(polite.chat().id(), me);
         chats.post(polite.chat().id(), Sender.agent(me), "a-1", "您好，请发一下礼包码", null);
         minutes(1);
