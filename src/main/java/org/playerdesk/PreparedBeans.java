@@ -18,8 +18,8 @@ import java.util.Set;
  * as an environment variable, a system property or a {@code --name=value} argument, is one of
  * {@link #VALUES} (settings read as values, never as conditions: the data folder, the database, the
  * port, whether to seed the demo, the first administrator), and when no configuration file waits in
- * the working directory ({@code application.*} or {@code config/}). Anything else starts the node as before, with the
- * same JDK cache, the definitions worked out at start.
+ * the working directory ({@code application.*} or {@code config/}). Anything else starts the node
+ * as before, with the same JDK cache, the definitions worked out at start.
  */
 final class PreparedBeans {
 
@@ -64,7 +64,7 @@ final class PreparedBeans {
         return !configurationIn(workingDirectory);
     }
 
-    /** Whether a setting of this name (a property's or an environment variable's) could decide which beans exist. */
+    /** Whether a setting of this name (a property's or an environment variable's) decides which beans exist. */
     private static boolean decides(String name) {
         String relaxed = relaxed(name);
         return SETTINGS.stream().anyMatch(relaxed::startsWith)
