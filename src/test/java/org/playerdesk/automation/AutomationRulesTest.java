@@ -158,7 +158,11 @@ class AutomationRulesTest {
         desk.tag(id, "unrelated", Actor.agent(s.agent().id(), "小林"));
         desk.prioritize(id, TicketPriority.URGENT, Actor.agent(s.agent().id(), "小林"));
 
-        await().atMost(WAIT).until(() -> head(opened).tags().contains("urgent-watch"));
+        // on a timeout, the ticket as the rule saw it last, its history and the rule's runs say why
+        await().atMost(WAIT).untilAsserted(() -> assertThat(head(opened).tags())
+                .as(() -> "ticket " + head(opened) + "\nhistory " + tickets.details(id, true).history()
+                        + "\nruns " + runsOf(s, urgent))
+                .contains("urgent-watch"));
         await().atMost(WAIT).until(() -> notifications.unreadCount(s.lead().id()) == 1);
         assertThat(notifications.recent(s.lead().id(), 5).getFirst().ticketId()).isEqualTo(id);
         desk.tag(id, "later", Actor.agent(s.agent().id(), "小林"));

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Classifies each new ticket and applies what it is sure enough of; when a ticket is resolved,
+ * Classifies each new ticket and applies what it is sure enough of, unless someone chose that
+ * value after the ticket was opened (an agent's or a rule's choice is never overridden by a
+ * classification that ran later); when a ticket is resolved,
  * keeps its final type and priority (after any correction by an agent) as a training example;
  * retrains the models on a schedule. Each node trains its own copy from the same stored
  * examples, so no lock between nodes is needed.
@@ -74,11 +76,13 @@ class TicketAssistant {
         Example example = new Example(ticket.id(), ticket.gameId(), text, suggested, clock.instant());
         double threshold = mayApply && ticket.status().isActive() ? settings.of(ticket.gameId()).applyThreshold()
                 : Double.POSITIVE_INFINITY;
-        if (suggested.typeConfidence() >= threshold && suggested.type() != ticket.type()) {
+        if (suggested.typeConfidence() >= threshold && suggested.type() != ticket.type()
+                && ticket.type() == created.type()) {
             desk.retype(ticket.id(), suggested.type(), Actor.SYSTEM);
             example.applied();
         }
-        if (suggested.priorityConfidence() >= threshold && suggested.priority() != ticket.priority()) {
+        if (suggested.priorityConfidence() >= threshold && suggested.priority() != ticket.priority()
+                && ticket.priority() == created.priority()) {
             desk.prioritize(ticket.id(), suggested.priority(), Actor.SYSTEM);
             example.applied();
         }
