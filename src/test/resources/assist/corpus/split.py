@@ -4,8 +4,9 @@ once into train / dev / test (60 / 20 / 20).
 
 Stratified (messages by language file, type and mood; questions by the article that answers them
 and their language); the order within each stratum comes from a hash of the text, so the split is
-deterministic and does not depend on the order of the lines. The messages' training part is the
-classifier's built-in seed set (src/main/resources/assist/seed/train.tsv); the development parts
+deterministic and does not depend on the order of the lines. The messages' training part, with the
+messages written later (corpus/train-only.tsv, and corpus/mood-only.tsv without their type and
+priority), is the classifier's built-in seed set (src/main/resources/assist/seed/train.tsv); the development parts
 are for choosing settings; the test parts are only reported.
 Run from the repository's root: python3 src/test/resources/assist/corpus/split.py
 """
@@ -47,6 +48,8 @@ for name in ("zh", "en"):
 parts = split(messages, lambda c: (c[0], c[1], c[3]), 6)
 # written after the split: training only, the other parts unchanged
 parts["train"] += ["extra\t" + row for row in rows_of(f"{corpus}/train-only.tsv")]
+# written after the split to teach the mood alone: no type and no priority in the seed
+parts["train"] += ["extra\t-\t-\t" + row.split("\t", 2)[2] for row in rows_of(f"{corpus}/mood-only.tsv")]
 paths = {"train": "src/main/resources/assist/seed/train.tsv",
          "dev": "src/test/resources/assist/eval/dev.tsv",
          "test": "src/test/resources/assist/eval/test.tsv"}

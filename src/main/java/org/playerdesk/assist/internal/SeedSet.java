@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in seed set ({@code assist/seed/train.tsv}: players' messages labeled with type,
- * priority, mood and its category) that every game's model starts from, with the messages'
+ * priority, mood and its category; a type and priority of {@code -} for a message that teaches
+ * the mood alone) that every game's model starts from, with the messages'
  * vectors and the model trained on them alone. Computed once per process on a background thread
  * as soon as the embedding model is ready, and shared by every application context of the
  * process, as the embedding model is.
@@ -39,7 +40,8 @@ final class SeedSet {
 
     /**
      * A labeled message. {@code mood} is the mood's label: {@code calm}, a category's code, or the
-     * level's code when the category is not given.
+     * level's code when the category is not given; {@code type} and {@code priority} are null for
+     * a message that teaches the mood alone.
      */
     record Message(TicketType type, TicketPriority priority, String mood, String text) {
     }
@@ -112,13 +114,19 @@ final class SeedSet {
                 if (f.length < 6) {
                     continue;
                 }
-                messages.add(new Message(Coded.fromCode(TicketType.class, f[0].strip()),
-                        Coded.fromCode(TicketPriority.class, f[1].strip()), moodLabel(f[2], f[3]), f[5]));
+                messages.add(new Message(label(TicketType.class, f[0]), label(TicketPriority.class, f[1]),
+                        moodLabel(f[2], f[3]), f[5]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return messages;
+    }
+
+    /** The coded value of a column, or null for {@code -} (not labeled). */
+    private static <E extends Enum<E> & Coded> E label(Class<E> type, String column) {
+        String code = column.strip();
+        return "-".equals(code) ? null : Coded.fromCode(type, code);
     }
 
     static String moodLabel(String level, String category) {

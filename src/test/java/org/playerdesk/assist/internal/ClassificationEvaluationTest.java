@@ -105,7 +105,7 @@ class ClassificationEvaluationTest {
         assertThat(figures.worstTypeRecall()).as("lowest recall of a type").isGreaterThanOrEqualTo(0.68);
         assertThat(figures.priorityAccuracy()).as("priority accuracy").isGreaterThanOrEqualTo(0.81);
         assertThat(figures.hostilePrecision()).as("hostile precision").isGreaterThanOrEqualTo(0.87);
-        assertThat(figures.hostileRecall()).as("hostile recall").isGreaterThanOrEqualTo(0.88);
+        assertThat(figures.hostileRecall()).as("hostile recall").isGreaterThanOrEqualTo(0.9);
         assertThat(figures.levelAccuracy()).as("mood level accuracy").isGreaterThanOrEqualTo(0.89);
     }
 
@@ -130,9 +130,10 @@ class ClassificationEvaluationTest {
 
     /** The classifier before the embedding model: naive Bayes over words, the rules where they are surer. */
     static List<Said> naiveBayes(List<Labeled> train, List<Labeled> set) {
-        NaiveBayes types = new NaiveBayes(train.stream()
+        // the messages that teach the mood alone have no type or priority to learn
+        NaiveBayes types = new NaiveBayes(train.stream().filter(l -> l.type() != null)
                 .map(l -> new NaiveBayes.Example(Words.of(l.text()), l.type().code())).toList());
-        NaiveBayes priorities = new NaiveBayes(train.stream()
+        NaiveBayes priorities = new NaiveBayes(train.stream().filter(l -> l.priority() != null)
                 .map(l -> new NaiveBayes.Example(Words.of(l.text()), l.priority().code())).toList());
         List<Said> said = new ArrayList<>();
         for (Labeled l : set) {
