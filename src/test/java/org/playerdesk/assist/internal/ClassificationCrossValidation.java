@@ -25,10 +25,10 @@ import org.playerdesk.ticket.TicketType;
  * training and development parts as they were split (the messages written later,
  * {@code corpus/train-only.tsv} and {@code corpus/mood-only.tsv}, always stay in training, so every
  * figure is measured on messages of the corpus's own distribution). About four times as many
- * messages as the development set alone, so a setting's figure moves less by chance. Prints, for the hostile level, precision and
- * recall at each threshold with the decisive words overriding (as in the product) and with the
- * whole lexicon overriding (as before); for the type, accuracy with each share of the
- * neighbours' vote; and type and hostility again with each type weighing the same in training
+ * messages as the development set alone, so a setting's figure moves less by chance. Prints, for
+ * the hostile level, precision and recall at each threshold with the decisive words overriding (as
+ * in the product) and with the whole lexicon overriding (as before); for the type, accuracy with
+ * each share of the neighbours' vote; and type and hostility again with each type weighing the same in training
  * (tried, not kept: docs/knowledge.md, "Evaluation"). Not part of the suite (a few minutes); run alone:
  * {@code ./mvnw test -Dtest=ClassificationCrossValidation -Dsurefire.failIfNoSpecifiedTests=false}.
  * The test set is never read.
